@@ -1,0 +1,34 @@
+import { drizzle, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
+import postgres from "postgres";
+import * as schema from "./schema";
+
+export type Database = PostgresJsDatabase<typeof schema>;
+/** A database handle or an open transaction: use-cases accept either. */
+export type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
+export type DbOrTx = Database | Tx;
+
+export type DbHandle = { db: Database; sql: postgres.Sql; close: () => Promise<void> };
+
+/** The one way the project opens a database. */
+export function createDb(url: string, options: { max?: number } = {}): DbHandle {
+  const sql = postgres(url, {
+    max: options.max ?? 10,
+    onnotice: () => {},
+    // Dates travel as ISO strings; let drizzle map them.
+    connection: { application_name: "omni" },
+  });
+  const db = drizzle(sql, { schema });
+  return { db, sql, close: () => sql.end({ timeout: 5 }) };
+}
+
+const globalForDb = globalThis as unknown as { omniDb?: DbHandle };
+
+/** A process-wide pool on DATABASE_URL, shared across hot reloads. */
+export function getDb(): Database {
+  if (!globalForDb.omniDb) {
+    const url = process.env.DATABASE_URL;
+    if (!url) throw new Error("DATABASE_URL is not set: start the apps with `pnpm start`, which provides the embedded database.");
+    globalForDb.omniDb = createDb(url, { max: Number(process.env.OMNI_DB_POOL ?? 10) });
+  }
+  return globalForDb.omniDb.db;
+}

@@ -1,0 +1,65 @@
+import { sql } from "drizzle-orm";
+import { boolean, check, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+
+export const categories = pgTable("categories", {
+  slug: text("slug").primaryKey(),
+  name: text("name").notNull(),
+  namePl: text("name_pl").notNull(),
+  /** Products of a final-sale category cannot be returned. */
+  finalSale: boolean("final_sale").notNull().default(false),
+  position: integer("position").notNull().default(0),
+});
+
+export const products = pgTable(
+  "products",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    slug: text("slug").notNull().unique(),
+    title: text("title").notNull(),
+    description: text("description").notNull().default(""),
+    categorySlug: text("category_slug").notNull().references(() => categories.slug),
+    active: boolean("active").notNull().default(true),
+    featured: boolean("featured").notNull().default(false),
+    /** Seed for the locally generated product image. */
+    imageHue: integer("image_hue").notNull().default(200),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("products_category_idx").on(t.categorySlug)],
+);
+
+export type VariantOptions = { size?: string; colour?: string };
+
+export const variants = pgTable(
+  "variants",
+  {
+    sku: text("sku").primaryKey(),
+    productId: uuid("product_id").notNull().references(() => products.id),
+    title: text("title").notNull(),
+    options: jsonb("options").$type<VariantOptions>().notNull().default({}),
+    priceMinor: integer("price_minor").notNull(),
+    currency: text("currency").notNull().default("PLN"),
+    active: boolean("active").notNull().default(true),
+    position: integer("position").notNull().default(0),
+  },
+  (t) => [index("variants_product_idx").on(t.productId), check("variants_price_nonneg", sql`${t.priceMinor} >= 0`)],
+);
+
+export const promotions = pgTable(
+  "promotions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    name: text("name").notNull(),
+    kind: text("kind", { enum: ["percent", "amount"] }).notNull(),
+    /** Percent (1–100) or an amount in minor units. */
+    value: integer("value").notNull(),
+    categorySlug: text("category_slug").references(() => categories.slug),
+    productId: uuid("product_id").references(() => products.id),
+    /** When set, the promotion applies only to a cart that entered this code. */
+    code: text("code").unique(),
+    startsAt: timestamp("starts_at", { withTimezone: true }).notNull(),
+    endsAt: timestamp("ends_at", { withTimezone: true }).notNull(),
+    active: boolean("active").notNull().default(true),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [check("promotions_value_positive", sql`${t.value} > 0`)],
+);
