@@ -1,0 +1,67 @@
+import { afterAll, describe, expect, it } from "vitest";
+import { createTestDatabase } from "@omni/db/testing";
+import { callerFor, httpHandler } from "./testing";
+
+const t = await createTestDatabase();
+afterAll(() => t.close());
+
+describe("catalogue and stock procedures", () => {
+  it("lists the six locations", async () => {
+    const api = await callerFor(t.db, "anonymous");
+    const stores = await api.stores.list();
+    expect(stores.map((s) => s.id).sort()).toEqual(["gdansk", "krakow", "online", "poznan", "warszawa", "wroclaw"]);
+    expect(stores.find((s) => s.id === "online")).toMatchObject({ type: "warehouse", pickup: false, reservations: false });
+  });
+
+  it("searches with a cursor and finds a product with its variants", async () => {
+    const api = await callerFor(t.db, "anonymous");
+    const first = await api.catalog.search({ limit: 5 });
+    expect(first.items).toHaveLength(5);
+    expect(first.nextCursor).toBeTruthy();
+    const second = await api.catalog.search({ limit: 5, cursor: first.nextCursor });
+    expect(second.items.map((i) => i.slug)).not.toContain(first.items[0]!.slug);
+    const product = await api.catalog.product({ slug: first.items[0]!.slug });
+    expect(product.variants.length).toBeGreaterThan(0);
+    expect(product.variants[0]).toMatchObject({ sku: expect.any(String), priceMinor: expect.any(Number) });
+    const hits = await api.catalog.search({ query: product.title.split(" ")[2] });
+    expect(hits.items.length).toBeGreaterThan(0);
+  });
+
+  it("marks final-sale products", async () => {
+    const api = await callerFor(t.db, "anonymous");
+    const underwear = await api.catalog.search({ category: "underwear", limit: 1 });
+    expect((await api.catalog.product({ slug: underwear.items[0]!.slug })).finalSale).toBe(true);
+  });
+
+  it("counts availability and lets a manager run a cycle count", async () => {
+    const anon = await callerFor(t.db, "anonymous");
+    const [row] = await t.sql`select sku from stock_levels where location_id = 'warszawa' order by sku limit 1`;
+    const sku = row!.sku as string;
+    const manager = await callerFor(t.db, { email: "max@example.com" }, "admin");
+    const result = await manager.inventory.setOnHand({ storeId: "warszawa", sku, onHand: 7, reason: "Cycle count aisle B" });
+    expect(result).toEqual({ sku, storeId: "warszawa", onHand: 7, available: 7 });
+    const availability = await anon.inventory.availability({ sku, storeIds: ["warszawa"] });
+    expect(availability.locations).toEqual([{ storeId: "warszawa", available: 7, aisle: expect.anything() }]);
+    const [movement] = await t.sql`select reason, note, on_hand_after from stock_movements where sku = ${sku} and location_id = 'warszawa' order by id desc limit 1`;
+    expect(movement).toMatchObject({ reason: "cycle_count", note: "Cycle count aisle B", on_hand_after: 7 });
+  });
+
+  it("refuses a cycle count from staff of another store before looking at the SKU", async () => {
+    const manager = await callerFor(t.db, { email: "max@example.com" }, "admin");
+    await expect(manager.inventory.setOnHand({ storeId: "krakow", sku: "NOPE", onHand: 1, reason: "x" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    const associate = await callerFor(t.db, { email: "ola@example.com" }, "admin");
+    await expect(associate.inventory.setOnHand({ storeId: "krakow", sku: "NOPE", onHand: 1, reason: "x" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    const anon = await callerFor(t.db, "anonymous");
+    await expect(anon.inventory.setOnHand({ storeId: "krakow", sku: "NOPE", onHand: 1, reason: "x" })).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+  });
+
+  it("answers the wire format of the contract", async () => {
+    const handle = httpHandler(t.db);
+    const ok = await handle(new Request(`http://x/api/trpc/inventory.availability?input=${encodeURIComponent(JSON.stringify({ json: { sku: "NOPE" } }))}`));
+    expect(ok.status).toBe(404);
+    const bad = await handle(new Request(`http://x/api/trpc/catalog.search?input=${encodeURIComponent(JSON.stringify({ json: { limit: 0 } }))}`));
+    expect(bad.status).toBe(400);
+    const body = await bad.json();
+    expect(body.error.json.data.zodError).toBeTruthy();
+  });
+});

@@ -1,0 +1,19 @@
+import { z } from "zod";
+import { getAvailability, listMovements, receiveStock, setOnHand } from "@omni/domain";
+import { publicProcedure, router, storeManagerProcedure, storeStaffProcedure } from "../trpc";
+import { quantity, reason, sku, storeId } from "../inputs";
+
+export const inventoryRouter = router({
+  availability: publicProcedure
+    .input(z.object({ sku, storeIds: z.array(storeId).max(100).optional() }))
+    .query(({ ctx, input }) => getAvailability(ctx.db, input)),
+  setOnHand: storeManagerProcedure
+    .input(z.object({ storeId, sku, onHand: z.number().int().min(0).max(1_000_000), reason }))
+    .mutation(({ ctx, input }) => setOnHand(ctx.db, ctx.actor, input)),
+  receive: storeManagerProcedure
+    .input(z.object({ storeId, sku, quantity: quantity.max(100_000), reason }))
+    .mutation(({ ctx, input }) => receiveStock(ctx.db, ctx.actor, input)),
+  movements: storeStaffProcedure
+    .input(z.object({ storeId, sku, limit: z.number().int().min(1).max(200).default(50), before: z.number().int().positive().optional() }))
+    .query(({ ctx, input }) => listMovements(ctx.db, input)),
+});

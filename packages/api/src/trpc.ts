@@ -1,0 +1,85 @@
+import { initTRPC, TRPCError } from "@trpc/server";
+import superjson from "superjson";
+import { z, ZodError } from "zod";
+import type { Context } from "./context";
+import { toTRPCError } from "./errors";
+
+const t = initTRPC.context<Context>().create({
+  transformer: superjson,
+  errorFormatter({ shape, error }) {
+    return {
+      ...shape,
+      data: { ...shape.data, stack: undefined, zodError: error.cause instanceof ZodError ? z.flattenError(error.cause) : null },
+    };
+  },
+});
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+/** Every procedure: turns domain and database errors into tRPC errors, and refuses a revoked kiosk. */
+const base = t.procedure.use(async ({ ctx, next, path }) => {
+  if (ctx.deviceRejected && path !== "devices.pair") {
+    throw new TRPCError({ code: "UNAUTHORIZED", message: "This kiosk is not paired or has been revoked. Ask a manager to pair it." });
+  }
+  const result = await next();
+  if (!result.ok) {
+    const mapped = toTRPCError(result.error.cause ?? result.error);
+    if (result.error.code === "BAD_REQUEST" || result.error.code === "PARSE_ERROR") return result;
+    if (mapped.code !== "INTERNAL_SERVER_ERROR" || result.error.code === "INTERNAL_SERVER_ERROR") result.error = mapped;
+  }
+  return result;
+});
+
+export const publicProcedure = base;
+
+export const customerProcedure = base.use(({ ctx, next }) => {
+  if (!ctx.actor.userId) throw new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in first." });
+  return next({ ctx: { ...ctx, actor: { ...ctx.actor, userId: ctx.actor.userId } } });
+});
+
+const refuseNonStaff = (ctx: Context) => {
+  if (!ctx.actor.userId && !ctx.actor.deviceId) throw new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in as staff." });
+  const role = ctx.actor.role;
+  if (ctx.actor.deviceId && !role) throw new TRPCError({ code: "FORBIDDEN", message: "A kiosk cannot do this." });
+  if (role !== "associate" && role !== "manager" && role !== "admin") {
+    throw new TRPCError({ code: "FORBIDDEN", message: "Only store staff can do this." });
+  }
+};
+
+/** Any member of staff; the use-case checks the store of the thing acted on. */
+export const staffProcedure = base.use(({ ctx, next }) => {
+  refuseNonStaff(ctx);
+  return next();
+});
+
+/** Staff acting on a store named in the input (`storeId`): refused unless they work there. */
+export const storeStaffProcedure = staffProcedure.use(async ({ ctx, next, getRawInput }) => {
+  const raw = (await getRawInput()) as { storeId?: unknown } | undefined;
+  const storeId = typeof raw?.storeId === "string" ? raw.storeId : null;
+  if (ctx.actor.role !== "admin" && (!storeId || !ctx.actor.storeIds.includes(storeId))) {
+    throw new TRPCError({ code: "FORBIDDEN", message: "You do not work in this store." });
+  }
+  return next();
+});
+
+/** Managers of the store named in the input, and admins. */
+export const storeManagerProcedure = storeStaffProcedure.use(({ ctx, next }) => {
+  if (ctx.actor.role !== "manager" && ctx.actor.role !== "admin") {
+    throw new TRPCError({ code: "FORBIDDEN", message: "Only a manager of this store can do this." });
+  }
+  return next();
+});
+
+export const adminProcedure = staffProcedure.use(({ ctx, next }) => {
+  if (ctx.actor.role !== "admin") throw new TRPCError({ code: "FORBIDDEN", message: "Only an administrator can do this." });
+  return next();
+});
+
+/** A paired kiosk device. */
+export const kioskProcedure = base.use(({ ctx, next }) => {
+  if (!ctx.actor.deviceId || !ctx.actor.deviceStoreId) {
+    throw new TRPCError({ code: "FORBIDDEN", message: "This can only be done at a kiosk in the store." });
+  }
+  return next({ ctx: { ...ctx, actor: { ...ctx.actor, deviceId: ctx.actor.deviceId, deviceStoreId: ctx.actor.deviceStoreId } } });
+});

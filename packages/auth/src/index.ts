@@ -1,0 +1,3 @@
+export { createAuth, type AppName } from "./next-auth";
+export { authenticateDevice, deviceCookieName } from "./device";
+export { loadUserActor } from "./user";

@@ -1,0 +1,70 @@
+import { eq } from "drizzle-orm";
+import NextAuth from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { getDb, users, verifyPassword } from "@omni/db";
+import { assertNotLimited, recordHit } from "@omni/domain";
+import { loadUserActor } from "./user";
+
+export type AppName = "web" | "kiosk" | "admin";
+
+declare module "next-auth" {
+  interface Session {
+    user: { id: string; email: string; name: string; role: string; storeIds: string[] };
+  }
+}
+
+/**
+ * One next-auth instance per app. Each app keeps its own cookie, so that signing out of the
+ * kiosk (which happens on every idle reset) never signs a person out of the shop.
+ */
+export function createAuth(app: AppName) {
+  const secure = process.env.NODE_ENV === "production" && process.env.OMNI_INSECURE_COOKIES !== "1";
+  return NextAuth({
+    trustHost: true,
+    secret: process.env.AUTH_SECRET,
+    session: { strategy: "jwt", maxAge: app === "admin" ? 12 * 60 * 60 : app === "kiosk" ? 30 * 60 : 30 * 24 * 60 * 60 },
+    cookies: {
+      sessionToken: {
+        name: `omni-${app}.session-token`,
+        options: { httpOnly: true, sameSite: "lax", path: "/", secure },
+      },
+    },
+    pages: { signIn: "/sign-in" },
+    providers: [
+      Credentials({
+        id: "credentials",
+        credentials: { email: { label: "E-mail", type: "email" }, password: { label: "Password", type: "password" } },
+        async authorize(raw) {
+          const email = typeof raw?.email === "string" ? raw.email.trim().toLowerCase() : "";
+          const password = typeof raw?.password === "string" ? raw.password : "";
+          if (!email || !password || email.length > 320 || password.length > 200) return null;
+          const db = getDb();
+          try {
+            await assertNotLimited(db, "signIn", `email:${email}`);
+          } catch {
+            return null;
+          }
+          const [user] = await db.select().from(users).where(eq(users.email, email));
+          if (!user || !user.active || !(await verifyPassword(password, user.passwordHash))) {
+            await recordHit(db, "signIn", `email:${email}`);
+            return null;
+          }
+          return { id: user.id, email: user.email, name: user.name };
+        },
+      }),
+    ],
+    callbacks: {
+      async jwt({ token, user }) {
+        if (user?.id) token.sub = user.id;
+        return token;
+      },
+      async session({ session, token }) {
+        const actor = token.sub ? await loadUserActor(getDb(), token.sub) : null;
+        if (actor) {
+          Object.assign(session.user, { id: actor.userId, email: actor.email, name: actor.name, role: actor.role, storeIds: actor.storeIds });
+        }
+        return session;
+      },
+    },
+  });
+}

@@ -1,0 +1,34 @@
+import { outbox, type Tx } from "@omni/db";
+
+export type MessageTemplate =
+  | "order_placed"
+  | "order_ready_for_pickup"
+  | "order_pickup_reminder"
+  | "order_expired"
+  | "order_cancelled"
+  | "order_collected"
+  | "reservation_confirmed"
+  | "reservation_expiring"
+  | "reservation_expired"
+  | "reservation_cancelled"
+  | "return_created"
+  | "return_received"
+  | "refund_issued";
+
+/**
+ * Queues a message to a shopper in the caller's transaction: it is sent only if the change commits,
+ * and is never lost if the sender is down.
+ */
+export async function queueMessage(
+  tx: Tx,
+  message: { to: string; template: MessageTemplate; subject: string; body: string; data?: Record<string, unknown>; channel?: "email" | "sms" },
+): Promise<void> {
+  await tx.insert(outbox).values({
+    to: message.to.toLowerCase(),
+    channel: message.channel ?? "email",
+    template: message.template,
+    subject: message.subject,
+    body: message.body,
+    data: message.data ?? {},
+  });
+}

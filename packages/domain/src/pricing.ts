@@ -1,0 +1,137 @@
+import { and, eq, gt, inArray, isNull, lte, sql } from "drizzle-orm";
+import { products, promotions, variants, type DbOrTx } from "@omni/db";
+
+/**
+ * The one pricing function: the shop, the kiosk, the cart and the order all price through here,
+ * so a promotion shows the same everywhere.
+ */
+export type Promotion = typeof promotions.$inferSelect;
+export type PricedSku = {
+  sku: string;
+  productId: string;
+  categorySlug: string;
+  title: string;
+  productTitle: string;
+  currency: string;
+  listPriceMinor: number;
+  priceMinor: number;
+  promotion: { id: string; name: string } | null;
+};
+
+export function discountFor(promotion: Pick<Promotion, "kind" | "value">, priceMinor: number): number {
+  const off = promotion.kind === "percent" ? Math.round((priceMinor * Math.min(100, promotion.value)) / 100) : promotion.value;
+  return Math.min(priceMinor, off);
+}
+
+const applies = (p: Pick<Promotion, "categorySlug" | "productId">, item: { productId: string; categorySlug: string }) =>
+  (!p.categorySlug || p.categorySlug === item.categorySlug) && (!p.productId || p.productId === item.productId);
+
+async function activePromotions(db: DbOrTx, at: Date, code: string | null) {
+  return db
+    .select()
+    .from(promotions)
+    .where(
+      and(
+        eq(promotions.active, true),
+        lte(promotions.startsAt, at),
+        gt(promotions.endsAt, at),
+        code ? sql`(${promotions.code} is null or upper(${promotions.code}) = upper(${code}))` : isNull(promotions.code),
+      ),
+    );
+}
+
+/** Prices of SKUs at a moment, with the best automatic promotion applied to each. */
+export async function priceSkus(db: DbOrTx, skus: string[], at = new Date()): Promise<Map<string, PricedSku>> {
+  const out = new Map<string, PricedSku>();
+  if (!skus.length) return out;
+  const rows = await db
+    .select({
+      sku: variants.sku,
+      productId: variants.productId,
+      title: variants.title,
+      priceMinor: variants.priceMinor,
+      currency: variants.currency,
+      categorySlug: products.categorySlug,
+      productTitle: products.title,
+    })
+    .from(variants)
+    .innerJoin(products, eq(products.id, variants.productId))
+    .where(inArray(variants.sku, skus));
+  const promos = await activePromotions(db, at, null);
+  for (const row of rows) {
+    let best: Promotion | null = null;
+    let bestOff = 0;
+    for (const promo of promos) {
+      if (!applies(promo, row)) continue;
+      const off = discountFor(promo, row.priceMinor);
+      if (off > bestOff) [best, bestOff] = [promo, off];
+    }
+    out.set(row.sku, {
+      sku: row.sku,
+      productId: row.productId,
+      categorySlug: row.categorySlug,
+      title: row.title,
+      productTitle: row.productTitle,
+      currency: row.currency,
+      listPriceMinor: row.priceMinor,
+      priceMinor: row.priceMinor - bestOff,
+      promotion: best ? { id: best.id, name: best.name } : null,
+    });
+  }
+  return out;
+}
+
+export type PricedLine = PricedSku & { quantity: number; totalMinor: number };
+export type PricedCart = {
+  lines: PricedLine[];
+  subtotalMinor: number;
+  discountMinor: number;
+  totalMinor: number;
+  currency: string;
+  discountCode: { code: string; name: string } | null;
+};
+
+/** Prices a basket: line prices with automatic promotions, then a discount code on the lines it covers. */
+export async function priceCart(
+  db: DbOrTx,
+  lines: { sku: string; quantity: number }[],
+  options: { code?: string | null; at?: Date } = {},
+): Promise<PricedCart> {
+  const at = options.at ?? new Date();
+  const prices = await priceSkus(db, lines.map((l) => l.sku), at);
+  const priced: PricedLine[] = lines
+    .filter((l) => prices.has(l.sku))
+    .map((l) => {
+      const p = prices.get(l.sku)!;
+      return { ...p, quantity: l.quantity, totalMinor: p.priceMinor * l.quantity };
+    });
+  const subtotalMinor = priced.reduce((s, l) => s + l.totalMinor, 0);
+  let discountMinor = 0;
+  let discountCode: PricedCart["discountCode"] = null;
+  if (options.code) {
+    const codePromos = (await activePromotions(db, at, options.code)).filter((p) => p.code);
+    const promo = codePromos[0];
+    if (promo) {
+      discountCode = { code: promo.code!, name: promo.name };
+      const eligible = priced.filter((l) => applies(promo, l));
+      if (promo.kind === "percent") {
+        discountMinor = eligible.reduce((s, l) => s + discountFor(promo, l.totalMinor), 0);
+      } else {
+        discountMinor = Math.min(promo.value, eligible.reduce((s, l) => s + l.totalMinor, 0));
+      }
+    }
+  }
+  return {
+    lines: priced,
+    subtotalMinor,
+    discountMinor,
+    totalMinor: subtotalMinor - discountMinor,
+    currency: priced[0]?.currency ?? "PLN",
+    discountCode,
+  };
+}
+
+/** Whether a code names a promotion that is running now. */
+export async function isValidDiscountCode(db: DbOrTx, code: string, at = new Date()): Promise<boolean> {
+  return (await activePromotions(db, at, code)).some((p) => p.code && p.code.toUpperCase() === code.toUpperCase());
+}
