@@ -1,0 +1,4 @@
+import createNextIntlPlugin from "next-intl/plugin";
+import { createNextConfig } from "@omni/next-config";
+
+export default createNextIntlPlugin("./src/i18n/request.ts")(createNextConfig({ camera: true }));

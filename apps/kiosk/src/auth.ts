@@ -1,0 +1,3 @@
+import { createAuth } from "@omni/auth";
+
+export const { handlers, auth, signIn, signOut } = createAuth("kiosk");

@@ -1,0 +1,7 @@
+import { createTrpcRouteHandler } from "@omni/api/next";
+import { auth } from "@/auth";
+
+const handler = createTrpcRouteHandler({ app: "web", getUserId: async () => (await auth())?.user?.id });
+
+export { handler as GET, handler as POST };
+export const dynamic = "force-dynamic";

