@@ -1,5 +1,19 @@
+import { accountRouter } from "./routers/account";
+import { auditRouter } from "./routers/audit";
+import { cartRouter } from "./routers/cart";
 import { catalogRouter } from "./routers/catalog";
+import { checkoutRouter } from "./routers/checkout";
+import { devicesRouter } from "./routers/devices";
+import { fulfillmentRouter } from "./routers/fulfillment";
 import { inventoryRouter } from "./routers/inventory";
+import { notificationsRouter } from "./routers/notifications";
+import { ordersRouter } from "./routers/orders";
+import { pickupRouter } from "./routers/pickup";
+import { productsRouter } from "./routers/products";
+import { promotionsRouter } from "./routers/promotions";
+import { reservationsRouter } from "./routers/reservations";
+import { returnsRouter } from "./routers/returns";
+import { staffRouter } from "./routers/staff";
 import { storesRouter } from "./routers/stores";
 import { router } from "./trpc";
 
@@ -7,6 +21,20 @@ export const appRouter = router({
   stores: storesRouter,
   catalog: catalogRouter,
   inventory: inventoryRouter,
+  cart: cartRouter,
+  checkout: checkoutRouter,
+  orders: ordersRouter,
+  account: accountRouter,
+  notifications: notificationsRouter,
+  fulfillment: fulfillmentRouter,
+  pickup: pickupRouter,
+  reservations: reservationsRouter,
+  returns: returnsRouter,
+  staff: staffRouter,
+  devices: devicesRouter,
+  audit: auditRouter,
+  promotions: promotionsRouter,
+  products: productsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -10,3 +10,5 @@ export * from "./pricing";
 export * from "./stores";
 export * from "./catalog";
 export * from "./inventory";
+export * from "./payment-provider";
+export * from "./store-credit";
