@@ -1,7 +1,13 @@
 import { getDb } from "@omni/db";
+import { startWorker } from "@omni/domain/worker";
 
-// The background worker (outbox delivery, pickup and reservation expiry) is started here once the
-// jobs exist; until then this process only keeps a connection ready.
-getDb();
-console.log("worker: ready");
-setInterval(() => {}, 1 << 30);
+// The background worker: outbox delivery, pickup and reservation expiry, reminders.
+const url = process.env.DATABASE_URL;
+if (!url) throw new Error("DATABASE_URL is not set");
+const worker = await startWorker(getDb(), url, { fastIntervalMs: process.env.OMNI_WORKER_FAST ? 2_000 : undefined });
+const stop = async () => {
+  await worker.stop();
+  process.exit(0);
+};
+process.on("SIGINT", stop);
+process.on("SIGTERM", stop);
