@@ -12,3 +12,5 @@ export * from "./catalog";
 export * from "./inventory";
 export * from "./payment-provider";
 export * from "./store-credit";
+export * from "./order-number";
+export * from "./refunds";

@@ -1,0 +1,14 @@
+import { sql } from "drizzle-orm";
+import type { Tx } from "@omni/db";
+
+/** A human-readable order number, for example `OM-100042`: short enough to read out at a counter. */
+export async function nextOrderNumber(tx: Tx): Promise<string> {
+  const [row] = await tx.execute<{ n: string }>(sql`select nextval('order_number_seq')::text as n`);
+  return `OM-${row!.n}`;
+}
+
+/** A return number, for example `RT-500007`. */
+export async function nextReturnNumber(tx: Tx): Promise<string> {
+  const [row] = await tx.execute<{ n: string }>(sql`select nextval('return_number_seq')::text as n`);
+  return `RT-${row!.n}`;
+}
