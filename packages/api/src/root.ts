@@ -15,6 +15,7 @@ import { reservationsRouter } from "./routers/reservations";
 import { returnsRouter } from "./routers/returns";
 import { staffRouter } from "./routers/staff";
 import { storesRouter } from "./routers/stores";
+import { kioskRouter } from "./routers/kiosk";
 import { router } from "./trpc";
 
 export const appRouter = router({
@@ -35,6 +36,7 @@ export const appRouter = router({
   audit: auditRouter,
   promotions: promotionsRouter,
   products: productsRouter,
+  kiosk: kioskRouter,
 });
 
 export type AppRouter = typeof appRouter;
