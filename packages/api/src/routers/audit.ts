@@ -1,3 +1,22 @@
-import { router } from "../trpc";
+import { z } from "zod";
+import { listAudit } from "@omni/domain/audit-log";
+import { router, staffProcedure } from "../trpc";
+import { storeId } from "../inputs";
 
-export const auditRouter = router({});
+export const auditRouter = router({
+  list: staffProcedure
+    .input(
+      z
+        .object({
+          action: z.string().trim().max(100).optional(),
+          actor: z.string().trim().max(320).optional(),
+          storeId: storeId.optional(),
+          from: z.coerce.date().optional(),
+          to: z.coerce.date().optional(),
+          limit: z.number().int().min(1).max(200).default(50),
+          before: z.number().int().positive().optional(),
+        })
+        .default({ limit: 50 }),
+    )
+    .query(({ ctx, input }) => listAudit(ctx.db, ctx.actor, input)),
+});

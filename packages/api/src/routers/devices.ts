@@ -1,3 +1,22 @@
-import { router } from "../trpc";
+import { z } from "zod";
+import { createPairingCode, describeDevice, listDevices, pairDevice, revokeDevice } from "@omni/domain/devices";
+import { kioskProcedure, publicProcedure, router, staffProcedure, storeManagerProcedure } from "../trpc";
+import { code, storeId } from "../inputs";
 
-export const devicesRouter = router({});
+export const devicesRouter = router({
+  /** A new kiosk redeems the manager's code; the kiosk app keeps the token in an http-only cookie. */
+  pair: publicProcedure
+    .input(z.object({ code, name: z.string().trim().max(100).optional() }))
+    .mutation(({ ctx, input }) => pairDevice(ctx.db, ctx.actor, input)),
+  createPairingCode: storeManagerProcedure
+    .input(z.object({ storeId }))
+    .mutation(({ ctx, input }) => createPairingCode(ctx.db, ctx.actor, input)),
+  list: staffProcedure
+    .input(z.object({ storeId: storeId.optional() }).default({}))
+    .query(({ ctx, input }) => listDevices(ctx.db, ctx.actor, input)),
+  revoke: staffProcedure
+    .input(z.object({ deviceId: z.uuid("Unknown device.") }))
+    .mutation(({ ctx, input }) => revokeDevice(ctx.db, ctx.actor, input)),
+  /** The kiosk asks who it is: its store decides what "in this store" means. */
+  me: kioskProcedure.query(({ ctx }) => describeDevice(ctx.db, ctx.actor.deviceId)),
+});

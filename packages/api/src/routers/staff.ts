@@ -1,3 +1,16 @@
-import { router } from "../trpc";
+import { z } from "zod";
+import { inviteStaff, listStaff, updateStaff } from "@omni/domain/staff";
+import { adminProcedure, router } from "../trpc";
+import { email, name, storeId } from "../inputs";
 
-export const staffRouter = router({});
+const staffRole = z.enum(["associate", "manager", "admin"]);
+
+export const staffRouter = router({
+  list: adminProcedure.query(({ ctx }) => listStaff(ctx.db)),
+  invite: adminProcedure
+    .input(z.object({ email, name, role: staffRole, storeIds: z.array(storeId).max(50).default([]) }))
+    .mutation(({ ctx, input }) => inviteStaff(ctx.db, ctx.actor, input)),
+  update: adminProcedure
+    .input(z.object({ userId: z.uuid("Unknown member of staff."), role: staffRole.optional(), storeIds: z.array(storeId).max(50).optional(), active: z.boolean().optional() }))
+    .mutation(({ ctx, input }) => updateStaff(ctx.db, ctx.actor, input)),
+});
