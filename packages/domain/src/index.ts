@@ -14,3 +14,8 @@ export * from "./payment-provider";
 export * from "./store-credit";
 export * from "./order-number";
 export * from "./refunds";
+export * from "./order-state-machine";
+export * from "./pickup-order-view";
+export * from "./fulfillment";
+export * from "./pickup";
+export * from "./opening-hours";
