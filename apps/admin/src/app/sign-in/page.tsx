@@ -1,0 +1,35 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { redirect } from "next/navigation";
+import { auth } from "@/auth";
+import { LocaleSwitch } from "@/components/locale-switch";
+import { SignInForm } from "./sign-in-form";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("signIn"))("title") };
+}
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
+  const t = await getTranslations("signIn");
+  if ((await auth())?.user?.id) redirect("/");
+  const { callbackUrl } = await searchParams;
+  let next = "/";
+  try {
+    // next-auth passes the page the person wanted as an absolute URL; keep only its path.
+    if (callbackUrl) next = new URL(callbackUrl, "http://x").pathname;
+  } catch {}
+  return (
+    <main className="flex min-h-screen items-center justify-center bg-slate-100 p-6">
+      <div className="w-full max-w-sm rounded-xl border border-slate-200 bg-white p-8 shadow-sm">
+        <div className="mb-6 flex items-start justify-between">
+          <div>
+            <p className="text-sm text-slate-500">Omni</p>
+            <h1 className="text-2xl font-semibold">{t("title")}</h1>
+          </div>
+          <LocaleSwitch />
+        </div>
+        <SignInForm next={next} />
+      </div>
+    </main>
+  );
+}

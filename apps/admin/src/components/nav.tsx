@@ -1,0 +1,48 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { useStaff, type StaffInfo } from "./staff-context";
+
+type Item = { href: string; key: string; roles?: StaffInfo["role"][] };
+
+/** What each role sees; the server still checks every call. */
+const items: Item[] = [
+  { href: "/", key: "dashboard" },
+  { href: "/pickup", key: "pickup" },
+  { href: "/pickup/collect", key: "collect" },
+  { href: "/reservations", key: "reservations" },
+  { href: "/returns", key: "returns" },
+  { href: "/stock", key: "stock" },
+  { href: "/products", key: "products", roles: ["manager", "admin"] },
+  { href: "/promotions", key: "promotions", roles: ["manager", "admin"] },
+  { href: "/notifications", key: "notifications" },
+  { href: "/devices", key: "devices", roles: ["manager", "admin"] },
+  { href: "/staff", key: "staff", roles: ["admin"] },
+  { href: "/audit", key: "audit", roles: ["manager", "admin"] },
+];
+
+export function Nav() {
+  const t = useTranslations("nav");
+  const { role } = useStaff();
+  const path = usePathname();
+  const active = (href: string) => (href === "/" ? path === "/" : path === href || (path.startsWith(`${href}/`) && !items.some((i) => i.href !== href && i.href.startsWith(href) && path.startsWith(i.href))));
+  return (
+    <nav aria-label={t("label")} className="flex flex-col gap-0.5 p-3">
+      {items
+        .filter((i) => !i.roles || i.roles.includes(role))
+        .map((i) => (
+          <Link
+            key={i.href}
+            href={i.href}
+            data-testid={`nav-${i.key}`}
+            aria-current={active(i.href) ? "page" : undefined}
+            className={`rounded-md px-3 py-2 text-sm font-medium ${active(i.href) ? "bg-slate-900 text-white" : "text-slate-700 hover:bg-slate-200"}`}
+          >
+            {t(i.key)}
+          </Link>
+        ))}
+    </nav>
+  );
+}
