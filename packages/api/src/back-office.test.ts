@@ -78,7 +78,7 @@ describe("kiosk devices", () => {
     await expect(newKiosk.devices.pair({ code })).rejects.toMatchObject({ code: "NOT_FOUND" });
 
     const device = await callerFor(t.db, { deviceToken: paired.token });
-    expect(await device.devices.me()).toMatchObject({ storeId: "warszawa", name: "Entrance kiosk" });
+    expect(await device.kiosk.me()).toMatchObject({ storeId: "warszawa", deviceId: paired.deviceId });
     const list = await manager.devices.list({ storeId: "warszawa" });
     expect(list.map((d) => d.name)).toContain("Entrance kiosk");
 

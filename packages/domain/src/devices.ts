@@ -67,14 +67,3 @@ export async function revokeDevice(db: Database, actor: Actor, input: { deviceId
     return { id: device.id, storeId: device.storeId, name: device.name, revokedAt };
   });
 }
-
-/** What a kiosk knows about itself. */
-export async function describeDevice(db: DbOrTx, deviceId: string) {
-  const [row] = await db
-    .select({ deviceId: kioskDevices.id, name: kioskDevices.name, storeId: kioskDevices.storeId, storeName: locations.name, city: locations.city })
-    .from(kioskDevices)
-    .innerJoin(locations, eq(locations.id, kioskDevices.storeId))
-    .where(eq(kioskDevices.id, deviceId));
-  if (!row) throw notFound("This device");
-  return row;
-}

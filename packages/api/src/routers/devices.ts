@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { createPairingCode, describeDevice, listDevices, pairDevice, revokeDevice } from "@omni/domain/devices";
-import { kioskProcedure, publicProcedure, router, staffProcedure, storeManagerProcedure } from "../trpc";
+import { createPairingCode, listDevices, pairDevice, revokeDevice } from "@omni/domain/devices";
+import { publicProcedure, router, staffProcedure, storeManagerProcedure } from "../trpc";
 import { code, storeId } from "../inputs";
 
 export const devicesRouter = router({
@@ -17,6 +17,4 @@ export const devicesRouter = router({
   revoke: staffProcedure
     .input(z.object({ deviceId: z.uuid("Unknown device.") }))
     .mutation(({ ctx, input }) => revokeDevice(ctx.db, ctx.actor, input)),
-  /** The kiosk asks who it is: its store decides what "in this store" means. */
-  me: kioskProcedure.query(({ ctx }) => describeDevice(ctx.db, ctx.actor.deviceId)),
 });
