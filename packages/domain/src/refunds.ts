@@ -13,12 +13,12 @@ import { randomCode } from "./codes";
 export async function refundOrder(
   tx: Tx,
   input: { orderId: string; amountMinor: number; to: "original" | "store_credit"; refType: "return" | "decline" | "expiry" | "cancel"; refId: string },
-): Promise<{ refundedMinor: number; creditCode?: string }> {
+): Promise<{ refundedMinor: number; toCardMinor: number; toCreditMinor: number; creditCode?: string }> {
   const [order] = await tx.execute<{
     id: string; user_id: string | null; paid_minor: number; currency: string; payment_ref: string | null; store_credit_minor: number;
   }>(sql`select id, user_id, paid_minor, currency, payment_ref, store_credit_minor from orders where id = ${input.orderId} for update`);
   if (!order) throw conflict("The order to refund was not found.");
-  if (input.amountMinor <= 0) return { refundedMinor: 0 };
+  if (input.amountMinor <= 0) return { refundedMinor: 0, toCardMinor: 0, toCreditMinor: 0 };
 
   const [refunded] = await tx
     .select({ total: sql<number>`coalesce(sum(${payments.amountMinor}), 0)::int` })
@@ -31,7 +31,7 @@ export async function refundOrder(
   const paid = order.paid_minor + order.store_credit_minor;
   const already = (refunded?.total ?? 0) + (credited?.total ?? 0);
   const amount = Math.min(input.amountMinor, paid - already);
-  if (amount <= 0) return { refundedMinor: 0 };
+  if (amount <= 0) return { refundedMinor: 0, toCardMinor: 0, toCreditMinor: 0 };
 
   // Money paid in store credit always goes back as store credit.
   const toCard = input.to === "original" && order.payment_ref ? Math.min(amount, Math.max(0, order.paid_minor - (refunded?.total ?? 0))) : 0;
@@ -51,5 +51,5 @@ export async function refundOrder(
     const holder = order.user_id ? userHolder(order.user_id) : codeHolder(creditCode!);
     await grantCredit(tx, { holder, amountMinor: toCredit, refType: "order", refId: order.id });
   }
-  return { refundedMinor: amount, creditCode };
+  return { refundedMinor: amount, toCardMinor: toCard, toCreditMinor: toCredit, creditCode };
 }

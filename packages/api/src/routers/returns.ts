@@ -1,3 +1,65 @@
-import { router } from "../trpc";
+import { z } from "zod";
+import { returnConditions, returnReasons, returnStatuses } from "@omni/db";
+import {
+  cancelReturn,
+  createReturn,
+  getReturn,
+  getReturnEligibility,
+  listReturns,
+  lookupReturn,
+  receiveReturn,
+  rejectReturn,
+} from "@omni/domain";
+import { publicProcedure, router, staffProcedure, storeStaffProcedure } from "../trpc";
+import { email, idempotencyKey, orderNumber, quantity, reason, storeId } from "../inputs";
 
-export const returnsRouter = router({});
+const returnNumber = z.string().trim().min(1, "Enter a return number.").max(64);
+const lineId = z.uuid("That item is not part of this order.");
+/** Signed-in owners (and staff at the counter) may leave out the e-mail address. */
+const shopperEmail = email.optional();
+
+export const returnsRouter = router({
+  eligibility: publicProcedure
+    .input(z.object({ orderNumber, email: shopperEmail }))
+    .query(({ ctx, input }) => getReturnEligibility(ctx.db, ctx.actor, input)),
+  create: publicProcedure
+    .input(
+      z.object({
+        orderNumber,
+        email: shopperEmail,
+        lines: z
+          .array(z.object({ lineId, quantity, reason: z.enum(returnReasons, "Choose why you are returning this item.") }))
+          .min(1, "Choose at least one item to return.")
+          .max(100),
+        method: z.discriminatedUnion("type", [z.object({ type: z.literal("in_store"), storeId }), z.object({ type: z.literal("mail") })]),
+        refundTo: z.enum(["original", "store_credit"]),
+        idempotencyKey,
+      }),
+    )
+    .mutation(({ ctx, input }) => createReturn(ctx.db, ctx.actor, input)),
+  get: publicProcedure
+    .input(z.object({ returnNumber, email: shopperEmail }))
+    .query(({ ctx, input }) => getReturn(ctx.db, ctx.actor, input)),
+  cancel: publicProcedure
+    .input(z.object({ returnNumber, email: shopperEmail }))
+    .mutation(({ ctx, input }) => cancelReturn(ctx.db, ctx.actor, input)),
+  receive: storeStaffProcedure
+    .input(
+      z.object({
+        returnNumber,
+        storeId,
+        lines: z.array(z.object({ lineId, condition: z.enum(returnConditions) })).min(1, "Say what condition the items are in.").max(100),
+      }),
+    )
+    .mutation(({ ctx, input }) => receiveReturn(ctx.db, ctx.actor, input)),
+  reject: storeStaffProcedure
+    .input(z.object({ returnNumber, storeId, reason }))
+    .mutation(({ ctx, input }) => rejectReturn(ctx.db, ctx.actor, input)),
+  /** The counter scans the slip's QR code; not a query by the contract's naming rule. */
+  lookup: staffProcedure
+    .input(z.object({ returnNumber }))
+    .mutation(({ ctx, input }) => lookupReturn(ctx.db, ctx.actor, input)),
+  list: staffProcedure
+    .input(z.object({ storeId: storeId.optional(), status: z.enum(returnStatuses).optional(), limit: z.number().int().min(1).max(200).default(50) }).default({ limit: 50 }))
+    .query(({ ctx, input }) => listReturns(ctx.db, ctx.actor, input)),
+});
