@@ -26,3 +26,6 @@ export * from "./return-lookup";
 export * from "./return-messages";
 export * from "./returns";
 export * from "./return-receive";
+export * from "./reservation-view";
+export * from "./reservations";
+export * from "./reservation-fulfil";

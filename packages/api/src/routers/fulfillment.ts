@@ -1,3 +1,23 @@
-import { router } from "../trpc";
+import { z } from "zod";
+import { orderStatuses } from "@omni/db";
+import { advanceOrder, deliverOrder, fulfillmentQueue, shipOrder, staffCancelOrder } from "@omni/domain";
+import { staffProcedure, storeStaffProcedure, router } from "../trpc";
+import { orderNumber, reason, storeId } from "../inputs";
 
-export const fulfillmentRouter = router({});
+export const fulfillmentRouter = router({
+  queue: storeStaffProcedure
+    .input(z.object({ storeId, status: z.enum(orderStatuses).optional() }))
+    .query(({ ctx, input }) => fulfillmentQueue(ctx.db, ctx.actor, input)),
+  advance: staffProcedure
+    .input(z.object({ orderNumber, to: z.enum(["picking", "ready_for_pickup"]) }))
+    .mutation(({ ctx, input }) => advanceOrder(ctx.db, ctx.actor, input)),
+  ship: staffProcedure
+    .input(z.object({ orderNumber, trackingNumber: z.string().trim().min(1).max(100).optional() }))
+    .mutation(({ ctx, input }) => shipOrder(ctx.db, ctx.actor, input)),
+  deliver: staffProcedure
+    .input(z.object({ orderNumber }))
+    .mutation(({ ctx, input }) => deliverOrder(ctx.db, ctx.actor, input)),
+  cancel: staffProcedure
+    .input(z.object({ orderNumber, reason }))
+    .mutation(({ ctx, input }) => staffCancelOrder(ctx.db, ctx.actor, input)),
+});

@@ -1,3 +1,12 @@
-import { router } from "../trpc";
+import { z } from "zod";
+import { checkIn, collectOrder, getPickupOrder } from "@omni/domain";
+import { kioskProcedure, router, staffProcedure } from "../trpc";
+import { code } from "../inputs";
 
-export const pickupRouter = router({});
+export const pickupRouter = router({
+  checkIn: kioskProcedure.input(z.object({ code })).mutation(({ ctx, input }) => checkIn(ctx.db, ctx.actor, input)),
+  get: staffProcedure.input(z.object({ code })).query(({ ctx, input }) => getPickupOrder(ctx.db, ctx.actor, input)),
+  collect: staffProcedure
+    .input(z.object({ code, declineLineIds: z.array(z.string().trim().min(1).max(64)).max(200).optional() }))
+    .mutation(({ ctx, input }) => collectOrder(ctx.db, ctx.actor, input)),
+});
