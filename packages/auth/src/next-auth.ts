@@ -3,6 +3,7 @@ import NextAuth from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { getDb, users, verifyPassword } from "@omni/db";
 import { assertNotLimited, recordHit } from "@omni/domain";
+import { redeemKioskSignInToken } from "@omni/domain/account-kiosk-sign-in";
 import { loadUserActor } from "./user";
 
 export type AppName = "web" | "kiosk" | "admin";
@@ -52,6 +53,20 @@ export function createAuth(app: AppName) {
           return { id: user.id, email: user.email, name: user.name };
         },
       }),
+      // The kiosk signs a shopper in by scanning the one-time QR token their account page shows.
+      ...(app === "kiosk"
+        ? [
+            Credentials({
+              id: "qr-token",
+              credentials: { token: { label: "Sign-in code", type: "text" } },
+              async authorize(raw) {
+                const token = typeof raw?.token === "string" ? raw.token.trim() : "";
+                if (!token) return null;
+                return redeemKioskSignInToken(getDb(), token);
+              },
+            }),
+          ]
+        : []),
     ],
     callbacks: {
       async jwt({ token, user }) {

@@ -1,3 +1,17 @@
-import { router } from "../trpc";
+import { z } from "zod";
+import { getMe, setPreferredStore, signUp } from "@omni/domain/account";
+import { createKioskSignInToken } from "@omni/domain/account-kiosk-sign-in";
+import { customerProcedure, publicProcedure, router } from "../trpc";
+import { email, name, storeId } from "../inputs";
 
-export const accountRouter = router({});
+const password = z.string().min(8, "Use at least 8 characters for your password.").max(200, "Keep the password under 200 characters.");
+
+export const accountRouter = router({
+  signUp: publicProcedure.input(z.object({ email, password, name })).mutation(({ ctx, input }) => signUp(ctx.db, input)),
+  me: customerProcedure.query(({ ctx }) => getMe(ctx.db, ctx.actor)),
+  setPreferredStore: customerProcedure
+    .input(z.object({ storeId: storeId.nullable() }))
+    .mutation(({ ctx, input }) => setPreferredStore(ctx.db, ctx.actor, input)),
+  /** A one-time token (and its QR as a PNG data URL) for signing in at a kiosk by scanning it. */
+  kioskSignInToken: customerProcedure.mutation(({ ctx }) => createKioskSignInToken(ctx.db, ctx.actor)),
+});

@@ -1,3 +1,15 @@
-import { router } from "../trpc";
+import { z } from "zod";
+import { getOrder, listMyOrders } from "@omni/domain/orders";
+import { customerProcedure, publicProcedure, router } from "../trpc";
+import { email, limit, orderNumber } from "../inputs";
 
-export const ordersRouter = router({});
+export const ordersRouter = router({
+  /** `{ orderNumber, email }`; a signed-in owner (or staff of the store) may leave out the e-mail. */
+  get: publicProcedure
+    .input(z.object({ orderNumber, email: email.optional() }))
+    .query(({ ctx, input }) => getOrder(ctx.db, ctx.actor, input)),
+  /** My orders from every channel, newest first; `before` pages on with the last `createdAt`. */
+  list: customerProcedure
+    .input(z.object({ limit: limit(100, 20), before: z.date().optional() }).default({ limit: 20 }))
+    .query(({ ctx, input }) => listMyOrders(ctx.db, ctx.actor, input)),
+});

@@ -1,0 +1,37 @@
+import type { Database } from "@omni/db";
+import type { Actor } from "./actor";
+import { auditCartWrite, cartOwnerOf, cartView, insertCart, lockAccountCarts, openAccountCartId, type CartView } from "./cart";
+import { mergeGuestCart } from "./cart-merge";
+
+/**
+ * The contract's `cart.create`. A signed-in shopper gets their open account cart (a new one if
+ * they have none); passing the guest cart they filled before signing in merges it into that cart.
+ * A guest gets a new cart, or the open guest cart they passed.
+ */
+export async function createCart(db: Database, actor: Actor, input: { cartId?: string } = {}): Promise<{ cartId: string; cart: CartView }> {
+  const owner = cartOwnerOf(actor);
+  const cartId = await db.transaction(async (tx) => {
+    if (owner) {
+      await lockAccountCarts(tx, owner);
+      if (input.cartId) return mergeGuestCart(tx, owner, input.cartId);
+      return (await openAccountCartId(tx, owner)) ?? insertCart(tx, owner);
+    }
+    if (input.cartId) {
+      const existing = await cartView(tx, input.cartId).catch(() => null);
+      if (existing && existing.status === "open" && !existing.attachedToAccount) return existing.cartId;
+    }
+    const id = await insertCart(tx, null);
+    await auditCartWrite(tx, actor, "cart.create", id);
+    return id;
+  });
+  return { cartId, cart: await cartView(db, cartId) };
+}
+
+/** `cart.merge`: a guest cart joins the signed-in shopper's account cart. */
+export async function mergeCartIntoAccount(db: Database, actor: Actor & { userId: string }, input: { cartId: string }): Promise<CartView> {
+  const cartId = await db.transaction(async (tx) => {
+    await lockAccountCarts(tx, actor.userId);
+    return mergeGuestCart(tx, actor.userId, input.cartId);
+  });
+  return cartView(db, cartId);
+}

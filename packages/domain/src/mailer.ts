@@ -1,0 +1,52 @@
+import nodemailer from "nodemailer";
+import type Mail from "nodemailer/lib/mailer";
+import QRCode from "qrcode";
+
+/** What the outbox sender needs from a mail transport; nodemailer's transports fit, and tests pass a stub. */
+export type MailSender = { sendMail(message: Mail.Options): Promise<unknown> };
+
+let override: MailSender | null | undefined;
+let smtp: { url: string; sender: MailSender } | undefined;
+
+/**
+ * The transport for shopper e-mail: SMTP at `SMTP_URL` when set; none in development, where the
+ * outbox rows are simply marked sent and staff read them in the admin.
+ */
+export function mailSender(): MailSender | null {
+  if (override !== undefined) return override;
+  const url = process.env.SMTP_URL;
+  if (!url) return null;
+  if (smtp?.url !== url) smtp = { url, sender: nodemailer.createTransport(url) };
+  return smtp.sender;
+}
+
+/** Replaces the transport (tests); `undefined` goes back to SMTP_URL. */
+export function setMailSender(sender: MailSender | null | undefined): void {
+  override = sender;
+}
+
+const escapeHtml = (text: string) =>
+  text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c);
+
+/** The e-mail for an outbox message: the plain body, and an HTML body with the pickup code as a scannable QR. */
+export async function renderEmail(message: { to: string; subject: string; body: string; data: Record<string, unknown> }): Promise<Mail.Options> {
+  const pickupCode = typeof message.data.pickupCode === "string" ? message.data.pickupCode : null;
+  const paragraphs = message.body
+    .split(/\n{2,}/)
+    .map((p) => `<p>${escapeHtml(p).replace(/\n/g, "<br>")}</p>`)
+    .join("\n");
+  const attachments: Mail.Attachment[] = [];
+  let qr = "";
+  if (pickupCode) {
+    attachments.push({ filename: "pickup-code.png", content: await QRCode.toBuffer(pickupCode, { margin: 1, width: 240 }), cid: "pickup-code", contentType: "image/png" });
+    qr = `<p><img src="cid:pickup-code" width="240" height="240" alt="Pickup code ${escapeHtml(pickupCode)}"><br><strong style="font-size:20px;letter-spacing:2px">${escapeHtml(pickupCode)}</strong></p>`;
+  }
+  return {
+    from: process.env.MAIL_FROM ?? "Omni <no-reply@omni.local>",
+    to: message.to,
+    subject: message.subject,
+    text: message.body,
+    html: `<!doctype html><html><body style="font-family:sans-serif;line-height:1.5">${paragraphs}${qr}</body></html>`,
+    attachments,
+  };
+}
