@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
-import { locations, orderLines, orders, type Database, type OrderStatus, type Tx } from "@omni/db";
+import { locations, orderLines, orders, stockLevels, type Database, type OrderStatus, type Tx } from "@omni/db";
 import { worksIn, type Actor } from "./actor";
 import { recordAudit } from "./audit";
 import { forbidden } from "./errors";
@@ -30,9 +30,10 @@ export async function fulfillmentQueue(db: Database, actor: Actor, input: { stor
         .select({
           orderId: orderLines.orderId, lineId: orderLines.id, sku: orderLines.sku, title: orderLines.title, quantity: orderLines.quantity,
           unitPriceMinor: orderLines.unitPriceMinor, declinedQuantity: orderLines.declinedQuantity,
-          aisle: sql<string | null>`(select aisle from stock_levels where location_id = ${input.storeId} and sku = ${orderLines.sku})`,
+          aisle: stockLevels.aisle,
         })
         .from(orderLines)
+        .leftJoin(stockLevels, and(eq(stockLevels.locationId, input.storeId), eq(stockLevels.sku, orderLines.sku)))
         .where(inArray(orderLines.orderId, ids))
         .orderBy(asc(orderLines.sku))
     : [];
