@@ -24,7 +24,7 @@ export function ConfirmButton({
   const [asking, setAsking] = useState(false);
   if (!asking) {
     return (
-      <Button variant={variant === "danger" ? "secondary" : variant} busy={busy} onClick={() => setAsking(true)} data-testid={testId} className={variant === "danger" ? "text-red-700" : ""}>
+      <Button variant={variant === "danger" ? "secondary" : variant} busy={busy} onClick={() => setAsking(true)} data-testid={testId} className={variant === "danger" ? "text-red-700! ring-red-300!" : ""}>
         {children}
       </Button>
     );

@@ -15,12 +15,12 @@ const items: Item[] = [
   { href: "/reservations", key: "reservations" },
   { href: "/returns", key: "returns" },
   { href: "/stock", key: "stock" },
-  { href: "/products", key: "products", roles: ["manager", "admin"] },
-  { href: "/promotions", key: "promotions", roles: ["manager", "admin"] },
+  { href: "/products", key: "products" },
+  { href: "/promotions", key: "promotions" },
   { href: "/notifications", key: "notifications" },
   { href: "/devices", key: "devices", roles: ["manager", "admin"] },
   { href: "/staff", key: "staff", roles: ["admin"] },
-  { href: "/audit", key: "audit", roles: ["manager", "admin"] },
+  { href: "/audit", key: "audit" },
 ];
 
 export function Nav() {

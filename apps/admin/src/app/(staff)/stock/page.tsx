@@ -1,10 +1,7 @@
-import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
+import { navTitle } from "@/components/simple-page";
 import { StockScreen } from "./stock-screen";
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("nav"))("stock") };
-}
+export const generateMetadata = navTitle("stock");
 
 export default function StockPage() {
   return <StockScreen />;

@@ -1,0 +1,8 @@
+import { navTitle } from "@/components/simple-page";
+import { StaffScreen } from "./staff-screen";
+
+export const generateMetadata = navTitle("staff");
+
+export default function StaffPage() {
+  return <StaffScreen />;
+}
