@@ -1,10 +1,12 @@
+import type { ReactNode } from "react";
+import { GearIcon, GlobeIcon, KioskIcon, StoreIcon } from "./icons";
 import { humanize, pick } from "./labels";
 
-const channels: Record<string, { pl: string; en: string; icon: string }> = {
-  web: { pl: "Sklep internetowy", en: "Online shop", icon: "🌐" },
-  kiosk: { pl: "Kiosk w sklepie", en: "In-store kiosk", icon: "🖥️" },
-  store: { pl: "W sklepie", en: "In store", icon: "🏬" },
-  system: { pl: "Automatycznie", en: "Automatic", icon: "⚙️" },
+const channels: Record<string, { pl: string; en: string; icon: ReactNode }> = {
+  web: { pl: "Sklep internetowy", en: "Online shop", icon: <GlobeIcon /> },
+  kiosk: { pl: "Kiosk w sklepie", en: "In-store kiosk", icon: <KioskIcon /> },
+  store: { pl: "W sklepie", en: "In store", icon: <StoreIcon /> },
+  system: { pl: "Automatycznie", en: "Automatic", icon: <GearIcon /> },
 };
 
 export const channelLabel = (channel: string, locale?: string) => {
@@ -16,7 +18,7 @@ export const channelLabel = (channel: string, locale?: string) => {
 export function ChannelLabel({ channel, locale = "pl" }: { channel: string; locale?: string }) {
   return (
     <span data-testid="channel" data-channel={channel} className="inline-flex items-center gap-1 text-sm text-slate-600">
-      <span aria-hidden>{channels[channel]?.icon ?? "•"}</span>
+      {channels[channel]?.icon ?? <span aria-hidden>•</span>}
       {channelLabel(channel, locale)}
     </span>
   );

@@ -15,3 +15,4 @@ export { StoreAvailability, orderAvailability, distanceKm, type AvailabilityStor
 export { PickupCodeCard, groupCode, type PickupStore } from "./pickup-code-card";
 export { EligibilityView, eligibilityReason, type EligibilityLine } from "./eligibility-view";
 export { OnScreenKeyboard, applyKey } from "./on-screen-keyboard";
+export { TruckIcon, StoreIcon, GlobeIcon, KioskIcon, GearIcon } from "./icons";

@@ -1,3 +1,4 @@
+import { TruckIcon } from "./icons";
 import { pick } from "./labels";
 import { StockBadge } from "./stock-badge";
 
@@ -99,8 +100,9 @@ export function StoreAvailability({
       {title !== "" && <h2 className="border-b border-slate-200 px-4 py-3 text-base font-semibold">{title ?? t.title}</h2>}
       {online != null && (
         <p data-testid="home-delivery" data-available={online} className="flex items-center justify-between gap-3 border-b border-slate-200 px-4 py-3">
-          <span className="font-medium">
-            🚚 {t.delivery}: {online > 0 ? t.deliveryIn : t.deliveryOut}
+          <span className="flex items-center gap-2 font-medium">
+            <TruckIcon className="h-5 w-5" />
+            {t.delivery}: {online > 0 ? t.deliveryIn : t.deliveryOut}
           </span>
           <StockBadge available={online} locale={locale} />
         </p>
@@ -129,7 +131,7 @@ export function StoreAvailability({
                   {(row.city || row.distance != null) && (
                     <p className="text-sm text-slate-600">
                       {row.city}
-                      {row.distance != null && ` · ${t.km(row.distance)}`}
+                      {row.distance != null && row.distance >= 0.1 && ` · ${t.km(row.distance)}`}
                     </p>
                   )}
                 </div>

@@ -2,7 +2,12 @@
 
 import { ApiProvider } from "@omni/ui/trpc";
 import type { ReactNode } from "react";
+import { CartProvider } from "@/components/cart-context";
 
 export function Providers({ children }: { children: ReactNode }) {
-  return <ApiProvider>{children}</ApiProvider>;
+  return (
+    <ApiProvider>
+      <CartProvider>{children}</CartProvider>
+    </ApiProvider>
+  );
 }

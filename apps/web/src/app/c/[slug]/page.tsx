@@ -1,0 +1,27 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getLocale } from "next-intl/server";
+import { ProductListing } from "@/components/product-listing";
+import { serverApi } from "@/server/api";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+async function categoryName(slug: string) {
+  const [api, locale] = await Promise.all([serverApi(), getLocale()]);
+  const category = (await api.catalog.categories()).find((c) => c.slug === slug);
+  return category ? (locale === "pl" ? category.namePl : category.name) : null;
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const name = await categoryName((await params).slug);
+  return { title: name ?? undefined };
+}
+
+export default async function CategoryPage({ params, searchParams }: Props) {
+  const { slug } = await params;
+  const name = await categoryName(slug);
+  if (!name) notFound();
+  return <ProductListing title={name} category={slug} searchParams={await searchParams} basePath={`/c/${slug}`} />;
+}

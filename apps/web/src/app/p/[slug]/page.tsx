@@ -1,0 +1,90 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { cache } from "react";
+import { auth } from "@/auth";
+import { ProductGallery } from "@/components/product-gallery";
+import { ProductPurchase } from "@/components/product-purchase";
+import { preferredStoreId } from "@/lib/preferred-store";
+import { orNull } from "@/lib/trpc-errors";
+import { serverApi } from "@/server/api";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ sku?: string }> };
+
+const loadProduct = cache(async (slug: string) => orNull((await serverApi()).catalog.product({ slug: decodeURIComponent(slug).slice(0, 200) })));
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const product = await loadProduct((await params).slug);
+  if (!product) return {};
+  const description = product.description.slice(0, 160);
+  return { title: product.title, description, openGraph: { title: product.title, description, type: "website" } };
+}
+
+export default async function ProductPage({ params, searchParams }: Props) {
+  const { slug } = await params;
+  const { sku } = await searchParams;
+  const product = await loadProduct(slug);
+  if (!product) notFound();
+  const [api, locale, t, storeId, session] = await Promise.all([serverApi(), getLocale(), getTranslations("product"), preferredStoreId(), auth()]);
+  // Stock is read fresh on every request: it is what the shopper acts on.
+  const [stores, availability] = await Promise.all([
+    api.stores.list(),
+    Promise.all(product.variants.map((v) => api.inventory.availability({ sku: v.sku }))),
+  ]);
+  const inStock = availability.some((a) => a.online > 0 || a.locations.some((l) => l.available > 0));
+  const cheapest = [...product.variants].sort((a, b) => a.priceMinor - b.priceMinor)[0];
+  const jsonLd = {
+    "@context": "https://schema.org",
+    "@type": "Product",
+    name: product.title,
+    description: product.description,
+    sku: product.variants[0]?.sku,
+    category: locale === "pl" ? product.categoryNamePl : product.categoryName,
+    offers: product.variants.map((v, i) => {
+      const a = availability[i]!;
+      const available = a.online > 0 || a.locations.some((l) => l.available > 0);
+      return {
+        "@type": "Offer",
+        sku: v.sku,
+        name: v.title,
+        price: (v.priceMinor / 100).toFixed(2),
+        priceCurrency: v.currency,
+        availability: available ? "https://schema.org/InStock" : "https://schema.org/OutOfStock",
+      };
+    }),
+  };
+  return (
+    <article className="space-y-6">
+      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: JSON.stringify(jsonLd).replace(/</g, "\\u003c") }} />
+      <nav aria-label={t("breadcrumb")} className="text-sm text-slate-600">
+        <Link href="/" className="hover:underline">{t("home")}</Link> /{" "}
+        <Link href={`/c/${product.category}`} className="hover:underline">{locale === "pl" ? product.categoryNamePl : product.categoryName}</Link>
+      </nav>
+      <div className="grid gap-6 md:grid-cols-2">
+        <ProductGallery title={product.title} hue={product.imageHue} />
+        <div className="space-y-4">
+          <h1 data-testid="product-title" className="text-2xl font-bold sm:text-3xl">{product.title}</h1>
+          <ProductPurchase
+            product={product}
+            stores={stores.filter((s) => s.type === "store")}
+            initialAvailability={availability}
+            initialSku={sku}
+            preferredStoreId={storeId}
+            signedIn={!!session?.user}
+            defaultName={session?.user?.name ?? ""}
+            defaultEmail={session?.user?.email ?? ""}
+          />
+          {!inStock && cheapest && <p className="text-slate-700">{t("soldOutEverywhere")}</p>}
+          <section>
+            <h2 className="text-lg font-semibold">{t("description")}</h2>
+            <p className="mt-1 whitespace-pre-line text-slate-700">{product.description}</p>
+            {product.finalSale && <p className="mt-2 font-medium text-amber-900">{t("finalSale")}</p>}
+          </section>
+        </div>
+      </div>
+    </article>
+  );
+}

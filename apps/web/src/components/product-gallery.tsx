@@ -1,0 +1,34 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { ProductImage } from "@omni/ui/product-image";
+
+/** Views of a product, drawn from its hue: no image files. */
+const views = [0, 24, -24];
+
+export function ProductGallery({ title, hue }: { title: string; hue: number }) {
+  const t = useTranslations("product");
+  const [current, setCurrent] = useState(0);
+  return (
+    <div data-testid="product-gallery" className="space-y-2">
+      <div className="overflow-hidden rounded-2xl bg-slate-100">
+        <ProductImage title={title} hue={(hue + views[current]! + 360) % 360} />
+      </div>
+      <div className="flex gap-2" role="group" aria-label={t("gallery")}>
+        {views.map((shift, index) => (
+          <button
+            key={shift}
+            type="button"
+            aria-label={t("view", { n: index + 1 })}
+            aria-pressed={current === index}
+            onClick={() => setCurrent(index)}
+            className={`w-16 overflow-hidden rounded-lg ring-2 focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-600 ${current === index ? "ring-slate-900" : "ring-transparent"}`}
+          >
+            <ProductImage title={title} hue={(hue + shift + 360) % 360} />
+          </button>
+        ))}
+      </div>
+    </div>
+  );
+}

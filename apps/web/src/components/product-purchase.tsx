@@ -1,0 +1,248 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { useLocale, useTranslations } from "next-intl";
+import { useState } from "react";
+import { Button } from "@omni/ui/button";
+import { ErrorMessage } from "@omni/ui/error-message";
+import { StoreIcon, TruckIcon } from "@omni/ui/icons";
+import { Price } from "@omni/ui/price";
+import { StoreAvailability } from "@omni/ui/store-availability";
+import { errorMessage, useTRPC } from "@omni/ui/trpc";
+import { useCart } from "./cart-context";
+import { ReserveInStore } from "./reserve-in-store";
+import { findVariant, optionValues } from "@/lib/variants";
+import { usePreferredStore } from "./use-preferred-store";
+
+type Variant = { sku: string; title: string; options: { size?: string; colour?: string }; priceMinor: number; listPriceMinor: number; currency: string; promotion: string | null };
+type Availability = { sku: string; online: number; locations: { storeId: string; available: number; aisle: string | null }[] };
+type Store = { id: string; name: string; city: string; lat: number; lng: number; reservations: boolean };
+
+const totalOf = (a: Availability | undefined) => (a ? a.online + a.locations.reduce((n, l) => n + l.available, 0) : 0);
+
+/**
+ * The buying side of a product page: variant picker, price, stock at home delivery and in the
+ * shopper's store and others (nearest first), add to cart and reserve in store.
+ */
+export function ProductPurchase({
+  product,
+  stores,
+  initialAvailability,
+  initialSku,
+  preferredStoreId,
+  signedIn,
+  defaultName,
+  defaultEmail,
+}: {
+  product: { title: string; variants: Variant[] };
+  stores: Store[];
+  initialAvailability: Availability[];
+  initialSku?: string;
+  preferredStoreId: string | null;
+  signedIn: boolean;
+  defaultName: string;
+  defaultEmail: string;
+}) {
+  const t = useTranslations("product");
+  const locale = useLocale();
+  const trpc = useTRPC();
+  const cart = useCart();
+  const { sizes, colours } = optionValues(product.variants);
+  const stockOf = new Map(initialAvailability.map((a) => [a.sku, totalOf(a)]));
+  const firstInStock = product.variants.find((v) => (stockOf.get(v.sku) ?? 0) > 0) ?? product.variants[0];
+  const start = product.variants.find((v) => v.sku === initialSku) ?? firstInStock;
+  const [choice, setChoice] = useState<{ size?: string; colour?: string }>({ size: start?.options.size, colour: start?.options.colour });
+  const [quantity, setQuantity] = useState(1);
+  const [adding, setAdding] = useState(false);
+  const [added, setAdded] = useState<string | null>(null);
+  const [addError, setAddError] = useState<string | null>(null);
+  const [position, setPosition] = useState<{ lat: number; lng: number } | null>(null);
+  const { storeId, chooseStore } = usePreferredStore(preferredStoreId, signedIn);
+
+  const variant = findVariant(product.variants, choice);
+  const availability = useQuery({
+    ...trpc.inventory.availability.queryOptions({ sku: variant?.sku ?? "" }),
+    enabled: !!variant,
+    initialData: initialAvailability.find((a) => a.sku === variant?.sku),
+    staleTime: 0,
+    refetchOnWindowFocus: true,
+  });
+
+  const pick = (next: { size?: string; colour?: string }) => {
+    const merged = { ...choice, ...next };
+    // Picking a colour that lacks the chosen size moves to a size that exists in that colour.
+    const exact = findVariant(product.variants, merged);
+    const fallback = exact ?? product.variants.find((v) => (next.colour ? v.options.colour === next.colour : v.options.size === next.size));
+    const chosen = exact ?? fallback;
+    if (!chosen) return;
+    setChoice({ size: chosen.options.size, colour: chosen.options.colour });
+    setAdded(null);
+    setAddError(null);
+    const url = new URL(window.location.href);
+    url.searchParams.set("sku", chosen.sku);
+    window.history.replaceState(null, "", url);
+  };
+
+  const myStore = stores.find((s) => s.id === storeId) ?? null;
+  const data = availability.data;
+  const mine = data?.locations.find((l) => l.storeId === storeId);
+  const reference = position ?? (myStore ? { lat: myStore.lat, lng: myStore.lng } : null);
+
+  const optionButton = (kind: "size" | "colour", value: string) => {
+    const candidate = findVariant(product.variants, { ...choice, [kind]: value });
+    const exists = !!candidate || (kind === "colour" && product.variants.some((v) => v.options.colour === value));
+    const soldOut = candidate ? (stockOf.get(candidate.sku) ?? 0) === 0 : false;
+    const selected = choice[kind] === value;
+    return (
+      <button
+        key={value}
+        type="button"
+        data-testid="variant-option"
+        data-kind={kind}
+        data-value={value}
+        data-sold-out={soldOut || undefined}
+        aria-pressed={selected}
+        disabled={!exists}
+        aria-label={soldOut ? `${value} — ${t("soldOut")}` : !candidate && kind === "size" ? `${value} — ${t("notInColour")}` : value}
+        onClick={() => pick({ [kind]: value })}
+        className={`min-h-11 min-w-11 rounded-lg px-3 text-sm font-semibold ring-1 ring-inset focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-600 disabled:cursor-not-allowed disabled:bg-slate-50 disabled:text-slate-400 disabled:ring-slate-200 disabled:line-through ${
+          selected ? "bg-slate-900 text-white ring-slate-900" : "bg-white text-slate-900 ring-slate-300 hover:ring-slate-600"
+        } ${soldOut ? "line-through decoration-2" : ""} ${!candidate && exists ? "text-slate-500" : ""}`}
+      >
+        {value}
+      </button>
+    );
+  };
+
+  return (
+    <div className="space-y-5">
+      {variant ? (
+        <div className="flex flex-wrap items-center gap-3">
+          <Price priceMinor={variant.priceMinor} listPriceMinor={variant.listPriceMinor} currency={variant.currency} locale={locale} size="lg" />
+          {variant.promotion && <span className="rounded bg-red-700 px-2 py-0.5 text-sm font-bold text-white">{variant.promotion}</span>}
+        </div>
+      ) : (
+        <p className="text-slate-700">{t("noVariant")}</p>
+      )}
+
+      {colours.length > 0 && (
+        <fieldset>
+          <legend className="mb-2 text-sm font-semibold">
+            {t("colour")}: <span className="font-normal">{choice.colour}</span>
+          </legend>
+          <div className="flex flex-wrap gap-2">{colours.map((c) => optionButton("colour", c))}</div>
+        </fieldset>
+      )}
+      {sizes.length > 0 && (
+        <fieldset>
+          <legend className="mb-2 text-sm font-semibold">
+            {t("size")}: <span className="font-normal">{choice.size}</span>
+          </legend>
+          <div className="flex flex-wrap gap-2">{sizes.map((s) => optionButton("size", s))}</div>
+        </fieldset>
+      )}
+
+      {variant && (
+        <section aria-labelledby="stock-heading" className="space-y-3">
+          <h2 id="stock-heading" className="sr-only">{t("availability")}</h2>
+          {data && (
+            <div className="space-y-1" aria-live="polite">
+              <p data-testid="delivery-stock" className="flex items-center gap-2 font-medium">
+                <TruckIcon className="h-5 w-5" />
+                {data.online > 0 ? t("deliveryIn") : t("deliveryOut")}
+              </p>
+              {myStore ? (
+                <p data-testid="my-store-stock" data-available={mine?.available ?? 0} className="flex items-center gap-2 font-medium">
+                  <StoreIcon className="h-5 w-5" />
+                  {(mine?.available ?? 0) > 0
+                    ? (mine?.available ?? 0) <= 3
+                      ? t("fewInStore", { count: mine?.available ?? 0, city: myStore.city })
+                      : t("inStore", { count: mine?.available ?? 0, city: myStore.city })
+                    : t("notInStore", { city: myStore.city })}
+                </p>
+              ) : (
+                <p className="text-slate-700">{t("chooseStoreHint")}</p>
+              )}
+            </div>
+          )}
+          {availability.isError && <ErrorMessage message={errorMessage(availability.error)} onRetry={() => availability.refetch()} locale={locale} />}
+
+          <div className="flex flex-wrap items-end gap-3">
+            <label className="text-sm">
+              <span className="block font-semibold">{t("quantity")}</span>
+              <select
+                value={quantity}
+                data-testid="quantity-select"
+                onChange={(e) => setQuantity(Number(e.target.value))}
+                className="min-h-11 rounded-lg border border-slate-300 px-3 focus-visible:outline focus-visible:outline-2 focus-visible:outline-sky-600"
+              >
+                {Array.from({ length: 10 }, (_, i) => i + 1).map((n) => (
+                  <option key={n} value={n}>{n}</option>
+                ))}
+              </select>
+            </label>
+            <Button
+              data-testid="add-to-cart"
+              size="lg"
+              className="flex-1"
+              busy={adding}
+              disabled={totalOf(data) === 0}
+              onClick={async () => {
+                setAdding(true);
+                setAddError(null);
+                setAdded(null);
+                try {
+                  await cart.addToCart(variant.sku, quantity);
+                  setAdded(t("added", { title: variant.title }));
+                } catch (error) {
+                  setAddError(errorMessage(error));
+                } finally {
+                  setAdding(false);
+                }
+              }}
+            >
+              {totalOf(data) === 0 ? t("soldOut") : t("addToCart")}
+            </Button>
+          </div>
+          {added && (
+            <p role="status" data-testid="added-to-cart" className="rounded-lg bg-emerald-50 px-3 py-2 text-emerald-900">
+              {added} <a href="/cart" className="font-semibold underline">{t("goToCart")}</a>
+            </p>
+          )}
+          {addError && <ErrorMessage message={addError} locale={locale} />}
+
+          {data && (
+            <>
+              <StoreAvailability
+                stores={stores}
+                locations={data.locations}
+                online={data.online}
+                position={reference}
+                chosenStoreId={storeId}
+                onChoose={(id) => chooseStore(id)}
+                locale={locale}
+                title={t("storesTitle")}
+              />
+              <button
+                type="button"
+                className="text-sm font-semibold text-sky-800 underline"
+                onClick={() => navigator.geolocation?.getCurrentPosition((p) => setPosition({ lat: p.coords.latitude, lng: p.coords.longitude }))}
+              >
+                {t("useMyLocation")}
+              </button>
+              <ReserveInStore
+                sku={variant.sku}
+                title={`${product.title} — ${variant.title}`}
+                stores={stores.filter((s) => s.reservations)}
+                locations={data.locations}
+                preferredStoreId={storeId}
+                defaultName={defaultName}
+                defaultEmail={defaultEmail}
+              />
+            </>
+          )}
+        </section>
+      )}
+    </div>
+  );
+}
