@@ -5,6 +5,19 @@ import { paymentProvider } from "./payment-provider";
 import { codeHolder, grantCredit, userHolder } from "./store-credit";
 import { randomCode } from "./codes";
 
+/** What an order has had back so far: to the card (payments) and as store credit. */
+export async function refundedSoFar(tx: Tx, orderId: string): Promise<{ toCardMinor: number; toCreditMinor: number }> {
+  const [card] = await tx
+    .select({ total: sql<number>`coalesce(sum(${payments.amountMinor}), 0)::int` })
+    .from(payments)
+    .where(and(eq(payments.orderId, orderId), eq(payments.kind, "refund")));
+  const [credit] = await tx
+    .select({ total: sql<number>`coalesce(sum(${storeCreditEntries.amountMinor}), 0)::int` })
+    .from(storeCreditEntries)
+    .where(and(eq(storeCreditEntries.refType, "order"), eq(storeCreditEntries.refId, orderId), eq(storeCreditEntries.reason, "refund")));
+  return { toCardMinor: card?.total ?? 0, toCreditMinor: credit?.total ?? 0 };
+}
+
 /**
  * Gives money back on an order: to the original card through the payment provider, or as store
  * credit (to the account, or to a new credit code for a guest). The order row is locked and the sum
@@ -20,21 +33,14 @@ export async function refundOrder(
   if (!order) throw conflict("The order to refund was not found.");
   if (input.amountMinor <= 0) return { refundedMinor: 0, toCardMinor: 0, toCreditMinor: 0 };
 
-  const [refunded] = await tx
-    .select({ total: sql<number>`coalesce(sum(${payments.amountMinor}), 0)::int` })
-    .from(payments)
-    .where(and(eq(payments.orderId, order.id), eq(payments.kind, "refund")));
-  const [credited] = await tx
-    .select({ total: sql<number>`coalesce(sum(${storeCreditEntries.amountMinor}), 0)::int` })
-    .from(storeCreditEntries)
-    .where(and(eq(storeCreditEntries.refType, "order"), eq(storeCreditEntries.refId, order.id), eq(storeCreditEntries.reason, "refund")));
+  const refunded = await refundedSoFar(tx, order.id);
   const paid = order.paid_minor + order.store_credit_minor;
-  const already = (refunded?.total ?? 0) + (credited?.total ?? 0);
+  const already = refunded.toCardMinor + refunded.toCreditMinor;
   const amount = Math.min(input.amountMinor, paid - already);
   if (amount <= 0) return { refundedMinor: 0, toCardMinor: 0, toCreditMinor: 0 };
 
   // Money paid in store credit always goes back as store credit.
-  const toCard = input.to === "original" && order.payment_ref ? Math.min(amount, Math.max(0, order.paid_minor - (refunded?.total ?? 0))) : 0;
+  const toCard = input.to === "original" && order.payment_ref ? Math.min(amount, Math.max(0, order.paid_minor - refunded.toCardMinor)) : 0;
   const toCredit = amount - toCard;
 
   if (toCard > 0) {

@@ -1,10 +1,11 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
-import { locations, payments, returnLines, returns, storeCreditEntries, type Database, type Tx } from "@omni/db";
+import { locations, returnLines, returns, type Database, type Tx } from "@omni/db";
 import { worksIn, type Actor } from "./actor";
 import { recordAudit } from "./audit";
 import { badRequest, conflict, forbidden, notFound } from "./errors";
 import { nextReturnNumber } from "./order-number";
 import { withCodeLimit } from "./rate-limit";
+import { refundedSoFar } from "./refunds";
 import { paidPerLine, refundForUnits } from "./return-amounts";
 import { findOrderForReturn, findReturnByNumber, findReturnForShopper, describeReturn, type Order } from "./return-lookup";
 import { sendReturnSlip } from "./return-messages";
@@ -39,20 +40,13 @@ export async function getReturnEligibility(
 
 /** What was paid and not yet refunded or promised to another open return: no return may ask for more. */
 async function refundableLeft(tx: Tx, order: Order): Promise<number> {
-  const [refunded] = await tx
-    .select({ total: sql<number>`coalesce(sum(${payments.amountMinor}), 0)::int` })
-    .from(payments)
-    .where(and(eq(payments.orderId, order.id), eq(payments.kind, "refund")));
-  const [credited] = await tx
-    .select({ total: sql<number>`coalesce(sum(${storeCreditEntries.amountMinor}), 0)::int` })
-    .from(storeCreditEntries)
-    .where(and(eq(storeCreditEntries.refType, "order"), eq(storeCreditEntries.refId, order.id), eq(storeCreditEntries.reason, "refund")));
+  const refunded = await refundedSoFar(tx, order.id);
   const [open] = await tx
     .select({ total: sql<number>`coalesce(sum(${returns.refundMinor}), 0)::int` })
     .from(returns)
     .where(and(eq(returns.orderId, order.id), inArray(returns.status, ["requested", "received"])));
   const paid = order.paidMinor + order.storeCreditMinor;
-  return Math.max(0, paid - (refunded?.total ?? 0) - (credited?.total ?? 0) - (open?.total ?? 0));
+  return Math.max(0, paid - refunded.toCardMinor - refunded.toCreditMinor - (open?.total ?? 0));
 }
 
 async function returnsPlace(tx: Tx, storeId: string) {
