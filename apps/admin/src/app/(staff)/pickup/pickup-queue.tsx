@@ -1,0 +1,209 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import Link from "next/link";
+import { useFormatter, useLocale, useTranslations } from "next-intl";
+import { useState } from "react";
+import { Button } from "@omni/ui/button";
+import { EmptyState } from "@omni/ui/empty-state";
+import { ErrorMessage } from "@omni/ui/error-message";
+import { formatMoney } from "@omni/ui/money";
+import { StatusBadge } from "@omni/ui/status-badge";
+import { errorMessage, useTRPC } from "@omni/ui/trpc";
+import { inputClass, PageHeader } from "@/components/page-header";
+import { QueryState } from "@/components/query-state";
+import { useStaff } from "@/components/staff-context";
+import type { AppRouter } from "@omni/api";
+import type { inferRouterOutputs } from "@trpc/server";
+
+type QueueOrder = inferRouterOutputs<AppRouter>["fulfillment"]["queue"][number];
+
+const pickupColumns = ["placed", "picking", "ready_for_pickup"] as const;
+
+/** The live work queue of the chosen store, refreshed every few seconds. */
+export function PickupQueue() {
+  const t = useTranslations("pickup");
+  const locale = useLocale();
+  const { storeId, stores } = useStaff();
+  const trpc = useTRPC();
+  const queue = useQuery({ ...trpc.fulfillment.queue.queryOptions({ storeId }), refetchInterval: 5_000 });
+  const orders = queue.data ?? [];
+  const pickups = orders.filter((o) => o.fulfillmentType === "pickup");
+  const deliveries = orders.filter((o) => o.fulfillmentType === "delivery");
+  const waiting = pickups.filter((o) => o.checkedInAt && o.status !== "collected").length;
+  return (
+    <>
+      <PageHeader
+        title={t("title")}
+        description={t("description", { store: stores.find((s) => s.id === storeId)?.name ?? storeId })}
+        actions={
+          <>
+            {waiting > 0 && (
+              <span className="rounded-full bg-amber-400 px-3 py-1 text-sm font-bold text-amber-950" data-testid="waiting-count">
+                {t("waiting", { count: waiting })}
+              </span>
+            )}
+            <Link href="/pickup/collect" className="rounded-lg bg-slate-900 px-4 py-2.5 font-semibold text-white hover:bg-slate-700" data-testid="go-collect">
+              {t("handover")}
+            </Link>
+          </>
+        }
+      />
+      {queue.isPending || queue.isError ? (
+        <QueryState query={queue} />
+      ) : orders.length === 0 ? (
+        <EmptyState title={t("empty")}>{t("emptyHint")}</EmptyState>
+      ) : (
+        <>
+          {pickups.length > 0 && (
+            <div className="grid grid-cols-3 gap-4 max-lg:grid-cols-1">
+              {pickupColumns.map((status) => {
+                const list = pickups.filter((o) => o.status === status);
+                return (
+                  <section key={status} data-testid={`queue-column-${status}`} className="rounded-xl bg-slate-100 p-3">
+                    <h2 className="mb-3 flex items-center justify-between font-semibold">
+                      <StatusBadge status={status} locale={locale} />
+                      <span className="text-sm text-slate-500">{list.length}</span>
+                    </h2>
+                    <div className="flex flex-col gap-3">
+                      {list.length === 0 ? <p className="px-1 text-sm text-slate-500">{t("none")}</p> : list.map((o) => <OrderCard key={o.orderNumber} order={o} />)}
+                    </div>
+                  </section>
+                );
+              })}
+            </div>
+          )}
+          {deliveries.length > 0 && (
+            <section className="mt-6">
+              <h2 className="mb-3 text-lg font-semibold">{t("deliveries")}</h2>
+              <div className="grid grid-cols-3 gap-4 max-lg:grid-cols-1">
+                {deliveries.map((o) => (
+                  <OrderCard key={o.orderNumber} order={o} />
+                ))}
+              </div>
+            </section>
+          )}
+        </>
+      )}
+    </>
+  );
+}
+
+function OrderCard({ order }: { order: QueueOrder }) {
+  const t = useTranslations("pickup");
+  const locale = useLocale();
+  const format = useFormatter();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.fulfillment.queue.queryKey() });
+  const advance = useMutation(trpc.fulfillment.advance.mutationOptions({ onSuccess: refresh }));
+  const ship = useMutation(trpc.fulfillment.ship.mutationOptions({ onSuccess: refresh }));
+  const deliver = useMutation(trpc.fulfillment.deliver.mutationOptions({ onSuccess: refresh }));
+  const cancel = useMutation(trpc.fulfillment.cancel.mutationOptions({ onSuccess: refresh }));
+  const [tracking, setTracking] = useState("");
+  const [cancelling, setCancelling] = useState(false);
+  const [cancelReason, setCancelReason] = useState("");
+  const failed = advance.error ?? ship.error ?? deliver.error ?? cancel.error;
+  const checkedIn = Boolean(order.checkedInAt);
+  return (
+    <article
+      data-testid={`queue-order-${order.orderNumber}`}
+      data-status={order.status}
+      data-checked-in={checkedIn ? "true" : "false"}
+      className={`rounded-lg border bg-white p-3 shadow-sm ${checkedIn ? "border-amber-400 ring-2 ring-amber-400" : "border-slate-200"}`}
+    >
+      <header className="flex items-start justify-between gap-2">
+        <div>
+          <p className="font-mono font-semibold">{order.orderNumber}</p>
+          <p className="text-sm text-slate-700">{order.customerName}</p>
+          {order.phone && <p className="text-xs text-slate-500">{order.phone}</p>}
+        </div>
+        <div className="text-right text-xs text-slate-500">
+          <p>{format.relativeTime(new Date(order.createdAt))}</p>
+          {order.fulfillmentType === "delivery" && <StatusBadge status={order.status} locale={locale} />}
+        </div>
+      </header>
+      {checkedIn && (
+        <p className="mt-2 rounded bg-amber-100 px-2 py-1 text-sm font-semibold text-amber-900" data-testid="checked-in">
+          {t("checkedIn", { time: format.dateTime(new Date(order.checkedInAt!), { timeStyle: "short" }) })}
+        </p>
+      )}
+      <ul className="mt-2 divide-y divide-slate-100 text-sm" aria-label={t("pickList")} data-testid="pick-list">
+        {order.lines.map((line) => (
+          <li key={line.lineId} className="flex items-baseline justify-between gap-2 py-1">
+            <span>
+              <strong>{line.quantity}×</strong> {line.title}
+              <span className="block font-mono text-xs text-slate-500">{line.sku}</span>
+            </span>
+            {line.aisle && <span className="whitespace-nowrap rounded bg-slate-100 px-1.5 text-xs">{t("aisle", { aisle: line.aisle })}</span>}
+          </li>
+        ))}
+      </ul>
+      <p className="mt-2 flex justify-between text-sm">
+        <span className="text-slate-600">{order.paid ? t("paid") : t("payInStore")}</span>
+        <strong>{formatMoney(order.totalMinor, order.currency, locale)}</strong>
+      </p>
+      {order.status === "ready_for_pickup" && order.pickupDeadline && (
+        <p className="text-xs text-slate-500">{t("deadline", { date: format.dateTime(new Date(order.pickupDeadline), { dateStyle: "medium" }) })}</p>
+      )}
+      <div className="mt-3 flex flex-wrap gap-2">
+        {order.fulfillmentType === "pickup" && order.status === "placed" && (
+          <Button busy={advance.isPending} onClick={() => advance.mutate({ orderNumber: order.orderNumber, to: "picking" })} data-testid="advance-picking">
+            {t("startPicking")}
+          </Button>
+        )}
+        {order.fulfillmentType === "pickup" && order.status === "picking" && (
+          <Button busy={advance.isPending} onClick={() => advance.mutate({ orderNumber: order.orderNumber, to: "ready_for_pickup" })} data-testid="advance-ready">
+            {t("markReady")}
+          </Button>
+        )}
+        {order.fulfillmentType === "pickup" && order.status === "ready_for_pickup" && (
+          <Link href="/pickup/collect" className="inline-flex min-h-11 items-center rounded-lg px-4 font-semibold ring-1 ring-slate-300 hover:bg-slate-50">
+            {t("handover")}
+          </Link>
+        )}
+        {order.fulfillmentType === "delivery" && order.status === "placed" && (
+          <div className="flex w-full gap-2">
+            <input className={`${inputClass} flex-1`} value={tracking} onChange={(e) => setTracking(e.target.value)} placeholder={t("tracking")} aria-label={t("tracking")} data-testid="tracking-number" />
+            <Button busy={ship.isPending} onClick={() => ship.mutate({ orderNumber: order.orderNumber, trackingNumber: tracking.trim() || undefined })} data-testid="ship-order">
+              {t("ship")}
+            </Button>
+          </div>
+        )}
+        {order.fulfillmentType === "delivery" && order.status === "shipped" && (
+          <Button busy={deliver.isPending} onClick={() => deliver.mutate({ orderNumber: order.orderNumber })} data-testid="deliver-order">
+            {t("deliver")}
+          </Button>
+        )}
+        {["placed", "picking", "ready_for_pickup"].includes(order.status) &&
+          (cancelling ? (
+            <form
+              className="flex w-full flex-col gap-2 rounded-md bg-red-50 p-2"
+              onSubmit={(e) => {
+                e.preventDefault();
+                cancel.mutate({ orderNumber: order.orderNumber, reason: cancelReason });
+              }}
+            >
+              <label className="text-sm font-medium text-red-900">
+                {t("cancelQuestion")}
+                <input className={`${inputClass} mt-1`} required maxLength={500} value={cancelReason} onChange={(e) => setCancelReason(e.target.value)} placeholder={t("cancelReason")} data-testid="cancel-reason" />
+              </label>
+              <div className="flex gap-2">
+                <Button type="submit" variant="danger" busy={cancel.isPending} data-testid="cancel-order-confirm">
+                  {t("cancelConfirm")}
+                </Button>
+                <Button variant="ghost" onClick={() => setCancelling(false)}>
+                  {t("keep")}
+                </Button>
+              </div>
+            </form>
+          ) : (
+            <Button variant="ghost" className="ml-auto text-sm text-red-700!" onClick={() => setCancelling(true)} data-testid="cancel-order">
+              {t("cancel")}
+            </Button>
+          ))}
+      </div>
+      {failed && <div className="mt-2"><ErrorMessage message={errorMessage(failed)} /></div>}
+    </article>
+  );
+}
