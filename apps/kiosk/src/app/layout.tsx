@@ -1,7 +1,12 @@
-import type { Metadata } from "next";
+import type { Metadata, Viewport } from "next";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
+import { auth } from "@/auth";
+import { KioskShell } from "@/components/kiosk-shell";
+import { PairScreen } from "@/components/pair-screen";
+import { loadDeviceState } from "@/server/device";
+import { idleTimeouts } from "@/server/settings";
 import { Providers } from "./providers";
 import "./globals.css";
 
@@ -10,13 +15,26 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: { default: t("title"), template: `%s · Omni` } };
 }
 
+export const viewport: Viewport = { width: 1080, initialScale: 1, userScalable: false };
+
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const locale = await getLocale();
+  const device = await loadDeviceState();
+  const session = device.state === "paired" ? await auth() : null;
+  const shopper = session?.user ? { name: session.user.name, email: session.user.email } : null;
   return (
     <html lang={locale}>
-      <body className="min-h-screen bg-white text-slate-900 antialiased">
+      <body className="min-h-screen select-none overflow-x-hidden bg-white text-slate-900 antialiased">
         <NextIntlClientProvider>
-          <Providers>{children}</Providers>
+          <Providers initiallyLocked={device.state === "locked"}>
+            {device.state === "unpaired" ? (
+              <PairScreen />
+            ) : (
+              <KioskShell kiosk={device.state === "paired" ? device.kiosk : null} shopper={shopper} timeouts={idleTimeouts()}>
+                {children}
+              </KioskShell>
+            )}
+          </Providers>
         </NextIntlClientProvider>
       </body>
     </html>

@@ -1,3 +1,6 @@
+import { AttractScreen } from "@/components/attract-screen";
+
+/** The idle kiosk: invites a touch. */
 export default function KioskHome() {
-  return <main className="flex min-h-screen items-center justify-center text-4xl">Omni</main>;
+  return <AttractScreen />;
 }

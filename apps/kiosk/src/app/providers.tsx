@@ -1,8 +1,20 @@
 "use client";
 
 import { ApiProvider } from "@omni/ui/trpc";
-import type { ReactNode } from "react";
+import { useCallback, useMemo, useState, type ReactNode } from "react";
+import { isRevokedKiosk, LockContext } from "@/components/lock";
 
-export function Providers({ children }: { children: ReactNode }) {
-  return <ApiProvider>{children}</ApiProvider>;
+/** React Query and tRPC; any call refused because this kiosk was revoked locks the screen at once. */
+export function Providers({ children, initiallyLocked = false }: { children: ReactNode; initiallyLocked?: boolean }) {
+  const [locked, setLocked] = useState(initiallyLocked);
+  const lock = useCallback(() => setLocked(true), []);
+  const onError = useCallback((error: unknown) => {
+    if (isRevokedKiosk(error)) setLocked(true);
+  }, []);
+  const value = useMemo(() => ({ locked, lock }), [locked, lock]);
+  return (
+    <LockContext.Provider value={value}>
+      <ApiProvider onError={onError}>{children}</ApiProvider>
+    </LockContext.Provider>
+  );
 }

@@ -1,0 +1,5 @@
+import { ResumeCartScreen } from "@/components/resume-cart-screen";
+
+export default function ResumeCartPage() {
+  return <ResumeCartScreen />;
+}

@@ -1,0 +1,5 @@
+import { CheckoutScreen } from "@/components/checkout-screen";
+
+export default function CheckoutPage() {
+  return <CheckoutScreen />;
+}

@@ -1,0 +1,5 @@
+import { CollectScreen } from "@/components/collect-screen";
+
+export default function CollectPage() {
+  return <CollectScreen />;
+}

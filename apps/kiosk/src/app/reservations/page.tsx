@@ -1,0 +1,5 @@
+import { ReservationLookupScreen } from "@/components/reservation-lookup-screen";
+
+export default function ReservationsPage() {
+  return <ReservationLookupScreen />;
+}

@@ -1,0 +1,5 @@
+import { ReturnsScreen } from "@/components/returns-screen";
+
+export default function ReturnsPage() {
+  return <ReturnsScreen />;
+}

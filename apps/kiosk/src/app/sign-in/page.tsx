@@ -1,0 +1,5 @@
+import { SignInScreen } from "@/components/sign-in-screen";
+
+export default function SignInPage() {
+  return <SignInScreen />;
+}

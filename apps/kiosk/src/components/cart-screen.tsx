@@ -1,0 +1,123 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useLocale, useTranslations } from "next-intl";
+import Link from "next/link";
+import { EmptyState } from "@omni/ui/empty-state";
+import { ErrorMessage } from "@omni/ui/error-message";
+import { formatMoney } from "@omni/ui/money";
+import { QrCode } from "@omni/ui/qr-code";
+import { Spinner } from "@omni/ui/spinner";
+import { useContract } from "@/lib/contract";
+import { useFriendlyError } from "@/lib/friendly-error";
+import { useKiosk } from "./kiosk-session";
+import { Screen } from "./screen";
+
+const round = "flex min-h-16 min-w-16 items-center justify-center rounded-2xl text-4xl font-bold ring-2 ring-inset ring-slate-300 active:bg-slate-100";
+
+export function CartScreen({ shopUrl }: { shopUrl: string }) {
+  const t = useTranslations("cart");
+  const locale = useLocale();
+  const contract = useContract();
+  const queryClient = useQueryClient();
+  const friendly = useFriendlyError();
+  const { cartId } = useKiosk();
+  const key = ["contract", "cart.get", cartId];
+  const cart = useQuery({ queryKey: key, queryFn: () => contract.cart.get.query({ cartId: cartId! }), enabled: !!cartId });
+  const setQuantity = useMutation({
+    mutationFn: (input: { sku: string; quantity: number }) => contract.cart.setQuantity.mutate({ cartId: cartId!, ...input }),
+    onSuccess: (data) => queryClient.setQueryData(key, data),
+  });
+  const handoff = useMutation({ mutationFn: () => contract.cart.handoff.mutate({ cartId: cartId! }) });
+
+  const resume = (
+    <Link href="/cart/resume" data-testid="resume-cart-link" className="text-2xl font-semibold text-sky-800 underline">
+      {t("resumeLink")}
+    </Link>
+  );
+  if (!cartId) {
+    return (
+      <Screen title={t("title")} testId="cart-screen">
+        <EmptyState title={t("empty")} action={resume}>
+          <span className="text-2xl">{t("emptyHelp")}</span>
+        </EmptyState>
+      </Screen>
+    );
+  }
+  return (
+    <Screen title={t("title")} testId="cart-screen">
+      {cart.isPending ? (
+        <Spinner locale={locale} className="text-2xl" />
+      ) : cart.error ? (
+        <ErrorMessage locale={locale} message={friendly(cart.error)} onRetry={() => void cart.refetch()} />
+      ) : cart.data.lines.length === 0 ? (
+        <EmptyState title={t("empty")} action={resume}>
+          <span className="text-2xl">{t("emptyHelp")}</span>
+        </EmptyState>
+      ) : (
+        <>
+          <ul className="divide-y divide-slate-200 rounded-3xl ring-2 ring-slate-200">
+            {cart.data.lines.map((line) => (
+              <li key={line.sku} data-testid="cart-line" data-sku={line.sku} className="flex items-center gap-6 px-6 py-5">
+                <div className="min-w-0 flex-1">
+                  <p className="truncate text-3xl font-semibold">{line.productTitle ?? line.title ?? line.sku}</p>
+                  <p className="text-xl text-slate-600">
+                    {line.variantTitle ?? line.sku} · {formatMoney(line.unitPriceMinor, cart.data.currency, locale)}
+                  </p>
+                </div>
+                <button type="button" aria-label={t("less")} data-testid="line-less" className={round} disabled={setQuantity.isPending} onClick={() => setQuantity.mutate({ sku: line.sku, quantity: line.quantity - 1 })}>
+                  −
+                </button>
+                <span data-testid="line-quantity" className="w-12 text-center text-4xl font-semibold tabular-nums">
+                  {line.quantity}
+                </span>
+                <button type="button" aria-label={t("more")} data-testid="line-more" className={round} disabled={setQuantity.isPending} onClick={() => setQuantity.mutate({ sku: line.sku, quantity: line.quantity + 1 })}>
+                  +
+                </button>
+                <span className="w-44 text-right text-3xl font-semibold">{formatMoney(line.totalMinor, cart.data.currency, locale)}</span>
+              </li>
+            ))}
+          </ul>
+          {setQuantity.error && <ErrorMessage locale={locale} message={friendly(setQuantity.error)} />}
+          <dl className="flex flex-col gap-2 text-3xl">
+            {cart.data.discountMinor > 0 && (
+              <div className="flex justify-between text-emerald-800">
+                <dt>{t("discount")}</dt>
+                <dd>−{formatMoney(cart.data.discountMinor, cart.data.currency, locale)}</dd>
+              </div>
+            )}
+            <div className="flex justify-between text-5xl font-bold">
+              <dt>{t("total")}</dt>
+              <dd data-testid="cart-total">{formatMoney(cart.data.totalMinor, cart.data.currency, locale)}</dd>
+            </div>
+          </dl>
+          <Link href="/checkout" data-testid="checkout" className="flex min-h-24 items-center justify-center rounded-2xl bg-slate-900 text-4xl font-semibold text-white active:bg-slate-700">
+            {t("checkout")}
+          </Link>
+          <section className="flex flex-col gap-4 rounded-3xl bg-slate-50 p-8">
+            <h2 className="text-3xl font-semibold">{t("toPhone")}</h2>
+            {handoff.data ? (
+              <div className="flex items-center gap-8">
+                <div className="rounded-xl bg-white p-3">
+                  <QrCode value={`${shopUrl}/cart/resume?code=${encodeURIComponent(handoff.data.code)}`} size={220} label={t("toPhone")} />
+                </div>
+                <div>
+                  <p className="text-2xl text-slate-600">{t("toPhoneCode")}</p>
+                  <p data-testid="handoff-code" className="font-mono text-6xl font-bold tracking-widest">
+                    {handoff.data.code}
+                  </p>
+                </div>
+              </div>
+            ) : (
+              <button type="button" data-testid="handoff" onClick={() => handoff.mutate()} disabled={handoff.isPending} className="min-h-20 rounded-2xl text-3xl font-semibold ring-2 ring-inset ring-slate-300">
+                {t("toPhoneButton")}
+              </button>
+            )}
+            {handoff.error && <ErrorMessage locale={locale} message={friendly(handoff.error)} />}
+          </section>
+          {resume}
+        </>
+      )}
+    </Screen>
+  );
+}

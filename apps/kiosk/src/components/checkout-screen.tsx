@@ -1,0 +1,158 @@
+"use client";
+
+import { useMutation, useQuery } from "@tanstack/react-query";
+import { useLocale, useTranslations } from "next-intl";
+import Link from "next/link";
+import { useState } from "react";
+import { EmptyState } from "@omni/ui/empty-state";
+import { ErrorMessage } from "@omni/ui/error-message";
+import { formatMoney } from "@omni/ui/money";
+import { PickupCodeCard } from "@omni/ui/pickup-code-card";
+import { useTRPC } from "@omni/ui/trpc";
+import { newIdempotencyKey, useContract, type Fulfillment, type Payment, type PlacedOrder } from "@/lib/contract";
+import { useFriendlyError } from "@/lib/friendly-error";
+import { ChoiceRow } from "./choice-row";
+import { useKiosk } from "./kiosk-session";
+import { Screen } from "./screen";
+import { TouchForm, type TouchField } from "./touch-form";
+
+type Where = "here" | "other" | "delivery";
+
+/** Click-and-collect here or in another store, or home delivery for what this store lacks. */
+export function CheckoutScreen() {
+  const t = useTranslations("checkout");
+  const locale = useLocale();
+  const trpc = useTRPC();
+  const contract = useContract();
+  const friendly = useFriendlyError();
+  const { kiosk, shopper, cartId, setCartId } = useKiosk();
+  const [where, setWhere] = useState<Where>("here");
+  const [otherStore, setOtherStore] = useState<string | null>(null);
+  const [pay, setPay] = useState<"pay_in_store" | "card">("pay_in_store");
+  const [values, setValues] = useState<Record<string, string>>({ name: shopper?.name ?? "", email: shopper?.email ?? "" });
+  const [idempotencyKey] = useState(newIdempotencyKey);
+  const [placed, setPlaced] = useState<{ order: PlacedOrder; storeId: string | null } | null>(null);
+  const stores = useQuery(trpc.stores.list.queryOptions());
+  const pickupStores = (stores.data ?? []).filter((s) => s.type === "store" && s.pickup && s.id !== kiosk.storeId);
+  const payment: Payment = where === "delivery" || pay === "card" ? { method: "card", token: "tok_ok" } : { method: "pay_in_store" };
+
+  const place = useMutation({
+    mutationFn: () => {
+      const fulfillment: Fulfillment =
+        where === "delivery"
+          ? { type: "delivery", address: { line1: values.line1 ?? "", city: values.city ?? "", postalCode: values.postalCode ?? "", country: "PL" } }
+          : { type: "pickup", storeId: where === "here" ? kiosk.storeId : otherStore ?? "" };
+      return contract.checkout.placeOrder.mutate({
+        cartId: cartId!,
+        email: (values.email ?? "").trim(),
+        name: (values.name ?? "").trim(),
+        phone: values.phone?.trim() || undefined,
+        fulfillment,
+        payment,
+        idempotencyKey,
+      });
+    },
+    onSuccess: (order) => {
+      setPlaced({ order, storeId: where === "delivery" ? null : where === "here" ? kiosk.storeId : otherStore });
+      setCartId(null);
+    },
+  });
+
+  if (placed) {
+    const store = stores.data?.find((s) => s.id === placed.storeId);
+    return (
+      <Screen title={t("thanks")} testId="order-confirmation">
+        <p className="text-3xl">
+          {t("orderNumber")} <strong data-testid="order-number">{placed.order.orderNumber}</strong> · {formatMoney(placed.order.totalMinor, "PLN", locale)}
+        </p>
+        {placed.order.pickupCode ? (
+          <div className="[&_[data-testid=pickup-code]]:text-6xl">
+            <PickupCodeCard
+              code={placed.order.pickupCode}
+              locale={locale}
+              store={store ? { name: store.name, address: store.address, postalCode: store.postalCode, city: store.city, pickupPoint: store.pickupPoint ?? undefined, openingHours: store.openingHours } : null}
+              note={t("pickupNote")}
+            />
+          </div>
+        ) : (
+          <p className="text-3xl text-slate-700">{t("deliveryNote")}</p>
+        )}
+        <Link href="/browse" data-testid="done" className="flex min-h-24 items-center justify-center rounded-2xl bg-slate-900 text-4xl font-semibold text-white">
+          {t("done")}
+        </Link>
+      </Screen>
+    );
+  }
+
+  if (!cartId) {
+    return (
+      <Screen title={t("title")} testId="checkout-screen">
+        <EmptyState title={t("noCart")} />
+      </Screen>
+    );
+  }
+
+  const fields: TouchField[] = [
+    { name: "name", label: t("name"), testId: "checkout-name" },
+    { name: "email", label: t("email"), kind: "email", testId: "checkout-email", maxLength: 320 },
+    { name: "phone", label: t("phone"), testId: "checkout-phone", optional: true, maxLength: 40 },
+    ...(where === "delivery"
+      ? ([
+          { name: "line1", label: t("line1"), testId: "checkout-line1" },
+          { name: "postalCode", label: t("postalCode"), testId: "checkout-postal-code", maxLength: 12 },
+          { name: "city", label: t("city"), testId: "checkout-city" },
+        ] satisfies TouchField[])
+      : []),
+  ];
+
+  return (
+    <Screen title={t("title")} testId="checkout-screen">
+      <ChoiceRow<Where>
+        label={t("how")}
+        value={where}
+        onChange={setWhere}
+        testIdPrefix="fulfilment"
+        columns={3}
+        options={[
+          { value: "here", label: t("here"), help: kiosk.storeName },
+          { value: "other", label: t("other") },
+          { value: "delivery", label: t("delivery") },
+        ]}
+      />
+      {where === "other" && (
+        <ChoiceRow
+          label={t("whichStore")}
+          value={otherStore}
+          onChange={setOtherStore}
+          testIdPrefix="pickup-store"
+          options={pickupStores.map((s) => ({ value: s.id, label: s.city, help: s.name }))}
+        />
+      )}
+      {where !== "delivery" && (
+        <ChoiceRow
+          label={t("payment")}
+          value={pay}
+          onChange={setPay}
+          testIdPrefix="payment"
+          options={[
+            { value: "pay_in_store", label: t("payInStore"), help: t("payInStoreHelp") },
+            { value: "card", label: t("card"), help: t("cardHelp") },
+          ]}
+        />
+      )}
+      {where === "delivery" && <p className="text-2xl text-slate-600">{t("cardHelp")}</p>}
+      <TouchForm
+        fields={fields}
+        values={values}
+        onChange={(name, value) => setValues((v) => ({ ...v, [name]: value }))}
+        onSubmit={() => place.mutate()}
+        submitLabel={t("place")}
+        submitTestId="place-order"
+        busy={place.isPending}
+        blocked={where === "other" && !otherStore}
+      >
+        {place.error && <ErrorMessage locale={locale} message={friendly(place.error)} />}
+      </TouchForm>
+    </Screen>
+  );
+}

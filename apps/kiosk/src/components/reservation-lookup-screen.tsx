@@ -1,0 +1,100 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { useFormatter, useLocale, useTranslations } from "next-intl";
+import { useState } from "react";
+import { ErrorMessage } from "@omni/ui/error-message";
+import { StatusBadge } from "@omni/ui/status-badge";
+import { useContract, type Reservation } from "@/lib/contract";
+import { useFriendlyError } from "@/lib/friendly-error";
+import { fromScan } from "@/lib/scanned";
+import { useKiosk } from "./kiosk-session";
+import { QrScanner } from "./qr-scanner";
+import { Screen } from "./screen";
+import { TouchForm } from "./touch-form";
+
+/** Look up a reservation by its code and e-mail, and cancel it. */
+export function ReservationLookupScreen() {
+  const t = useTranslations("reservations");
+  const locale = useLocale();
+  const format = useFormatter();
+  const contract = useContract();
+  const friendly = useFriendlyError();
+  const { shopper } = useKiosk();
+  const [values, setValues] = useState<Record<string, string>>({ email: shopper?.email ?? "" });
+  const [scanning, setScanning] = useState(false);
+  const [found, setFound] = useState<{ reservation: Reservation; email: string } | null>(null);
+  const lookUp = useMutation({
+    mutationFn: async (input: { code: string; email: string }) => ({ reservation: await contract.reservations.get.query(input), email: input.email }),
+    onSuccess: setFound,
+  });
+  const cancel = useMutation({
+    mutationFn: () => contract.reservations.cancel.mutate({ code: found!.reservation.code, email: found!.email }),
+    onSuccess: () => setFound((f) => (f ? { ...f, reservation: { ...f.reservation, status: "cancelled" } } : f)),
+  });
+
+  if (found) {
+    const r = found.reservation;
+    return (
+      <Screen title={t("reservation", { code: r.code })} testId="reservation-details">
+        <div className="flex items-center gap-4">
+          <StatusBadge status={r.status} locale={locale} size="lg" />
+          {r.status === "active" && <span className="text-2xl text-slate-600">{t("until", { time: format.dateTime(new Date(r.expiresAt), { dateStyle: "medium", timeStyle: "short" }) })}</span>}
+        </div>
+        <ul className="divide-y divide-slate-200 rounded-3xl text-3xl ring-2 ring-slate-200">
+          {r.lines.map((l) => (
+            <li key={l.sku} className="flex justify-between px-6 py-5">
+              <span>{l.title ?? l.sku}</span>
+              <span>× {l.quantity}</span>
+            </li>
+          ))}
+        </ul>
+        {cancel.isSuccess && (
+          <p data-testid="reservation-cancelled" role="status" className="text-3xl font-semibold text-emerald-800">
+            {t("cancelled")}
+          </p>
+        )}
+        {cancel.error && <ErrorMessage locale={locale} message={friendly(cancel.error)} />}
+        {r.status === "active" && (
+          <button type="button" data-testid="cancel-reservation" disabled={cancel.isPending} onClick={() => cancel.mutate()} className="min-h-24 rounded-2xl bg-red-700 text-4xl font-semibold text-white disabled:bg-red-300">
+            {t("cancel")}
+          </button>
+        )}
+        <button type="button" onClick={() => setFound(null)} className="min-h-20 rounded-2xl text-3xl ring-2 ring-inset ring-slate-300">
+          {t("another")}
+        </button>
+      </Screen>
+    );
+  }
+  return (
+    <Screen title={t("title")} help={t("help")} testId="reservations-screen">
+      {scanning ? (
+        <QrScanner
+          onCancel={() => setScanning(false)}
+          onResult={(text) => {
+            setScanning(false);
+            setValues((v) => ({ ...v, code: fromScan(text, "code").toUpperCase() }));
+          }}
+        />
+      ) : (
+        <button type="button" data-testid="scan-qr" onClick={() => setScanning(true)} className="min-h-24 rounded-2xl bg-sky-700 text-3xl font-semibold text-white">
+          ▣ {t("scan")}
+        </button>
+      )}
+      <TouchForm
+        fields={[
+          { name: "code", label: t("code"), kind: "code", testId: "reservation-code-input", maxLength: 64 },
+          { name: "email", label: t("email"), kind: "email", testId: "reservation-email", maxLength: 320 },
+        ]}
+        values={values}
+        onChange={(name, value) => setValues((v) => ({ ...v, [name]: value }))}
+        onSubmit={() => lookUp.mutate({ code: (values.code ?? "").trim(), email: (values.email ?? "").trim() })}
+        submitLabel={t("find")}
+        submitTestId="reservation-find"
+        busy={lookUp.isPending}
+      >
+        {lookUp.error && <ErrorMessage locale={locale} message={friendly(lookUp.error, "code")} />}
+      </TouchForm>
+    </Screen>
+  );
+}

@@ -1,0 +1,87 @@
+"use client";
+
+import { useMutation, useQuery } from "@tanstack/react-query";
+import { useFormatter, useLocale, useTranslations } from "next-intl";
+import Link from "next/link";
+import { useSearchParams } from "next/navigation";
+import { useState } from "react";
+import { ErrorMessage } from "@omni/ui/error-message";
+import { PickupCodeCard } from "@omni/ui/pickup-code-card";
+import { useTRPC } from "@omni/ui/trpc";
+import { newIdempotencyKey, useContract } from "@/lib/contract";
+import { useFriendlyError } from "@/lib/friendly-error";
+import { useKiosk } from "./kiosk-session";
+import { Screen } from "./screen";
+import { TouchForm } from "./touch-form";
+
+/** Reserve one unit of a variant at this store: pay and collect at the counter before it expires. */
+export function ReserveScreen() {
+  const t = useTranslations("reserve");
+  const locale = useLocale();
+  const format = useFormatter();
+  const trpc = useTRPC();
+  const contract = useContract();
+  const friendly = useFriendlyError();
+  const params = useSearchParams();
+  const sku = params.get("sku") ?? "";
+  const slug = params.get("slug") ?? "";
+  const { kiosk, shopper } = useKiosk();
+  const [values, setValues] = useState<Record<string, string>>({ name: shopper?.name ?? "", email: shopper?.email ?? "" });
+  const [idempotencyKey] = useState(newIdempotencyKey);
+  const product = useQuery({ ...trpc.catalog.product.queryOptions({ slug }), enabled: !!slug });
+  const variant = product.data?.variants.find((v) => v.sku === sku);
+  const reserve = useMutation({
+    mutationFn: () =>
+      contract.reservations.create.mutate({
+        storeId: kiosk.storeId,
+        lines: [{ sku, quantity: 1 }],
+        email: (values.email ?? "").trim(),
+        name: (values.name ?? "").trim(),
+        phone: values.phone?.trim() || undefined,
+        idempotencyKey,
+      }),
+  });
+
+  if (reserve.data) {
+    return (
+      <Screen title={t("doneTitle")} testId="reservation-confirmation">
+        <div className="[&_[data-testid=reservation-code]]:text-6xl">
+          <PickupCodeCard
+            code={reserve.data.code}
+            title={t("code")}
+            testId="reservation-code"
+            locale={locale}
+            store={{ name: kiosk.storeName, city: kiosk.city, pickupPoint: kiosk.pickupPoint ?? undefined }}
+            note={t("until", { time: format.dateTime(new Date(reserve.data.expiresAt), { dateStyle: "medium", timeStyle: "short" }) })}
+          />
+        </div>
+        <Link href="/browse" data-testid="done" className="flex min-h-24 items-center justify-center rounded-2xl bg-slate-900 text-4xl font-semibold text-white">
+          {t("done")}
+        </Link>
+      </Screen>
+    );
+  }
+  return (
+    <Screen title={t("title")} help={t("help", { store: kiosk.storeName })} testId="reserve-screen">
+      <p className="text-3xl font-semibold">
+        {product.data?.title ?? slug} {variant && <span className="text-slate-600">· {variant.title}</span>}
+      </p>
+      <TouchForm
+        fields={[
+          { name: "name", label: t("name"), testId: "reserve-name" },
+          { name: "email", label: t("email"), kind: "email", testId: "reserve-email", maxLength: 320 },
+          { name: "phone", label: t("phone"), testId: "reserve-phone", optional: true, maxLength: 40 },
+        ]}
+        values={values}
+        onChange={(name, value) => setValues((v) => ({ ...v, [name]: value }))}
+        onSubmit={() => reserve.mutate()}
+        submitLabel={t("submit")}
+        submitTestId="reserve-submit"
+        busy={reserve.isPending}
+        blocked={!sku}
+      >
+        {reserve.error && <ErrorMessage locale={locale} message={friendly(reserve.error)} />}
+      </TouchForm>
+    </Screen>
+  );
+}

@@ -1,0 +1,44 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { useLocale, useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { ErrorMessage } from "@omni/ui/error-message";
+import { useContract } from "@/lib/contract";
+import { useFriendlyError } from "@/lib/friendly-error";
+import { fromScan } from "@/lib/scanned";
+import { CodeEntry } from "./code-entry";
+import { useKiosk } from "./kiosk-session";
+import { Screen } from "./screen";
+
+/** Continue here a cart started on a phone: its handoff code, typed or scanned. */
+export function ResumeCartScreen() {
+  const t = useTranslations("resume");
+  const locale = useLocale();
+  const router = useRouter();
+  const contract = useContract();
+  const friendly = useFriendlyError();
+  const { setCartId } = useKiosk();
+  const resume = useMutation({
+    mutationFn: (code: string) => contract.cart.resume.mutate({ code }),
+    onSuccess: ({ cartId }) => {
+      setCartId(cartId);
+      router.push("/cart");
+    },
+  });
+  return (
+    <Screen title={t("title")} help={t("help")} testId="resume-screen">
+      <CodeEntry
+        label={t("code")}
+        testId="handoff-input"
+        submitLabel={t("submit")}
+        submitTestId="handoff-submit"
+        busy={resume.isPending}
+        parse={(text) => fromScan(text, "code")}
+        onSubmit={(code) => code && resume.mutate(code)}
+      >
+        {resume.error && <ErrorMessage locale={locale} message={friendly(resume.error, "code")} />}
+      </CodeEntry>
+    </Screen>
+  );
+}

@@ -1,0 +1,162 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { useLocale, useTranslations } from "next-intl";
+import Link from "next/link";
+import { useState } from "react";
+import { EligibilityView } from "@omni/ui/eligibility-view";
+import { ErrorMessage } from "@omni/ui/error-message";
+import { formatMoney } from "@omni/ui/money";
+import { newIdempotencyKey, useContract, type Eligibility, type ReturnReason } from "@/lib/contract";
+import { useFriendlyError } from "@/lib/friendly-error";
+import { orderFromScan } from "@/lib/scanned";
+import { ChoiceRow } from "./choice-row";
+import { useKiosk } from "./kiosk-session";
+import { QrScanner } from "./qr-scanner";
+import { Screen } from "./screen";
+import { TouchForm } from "./touch-form";
+
+const reasons: ReturnReason[] = ["wrong_size", "damaged", "not_as_described", "changed_mind", "other"];
+
+/** Returns at the kiosk: find the order, choose lines, reason and refund, then hand the items in. */
+export function ReturnsScreen() {
+  const t = useTranslations("returns");
+  const locale = useLocale();
+  const contract = useContract();
+  const friendly = useFriendlyError();
+  const { kiosk, shopper } = useKiosk();
+  const [values, setValues] = useState<Record<string, string>>({ email: shopper?.email ?? "" });
+  const [scanning, setScanning] = useState(false);
+  const [order, setOrder] = useState<{ orderNumber: string; email: string; eligibility: Eligibility } | null>(null);
+  const [selected, setSelected] = useState<Record<string, number>>({});
+  const [reason, setReason] = useState<ReturnReason | null>(null);
+  const [refundTo, setRefundTo] = useState<"original" | "store_credit">("original");
+  const [idempotencyKey] = useState(newIdempotencyKey);
+
+  const lookUp = useMutation({
+    mutationFn: async (input: { orderNumber: string; email: string }) => ({ ...input, eligibility: await contract.returns.eligibility.query(input) }),
+    onSuccess: (found) => {
+      setOrder(found);
+      setSelected(Object.fromEntries(found.eligibility.lines.filter((l) => l.returnableQuantity > 0).map((l) => [l.lineId, l.returnableQuantity])));
+    },
+  });
+  const create = useMutation({
+    mutationFn: () =>
+      contract.returns.create.mutate({
+        orderNumber: order!.orderNumber,
+        email: order!.email,
+        lines: Object.entries(selected)
+          .filter(([, quantity]) => quantity > 0)
+          .map(([lineId, quantity]) => ({ lineId, quantity, reason: reason! })),
+        method: { type: "in_store", storeId: kiosk.storeId },
+        refundTo,
+        idempotencyKey,
+      }),
+  });
+
+  if (create.data) {
+    return (
+      <Screen title={t("doneTitle")} testId="return-confirmation">
+        <div className="rounded-3xl bg-emerald-50 p-10 ring-2 ring-emerald-300">
+          <p className="text-3xl">{t("returnNumber")}</p>
+          <p data-testid="return-number" className="font-mono text-7xl font-bold tracking-wider">
+            {create.data.returnNumber}
+          </p>
+          <p className="mt-6 text-3xl">{t("refund", { amount: formatMoney(create.data.refundMinor, "PLN", locale) })}</p>
+        </div>
+        <p data-testid="hand-to-counter" className="text-5xl font-bold leading-tight">
+          {t("handToCounter")}
+        </p>
+        {kiosk.pickupPoint && <p className="text-3xl text-slate-600">{kiosk.pickupPoint}</p>}
+        <Link href="/browse" data-testid="done" className="flex min-h-24 items-center justify-center rounded-2xl bg-slate-900 text-4xl font-semibold text-white">
+          {t("done")}
+        </Link>
+      </Screen>
+    );
+  }
+
+  if (order) {
+    const chosen = Object.values(selected).some((q) => q > 0);
+    const anyReturnable = order.eligibility.lines.some((l) => l.returnableQuantity > 0);
+    return (
+      <Screen title={t("chooseTitle", { order: order.orderNumber })} testId="return-lines">
+        <div className="text-2xl [&_li]:py-5 [&_select]:min-h-16 [&_select]:text-2xl [&_.text-sm]:text-xl">
+          <EligibilityView
+            lines={order.eligibility.lines}
+            deadline={order.eligibility.deadline}
+            locale={locale}
+            selected={selected}
+            onChange={(lineId, quantity) => setSelected((s) => ({ ...s, [lineId]: quantity }))}
+          />
+        </div>
+        {anyReturnable ? (
+          <>
+            <ChoiceRow label={t("reason")} value={reason} onChange={setReason} testIdPrefix="return-reason" options={reasons.map((r) => ({ value: r, label: t(`reasons.${r}`) }))} />
+            <ChoiceRow
+              label={t("refundTo")}
+              value={refundTo}
+              onChange={setRefundTo}
+              testIdPrefix="refund-to"
+              options={[
+                { value: "original", label: t("toCard"), help: t("toCardHelp") },
+                { value: "store_credit", label: t("toCredit"), help: t("toCreditHelp") },
+              ]}
+            />
+            {create.error && <ErrorMessage locale={locale} message={friendly(create.error, "order")} />}
+            <button
+              type="button"
+              data-testid="create-return"
+              disabled={!chosen || !reason || create.isPending}
+              onClick={() => create.mutate()}
+              className="min-h-24 rounded-2xl bg-slate-900 text-4xl font-semibold text-white disabled:bg-slate-400"
+            >
+              {create.isPending ? t("working") : t("submit")}
+            </button>
+          </>
+        ) : (
+          <p data-testid="nothing-returnable" className="text-3xl text-slate-700">
+            {t("nothing")}
+          </p>
+        )}
+        <button type="button" data-testid="return-back" onClick={() => setOrder(null)} className="min-h-20 rounded-2xl text-3xl ring-2 ring-inset ring-slate-300">
+          {t("otherOrder")}
+        </button>
+      </Screen>
+    );
+  }
+
+  return (
+    <Screen title={t("title")} help={t("help")} testId="returns-screen">
+      {scanning ? (
+        <QrScanner
+          onCancel={() => setScanning(false)}
+          onResult={(text) => {
+            setScanning(false);
+            const scanned = orderFromScan(text);
+            const email = scanned.email ?? values.email ?? "";
+            setValues({ orderNumber: scanned.orderNumber, email });
+            if (scanned.orderNumber && email) lookUp.mutate({ orderNumber: scanned.orderNumber, email });
+          }}
+        />
+      ) : (
+        <button type="button" data-testid="scan-qr" onClick={() => setScanning(true)} className="min-h-24 rounded-2xl bg-sky-700 text-3xl font-semibold text-white">
+          ▣ {t("scan")}
+        </button>
+      )}
+      <TouchForm
+        fields={[
+          { name: "orderNumber", label: t("orderNumber"), kind: "code", testId: "return-order-number", maxLength: 64 },
+          { name: "email", label: t("email"), kind: "email", testId: "return-email", maxLength: 320 },
+        ]}
+        values={values}
+        onChange={(name, value) => setValues((v) => ({ ...v, [name]: value }))}
+        onSubmit={() => lookUp.mutate({ orderNumber: (values.orderNumber ?? "").trim(), email: (values.email ?? "").trim() })}
+        submitLabel={t("find")}
+        submitTestId="return-find"
+        busy={lookUp.isPending}
+      >
+        {lookUp.error && <ErrorMessage locale={locale} message={friendly(lookUp.error, "order")} />}
+      </TouchForm>
+    </Screen>
+  );
+}

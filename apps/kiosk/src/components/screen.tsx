@@ -1,0 +1,14 @@
+import type { ReactNode } from "react";
+
+/** The frame of a kiosk task screen: a big title, an optional line of help, then the content. */
+export function Screen({ title, help, testId, children }: { title: string; help?: string; testId?: string; children: ReactNode }) {
+  return (
+    <section data-testid={testId} className="mx-auto flex w-full max-w-4xl flex-col gap-8 px-10 py-10">
+      <div>
+        <h1 className="text-6xl font-bold">{title}</h1>
+        {help && <p className="mt-4 text-3xl text-slate-600">{help}</p>}
+      </div>
+      {children}
+    </section>
+  );
+}

@@ -1,0 +1,85 @@
+"use client";
+
+import { useLocale, useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { ErrorMessage } from "@omni/ui/error-message";
+import { fromScan } from "@/lib/scanned";
+import { signInWithPassword, signInWithQrToken } from "@/server/actions";
+import { ChoiceRow } from "./choice-row";
+import { CodeEntry } from "./code-entry";
+import { Screen } from "./screen";
+import { TouchForm } from "./touch-form";
+
+/** A shopper signs in at the kiosk: the QR code from the shop's account page, or e-mail and password. */
+export function SignInScreen() {
+  const t = useTranslations("signIn");
+  const locale = useLocale();
+  const router = useRouter();
+  const [how, setHow] = useState<"qr" | "password">("qr");
+  const [values, setValues] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const finish = async (attempt: Promise<{ ok: boolean; error?: string }>) => {
+    setBusy(true);
+    setError(null);
+    const outcome = await attempt.catch(() => ({ ok: false, error: "failed" }));
+    setBusy(false);
+    if (outcome.ok) {
+      router.push("/browse");
+      router.refresh();
+    } else setError(outcome.error === "invalid" ? (how === "qr" ? t("qrInvalid") : t("passwordInvalid")) : t("failed"));
+  };
+  const problem = error && (
+    <div data-testid="signin-error">
+      <ErrorMessage locale={locale} message={error} />
+    </div>
+  );
+
+  return (
+    <Screen title={t("title")} help={t("help")} testId="sign-in-screen">
+      <ChoiceRow
+        label={t("how")}
+        value={how}
+        onChange={(next) => {
+          setHow(next);
+          setError(null);
+        }}
+        testIdPrefix="signin-with"
+        options={[
+          { value: "qr", label: t("withQr"), help: t("withQrHelp") },
+          { value: "password", label: t("withPassword") },
+        ]}
+      />
+      {how === "qr" ? (
+        <CodeEntry
+          label={t("qrCode")}
+          testId="signin-qr-input"
+          submitLabel={t("submit")}
+          submitTestId="signin-qr-submit"
+          busy={busy}
+          parse={(text) => fromScan(text, "token", "code")}
+          onSubmit={(token) => token && void finish(signInWithQrToken(token))}
+        >
+          {problem}
+        </CodeEntry>
+      ) : (
+        <TouchForm
+          fields={[
+            { name: "email", label: t("email"), kind: "email", testId: "signin-email", maxLength: 320 },
+            { name: "password", label: t("password"), kind: "password", testId: "signin-password" },
+          ]}
+          values={values}
+          onChange={(name, value) => setValues((v) => ({ ...v, [name]: value }))}
+          onSubmit={() => void finish(signInWithPassword(values.email ?? "", values.password ?? ""))}
+          submitLabel={t("submit")}
+          submitTestId="signin-submit"
+          busy={busy}
+        >
+          {problem}
+        </TouchForm>
+      )}
+    </Screen>
+  );
+}

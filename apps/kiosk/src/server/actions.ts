@@ -1,0 +1,71 @@
+"use server";
+
+import { cookies } from "next/headers";
+import { AuthError } from "next-auth";
+import { authenticateDevice, deviceCookieName } from "@omni/auth/device";
+import { getDb } from "@omni/db";
+import { signIn, signOut } from "@/auth";
+import { setDeviceCookie } from "./device";
+
+type Outcome = { ok: true } | { ok: false; error: "invalid" | "failed" };
+
+/** Development pairing: a device token (e.g. `dev-kiosk-krakow`) is checked and kept in the http-only cookie. */
+export async function pairWithDeviceToken(token: string): Promise<Outcome> {
+  const clean = typeof token === "string" ? token.trim() : "";
+  if (!clean || clean.length > 200) return { ok: false, error: "invalid" };
+  const device = await authenticateDevice(getDb(), clean);
+  if (!device) return { ok: false, error: "invalid" };
+  await setDeviceCookie(clean);
+  return { ok: true };
+}
+
+/** A manager re-pairs a locked kiosk: forget the revoked token first. */
+export async function forgetDevice(): Promise<void> {
+  (await cookies()).delete(deviceCookieName);
+}
+
+export async function chooseLanguage(locale: string): Promise<void> {
+  (await cookies()).set("NEXT_LOCALE", locale === "en" ? "en" : "pl", { path: "/", sameSite: "lax" });
+}
+
+/** The idle reset: the shopper's session and language go; the device pairing stays. */
+export async function resetKiosk(): Promise<void> {
+  (await cookies()).delete("NEXT_LOCALE");
+  try {
+    await signOut({ redirect: false });
+  } catch {
+    // Nobody was signed in.
+  }
+}
+
+export async function signInWithPassword(email: string, password: string): Promise<Outcome> {
+  if (typeof email !== "string" || typeof password !== "string" || !email.trim() || !password) return { ok: false, error: "invalid" };
+  try {
+    await signIn("credentials", { email: email.trim(), password, redirect: false });
+    return { ok: true };
+  } catch (error) {
+    if (error instanceof AuthError) return { ok: false, error: "invalid" };
+    return { ok: false, error: "failed" };
+  }
+}
+
+/** Signs in with the one-time token from the QR code on the shop's account page. */
+export async function signInWithQrToken(token: string): Promise<Outcome> {
+  const clean = typeof token === "string" ? token.trim() : "";
+  if (!clean || clean.length > 500) return { ok: false, error: "invalid" };
+  try {
+    await signIn("qr-token", { token: clean, redirect: false });
+    return { ok: true };
+  } catch (error) {
+    if (error instanceof AuthError) return { ok: false, error: "invalid" };
+    return { ok: false, error: "failed" };
+  }
+}
+
+export async function signOutShopper(): Promise<void> {
+  try {
+    await signOut({ redirect: false });
+  } catch {
+    // Nobody was signed in.
+  }
+}
