@@ -1,5 +1,5 @@
-import { sql } from "drizzle-orm";
-import type { Database } from "@omni/db";
+import { eq, sql } from "drizzle-orm";
+import { outbox, type Database } from "@omni/db";
 import { mailSender, renderEmail } from "../mailer";
 import type { Sweep } from "./sweep";
 
@@ -29,11 +29,12 @@ export async function deliverOutbox(db: Database, now: Date): Promise<number> {
       try {
         const sender = mailSender();
         if (sender && row.channel === "email") await sender.sendMail(await renderEmail(row));
-        await tx.execute(sql`update outbox set sent_at = ${now}, attempts = attempts + 1, last_error = null where id = ${row.id}`);
+        await tx.update(outbox).set({ sentAt: now, attempts: sql`${outbox.attempts} + 1`, lastError: null }).where(eq(outbox.id, row.id));
         return "sent" as const;
       } catch (error) {
         // The row stays unsent and is tried again on a later run.
-        await tx.execute(sql`update outbox set attempts = attempts + 1, last_error = ${String((error as Error)?.message ?? error).slice(0, 500)} where id = ${row.id}`);
+        const lastError = String((error as Error)?.message ?? error).slice(0, 500);
+        await tx.update(outbox).set({ attempts: sql`${outbox.attempts} + 1`, lastError }).where(eq(outbox.id, row.id));
         failed.push(row.id);
         return "failed" as const;
       }
