@@ -1,0 +1,204 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useFormatter, useLocale, useTranslations } from "next-intl";
+import { useState, type FormEvent } from "react";
+import { Button } from "@omni/ui/button";
+import { EmptyState } from "@omni/ui/empty-state";
+import { ErrorMessage } from "@omni/ui/error-message";
+import { formatMoney } from "@omni/ui/money";
+import { StatusBadge } from "@omni/ui/status-badge";
+import { errorMessage, useTRPC } from "@omni/ui/trpc";
+import type { AppRouter } from "@omni/api";
+import type { inferRouterOutputs } from "@trpc/server";
+import { inputClass, PageHeader, Panel, tableClass } from "@/components/page-header";
+import { QrScanner } from "@/components/qr-scanner";
+import { QueryState } from "@/components/query-state";
+import { useStaff } from "@/components/staff-context";
+
+type Reservation = inferRouterOutputs<AppRouter>["reservations"]["list"][number];
+const statuses = ["active", "fulfilled", "expired", "cancelled"] as const;
+
+/** Reservations of the chosen store, and the counter: find one by code, sell some or all of it. */
+export function ReservationsScreen() {
+  const t = useTranslations("reservations");
+  const locale = useLocale();
+  const format = useFormatter();
+  const { storeId } = useStaff();
+  const trpc = useTRPC();
+  const [status, setStatus] = useState<(typeof statuses)[number]>("active");
+  const [open, setOpen] = useState<Reservation | null>(null);
+  const list = useQuery({ ...trpc.reservations.list.queryOptions({ storeId, status }), refetchInterval: 15_000 });
+  const lookup = useMutation(trpc.reservations.lookup.mutationOptions({ onSuccess: (found) => setOpen(found) }));
+  const [typed, setTyped] = useState("");
+  const find = (code: string) => {
+    if (!code.trim()) return;
+    setTyped(code.trim());
+    setOpen(null);
+    lookup.mutate({ code: code.trim() });
+  };
+  return (
+    <>
+      <PageHeader title={t("title")} description={t("description")} />
+      <div className="grid grid-cols-[minmax(0,7fr)_minmax(0,5fr)] items-start gap-5 max-lg:grid-cols-1">
+        <Panel>
+          <div className="mb-3 flex gap-1" role="tablist">
+            {statuses.map((s) => (
+              <button
+                key={s}
+                role="tab"
+                aria-selected={status === s}
+                onClick={() => setStatus(s)}
+                className={`rounded-md px-3 py-1.5 text-sm font-medium ${status === s ? "bg-slate-900 text-white" : "text-slate-700 hover:bg-slate-100"}`}
+                data-testid={`reservations-tab-${s}`}
+              >
+                {t(`status.${s}`)}
+              </button>
+            ))}
+          </div>
+          {list.isPending || list.isError ? (
+            <QueryState query={list} />
+          ) : list.data.length === 0 ? (
+            <EmptyState title={t("none")} />
+          ) : (
+            <table className={tableClass}>
+              <thead className="border-b border-slate-200">
+                <tr>
+                  <th>{t("code")}</th>
+                  <th>{t("shopper")}</th>
+                  <th>{t("items")}</th>
+                  <th className="text-right">{t("total")}</th>
+                  <th>{status === "active" ? t("expires") : t("statusHeader")}</th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {list.data.map((r) => (
+                  <tr key={r.code} data-testid={`reservation-row-${r.code}`} className={`cursor-pointer ${open?.code === r.code ? "bg-sky-50" : "hover:bg-slate-50"}`} onClick={() => setOpen(r)}>
+                    <td className="font-mono font-semibold">{r.code}</td>
+                    <td>
+                      {r.name}
+                      <span className="block text-xs text-slate-500">{r.email}</span>
+                    </td>
+                    <td>{r.lines.reduce((n, l) => n + l.quantity, 0)}</td>
+                    <td className="text-right whitespace-nowrap">{formatMoney(r.totalMinor, r.currency, locale)}</td>
+                    <td className="whitespace-nowrap">
+                      {status === "active" ? format.relativeTime(new Date(r.expiresAt)) : <StatusBadge status={r.status} locale={locale} />}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </Panel>
+        <div className="flex flex-col gap-5">
+          <Panel title={t("counter")}>
+            <form
+              onSubmit={(e: FormEvent) => {
+                e.preventDefault();
+                find(typed);
+              }}
+              className="flex flex-wrap gap-2"
+            >
+              <input
+                className={`${inputClass} flex-1 font-mono uppercase tracking-widest`}
+                value={typed}
+                onChange={(e) => setTyped(e.target.value)}
+                placeholder={t("codePlaceholder")}
+                aria-label={t("code")}
+                maxLength={64}
+                data-testid="reservation-code-input"
+              />
+              <Button type="submit" busy={lookup.isPending} data-testid="reservation-find">
+                {t("find")}
+              </Button>
+            </form>
+            <div className="mt-2">
+              <QrScanner onCode={find} testId="reservation-scan" />
+            </div>
+            {lookup.isError && <div className="mt-3"><ErrorMessage message={errorMessage(lookup.error)} /></div>}
+          </Panel>
+          {open && <ReservationSale reservation={open} key={`${open.code}-${open.status}`} onSold={() => void list.refetch()} />}
+        </div>
+      </div>
+    </>
+  );
+}
+
+function ReservationSale({ reservation, onSold }: { reservation: Reservation; onSold: () => void }) {
+  const t = useTranslations("reservations");
+  const locale = useLocale();
+  const format = useFormatter();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [selling, setSelling] = useState<string[]>(reservation.lines.map((l) => l.sku));
+  const fulfil = useMutation(
+    trpc.reservations.fulfil.mutationOptions({
+      onSuccess: () => {
+        void queryClient.invalidateQueries({ queryKey: trpc.reservations.list.queryKey() });
+        onSold();
+      },
+    }),
+  );
+  const money = (minor: number) => formatMoney(minor, reservation.currency, locale);
+  const active = reservation.status === "active";
+  const total = reservation.lines.filter((l) => selling.includes(l.sku)).reduce((sum, l) => sum + l.quantity * l.unitPriceMinor, 0);
+  if (fulfil.data) {
+    return (
+      <Panel className="border-emerald-300 bg-emerald-50" testId="reservation-sold">
+        <h2 className="text-xl font-semibold text-emerald-900">{t("sold", { order: fulfil.data.orderNumber })}</h2>
+        <p className="mt-2">{t("takePayment", { amount: formatMoney(fulfil.data.totalMinor, fulfil.data.currency, locale) })}</p>
+        {selling.length < reservation.lines.length && <p className="mt-1 text-slate-700">{t("restReleased")}</p>}
+      </Panel>
+    );
+  }
+  return (
+    <Panel testId="reservation-detail">
+      <div className="mb-3 flex items-start justify-between gap-2">
+        <div>
+          <p className="font-mono text-lg font-semibold">{reservation.code}</p>
+          <p>{reservation.name}</p>
+          <p className="text-sm text-slate-600">{reservation.email}{reservation.phone && ` · ${reservation.phone}`}</p>
+          <p className="text-sm text-slate-500">{t("expiresAt", { at: format.dateTime(new Date(reservation.expiresAt), { dateStyle: "medium", timeStyle: "short" }) })}</p>
+        </div>
+        <StatusBadge status={reservation.status} locale={locale} />
+      </div>
+      <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200">
+        {reservation.lines.map((line) => (
+          <li key={line.sku} className="flex items-center gap-3 px-3 py-2">
+            <input
+              type="checkbox"
+              className="h-5 w-5"
+              checked={selling.includes(line.sku)}
+              disabled={!active}
+              onChange={(e) => setSelling(e.target.checked ? [...selling, line.sku] : selling.filter((s) => s !== line.sku))}
+              aria-label={t("sellLine", { item: line.title })}
+              data-testid={`reservation-line-${line.sku}`}
+            />
+            <span className="flex-1">
+              <strong>{line.quantity}×</strong> {line.title}
+              <span className="block font-mono text-xs text-slate-500">{line.sku}</span>
+            </span>
+            <span className="whitespace-nowrap">{money(line.quantity * line.unitPriceMinor)}</span>
+          </li>
+        ))}
+      </ul>
+      {reservation.orderNumber && <p className="mt-3 text-sm">{t("soldAs", { order: reservation.orderNumber })}</p>}
+      {active && (
+        <div className="mt-4 flex flex-wrap items-center justify-between gap-3">
+          <p className="text-lg">{t("toPay", { amount: money(total) })}</p>
+          <Button
+            size="lg"
+            disabled={!selling.length}
+            busy={fulfil.isPending}
+            onClick={() => fulfil.mutate({ code: reservation.code, skus: selling.length === reservation.lines.length ? undefined : selling })}
+            data-testid="reservation-fulfil"
+          >
+            {selling.length === reservation.lines.length ? t("sellAll") : t("sellSome", { count: selling.length })}
+          </Button>
+          {selling.length < reservation.lines.length && <p className="w-full text-sm text-amber-800">{t("restWillBeReleased")}</p>}
+        </div>
+      )}
+      {fulfil.isError && <div className="mt-3"><ErrorMessage message={errorMessage(fulfil.error)} /></div>}
+    </Panel>
+  );
+}
