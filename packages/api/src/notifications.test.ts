@@ -1,7 +1,6 @@
 import { afterAll, afterEach, describe, expect, it } from "vitest";
-import type Mail from "nodemailer/lib/mailer";
 import { createTestDatabase } from "@omni/db/testing";
-import { setMailSender } from "@omni/domain/mailer";
+import { setMailSender, type MailMessage } from "@omni/domain/mailer";
 import { deliverOutbox } from "@omni/domain/sweeps/deliver-outbox";
 import { sweeps } from "@omni/domain/sweeps/index";
 import { callerFor } from "./testing";
@@ -31,7 +30,7 @@ describe("notifications", () => {
     await t.sql`insert into outbox ("to", template, subject, body)
       select 'bulk' || g || '@example.com', 'order_placed', 'Subject ' || g, 'Body ' || g from generate_series(1, 40) g`;
     const [{ n: queued }] = (await t.sql`select count(*)::int as n from outbox where sent_at is null`) as unknown as [{ n: number }];
-    const sent: Mail.Options[] = [];
+    const sent: MailMessage[] = [];
     setMailSender({
       async sendMail(message) {
         sent.push(message);

@@ -2,6 +2,8 @@ import nodemailer from "nodemailer";
 import type Mail from "nodemailer/lib/mailer";
 import QRCode from "qrcode";
 
+export type MailMessage = Mail.Options;
+
 /** What the outbox sender needs from a mail transport; nodemailer's transports fit, and tests pass a stub. */
 export type MailSender = { sendMail(message: Mail.Options): Promise<unknown> };
 
