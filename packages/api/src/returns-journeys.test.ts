@@ -132,7 +132,13 @@ describe("returns on real orders", () => {
     });
     const before = await onHandAt(t.db, "krakow", skus[1]!);
     const received = await ola.returns.receive({ returnNumber: created.returnNumber, storeId: "krakow", lines: [{ lineId: eligibility.lines[0]!.lineId, condition: "resellable" }] });
-    expect(received.status).toBe("refunded");
+    // Paid at the till, so the clerk pays it back from the till rather than as credit.
+    const [line] = await t.sql`select unit_price_minor from order_lines where id = ${eligibility.lines[0]!.lineId}`;
+    const price = line!.unit_price_minor as number;
+    expect(received).toMatchObject({ status: "refunded", refundMinor: price, toTillMinor: price, toCardMinor: 0, toCreditMinor: 0 });
+    expect(received.creditCode).toBeUndefined();
+    const [till] = await t.sql`select provider, amount_minor from payments where return_id = (select id from returns where number = ${created.returnNumber})`;
+    expect(till).toMatchObject({ provider: "till", amount_minor: received.refundMinor });
     expect(await onHandAt(t.db, "krakow", skus[1]!)).toBe(before + 1);
     const [row] = await t.sql`select channel from returns where number = ${created.returnNumber}`;
     expect(row!.channel).toBe("kiosk");

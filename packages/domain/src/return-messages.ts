@@ -1,5 +1,6 @@
 import type { Tx } from "@omni/db";
 import { queueMessage } from "./outbox";
+import type { OrderRefund } from "./refunds";
 
 /** The shopper's messages about a return, queued in the caller's transaction. */
 
@@ -70,16 +71,17 @@ export async function sendReturnReceived(
 
 export async function sendRefundIssued(
   tx: Tx,
-  input: { to: string; returnNumber: string; refundMinor: number; currency: string; refundTo: "original" | "store_credit"; creditCode?: string; toCardMinor: number },
+  input: { to: string; returnNumber: string; currency: string; refundTo: "original" | "store_credit"; refund: OrderRefund; storeName: string },
 ): Promise<void> {
-  const amount = formatMoney(input.refundMinor, input.currency);
-  const toCredit = input.refundMinor - input.toCardMinor;
+  const { refund, currency } = input;
+  const amount = formatMoney(refund.refundedMinor, currency);
   const parts = [
-    input.toCardMinor > 0 ? `${formatMoney(input.toCardMinor, input.currency)} goes back to your card; banks usually show it within 5 working days.` : null,
-    toCredit > 0
-      ? input.creditCode
-        ? `${formatMoney(toCredit, input.currency)} is store credit on code ${input.creditCode}: enter it at checkout in the shop, at a kiosk or at the counter.`
-        : `${formatMoney(toCredit, input.currency)} is store credit on your account, ready to use at checkout.`
+    refund.toCardMinor > 0 ? `${formatMoney(refund.toCardMinor, currency)} goes back to your card; banks usually show it within 5 working days.` : null,
+    refund.toTillMinor > 0 ? `${formatMoney(refund.toTillMinor, currency)} was paid back to you at the counter of ${input.storeName}.` : null,
+    refund.toCreditMinor > 0
+      ? refund.creditCode
+        ? `${formatMoney(refund.toCreditMinor, currency)} is store credit on code ${refund.creditCode}: enter it at checkout in the shop, at a kiosk or at the counter.`
+        : `${formatMoney(refund.toCreditMinor, currency)} is store credit on your account, ready to use at checkout.`
       : null,
   ].filter(Boolean);
   await queueMessage(tx, {
@@ -89,11 +91,13 @@ export async function sendRefundIssued(
     body: `We refunded ${amount} for return ${input.returnNumber}.\n${parts.join("\n")}`,
     data: {
       returnNumber: input.returnNumber,
-      refundMinor: input.refundMinor,
-      currency: input.currency,
+      refundMinor: refund.refundedMinor,
+      currency,
       refundTo: input.refundTo,
-      toCardMinor: input.toCardMinor,
-      creditCode: input.creditCode ?? null,
+      toCardMinor: refund.toCardMinor,
+      toTillMinor: refund.toTillMinor,
+      toCreditMinor: refund.toCreditMinor,
+      creditCode: refund.creditCode ?? null,
     },
   });
 }

@@ -63,7 +63,10 @@ export async function receiveReturn(
 
     const receivedAt = new Date();
     await moveReturn(tx, { returnId: ret.id, from: "requested", to: "received", actor, set: { receivedStoreId: store.id, receivedAt } });
-    const refund = await refundOrder(tx, { orderId: ret.orderId, amountMinor: ret.refundMinor, to: ret.refundTo, refType: "return", refId: ret.id });
+    // At a store's counter, money paid at a till can go back over the till; a mail return at the warehouse cannot.
+    const refund = await refundOrder(tx, {
+      orderId: ret.orderId, amountMinor: ret.refundMinor, to: ret.refundTo, refType: "return", refId: ret.id, atCounter: store.type === "store",
+    });
     await moveReturn(tx, { returnId: ret.id, from: "received", to: "refunded", actor, set: { refundedAt: new Date(), refundMinor: refund.refundedMinor } });
 
     const [order] = await tx.select({ currency: orders.currency, number: orders.number }).from(orders).where(eq(orders.id, ret.orderId));
@@ -73,8 +76,7 @@ export async function receiveReturn(
     });
     if (refund.refundedMinor > 0) {
       await sendRefundIssued(tx, {
-        to: ret.email, returnNumber: ret.number, refundMinor: refund.refundedMinor, currency: order!.currency,
-        refundTo: ret.refundTo, creditCode: refund.creditCode, toCardMinor: refund.toCardMinor,
+        to: ret.email, returnNumber: ret.number, currency: order!.currency, refundTo: ret.refundTo, refund, storeName: store.name,
       });
     }
     await recordAudit(tx, actor, {
@@ -82,7 +84,7 @@ export async function receiveReturn(
       before: { status: ret.status },
       after: {
         status: "refunded", orderNumber: order!.number, refundMinor: refund.refundedMinor, toCardMinor: refund.toCardMinor,
-        toCreditMinor: refund.toCreditMinor, lines: lines.map((l) => ({ lineId: l.lineId, quantity: l.quantity, condition: conditions.get(l.lineId) })),
+        toTillMinor: refund.toTillMinor, toCreditMinor: refund.toCreditMinor, lines: lines.map((l) => ({ lineId: l.lineId, quantity: l.quantity, condition: conditions.get(l.lineId) })),
       },
     });
     return {
@@ -91,6 +93,8 @@ export async function receiveReturn(
       refundMinor: refund.refundedMinor,
       currency: order!.currency,
       toCardMinor: refund.toCardMinor,
+      /** Cash (or the till's card terminal) the clerk hands back now: the order was paid in the store. */
+      toTillMinor: refund.toTillMinor,
       toCreditMinor: refund.toCreditMinor,
       creditCode: refund.creditCode,
     };

@@ -46,7 +46,7 @@ async function refundableLeft(tx: Tx, order: Order): Promise<number> {
     .from(returns)
     .where(and(eq(returns.orderId, order.id), inArray(returns.status, ["requested", "received"])));
   const paid = order.paidMinor + order.storeCreditMinor;
-  return Math.max(0, paid - refunded.toCardMinor - refunded.toCreditMinor - (open?.total ?? 0));
+  return Math.max(0, paid - refunded.toPaymentMinor - refunded.toCreditMinor - (open?.total ?? 0));
 }
 
 async function returnsPlace(tx: Tx, storeId: string) {
@@ -70,7 +70,7 @@ type CreateReturnInput = {
   idempotencyKey: string;
 };
 
-export type CreatedReturn = { returnNumber: string; status: "requested"; refundMinor: number; currency: string; deadline: Date | null };
+export type CreatedReturn = { returnNumber: string; status: "requested"; refundMinor: number; currency: string };
 
 /**
  * `returns.create`: registers a return of some units of a delivered or collected order, promises a
@@ -90,7 +90,7 @@ export async function createReturn(db: Database, actor: Actor, input: CreateRetu
     const [earlier] = await tx.select().from(returns).where(eq(returns.idempotencyKey, input.idempotencyKey));
     if (earlier) {
       if (earlier.orderId !== found.id) throw conflict("This request key was already used for another return. Start a new return.");
-      return { returnNumber: earlier.number, status: "requested" as const, refundMinor: earlier.refundMinor, currency: order.currency, deadline: null };
+      return { returnNumber: earlier.number, status: "requested" as const, refundMinor: earlier.refundMinor, currency: order.currency };
     }
 
     const store = input.method.type === "in_store" ? await returnsPlace(tx, input.method.storeId) : null;
@@ -165,7 +165,7 @@ export async function createReturn(db: Database, actor: Actor, input: CreateRetu
       action: "returns.create", entityType: "return", entityId: returnNumber, storeId: store?.id,
       after: { orderNumber: order.number, lines: input.lines, refundMinor, method: input.method, refundTo: input.refundTo },
     });
-    return { returnNumber, status: "requested" as const, refundMinor, currency: order.currency, deadline: eligibility.deadline };
+    return { returnNumber, status: "requested" as const, refundMinor, currency: order.currency };
   });
 }
 
