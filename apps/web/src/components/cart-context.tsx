@@ -1,30 +1,126 @@
 "use client";
 
-import { createContext, useContext, type ReactNode } from "react";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { errorCode, useTRPC } from "@omni/ui/trpc";
+import type { AppRouter } from "@omni/api";
+import type { inferRouterOutputs } from "@trpc/server";
+import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from "react";
+import { readCookie, writeCookie } from "@/lib/browser-cookies";
+import { CART_COOKIE } from "@/lib/cookie-names";
 
-type CartState = { itemCount: number; addToCart: (sku: string, quantity: number) => Promise<void> };
+export type CartView = inferRouterOutputs<AppRouter>["cart"]["get"];
 
-const CartContext = createContext<CartState>({
-  itemCount: 0,
-  addToCart: async () => {
-    throw new Error("The cart is not available yet.");
-  },
-});
+type CartState = {
+  cartId: string | null;
+  cart: CartView | undefined;
+  loading: boolean;
+  error: unknown;
+  itemCount: number;
+  /** Adds units to the line of a SKU (creating the cart on first use). */
+  addToCart: (sku: string, quantity: number) => Promise<void>;
+  setQuantity: (sku: string, quantity: number) => Promise<CartView>;
+  applyCode: (code: string) => Promise<void>;
+  removeCode: () => Promise<void>;
+  /** Switches this browser to another cart (continue on another device). */
+  useCartId: (cartId: string) => void;
+  /** Forgets the cart once it became an order. */
+  forget: () => void;
+};
 
-/** The shopper's cart (placeholder until the cart procedures land). */
-export function CartProvider({ children }: { children: ReactNode }) {
-  return (
-    <CartContext.Provider
-      value={{
-        itemCount: 0,
-        addToCart: async () => {
-          throw new Error("The cart is not available yet.");
+const CartContext = createContext<CartState | null>(null);
+
+/**
+ * The shopper's cart. A guest's cart id (the bearer secret of the cart) lives in a cookie; when a
+ * shopper is signed in, the guest cart is brought into the account cart once (cart.create with the
+ * guest cart's id), so the same cart follows them to the kiosk and their phone.
+ */
+export function CartProvider({ children, signedIn }: { children: ReactNode; signedIn: boolean }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [cartId, setCartId] = useState<string | null>(null);
+  const synced = useRef(false);
+
+  const remember = useCallback((id: string | null) => {
+    writeCookie(CART_COOKIE, id);
+    setCartId(id);
+  }, []);
+
+  const create = useMutation(trpc.cart.create.mutationOptions());
+
+  useEffect(() => {
+    const stored = readCookie(CART_COOKIE);
+    setCartId(stored);
+    if (signedIn && !synced.current) {
+      synced.current = true;
+      create.mutateAsync(stored ? { cartId: stored } : {}).then(
+        (answer) => {
+          queryClient.setQueryData(trpc.cart.get.queryKey({ cartId: answer.cartId }), answer.cart);
+          remember(answer.cartId);
         },
-      }}
-    >
-      {children}
-    </CartContext.Provider>
+        () => undefined,
+      );
+    }
+    // Runs once per page load: signing in or out reloads the page.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [signedIn]);
+
+  const query = useQuery({ ...trpc.cart.get.queryOptions({ cartId: cartId ?? "" }), enabled: !!cartId });
+
+  // A cart that became an order, was merged, or no longer exists is forgotten: the next add starts a new one.
+  useEffect(() => {
+    if (query.data && query.data.status !== "open") remember(null);
+    if (query.error && errorCode(query.error) === "NOT_FOUND") remember(null);
+  }, [query.data, query.error, remember]);
+
+  const setQty = useMutation(trpc.cart.setQuantity.mutationOptions());
+  const apply = useMutation(trpc.cart.applyCode.mutationOptions());
+  const remove = useMutation(trpc.cart.removeCode.mutationOptions());
+
+  const store = useCallback(
+    (cart: CartView) => {
+      queryClient.setQueryData(trpc.cart.get.queryKey({ cartId: cart.cartId }), cart);
+      return cart;
+    },
+    [queryClient, trpc],
   );
+
+  const ensureCart = async (): Promise<string> => {
+    const current = query.data?.status === "open" ? query.data.cartId : null;
+    if (current) return current;
+    if (cartId && !query.data && !query.error) return cartId;
+    const answer = await create.mutateAsync({});
+    store(answer.cart);
+    remember(answer.cartId);
+    return answer.cartId;
+  };
+
+  const value: CartState = {
+    cartId,
+    cart: query.data,
+    loading: !!cartId && query.isPending,
+    error: query.error,
+    itemCount: query.data?.status === "open" ? query.data.itemCount : 0,
+    addToCart: async (sku, quantity) => {
+      const id = await ensureCart();
+      const existing = query.data?.cartId === id ? (query.data.lines.find((l) => l.sku === sku)?.quantity ?? 0) : 0;
+      store(await setQty.mutateAsync({ cartId: id, sku, quantity: existing + quantity }));
+    },
+    setQuantity: async (sku, quantity) => store(await setQty.mutateAsync({ cartId: await ensureCart(), sku, quantity })),
+    applyCode: async (code) => {
+      store(await apply.mutateAsync({ cartId: await ensureCart(), code }));
+    },
+    removeCode: async () => {
+      store(await remove.mutateAsync({ cartId: await ensureCart() }));
+    },
+    useCartId: (id) => remember(id),
+    forget: () => remember(null),
+  };
+
+  return <CartContext.Provider value={value}>{children}</CartContext.Provider>;
 }
 
-export const useCart = () => useContext(CartContext);
+export function useCart(): CartState {
+  const cart = useContext(CartContext);
+  if (!cart) throw new Error("useCart needs a CartProvider.");
+  return cart;
+}
