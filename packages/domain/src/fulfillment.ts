@@ -5,7 +5,7 @@ import { recordAudit } from "./audit";
 import { forbidden } from "./errors";
 import { lockOrder, transitionOrder, type OrderRow } from "./order-state-machine";
 import { queueMessage } from "./outbox";
-import { findOrderByNumber, staffOrderView } from "./pickup-order-view";
+import { findOrderByNumber, orderDetailsById } from "./pickup-order-view";
 import { refundOrder } from "./refunds";
 import { endHolds } from "./reserve-stock";
 
@@ -97,7 +97,7 @@ export async function advanceOrder(db: Database, actor: Actor, input: { orderNum
       action: "fulfillment.advance", entityType: "order", entityId: order.number, storeId: order.locationId,
       before: { status: order.status }, after: { status: updated.status },
     });
-    return staffOrderView(tx, order.id);
+    return orderDetailsById(tx, order.id);
   });
 }
 
@@ -111,7 +111,7 @@ export async function shipOrder(db: Database, actor: Actor, input: { orderNumber
       action: "fulfillment.ship", entityType: "order", entityId: order.number, storeId: order.locationId,
       before: { status: order.status }, after: { status: "shipped", trackingNumber: input.trackingNumber ?? null },
     });
-    return staffOrderView(tx, order.id);
+    return orderDetailsById(tx, order.id);
   });
 }
 
@@ -123,7 +123,7 @@ export async function deliverOrder(db: Database, actor: Actor, input: { orderNum
       action: "fulfillment.deliver", entityType: "order", entityId: order.number, storeId: order.locationId,
       before: { status: order.status }, after: { status: "delivered" },
     });
-    return staffOrderView(tx, order.id);
+    return orderDetailsById(tx, order.id);
   });
 }
 
@@ -165,6 +165,6 @@ export async function staffCancelOrder(db: Database, actor: Actor, input: { orde
       action: "fulfillment.cancel", entityType: "order", entityId: order.number, storeId: order.locationId,
       before: { status: order.status }, after: { status: "cancelled", reason: input.reason, refundedMinor: refund.refundedMinor },
     });
-    return { ...(await staffOrderView(tx, order.id)), refundedMinor: refund.refundedMinor };
+    return { ...(await orderDetailsById(tx, order.id)), refundedMinor: refund.refundedMinor };
   });
 }

@@ -5,7 +5,7 @@ import { recordAudit } from "./audit";
 import { badRequest, conflict, forbidden } from "./errors";
 import { lockOrder, recordOrderEvent, transitionOrder } from "./order-state-machine";
 import { queueMessage } from "./outbox";
-import { findOrderByPickupCode, staffOrderView, valueOfUnits } from "./pickup-order-view";
+import { findOrderByPickupCode, orderDetailsById, valueOfUnits } from "./pickup-order-view";
 import { withCodeLimit } from "./rate-limit";
 import { refundOrder } from "./refunds";
 import { endHolds } from "./reserve-stock";
@@ -46,7 +46,7 @@ export async function checkIn(db: Database, actor: Actor, input: { code: string 
 export async function getPickupOrder(db: Database, actor: Actor, input: { code: string }) {
   const order = await withCodeLimit(db, actor, () => findOrderByPickupCode(db, input.code));
   if (!worksIn(actor, order.locationId)) throw forbidden(`Order ${order.number} is collected in another store.`);
-  return staffOrderView(db, order.id);
+  return orderDetailsById(db, order.id);
 }
 
 /**
@@ -107,6 +107,6 @@ export async function collectOrder(db: Database, actor: Actor, input: { code: st
       action: "pickup.collect", entityType: "order", entityId: order.number, storeId: order.locationId,
       before: { status: order.status }, after: { status: "collected", declinedLineIds: declined.map((l) => l.id), refundedMinor },
     });
-    return staffOrderView(tx, order.id);
+    return orderDetailsById(tx, order.id);
   });
 }
