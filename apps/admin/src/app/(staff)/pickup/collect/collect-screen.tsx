@@ -9,6 +9,8 @@ import { formatMoney } from "@omni/ui/money";
 import { Spinner } from "@omni/ui/spinner";
 import { StatusBadge } from "@omni/ui/status-badge";
 import { errorMessage, useTRPC } from "@omni/ui/trpc";
+import type { AppRouter } from "@omni/api";
+import type { inferRouterOutputs } from "@trpc/server";
 import { inputClass, PageHeader, Panel, tableClass } from "@/components/page-header";
 import { QrScanner } from "@/components/qr-scanner";
 
@@ -63,11 +65,7 @@ export function CollectScreen() {
   );
 }
 
-type PickupOrder = {
-  orderNumber: string; status: string; customerName: string; email: string; phone: string | null; currency: string; totalMinor: number;
-  paymentMethod: string; paidMinor: number; checkedInAt: Date | null; pickupDeadline: Date | null; locationId: string;
-  lines: { lineId: string; sku: string; title: string; quantity: number; unitPriceMinor: number; declinedQuantity: number }[];
-};
+type PickupOrder = inferRouterOutputs<AppRouter>["pickup"]["get"];
 
 function Handover({ order, code, onDone }: { order: PickupOrder; code: string; onDone: () => void }) {
   const t = useTranslations("collect");
@@ -113,7 +111,7 @@ function Handover({ order, code, onDone }: { order: PickupOrder; code: string; o
       <div className="mb-4 flex flex-wrap items-start justify-between gap-3">
         <div>
           <p className="font-mono text-lg font-semibold" data-testid="collect-order-number">{order.orderNumber}</p>
-          <p>{order.customerName} · <span className="text-slate-600">{order.email}</span>{order.phone && <span className="text-slate-600"> · {order.phone}</span>}</p>
+          <p>{order.name} · <span className="text-slate-600">{order.email}</span>{order.phone && <span className="text-slate-600"> · {order.phone}</span>}</p>
           {order.pickupDeadline && <p className="text-sm text-slate-500">{t("deadline", { date: format.dateTime(new Date(order.pickupDeadline), { dateStyle: "medium" }) })}</p>}
         </div>
         <StatusBadge status={order.status} locale={locale} size="lg" />
