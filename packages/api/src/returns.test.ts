@@ -131,6 +131,18 @@ describe("returns.create", () => {
     expect(await messagesTo(order.email, "return_created")).toHaveLength(1);
   });
 
+  it("lets only one of two returns started at once take the last unit", async () => {
+    const order = await insertOrderForReturns(t.db, { lines: [{ sku: skus[3]!, quantity: 1 }] });
+    const [a, b] = [await guest(), await guest()];
+    const input = () => ({
+      orderNumber: order.number, email: order.email, lines: [{ lineId: order.lines[0]!.id, quantity: 1, reason: "changed_mind" as const }],
+      method: { type: "mail" as const }, refundTo: "original" as const, idempotencyKey: key(),
+    });
+    const results = await Promise.allSettled([a.returns.create(input()), b.returns.create(input())]);
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    expect((results.find((r) => r.status === "rejected") as PromiseRejectedResult).reason).toMatchObject({ code: "BAD_REQUEST" });
+  });
+
   it("shares an order discount over the units and lets a shopper cancel while requested", async () => {
     // 2 × 3000 + 1 × 4000 = 10000, 1000 off the basket: 10% off every unit.
     const order = await insertOrderForReturns(t.db, { discountMinor: 1000, lines: [{ sku: skus[0]!, quantity: 2, unitPriceMinor: 3000 }, { sku: skus[1]!, quantity: 1, unitPriceMinor: 4000 }] });
@@ -238,6 +250,21 @@ describe("returns.receive", () => {
     await expect((await callerFor(t.db, { kiosk: "warszawa" })).returns.receive(input)).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect((await guest()).returns.receive(input)).rejects.toMatchObject({ code: "UNAUTHORIZED" });
     await expect((await clerk("max@example.com")).returns.receive(input)).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+
+  it("refuses a location that takes no returns for an in-store return, and pays a till-paid order back as credit when it comes by mail", async () => {
+    const { order, created } = await requestReturn({ storeId: "warszawa" });
+    const lines = order.lines.map((l) => ({ lineId: l.id, condition: "resellable" as const }));
+    const admin = await clerk("admin@example.com");
+    await expect(admin.returns.receive({ returnNumber: created.returnNumber, storeId: "online", lines })).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("does not take returns") });
+
+    const tillPaid = await insertOrderForReturns(t.db, { payment: "pay_in_store", lines: [{ sku: skus[3]!, quantity: 1, unitPriceMinor: 1999 }] });
+    const mailed = await (await guest()).returns.create({
+      orderNumber: tillPaid.number, email: tillPaid.email, lines: [{ lineId: tillPaid.lines[0]!.id, quantity: 1, reason: "other" }],
+      method: { type: "mail" }, refundTo: "original", idempotencyKey: key(),
+    });
+    const received = await admin.returns.receive({ returnNumber: mailed.returnNumber, storeId: "online", lines: [{ lineId: tillPaid.lines[0]!.id, condition: "resellable" }] });
+    expect(received).toMatchObject({ refundMinor: 1999, toTillMinor: 0, toCreditMinor: 1999, creditCode: expect.stringMatching(/^CR-/) });
   });
 
   it("asks for the condition of every item", async () => {

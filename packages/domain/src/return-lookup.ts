@@ -59,16 +59,14 @@ export async function findReturnForShopper(
   db: DbOrTx,
   actor: Actor,
   input: { returnNumber: string; email?: string },
-  options: { lock?: boolean } = {},
 ): Promise<Return> {
   const number = normalizeReturnNumber(input.returnNumber);
   const owner = ownerCondition(actor, input.email, { email: returns.email, userId: orders.userId });
-  const query = db
+  const [row] = await db
     .select({ ret: returns })
     .from(returns)
     .innerJoin(orders, eq(orders.id, returns.orderId))
     .where(and(eq(returns.number, number), owner));
-  const [row] = options.lock ? await query.for("update", { of: returns }) : await query;
   if (!row) throw returnNotFound(number);
   return row.ret;
 }
