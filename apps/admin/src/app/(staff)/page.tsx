@@ -1,7 +1,8 @@
-import { getTranslations } from "next-intl/server";
-import { PageHeader } from "@/components/page-header";
+import { navTitle } from "@/components/simple-page";
+import { Dashboard } from "./dashboard";
 
-export default async function Dashboard() {
-  const t = await getTranslations("nav");
-  return <PageHeader title={t("dashboard")} />;
+export const generateMetadata = navTitle("dashboard");
+
+export default function DashboardPage() {
+  return <Dashboard />;
 }

@@ -1,0 +1,89 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { useFormatter, useTranslations } from "next-intl";
+import { Fragment, useState, type FormEvent } from "react";
+import { Button } from "@omni/ui/button";
+import { EmptyState } from "@omni/ui/empty-state";
+import { useTRPC } from "@omni/ui/trpc";
+import { inputClass, PageHeader, Panel, tableClass } from "@/components/page-header";
+import { QueryState } from "@/components/query-state";
+
+/** What the platform sent to shoppers, newest first: to answer "did I get the e-mail?" at the counter. */
+export function NotificationsScreen() {
+  const t = useTranslations("notifications");
+  const format = useFormatter();
+  const trpc = useTRPC();
+  const [typed, setTyped] = useState("");
+  const [email, setEmail] = useState<string | undefined>();
+  const [open, setOpen] = useState<number | string | null>(null);
+  const list = useQuery({ ...trpc.notifications.list.queryOptions({ email, limit: 100 }), refetchInterval: 15_000 });
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    setEmail(typed.trim() || undefined);
+  };
+  return (
+    <>
+      <PageHeader title={t("title")} description={t("description")} />
+      <Panel className="mb-5">
+        <form onSubmit={submit} className="flex max-w-xl gap-2">
+          <input type="email" className={inputClass} value={typed} onChange={(e) => setTyped(e.target.value)} placeholder={t("email")} aria-label={t("email")} data-testid="notifications-email" />
+          <Button type="submit" data-testid="notifications-filter">
+            {t("filter")}
+          </Button>
+        </form>
+      </Panel>
+      <Panel>
+        {list.isPending || list.isError ? (
+          <QueryState query={list} />
+        ) : list.data.length === 0 ? (
+          <EmptyState title={t("none")} />
+        ) : (
+          <table className={tableClass}>
+            <thead className="border-b border-slate-200">
+              <tr>
+                <th>{t("when")}</th>
+                <th>{t("to")}</th>
+                <th>{t("subject")}</th>
+                <th>{t("template")}</th>
+                <th>{t("status")}</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {list.data.map((n) => (
+                <Fragment key={n.id}>
+                  <tr data-testid="notification-row" data-template={n.template} className="cursor-pointer hover:bg-slate-50" onClick={() => setOpen(open === n.id ? null : n.id)}>
+                    <td className="whitespace-nowrap text-slate-600">{format.dateTime(new Date(n.sentAt ?? n.createdAt), { dateStyle: "short", timeStyle: "short" })}</td>
+                    <td>
+                      {n.to}
+                      <span className="ml-1 text-xs uppercase text-slate-500">{n.channel}</span>
+                    </td>
+                    <td>
+                      <button type="button" className="text-left underline-offset-2 hover:underline" aria-expanded={open === n.id}>
+                        {n.subject}
+                      </button>
+                    </td>
+                    <td className="font-mono text-xs text-slate-600">{n.template}</td>
+                    <td>
+                      <span className={`rounded-full px-2 py-0.5 text-xs font-semibold ${n.sentAt ? "bg-emerald-50 text-emerald-800" : n.lastError ? "bg-red-50 text-red-800" : "bg-slate-100 text-slate-700"}`}>
+                        {n.sentAt ? t("sent") : n.lastError ? t("failed") : t("queued")}
+                      </span>
+                    </td>
+                  </tr>
+                  {open === n.id && (
+                    <tr>
+                      <td colSpan={5} className="bg-slate-50">
+                        <p className="whitespace-pre-wrap text-sm">{n.body}</p>
+                        {n.lastError && <p className="mt-1 text-xs text-red-700">{n.lastError}</p>}
+                      </td>
+                    </tr>
+                  )}
+                </Fragment>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </Panel>
+    </>
+  );
+}
