@@ -5,15 +5,12 @@ import { applyCartCode, removeCartCode } from "@omni/domain/cart-discount-code";
 import { handoffCart, resumeCart } from "@omni/domain/cart-handoff";
 import { setCartQuantity } from "@omni/domain/cart-quantity";
 import { customerProcedure, publicProcedure, router } from "../trpc";
-import { code, sku } from "../inputs";
-
-/** The cart id is the bearer secret of a cart. */
-const cartId = z.string().trim().min(1, "This cart id is missing.").max(100, "This cart id is not valid.");
+import { cartId, code, discountCode, sku } from "../shopper-inputs";
 
 export const cartRouter = router({
   /** `{ cartId? }`: a guest cart to bring into the signed-in shopper's account cart. */
   create: publicProcedure
-    .input(z.object({ cartId: cartId.optional() }).optional())
+    .input(z.object({ cartId: cartId.optional() }).strict().optional())
     .mutation(({ ctx, input }) => createCart(ctx.db, ctx.actor, input ?? {})),
   get: publicProcedure.input(z.object({ cartId })).query(({ ctx, input }) => getCart(ctx.db, input)),
   mine: customerProcedure.query(({ ctx }) => myCart(ctx.db, ctx.actor)),
@@ -22,7 +19,7 @@ export const cartRouter = router({
     .input(z.object({ cartId, sku, quantity: z.number().int().min(0).max(999) }))
     .mutation(({ ctx, input }) => setCartQuantity(ctx.db, ctx.actor, input)),
   applyCode: publicProcedure
-    .input(z.object({ cartId, code: z.string().trim().min(1, "Enter a discount code.").max(64) }))
+    .input(z.object({ cartId, code: discountCode }))
     .mutation(({ ctx, input }) => applyCartCode(ctx.db, ctx.actor, input)),
   removeCode: publicProcedure.input(z.object({ cartId })).mutation(({ ctx, input }) => removeCartCode(ctx.db, ctx.actor, input)),
   handoff: publicProcedure.input(z.object({ cartId })).mutation(({ ctx, input }) => handoffCart(ctx.db, ctx.actor, input)),
