@@ -41,6 +41,7 @@ describe("fulfillment.queue", () => {
     await expect((await callerFor(t.db, { email: "ada@example.com" })).fulfillment.queue({ storeId: "krakow" })).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect((await callerFor(t.db, { kiosk: "krakow" })).fulfillment.queue({ storeId: "krakow" })).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect((await callerFor(t.db, "anonymous")).fulfillment.queue({ storeId: "krakow" })).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+    await expect((await callerFor(t.db, admin, "admin")).fulfillment.queue({ storeId: "atlantis" })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "@omni/db/testing";
 import { createTestOrder, skusInStock, stockOf } from "@omni/domain/testing/order-fixture";
-import { callerFor } from "./testing";
+import { callerFor, httpHandler } from "./testing";
 
 const t = await createTestDatabase();
 afterAll(() => t.close());
@@ -128,5 +128,33 @@ describe("wrong codes", () => {
     // Another caller is not affected.
     await expect((await callerFor(t.db, { kiosk: "poznan" })).pickup.checkIn({ code: "ZZZZZZZZ" })).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect((await callerFor(t.db, ola, "admin")).pickup.get({ code: "ZZZZZZZZ" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+});
+
+describe("the wire format", () => {
+  const post = (path: string, json: unknown, headers: Record<string, string> = {}) =>
+    new Request(`http://x/api/trpc/${path}`, { method: "POST", body: JSON.stringify({ json }), headers: { "content-type": "application/json", ...headers } });
+  const get = (path: string, json: unknown) => new Request(`http://x/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify({ json }))}`);
+
+  it("answers with the contract's status codes", async () => {
+    const kioskApp = httpHandler(t.db, "kiosk");
+    const unknown = await kioskApp(post("pickup.checkIn", { code: "NOPE1234" }), { deviceToken: "dev-kiosk-wroclaw" });
+    expect(unknown.status).toBe(404);
+    expect((await unknown.json()).error.json.message).toContain("pickup code");
+    const malformed = await kioskApp(post("pickup.checkIn", { code: 42 }), { deviceToken: "dev-kiosk-wroclaw" });
+    expect(malformed.status).toBe(400);
+
+    const web = httpHandler(t.db, "web");
+    const badEmail = await web(get("reservations.get", { code: "NOPE", email: "not-an-email" }));
+    expect(badEmail.status).toBe(400);
+    expect((await badEmail.json()).error.json.data.zodError).toBeTruthy();
+    const admin = httpHandler(t.db, "admin");
+    expect((await admin(get("fulfillment.queue", { storeId: "krakow" }))).status).toBe(401);
+    const [ada] = await t.sql`select id from users where email = 'ada@example.com'`;
+    expect((await admin(get("fulfillment.queue", { storeId: "krakow" }), { userId: ada!.id as string })).status).toBe(403);
+    const [olaUser] = await t.sql`select id from users where email = 'ola@example.com'`;
+    const queue = await admin(get("fulfillment.queue", { storeId: "krakow" }), { userId: olaUser!.id as string });
+    expect(queue.status).toBe(200);
+    expect(Array.isArray((await queue.json()).result.data.json)).toBe(true);
   });
 });

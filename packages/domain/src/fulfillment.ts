@@ -1,13 +1,14 @@
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { locations, orderLines, orders, stockLevels, type Database, type OrderStatus, type Tx } from "@omni/db";
 import { worksIn, type Actor } from "./actor";
 import { recordAudit } from "./audit";
-import { forbidden } from "./errors";
+import { forbidden, notFound } from "./errors";
 import { lockOrder, transitionOrder, type OrderRow } from "./order-state-machine";
 import { queueMessage } from "./outbox";
 import { findOrderByNumber, orderDetailsById } from "./pickup-order-view";
 import { refundOrder } from "./refunds";
 import { endHolds } from "./reserve-stock";
+import { storeExists } from "./stores";
 
 /** What still needs a clerk's hands: the queue shows these unless a status is asked for. */
 const OPEN_STATUSES: OrderStatus[] = ["placed", "picking", "ready_for_pickup", "shipped"];
@@ -18,11 +19,14 @@ const OPEN_STATUSES: OrderStatus[] = ["placed", "picking", "ready_for_pickup", "
  */
 export async function fulfillmentQueue(db: Database, actor: Actor, input: { storeId: string; status?: OrderStatus }) {
   if (!worksIn(actor, input.storeId)) throw forbidden("You do not work in this store.");
+  if (!(await storeExists(db, input.storeId))) throw notFound(`Store ${input.storeId}`);
+  const open = !input.status || OPEN_STATUSES.includes(input.status);
   const rows = await db
     .select()
     .from(orders)
     .where(and(eq(orders.locationId, input.storeId), inArray(orders.status, input.status ? [input.status] : OPEN_STATUSES)))
-    .orderBy(sql`${orders.checkedInAt} is null`, asc(orders.checkedInAt), asc(orders.createdAt))
+    // Finished orders are history: the newest matter most.
+    .orderBy(...(open ? [sql`${orders.checkedInAt} is null`, asc(orders.checkedInAt), asc(orders.createdAt)] : [desc(orders.createdAt)]))
     .limit(500);
   const ids = rows.map((o) => o.id);
   const lines = ids.length

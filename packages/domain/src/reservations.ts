@@ -85,7 +85,8 @@ export async function createReservation(db: Database, actor: Actor, input: Creat
           code: await unusedCode(tx),
           storeId: store.id,
           channel: actor.channel,
-          userId: actor.userId ?? null,
+          // Staff reserving for a shopper at the counter do not own the reservation.
+          userId: actor.role === "customer" ? actor.userId ?? null : null,
           email: input.email.trim().toLowerCase(),
           name: input.name,
           phone: input.phone || null,
