@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "@omni/db/testing";
 import { codeHolder, creditBalance, spendCredit, userHolder } from "@omni/domain";
 import { insertOrderForReturns, onHandAt, returnableSkus } from "@omni/domain/testing/return-fixtures";
-import { callerFor } from "./testing";
+import { callerFor, httpHandler } from "./testing";
 
 const t = await createTestDatabase({ max: 50 });
 afterAll(() => t.close());
@@ -357,5 +357,26 @@ describe("staff look-ups", () => {
       await expect(api.returns.get({ returnNumber: `RT-${900000 + i}`, email: "x@example.com" })).rejects.toMatchObject({ code: "NOT_FOUND" });
     }
     await expect(api.returns.get({ returnNumber: "RT-999999", email: "x@example.com" })).rejects.toMatchObject({ code: "TOO_MANY_REQUESTS" });
+  });
+});
+
+describe("wire format", () => {
+  it("serves eligibility as a GET query and create as a POST mutation, with contract status codes", async () => {
+    const order = await insertOrderForReturns(t.db, { lines: [{ sku: skus[0]!, quantity: 1, unitPriceMinor: 1234 }] });
+    const handle = httpHandler(t.db);
+    const query = (input: unknown) => new Request(`http://x/api/trpc/returns.eligibility?input=${encodeURIComponent(JSON.stringify({ json: input }))}`);
+    const ok = await handle(query({ orderNumber: order.number, email: order.email }));
+    expect(ok.status).toBe(200);
+    expect((await ok.json()).result.data.json.lines[0]).toMatchObject({ lineId: order.lines[0]!.id, returnableQuantity: 1 });
+    expect((await handle(query({ orderNumber: order.number, email: "wrong@example.com" }))).status).toBe(404);
+
+    const post = (input: unknown) => new Request("http://x/api/trpc/returns.create", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ json: input }) });
+    const base = { orderNumber: order.number, email: order.email, method: { type: "mail" }, refundTo: "original", idempotencyKey: key() };
+    const bad = await handle(post({ ...base, lines: [{ lineId: order.lines[0]!.id, quantity: 1, reason: "because" }] }));
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).error.json.data.zodError).toBeTruthy();
+    const created = await handle(post({ ...base, lines: [{ lineId: order.lines[0]!.id, quantity: 1, reason: "other" }] }));
+    expect(created.status).toBe(200);
+    expect((await created.json()).result.data.json).toMatchObject({ status: "requested", refundMinor: 1234 });
   });
 });
