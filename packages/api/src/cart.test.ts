@@ -110,3 +110,19 @@ describe("cart procedures", () => {
     await expect(other.cart.resume({ code: "" })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });
+
+describe("hostile input", () => {
+  it("answers text PostgreSQL cannot store with 4xx, never 500", async () => {
+    const api = await callerFor(t.db, "anonymous", "web", "10.66.0.1");
+    const { cartId } = await api.cart.create();
+    await expect(api.cart.get({ cartId: "a\u0000b" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(api.cart.setQuantity({ cartId, sku: "a\u0000", quantity: 1 })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(api.cart.applyCode({ cartId, code: "WEL\u0000" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(api.cart.resume({ code: "a\u0000b" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(api.orders.get({ orderNumber: "OM-1\u0000", email: "a@example.com" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(api.account.signUp({ email: "nul@example.com", password: "long enough", name: "a\u0000" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(api.checkout.placeOrder({
+      cartId, email: "a@example.com", name: "A", phone: "\u0000", fulfillment: { type: "pickup", storeId: "krakow" }, payment: { method: "pay_in_store" }, idempotencyKey: "nul-key-123",
+    })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+  });
+});

@@ -109,7 +109,8 @@ export async function getOrder(db: Database, actor: Actor, input: { orderNumber:
   if (!input.email && !actor.userId) throw badRequest("Enter the e-mail address you used for the order.", { field: "email" });
   return withCodeLimit(db, actor, async () => {
     const number = normalizeOrderNumber(input.orderNumber);
-    const [order] = await db.select().from(orders).where(eq(orders.number, number));
+    // Order numbers are letters, digits and dashes: anything else matches nothing (and never reaches SQL).
+    const [order] = /^[A-Z0-9-]{1,64}$/.test(number) ? await db.select().from(orders).where(eq(orders.number, number)) : [];
     if (!order || !maySee(actor, order, input.email)) throw notFound(`Order ${number.slice(0, 64)}`);
     return orderDetails(db, order);
   });

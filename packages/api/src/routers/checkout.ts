@@ -2,16 +2,14 @@ import { z } from "zod";
 import { pickupOptions } from "@omni/domain/checkout-pickup-options";
 import { placeOrder } from "@omni/domain/place-order";
 import { publicProcedure, router } from "../trpc";
-import { email, idempotencyKey, name, phone, storeId } from "../inputs";
+import { cartId, email, idempotencyKey, line, name, phone, storeId } from "../shopper-inputs";
 
-const cartId = z.string().trim().min(1, "This cart id is missing.").max(100, "This cart id is not valid.");
-const line = (what: string) => z.string().trim().min(1, `Enter the ${what}.`).max(200);
 
 const address = z.object({
   line1: line("street and number"),
   city: line("city"),
-  postalCode: z.string().trim().min(3, "Enter the postal code.").max(12),
-  country: z.string().trim().min(2, "Enter the country.").max(56),
+  postalCode: line("postal code").pipe(z.string().min(3, "Enter the postal code.").max(12)),
+  country: line("country").pipe(z.string().min(2, "Enter the country.").max(56)),
 });
 
 const fulfillment = z.discriminatedUnion("type", [
@@ -22,11 +20,11 @@ const fulfillment = z.discriminatedUnion("type", [
 /** Store credit paid first: an amount from the signed-in account, or a guest's credit code. */
 const credit = {
   storeCreditMinor: z.number().int().min(1).max(100_000_000).optional(),
-  creditCode: z.string().trim().min(1).max(64).optional(),
+  creditCode: line("credit code").optional(),
 };
 
 const payment = z.discriminatedUnion("method", [
-  z.object({ method: z.literal("card"), token: z.string().trim().min(1, "The card token is missing.").max(200), ...credit }),
+  z.object({ method: z.literal("card"), token: line("card token"), ...credit }),
   z.object({ method: z.literal("pay_in_store"), ...credit }),
   z.object({ method: z.literal("store_credit"), ...credit }),
 ]);

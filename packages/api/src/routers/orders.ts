@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { getOrder, listMyOrders } from "@omni/domain/orders";
 import { customerProcedure, publicProcedure, router } from "../trpc";
-import { email, limit, orderNumber } from "../inputs";
+import { limit } from "../inputs";
+import { email, orderNumber } from "../shopper-inputs";
 
 export const ordersRouter = router({
   /** `{ orderNumber, email }`; a signed-in owner (or staff of the store) may leave out the e-mail. */
