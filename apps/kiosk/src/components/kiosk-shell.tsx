@@ -75,7 +75,7 @@ export function KioskShell({
   const attract = pathname === "/";
   return (
     <KioskSessionContext.Provider value={session}>
-      <div className="flex min-h-screen flex-col">
+      <div data-testid="kiosk-shell" data-store-id={session.kiosk.storeId} data-idle-ms={timeouts.idleMs} data-warn-ms={timeouts.warnMs} className="flex min-h-screen flex-col">
         {!attract && <TopBar />}
         <main className="flex flex-1 flex-col">{children}</main>
       </div>

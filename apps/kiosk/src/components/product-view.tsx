@@ -129,7 +129,7 @@ export function ProductView({ product, shopUrl }: { product: Product; shopUrl: s
       {addToCart.error && <ErrorMessage locale={locale} message={errorMessage(addToCart.error)} />}
 
       {availability.data && (
-        <div className="text-2xl [&_li]:py-5 [&_p]:text-2xl [&_h2]:text-2xl">
+        <div className="text-2xl [&_li]:py-5 [&_p]:text-2xl [&_h2]:text-2xl [&_[data-testid=stock-badge]]:px-4 [&_[data-testid=stock-badge]]:py-1 [&_[data-testid=stock-badge]]:text-xl">
           <StoreAvailability stores={storeList} locations={others} locale={locale} title={t("otherStores")} />
         </div>
       )}
