@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "@omni/db/testing";
 import { grantCredit, userHolder } from "@omni/domain/store-credit";
-import { callerFor } from "./testing";
+import { callerFor, httpHandler } from "./testing";
 import { cartWith, setStock, stockedSkus, stockOf } from "./checkout-fixtures";
 
 const t = await createTestDatabase();
@@ -208,5 +208,28 @@ describe("orders.get and orders.list", () => {
       await expect(guesser.orders.get({ orderNumber: `OM-${900000 + i}`, email: "eve@example.com" })).rejects.toMatchObject({ code: "NOT_FOUND" });
     }
     await expect(guesser.orders.get({ orderNumber: "OM-900011", email: "eve@example.com" })).rejects.toMatchObject({ code: "TOO_MANY_REQUESTS" });
+  });
+});
+
+describe("the wire format of the contract", () => {
+  it("creates a cart over HTTP and answers 400, 404 and 409 with tRPC codes", async () => {
+    const handle = httpHandler(t.db);
+    const post = (path: string, json: unknown) =>
+      handle(new Request(`http://x/api/trpc/${path}`, { method: "POST", body: JSON.stringify({ json }), headers: { "content-type": "application/json" } }));
+    const get = (path: string, json: unknown) => handle(new Request(`http://x/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify({ json }))}`));
+
+    const created = await post("cart.create", null);
+    expect(created.status).toBe(200);
+    const { cartId } = ((await created.json()) as { result: { data: { json: { cartId: string } } } }).result.data.json;
+    expect((await get("cart.get", { cartId })).status).toBe(200);
+    expect((await get("cart.get", { cartId: "no-such-cart" })).status).toBe(404);
+    expect((await post("cart.setQuantity", { cartId, sku: skuA, quantity: "two" })).status).toBe(400);
+    await setStock(t.db, "poznan", skuA!, 0);
+    expect((await post("cart.setQuantity", { cartId, sku: skuA, quantity: 1 })).status).toBe(200);
+    const conflict = await post("checkout.placeOrder", {
+      cartId, ...guest, fulfillment: { type: "pickup", storeId: "poznan" }, payment: { method: "pay_in_store" }, idempotencyKey: key(),
+    });
+    expect(conflict.status).toBe(409);
+    expect(((await conflict.json()) as { error: { json: { message: string } } }).error.json.message).toContain(skuA);
   });
 });

@@ -2,16 +2,26 @@ import { eq } from "drizzle-orm";
 import { hashPassword, locations, users, type Database } from "@omni/db";
 import type { Actor } from "./actor";
 import { badRequest, conflict, notFound } from "./errors";
+import { assertNotLimited, callerKey, recordHit } from "./rate-limit";
 import { creditBalance, userHolder } from "./store-credit";
 import { isUniqueViolation } from "./unique-violation";
 
 const duplicateEmail = () => conflict("An account with this e-mail address already exists. Sign in instead, or reset your password.");
 
-/** `account.signUp`: a shopper's account (role customer). Signing in afterwards goes through next-auth. */
-export async function signUp(db: Database, input: { email: string; password: string; name: string }) {
+/**
+ * `account.signUp`: a shopper's account (role customer). Signing in afterwards goes through next-auth.
+ * A taken address says so (the shopper needs to know), so those answers count against the caller's
+ * sign-in limit: nobody can test thousands of addresses for accounts.
+ */
+export async function signUp(db: Database, actor: Actor, input: { email: string; password: string; name: string }) {
   const email = input.email.trim().toLowerCase();
+  const key = callerKey(actor);
+  await assertNotLimited(db, "signIn", key);
   const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.email, email));
-  if (existing) throw duplicateEmail();
+  if (existing) {
+    await recordHit(db, "signIn", key);
+    throw duplicateEmail();
+  }
   const passwordHash = await hashPassword(input.password);
   try {
     const [user] = await db.transaction((tx) =>

@@ -7,7 +7,7 @@ import { email, name, storeId } from "../shopper-inputs";
 const password = z.string().min(8, "Use at least 8 characters for your password.").max(200, "Keep the password under 200 characters.");
 
 export const accountRouter = router({
-  signUp: publicProcedure.input(z.object({ email, password, name })).mutation(({ ctx, input }) => signUp(ctx.db, input)),
+  signUp: publicProcedure.input(z.object({ email, password, name })).mutation(({ ctx, input }) => signUp(ctx.db, ctx.actor, input)),
   me: customerProcedure.query(({ ctx }) => getMe(ctx.db, ctx.actor)),
   setPreferredStore: customerProcedure
     .input(z.object({ storeId: storeId.nullable() }))

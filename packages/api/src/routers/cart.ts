@@ -10,7 +10,8 @@ import { cartId, code, discountCode, sku } from "../shopper-inputs";
 export const cartRouter = router({
   /** `{ cartId? }`: a guest cart to bring into the signed-in shopper's account cart. */
   create: publicProcedure
-    .input(z.object({ cartId: cartId.optional() }).strict().optional())
+    // `{"json": null}` is how a plain HTTP client says "no input".
+    .input(z.object({ cartId: cartId.optional() }).strict().nullish())
     .mutation(({ ctx, input }) => createCart(ctx.db, ctx.actor, input ?? {})),
   get: publicProcedure.input(z.object({ cartId })).query(({ ctx, input }) => getCart(ctx.db, input)),
   mine: customerProcedure.query(({ ctx }) => myCart(ctx.db, ctx.actor)),
