@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, notInArray, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, notInArray, sql } from "drizzle-orm";
 import {
   categories,
   locations,
@@ -196,7 +196,8 @@ export async function loadPolicyOrder(
     .leftJoin(products, eq(products.id, variants.productId))
     .leftJoin(categories, eq(categories.slug, products.categorySlug))
     .where(eq(orderLines.orderId, order.id))
-    .orderBy(orderLines.id);
+    // The same order as orders.get, so a shopper sees the lines in one order everywhere.
+    .orderBy(asc(orderLines.sku), asc(orderLines.id));
   const returned = await db
     .select({ lineId: returnLines.orderLineId, quantity: sql<number>`sum(${returnLines.quantity})::int` })
     .from(returnLines)
