@@ -9,14 +9,18 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("signIn"))("title") };
 }
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; next?: string }> }) {
   const t = await getTranslations("signIn");
   if ((await auth())?.user?.id) redirect("/");
-  const { callbackUrl } = await searchParams;
+  const params = await searchParams;
   let next = "/";
   try {
-    // next-auth passes the page the person wanted as an absolute URL; keep only its path.
-    if (callbackUrl) next = new URL(callbackUrl, "http://x").pathname;
+    // The page the person wanted, as a path on this app only (next-auth passes an absolute URL).
+    const wanted = params.next ?? params.callbackUrl;
+    if (wanted) {
+      const url = new URL(wanted, "http://x");
+      next = `${url.pathname}${url.search}`;
+    }
   } catch {}
   return (
     <main className="flex min-h-screen items-center justify-center bg-slate-100 p-6">
