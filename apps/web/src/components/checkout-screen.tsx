@@ -64,6 +64,7 @@ export function CheckoutScreen({
     if (type === "delivery" && method === "pay_in_store") setMethod("card");
   }, [type, method]);
 
+  if (place.data) return <Spinner locale={locale} label={t("placed", { number: place.data.orderNumber })} />;
   if (cart.loading) return <Spinner locale={locale} />;
   if (!view || view.lines.length === 0) {
     return <EmptyState title={t("emptyCart")} action={<Link href="/" className="font-semibold text-sky-800 underline">{t("shop")}</Link>} />;
