@@ -84,6 +84,8 @@ describe("cart procedures", () => {
     expect((await guest.cart.get({ cartId: guestCart.cartId })).status).toBe("merged");
     await expect(guest.cart.setQuantity({ cartId: guestCart.cartId, sku: skuA!, quantity: 1 })).rejects.toMatchObject({ code: "CONFLICT" });
     await expect(guest.cart.mine()).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+    expect((await web.cart.create({ cartId: "stale-guest-cart" })).cartId).toBe(cartId);
+    await expect(web.cart.merge({ cartId: "stale-guest-cart" })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
   it("hands a cart off with a short code and resumes it on another device", async () => {

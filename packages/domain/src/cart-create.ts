@@ -2,10 +2,12 @@ import type { Database } from "@omni/db";
 import type { Actor } from "./actor";
 import { auditCartWrite, cartOwnerOf, cartView, insertCart, lockAccountCarts, openAccountCartId, type CartView } from "./cart";
 import { mergeGuestCart } from "./cart-merge";
+import { DomainError } from "./errors";
 
 /**
  * The contract's `cart.create`. A signed-in shopper gets their open account cart (a new one if
- * they have none); passing the guest cart they filled before signing in merges it into that cart.
+ * they have none); passing the guest cart they filled before signing in merges it into that cart
+ * (an unknown id is ignored here; `cart.merge` says NOT_FOUND).
  * A guest gets a new cart, or the open guest cart they passed.
  */
 export async function createCart(db: Database, actor: Actor, input: { cartId?: string } = {}): Promise<{ cartId: string; cart: CartView }> {
@@ -13,7 +15,14 @@ export async function createCart(db: Database, actor: Actor, input: { cartId?: s
   const cartId = await db.transaction(async (tx) => {
     if (owner) {
       await lockAccountCarts(tx, owner);
-      if (input.cartId) return mergeGuestCart(tx, owner, input.cartId);
+      if (input.cartId) {
+        // A stale or foreign guest cart id must not break signing in: the shopper just gets their account cart.
+        const merged = await mergeGuestCart(tx, owner, input.cartId).catch((error: unknown) => {
+          if (error instanceof DomainError && error.code === "NOT_FOUND") return null;
+          throw error;
+        });
+        if (merged) return merged;
+      }
       return (await openAccountCartId(tx, owner)) ?? insertCart(tx, owner);
     }
     if (input.cartId) {
