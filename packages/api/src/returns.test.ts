@@ -71,6 +71,11 @@ describe("returns.eligibility", () => {
     const order = await insertOrderForReturns(t.db, { ownerEmail: "ada@example.com", lines: [{ sku: skus[0]!, quantity: 1 }] });
     await expect((await guest()).returns.eligibility({ orderNumber: order.number, email: "someone@example.com" })).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect((await guest()).returns.eligibility({ orderNumber: order.number })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    for (const malformed of ["OM-1'; drop table orders; --", "OM\u0000100001", "😀"]) {
+      await expect((await guest()).returns.eligibility({ orderNumber: malformed, email: order.email })).rejects.toMatchObject({ code: "NOT_FOUND" });
+      await expect((await guest()).returns.get({ returnNumber: malformed, email: order.email })).rejects.toMatchObject({ code: "NOT_FOUND" });
+      await expect((await clerk("admin@example.com")).returns.lookup({ returnNumber: malformed })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    }
     const ada = await callerFor(t.db, { email: "ada@example.com" });
     expect((await ada.returns.eligibility({ orderNumber: order.number })).lines[0]!.returnableQuantity).toBe(1);
   });

@@ -24,6 +24,9 @@ export function normalizeReturnNumber(input: string): string {
   return /^\d+$/.test(digits) ? `RT-${digits}` : input.trim().toUpperCase();
 }
 
+/** Order and return numbers are letters, digits and dashes: anything else matches nothing and never reaches SQL. */
+const wellFormed = (number: string) => /^[A-Z0-9-]{1,64}$/.test(number);
+
 /** Who may see an order or a return: the e-mail on it, its signed-in owner, or staff when no e-mail is given. */
 function ownerCondition(actor: Actor, email: string | undefined, columns: { email: typeof orders.email | typeof returns.email; userId: typeof orders.userId }): SQL | undefined {
   const byOwner = actor.userId ? eq(columns.userId, actor.userId) : undefined;
@@ -40,10 +43,12 @@ export async function findOrderForReturn(
   options: { lock?: boolean } = {},
 ): Promise<Order> {
   const number = normalizeOrderNumber(input.orderNumber);
+  const owner = ownerCondition(actor, input.email, { email: orders.email, userId: orders.userId });
+  if (!wellFormed(number)) throw new DomainError("NOT_FOUND", "We could not find that order. Check the number and try again.");
   const query = db
     .select()
     .from(orders)
-    .where(and(eq(orders.number, number), ownerCondition(actor, input.email, { email: orders.email, userId: orders.userId })));
+    .where(and(eq(orders.number, number), owner));
   const [order] = options.lock ? await query.for("update") : await query;
   if (!order) {
     throw new DomainError("NOT_FOUND", `We could not find order ${number} with that e-mail address. Check both and try again.`);
@@ -52,7 +57,10 @@ export async function findOrderForReturn(
 }
 
 export const returnNotFound = (number: string) =>
-  new DomainError("NOT_FOUND", `We could not find return ${number} with that e-mail address. Check both and try again.`);
+  new DomainError(
+    "NOT_FOUND",
+    wellFormed(number) ? `We could not find return ${number} with that e-mail address. Check both and try again.` : "We could not find that return. Check the number on the slip.",
+  );
 
 /** A return a shopper asks about (number + e-mail, or signed-in owner of the order). */
 export async function findReturnForShopper(
@@ -62,6 +70,7 @@ export async function findReturnForShopper(
 ): Promise<Return> {
   const number = normalizeReturnNumber(input.returnNumber);
   const owner = ownerCondition(actor, input.email, { email: returns.email, userId: orders.userId });
+  if (!wellFormed(number)) throw returnNotFound(number);
   const [row] = await db
     .select({ ret: returns })
     .from(returns)
@@ -74,6 +83,7 @@ export async function findReturnForShopper(
 /** A return found by its number alone (staff at the counter, scanning the slip). */
 export async function findReturnByNumber(db: DbOrTx, returnNumber: string, options: { lock?: boolean } = {}): Promise<Return> {
   const number = normalizeReturnNumber(returnNumber);
+  if (!wellFormed(number)) throw new DomainError("NOT_FOUND", "We could not find that return. Check the number on the slip.");
   const query = db.select().from(returns).where(eq(returns.number, number));
   const [ret] = options.lock ? await query.for("update") : await query;
   if (!ret) throw new DomainError("NOT_FOUND", `Return ${number} was not found. Check the number on the slip.`);

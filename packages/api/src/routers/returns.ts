@@ -11,9 +11,13 @@ import {
   rejectReturn,
 } from "@omni/domain";
 import { publicProcedure, router, staffProcedure, storeStaffProcedure } from "../trpc";
-import { email, idempotencyKey, orderNumber, quantity, reason, storeId } from "../inputs";
+import { quantity, reason as freeText } from "../inputs";
+import { email, idempotencyKey, orderNumber, storeId } from "../shopper-inputs";
 
-const returnNumber = z.string().trim().min(1, "Enter a return number.").max(64);
+/** Any text up to 64 characters: one that matches nothing is NOT_FOUND. */
+const returnNumber = z.string().trim().min(1, "Enter a return number.").max(64, "That return number is too long.");
+/** PostgreSQL cannot store the NUL character: refused as bad input rather than failing in the database. */
+const reason = freeText.refine((text) => !text.includes("\u0000"), "This text contains a character that is not allowed.");
 const lineId = z.uuid("That item is not part of this order.");
 /** Signed-in owners (and staff at the counter) may leave out the e-mail address. */
 const shopperEmail = email.optional();
