@@ -10,7 +10,7 @@ export async function SiteHeader() {
   const [t, locale, session, api] = await Promise.all([getTranslations("nav"), getLocale(), auth(), serverApi()]);
   const categories = await api.catalog.categories().catch(() => []);
   return (
-    <header className="sticky top-0 z-20 border-b border-slate-200 bg-white/95 backdrop-blur">
+    <header className="relative z-20 border-b border-slate-200 bg-white sm:sticky sm:top-0 sm:bg-white/95 sm:backdrop-blur">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-white focus:px-3 focus:py-2">
         {t("skip")}
       </a>
