@@ -21,6 +21,15 @@ describe("EligibilityView", () => {
     expect(screen.queryAllByTestId("return-quantity")).toHaveLength(0);
   });
 
+  it("translates reason codes and keeps the server's English sentence", () => {
+    const coded = [{ lineId: "l4", sku: "OLD-1", returnableQuantity: 0, reasonCode: "window_passed", reason: "The 30-day return window ended on 1 May." }];
+    render(<EligibilityView lines={coded} />);
+    expect(screen.getByTestId("eligibility-reason").textContent).toBe("Nie można zwrócić: Minął termin zwrotu");
+    cleanup();
+    render(<EligibilityView lines={coded} locale="en" />);
+    expect(screen.getByTestId("eligibility-reason").textContent).toBe("Cannot be returned: The 30-day return window ended on 1 May.");
+  });
+
   it("offers 0…returnable for returnable lines only and reports the choice", () => {
     const onChange = vi.fn();
     render(<EligibilityView lines={lines} selected={{ l1: 1 }} onChange={onChange} />);

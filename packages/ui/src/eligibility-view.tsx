@@ -5,6 +5,8 @@ export type EligibilityLine = {
   sku: string;
   returnableQuantity: number;
   reason?: string | null;
+  /** The server's reason as a code (final_sale, window_passed, …), shown in the shopper's language. */
+  reasonCode?: string | null;
   /** Optional extras for a friendlier list. */
   title?: string;
   quantity?: number;
@@ -12,6 +14,8 @@ export type EligibilityLine = {
 
 const reasons: Record<string, { pl: string; en: string }> = {
   not_delivered: { pl: "Jeszcze nie dostarczone ani nieodebrane", en: "Not yet delivered or collected" },
+  not_completed: { pl: "Zamówienie nie zostało jeszcze odebrane ani dostarczone", en: "Not yet collected or delivered" },
+  order_closed: { pl: "Zamówienie zostało anulowane", en: "The order was cancelled" },
   not_collected: { pl: "Jeszcze nie odebrane", en: "Not yet collected" },
   declined: { pl: "Odrzucone przy odbiorze", en: "Declined at pickup" },
   declined_at_pickup: { pl: "Odrzucone przy odbiorze", en: "Declined at pickup" },
@@ -20,11 +24,16 @@ const reasons: Record<string, { pl: string; en: string }> = {
   already_returned: { pl: "Już zwrócone", en: "Already returned" },
 };
 
-/** The server's reason code in words; free text from the server is shown as it is. */
-export const eligibilityReason = (reason: string, locale?: string) => {
-  const known = reasons[reason];
-  if (known) return pick(known, locale);
-  return /\s/.test(reason) ? reason : humanize(reason);
+/**
+ * Why a line cannot be returned, in the shopper's language: a known code is translated; in English
+ * the server's own sentence (which may name a date) is preferred; other text is shown as it is.
+ */
+export const eligibilityReason = (reason: string | null | undefined, locale?: string, reasonCode?: string | null) => {
+  const code = reasonCode ?? (reason && reasons[reason] ? reason : null);
+  const known = code ? reasons[code] : undefined;
+  if (known && !(locale === "en" && reason && reason !== code)) return pick(known, locale);
+  if (reason) return /\s/.test(reason) ? reason : humanize(reason);
+  return code ? humanize(code) : "";
 };
 
 /**
@@ -81,7 +90,7 @@ export function EligibilityView({
                   ) : (
                     <p className="text-sm text-slate-700" data-testid="eligibility-reason">
                       {t.cannot}
-                      {line.reason && `: ${eligibilityReason(line.reason, locale)}`}
+                      {(line.reason || line.reasonCode) && `: ${eligibilityReason(line.reason, locale, line.reasonCode)}`}
                     </p>
                   )}
                 </div>
