@@ -7,5 +7,6 @@ export const locales = ["pl", "en"] as const;
 export default getRequestConfig(async () => {
   const chosen = (await cookies()).get("NEXT_LOCALE")?.value;
   const locale = chosen === "en" ? "en" : "pl";
-  return { locale, messages: (await import(`../../messages/${locale}.json`)).default };
+  // Stores are in Poland: times read the same on every clerk's screen and in server rendering.
+  return { locale, timeZone: "Europe/Warsaw", messages: (await import(`../../messages/${locale}.json`)).default };
 });

@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useFormatter, useTranslations } from "next-intl";
+import { useFormatter, useNow, useTranslations } from "next-intl";
 import { Button } from "@omni/ui/button";
 import { EmptyState } from "@omni/ui/empty-state";
 import { ErrorMessage } from "@omni/ui/error-message";
@@ -15,6 +15,7 @@ import { canManageStock, useStaff } from "@/components/staff-context";
 export function DevicesScreen() {
   const t = useTranslations("devices");
   const format = useFormatter();
+  const now = useNow({ updateInterval: 30_000 });
   const staff = useStaff();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -49,7 +50,7 @@ export function DevicesScreen() {
                   <tr key={d.id} data-testid="device-row" data-device-id={d.id} data-revoked={d.revokedAt ? "true" : "false"}>
                     <td className="font-medium">{d.name}</td>
                     <td className="text-slate-600">{format.dateTime(new Date(d.createdAt), { dateStyle: "short", timeStyle: "short" })}</td>
-                    <td className="text-slate-600">{d.lastSeenAt ? format.relativeTime(new Date(d.lastSeenAt)) : t("never")}</td>
+                    <td className="text-slate-600">{d.lastSeenAt ? format.relativeTime(new Date(d.lastSeenAt), now) : t("never")}</td>
                     <td>
                       <span className={`rounded-full px-2 py-0.5 text-xs font-semibold ${d.revokedAt ? "bg-red-50 text-red-800" : "bg-emerald-50 text-emerald-800"}`}>
                         {d.revokedAt ? t("revoked") : t("active")}

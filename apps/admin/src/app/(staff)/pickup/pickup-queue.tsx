@@ -2,7 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
-import { useFormatter, useLocale, useTranslations } from "next-intl";
+import { useFormatter, useNow, useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "@omni/ui/button";
 import { EmptyState } from "@omni/ui/empty-state";
@@ -93,6 +93,7 @@ function OrderCard({ order }: { order: QueueOrder }) {
   const t = useTranslations("pickup");
   const locale = useLocale();
   const format = useFormatter();
+  const now = useNow({ updateInterval: 30_000 });
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.fulfillment.queue.queryKey() });
@@ -119,7 +120,7 @@ function OrderCard({ order }: { order: QueueOrder }) {
           {order.phone && <p className="text-xs text-slate-500">{order.phone}</p>}
         </div>
         <div className="text-right text-xs text-slate-500">
-          <p>{format.relativeTime(new Date(order.createdAt))}</p>
+          <p>{format.relativeTime(new Date(order.createdAt), now)}</p>
           {order.fulfillmentType === "delivery" && <StatusBadge status={order.status} locale={locale} />}
         </div>
       </header>

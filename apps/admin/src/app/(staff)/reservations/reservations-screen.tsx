@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useFormatter, useLocale, useTranslations } from "next-intl";
+import { useFormatter, useNow, useLocale, useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { Button } from "@omni/ui/button";
 import { EmptyState } from "@omni/ui/empty-state";
@@ -24,6 +24,7 @@ export function ReservationsScreen() {
   const t = useTranslations("reservations");
   const locale = useLocale();
   const format = useFormatter();
+  const now = useNow({ updateInterval: 30_000 });
   const { storeId } = useStaff();
   const trpc = useTRPC();
   const [status, setStatus] = useState<(typeof statuses)[number]>("active");
@@ -82,7 +83,7 @@ export function ReservationsScreen() {
                     <td>{r.lines.reduce((n, l) => n + l.quantity, 0)}</td>
                     <td className="text-right whitespace-nowrap">{formatMoney(r.totalMinor, r.currency, locale)}</td>
                     <td className="whitespace-nowrap">
-                      {status === "active" ? format.relativeTime(new Date(r.expiresAt)) : <StatusBadge status={r.status} locale={locale} />}
+                      {status === "active" ? format.relativeTime(new Date(r.expiresAt), now) : <StatusBadge status={r.status} locale={locale} />}
                     </td>
                   </tr>
                 ))}

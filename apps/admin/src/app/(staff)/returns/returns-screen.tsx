@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useQuery } from "@tanstack/react-query";
-import { useFormatter, useLocale, useTranslations } from "next-intl";
+import { useFormatter, useNow, useLocale, useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { Button } from "@omni/ui/button";
 import { EmptyState } from "@omni/ui/empty-state";
@@ -90,6 +90,7 @@ function AwaitingReceipt({ onOpen }: { onOpen: (returnNumber: string) => void })
   const t = useTranslations("returns");
   const locale = useLocale();
   const format = useFormatter();
+  const now = useNow({ updateInterval: 30_000 });
   const { storeId } = useStaff();
   const trpc = useTRPC();
   const list = useQuery({ ...trpc.returns.list.queryOptions({ storeId, status: "requested" }), refetchInterval: 15_000 });
@@ -115,7 +116,7 @@ function AwaitingReceipt({ onOpen }: { onOpen: (returnNumber: string) => void })
                 <td>
                   <span className="font-mono font-semibold">{r.returnNumber}</span>
                   <span className="block text-xs text-slate-500">
-                    {r.orderNumber} · {format.relativeTime(new Date(r.createdAt))}
+                    {r.orderNumber} · {format.relativeTime(new Date(r.createdAt), now)}
                   </span>
                 </td>
                 <td>

@@ -33,7 +33,7 @@ export function ProductFinder({ onChoose, chosenSku }: { onChoose: (sku: string)
         aria-label={t("findProduct")}
         data-testid="stock-search"
       />
-      <div className="mt-3">
+      <div className="mt-3 max-h-[calc(100vh-16rem)] overflow-y-auto">
         {results.isPending || results.isError ? (
           <QueryState query={results} />
         ) : results.data.items.length === 0 ? (
@@ -93,6 +93,6 @@ function HereBadge({ sku }: { sku: string }) {
   const locale = useLocale();
   const { storeId } = useStaff();
   const availability = useQuery(trpc.inventory.availability.queryOptions({ sku, storeIds: [storeId] }));
-  const here = availability.data?.locations.find((l) => l.storeId === storeId);
+  const here = storeId === "online" && availability.data ? { available: availability.data.online } : availability.data?.locations.find((l) => l.storeId === storeId);
   return here ? <StockBadge available={here.available} locale={locale} /> : null;
 }

@@ -30,7 +30,7 @@ export function StockScreen() {
   return (
     <>
       <PageHeader title={t("title")} description={t("description", { store: staff.stores.find((s) => s.id === staff.storeId)?.name ?? staff.storeId })} />
-      <div className="grid grid-cols-[minmax(0,5fr)_minmax(0,7fr)] gap-5 max-lg:grid-cols-1">
+      <div className="grid grid-cols-[minmax(0,5fr)_minmax(0,7fr)] items-start gap-5 max-lg:grid-cols-1">
         <ProductFinder onChoose={choose} chosenSku={sku} />
         <div className="flex flex-col gap-5">
           <Panel>
@@ -61,14 +61,17 @@ function SkuDetails({ sku }: { sku: string }) {
   const availability = useQuery(trpc.inventory.availability.queryOptions({ sku }));
   const stores = useQuery(trpc.stores.list.queryOptions());
   if (availability.isPending || availability.isError) return <QueryState query={availability} />;
-  const here = availability.data.locations.find((l) => l.storeId === staff.storeId);
+  // The warehouse is not a store: its stock is what home delivery can promise.
+  const here = staff.storeId === "online" ? { available: availability.data.online, aisle: null } : availability.data.locations.find((l) => l.storeId === staff.storeId);
   return (
     <>
+      <p className="rounded-lg bg-white px-4 py-3 text-slate-700 ring-1 ring-slate-200" data-testid="sku-summary">
+        {t("availableHere")}: <strong className="text-xl" data-testid="available-here" data-available={here?.available ?? 0}>{here?.available ?? "—"}</strong>
+        {here?.aisle && <span className="ml-3 text-sm">{t("aisle", { aisle: here.aisle })}</span>}
+      </p>
+      {canManageStock(staff) ? <StockForms sku={sku} /> : <p className="text-sm text-slate-500">{t("managersOnly")}</p>}
+      <MovementHistory sku={sku} />
       <Panel title={t("availabilityOf", { sku })} testId="sku-availability">
-        <p className="mb-3 text-sm text-slate-600">
-          {t("availableHere")}: <strong data-testid="available-here" data-available={here?.available ?? 0}>{here?.available ?? "—"}</strong>
-          {here?.aisle && <span className="ml-3">{t("aisle", { aisle: here.aisle })}</span>}
-        </p>
         <StoreAvailability
           stores={(stores.data ?? []).map((s) => ({ id: s.id, name: s.name, city: s.city }))}
           locations={availability.data.locations}
@@ -78,8 +81,6 @@ function SkuDetails({ sku }: { sku: string }) {
           title=""
         />
       </Panel>
-      {canManageStock(staff) ? <StockForms sku={sku} /> : <p className="text-sm text-slate-500">{t("managersOnly")}</p>}
-      <MovementHistory sku={sku} />
     </>
   );
 }
