@@ -351,6 +351,8 @@ describe("staff look-ups", () => {
 
     const rejected = await ola.returns.reject({ returnNumber: created.returnNumber, storeId: "krakow", reason: "Not bought from us" });
     expect(rejected.status).toBe("rejected");
+    const [message] = await t.sql`select subject, body from outbox where template = 'return_rejected' and data->>'returnNumber' = ${created.returnNumber}`;
+    expect(message!.body).toContain("Not bought from us");
     await expect(ola.returns.receive({ returnNumber: created.returnNumber, storeId: "krakow", lines: [{ lineId: order.lines[0]!.id, condition: "resellable" }] })).rejects.toMatchObject({
       code: "CONFLICT",
     });

@@ -13,6 +13,7 @@ export type MessageTemplate =
   | "reservation_cancelled"
   | "return_created"
   | "return_received"
+  | "return_rejected"
   | "refund_issued";
 
 /**

@@ -69,6 +69,16 @@ export async function sendReturnReceived(
   });
 }
 
+export async function sendReturnRejected(tx: Tx, input: { to: string; returnNumber: string; storeName: string; reason: string }): Promise<void> {
+  await queueMessage(tx, {
+    to: input.to,
+    template: "return_rejected",
+    subject: `Your return ${input.returnNumber} was not accepted`,
+    body: `${input.storeName} could not accept return ${input.returnNumber}: ${input.reason}\nThe items stay yours; ask at any of our stores if you have questions.`,
+    data: { returnNumber: input.returnNumber, storeName: input.storeName, reason: input.reason },
+  });
+}
+
 export async function sendRefundIssued(
   tx: Tx,
   input: { to: string; returnNumber: string; currency: string; refundTo: "original" | "store_credit"; refund: OrderRefund; storeName: string },

@@ -8,7 +8,8 @@ import { withCodeLimit } from "./rate-limit";
 import { refundedSoFar } from "./refunds";
 import { paidPerLine, refundForUnits } from "./return-amounts";
 import { findOrderForReturn, findReturnByNumber, findReturnForShopper, describeReturn, type Order } from "./return-lookup";
-import { sendReturnSlip } from "./return-messages";
+import { sendReturnRejected, sendReturnSlip } from "./return-messages";
+import { getStore } from "./stores";
 import { loadPolicyOrder, loadReturnPolicy, orderEligibility, type OrderEligibility } from "./return-policy";
 import { moveReturn, recordReturnEvent } from "./return-state-machine";
 
@@ -192,6 +193,8 @@ export async function rejectReturn(db: Database, actor: Actor, input: { returnNu
   return db.transaction(async (tx) => {
     const ret = await findReturnByNumber(tx, input.returnNumber, { lock: true });
     await moveReturn(tx, { returnId: ret.id, from: ret.status, to: "rejected", actor });
+    const store = await getStore(tx, input.storeId);
+    await sendReturnRejected(tx, { to: ret.email, returnNumber: ret.number, storeName: store.name, reason: input.reason });
     await recordAudit(tx, actor, {
       action: "returns.reject", entityType: "return", entityId: ret.number, storeId: input.storeId,
       before: { status: ret.status }, after: { status: "rejected", reason: input.reason },
