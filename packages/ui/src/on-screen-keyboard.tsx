@@ -1,5 +1,7 @@
 "use client";
 
+import { useState } from "react";
+
 /**
  * A touch keyboard for screens without a physical one (the kiosk). It never takes focus itself, so the
  * field being typed into keeps its caret and a physical keyboard keeps working alongside it.
@@ -40,7 +42,9 @@ export function OnScreenKeyboard({
   size?: "md" | "lg";
 }) {
   const labels = defaultLabels[locale] ?? defaultLabels.pl!;
-  const upper = layout === "code";
+  // Shift is one-shot: it capitalises the next letter, for names and case-sensitive tokens.
+  const [shift, setShift] = useState(false);
+  const upper = layout === "code" || shift;
   const keyHeight = size === "lg" ? "h-20 text-3xl" : "h-14 text-xl";
   const rows = ["1234567890", ...letterRows, extraKeys[layout] + (layout === "text" && locale === "pl" ? polishKeys : "")];
   // preventDefault on mouse/pointer down keeps focus (and the caret) in the field being typed into.
@@ -58,7 +62,10 @@ export function OnScreenKeyboard({
               className={keyClass}
               onMouseDown={keep}
               onPointerDown={keep}
-              onClick={() => onKey({ type: "char", char: upper ? char.toUpperCase() : char })}
+              onClick={() => {
+                onKey({ type: "char", char: upper ? char.toUpperCase() : char });
+                setShift(false);
+              }}
             >
               {upper ? char.toUpperCase() : char}
             </button>
@@ -66,6 +73,20 @@ export function OnScreenKeyboard({
         </div>
       ))}
       <div className="flex gap-2">
+        {layout !== "code" && (
+          <button
+            type="button"
+            data-testid="osk-key-shift"
+            aria-pressed={shift}
+            aria-label="Shift"
+            className={`${keyClass} flex-1 ${shift ? "bg-sky-100! ring-sky-500!" : ""}`}
+            onMouseDown={keep}
+            onPointerDown={keep}
+            onClick={() => setShift((on) => !on)}
+          >
+            ⇧
+          </button>
+        )}
         <button type="button" data-testid="osk-key-clear" className={`${keyClass} flex-[1.5] text-2xl`} onMouseDown={keep} onPointerDown={keep} onClick={() => onKey({ type: "clear" })}>
           {labels.clear}
         </button>

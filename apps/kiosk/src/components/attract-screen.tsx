@@ -7,6 +7,7 @@ import { useEffect, useState } from "react";
 import { Price } from "@omni/ui/price";
 import { ProductImage } from "@omni/ui/product-image";
 import { useTRPC } from "@omni/ui/trpc";
+import { TouchIcon } from "./icons";
 import { useKiosk } from "./kiosk-session";
 
 /** Store name and featured products in turn; a touch anywhere starts. */
@@ -50,7 +51,7 @@ export function AttractScreen() {
         </div>
       )}
       <div className="flex flex-col items-center gap-6">
-        <span aria-hidden className="text-8xl motion-safe:animate-bounce">👆</span>
+        <TouchIcon className="h-32 w-32 motion-safe:animate-bounce" />
         <p className="text-6xl font-bold">{t("touch")}</p>
         <p className="text-3xl text-slate-300">{t("services")}</p>
       </div>

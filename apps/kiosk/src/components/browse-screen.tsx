@@ -6,17 +6,19 @@ import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { EmptyState } from "@omni/ui/empty-state";
-import { ErrorMessage } from "@omni/ui/error-message";
 import { applyKey, OnScreenKeyboard } from "@omni/ui/on-screen-keyboard";
 import { Spinner } from "@omni/ui/spinner";
 import { errorMessage, useTRPC } from "@omni/ui/trpc";
+import { ClockIcon, PackageIcon, PhoneIcon, ReturnIcon } from "./icons";
+import { useKiosk } from "./kiosk-session";
 import { ProductCard } from "./product-card";
+import { KioskError } from "./kiosk-error";
 
 const services = [
-  { href: "/collect", key: "collect", icon: "📦", testId: "service-collect" },
-  { href: "/returns", key: "returns", icon: "↩", testId: "service-returns" },
-  { href: "/reservations", key: "reservations", icon: "🕒", testId: "service-reservations" },
-  { href: "/cart/resume", key: "resume", icon: "📱", testId: "service-resume" },
+  { href: "/collect", key: "collect", Icon: PackageIcon, testId: "service-collect" },
+  { href: "/returns", key: "returns", Icon: ReturnIcon, testId: "service-returns" },
+  { href: "/reservations", key: "reservations", Icon: ClockIcon, testId: "service-reservations" },
+  { href: "/cart/resume", key: "resume", Icon: PhoneIcon, testId: "service-resume" },
 ] as const;
 
 /** The kiosk's home after the attract screen: search by touch, categories, and the in-store services. */
@@ -24,6 +26,7 @@ export function BrowseScreen() {
   const t = useTranslations("browse");
   const locale = useLocale();
   const trpc = useTRPC();
+  const { kiosk } = useKiosk();
   const router = useRouter();
   const params = useSearchParams();
   const category = params.get("category") ?? "";
@@ -48,6 +51,7 @@ export function BrowseScreen() {
   useEffect(() => setLimit(24), [debounced, category]);
 
   const categories = useQuery(trpc.catalog.categories.queryOptions());
+  const featured = useQuery({ ...trpc.catalog.search.queryOptions({ limit: 6, availableIn: kiosk.storeId }), enabled: debounced === "" && category === "" });
   const searching = debounced !== "" || category !== "";
   const results = useQuery({
     ...trpc.catalog.search.queryOptions({ query: debounced || undefined, category: category || undefined, limit }),
@@ -137,6 +141,7 @@ export function BrowseScreen() {
       </nav>
 
       {!searching ? (
+        <>
         <section aria-label={t("services")} className="grid grid-cols-2 gap-6">
           {services.map((s) => (
             <Link
@@ -145,16 +150,31 @@ export function BrowseScreen() {
               data-testid={s.testId}
               className="flex min-h-48 flex-col justify-center gap-3 rounded-3xl bg-slate-100 px-10 active:bg-slate-200"
             >
-              <span aria-hidden className="text-6xl">{s.icon}</span>
+              <s.Icon className="h-16 w-16 text-sky-700" />
               <span className="text-4xl font-semibold">{t(`service.${s.key}`)}</span>
               <span className="text-2xl text-slate-600">{t(`service.${s.key}Help`)}</span>
             </Link>
           ))}
         </section>
+        {featured.data && featured.data.items.length > 0 && (
+          <section aria-labelledby="featured-title" className="flex flex-col gap-6">
+            <h2 id="featured-title" className="text-4xl font-bold">
+              {t("featured", { store: kiosk.storeName })}
+            </h2>
+            <ul data-testid="featured-products" className="grid grid-cols-3 gap-6">
+              {featured.data.items.map((item) => (
+                <li key={item.slug}>
+                  <ProductCard item={item} />
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
+        </>
       ) : results.isPending ? (
         <Spinner locale={locale} className="justify-center text-3xl" />
       ) : results.error ? (
-        <ErrorMessage locale={locale} message={errorMessage(results.error)} onRetry={() => void results.refetch()} />
+        <KioskError message={errorMessage(results.error)} onRetry={() => void results.refetch()} />
       ) : results.data.items.length === 0 ? (
         <EmptyState title={t("noResults", { query: debounced })}>{t("noResultsHelp")}</EmptyState>
       ) : (

@@ -4,7 +4,6 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 import Link from "next/link";
 import { EmptyState } from "@omni/ui/empty-state";
-import { ErrorMessage } from "@omni/ui/error-message";
 import { formatMoney } from "@omni/ui/money";
 import { QrCode } from "@omni/ui/qr-code";
 import { Spinner } from "@omni/ui/spinner";
@@ -12,6 +11,7 @@ import { useContract } from "@/lib/contract";
 import { useFriendlyError } from "@/lib/friendly-error";
 import { useKiosk } from "./kiosk-session";
 import { Screen } from "./screen";
+import { KioskError } from "./kiosk-error";
 
 const round = "flex min-h-16 min-w-16 items-center justify-center rounded-2xl text-4xl font-bold ring-2 ring-inset ring-slate-300 active:bg-slate-100";
 
@@ -49,7 +49,7 @@ export function CartScreen({ shopUrl }: { shopUrl: string }) {
       {cart.isPending ? (
         <Spinner locale={locale} className="text-2xl" />
       ) : cart.error ? (
-        <ErrorMessage locale={locale} message={friendly(cart.error)} onRetry={() => void cart.refetch()} />
+        <KioskError message={friendly(cart.error)} onRetry={() => void cart.refetch()} />
       ) : cart.data.lines.length === 0 ? (
         <EmptyState title={t("empty")} action={resume}>
           <span className="text-2xl">{t("emptyHelp")}</span>
@@ -60,9 +60,9 @@ export function CartScreen({ shopUrl }: { shopUrl: string }) {
             {cart.data.lines.map((line) => (
               <li key={line.sku} data-testid="cart-line" data-sku={line.sku} className="flex items-center gap-6 px-6 py-5">
                 <div className="min-w-0 flex-1">
-                  <p className="truncate text-3xl font-semibold">{line.productTitle ?? line.title ?? line.sku}</p>
+                  <p className="truncate text-3xl font-semibold">{line.productTitle}</p>
                   <p className="text-xl text-slate-600">
-                    {line.variantTitle ?? line.sku} · {formatMoney(line.unitPriceMinor, cart.data.currency, locale)}
+                    {line.title} · {formatMoney(line.unitPriceMinor, cart.data.currency, locale)}
                   </p>
                 </div>
                 <button type="button" aria-label={t("less")} data-testid="line-less" className={round} disabled={setQuantity.isPending} onClick={() => setQuantity.mutate({ sku: line.sku, quantity: line.quantity - 1 })}>
@@ -78,7 +78,7 @@ export function CartScreen({ shopUrl }: { shopUrl: string }) {
               </li>
             ))}
           </ul>
-          {setQuantity.error && <ErrorMessage locale={locale} message={friendly(setQuantity.error)} />}
+          {setQuantity.error && <KioskError message={friendly(setQuantity.error)} />}
           <dl className="flex flex-col gap-2 text-3xl">
             {cart.data.discountMinor > 0 && (
               <div className="flex justify-between text-emerald-800">
@@ -113,7 +113,7 @@ export function CartScreen({ shopUrl }: { shopUrl: string }) {
                 {t("toPhoneButton")}
               </button>
             )}
-            {handoff.error && <ErrorMessage locale={locale} message={friendly(handoff.error)} />}
+            {handoff.error && <KioskError message={friendly(handoff.error)} />}
           </section>
           {resume}
         </>

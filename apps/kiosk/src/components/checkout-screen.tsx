@@ -5,7 +5,6 @@ import { useLocale, useTranslations } from "next-intl";
 import Link from "next/link";
 import { useState } from "react";
 import { EmptyState } from "@omni/ui/empty-state";
-import { ErrorMessage } from "@omni/ui/error-message";
 import { formatMoney } from "@omni/ui/money";
 import { PickupCodeCard } from "@omni/ui/pickup-code-card";
 import { useTRPC } from "@omni/ui/trpc";
@@ -15,6 +14,7 @@ import { ChoiceRow } from "./choice-row";
 import { useKiosk } from "./kiosk-session";
 import { Screen } from "./screen";
 import { TouchForm, type TouchField } from "./touch-form";
+import { KioskError } from "./kiosk-error";
 
 type Where = "here" | "other" | "delivery";
 
@@ -66,7 +66,7 @@ export function CheckoutScreen() {
           {t("orderNumber")} <strong data-testid="order-number">{placed.order.orderNumber}</strong> · {formatMoney(placed.order.totalMinor, "PLN", locale)}
         </p>
         {placed.order.pickupCode ? (
-          <div className="[&_[data-testid=pickup-code]]:text-6xl">
+          <div className="[zoom:1.4]">
             <PickupCodeCard
               code={placed.order.pickupCode}
               locale={locale}
@@ -151,7 +151,7 @@ export function CheckoutScreen() {
         busy={place.isPending}
         blocked={where === "other" && !otherStore}
       >
-        {place.error && <ErrorMessage locale={locale} message={friendly(place.error)} />}
+        {place.error && <KioskError message={friendly(place.error)} />}
       </TouchForm>
     </Screen>
   );

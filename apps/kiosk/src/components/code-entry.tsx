@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useState, type ReactNode } from "react";
-import { QrScanner } from "./qr-scanner";
+import { ScanToggle } from "./scan-toggle";
 import { TouchForm } from "./touch-form";
 
 /**
@@ -17,6 +17,7 @@ export function CodeEntry({
   onSubmit,
   busy,
   parse = (text) => text,
+  caseSensitive = false,
   children,
 }: {
   label: string;
@@ -26,36 +27,25 @@ export function CodeEntry({
   onSubmit: (code: string) => void;
   busy?: boolean;
   parse?: (scanned: string) => string;
+  /** Long secrets (sign-in tokens) keep their case; short codes are typed in capitals. */
+  caseSensitive?: boolean;
   children?: ReactNode;
 }) {
   const t = useTranslations("scan");
   const [code, setCode] = useState("");
-  const [scanning, setScanning] = useState(false);
   return (
     <div className="flex flex-col gap-6">
-      {scanning ? (
-        <QrScanner
-          onResult={(text) => {
-            setScanning(false);
-            const value = parse(text).trim();
-            setCode(value.toUpperCase());
-            onSubmit(value);
-          }}
-          onCancel={() => setScanning(false)}
-        />
-      ) : (
-        <button
-          type="button"
-          data-testid="scan-qr"
-          onClick={() => setScanning(true)}
-          className="flex min-h-24 items-center justify-center gap-4 rounded-2xl bg-sky-700 text-3xl font-semibold text-white active:bg-sky-800"
-        >
-          <span aria-hidden>▣</span> {t("scan")}
-        </button>
-      )}
+      <ScanToggle
+        label={t("scan")}
+        onResult={(text) => {
+          const value = parse(text).trim();
+          setCode(caseSensitive ? value : value.toUpperCase());
+          onSubmit(value);
+        }}
+      />
       <p className="text-center text-2xl text-slate-500">{t("orType")}</p>
       <TouchForm
-        fields={[{ name: "code", label, kind: "code", testId, maxLength: 64 }]}
+        fields={[caseSensitive ? { name: "code", label, testId, maxLength: 200, keyboard: "email" } : { name: "code", label, kind: "code", testId, maxLength: 64 }]}
         values={{ code }}
         onChange={(_, value) => setCode(value)}
         onSubmit={() => onSubmit(code.trim())}

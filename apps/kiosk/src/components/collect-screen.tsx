@@ -3,13 +3,13 @@
 import { useMutation } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 import Link from "next/link";
-import { ErrorMessage } from "@omni/ui/error-message";
 import { useContract } from "@/lib/contract";
 import { useFriendlyError } from "@/lib/friendly-error";
 import { fromScan } from "@/lib/scanned";
 import { CodeEntry } from "./code-entry";
 import { useKiosk } from "./kiosk-session";
 import { Screen } from "./screen";
+import { KioskError } from "./kiosk-error";
 
 /** "I'm here to collect": the shopper checks in with their pickup code and learns where to wait. */
 export function CollectScreen() {
@@ -55,9 +55,7 @@ export function CollectScreen() {
         onSubmit={(code) => code && checkIn.mutate(code)}
       >
         {checkIn.error && (
-          <div data-testid="checkin-error">
-            <ErrorMessage locale={locale} message={friendly(checkIn.error, "code")} />
-          </div>
+          <KioskError testId="checkin-error" message={friendly(checkIn.error, "code")} />
         )}
       </CodeEntry>
     </Screen>

@@ -14,8 +14,14 @@ export function IdleGuard({ idleMs, warnMs, onReset }: { idleMs: number; warnMs:
   const [warningSince, setWarningSince] = useState<number | null>(null);
   const [now, setNow] = useState(() => Date.now());
   const lastActivity = useRef(Date.now());
+  const warningRef = useRef<number | null>(null);
   const resetRef = useRef(onReset);
   resetRef.current = onReset;
+  const show = (since: number | null) => {
+    warningRef.current = since;
+    setWarningSince(since);
+    if (since != null) setNow(since);
+  };
 
   useEffect(() => {
     const touched = () => {
@@ -28,19 +34,21 @@ export function IdleGuard({ idleMs, warnMs, onReset }: { idleMs: number; warnMs:
   }, []);
 
   useEffect(() => {
+    // Decided from refs, outside any state updater: the reset navigates and must not run during a render.
     const tick = window.setInterval(() => {
       const at = Date.now();
+      const since = warningRef.current;
+      if (since == null) {
+        if (at - lastActivity.current >= idleMs) show(at);
+        return;
+      }
       setNow(at);
-      setWarningSince((since) => {
-        if (since == null) return at - lastActivity.current >= idleMs ? at : null;
-        if (lastActivity.current > since) return null;
-        if (at - since >= warnMs) {
-          lastActivity.current = at;
-          resetRef.current();
-          return null;
-        }
-        return since;
-      });
+      if (lastActivity.current > since) show(null);
+      else if (at - since >= warnMs) {
+        show(null);
+        lastActivity.current = at;
+        resetRef.current();
+      }
     }, 250);
     return () => window.clearInterval(tick);
   }, [idleMs, warnMs]);
@@ -63,7 +71,7 @@ export function IdleGuard({ idleMs, warnMs, onReset }: { idleMs: number; warnMs:
             data-testid="still-here"
             onClick={() => {
               lastActivity.current = Date.now();
-              setWarningSince(null);
+              show(null);
             }}
             className="min-h-24 rounded-2xl bg-slate-900 text-4xl font-semibold text-white active:bg-slate-700"
           >
@@ -73,7 +81,7 @@ export function IdleGuard({ idleMs, warnMs, onReset }: { idleMs: number; warnMs:
             type="button"
             data-testid="start-over"
             onClick={() => {
-              setWarningSince(null);
+              show(null);
               resetRef.current();
             }}
             className="min-h-20 rounded-2xl text-3xl font-semibold ring-2 ring-inset ring-slate-300 active:bg-slate-100"

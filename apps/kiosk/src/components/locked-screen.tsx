@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { forgetDevice } from "@/server/actions";
+import { LockIcon } from "./icons";
 
 /** A revoked (or unknown) kiosk: nothing works until a manager pairs it again. */
 export function LockedScreen() {
@@ -10,7 +11,7 @@ export function LockedScreen() {
   const [confirming, setConfirming] = useState(false);
   return (
     <main data-testid="locked-screen" className="flex min-h-screen flex-col items-center justify-center gap-10 bg-slate-900 p-16 text-center text-white">
-      <span aria-hidden className="text-[12rem] leading-none">🔒</span>
+      <LockIcon className="h-48 w-48" />
       <h1 className="text-7xl font-bold">{t("title")}</h1>
       <p className="max-w-3xl text-4xl text-slate-300">{t("body")}</p>
       {confirming ? (

@@ -1,12 +1,9 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
-import { useLocale, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { ErrorMessage } from "@omni/ui/error-message";
-import { errorMessage } from "@omni/ui/trpc";
-import { useContract } from "@/lib/contract";
-import { pairWithDeviceToken } from "@/server/actions";
+import { pairWithCode, pairWithDeviceToken } from "@/server/actions";
+import { KioskError } from "./kiosk-error";
 import { TouchForm } from "./touch-form";
 
 /**
@@ -15,23 +12,20 @@ import { TouchForm } from "./touch-form";
  */
 export function PairScreen() {
   const t = useTranslations("pair");
-  const locale = useLocale();
-  const contract = useContract();
   const [mode, setMode] = useState<"code" | "token">("code");
   const [values, setValues] = useState<Record<string, string>>({});
-  const [tokenError, setTokenError] = useState<string | null>(null);
-  const [tokenBusy, setTokenBusy] = useState(false);
-  const paired = () => window.location.assign("/");
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
 
-  const pair = useMutation({ mutationFn: (code: string) => contract.devices.pair.mutate({ code }), onSuccess: paired });
-
-  const submitToken = async () => {
-    setTokenBusy(true);
-    setTokenError(null);
-    const outcome = await pairWithDeviceToken(values.token ?? "");
-    setTokenBusy(false);
-    if (outcome.ok) paired();
-    else setTokenError(t("tokenInvalid"));
+  const submit = async () => {
+    setBusy(true);
+    setError(null);
+    const outcome = await (mode === "code" ? pairWithCode(values.code ?? "") : pairWithDeviceToken(values.token ?? "")).catch(() => ({ ok: false as const, error: "failed" as const }));
+    setBusy(false);
+    // A full load: the root layout decides again, now with the pairing cookie.
+    if (outcome.ok) window.location.assign("/");
+    else if (mode === "token") setError(t("tokenInvalid"));
+    else setError(outcome.error === "not_found" ? t("codeNotFound") : outcome.error === "too_many" ? t("tooMany") : outcome.error === "invalid" ? t("codeInvalid") : t("failed"));
   };
 
   return (
@@ -44,12 +38,12 @@ export function PairScreen() {
           fields={[{ name: "code", label: t("code"), kind: "code", testId: "pair-code", maxLength: 64 }]}
           values={values}
           onChange={(name, value) => setValues((v) => ({ ...v, [name]: value }))}
-          onSubmit={() => pair.mutate((values.code ?? "").trim())}
+          onSubmit={() => void submit()}
           submitLabel={t("pair")}
           submitTestId="pair-submit"
-          busy={pair.isPending}
+          busy={busy}
         >
-          {pair.error && <ErrorMessage locale={locale} message={errorMessage(pair.error)} />}
+          {error && <KioskError message={error} />}
         </TouchForm>
       ) : (
         <TouchForm
@@ -57,18 +51,21 @@ export function PairScreen() {
           fields={[{ name: "token", label: t("token"), testId: "dev-token", maxLength: 200 }]}
           values={values}
           onChange={(name, value) => setValues((v) => ({ ...v, [name]: value }))}
-          onSubmit={() => void submitToken()}
+          onSubmit={() => void submit()}
           submitLabel={t("pair")}
           submitTestId="dev-token-submit"
-          busy={tokenBusy}
+          busy={busy}
         >
-          {tokenError && <ErrorMessage locale={locale} message={tokenError} />}
+          {error && <KioskError message={error} />}
         </TouchForm>
       )}
       <button
         type="button"
         data-testid={mode === "code" ? "use-dev-token" : "use-pair-code"}
-        onClick={() => setMode(mode === "code" ? "token" : "code")}
+        onClick={() => {
+          setMode(mode === "code" ? "token" : "code");
+          setError(null);
+        }}
         className="min-h-16 self-start rounded-xl px-6 text-2xl text-slate-600 underline"
       >
         {mode === "code" ? t("useToken") : t("useCode")}

@@ -5,7 +5,6 @@ import { useLocale, useTranslations } from "next-intl";
 import Link from "next/link";
 import { useMemo, useState } from "react";
 import { Button } from "@omni/ui/button";
-import { ErrorMessage } from "@omni/ui/error-message";
 import { Price } from "@omni/ui/price";
 import { ProductImage } from "@omni/ui/product-image";
 import { QrCode } from "@omni/ui/qr-code";
@@ -16,6 +15,7 @@ import { errorMessage, useTRPC } from "@omni/ui/trpc";
 import { useAddToCart } from "@/lib/use-add-to-cart";
 import { useKiosk } from "./kiosk-session";
 import { VariantPicker, type Variant } from "./variant-picker";
+import { KioskError } from "./kiosk-error";
 
 type Product = {
   slug: string;
@@ -48,7 +48,7 @@ export function ProductView({ product, shopUrl }: { product: Product; shopUrl: s
   );
   const phoneLink = `${shopUrl}/products/${encodeURIComponent(product.slug)}${sku ? `?sku=${encodeURIComponent(sku)}` : ""}`;
 
-  if (!variant) return <ErrorMessage locale={locale} message={t("noVariants")} />;
+  if (!variant) return <KioskError message={t("noVariants")} />;
   const availableHere = here?.available ?? 0;
 
   return (
@@ -81,7 +81,7 @@ export function ProductView({ product, shopUrl }: { product: Product; shopUrl: s
         {availability.isPending ? (
           <Spinner locale={locale} className="text-2xl" />
         ) : availability.error ? (
-          <ErrorMessage locale={locale} message={errorMessage(availability.error)} onRetry={() => void availability.refetch()} />
+          <KioskError message={errorMessage(availability.error)} onRetry={() => void availability.refetch()} />
         ) : availableHere > 0 ? (
           <p className="mt-3 text-5xl font-bold text-emerald-900">
             {here?.aisle ? t("aisleLeft", { aisle: here.aisle, count: availableHere }) : t("left", { count: availableHere })}
@@ -126,7 +126,7 @@ export function ProductView({ product, shopUrl }: { product: Product; shopUrl: s
           </Link>
         </div>
       )}
-      {addToCart.error && <ErrorMessage locale={locale} message={errorMessage(addToCart.error)} />}
+      {addToCart.error && <KioskError message={errorMessage(addToCart.error)} />}
 
       {availability.data && (
         <div className="text-2xl [&_li]:py-5 [&_p]:text-2xl [&_h2]:text-2xl [&_[data-testid=stock-badge]]:px-4 [&_[data-testid=stock-badge]]:py-1 [&_[data-testid=stock-badge]]:text-xl">

@@ -3,15 +3,15 @@
 import { useMutation } from "@tanstack/react-query";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
-import { ErrorMessage } from "@omni/ui/error-message";
 import { StatusBadge } from "@omni/ui/status-badge";
 import { useContract, type Reservation } from "@/lib/contract";
 import { useFriendlyError } from "@/lib/friendly-error";
 import { fromScan } from "@/lib/scanned";
 import { useKiosk } from "./kiosk-session";
-import { QrScanner } from "./qr-scanner";
+import { ScanToggle } from "./scan-toggle";
 import { Screen } from "./screen";
 import { TouchForm } from "./touch-form";
+import { KioskError } from "./kiosk-error";
 
 /** Look up a reservation by its code and e-mail, and cancel it. */
 export function ReservationLookupScreen() {
@@ -22,7 +22,6 @@ export function ReservationLookupScreen() {
   const friendly = useFriendlyError();
   const { shopper } = useKiosk();
   const [values, setValues] = useState<Record<string, string>>({ email: shopper?.email ?? "" });
-  const [scanning, setScanning] = useState(false);
   const [found, setFound] = useState<{ reservation: Reservation; email: string } | null>(null);
   const lookUp = useMutation({
     mutationFn: async (input: { code: string; email: string }) => ({ reservation: await contract.reservations.get.query(input), email: input.email }),
@@ -54,7 +53,7 @@ export function ReservationLookupScreen() {
             {t("cancelled")}
           </p>
         )}
-        {cancel.error && <ErrorMessage locale={locale} message={friendly(cancel.error)} />}
+        {cancel.error && <KioskError message={friendly(cancel.error)} />}
         {r.status === "active" && (
           <button type="button" data-testid="cancel-reservation" disabled={cancel.isPending} onClick={() => cancel.mutate()} className="min-h-24 rounded-2xl bg-red-700 text-4xl font-semibold text-white disabled:bg-red-300">
             {t("cancel")}
@@ -68,19 +67,7 @@ export function ReservationLookupScreen() {
   }
   return (
     <Screen title={t("title")} help={t("help")} testId="reservations-screen">
-      {scanning ? (
-        <QrScanner
-          onCancel={() => setScanning(false)}
-          onResult={(text) => {
-            setScanning(false);
-            setValues((v) => ({ ...v, code: fromScan(text, "code").toUpperCase() }));
-          }}
-        />
-      ) : (
-        <button type="button" data-testid="scan-qr" onClick={() => setScanning(true)} className="min-h-24 rounded-2xl bg-sky-700 text-3xl font-semibold text-white">
-          ▣ {t("scan")}
-        </button>
-      )}
+      <ScanToggle label={t("scan")} onResult={(text) => setValues((v) => ({ ...v, code: fromScan(text, "code").toUpperCase() }))} />
       <TouchForm
         fields={[
           { name: "code", label: t("code"), kind: "code", testId: "reservation-code-input", maxLength: 64 },
@@ -93,7 +80,7 @@ export function ReservationLookupScreen() {
         submitTestId="reservation-find"
         busy={lookUp.isPending}
       >
-        {lookUp.error && <ErrorMessage locale={locale} message={friendly(lookUp.error, "code")} />}
+        {lookUp.error && <KioskError message={friendly(lookUp.error, "code")} />}
       </TouchForm>
     </Screen>
   );

@@ -5,7 +5,6 @@ import { useFormatter, useLocale, useTranslations } from "next-intl";
 import Link from "next/link";
 import { useSearchParams } from "next/navigation";
 import { useState } from "react";
-import { ErrorMessage } from "@omni/ui/error-message";
 import { PickupCodeCard } from "@omni/ui/pickup-code-card";
 import { useTRPC } from "@omni/ui/trpc";
 import { newIdempotencyKey, useContract } from "@/lib/contract";
@@ -13,6 +12,7 @@ import { useFriendlyError } from "@/lib/friendly-error";
 import { useKiosk } from "./kiosk-session";
 import { Screen } from "./screen";
 import { TouchForm } from "./touch-form";
+import { KioskError } from "./kiosk-error";
 
 /** Reserve one unit of a variant at this store: pay and collect at the counter before it expires. */
 export function ReserveScreen() {
@@ -45,7 +45,7 @@ export function ReserveScreen() {
   if (reserve.data) {
     return (
       <Screen title={t("doneTitle")} testId="reservation-confirmation">
-        <div className="[&_[data-testid=reservation-code]]:text-6xl">
+        <div className="[zoom:1.4]">
           <PickupCodeCard
             code={reserve.data.code}
             title={t("code")}
@@ -80,7 +80,7 @@ export function ReserveScreen() {
         busy={reserve.isPending}
         blocked={!sku}
       >
-        {reserve.error && <ErrorMessage locale={locale} message={friendly(reserve.error)} />}
+        {reserve.error && <KioskError message={friendly(reserve.error)} />}
       </TouchForm>
     </Screen>
   );

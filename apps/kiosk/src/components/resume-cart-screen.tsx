@@ -3,13 +3,13 @@
 import { useMutation } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { ErrorMessage } from "@omni/ui/error-message";
 import { useContract } from "@/lib/contract";
 import { useFriendlyError } from "@/lib/friendly-error";
 import { fromScan } from "@/lib/scanned";
 import { CodeEntry } from "./code-entry";
 import { useKiosk } from "./kiosk-session";
 import { Screen } from "./screen";
+import { KioskError } from "./kiosk-error";
 
 /** Continue here a cart started on a phone: its handoff code, typed or scanned. */
 export function ResumeCartScreen() {
@@ -37,7 +37,7 @@ export function ResumeCartScreen() {
         parse={(text) => fromScan(text, "code")}
         onSubmit={(code) => code && resume.mutate(code)}
       >
-        {resume.error && <ErrorMessage locale={locale} message={friendly(resume.error, "code")} />}
+        {resume.error && <KioskError message={friendly(resume.error, "code")} />}
       </CodeEntry>
     </Screen>
   );

@@ -5,16 +5,16 @@ import { useLocale, useTranslations } from "next-intl";
 import Link from "next/link";
 import { useState } from "react";
 import { EligibilityView } from "@omni/ui/eligibility-view";
-import { ErrorMessage } from "@omni/ui/error-message";
 import { formatMoney } from "@omni/ui/money";
 import { newIdempotencyKey, useContract, type Eligibility, type ReturnReason } from "@/lib/contract";
 import { useFriendlyError } from "@/lib/friendly-error";
 import { orderFromScan } from "@/lib/scanned";
 import { ChoiceRow } from "./choice-row";
 import { useKiosk } from "./kiosk-session";
-import { QrScanner } from "./qr-scanner";
+import { ScanToggle } from "./scan-toggle";
 import { Screen } from "./screen";
 import { TouchForm } from "./touch-form";
+import { KioskError } from "./kiosk-error";
 
 const reasons: ReturnReason[] = ["wrong_size", "damaged", "not_as_described", "changed_mind", "other"];
 
@@ -26,7 +26,6 @@ export function ReturnsScreen() {
   const friendly = useFriendlyError();
   const { kiosk, shopper } = useKiosk();
   const [values, setValues] = useState<Record<string, string>>({ email: shopper?.email ?? "" });
-  const [scanning, setScanning] = useState(false);
   const [order, setOrder] = useState<{ orderNumber: string; email: string; eligibility: Eligibility } | null>(null);
   const [selected, setSelected] = useState<Record<string, number>>({});
   const [reason, setReason] = useState<ReturnReason | null>(null);
@@ -102,7 +101,7 @@ export function ReturnsScreen() {
                 { value: "store_credit", label: t("toCredit"), help: t("toCreditHelp") },
               ]}
             />
-            {create.error && <ErrorMessage locale={locale} message={friendly(create.error, "order")} />}
+            {create.error && <KioskError message={friendly(create.error, "order")} />}
             <button
               type="button"
               data-testid="create-return"
@@ -127,22 +126,15 @@ export function ReturnsScreen() {
 
   return (
     <Screen title={t("title")} help={t("help")} testId="returns-screen">
-      {scanning ? (
-        <QrScanner
-          onCancel={() => setScanning(false)}
-          onResult={(text) => {
-            setScanning(false);
-            const scanned = orderFromScan(text);
-            const email = scanned.email ?? values.email ?? "";
-            setValues({ orderNumber: scanned.orderNumber, email });
-            if (scanned.orderNumber && email) lookUp.mutate({ orderNumber: scanned.orderNumber, email });
-          }}
-        />
-      ) : (
-        <button type="button" data-testid="scan-qr" onClick={() => setScanning(true)} className="min-h-24 rounded-2xl bg-sky-700 text-3xl font-semibold text-white">
-          ▣ {t("scan")}
-        </button>
-      )}
+      <ScanToggle
+        label={t("scan")}
+        onResult={(text) => {
+          const scanned = orderFromScan(text);
+          const email = scanned.email ?? values.email ?? "";
+          setValues({ orderNumber: scanned.orderNumber, email });
+          if (scanned.orderNumber && email) lookUp.mutate({ orderNumber: scanned.orderNumber, email });
+        }}
+      />
       <TouchForm
         fields={[
           { name: "orderNumber", label: t("orderNumber"), kind: "code", testId: "return-order-number", maxLength: 64 },
@@ -155,7 +147,7 @@ export function ReturnsScreen() {
         submitTestId="return-find"
         busy={lookUp.isPending}
       >
-        {lookUp.error && <ErrorMessage locale={locale} message={friendly(lookUp.error, "order")} />}
+        {lookUp.error && <KioskError message={friendly(lookUp.error, "order")} />}
       </TouchForm>
     </Screen>
   );

@@ -3,13 +3,13 @@
 import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { ErrorMessage } from "@omni/ui/error-message";
 import { fromScan } from "@/lib/scanned";
 import { signInWithPassword, signInWithQrToken } from "@/server/actions";
 import { ChoiceRow } from "./choice-row";
 import { CodeEntry } from "./code-entry";
 import { Screen } from "./screen";
 import { TouchForm } from "./touch-form";
+import { KioskError } from "./kiosk-error";
 
 /** A shopper signs in at the kiosk: the QR code from the shop's account page, or e-mail and password. */
 export function SignInScreen() {
@@ -32,9 +32,7 @@ export function SignInScreen() {
     } else setError(outcome.error === "invalid" ? (how === "qr" ? t("qrInvalid") : t("passwordInvalid")) : t("failed"));
   };
   const problem = error && (
-    <div data-testid="signin-error">
-      <ErrorMessage locale={locale} message={error} />
-    </div>
+<KioskError testId="signin-error" message={error} />
   );
 
   return (
@@ -60,6 +58,7 @@ export function SignInScreen() {
           submitTestId="signin-qr-submit"
           busy={busy}
           parse={(text) => fromScan(text, "token", "code")}
+          caseSensitive
           onSubmit={(token) => token && void finish(signInWithQrToken(token))}
         >
           {problem}

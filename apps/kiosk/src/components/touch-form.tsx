@@ -12,6 +12,8 @@ export type TouchField = {
   testId: string;
   optional?: boolean;
   maxLength?: number;
+  /** The on-screen keyboard to show, when the kind's own does not fit (e.g. a case-sensitive token). */
+  keyboard?: KeyboardLayout;
 };
 
 const layoutOf = (kind: TouchField["kind"]): KeyboardLayout => (kind === "email" ? "email" : kind === "code" ? "code" : "text");
@@ -107,7 +109,7 @@ export function TouchForm({
       </Button>
       {activeField && (
         <OnScreenKeyboard
-          layout={layoutOf(activeField.kind)}
+          layout={activeField.keyboard ?? layoutOf(activeField.kind)}
           locale={locale}
           enterLabel={fields[fields.length - 1]?.name === activeField.name ? submitLabel : t("next")}
           onKey={(key) => {

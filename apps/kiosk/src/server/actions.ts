@@ -4,10 +4,34 @@ import { cookies } from "next/headers";
 import { AuthError } from "next-auth";
 import { authenticateDevice, deviceCookieName } from "@omni/auth/device";
 import { getDb } from "@omni/db";
+import { TRPCError } from "@trpc/server";
 import { signIn, signOut } from "@/auth";
+import { serverApi } from "./api";
 import { setDeviceCookie } from "./device";
 
 type Outcome = { ok: true } | { ok: false; error: "invalid" | "failed" };
+
+/**
+ * Pairing with the manager's code from the back office. Called on the server so that the device
+ * token it returns goes straight into the http-only cookie and never reaches page scripts.
+ */
+export async function pairWithCode(code: string): Promise<{ ok: true } | { ok: false; error: "not_found" | "too_many" | "invalid" | "failed"; message?: string }> {
+  const clean = typeof code === "string" ? code.trim() : "";
+  if (!clean || clean.length > 64) return { ok: false, error: "invalid" };
+  try {
+    const paired = await (await serverApi()).devices.pair({ code: clean });
+    await setDeviceCookie(paired.token);
+    return { ok: true };
+  } catch (error) {
+    if (error instanceof TRPCError) {
+      if (error.code === "NOT_FOUND") return { ok: false, error: "not_found" };
+      if (error.code === "TOO_MANY_REQUESTS") return { ok: false, error: "too_many" };
+      if (error.code === "BAD_REQUEST") return { ok: false, error: "invalid" };
+      return { ok: false, error: "failed", message: error.message };
+    }
+    return { ok: false, error: "failed" };
+  }
+}
 
 /** Development pairing: a device token (e.g. `dev-kiosk-krakow`) is checked and kept in the http-only cookie. */
 export async function pairWithDeviceToken(token: string): Promise<Outcome> {
