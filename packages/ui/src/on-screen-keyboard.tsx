@@ -87,7 +87,7 @@ export function OnScreenKeyboard({
             ⇧
           </button>
         )}
-        <button type="button" data-testid="osk-key-clear" className={`${keyClass} flex-[1.5] text-2xl`} onMouseDown={keep} onPointerDown={keep} onClick={() => onKey({ type: "clear" })}>
+        <button type="button" data-testid="osk-key-clear" className={`${keyClass} flex-[1.5] whitespace-nowrap text-xl!`} onMouseDown={keep} onPointerDown={keep} onClick={() => onKey({ type: "clear" })}>
           {labels.clear}
         </button>
         {layout !== "code" && (
@@ -101,7 +101,7 @@ export function OnScreenKeyboard({
         <button
           type="button"
           data-testid="osk-key-enter"
-          className={`${keyHeight} min-w-16 flex-[2] rounded-xl bg-slate-900 font-semibold text-white shadow active:bg-slate-700 select-none touch-manipulation`}
+          className={`${keyHeight} min-w-16 flex-[2] truncate whitespace-nowrap rounded-xl bg-slate-900 px-2 text-2xl! font-semibold text-white shadow active:bg-slate-700 select-none touch-manipulation`}
           onMouseDown={keep}
           onPointerDown={keep}
           onClick={() => onKey({ type: "enter" })}

@@ -67,7 +67,7 @@ export function SignInScreen() {
         <TouchForm
           fields={[
             { name: "email", label: t("email"), kind: "email", testId: "signin-email", maxLength: 320 },
-            { name: "password", label: t("password"), kind: "password", testId: "signin-password" },
+            { name: "password", label: t("password"), kind: "password", testId: "signin-password", keyboard: "email" },
           ]}
           values={values}
           onChange={(name, value) => setValues((v) => ({ ...v, [name]: value }))}
