@@ -30,3 +30,112 @@ export async function signInWithApi(page: Page, appUrl: string, email: string, p
 
 export const test = base;
 export { expect };
+
+// ---- Helpers for the cross-channel journeys (e2e/journeys/cross-*.spec.ts) ----
+
+type ApiRequest = import("@playwright/test").APIRequestContext;
+
+/** A query of the shared router through one app (`GET /api/trpc/<path>`); throws with the error body. */
+export async function trpcQuery<T>(request: ApiRequest, appUrl: string, path: string, input: unknown, headers?: Record<string, string>): Promise<T> {
+  const response = await request.get(`${appUrl}/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`, { headers });
+  const body = await response.json().catch(() => null);
+  if (!response.ok()) throw new Error(`${path} answered ${response.status()}: ${JSON.stringify(body)}`);
+  return body.result.data.json as T;
+}
+
+/** A mutation of the shared router through one app (`POST /api/trpc/<path>`); throws with the error body. */
+export async function trpcMutation<T>(request: ApiRequest, appUrl: string, path: string, input: unknown, headers?: Record<string, string>): Promise<T> {
+  const response = await request.post(`${appUrl}/api/trpc/${path}`, { data: { json: input }, headers });
+  const body = await response.json().catch(() => null);
+  if (!response.ok()) throw new Error(`${path} answered ${response.status()}: ${JSON.stringify(body)}`);
+  return body.result.data.json as T;
+}
+
+/** The device token header a kiosk of `storeId` sends (the development seed's `dev-kiosk-<store>`). */
+export const kioskDevice = (storeId: string) => ({ authorization: `Bearer dev-kiosk-${storeId}` });
+
+/** Signs an API request context in on an app, like signInWithApi does for a page. */
+export async function signInRequest(request: ApiRequest, appUrl: string, email: string, password: string) {
+  const csrf = await (await request.get(`${appUrl}/api/auth/csrf`)).json();
+  const response = await request.post(`${appUrl}/api/auth/callback/credentials`, {
+    form: { csrfToken: csrf.csrfToken, email, password, redirect: "false", callbackUrl: appUrl },
+  });
+  expect(response.ok()).toBeTruthy();
+  const session = await (await request.get(`${appUrl}/api/auth/session`)).json();
+  expect(session?.user?.email, `signed in as ${email}`).toBe(email);
+}
+
+export type PickedVariant = { slug: string; title: string; sku: string; variantTitle: string; priceMinor: number; listPriceMinor: number };
+
+/**
+ * Variants of `count` different products that may be returned (not final sale), found through the
+ * catalogue API. `skip` products are passed over first so that each journey works on its own SKUs.
+ */
+export async function pickVariants(request: ApiRequest, count: number, skip: number): Promise<PickedVariant[]> {
+  const picked: PickedVariant[] = [];
+  let cursor: string | null = null;
+  let seen = 0;
+  for (let page = 0; page < 20 && picked.length < count; page++) {
+    const result: { items: { slug: string }[]; nextCursor: string | null } = await trpcQuery(request, urls.web, "catalog.search", { limit: 50, cursor });
+    for (const item of result.items) {
+      if (picked.length >= count) break;
+      if (seen++ < skip) continue;
+      const product = await trpcQuery<{ slug: string; title: string; finalSale: boolean; variants: { sku: string; title: string; priceMinor: number; listPriceMinor?: number }[] }>(
+        request, urls.web, "catalog.product", { slug: item.slug },
+      );
+      const variant = product.variants[0];
+      if (product.finalSale || !variant) continue;
+      picked.push({ slug: product.slug, title: product.title, sku: variant.sku, variantTitle: variant.title, priceMinor: variant.priceMinor, listPriceMinor: variant.listPriceMinor ?? variant.priceMinor });
+    }
+    cursor = result.nextCursor;
+    if (!cursor) break;
+  }
+  if (picked.length < count) throw new Error(`Only ${picked.length} returnable products were found.`);
+  return picked;
+}
+
+/** What a store can promise of a SKU right now (inventory.availability). */
+export async function availableAt(request: ApiRequest, sku: string, storeId: string): Promise<number> {
+  const answer = await trpcQuery<{ locations: { storeId: string; available: number }[] }>(request, urls.web, "inventory.availability", { sku, storeIds: [storeId] });
+  return answer.locations.find((l) => l.storeId === storeId)?.available ?? 0;
+}
+
+/** Money as the apps print it (formatMoney of @omni/ui), as a pattern that tolerates any kind of space. */
+export function moneyPattern(minor: number, locale: "pl" | "en" = "pl"): RegExp {
+  const text = new Intl.NumberFormat(locale === "pl" ? "pl-PL" : "en-GB", { style: "currency", currency: "PLN" }).format(minor / 100);
+  return new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\s+/g, "\\s*"));
+}
+
+/** An API request context signed in to the back office (staff procedures live on the admin app). */
+export async function staffApi(playwright: { request: { newContext: () => Promise<ApiRequest> } }, email: string, password: string): Promise<ApiRequest> {
+  const request = await playwright.request.newContext();
+  await signInRequest(request, urls.admin, email, password);
+  return request;
+}
+
+/** A click-and-collect order paid by test card, placed through the shop's API by an anonymous shopper. */
+export async function placePickupOrderViaApi(
+  request: ApiRequest,
+  input: { storeId: string; lines: { sku: string; quantity: number }[]; email: string; name: string },
+): Promise<{ orderNumber: string; pickupCode: string; totalMinor: number }> {
+  const { cartId } = await trpcMutation<{ cartId: string }>(request, urls.web, "cart.create", {});
+  for (const line of input.lines) await trpcMutation(request, urls.web, "cart.setQuantity", { cartId, ...line });
+  return trpcMutation(request, urls.web, "checkout.placeOrder", {
+    cartId,
+    email: input.email,
+    name: input.name,
+    fulfillment: { type: "pickup", storeId: input.storeId },
+    payment: { method: "card", token: "tok_ok" },
+    idempotencyKey: `e2e-${Date.now()}-${Math.random().toString(36).slice(2)}`,
+  });
+}
+
+/** Staff of the pickup store pick the order, mark it ready and hand it over (all lines), through the API. */
+export async function collectViaApi(staff: ApiRequest, orderNumber: string, pickupCode: string) {
+  await trpcMutation(staff, urls.admin, "fulfillment.advance", { orderNumber, to: "picking" });
+  await trpcMutation(staff, urls.admin, "fulfillment.advance", { orderNumber, to: "ready_for_pickup" });
+  return trpcMutation<{ status: string; lines: { lineId: string; sku: string }[] }>(staff, urls.admin, "pickup.collect", { code: pickupCode });
+}
+
+/** A unique shopper e-mail for one journey run. */
+export const journeyEmail = (journey: string) => `${journey}-${Date.now()}-${Math.random().toString(36).slice(2, 6)}@example.com`;
