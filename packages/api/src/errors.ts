@@ -1,13 +1,23 @@
 import { TRPCError } from "@trpc/server";
 import { DomainError } from "@omni/domain";
 
-type PgError = { code?: string; constraint_name?: string };
+type PgError = { code?: string; constraint_name?: string; cause?: unknown };
+
+/** drizzle wraps the driver's error; the PostgreSQL code is on the innermost one. */
+function postgresErrorIn(error: unknown): PgError | undefined {
+  for (let current = error, depth = 0; current && depth < 5; depth++) {
+    const candidate = current as PgError;
+    if (typeof candidate.code === "string" && /^[0-9A-Z]{5}$/.test(candidate.code)) return candidate;
+    current = candidate.cause;
+  }
+  return undefined;
+}
 
 /** Maps what a use-case throws to a tRPC error with words a shopper or clerk understands. */
 export function toTRPCError(error: unknown): TRPCError {
   if (error instanceof TRPCError) return error;
   if (error instanceof DomainError) return new TRPCError({ code: error.code, message: error.message, cause: error });
-  const pg = error as PgError;
+  const pg = postgresErrorIn(error);
   switch (pg?.code) {
     case "22P02": // invalid text representation (for example a malformed uuid)
     case "22001": // value too long

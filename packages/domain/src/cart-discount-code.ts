@@ -9,7 +9,7 @@ import { isValidDiscountCode } from "./pricing";
 export async function applyCartCode(db: Database, actor: Actor, input: { cartId: string; code: string }): Promise<CartView> {
   const code = input.code.trim().toUpperCase();
   return db.transaction(async (tx) => {
-    const cart = await lockCart(tx, input.cartId);
+    const cart = await lockCart(tx, input.cartId, actor);
     assertCartOpen(cart);
     if (!code || !(await isValidDiscountCode(tx, code))) {
       throw badRequest(`The discount code "${code.slice(0, 64)}" is not valid or has expired.`, { field: "code" });
@@ -24,7 +24,7 @@ export async function applyCartCode(db: Database, actor: Actor, input: { cartId:
 /** `cart.removeCode`. */
 export async function removeCartCode(db: Database, actor: Actor, input: { cartId: string }): Promise<CartView> {
   return db.transaction(async (tx) => {
-    const cart = await lockCart(tx, input.cartId);
+    const cart = await lockCart(tx, input.cartId, actor);
     assertCartOpen(cart);
     await tx.update(carts).set({ discountCode: null }).where(eq(carts.id, cart.id));
     await touchCart(tx, cart.id);

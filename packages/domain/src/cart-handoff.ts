@@ -16,7 +16,7 @@ export const HANDOFF_MINUTES = 30;
  */
 export async function handoffCart(db: Database, actor: Actor, input: { cartId: string }): Promise<{ code: string; expiresAt: Date }> {
   return db.transaction(async (tx) => {
-    const cart = await lockCart(tx, input.cartId);
+    const cart = await lockCart(tx, input.cartId, actor);
     assertCartOpen(cart);
     const expiresAt = new Date(Date.now() + HANDOFF_MINUTES * 60_000);
     // Old codes of this cart are of no further use; a collision of fresh codes is retried.

@@ -22,7 +22,7 @@ export async function setCartQuantity(
   input: { cartId: string; sku: string; quantity: number },
 ): Promise<CartView> {
   return db.transaction(async (tx) => {
-    const cart = await lockCart(tx, input.cartId);
+    const cart = await lockCart(tx, input.cartId, actor);
     assertCartOpen(cart);
     const [variant] = await tx
       .select({ sku: variants.sku, title: variants.title, productTitle: products.title })

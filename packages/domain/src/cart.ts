@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { cartLines, carts, products, variants, type Database, type DbOrTx, type Tx, type VariantOptions } from "@omni/db";
-import type { Actor } from "./actor";
+import { isStaff, type Actor } from "./actor";
 import { recordAudit } from "./audit";
 import { randomSecret } from "./codes";
 import { conflict, notFound } from "./errors";
@@ -46,10 +46,19 @@ export type CartView = {
 
 export type CartRow = typeof carts.$inferSelect;
 
+/**
+ * The cart id is a bearer secret, but a cart that belongs to an account is not shown to someone
+ * signed in as another account: knowing the id is not enough to read another customer's cart.
+ */
+export function assertCartVisibleTo(cart: Pick<CartRow, "userId">, actor: Actor | undefined): void {
+  if (actor && cart.userId && actor.userId && actor.userId !== cart.userId && !isStaff(actor)) throw notFound("This cart");
+}
+
 /** The cart row, locked for the rest of the transaction so that writers of one cart queue up. */
-export async function lockCart(tx: Tx, cartId: string): Promise<CartRow> {
+export async function lockCart(tx: Tx, cartId: string, actor?: Actor): Promise<CartRow> {
   const [cart] = await tx.select().from(carts).where(eq(carts.id, cartId)).for("update");
   if (!cart) throw notFound("This cart");
+  assertCartVisibleTo(cart, actor);
   return cart;
 }
 
@@ -132,7 +141,10 @@ export async function touchCart(tx: Tx, cartId: string): Promise<void> {
 }
 
 /** The contract's `cart.get`. */
-export async function getCart(db: Database, input: { cartId: string }): Promise<CartView> {
+export async function getCart(db: Database, actor: Actor, input: { cartId: string }): Promise<CartView> {
+  const [cart] = await db.select({ userId: carts.userId }).from(carts).where(eq(carts.id, input.cartId));
+  if (!cart) throw notFound("This cart");
+  assertCartVisibleTo(cart, actor);
   return cartView(db, input.cartId);
 }
 

@@ -151,7 +151,7 @@ async function holdStock(tx: Tx, actor: Actor, orderId: string, locationId: stri
 }
 
 async function placeInTransaction(tx: Tx, actor: Actor, input: PlaceOrderInput, creditHolder: string | null): Promise<PlacedOrder> {
-  const cart = await lockCart(tx, input.cartId);
+  const cart = await lockCart(tx, input.cartId, actor);
   // A concurrent call with the same key may have finished while this one waited for the cart.
   const replay = await answerForKey(tx, input);
   if (replay) return replay;

@@ -13,7 +13,7 @@ export const cartRouter = router({
     // `{"json": null}` is how a plain HTTP client says "no input".
     .input(z.object({ cartId: cartId.optional() }).strict().nullish())
     .mutation(({ ctx, input }) => createCart(ctx.db, ctx.actor, input ?? {})),
-  get: publicProcedure.input(z.object({ cartId })).query(({ ctx, input }) => getCart(ctx.db, input)),
+  get: publicProcedure.input(z.object({ cartId })).query(({ ctx, input }) => getCart(ctx.db, ctx.actor, input)),
   mine: customerProcedure.query(({ ctx }) => myCart(ctx.db, ctx.actor)),
   merge: customerProcedure.input(z.object({ cartId })).mutation(({ ctx, input }) => mergeCartIntoAccount(ctx.db, ctx.actor, input)),
   setQuantity: publicProcedure
