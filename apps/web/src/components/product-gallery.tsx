@@ -25,7 +25,7 @@ export function ProductGallery({ title, hue }: { title: string; hue: number }) {
             onClick={() => setCurrent(index)}
             className={`w-16 overflow-hidden rounded-lg ring-2 focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-600 ${current === index ? "ring-slate-900" : "ring-transparent"}`}
           >
-            <ProductImage title={title} hue={(hue + shift + 360) % 360} />
+            <ProductImage title={title} hue={(hue + shift + 360) % 360} thumbnail />
           </button>
         ))}
       </div>

@@ -65,8 +65,8 @@ export function SearchBox({ initialQuery = "" }: { initialQuery?: string }) {
         autoComplete="off"
         value={text}
         placeholder={t("placeholder")}
-        aria-controls={listId}
-        aria-expanded={showDropdown}
+        // A search field may not carry aria-expanded; it points at the suggestions only while they show.
+        aria-controls={showDropdown ? listId : undefined}
         onFocus={() => setOpen(true)}
         onChange={(event) => {
           setText(event.target.value);
