@@ -1,37 +1,5 @@
-import type { APIRequestContext } from "@playwright/test";
 import { expect, phone, snap, test, urls } from "../fixtures";
-
-type SearchItem = { slug: string; title: string; inStock: boolean };
-type Product = { slug: string; title: string; variants: { sku: string; title: string; options: { size?: string; colour?: string } }[] };
-type Availability = { online: number; locations: { storeId: string; available: number }[] };
-
-async function query<T>(request: APIRequestContext, path: string, input: unknown): Promise<T> {
-  const response = await request.get(`${urls.web}/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`);
-  expect(response.ok(), `${path} answered ${response.status()}`).toBeTruthy();
-  return (await response.json()).result.data.json as T;
-}
-
-/**
- * A sized product with a variant that some store has at least `min` of, found through the API
- * rather than assumed from the seed, so the journey survives other journeys' orders.
- */
-async function findStockedVariant(request: APIRequestContext, min = 2) {
-  let cursor: string | null = null;
-  for (let page = 0; page < 10; page++) {
-    const result: { items: SearchItem[]; nextCursor: string | null } = await query(request, "catalog.search", { limit: 20, cursor });
-    for (const item of result.items.filter((i) => i.inStock)) {
-      const product = await query<Product>(request, "catalog.product", { slug: item.slug });
-      for (const variant of product.variants.filter((v) => v.options.size)) {
-        const stock = await query<Availability>(request, "inventory.availability", { sku: variant.sku });
-        const store = [...stock.locations].sort((a, b) => b.available - a.available)[0];
-        if (store && store.available >= min) return { product, variant, storeId: store.storeId, available: store.available };
-      }
-    }
-    cursor = result.nextCursor;
-    if (!cursor) break;
-  }
-  throw new Error("No product with stock in a store was found.");
-}
+import { findStockedVariant } from "./web-helpers";
 
 test.use({ ...phone });
 
@@ -77,7 +45,7 @@ test("a shopper fills a cart, checks out for pickup and sees the order page with
   await page.context().addCookies([{ name: "omni-store", value: storeId, url: urls.web }]);
   await page.goto(`${urls.web}/p/${product.slug}?sku=${encodeURIComponent(variant.sku)}`);
   await page.getByTestId("add-to-cart").click();
-  await expect(page.getByTestId("added-to-cart")).toBeVisible();
+  await expect(page.getByTestId("added-to-cart")).toBeVisible({ timeout: 30_000 });
   await expect(page.getByTestId("cart-count")).toHaveText("1");
 
   await page.goto(`${urls.web}/cart`);

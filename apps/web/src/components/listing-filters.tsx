@@ -4,6 +4,7 @@ import { usePathname, useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { listingQuery, type ListingFilters } from "@/lib/search-params";
+import { sortSizes } from "@/lib/variants";
 
 /**
  * Filters and sort of a category or search listing. Every change rewrites the URL (dropping the
@@ -78,7 +79,7 @@ export function ListingFiltersForm({
             <fieldset>
               <legend className="mb-2 text-sm font-semibold">{t("size")}</legend>
               <div className="flex flex-wrap gap-2">
-                {facets.sizes.map((size) => (
+                {sortSizes(facets.sizes).map((size) => (
                   <label key={size} className={chip(filters.sizes.includes(size))}>
                     <input type="checkbox" className="sr-only" data-testid="filter-size" checked={filters.sizes.includes(size)} onChange={() => go({ sizes: toggle(filters.sizes, size) })} />
                     {size}
