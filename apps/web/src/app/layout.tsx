@@ -23,7 +23,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <NextIntlClientProvider>
           <Providers signedIn={!!session?.user}>
             <SiteHeader />
-            <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-4 sm:py-6">
+            {/* At least a screen tall, so the footer starts below the fold and does not jump when a streamed page arrives (CLS). */}
+            <main id="main" className="mx-auto min-h-screen w-full max-w-6xl flex-1 px-4 py-4 sm:py-6">
               {children}
             </main>
             <SiteFooter />
