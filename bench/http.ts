@@ -1,0 +1,98 @@
+import { spawn } from "node:child_process";
+import path from "node:path";
+import postgres from "postgres";
+import { authSecret, repoRoot } from "../scripts/database";
+import { benchDatabase, fmt, percentiles } from "./harness";
+
+/**
+ * Catalogue and availability reads OVER HTTP: GET /api/trpc/<procedure> against a production
+ * `next start` of the shop, on the demo seed plus 100k variants × 50 extra stores (5.6M stock rows).
+ * Needs a production build of the shop first (`pnpm --filter @omni/web build`). Run: `pnpm bench:http`.
+ * BENCH_DATABASE_URL reuses a database that already holds the scale seed (seeding takes minutes);
+ * BENCH_REQUESTS (default 500) requests per row, at concurrency 1 and 10, to 127.0.0.1 only.
+ */
+const variants = Number(process.env.BENCH_VARIANTS ?? 100_000);
+const locations = Number(process.env.BENCH_LOCATIONS ?? 50);
+const requests = Number(process.env.BENCH_REQUESTS ?? 500);
+const port = Number(process.env.BENCH_PORT ?? 3650);
+const base = `http://127.0.0.1:${port}`;
+
+let url = process.env.BENCH_DATABASE_URL;
+let cleanup = async () => {};
+if (!url) {
+  const bench = await benchDatabase({ variants, locations });
+  url = bench.url;
+  cleanup = bench.cleanup;
+  console.log(`database: ${url}`);
+}
+const sql = postgres(url, { max: 1, onnotice: () => {} });
+const skus = (await sql`select sku from variants where sku like 'BENCH-%' order by random() limit 500`).map((r) => r.sku as string);
+await sql.end();
+if (skus.length === 0) throw new Error("This database has no scale seed (BENCH-% SKUs).");
+
+const shop = spawn("pnpm", ["exec", "next", "start", "--port", String(port), "--hostname", "127.0.0.1"], {
+  cwd: path.join(repoRoot, "apps", "web"),
+  env: { ...process.env, DATABASE_URL: url, AUTH_SECRET: authSecret(), AUTH_TRUST_HOST: "true", NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
+  stdio: ["ignore", "ignore", "inherit"],
+  detached: true,
+});
+const stopShop = () => {
+  try {
+    if (shop.pid) process.kill(-shop.pid, "SIGTERM");
+  } catch {
+    /* already gone */
+  }
+};
+
+async function get(procedure: string, input: unknown) {
+  const response = await fetch(`${base}/api/trpc/${procedure}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`);
+  const body = await response.text();
+  if (!response.ok) throw new Error(`${procedure} answered ${response.status}: ${body.slice(0, 200)}`);
+}
+
+/** `requests` calls with `concurrency` in flight, after a warm-up; latency percentiles in ms. */
+async function measure(concurrency: number, call: (i: number) => Promise<unknown>) {
+  for (let i = 0; i < 10; i++) await call(i);
+  const samples: number[] = [];
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      for (let i = next++; i < requests; i = next++) {
+        const start = performance.now();
+        await call(i);
+        samples.push(performance.now() - start);
+      }
+    }),
+  );
+  return { ...percentiles(samples), perSecond: (requests / (performance.now() - started)) * 1000 };
+}
+
+const rows: [string, number, Awaited<ReturnType<typeof measure>>][] = [];
+try {
+  const deadline = Date.now() + 120_000;
+  while ((await fetch(`${base}/api/trpc/stores.list`).then((r) => r.ok).catch(() => false)) === false) {
+    if (Date.now() > deadline) throw new Error("The shop did not start (is there a production build? `pnpm --filter @omni/web build`)");
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  const words = ["linen", "wool", "item 42", "denim"];
+  const cases: [string, (i: number) => Promise<unknown>][] = [
+    ["inventory.availability (56 locations)", (i) => get("inventory.availability", { sku: skus[i % skus.length] })],
+    ["catalog.search (first page)", () => get("catalog.search", { limit: 20 })],
+    ["catalog.search (text query)", (i) => get("catalog.search", { query: words[i % words.length], limit: 20 })],
+    ["catalog.search (category, available in store)", () => get("catalog.search", { category: "jeans", availableIn: "krakow", limit: 20 })],
+  ];
+  for (const [name, call] of cases) {
+    for (const concurrency of [1, 10]) {
+      rows.push([name, concurrency, await measure(concurrency, call)]);
+      console.log(`${name} c=${concurrency} done`);
+    }
+  }
+} finally {
+  stopShop();
+  await cleanup();
+}
+
+console.log(`\n| GET /api/trpc/… (${variants.toLocaleString("en")} variants × ${locations + 6} locations, ${requests} requests) | concurrency | p50 | p99 | req/s |\n|---|---|---|---|---|`);
+for (const [name, concurrency, r] of rows) console.log(`| ${name} | ${concurrency} | ${fmt(r.p50)} | ${fmt(r.p99)} | ${r.perSecond.toFixed(0)} |`);
+process.exit(0);
