@@ -2,7 +2,7 @@ import { z } from "zod";
 import { getMe, setPreferredStore, signUp } from "@omni/domain/account";
 import { createKioskSignInToken } from "@omni/domain/account-kiosk-sign-in";
 import { customerProcedure, publicProcedure, router } from "../trpc";
-import { email, name, storeId } from "../shopper-inputs";
+import { email, name, storeId } from "../inputs";
 
 const password = z.string().min(8, "Use at least 8 characters for your password.").max(200, "Keep the password under 200 characters.");
 

@@ -5,7 +5,7 @@ import { applyCartCode, removeCartCode } from "@omni/domain/cart-discount-code";
 import { handoffCart, resumeCart } from "@omni/domain/cart-handoff";
 import { setCartQuantity } from "@omni/domain/cart-quantity";
 import { customerProcedure, publicProcedure, router } from "../trpc";
-import { cartId, code, discountCode, sku } from "../shopper-inputs";
+import { cartId, code, discountCode, sku } from "../inputs";
 
 export const cartRouter = router({
   /** `{ cartId? }`: a guest cart to bring into the signed-in shopper's account cart. */

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { pickupOptions } from "@omni/domain/checkout-pickup-options";
 import { placeOrder } from "@omni/domain/place-order";
 import { publicProcedure, router } from "../trpc";
-import { cartId, email, idempotencyKey, line, name, phone, storeId } from "../shopper-inputs";
+import { cartId, email, idempotencyKey, line, name, phone, storeId } from "../inputs";
 
 
 const address = z.object({

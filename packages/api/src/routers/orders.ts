@@ -1,8 +1,7 @@
 import { z } from "zod";
 import { getOrder, listMyOrders } from "@omni/domain/orders";
 import { customerProcedure, publicProcedure, router } from "../trpc";
-import { limit } from "../inputs";
-import { email, orderNumber } from "../shopper-inputs";
+import { email, limit, orderNumber } from "../inputs";
 
 export const ordersRouter = router({
   /** `{ orderNumber, email }`; a signed-in owner (or staff of the store) may leave out the e-mail. */

@@ -11,8 +11,7 @@ import {
   rejectReturn,
 } from "@omni/domain";
 import { publicProcedure, router, staffProcedure, storeStaffProcedure } from "../trpc";
-import { quantity, reason as freeText } from "../inputs";
-import { email, idempotencyKey, orderNumber, storeId } from "../shopper-inputs";
+import { email, idempotencyKey, orderNumber, quantity, reason as freeText, storeId } from "../inputs";
 
 /** Any text up to 64 characters: one that matches nothing is NOT_FOUND. */
 const returnNumber = z.string().trim().min(1, "Enter a return number.").max(64, "That return number is too long.");
