@@ -143,7 +143,7 @@ export function CheckoutScreen({
             <div role="radiogroup" aria-label={t("chooseStore")} data-testid="pickup-options" className="space-y-2">
               {options.isPending && <Spinner locale={locale} />}
               {options.error && <ErrorMessage message={errorMessage(options.error)} onRetry={() => options.refetch()} locale={locale} />}
-              {options.data?.stores.map((store) => {
+              {[...(options.data?.stores ?? [])].sort((a, b) => Number(b.storeId === preferredStoreId) - Number(a.storeId === preferredStoreId)).map((store) => {
                 const chosen = storeId === store.storeId;
                 return (
                   <label

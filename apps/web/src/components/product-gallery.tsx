@@ -11,11 +11,11 @@ export function ProductGallery({ title, hue }: { title: string; hue: number }) {
   const t = useTranslations("product");
   const [current, setCurrent] = useState(0);
   return (
-    <div data-testid="product-gallery" className="space-y-2">
-      <div className="overflow-hidden rounded-2xl bg-slate-100">
+    <div data-testid="product-gallery" className="flex gap-2 md:flex-col">
+      <div className="w-2/3 overflow-hidden rounded-2xl bg-slate-100 md:w-full">
         <ProductImage title={title} hue={(hue + views[current]! + 360) % 360} />
       </div>
-      <div className="flex gap-2" role="group" aria-label={t("gallery")}>
+      <div className="flex flex-col gap-2 md:flex-row" role="group" aria-label={t("gallery")}>
         {views.map((shift, index) => (
           <button
             key={shift}

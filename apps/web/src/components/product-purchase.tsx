@@ -193,7 +193,7 @@ export function ProductPurchase({
                 setAdded(null);
                 try {
                   await cart.addToCart(variant.sku, quantity);
-                  setAdded(t("added", { title: variant.title }));
+                  setAdded(t("added", { title: `${product.title} — ${variant.title}` }));
                 } catch (error) {
                   setAddError(errorMessage(error));
                 } finally {
