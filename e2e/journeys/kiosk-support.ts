@@ -22,3 +22,37 @@ export async function kioskQuery<T>(page: Page, path: string, input: unknown, st
   if (!response.ok()) throw new Error(`${path}: ${JSON.stringify(body)}`);
   return body.result.data.json as T;
 }
+
+/** A mutation of the shared router over HTTP through any app, as whoever the page's cookies say. */
+export async function callMutation<T>(page: Page, appUrl: string, path: string, input: unknown, headers: Record<string, string> = {}): Promise<T> {
+  const response = await page.request.post(`${appUrl}/api/trpc/${path}`, { data: { json: input }, headers });
+  const body = await response.json();
+  if (!response.ok()) throw new Error(`${path}: ${JSON.stringify(body)}`);
+  return body.result.data.json as T;
+}
+
+type Product = { slug: string; variants: { sku: string; options: Record<string, string> }[] };
+type Availability = { locations: { storeId: string; available: number }[] };
+
+/** A product with a variant that this store has at least `min` of, to order or reserve at the kiosk. */
+export async function variantInStock(page: Page, storeId: string, min = 2) {
+  const { items } = await kioskQuery<{ items: { slug: string }[] }>(page, "catalog.search", { availableIn: storeId, limit: 10 }, storeId);
+  for (const item of items) {
+    const product = await kioskQuery<Product>(page, "catalog.product", { slug: item.slug }, storeId);
+    for (const variant of product.variants) {
+      const availability = await kioskQuery<Availability>(page, "inventory.availability", { sku: variant.sku }, storeId);
+      if ((availability.locations.find((l) => l.storeId === storeId)?.available ?? 0) >= min) return { slug: product.slug, ...variant };
+    }
+  }
+  throw new Error(`No variant with ${min} in stock at ${storeId}`);
+}
+
+/** Opens a product at the kiosk and taps its options until the wanted variant is chosen. */
+export async function chooseVariant(page: Page, variant: { slug: string; sku: string; options: Record<string, string> }) {
+  await page.goto(`${urls.kiosk}/product/${variant.slug}`);
+  for (const [name, value] of Object.entries(variant.options)) {
+    const option = page.getByTestId(`option-${name}-${value}`);
+    if (await option.count()) await option.tap();
+  }
+  await page.locator(`[data-testid="variant-picker"][data-sku="${variant.sku}"], [data-testid="variant-${variant.sku}"]`).first().waitFor();
+}

@@ -1,0 +1,83 @@
+import { expect, kioskScreen, signInWithApi, snap, test, urls } from "../fixtures";
+import { callMutation, chooseVariant, pairKiosk, variantInStock } from "./kiosk-support";
+
+test.use(kioskScreen);
+
+test("click-and-collect ordered at the kiosk, then checked in at the same kiosk when ready", async ({ page, context }) => {
+  await pairKiosk(context, "krakow");
+  const variant = await variantInStock(page, "krakow");
+  await chooseVariant(page, variant);
+  await page.getByTestId("add-to-cart").tap();
+  await page.getByTestId("go-to-cart").tap();
+  await expect(page.getByTestId("cart-line")).toHaveCount(1);
+  await page.getByTestId("checkout").tap();
+
+  await expect(page.getByTestId("fulfilment-here")).toHaveAttribute("aria-pressed", "true");
+  await page.getByTestId("payment-pay_in_store").tap();
+  await page.getByTestId("checkout-name").fill("Kiosk Shopper");
+  await page.getByTestId("checkout-email").fill("kiosk-journey@example.com");
+  await page.getByTestId("place-order").tap();
+  await expect(page.getByTestId("order-confirmation")).toBeVisible();
+  const orderNumber = (await page.getByTestId("order-number").textContent())!.trim();
+  const pickupCode = (await page.getByTestId("pickup-code").getAttribute("data-code"))!;
+  expect(pickupCode.length).toBeGreaterThanOrEqual(6);
+  await snap(page, "kiosk-order-confirmation");
+
+  // A wrong code is a clear error, not a crash.
+  await page.goto(`${urls.kiosk}/collect`);
+  await page.getByTestId("checkin-code").fill("WRONG234");
+  await page.getByTestId("checkin-submit").tap();
+  await expect(page.getByTestId("checkin-error")).toBeVisible();
+
+  // Staff of the store pick the order and mark it ready in the back office.
+  await signInWithApi(page, urls.admin, "ola@example.com", "demo-staff");
+  await callMutation(page, urls.admin, "fulfillment.advance", { orderNumber, to: "picking" });
+  await callMutation(page, urls.admin, "fulfillment.advance", { orderNumber, to: "ready_for_pickup" });
+
+  await page.getByTestId("checkin-code").fill("");
+  for (const char of pickupCode.toLowerCase()) await page.getByTestId(`osk-key-${char}`).tap();
+  await page.getByTestId("checkin-submit").tap();
+  await expect(page.getByTestId("checkin-confirmation")).toBeVisible();
+  await expect(page.getByTestId("checkin-order-number")).toHaveText(orderNumber);
+  await expect(page.getByTestId("checkin-pickup-point")).not.toBeEmpty();
+  await snap(page, "kiosk-checkin-confirmation");
+});
+
+test("a shopper reserves a product in this store, looks the reservation up and cancels it", async ({ page, context }) => {
+  await pairKiosk(context, "krakow");
+  const variant = await variantInStock(page, "krakow");
+  await chooseVariant(page, variant);
+  await page.getByTestId("reserve-here").tap();
+  await page.getByTestId("reserve-name").fill("Kiosk Reserver");
+  await page.getByTestId("reserve-email").fill("kiosk-reserver@example.com");
+  await page.getByTestId("reserve-submit").tap();
+  await expect(page.getByTestId("reservation-confirmation")).toBeVisible();
+  const code = (await page.getByTestId("reservation-code").getAttribute("data-code"))!;
+  await snap(page, "kiosk-reservation");
+
+  await page.goto(`${urls.kiosk}/reservations`);
+  await page.getByTestId("reservation-code-input").fill(code);
+  await page.getByTestId("reservation-email").fill("kiosk-reserver@example.com");
+  await page.getByTestId("reservation-find").tap();
+  await expect(page.getByTestId("reservation-details")).toBeVisible();
+  await expect(page.getByTestId("status-badge")).toHaveAttribute("data-status", "active");
+  await page.getByTestId("cancel-reservation").tap();
+  await expect(page.getByTestId("reservation-cancelled")).toBeVisible();
+  await expect(page.getByTestId("status-badge")).toHaveAttribute("data-status", "cancelled");
+});
+
+test("a cart started on a phone continues at the kiosk with its handoff code", async ({ page, context }) => {
+  await pairKiosk(context, "krakow");
+  const variant = await variantInStock(page, "krakow", 1);
+  const { cartId } = await callMutation<{ cartId: string }>(page, urls.web, "cart.create", undefined);
+  await callMutation(page, urls.web, "cart.setQuantity", { cartId, sku: variant.sku, quantity: 2 });
+  const { code } = await callMutation<{ code: string }>(page, urls.web, "cart.handoff", { cartId });
+
+  await page.goto(`${urls.kiosk}/browse`);
+  await page.getByTestId("service-resume").tap();
+  await page.getByTestId("handoff-input").fill(code);
+  await page.getByTestId("handoff-submit").tap();
+  await expect(page.getByTestId("cart-screen")).toBeVisible();
+  await expect(page.locator(`[data-testid="cart-line"][data-sku="${variant.sku}"] [data-testid="line-quantity"]`)).toHaveText("2");
+  await expect(page.getByTestId("cart-count")).toHaveText("2");
+});
