@@ -1,4 +1,5 @@
-import { expect, kioskScreen, snap, test, urls } from "../fixtures";
+import { expect, kioskScreen, signInWithApi, snap, test, urls } from "../fixtures";
+import { callMutation, callQuery } from "./kiosk-support";
 
 test.use(kioskScreen);
 
@@ -36,4 +37,30 @@ test("a kiosk with an unknown or revoked device token is locked", async ({ page,
   // Its calls to the router are refused as well.
   const response = await page.request.get(`${urls.kiosk}/api/trpc/kiosk.me`);
   expect(response.status()).toBe(401);
+});
+
+test("a manager's pairing code pairs the kiosk, and revoking it locks the kiosk even while nobody touches it", async ({ page, browser }) => {
+  const office = await browser.newContext();
+  const manager = await office.newPage();
+  await signInWithApi(manager, urls.admin, "max@example.com", "demo-manager");
+  const { code } = await callMutation<{ code: string }>(manager, urls.admin, "devices.createPairingCode", { storeId: "warszawa" });
+
+  await page.goto(urls.kiosk);
+  await expect(page.getByTestId("pair-screen")).toBeVisible();
+  for (const char of code.toLowerCase()) await page.getByTestId(`osk-key-${char}`).tap();
+  await page.getByTestId("pair-submit").tap();
+  await expect(page.getByTestId("attract-screen")).toBeVisible();
+  await expect(page.getByTestId("attract-store-name")).toContainText("Warszawa");
+  await page.getByTestId("attract-screen").tap();
+  await expect(page.getByTestId("kiosk-shell")).toBeVisible();
+
+  type Device = { id: string; storeId: string; createdAt: string; revokedAt: string | null };
+  const devices = await callQuery<Device[]>(manager, urls.admin, "devices.list", { storeId: "warszawa" });
+  const newest = devices.filter((d) => !d.revokedAt).sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0]!;
+  await callMutation(manager, urls.admin, "devices.revoke", { deviceId: newest.id });
+  await office.close();
+
+  // No touch: the kiosk's own polling notices within its 15-second interval.
+  await expect(page.getByTestId("locked-screen")).toBeVisible({ timeout: 30_000 });
+  await snap(page, "kiosk-revoked-locked");
 });

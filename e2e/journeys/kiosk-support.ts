@@ -31,6 +31,14 @@ export async function callMutation<T>(page: Page, appUrl: string, path: string, 
   return body.result.data.json as T;
 }
 
+/** A query of the shared router over HTTP through any app, as whoever the page's cookies say. */
+export async function callQuery<T>(page: Page, appUrl: string, path: string, input: unknown): Promise<T> {
+  const response = await page.request.get(`${appUrl}/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`);
+  const body = await response.json();
+  if (!response.ok()) throw new Error(`${path}: ${JSON.stringify(body)}`);
+  return body.result.data.json as T;
+}
+
 type Product = { slug: string; variants: { sku: string; options: Record<string, string> }[] };
 type Availability = { locations: { storeId: string; available: number }[] };
 
