@@ -1,9 +1,17 @@
 import "server-only";
 import { cookies } from "next/headers";
+import { auth } from "@/auth";
+import { serverApi } from "@/server/api";
 import { STORE_COOKIE } from "./cookie-names";
 
-/** The shopper's store, chosen once and kept in a cookie (and on the account when signed in). */
+/**
+ * The shopper's store, chosen once and kept in a cookie; a signed-in shopper on a new device gets
+ * the store saved on their account.
+ */
 export async function preferredStoreId(): Promise<string | null> {
   const value = (await cookies()).get(STORE_COOKIE)?.value;
-  return value && /^[a-z0-9-]{1,64}$/.test(value) ? value : null;
+  if (value && /^[a-z0-9-]{1,64}$/.test(value)) return value;
+  if (!(await auth())?.user) return null;
+  const me = await (await serverApi()).account.me().catch(() => null);
+  return me?.preferredStoreId ?? null;
 }
