@@ -3,12 +3,11 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useFormatter, useNow, useTranslations } from "next-intl";
 import { Button } from "@omni/ui/button";
-import { EmptyState } from "@omni/ui/empty-state";
 import { ErrorMessage } from "@omni/ui/error-message";
 import { errorMessage, useTRPC } from "@omni/ui/trpc";
 import { ConfirmButton } from "@/components/confirm-button";
 import { PageHeader, Panel, tableClass } from "@/components/page-header";
-import { QueryState } from "@/components/query-state";
+import { ListState, TableHead } from "@/components/list-state";
 import { canManageStock, useStaff } from "@/components/staff-context";
 
 /** Kiosks of the chosen store: pair a new one with a one-time code, see when each was last seen, revoke. */
@@ -30,23 +29,12 @@ export function DevicesScreen() {
       <div className="grid grid-cols-[minmax(0,8fr)_minmax(0,4fr)] items-start gap-5 max-xl:grid-cols-1">
         <Panel>
           {revoke.isError && <ErrorMessage message={errorMessage(revoke.error)} />}
-          {list.isPending || list.isError ? (
-            <QueryState query={list} />
-          ) : list.data.length === 0 ? (
-            <EmptyState title={t("none")} />
-          ) : (
+          <ListState query={list} empty={t("none")}>
+            {(rows) => (
             <table className={tableClass}>
-              <thead className="border-b border-slate-200">
-                <tr>
-                  <th>{t("name")}</th>
-                  <th>{t("paired")}</th>
-                  <th>{t("lastSeen")}</th>
-                  <th>{t("status")}</th>
-                  <th />
-                </tr>
-              </thead>
+              <TableHead columns={[t("name"), t("paired"), t("lastSeen"), t("status"), ""]} />
               <tbody className="divide-y divide-slate-100">
-                {list.data.map((d) => (
+                {rows.map((d) => (
                   <tr key={d.id} data-testid="device-row" data-device-id={d.id} data-revoked={d.revokedAt ? "true" : "false"}>
                     <td className="font-medium">{d.name}</td>
                     <td className="text-slate-600">{format.dateTime(new Date(d.createdAt), { dateStyle: "short", timeStyle: "short" })}</td>
@@ -67,7 +55,8 @@ export function DevicesScreen() {
                 ))}
               </tbody>
             </table>
-          )}
+            )}
+          </ListState>
         </Panel>
         <Panel title={t("pairTitle")}>
           {manager ? (

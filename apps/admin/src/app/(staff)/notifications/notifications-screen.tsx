@@ -4,10 +4,9 @@ import { useQuery } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
 import { Fragment, useState, type FormEvent } from "react";
 import { Button } from "@omni/ui/button";
-import { EmptyState } from "@omni/ui/empty-state";
 import { useTRPC } from "@omni/ui/trpc";
 import { inputClass, PageHeader, Panel, tableClass } from "@/components/page-header";
-import { QueryState } from "@/components/query-state";
+import { ListState, TableHead } from "@/components/list-state";
 
 /** What the platform sent to shoppers, newest first: to answer "did I get the e-mail?" at the counter. */
 export function NotificationsScreen() {
@@ -34,23 +33,12 @@ export function NotificationsScreen() {
         </form>
       </Panel>
       <Panel>
-        {list.isPending || list.isError ? (
-          <QueryState query={list} />
-        ) : list.data.length === 0 ? (
-          <EmptyState title={t("none")} />
-        ) : (
+        <ListState query={list} empty={t("none")}>
+          {(rows) => (
           <table className={tableClass}>
-            <thead className="border-b border-slate-200">
-              <tr>
-                <th>{t("when")}</th>
-                <th>{t("to")}</th>
-                <th>{t("subject")}</th>
-                <th>{t("template")}</th>
-                <th>{t("status")}</th>
-              </tr>
-            </thead>
+            <TableHead columns={[t("when"), t("to"), t("subject"), t("template"), t("status")]} />
             <tbody className="divide-y divide-slate-100">
-              {list.data.map((n) => (
+              {rows.map((n) => (
                 <Fragment key={n.id}>
                   <tr data-testid="notification-row" data-template={n.template} className="cursor-pointer hover:bg-slate-50" onClick={() => setOpen(open === n.id ? null : n.id)}>
                     <td className="whitespace-nowrap text-slate-600">{format.dateTime(new Date(n.sentAt ?? n.createdAt), { dateStyle: "short", timeStyle: "short" })}</td>
@@ -82,7 +70,8 @@ export function NotificationsScreen() {
               ))}
             </tbody>
           </table>
-        )}
+          )}
+        </ListState>
       </Panel>
     </>
   );

@@ -3,13 +3,12 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { Button } from "@omni/ui/button";
-import { EmptyState } from "@omni/ui/empty-state";
 import { ErrorMessage } from "@omni/ui/error-message";
 import { formatMoney } from "@omni/ui/money";
 import { errorMessage, useTRPC } from "@omni/ui/trpc";
 import { ConfirmButton } from "@/components/confirm-button";
 import { PageHeader, Panel, tableClass } from "@/components/page-header";
-import { QueryState } from "@/components/query-state";
+import { ListState, TableHead } from "@/components/list-state";
 import { useStaff } from "@/components/staff-context";
 import { PromotionForm } from "./promotion-form";
 
@@ -32,24 +31,12 @@ export function PromotionsScreen() {
       <div className="grid grid-cols-[minmax(0,8fr)_minmax(0,4fr)] items-start gap-5 max-xl:grid-cols-1">
         <Panel>
           {setActive.isError && <ErrorMessage message={errorMessage(setActive.error)} />}
-          {list.isPending || list.isError ? (
-            <QueryState query={list} />
-          ) : list.data.length === 0 ? (
-            <EmptyState title={t("none")} />
-          ) : (
+          <ListState query={list} empty={t("none")}>
+            {(rows) => (
             <table className={tableClass}>
-              <thead className="border-b border-slate-200">
-                <tr>
-                  <th>{t("name")}</th>
-                  <th>{t("discount")}</th>
-                  <th>{t("appliesTo")}</th>
-                  <th>{t("period")}</th>
-                  <th>{t("status")}</th>
-                  <th />
-                </tr>
-              </thead>
+              <TableHead columns={[t("name"), t("discount"), t("appliesTo"), t("period"), t("status"), ""]} />
               <tbody className="divide-y divide-slate-100">
-                {list.data.map((p) => {
+                {rows.map((p) => {
                   const state = !p.active ? "inactive" : p.running ? "running" : new Date(p.startsAt).getTime() > now ? "scheduled" : "ended";
                   return (
                     <tr key={p.id} data-testid="promotion-row" data-state={state}>
@@ -84,7 +71,8 @@ export function PromotionsScreen() {
                 })}
               </tbody>
             </table>
-          )}
+            )}
+          </ListState>
         </Panel>
         {role === "admin" ? <PromotionForm /> : <p className="text-sm text-slate-500">{t("adminsOnly")}</p>}
       </div>

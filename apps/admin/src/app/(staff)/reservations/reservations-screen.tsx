@@ -2,18 +2,17 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useFormatter, useNow, useLocale, useTranslations } from "next-intl";
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { Button } from "@omni/ui/button";
-import { EmptyState } from "@omni/ui/empty-state";
 import { ErrorMessage } from "@omni/ui/error-message";
 import { formatMoney } from "@omni/ui/money";
 import { StatusBadge } from "@omni/ui/status-badge";
 import { errorMessage, useTRPC } from "@omni/ui/trpc";
 import type { AppRouter } from "@omni/api";
 import type { inferRouterOutputs } from "@trpc/server";
-import { inputClass, PageHeader, Panel, tableClass } from "@/components/page-header";
-import { QrScanner } from "@/components/qr-scanner";
-import { QueryState } from "@/components/query-state";
+import { PageHeader, Panel, tableClass } from "@/components/page-header";
+import { CodeLookup } from "@/components/code-lookup";
+import { ListState, TableHead } from "@/components/list-state";
 import { useStaff } from "@/components/staff-context";
 
 type Reservation = inferRouterOutputs<AppRouter>["reservations"]["list"][number];
@@ -57,23 +56,12 @@ export function ReservationsScreen() {
               </button>
             ))}
           </div>
-          {list.isPending || list.isError ? (
-            <QueryState query={list} />
-          ) : list.data.length === 0 ? (
-            <EmptyState title={t("none")} />
-          ) : (
+          <ListState query={list} empty={t("none")}>
+            {(rows) => (
             <table className={tableClass}>
-              <thead className="border-b border-slate-200">
-                <tr>
-                  <th>{t("code")}</th>
-                  <th>{t("shopper")}</th>
-                  <th>{t("items")}</th>
-                  <th className="text-right">{t("total")}</th>
-                  <th>{status === "active" ? t("expires") : t("statusHeader")}</th>
-                </tr>
-              </thead>
+              <TableHead columns={[t("code"), t("shopper"), t("items"), { label: t("total"), align: "right" }, status === "active" ? t("expires") : t("statusHeader")]} />
               <tbody className="divide-y divide-slate-100">
-                {list.data.map((r) => (
+                {rows.map((r) => (
                   <tr key={r.code} data-testid={`reservation-row-${r.code}`} className={`cursor-pointer ${open?.code === r.code ? "bg-sky-50" : "hover:bg-slate-50"}`} onClick={() => setOpen(r)}>
                     <td className="font-mono font-semibold">{r.code}</td>
                     <td>
@@ -89,33 +77,21 @@ export function ReservationsScreen() {
                 ))}
               </tbody>
             </table>
-          )}
+            )}
+          </ListState>
         </Panel>
         <div className="flex flex-col gap-5">
           <Panel title={t("counter")}>
-            <form
-              onSubmit={(e: FormEvent) => {
-                e.preventDefault();
-                find(typed);
-              }}
-              className="flex flex-wrap gap-2"
-            >
-              <input
-                className={`${inputClass} flex-1 font-mono uppercase tracking-widest`}
-                value={typed}
-                onChange={(e) => setTyped(e.target.value)}
-                placeholder={t("codePlaceholder")}
-                aria-label={t("code")}
-                maxLength={64}
-                data-testid="reservation-code-input"
-              />
-              <Button type="submit" busy={lookup.isPending} data-testid="reservation-find">
-                {t("find")}
-              </Button>
-            </form>
-            <div className="mt-2">
-              <QrScanner onCode={find} testId="reservation-scan" />
-            </div>
+            <CodeLookup
+              value={typed}
+              onChange={setTyped}
+              onFind={find}
+              label={t("code")}
+              placeholder={t("codePlaceholder")}
+              buttonLabel={t("find")}
+              busy={lookup.isPending}
+              testIds={{ input: "reservation-code-input", submit: "reservation-find", scan: "reservation-scan" }}
+            />
             {lookup.isError && <div className="mt-3"><ErrorMessage message={errorMessage(lookup.error)} /></div>}
           </Panel>
           {open && <ReservationSale reservation={open} key={`${open.code}-${open.status}`} onSold={() => void list.refetch()} />}

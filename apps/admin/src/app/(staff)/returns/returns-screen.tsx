@@ -2,15 +2,14 @@
 
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useFormatter, useNow, useLocale, useTranslations } from "next-intl";
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { Button } from "@omni/ui/button";
-import { EmptyState } from "@omni/ui/empty-state";
 import { ErrorMessage } from "@omni/ui/error-message";
 import { formatMoney } from "@omni/ui/money";
 import { errorMessage, useTRPC } from "@omni/ui/trpc";
-import { inputClass, PageHeader, Panel, tableClass } from "@/components/page-header";
-import { QrScanner } from "@/components/qr-scanner";
-import { QueryState } from "@/components/query-state";
+import { PageHeader, Panel, tableClass } from "@/components/page-header";
+import { CodeLookup } from "@/components/code-lookup";
+import { ListState, TableHead } from "@/components/list-state";
 import { useStaff } from "@/components/staff-context";
 import { ReceiveReturn } from "./receive-return";
 import { StartReturn } from "./start-return";
@@ -52,29 +51,16 @@ export function ReturnsScreen() {
         <div className="grid grid-cols-[minmax(0,7fr)_minmax(0,5fr)] items-start gap-5 max-lg:grid-cols-1">
           <div className="flex flex-col gap-5">
             <Panel title={t("find")}>
-              <form
-                onSubmit={(e: FormEvent) => {
-                  e.preventDefault();
-                  find(typed);
-                }}
-                className="flex flex-wrap gap-2"
-              >
-                <input
-                  className={`${inputClass} flex-1 font-mono uppercase`}
-                  value={typed}
-                  onChange={(e) => setTyped(e.target.value)}
-                  placeholder="RT-500001"
-                  aria-label={t("returnNumber")}
-                  maxLength={64}
-                  data-testid="return-lookup-input"
-                />
-                <Button type="submit" busy={lookup.isPending} data-testid="return-lookup-submit">
-                  {t("findButton")}
-                </Button>
-              </form>
-              <div className="mt-2">
-                <QrScanner onCode={find} testId="return-scan" />
-              </div>
+              <CodeLookup
+                value={typed}
+                onChange={setTyped}
+                onFind={find}
+                label={t("returnNumber")}
+                placeholder="RT-500001"
+                buttonLabel={t("findButton")}
+                busy={lookup.isPending}
+                testIds={{ input: "return-lookup-input", submit: "return-lookup-submit", scan: "return-scan" }}
+              />
               {lookup.isError && <div className="mt-3"><ErrorMessage message={errorMessage(lookup.error)} /></div>}
             </Panel>
             {lookup.data && <ReceiveReturn found={lookup.data} key={`${lookup.data.returnNumber}-${lookup.submittedAt}`} />}
@@ -96,22 +82,12 @@ function AwaitingReceipt({ onOpen }: { onOpen: (returnNumber: string) => void })
   const list = useQuery({ ...trpc.returns.list.queryOptions({ storeId, status: "requested" }), refetchInterval: 15_000 });
   return (
     <Panel title={t("awaiting")} testId="returns-awaiting">
-      {list.isPending || list.isError ? (
-        <QueryState query={list} />
-      ) : list.data.length === 0 ? (
-        <EmptyState title={t("noneAwaiting")} />
-      ) : (
+      <ListState query={list} empty={t("noneAwaiting")}>
+        {(rows) => (
         <table className={tableClass}>
-          <thead className="border-b border-slate-200">
-            <tr>
-              <th>{t("returnNumber")}</th>
-              <th>{t("shopper")}</th>
-              <th className="text-right">{t("refund")}</th>
-              <th />
-            </tr>
-          </thead>
+          <TableHead columns={[t("returnNumber"), t("shopper"), { label: t("refund"), align: "right" }, ""]} />
           <tbody className="divide-y divide-slate-100">
-            {list.data.map((r) => (
+            {rows.map((r) => (
               <tr key={r.returnNumber} data-testid={`return-row-${r.returnNumber}`}>
                 <td>
                   <span className="font-mono font-semibold">{r.returnNumber}</span>
@@ -133,7 +109,8 @@ function AwaitingReceipt({ onOpen }: { onOpen: (returnNumber: string) => void })
             ))}
           </tbody>
         </table>
-      )}
+        )}
+      </ListState>
     </Panel>
   );
 }

@@ -4,12 +4,11 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { Button } from "@omni/ui/button";
-import { EmptyState } from "@omni/ui/empty-state";
 import { ErrorMessage } from "@omni/ui/error-message";
 import { errorMessage, useTRPC } from "@omni/ui/trpc";
 import { ConfirmButton } from "@/components/confirm-button";
 import { inputClass, labelClass, PageHeader, Panel, tableClass } from "@/components/page-header";
-import { QueryState } from "@/components/query-state";
+import { ListState, TableHead } from "@/components/list-state";
 import { useStaff } from "@/components/staff-context";
 
 const roles = ["associate", "manager", "admin"] as const;
@@ -29,27 +28,18 @@ export function StaffScreen() {
       <PageHeader title={t("title")} description={t("description")} />
       <div className="grid grid-cols-[minmax(0,8fr)_minmax(0,4fr)] items-start gap-5 max-xl:grid-cols-1">
         <Panel>
-          {list.isPending || list.isError ? (
-            <QueryState query={list} />
-          ) : list.data.length === 0 ? (
-            <EmptyState title={t("none")} />
-          ) : (
+          <ListState query={list} empty={t("none")}>
+            {(rows) => (
             <table className={tableClass}>
-              <thead className="border-b border-slate-200">
-                <tr>
-                  <th>{t("person")}</th>
-                  <th>{t("role")}</th>
-                  <th>{t("stores")}</th>
-                  <th />
-                </tr>
-              </thead>
+              <TableHead columns={[t("person"), t("role"), t("stores"), ""]} />
               <tbody className="divide-y divide-slate-100">
-                {list.data.map((m) => (
+                {rows.map((m) => (
                   <StaffRow key={m.id} member={m} storeIds={storeIds} self={m.id === userId} />
                 ))}
               </tbody>
             </table>
-          )}
+            )}
+          </ListState>
         </Panel>
         <InviteForm storeIds={storeIds} />
       </div>

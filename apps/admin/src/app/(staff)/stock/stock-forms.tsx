@@ -9,74 +9,106 @@ import { errorMessage, useTRPC } from "@omni/ui/trpc";
 import { inputClass, labelClass, Panel } from "@/components/page-header";
 import { useStaff } from "@/components/staff-context";
 
+type Saved = { sku: string; onHand: number; available: number };
+
 /** Cycle count (the shelf holds N) and goods received (N more arrived), each with a reason. */
 export function StockForms({ sku }: { sku: string }) {
   const t = useTranslations("stock");
   const { storeId } = useStaff();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const refresh = () => {
+  const [saved, setSaved] = useState<Saved | null>(null);
+  const refresh = (result: Saved) => {
+    setSaved(result);
     void queryClient.invalidateQueries({ queryKey: trpc.inventory.availability.queryKey() });
     void queryClient.invalidateQueries({ queryKey: trpc.inventory.movements.queryKey() });
   };
   const count = useMutation(trpc.inventory.setOnHand.mutationOptions({ onSuccess: refresh }));
   const receive = useMutation(trpc.inventory.receive.mutationOptions({ onSuccess: refresh }));
-  const [onHand, setOnHand] = useState("");
-  const [countReason, setCountReason] = useState("");
-  const [quantity, setQuantity] = useState("");
-  const [receiveReason, setReceiveReason] = useState("");
-
-  const submitCount = (e: FormEvent) => {
-    e.preventDefault();
-    receive.reset();
-    count.mutate({ storeId, sku, onHand: Number(onHand), reason: countReason }, { onSuccess: () => { setOnHand(""); setCountReason(""); } });
-  };
-  const submitReceive = (e: FormEvent) => {
-    e.preventDefault();
-    count.reset();
-    receive.mutate({ storeId, sku, quantity: Number(quantity), reason: receiveReason }, { onSuccess: () => { setQuantity(""); setReceiveReason(""); } });
-  };
-  const done = count.data ?? receive.data;
-
   return (
     <div className="grid grid-cols-2 gap-5 max-xl:grid-cols-1">
-      <Panel title={t("cycleCount")}>
-        <form onSubmit={submitCount} className="flex flex-col gap-3" data-testid="cycle-count-form">
-          <label className={labelClass}>
-            {t("countedOnHand")}
-            <input className={inputClass} type="number" min={0} max={1_000_000} required inputMode="numeric" value={onHand} onChange={(e) => setOnHand(e.target.value)} data-testid="cycle-count-onhand" />
-          </label>
-          <label className={labelClass}>
-            {t("reason")}
-            <input className={inputClass} required maxLength={500} value={countReason} onChange={(e) => setCountReason(e.target.value)} placeholder={t("countReasonPlaceholder")} data-testid="cycle-count-reason" />
-          </label>
-          <Button type="submit" busy={count.isPending} data-testid="cycle-count-submit">
-            {t("saveCount")}
-          </Button>
-          {count.isError && <ErrorMessage message={errorMessage(count.error)} />}
-        </form>
-      </Panel>
-      <Panel title={t("receiving")}>
-        <form onSubmit={submitReceive} className="flex flex-col gap-3" data-testid="receive-form">
-          <label className={labelClass}>
-            {t("receivedQuantity")}
-            <input className={inputClass} type="number" min={1} max={100_000} required inputMode="numeric" value={quantity} onChange={(e) => setQuantity(e.target.value)} data-testid="receive-quantity" />
-          </label>
-          <label className={labelClass}>
-            {t("reason")}
-            <input className={inputClass} required maxLength={500} value={receiveReason} onChange={(e) => setReceiveReason(e.target.value)} placeholder={t("receiveReasonPlaceholder")} data-testid="receive-reason" />
-          </label>
-          <Button type="submit" busy={receive.isPending} data-testid="receive-stock-submit">
-            {t("saveReceive")}
-          </Button>
-          {receive.isError && <ErrorMessage message={errorMessage(receive.error)} />}
-        </form>
-      </Panel>
-      {done && (
+      <QuantityReasonForm
+        title={t("cycleCount")}
+        quantityLabel={t("countedOnHand")}
+        min={0}
+        max={1_000_000}
+        reasonPlaceholder={t("countReasonPlaceholder")}
+        submitLabel={t("saveCount")}
+        testId="cycle-count"
+        mutation={count}
+        onSubmit={(n, reason, done) => count.mutate({ storeId, sku, onHand: n, reason }, { onSuccess: done })}
+      />
+      <QuantityReasonForm
+        title={t("receiving")}
+        quantityLabel={t("receivedQuantity")}
+        min={1}
+        max={100_000}
+        reasonPlaceholder={t("receiveReasonPlaceholder")}
+        submitLabel={t("saveReceive")}
+        testId="receive"
+        submitTestId="receive-stock-submit"
+        mutation={receive}
+        onSubmit={(n, reason, done) => receive.mutate({ storeId, sku, quantity: n, reason }, { onSuccess: done })}
+      />
+      {saved && (
         <p role="status" className="col-span-full rounded-lg bg-emerald-50 px-4 py-3 text-emerald-900" data-testid="stock-saved">
-          {t("saved", { sku: done.sku, onHand: done.onHand, available: done.available })}
+          {t("saved", { sku: saved.sku, onHand: saved.onHand, available: saved.available })}
         </p>
       )}
     </div>
+  );
+}
+
+/** A number of units and why: the shape of every stock change a manager makes by hand. */
+function QuantityReasonForm(props: {
+  title: string;
+  quantityLabel: string;
+  min: number;
+  max: number;
+  reasonPlaceholder: string;
+  submitLabel: string;
+  testId: string;
+  submitTestId?: string;
+  mutation: { isPending: boolean; isError: boolean; error: unknown };
+  onSubmit: (quantity: number, reason: string, done: () => void) => void;
+}) {
+  const t = useTranslations("stock");
+  const [quantity, setQuantity] = useState("");
+  const [reason, setReason] = useState("");
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    props.onSubmit(Number(quantity), reason, () => {
+      setQuantity("");
+      setReason("");
+    });
+  };
+  const id = props.testId;
+  return (
+    <Panel title={props.title}>
+      <form onSubmit={submit} className="flex flex-col gap-3" data-testid={`${id}-form`}>
+        <label className={labelClass}>
+          {props.quantityLabel}
+          <input
+            className={inputClass}
+            type="number"
+            min={props.min}
+            max={props.max}
+            required
+            inputMode="numeric"
+            value={quantity}
+            onChange={(e) => setQuantity(e.target.value)}
+            data-testid={id === "cycle-count" ? "cycle-count-onhand" : `${id}-quantity`}
+          />
+        </label>
+        <label className={labelClass}>
+          {t("reason")}
+          <input className={inputClass} required maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} placeholder={props.reasonPlaceholder} data-testid={`${id}-reason`} />
+        </label>
+        <Button type="submit" busy={props.mutation.isPending} data-testid={props.submitTestId ?? `${id}-submit`}>
+          {props.submitLabel}
+        </Button>
+        {props.mutation.isError && <ErrorMessage message={errorMessage(props.mutation.error)} />}
+      </form>
+    </Panel>
   );
 }

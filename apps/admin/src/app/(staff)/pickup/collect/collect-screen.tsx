@@ -2,7 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { Button } from "@omni/ui/button";
 import { ErrorMessage } from "@omni/ui/error-message";
 import { formatMoney } from "@omni/ui/money";
@@ -11,8 +11,8 @@ import { StatusBadge } from "@omni/ui/status-badge";
 import { errorMessage, useTRPC } from "@omni/ui/trpc";
 import type { AppRouter } from "@omni/api";
 import type { inferRouterOutputs } from "@trpc/server";
-import { inputClass, PageHeader, Panel, tableClass } from "@/components/page-header";
-import { QrScanner } from "@/components/qr-scanner";
+import { PageHeader, Panel, tableClass } from "@/components/page-header";
+import { CodeLookup } from "@/components/code-lookup";
 
 /** Counter handover: find the order by its pickup code, mark lines the shopper declines, hand over. */
 export function CollectScreen() {
@@ -27,31 +27,19 @@ export function CollectScreen() {
     setTyped(clean);
     setCode(clean);
   };
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    find(typed);
-  };
   return (
     <>
       <PageHeader title={t("title")} description={t("description")} />
       <Panel className="mb-5">
-        <form onSubmit={submit} className="flex flex-wrap items-start gap-3">
-          <input
-            className={`${inputClass} max-w-sm font-mono text-xl tracking-widest uppercase`}
-            value={typed}
-            onChange={(e) => setTyped(e.target.value)}
-            placeholder={t("codePlaceholder")}
-            aria-label={t("code")}
-            maxLength={64}
-            autoFocus
-            autoComplete="off"
-            data-testid="collect-code-input"
-          />
-          <Button type="submit" data-testid="collect-find">
-            {t("find")}
-          </Button>
-          <QrScanner onCode={find} testId="collect-scan" />
-        </form>
+        <CodeLookup
+          value={typed}
+          onChange={setTyped}
+          onFind={find}
+          label={t("code")}
+          buttonLabel={t("find")}
+          size="lg"
+          testIds={{ input: "collect-code-input", submit: "collect-find", scan: "collect-scan" }}
+        />
       </Panel>
       {code !== null &&
         (order.isPending ? (
