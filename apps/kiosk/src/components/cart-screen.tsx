@@ -31,7 +31,7 @@ export function CartScreen({ shopUrl }: { shopUrl: string }) {
   const handoff = useMutation({ mutationFn: () => contract.cart.handoff.mutate({ cartId: cartId! }) });
 
   const resume = (
-    <Link href="/cart/resume" data-testid="resume-cart-link" className="text-2xl font-semibold text-sky-800 underline">
+    <Link href="/cart/resume" data-testid="resume-cart-link" className="flex min-h-16 items-center text-2xl font-semibold text-sky-800 underline">
       {t("resumeLink")}
     </Link>
   );

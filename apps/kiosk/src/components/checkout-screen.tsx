@@ -3,7 +3,7 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 import Link from "next/link";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { EmptyState } from "@omni/ui/empty-state";
 import { formatMoney } from "@omni/ui/money";
 import { PickupCodeCard } from "@omni/ui/pickup-code-card";
@@ -33,7 +33,27 @@ export function CheckoutScreen() {
   const [idempotencyKey] = useState(newIdempotencyKey);
   const [placed, setPlaced] = useState<{ order: PlacedOrder; storeId: string | null } | null>(null);
   const stores = useQuery(trpc.stores.list.queryOptions());
-  const pickupStores = (stores.data ?? []).filter((s) => s.type === "store" && s.pickup && s.id !== kiosk.storeId);
+  const thisStore = stores.data?.find((s) => s.id === kiosk.storeId);
+  // Which store can supply the whole cart (endless aisle): nearest to this kiosk first.
+  const options = useQuery({
+    ...trpc.checkout.pickupOptions.queryOptions({ cartId: cartId ?? "", lat: thisStore?.lat ?? undefined, lng: thisStore?.lng ?? undefined }),
+    enabled: !!cartId && !placed && !!stores.data,
+  });
+  const hereOption = options.data?.stores.find((o) => o.storeId === kiosk.storeId);
+  const otherOptions = options.data?.stores.filter((o) => o.storeId !== kiosk.storeId) ?? [];
+  const [chosenDefault, setChosenDefault] = useState(false);
+  useEffect(() => {
+    if (!options.data || chosenDefault) return;
+    setChosenDefault(true);
+    if (hereOption?.allAvailable) return;
+    const elsewhere = otherOptions.find((o) => o.allAvailable);
+    if (elsewhere) {
+      setWhere("other");
+      setOtherStore(elsewhere.storeId);
+    } else if (options.data.delivery.allAvailable) setWhere("delivery");
+  }, [options.data, chosenDefault, hereOption, otherOptions]);
+  const supply = (o: { allAvailable: boolean; availableLineCount: number; lines: unknown[] } | undefined) =>
+    !o ? undefined : o.allAvailable ? t("allAvailable") : t("someAvailable", { count: o.availableLineCount, total: o.lines.length });
   const payment: Payment = where === "delivery" || pay === "card" ? { method: "card", token: "tok_ok" } : { method: "pay_in_store" };
 
   const place = useMutation({
@@ -114,9 +134,9 @@ export function CheckoutScreen() {
         testIdPrefix="fulfilment"
         columns={3}
         options={[
-          { value: "here", label: t("here"), help: kiosk.storeName },
-          { value: "other", label: t("other") },
-          { value: "delivery", label: t("delivery") },
+          { value: "here", label: t("here"), help: supply(hereOption) ?? kiosk.storeName },
+          { value: "other", label: t("other"), help: otherOptions.some((o) => o.allAvailable) ? t("allAvailableSomewhere") : undefined },
+          { value: "delivery", label: t("delivery"), help: supply(options.data?.delivery) },
         ]}
       />
       {where === "other" && (
@@ -125,7 +145,7 @@ export function CheckoutScreen() {
           value={otherStore}
           onChange={setOtherStore}
           testIdPrefix="pickup-store"
-          options={pickupStores.map((s) => ({ value: s.id, label: s.city, help: s.name }))}
+          options={otherOptions.map((o) => ({ value: o.storeId, label: o.city, help: `${o.name} · ${supply(o)}` }))}
         />
       )}
       {where !== "delivery" && (

@@ -16,7 +16,9 @@ export async function loadDeviceState(): Promise<DeviceState> {
     return { state: "paired", kiosk: await api.kiosk.me() };
   } catch (error) {
     if (error instanceof TRPCError && error.code === "UNAUTHORIZED") return { state: "locked" };
-    return { state: "unpaired" };
+    if (error instanceof TRPCError && error.code === "FORBIDDEN") return { state: "unpaired" };
+    // Anything else (the database is away…) is not a reason to ask for pairing again.
+    throw error;
   }
 }
 
