@@ -8,6 +8,7 @@ import { OrderTimeline } from "@omni/ui/order-timeline";
 import { PickupCodeCard } from "@omni/ui/pickup-code-card";
 import { ProductImage } from "@omni/ui/product-image";
 import { StatusBadge } from "@omni/ui/status-badge";
+import { auth } from "@/auth";
 import { OrderLookupForm } from "@/components/order-lookup-form";
 import { isNotFound, serverErrorMessage } from "@/lib/trpc-errors";
 import { serverApi } from "@/server/api";
@@ -21,6 +22,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: t("title", { number: decodeURIComponent((await params).number) }), robots: { index: false } };
 }
 
+class OrderNeedsEmail extends Error {}
+
 /** The order page: works for a guest with the order's e-mail in the link, and for its signed-in owner. */
 export default async function OrderPage({ params, searchParams }: Props) {
   const [t, locale, api] = await Promise.all([getTranslations("order"), getLocale(), serverApi()]);
@@ -29,12 +32,14 @@ export default async function OrderPage({ params, searchParams }: Props) {
   const mail = typeof email === "string" && email.trim() ? email.trim().slice(0, 320) : undefined;
   let order;
   try {
+    // A guest without the e-mail is asked for it here, in the page's language, before any look-up.
+    if (!mail && !(await auth())?.user) throw new OrderNeedsEmail();
     order = await api.orders.get({ orderNumber, email: mail });
   } catch (error) {
     return (
       <div className="mx-auto max-w-md space-y-4">
         <h1 className="text-2xl font-bold">{t("lookupTitle")}</h1>
-        {mail || !isNotFound(error) ? <ErrorMessage message={serverErrorMessage(error)} locale={locale} /> : <p className="text-slate-700">{t("needEmail")}</p>}
+        {mail || !(isNotFound(error) || error instanceof OrderNeedsEmail) ? <ErrorMessage message={serverErrorMessage(error)} locale={locale} /> : <p className="text-slate-700">{t("needEmail")}</p>}
         <OrderLookupForm orderNumber={orderNumber} email={mail} />
       </div>
     );
