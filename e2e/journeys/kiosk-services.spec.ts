@@ -3,7 +3,7 @@ import { callMutation, chooseVariant, pairKiosk, variantInStock } from "./kiosk-
 
 test.use(kioskScreen);
 
-test("click-and-collect ordered at the kiosk, then checked in at the same kiosk when ready", async ({ page, context }) => {
+test("click-and-collect ordered at the kiosk, checked in there when ready, then returned there", async ({ page, context }) => {
   await pairKiosk(context, "krakow");
   const variant = await variantInStock(page, "krakow");
   await chooseVariant(page, variant);
@@ -41,6 +41,22 @@ test("click-and-collect ordered at the kiosk, then checked in at the same kiosk 
   await expect(page.getByTestId("checkin-order-number")).toHaveText(orderNumber);
   await expect(page.getByTestId("checkin-pickup-point")).not.toBeEmpty();
   await snap(page, "kiosk-checkin-confirmation");
+
+  // Collected at the counter; then the shopper returns it at the kiosk, refunded as store credit.
+  await callMutation(page, urls.admin, "pickup.collect", { code: pickupCode });
+  await page.goto(`${urls.kiosk}/browse`);
+  await page.getByTestId("service-returns").tap();
+  await page.getByTestId("return-order-number").fill(orderNumber);
+  await page.getByTestId("return-email").fill("kiosk-journey@example.com");
+  await page.getByTestId("return-find").tap();
+  await expect(page.getByTestId("eligibility-line")).toHaveCount(1);
+  await page.getByTestId("return-reason-wrong_size").tap();
+  await page.getByTestId("refund-to-store_credit").tap();
+  await page.getByTestId("create-return").tap();
+  await expect(page.getByTestId("return-confirmation")).toBeVisible();
+  await expect(page.getByTestId("return-number")).not.toBeEmpty();
+  await expect(page.getByTestId("hand-to-counter")).toBeVisible();
+  await snap(page, "kiosk-return-confirmation");
 });
 
 test("a shopper reserves a product in this store, looks the reservation up and cancels it", async ({ page, context }) => {
