@@ -69,7 +69,7 @@ export function ListingFiltersForm({
           {myStoreName ? t("inMyStore", { store: myStoreName }) : t("inMyStoreNone")}
         </label>
       </div>
-      <details className="rounded-xl border border-slate-200" open={activeCount > 0}>
+      <details className="rounded-xl border border-slate-200">
         <summary className="flex min-h-11 cursor-pointer items-center px-4 font-semibold focus-visible:outline focus-visible:outline-2 focus-visible:outline-sky-600">
           {t("filters")}
           {activeCount > 0 && <span className="ml-2 rounded-full bg-slate-900 px-2 text-xs text-white">{activeCount}</span>}
