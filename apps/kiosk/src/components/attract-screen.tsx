@@ -27,11 +27,16 @@ export function AttractScreen() {
   const product = items.length ? items[index % items.length] : null;
 
   return (
-    <button
-      type="button"
+    // A div with the button role: the whole screen is the touch target, and it holds headings.
+    <div
+      role="button"
+      tabIndex={0}
       data-testid="attract-screen"
       onClick={() => router.push("/browse")}
-      className="relative flex min-h-screen w-full flex-col items-center justify-between overflow-hidden bg-gradient-to-b from-slate-900 to-slate-700 px-16 py-24 text-center text-white"
+      onKeyDown={(e) => {
+        if (e.key === "Enter" || e.key === " ") router.push("/browse");
+      }}
+      className="relative flex min-h-screen w-full cursor-pointer flex-col items-center justify-between overflow-hidden bg-gradient-to-b from-slate-900 to-slate-700 px-16 py-24 text-center text-white"
     >
       <div>
         <p className="text-3xl uppercase tracking-[0.3em] text-slate-300">{t("welcome")}</p>
@@ -55,6 +60,6 @@ export function AttractScreen() {
         <p className="text-6xl font-bold">{t("touch")}</p>
         <p className="text-3xl text-slate-300">{t("services")}</p>
       </div>
-    </button>
+    </div>
   );
 }

@@ -2,7 +2,6 @@
 
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
-import Link from "next/link";
 import { useEffect, useState } from "react";
 import { EmptyState } from "@omni/ui/empty-state";
 import { formatMoney } from "@omni/ui/money";
@@ -12,7 +11,7 @@ import { newIdempotencyKey, useContract, type Fulfillment, type Payment, type Pl
 import { useFriendlyError } from "@/lib/friendly-error";
 import { ChoiceRow } from "./choice-row";
 import { useKiosk } from "./kiosk-session";
-import { Screen } from "./screen";
+import { DoneLink, Screen } from "./screen";
 import { TouchForm, type TouchField } from "./touch-form";
 import { KioskError } from "./kiosk-error";
 
@@ -97,9 +96,7 @@ export function CheckoutScreen() {
         ) : (
           <p className="text-3xl text-slate-700">{t("deliveryNote")}</p>
         )}
-        <Link href="/browse" data-testid="done" className="flex min-h-24 items-center justify-center rounded-2xl bg-slate-900 text-4xl font-semibold text-white">
-          {t("done")}
-        </Link>
+        <DoneLink label={t("done")} />
       </Screen>
     );
   }

@@ -2,13 +2,12 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
-import Link from "next/link";
 import { useContract } from "@/lib/contract";
 import { useFriendlyError } from "@/lib/friendly-error";
 import { fromScan } from "@/lib/scanned";
 import { CodeEntry } from "./code-entry";
 import { useKiosk } from "./kiosk-session";
-import { Screen } from "./screen";
+import { DoneLink, Screen } from "./screen";
 import { KioskError } from "./kiosk-error";
 
 /** "I'm here to collect": the shopper checks in with their pickup code and learns where to wait. */
@@ -37,9 +36,7 @@ export function CollectScreen() {
           <p className="mt-6 text-2xl text-slate-600">{done.storeName ?? kiosk.storeName}</p>
           <p className="mt-8 text-3xl">{t("staffComing")}</p>
         </div>
-        <Link href="/browse" data-testid="done" className="flex min-h-24 items-center justify-center rounded-2xl bg-slate-900 text-4xl font-semibold text-white">
-          {t("done")}
-        </Link>
+        <DoneLink label={t("done")} />
       </Screen>
     );
   }

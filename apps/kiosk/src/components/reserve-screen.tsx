@@ -2,7 +2,6 @@
 
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
-import Link from "next/link";
 import { useSearchParams } from "next/navigation";
 import { useState } from "react";
 import { PickupCodeCard } from "@omni/ui/pickup-code-card";
@@ -10,7 +9,7 @@ import { useTRPC } from "@omni/ui/trpc";
 import { newIdempotencyKey, useContract } from "@/lib/contract";
 import { useFriendlyError } from "@/lib/friendly-error";
 import { useKiosk } from "./kiosk-session";
-import { Screen } from "./screen";
+import { DoneLink, Screen } from "./screen";
 import { TouchForm } from "./touch-form";
 import { KioskError } from "./kiosk-error";
 
@@ -55,9 +54,7 @@ export function ReserveScreen() {
             note={t("until", { time: format.dateTime(new Date(reserve.data.expiresAt), { dateStyle: "medium", timeStyle: "short" }) })}
           />
         </div>
-        <Link href="/browse" data-testid="done" className="flex min-h-24 items-center justify-center rounded-2xl bg-slate-900 text-4xl font-semibold text-white">
-          {t("done")}
-        </Link>
+        <DoneLink label={t("done")} />
       </Screen>
     );
   }

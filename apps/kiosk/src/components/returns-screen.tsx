@@ -2,7 +2,6 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
-import Link from "next/link";
 import { useState } from "react";
 import { EligibilityView } from "@omni/ui/eligibility-view";
 import { formatMoney } from "@omni/ui/money";
@@ -12,7 +11,7 @@ import { orderFromScan } from "@/lib/scanned";
 import { ChoiceRow } from "./choice-row";
 import { useKiosk } from "./kiosk-session";
 import { ScanToggle } from "./scan-toggle";
-import { Screen } from "./screen";
+import { DoneLink, Screen } from "./screen";
 import { TouchForm } from "./touch-form";
 import { KioskError } from "./kiosk-error";
 
@@ -67,9 +66,7 @@ export function ReturnsScreen() {
           {t("handToCounter")}
         </p>
         {kiosk.pickupPoint && <p className="text-3xl text-slate-600">{kiosk.pickupPoint}</p>}
-        <Link href="/browse" data-testid="done" className="flex min-h-24 items-center justify-center rounded-2xl bg-slate-900 text-4xl font-semibold text-white">
-          {t("done")}
-        </Link>
+        <DoneLink label={t("done")} />
       </Screen>
     );
   }

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { ReactNode } from "react";
 
 /** The frame of a kiosk task screen: a big title, an optional line of help, then the content. */
@@ -10,5 +11,14 @@ export function Screen({ title, help, testId, children }: { title: string; help?
       </div>
       {children}
     </section>
+  );
+}
+
+/** The big "Done" at the end of a task: back to the kiosk's start, where the next person begins. */
+export function DoneLink({ label }: { label: string }) {
+  return (
+    <Link href="/browse" data-testid="done" className="flex min-h-24 items-center justify-center rounded-2xl bg-slate-900 text-4xl font-semibold text-white active:bg-slate-700">
+      {label}
+    </Link>
   );
 }
