@@ -1,5 +1,5 @@
 import { expect, kioskScreen, phone, signInWithApi, snap, test, urls } from "../fixtures";
-import { callMutation, pairKiosk } from "./kiosk-support";
+import { callMutation, chooseVariant, pairKiosk, variantInStock } from "./kiosk-support";
 
 test.use(kioskScreen);
 
@@ -12,18 +12,25 @@ test("a shopper signs in at the kiosk with the code from the shop's account page
   await phoneContext.close();
 
   await pairKiosk(context, "krakow");
-  await page.goto(`${urls.kiosk}/browse`);
+  // Something picked as a guest comes along into the shopper's account cart.
+  const variant = await variantInStock(page, "krakow", 1);
+  await chooseVariant(page, variant);
+  await page.getByTestId("add-to-cart").tap();
+  await expect(page.getByTestId("cart-count")).toBeVisible();
   await page.getByTestId("nav-account").tap();
   await expect(page.getByTestId("signin-with-qr")).toHaveAttribute("aria-pressed", "true");
   // No camera in the test browser: the typed fallback takes the same code, case preserved.
   await page.getByTestId("signin-qr-input").fill(token);
   await page.getByTestId("signin-qr-submit").tap();
   await expect(page.getByTestId("nav-account")).toContainText("Ada");
+  await page.getByTestId("nav-cart").tap();
+  await expect(page.locator(`[data-testid="cart-line"][data-sku="${variant.sku}"]`)).toBeVisible();
 
-  // The code is single-use.
+  // The code is single-use; signing out leaves no cart behind on the screen.
   await page.getByTestId("nav-account").tap();
   await page.getByTestId("sign-out").tap();
   await expect(page.getByTestId("nav-account")).not.toContainText("Ada");
+  await expect(page.getByTestId("cart-count")).toHaveCount(0);
   await page.getByTestId("nav-account").tap();
   await page.getByTestId("signin-qr-input").fill(token);
   await page.getByTestId("signin-qr-submit").tap();

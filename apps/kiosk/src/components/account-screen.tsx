@@ -10,7 +10,7 @@ import { Screen } from "./screen";
 export function AccountScreen() {
   const t = useTranslations("account");
   const router = useRouter();
-  const { shopper } = useKiosk();
+  const { shopper, setCartId } = useKiosk();
   if (!shopper) {
     return (
       <Screen title={t("title")}>
@@ -28,6 +28,8 @@ export function AccountScreen() {
         data-testid="sign-out"
         onClick={async () => {
           await signOutShopper();
+          // The account cart stays with the account, not on this screen for the next person.
+          setCartId(null);
           router.push("/browse");
           router.refresh();
         }}

@@ -3,10 +3,12 @@
 import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { useContract } from "@/lib/contract";
 import { fromScan } from "@/lib/scanned";
 import { signInWithPassword, signInWithQrToken } from "@/server/actions";
 import { ChoiceRow } from "./choice-row";
 import { CodeEntry } from "./code-entry";
+import { useKiosk } from "./kiosk-session";
 import { Screen } from "./screen";
 import { TouchForm } from "./touch-form";
 import { KioskError } from "./kiosk-error";
@@ -16,6 +18,8 @@ export function SignInScreen() {
   const t = useTranslations("signIn");
   const locale = useLocale();
   const router = useRouter();
+  const contract = useContract();
+  const { cartId, setCartId } = useKiosk();
   const [how, setHow] = useState<"qr" | "password">("qr");
   const [values, setValues] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
@@ -27,6 +31,10 @@ export function SignInScreen() {
     const outcome = await attempt.catch(() => ({ ok: false, error: "failed" }));
     setBusy(false);
     if (outcome.ok) {
+      // The shopper's account cart comes along (the cart they filled on their phone), with anything
+      // they put in the kiosk's guest cart merged into it.
+      const merged = await contract.cart.create.mutate(cartId ? { cartId } : null).catch(() => null);
+      if (merged) setCartId(merged.cartId);
       router.push("/browse");
       router.refresh();
     } else setError(outcome.error === "invalid" ? (how === "qr" ? t("qrInvalid") : t("passwordInvalid")) : t("failed"));
