@@ -45,6 +45,8 @@ export default async function OrderPage({ params, searchParams }: Props) {
     );
   }
   const returnLink = `/returns/new?order=${encodeURIComponent(order.orderNumber)}&email=${encodeURIComponent(order.email)}`;
+  // Lines declined at the counter are refunded at once; the page says how much came back.
+  const declinedMinor = order.lines.reduce((sum, line) => sum + line.declinedQuantity * line.unitPriceMinor, 0);
   const returnable = order.status === "collected" || order.status === "delivered";
   return (
     <div className="space-y-6">
@@ -92,7 +94,11 @@ export default async function OrderPage({ params, searchParams }: Props) {
                 <div className="min-w-0 flex-1">
                   <p className="font-medium">{line.productTitle}</p>
                   <p className="text-sm text-slate-600">{line.variantTitle} · {line.quantity} × {formatMoney(line.unitPriceMinor, order.currency, locale)}</p>
-                  {line.declinedQuantity > 0 && <p className="text-sm text-amber-900">{t("declined", { count: line.declinedQuantity })}</p>}
+                  {line.declinedQuantity > 0 && (
+                    <p className="text-sm text-amber-900" data-testid="declined-line">
+                      {t("declined", { count: line.declinedQuantity, amount: formatMoney(line.declinedQuantity * line.unitPriceMinor, order.currency, locale) })}
+                    </p>
+                  )}
                 </div>
                 <p className="font-semibold">{formatMoney(line.totalMinor, order.currency, locale)}</p>
               </li>
@@ -101,6 +107,9 @@ export default async function OrderPage({ params, searchParams }: Props) {
           <dl className="space-y-1">
             {order.discountMinor > 0 && <div className="flex justify-between text-red-700"><dt>{t("discount")}</dt><dd>−{formatMoney(order.discountMinor, order.currency, locale)}</dd></div>}
             {order.storeCreditMinor > 0 && <div className="flex justify-between"><dt>{t("credit")}</dt><dd>−{formatMoney(order.storeCreditMinor, order.currency, locale)}</dd></div>}
+            {declinedMinor > 0 && (
+              <div className="flex justify-between text-emerald-800" data-testid="declined-refund"><dt>{t("declinedRefund")}</dt><dd>{formatMoney(declinedMinor, order.currency, locale)}</dd></div>
+            )}
             <div className="flex justify-between text-lg font-bold"><dt>{t("total")}</dt><dd data-testid="order-total">{formatMoney(order.totalMinor, order.currency, locale)}</dd></div>
             <div className="flex justify-between text-sm text-slate-700">
               <dt>{t("payment")}</dt>
