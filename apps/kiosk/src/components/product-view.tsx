@@ -30,12 +30,12 @@ type Product = {
 };
 
 /** A product as the kiosk shows it: what this store has and where, then other stores, then delivery. */
-export function ProductView({ product, shopUrl }: { product: Product; shopUrl: string }) {
+export function ProductView({ product, shopUrl, initialSku }: { product: Product; shopUrl: string; initialSku?: string }) {
   const t = useTranslations("product");
   const locale = useLocale();
   const trpc = useTRPC();
   const { kiosk } = useKiosk();
-  const [sku, setSku] = useState(product.variants[0]?.sku ?? "");
+  const [sku, setSku] = useState(initialSku ?? product.variants[0]?.sku ?? "");
   const variant = product.variants.find((v) => v.sku === sku) ?? product.variants[0];
   const availability = useQuery({ ...trpc.inventory.availability.queryOptions({ sku }), enabled: !!sku, refetchInterval: 30_000 });
   const stores = useQuery(trpc.stores.list.queryOptions());

@@ -4,12 +4,23 @@ import { ProductView } from "@/components/product-view";
 import { serverApi } from "@/server/api";
 import { webUrl } from "@/server/settings";
 
-export default async function ProductPage({ params }: { params: Promise<{ slug: string }> }) {
+export default async function ProductPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<{ sku?: string | string[] }> }) {
   const { slug } = await params;
+  const { sku } = await searchParams;
   const api = await serverApi();
-  const product = await api.catalog.product({ slug: decodeURIComponent(slug).slice(0, 200) }).catch((error: unknown) => {
+  const product = await api.catalog.product({ slug: safeDecode(slug).slice(0, 200) }).catch((error: unknown) => {
     if (error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST")) notFound();
     throw error;
   });
-  return <ProductView product={product} shopUrl={webUrl()} />;
+  const initialSku = product.variants.find((v) => v.sku === sku)?.sku;
+  return <ProductView product={product} shopUrl={webUrl()} initialSku={initialSku} />;
+}
+
+/** A malformed escape in the address is just an unknown product, never a crash. */
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }
