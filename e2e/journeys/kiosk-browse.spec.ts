@@ -50,6 +50,6 @@ test("a shopper searches by touch, picks a size and sees the stock of this store
   }
   await expect(page.getByTestId("home-delivery-panel")).toHaveAttribute("data-available", String(truth.online));
   const qr = page.getByTestId("continue-on-phone-qr");
-  await expect(qr).toHaveAttribute("data-url", new RegExp(`/products/[^?]+\\?sku=${encodeURIComponent(sku)}$`));
+  await expect(qr).toHaveAttribute("data-url", new RegExp(`/p/[^?]+\\?sku=${encodeURIComponent(sku)}$`));
   await snap(page, "kiosk-product");
 });

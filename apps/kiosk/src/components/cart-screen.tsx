@@ -98,8 +98,8 @@ export function CartScreen({ shopUrl }: { shopUrl: string }) {
             <h2 className="text-3xl font-semibold">{t("toPhone")}</h2>
             {handoff.data ? (
               <div className="flex items-center gap-8">
-                <div className="rounded-xl bg-white p-3">
-                  <QrCode value={`${shopUrl}/cart/resume?code=${encodeURIComponent(handoff.data.code)}`} size={220} label={t("toPhone")} />
+                <div data-testid="handoff-qr" data-url={`${shopUrl}/handoff?code=${encodeURIComponent(handoff.data.code)}`} className="rounded-xl bg-white p-3">
+                  <QrCode value={`${shopUrl}/handoff?code=${encodeURIComponent(handoff.data.code)}`} size={220} label={t("toPhone")} />
                 </div>
                 <div>
                   <p className="text-2xl text-slate-600">{t("toPhoneCode")}</p>

@@ -46,7 +46,7 @@ export function ProductView({ product, shopUrl, initialSku }: { product: Product
     () => (stores.data ?? []).filter((s) => s.type === "store").map((s) => ({ id: s.id, name: s.name, city: s.city, lat: s.lat, lng: s.lng })),
     [stores.data],
   );
-  const phoneLink = `${shopUrl}/products/${encodeURIComponent(product.slug)}${sku ? `?sku=${encodeURIComponent(sku)}` : ""}`;
+  const phoneLink = `${shopUrl}/p/${encodeURIComponent(product.slug)}${sku ? `?sku=${encodeURIComponent(sku)}` : ""}`;
 
   if (!variant) return <KioskError message={t("noVariants")} />;
   const availableHere = here?.available ?? 0;
