@@ -15,6 +15,7 @@ describe("OrderTimeline", () => {
           { type: "status_changed", toStatus: "ready_for_pickup", at: "2026-05-02T10:00:00Z", channel: "store" },
           { type: "placed", at: "2026-05-01T10:00:00Z", channel: "web" },
           { type: "checked_in", at: "2026-05-03T10:00:00Z", channel: "kiosk" },
+          { type: "lines_declined", toStatus: "collected", at: "2026-05-04T10:00:00Z", channel: "store" },
         ]}
       />,
     );
@@ -23,6 +24,7 @@ describe("OrderTimeline", () => {
       expect.stringContaining("Order placed"),
       expect.stringContaining("Ready for pickup"),
       expect.stringContaining("Customer checked in"),
+      expect.stringContaining("Items declined at pickup and refunded"),
     ]);
     expect(events[0]!.textContent).toContain("Online shop");
     expect(events[1]!.textContent).toContain("In store");

@@ -17,6 +17,9 @@ const eventNames: Record<string, { pl: string; en: string }> = {
   refund: { pl: "Zwrócono pieniądze", en: "Refund issued" },
   notified: { pl: "Wysłano powiadomienie", en: "Customer notified" },
   line_declined: { pl: "Pozycja odrzucona przy odbiorze", en: "Line declined at pickup" },
+  lines_declined: { pl: "Część produktów odrzucona przy odbiorze i zwrócona", en: "Items declined at pickup and refunded" },
+  reminder_sent: { pl: "Wysłano przypomnienie", en: "Reminder sent" },
+  pickup_reminder_sent: { pl: "Wysłano przypomnienie o odbiorze", en: "Pickup reminder sent" },
   return_requested: { pl: "Zgłoszono zwrot", en: "Return requested" },
 };
 
