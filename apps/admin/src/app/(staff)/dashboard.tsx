@@ -35,7 +35,7 @@ export function Dashboard() {
           testId="tile-waiting"
         />
         <Tile href="/pickup" label={t("deliveries")} value={value(queue, orders.filter((o) => o.fulfillmentType === "delivery").length)} testId="tile-deliveries" />
-        <Tile href="/reservations" label={t("reservations")} value={value(reservations, reservations.data?.length ?? 0)} hint={soon ? t("expiringSoon", { count: soon }) : undefined} testId="tile-reservations" />
+        <Tile href="/reservations" label={t("reservations")} value={value(reservations, reservations.data?.length ?? 0)} hint={soon ? t("expiringSoon", { count: soon }) : undefined} warn testId="tile-reservations" />
         <Tile href="/returns" label={t("returns")} value={value(returns, returns.data?.length ?? 0)} testId="tile-returns" />
         <Tile href="/stock" label={t("stock")} value="→" hint={t("stockHint")} testId="tile-stock" />
       </div>
@@ -43,7 +43,7 @@ export function Dashboard() {
   );
 }
 
-function Tile({ href, label, value, hint, tone, testId }: { href: string; label: string; value: ReactNode; hint?: string; tone?: "amber"; testId: string }) {
+function Tile({ href, label, value, hint, warn, tone, testId }: { href: string; label: string; value: ReactNode; hint?: string; warn?: boolean; tone?: "amber"; testId: string }) {
   return (
     <Link
       href={href}
@@ -52,7 +52,7 @@ function Tile({ href, label, value, hint, tone, testId }: { href: string; label:
     >
       <p className="text-sm font-medium text-slate-600">{label}</p>
       <p className="mt-2 text-4xl font-semibold tabular-nums">{value}</p>
-      {hint && <p className="mt-1 text-sm text-amber-800">{hint}</p>}
+      {hint && <p className={`mt-1 text-sm ${warn ? "text-amber-800" : "text-slate-500"}`}>{hint}</p>}
     </Link>
   );
 }
