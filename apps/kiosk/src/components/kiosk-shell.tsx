@@ -65,6 +65,15 @@ export function KioskShell({
     router.refresh();
   }, [queryClient, router]);
 
+  // A kiosk that locks while someone uses it forgets them at once, as an idle reset would.
+  useEffect(() => {
+    if (!locked) return;
+    sessionStorage.clear();
+    setCartIdState(null);
+    queryClient.clear();
+    void resetKiosk().catch(() => undefined);
+  }, [locked, queryClient]);
+
   const identity = me.data ?? kiosk;
   const session = useMemo(
     () => (identity ? { kiosk: identity, shopper, cartId, setCartId, startOver: () => void startOver() } : null),
