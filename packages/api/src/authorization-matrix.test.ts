@@ -53,6 +53,7 @@ const matrix: Record<string, Row> = {
   "inventory.availability": row(rules.public, (f) => ({ sku: f.skus[0] })),
   "inventory.setOnHand": row(rules.storeManager, (f) => ({ storeId: "krakow", sku: f.skus[1], onHand: 20, reason: "matrix" })),
   "inventory.receive": row(rules.storeManager, (f) => ({ storeId: "krakow", sku: f.skus[1], quantity: 1, reason: "matrix" })),
+  "inventory.lowStock": row(rules.storeStaff, () => ({ storeId: "krakow" })),
   "inventory.movements": row(rules.storeStaff, (f) => ({ storeId: "krakow", sku: f.skus[1] })),
   "cart.create": row(rules.public, () => ({})),
   "cart.get": row(rules.public, (f) => ({ cartId: f.guestCart })),

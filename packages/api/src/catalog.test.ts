@@ -46,6 +46,20 @@ describe("catalogue and stock procedures", () => {
     expect(movement).toMatchObject({ reason: "cycle_count", note: "Cycle count aisle B", on_hand_after: 7 });
   });
 
+  it("lists what a store is running out of, scarcest first", async () => {
+    const manager = await callerFor(t.db, { email: "max@example.com" }, "admin");
+    const [row] = await t.sql`select sku from stock_levels where location_id = 'warszawa' and on_hand > 5 order by sku limit 1`;
+    await manager.inventory.setOnHand({ storeId: "warszawa", sku: row!.sku, onHand: 1, reason: "Shelf nearly empty" });
+    const low = await manager.inventory.lowStock({ storeId: "warszawa", threshold: 1, limit: 200 });
+    const [expected] = await t.sql`
+      select count(*)::int n from stock_levels sl join variants v on v.sku = sl.sku join products p on p.id = v.product_id
+      where sl.location_id = 'warszawa' and v.active and p.active and sl.on_hand - sl.held - sl.safety_stock <= 1`;
+    expect(low).toHaveLength(Math.min(200, expected!.n));
+    expect(low.some((l) => l.available === 0)).toBe(true);
+    expect(low.every((l) => l.available <= 1)).toBe(true);
+    expect(low.map((l) => l.available)).toEqual([...low.map((l) => l.available)].sort((a, b) => a - b));
+  });
+
   it("refuses a cycle count from staff of another store before looking at the SKU", async () => {
     const manager = await callerFor(t.db, { email: "max@example.com" }, "admin");
     await expect(manager.inventory.setOnHand({ storeId: "krakow", sku: "NOPE", onHand: 1, reason: "x" })).rejects.toMatchObject({ code: "FORBIDDEN" });

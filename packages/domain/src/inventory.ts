@@ -1,8 +1,8 @@
-import { and, desc, eq, lt } from "drizzle-orm";
+import { and, desc, eq, lt, sql } from "drizzle-orm";
 import { stockMovements, users, variants, type Database, type DbOrTx } from "@omni/db";
 import { canManage, type Actor } from "./actor";
 import { recordAudit } from "./audit";
-import { getAvailability } from "./availability";
+import { availableSql, getAvailability } from "./availability";
 import { forbidden, notFound } from "./errors";
 import { adjustOnHand } from "./reserve-stock";
 import { storeExists } from "./stores";
@@ -84,4 +84,17 @@ export async function listMovements(db: DbOrTx, input: { storeId: string; sku: s
     )
     .orderBy(desc(stockMovements.id))
     .limit(input.limit ?? 50);
+}
+
+/** SKUs of active products that a store is running out of: available at most `threshold`, scarcest first. */
+export async function listLowStock(db: DbOrTx, input: { storeId: string; threshold: number; limit: number }) {
+  const rows = await db.execute<{ sku: string; title: string; product_title: string; slug: string; on_hand: number; available: number }>(sql`
+    select sl.sku, v.title, p.title as product_title, p.slug, sl.on_hand, ${availableSql} as available
+    from stock_levels sl join variants v on v.sku = sl.sku join products p on p.id = v.product_id
+    where sl.location_id = ${input.storeId} and v.active and p.active and sl.on_hand - sl.held - sl.safety_stock <= ${input.threshold}
+    order by available, p.title, sl.sku
+    limit ${input.limit}`);
+  return rows
+    .filter((r) => r.available <= input.threshold)
+    .map((r) => ({ sku: r.sku, title: r.title, productTitle: r.product_title, slug: r.slug, onHand: r.on_hand, available: r.available }));
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { getAvailability, listMovements, receiveStock, setOnHand } from "@omni/domain";
+import { getAvailability, listLowStock, listMovements, receiveStock, setOnHand } from "@omni/domain";
 import { publicProcedure, router, storeManagerProcedure, storeStaffProcedure } from "../trpc";
 import { quantity, reason, sku, storeId } from "../inputs";
 
@@ -13,6 +13,10 @@ export const inventoryRouter = router({
   receive: storeManagerProcedure
     .input(z.object({ storeId, sku, quantity: quantity.max(100_000), reason }))
     .mutation(({ ctx, input }) => receiveStock(ctx.db, ctx.actor, input)),
+  /** What the store is running out of, for the dashboard. */
+  lowStock: storeStaffProcedure
+    .input(z.object({ storeId, threshold: z.number().int().min(0).max(1000).default(2), limit: z.number().int().min(1).max(200).default(50) }))
+    .query(({ ctx, input }) => listLowStock(ctx.db, input)),
   movements: storeStaffProcedure
     .input(z.object({ storeId, sku, limit: z.number().int().min(1).max(200).default(50), before: z.number().int().positive().optional() }))
     .query(({ ctx, input }) => listMovements(ctx.db, input)),

@@ -16,6 +16,7 @@ export function Dashboard() {
   const queue = useQuery({ ...trpc.fulfillment.queue.queryOptions({ storeId }), refetchInterval: 10_000 });
   const reservations = useQuery({ ...trpc.reservations.list.queryOptions({ storeId, status: "active" }), refetchInterval: 30_000 });
   const returns = useQuery({ ...trpc.returns.list.queryOptions({ storeId, status: "requested" }), refetchInterval: 30_000 });
+  const lowStock = useQuery({ ...trpc.inventory.lowStock.queryOptions({ storeId, threshold: 2, limit: 200 }), refetchInterval: 60_000 });
   const orders = queue.data ?? [];
   const count = (status: string) => orders.filter((o) => o.fulfillmentType === "pickup" && o.status === status).length;
   const soon = (reservations.data ?? []).filter((r) => new Date(r.expiresAt).getTime() - Date.now() < 24 * 3_600_000).length;
@@ -37,7 +38,7 @@ export function Dashboard() {
         <Tile href="/pickup" label={t("deliveries")} value={value(queue, orders.filter((o) => o.fulfillmentType === "delivery").length)} testId="tile-deliveries" />
         <Tile href="/reservations" label={t("reservations")} value={value(reservations, reservations.data?.length ?? 0)} hint={soon ? t("expiringSoon", { count: soon }) : undefined} warn testId="tile-reservations" />
         <Tile href="/returns" label={t("returns")} value={value(returns, returns.data?.length ?? 0)} testId="tile-returns" />
-        <Tile href="/stock" label={t("stock")} value="→" hint={t("stockHint")} testId="tile-stock" />
+        <Tile href="/stock" label={t("lowStock")} value={value(lowStock, lowStock.data?.length ?? 0)} hint={t("lowStockHint")} warn testId="tile-stock" />
       </div>
     </>
   );
