@@ -21,6 +21,9 @@ const env = {
   AUTH_SECRET: authSecret(),
   AUTH_TRUST_HOST: "true",
   OMNI_INSECURE_COOKIES: "1",
+  // Short enough for the idle journey, long enough that a slow page never resets a kiosk mid-journey.
+  OMNI_KIOSK_IDLE_MS: "15000",
+  OMNI_KIOSK_WARN_MS: "5000",
   OMNI_WEB_URL: urls.web,
   OMNI_KIOSK_URL: urls.kiosk,
   OMNI_ADMIN_URL: urls.admin,
