@@ -2,8 +2,7 @@
 
 import { cookies } from "next/headers";
 import { AuthError } from "next-auth";
-import { authenticateDevice, deviceCookieName } from "@omni/auth/device";
-import { getDb } from "@omni/db";
+import { deviceCookieName } from "@omni/auth/device";
 import { TRPCError } from "@trpc/server";
 import { signIn, signOut } from "@/auth";
 import { serverApi } from "./api";
@@ -37,8 +36,11 @@ export async function pairWithCode(code: string): Promise<{ ok: true } | { ok: f
 export async function pairWithDeviceToken(token: string): Promise<Outcome> {
   const clean = typeof token === "string" ? token.trim() : "";
   if (!clean || clean.length > 200) return { ok: false, error: "invalid" };
-  const device = await authenticateDevice(getDb(), clean);
-  if (!device) return { ok: false, error: "invalid" };
+  try {
+    await (await serverApi({ deviceToken: clean })).kiosk.me();
+  } catch {
+    return { ok: false, error: "invalid" };
+  }
   await setDeviceCookie(clean);
   return { ok: true };
 }

@@ -4,12 +4,15 @@ import { createServerCaller } from "@omni/api/next";
 import { deviceCookieName } from "@omni/auth/device";
 import { auth } from "@/auth";
 
-/** The shared router, called from server components as this kiosk device (and its signed-in shopper, if any). */
-export async function serverApi() {
+/**
+ * The shared router, called from server components as this kiosk device (and its signed-in shopper,
+ * if any). `deviceToken` tries a token that is not in the cookie yet (development pairing).
+ */
+export async function serverApi(options: { deviceToken?: string } = {}) {
   return createServerCaller({
     app: "kiosk",
     headers: await headers(),
     getUserId: async () => (await auth())?.user?.id,
-    getDeviceCookie: async () => (await cookies()).get(deviceCookieName)?.value,
+    getDeviceCookie: async () => options.deviceToken ?? (await cookies()).get(deviceCookieName)?.value,
   });
 }
