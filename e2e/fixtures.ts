@@ -139,3 +139,10 @@ export async function collectViaApi(staff: ApiRequest, orderNumber: string, pick
 
 /** A unique shopper e-mail for one journey run. */
 export const journeyEmail = (journey: string) => `${journey}-${Date.now()}-${Math.random().toString(36).slice(2, 6)}@example.com`;
+
+/**
+ * Extra browser contexts opened inside a journey inherit the file's `test.use` options (a phone's
+ * isMobile and pixel ratio, say); these spell the other screens out in full.
+ */
+export const kioskDevice1080 = { ...kioskScreen, isMobile: false, deviceScaleFactor: 1 };
+export const backOfficeScreen = { viewport: { width: 1440, height: 900 }, isMobile: false, hasTouch: false, deviceScaleFactor: 1 };

@@ -1,4 +1,4 @@
-import { expect, kioskScreen, phone, pickVariants, signInWithApi, snap, staffApi, test, trpcMutation, trpcQuery, urls } from "../fixtures";
+import { expect, kioskDevice1080, phone, pickVariants, signInWithApi, snap, staffApi, test, trpcMutation, trpcQuery, urls } from "../fixtures";
 
 test.use({ ...phone });
 
@@ -36,7 +36,7 @@ test("a phone shopper hands a cart to the Kraków kiosk by code, the kiosk place
   await snap(shop, "cross-handoff-phone-code");
 
   // 3. At the Kraków kiosk she types the code and gets the same cart.
-  const kioskContext = await browser.newContext({ ...kioskScreen });
+  const kioskContext = await browser.newContext({ ...kioskDevice1080 });
   await kioskContext.addCookies([{ name: "omni-kiosk-device", value: "dev-kiosk-krakow", url: urls.kiosk, httpOnly: true, sameSite: "Strict" }]);
   const kiosk = await kioskContext.newPage();
   await kiosk.goto(urls.kiosk);

@@ -1,4 +1,4 @@
-import { expect, kioskScreen, signInWithApi, snap, test, trpcQuery, urls } from "../fixtures";
+import { expect, kioskDevice1080, signInWithApi, snap, test, trpcQuery, urls } from "../fixtures";
 
 test.use({ viewport: { width: 1440, height: 900 } });
 
@@ -16,7 +16,7 @@ test("a manager pairs a fresh kiosk with a code from the back office, it works, 
   await snap(manager, "cross-pairing-admin-code");
 
   // A brand-new kiosk (nothing stored) asks to be paired and takes the code.
-  const kioskContext = await browser.newContext({ ...kioskScreen });
+  const kioskContext = await browser.newContext({ ...kioskDevice1080 });
   const kiosk = await kioskContext.newPage();
   await kiosk.goto(urls.kiosk);
   await expect(kiosk.getByTestId("pair-screen")).toBeVisible();

@@ -1,8 +1,9 @@
 import {
   availableAt,
+  backOfficeScreen,
   expect,
   journeyEmail,
-  kioskScreen,
+  kioskDevice1080,
   moneyPattern,
   phone,
   pickVariants,
@@ -57,7 +58,7 @@ test("a phone order for pickup in Kraków is picked, announced, checked in at th
   const declinedLine = order.lines.find((l) => l.sku === declined!.sku)!;
 
   // 2. The Kraków clerk starts picking and marks it ready in the back office.
-  const adminContext = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const adminContext = await browser.newContext({ ...backOfficeScreen });
   const clerk = await adminContext.newPage();
   await signInWithApi(clerk, urls.admin, "ola@example.com", "demo-staff");
   await clerk.goto(`${urls.admin}/pickup`);
@@ -82,7 +83,7 @@ test("a phone order for pickup in Kraków is picked, announced, checked in at th
   await snap(clerk, "cross-pickup-admin-ready-notification");
 
   // 4. The shopper checks in with the code at the Kraków kiosk.
-  const kioskContext = await browser.newContext({ ...kioskScreen });
+  const kioskContext = await browser.newContext({ ...kioskDevice1080 });
   await kioskContext.addCookies([{ name: "omni-kiosk-device", value: "dev-kiosk-krakow", url: urls.kiosk, httpOnly: true, sameSite: "Strict" }]);
   const kiosk = await kioskContext.newPage();
   await kiosk.goto(`${urls.kiosk}/collect`);

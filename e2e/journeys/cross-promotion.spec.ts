@@ -1,4 +1,4 @@
-import { expect, kioskScreen, moneyPattern, phone, pickVariants, signInWithApi, snap, test, trpcQuery, urls } from "../fixtures";
+import { expect, kioskDevice1080, moneyPattern, phone, pickVariants, signInWithApi, snap, test, trpcQuery, urls } from "../fixtures";
 
 test.use({ viewport: { width: 1440, height: 900 } });
 
@@ -50,7 +50,7 @@ test("a promotion created in the back office changes the price at once in the sh
   await snap(shop, "cross-promotion-shop-product");
 
   // Kiosk product page: the same.
-  const kioskContext = await browser.newContext({ ...kioskScreen });
+  const kioskContext = await browser.newContext({ ...kioskDevice1080 });
   await kioskContext.addCookies([{ name: "omni-kiosk-device", value: "dev-kiosk-krakow", url: urls.kiosk, httpOnly: true, sameSite: "Strict" }]);
   const kiosk = await kioskContext.newPage();
   await kiosk.goto(`${urls.kiosk}/product/${variant.slug}`);

@@ -1,11 +1,11 @@
 import type { Browser, Page } from "@playwright/test";
-import { availableAt, expect, journeyEmail, kioskScreen, phone, pickVariants, signInWithApi, snap, staffApi, test, trpcMutation, trpcQuery, urls, type PickedVariant } from "../fixtures";
+import { availableAt, backOfficeScreen, expect, journeyEmail, kioskDevice1080, phone, pickVariants, signInWithApi, snap, staffApi, test, trpcMutation, trpcQuery, type PickedVariant, urls } from "../fixtures";
 
 test.use({ ...phone });
 
 /** At the Kraków kiosk: the product page, "reserve here", name and e-mail typed in; returns the code shown. */
 async function reserveAtKiosk(browser: Browser, variant: PickedVariant, email: string, shot: string): Promise<string> {
-  const context = await browser.newContext({ ...kioskScreen });
+  const context = await browser.newContext({ ...kioskDevice1080 });
   await context.addCookies([{ name: "omni-kiosk-device", value: "dev-kiosk-krakow", url: urls.kiosk, httpOnly: true, sameSite: "Strict" }]);
   const kiosk: Page = await context.newPage();
   await kiosk.goto(`${urls.kiosk}/product/${variant.slug}`);
@@ -60,7 +60,7 @@ test("reserved at the Kraków kiosk, sold at the counter in the back office: an 
   const email = journeyEmail("cross-reservation-sell");
   const code = await reserveAtKiosk(browser, variant!, email, "cross-reservation-kiosk-reserved-again");
 
-  const adminContext = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const adminContext = await browser.newContext({ ...backOfficeScreen });
   const clerk = await adminContext.newPage();
   await signInWithApi(clerk, urls.admin, "ola@example.com", "demo-staff");
   await clerk.goto(`${urls.admin}/reservations`);

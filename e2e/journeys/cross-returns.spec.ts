@@ -1,10 +1,11 @@
 import type { Browser, Page } from "@playwright/test";
 import {
   availableAt,
+  backOfficeScreen,
   collectViaApi,
   expect,
   journeyEmail,
-  kioskScreen,
+  kioskDevice1080,
   moneyPattern,
   phone,
   pickVariants,
@@ -37,7 +38,7 @@ async function collectedKrakowOrder(playwright: Playwright, request: Page["reque
 
 /** The Warszawa manager receives a return at the returns desk, every line in `condition`; returns the refund shown. */
 async function receiveInWarsaw(browser: Browser, returnNumber: string, condition: "resellable" | "damaged", shot: string) {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const context = await browser.newContext({ ...backOfficeScreen });
   const manager = await context.newPage();
   await signInWithApi(manager, urls.admin, "max@example.com", "demo-manager");
   await manager.goto(`${urls.admin}/returns`);
@@ -74,7 +75,7 @@ test("a Kraków pickup is returned at the Warszawa kiosk, received resellable in
   const krakowBefore = await availableAt(request, variant.sku, "krakow");
 
   // At the Warszawa kiosk: order number and e-mail, the line, a reason, refund to the card.
-  const kioskContext = await browser.newContext({ ...kioskScreen });
+  const kioskContext = await browser.newContext({ ...kioskDevice1080 });
   await kioskContext.addCookies([{ name: "omni-kiosk-device", value: "dev-kiosk-warszawa", url: urls.kiosk, httpOnly: true, sameSite: "Strict" }]);
   const kiosk = await kioskContext.newPage();
   await kiosk.goto(`${urls.kiosk}/returns`);
