@@ -17,6 +17,14 @@ let failed = 0;
 let ok = true;
 
 if (only !== "e2e") {
+  // vitest does not type-check; the apps are type-checked by `next build` in the e2e half.
+  for (const project of ["packages/db", "packages/domain", "packages/api", "packages/auth", "packages/ui", "e2e"]) {
+    const typecheck = spawnSync("pnpm", ["exec", "tsc", "-p", project, "--noEmit"], { cwd: repoRoot, env, stdio: "inherit" });
+    if (typecheck.status !== 0) {
+      console.error(`Type errors in ${project}.`);
+      ok = false;
+    }
+  }
   const out = path.join(reports, "vitest.json");
   const result = spawnSync("pnpm", ["exec", "vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${out}`], {
     cwd: repoRoot, env, stdio: "inherit",
