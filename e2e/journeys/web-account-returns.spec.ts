@@ -8,6 +8,10 @@ test("a guest cart follows the shopper into the account; a collected pickup orde
   // A long journey through many pages: give it more than the default minute.
   test.setTimeout(180_000);
   const { product, variant, storeId } = await findStockedVariant(request);
+  // A shopper of its own: other journeys leave things in the demo shopper's account cart.
+  const email = `returns-${Date.now()}@example.com`;
+  const password = "returns-journey";
+  await mutate(request, urls.web, "account.signUp", { email, password, name: "Rita Returns" });
 
   // A guest adds to the cart, then signs in: the cart comes along.
   await page.context().addCookies([{ name: "omni-store", value: storeId, url: urls.web }]);
@@ -16,8 +20,8 @@ test("a guest cart follows the shopper into the account; a collected pickup orde
   await expect(page.getByTestId("added-to-cart")).toBeVisible({ timeout: 30_000 });
   await expect(page.getByTestId("cart-count")).toHaveText("1");
   await page.goto(`${urls.web}/sign-in?next=/cart`);
-  await page.getByTestId("auth-email").fill("ada@example.com");
-  await page.getByTestId("auth-password").fill("demo-shopper");
+  await page.getByTestId("auth-email").fill(email);
+  await page.getByTestId("auth-password").fill(password);
   await page.getByTestId("auth-submit").click();
   await expect(page).toHaveURL(/\/cart$/);
   await expect(page.locator(`[data-testid=cart-line][data-sku="${variant.sku}"]`)).toBeVisible();
@@ -37,7 +41,7 @@ test("a guest cart follows the shopper into the account; a collected pickup orde
 
   // Pickup, paid in store.
   await page.getByTestId("go-to-checkout").click();
-  await expect(page.getByTestId("checkout-email")).toHaveValue("ada@example.com");
+  await expect(page.getByTestId("checkout-email")).toHaveValue(email);
   await page.locator(`[data-testid=pickup-store-option][data-store-id="${storeId}"] input`).check();
   await page.getByTestId("payment-in-store").check();
   await page.getByTestId("checkout-submit").click();
