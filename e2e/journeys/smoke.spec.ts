@@ -1,10 +1,30 @@
 import { expect, test, urls } from "../fixtures";
 
-test("the three apps serve the shared router", async ({ request }) => {
+const query = (path: string, input: unknown) => `/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`;
+
+test("the three apps serve the same catalogue and availability from the shared router", async ({ request }) => {
+  const answers: Record<string, unknown>[] = [];
   for (const url of Object.values(urls)) {
-    const response = await request.get(`${url}/api/trpc/stores.list`);
-    expect(response.status()).toBe(200);
-    const body = await response.json();
-    expect(body.result.data.json.map((s: { id: string }) => s.id)).toContain("krakow");
+    const get = async (path: string, input: unknown) => {
+      const response = await request.get(`${url}${query(path, input)}`);
+      expect(response.status(), `${url} ${path}`).toBe(200);
+      return (await response.json()).result.data.json;
+    };
+    const stores = await get("stores.list", undefined);
+    const search = await get("catalog.search", { category: "shoes", limit: 5 });
+    const product = await get("catalog.product", { slug: search.items[0].slug });
+    const availability = await get("inventory.availability", { sku: product.variants[0].sku });
+    answers.push({ stores, search, product, availability });
+  }
+  expect(answers[0]!.stores).toEqual(expect.arrayContaining([expect.objectContaining({ id: "krakow", type: "store" })]));
+  expect(answers[1]).toEqual(answers[0]);
+  expect(answers[2]).toEqual(answers[0]);
+});
+
+test("bad input is a 400 with the zod issues, in every app", async ({ request }) => {
+  for (const url of Object.values(urls)) {
+    const response = await request.get(`${url}${query("catalog.search", { limit: 0 })}`);
+    expect(response.status()).toBe(400);
+    expect((await response.json()).error.json.data.zodError).toBeTruthy();
   }
 });
