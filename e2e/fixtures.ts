@@ -146,3 +146,12 @@ export const journeyEmail = (journey: string) => `${journey}-${Date.now()}-${Mat
  */
 export const kioskDevice1080 = { ...kioskScreen, isMobile: false, deviceScaleFactor: 1 };
 export const backOfficeScreen = { viewport: { width: 1440, height: 900 }, isMobile: false, hasTouch: false, deviceScaleFactor: 1 };
+
+/**
+ * Waits until a server-rendered page has revealed all it streamed: Next.js streams parts of a page into
+ * hidden containers and React swaps them in a moment after `load`, so until then some test ids exist twice.
+ */
+export async function pageSettled(page: Page) {
+  await page.waitForLoadState("load");
+  await page.waitForFunction(() => !document.querySelector('div[hidden][id^="S:"]'));
+}

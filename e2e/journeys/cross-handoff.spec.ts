@@ -1,4 +1,4 @@
-import { expect, kioskDevice1080, phone, pickVariants, signInWithApi, snap, staffApi, test, trpcMutation, trpcQuery, urls } from "../fixtures";
+import { expect, kioskDevice1080, pageSettled, phone, pickVariants, signInWithApi, snap, staffApi, test, trpcMutation, trpcQuery, urls } from "../fixtures";
 
 test.use({ ...phone });
 
@@ -21,10 +21,12 @@ test("a phone shopper hands a cart to the Kraków kiosk by code, the kiosk place
   // 1. She fills the cart in the shop.
   for (const v of [first!, second!]) {
     await shop.goto(`${urls.web}/p/${v.slug}?sku=${encodeURIComponent(v.sku)}`);
-    await shop.getByTestId("add-to-cart").click();
+    await pageSettled(shop);
+    await shop.getByTestId("add-to-cart").filter({ visible: true }).click();
     await expect(shop.getByTestId("added-to-cart")).toBeVisible();
   }
   await shop.getByTestId("cart-link").click();
+  await pageSettled(shop);
   await expect(shop.getByTestId("cart-line")).toHaveCount(2);
 
   // 2. …and hands it off: the cart page shows a short code (and its QR).
@@ -72,11 +74,14 @@ test("a phone shopper hands a cart to the Kraków kiosk by code, the kiosk place
 
   // 5. Back on the phone, the order is under "my orders", and opens.
   await shop.goto(urls.web);
+  await pageSettled(shop);
   await shop.getByTestId("account-link").click();
+  await pageSettled(shop);
   const listed = shop.getByTestId("my-orders").getByRole("link", { name: new RegExp(orderNumber) });
   await expect(listed).toBeVisible();
   await snap(shop, "cross-handoff-phone-my-orders");
   await listed.click();
+  await pageSettled(shop);
   await expect(shop.getByTestId("order-number")).toHaveText(orderNumber);
 
   await kioskContext.close();

@@ -1,4 +1,4 @@
-import { expect, kioskDevice1080, moneyPattern, phone, pickVariants, signInWithApi, snap, test, trpcQuery, urls } from "../fixtures";
+import { expect, kioskDevice1080, moneyPattern, pageSettled, phone, pickVariants, signInWithApi, snap, test, trpcQuery, urls } from "../fixtures";
 
 test.use({ viewport: { width: 1440, height: 900 } });
 
@@ -14,6 +14,7 @@ test("a promotion created in the back office changes the price at once in the sh
   const shopContext = await browser.newContext({ ...phone });
   const shop = await shopContext.newPage();
   await shop.goto(`${urls.web}/p/${variant.slug}?sku=${encodeURIComponent(variant.sku)}`);
+  await pageSettled(shop);
   const shopPrice = shop.getByTestId("price").first();
   await expect(shopPrice).toContainText(moneyPattern(variant.priceMinor));
   await expect(shopPrice.locator("s")).toHaveCount(0);
@@ -45,6 +46,7 @@ test("a promotion created in the back office changes the price at once in the sh
 
   // Shop product page: the new price, the list price struck through.
   await shop.reload();
+  await pageSettled(shop);
   await expect(shopPrice).toContainText(moneyPattern(expected));
   await expect(shopPrice.locator("s")).toContainText(moneyPattern(variant.priceMinor));
   await snap(shop, "cross-promotion-shop-product");
@@ -60,9 +62,10 @@ test("a promotion created in the back office changes the price at once in the sh
   await snap(kiosk, "cross-promotion-kiosk-product");
 
   // The cart prices the line at the promotion price.
-  await shop.getByTestId("add-to-cart").click();
+  await shop.getByTestId("add-to-cart").filter({ visible: true }).click();
   await expect(shop.getByTestId("added-to-cart")).toBeVisible();
   await shop.getByTestId("cart-link").click();
+  await pageSettled(shop);
   const line = shop.locator(`[data-testid=cart-line][data-sku="${variant.sku}"]`);
   await expect(line).toContainText(moneyPattern(expected));
   await expect(shop.getByTestId("cart-total")).toContainText(moneyPattern(expected));

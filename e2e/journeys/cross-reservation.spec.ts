@@ -1,5 +1,5 @@
 import type { Browser, Page } from "@playwright/test";
-import { availableAt, backOfficeScreen, expect, journeyEmail, kioskDevice1080, phone, pickVariants, signInWithApi, snap, staffApi, test, trpcMutation, trpcQuery, type PickedVariant, urls } from "../fixtures";
+import { availableAt, backOfficeScreen, expect, journeyEmail, kioskDevice1080, pageSettled, phone, type PickedVariant, pickVariants, signInWithApi, snap, staffApi, test, trpcMutation, trpcQuery, urls } from "../fixtures";
 
 test.use({ ...phone });
 
@@ -41,6 +41,7 @@ test("reserved at the Kraków kiosk, cancelled on the phone: the hold is release
 
   // The shopper opens the reservation from the confirmation e-mail's link on the phone and cancels it.
   await shop.goto(`${urls.web}/reservations/${encodeURIComponent(code)}?email=${encodeURIComponent(email)}`);
+  await pageSettled(shop);
   await expect(shop.getByTestId("reservation-code")).toHaveAttribute("data-code", code);
   await expect(shop.getByTestId("status-badge").first()).toHaveAttribute("data-status", "active");
   await shop.getByTestId("reservation-cancel").click();

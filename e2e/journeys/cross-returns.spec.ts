@@ -7,6 +7,7 @@ import {
   journeyEmail,
   kioskDevice1080,
   moneyPattern,
+  pageSettled,
   phone,
   pickVariants,
   placePickupOrderViaApi,
@@ -63,6 +64,7 @@ async function receiveInWarsaw(browser: Browser, returnNumber: string, condition
 /** The shop's page of a return says it is refunded, and how much. */
 async function expectRefundInShop(shop: Page, returnNumber: string, email: string, refundMinor: number) {
   await shop.goto(`${urls.web}/returns/${encodeURIComponent(returnNumber)}?email=${encodeURIComponent(email)}`);
+  await pageSettled(shop);
   await expect(shop.getByTestId("return-number")).toHaveText(returnNumber);
   await expect(shop.getByTestId("status-badge").first()).toHaveAttribute("data-status", "refunded");
   await expect(shop.getByTestId("return-refund")).toHaveText(moneyPattern(refundMinor));
@@ -116,7 +118,9 @@ test("a mail return started in the shop is received damaged: refunded, and no st
 
   // In the shop: the order page's "return items", the line, a reason, sent by mail.
   await shop.goto(`${urls.web}/orders/${orderNumber}?email=${encodeURIComponent(email)}`);
+  await pageSettled(shop);
   await shop.getByTestId("return-items").click();
+  await pageSettled(shop);
   await expect(shop).toHaveURL(/\/returns/);
   await expect(shop.getByTestId("eligibility-line")).toHaveCount(1);
   await shop.getByTestId("eligibility-line").getByTestId("return-quantity").selectOption("1");
