@@ -1,9 +1,8 @@
-import { eq } from "drizzle-orm";
 import NextAuth from "next-auth";
 import Credentials from "next-auth/providers/credentials";
-import { getDb, users, verifyPassword } from "@omni/db";
-import { assertNotLimited, recordHit } from "@omni/domain";
+import { getDb } from "@omni/db";
 import { redeemKioskSignInToken } from "@omni/domain/account-kiosk-sign-in";
+import { verifyCredentials } from "./credentials";
 import { loadUserActor } from "./user";
 
 export type AppName = "web" | "kiosk" | "admin";
@@ -35,23 +34,7 @@ export function createAuth(app: AppName) {
       Credentials({
         id: "credentials",
         credentials: { email: { label: "E-mail", type: "email" }, password: { label: "Password", type: "password" } },
-        async authorize(raw) {
-          const email = typeof raw?.email === "string" ? raw.email.trim().toLowerCase() : "";
-          const password = typeof raw?.password === "string" ? raw.password : "";
-          if (!email || !password || email.length > 320 || password.length > 200) return null;
-          const db = getDb();
-          try {
-            await assertNotLimited(db, "signIn", `email:${email}`);
-          } catch {
-            return null;
-          }
-          const [user] = await db.select().from(users).where(eq(users.email, email));
-          if (!user || !user.active || !(await verifyPassword(password, user.passwordHash))) {
-            await recordHit(db, "signIn", `email:${email}`);
-            return null;
-          }
-          return { id: user.id, email: user.email, name: user.name };
-        },
+        authorize: (raw) => verifyCredentials(getDb(), raw ?? {}),
       }),
       // The kiosk signs a shopper in by scanning the one-time QR token their account page shows.
       ...(app === "kiosk"
