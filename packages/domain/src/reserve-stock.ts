@@ -146,7 +146,16 @@ export async function endHolds(
     .where(and(eq(stockHolds.ownerId, input.ownerId), isNull(stockHolds.releasedAt)))
     .orderBy(stockHolds.locationId, stockHolds.sku);
   const remaining = new Map(input.only?.map((o) => [o.sku, o.quantity]));
-  for (const hold of open) {
+  for (const listed of open) {
+    // Lock the stock row first, then read the hold again: a concurrent transaction holding that lock may
+    // have released it as lapsed in the meantime, and it must not leave `held` twice.
+    const level = await lockLevel(tx, listed.locationId, listed.sku);
+    const [hold] = await tx
+      .select()
+      .from(stockHolds)
+      .where(and(eq(stockHolds.id, listed.id), isNull(stockHolds.releasedAt)))
+      .for("update");
+    if (!hold) continue;
     let quantity = hold.quantity;
     if (input.only) {
       const wanted = remaining.get(hold.sku) ?? 0;
@@ -154,13 +163,11 @@ export async function endHolds(
       quantity = Math.min(wanted, hold.quantity);
       remaining.set(hold.sku, wanted - quantity);
     }
-    const level = await lockLevel(tx, hold.locationId, hold.sku);
     if (quantity === hold.quantity) {
       await tx.update(stockHolds).set({ releasedAt: new Date() }).where(eq(stockHolds.id, hold.id));
     } else {
       await tx.update(stockHolds).set({ quantity: hold.quantity - quantity }).where(eq(stockHolds.id, hold.id));
     }
-    // A hold that lapsed may already be counted out of `held` by releaseLapsedHolds; it is marked released then, so it is not here.
     await applyChange(tx, {
       locationId: hold.locationId, sku: hold.sku, before: level,
       onHandDelta: input.mode === "consume" ? -quantity : 0,
