@@ -38,6 +38,13 @@ describe("products and promotions", () => {
       .rejects.toMatchObject({ code: "BAD_REQUEST", message: "The promotion must end after it starts." });
   });
 
+  it("refuses an edit that changes nothing as bad input", async () => {
+    const api = await admin();
+    const { items } = await api.products.list({});
+    await expect(api.products.update({ productId: items[0]!.id })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(api.products.updateVariant({ sku: "ANY" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+  });
+
   it("refuses product edits from a manager and a customer", async () => {
     const manager = await callerFor(t.db, { email: "max@example.com" }, "admin");
     const customer = await callerFor(t.db, { email: "ada@example.com" });
@@ -57,7 +64,7 @@ describe("staff", () => {
     expect(await clerk.inventory.movements({ storeId: "gdansk", sku: "NOPE" })).toEqual([]);
     await expect(clerk.inventory.movements({ storeId: "krakow", sku: "NOPE" })).rejects.toMatchObject({ code: "FORBIDDEN" });
 
-    await api.staff.update({ userId: invited.id, storeIds: ["krakow"] });
+    await api.staff.update({ userId: invited.id, storeIds: ["krakow", "krakow"] });
     const moved = await callerFor(t.db, { email: "new.clerk@example.com" }, "admin");
     await expect(moved.inventory.movements({ storeId: "gdansk", sku: "NOPE" })).rejects.toMatchObject({ code: "FORBIDDEN" });
 

@@ -26,7 +26,10 @@ export async function createCart(db: Database, actor: Actor, input: { cartId?: s
       return (await openAccountCartId(tx, owner)) ?? insertCart(tx, owner);
     }
     if (input.cartId) {
-      const existing = await cartView(tx, input.cartId).catch(() => null);
+      const existing = await cartView(tx, input.cartId).catch((error: unknown) => {
+        if (error instanceof DomainError && error.code === "NOT_FOUND") return null;
+        throw error;
+      });
       if (existing && existing.status === "open" && !existing.attachedToAccount) return existing.cartId;
     }
     const id = await insertCart(tx, null);

@@ -1,7 +1,8 @@
 import { and, asc, eq } from "drizzle-orm";
 import { locations, type Database } from "@omni/db";
 import { availabilityBySku, ONLINE_LOCATION } from "./availability";
-import { cartView, type CartLineView } from "./cart";
+import { getCart, type CartLineView } from "./cart";
+import type { Actor } from "./actor";
 import { distanceKm } from "./stores";
 
 export type OptionLine = { sku: string; title: string; productTitle: string; quantity: number; available: number; ok: boolean };
@@ -12,8 +13,8 @@ export type OptionLine = { sku: string; title: string; productTitle: string; qua
  * same for home delivery. Stores come nearest first when the shopper's position is known, otherwise
  * those that have everything first.
  */
-export async function pickupOptions(db: Database, input: { cartId: string; lat?: number; lng?: number }) {
-  const cart = await cartView(db, input.cartId);
+export async function pickupOptions(db: Database, actor: Actor, input: { cartId: string; lat?: number; lng?: number }) {
+  const cart = await getCart(db, actor, input);
   const bySku = await availabilityBySku(db, cart.lines.map((l) => l.sku));
   const availableAt = (locationId: string, line: CartLineView): OptionLine => {
     const available = bySku.get(line.sku)?.find((l) => l.storeId === locationId)?.available ?? 0;

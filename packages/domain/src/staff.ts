@@ -31,6 +31,7 @@ export async function listStaff(db: DbOrTx) {
  * An existing customer account is promoted instead of duplicated.
  */
 export async function inviteStaff(db: Database, actor: Actor, input: { email: string; name: string; role: StaffRole; storeIds: string[] }) {
+  input = { ...input, storeIds: [...new Set(input.storeIds)] };
   if (input.role !== "admin" && !input.storeIds.length) throw badRequest("Choose at least one store for this person.");
   return db.transaction(async (tx) => {
     await assertStores(tx, input.storeIds);
@@ -60,9 +61,10 @@ export async function updateStaff(
     const before = await snapshot(tx, input.userId);
     if (!before || before.role === "customer") throw notFound("This member of staff");
     if (input.storeIds) {
-      await assertStores(tx, input.storeIds);
+      const storeIds = [...new Set(input.storeIds)];
+      await assertStores(tx, storeIds);
       await tx.delete(staffAssignments).where(eq(staffAssignments.userId, input.userId));
-      if (input.storeIds.length) await tx.insert(staffAssignments).values(input.storeIds.map((storeId) => ({ userId: input.userId, storeId })));
+      if (storeIds.length) await tx.insert(staffAssignments).values(storeIds.map((storeId) => ({ userId: input.userId, storeId })));
     }
     if (input.role !== undefined || input.active !== undefined) {
       await tx.update(users).set({ ...(input.role ? { role: input.role } : {}), ...(input.active !== undefined ? { active: input.active } : {}) }).where(eq(users.id, input.userId));

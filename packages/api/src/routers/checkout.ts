@@ -37,5 +37,5 @@ export const checkoutRouter = router({
     .mutation(({ ctx, input }) => placeOrder(ctx.db, ctx.actor, input)),
   pickupOptions: publicProcedure
     .input(z.object({ cartId, lat: coordinate(90).optional(), lng: coordinate(180).optional() }))
-    .query(({ ctx, input }) => pickupOptions(ctx.db, input)),
+    .query(({ ctx, input }) => pickupOptions(ctx.db, ctx.actor, input)),
 });

@@ -19,10 +19,15 @@ export const productsRouter = router({
         categorySlug: z.string().trim().min(1).max(64).optional(),
         active: z.boolean().optional(),
         featured: z.boolean().optional(),
-      }),
+      })
+      .refine((changes) => Object.keys(changes).length > 1, "Change at least one field."),
     )
     .mutation(({ ctx, input }) => updateProduct(ctx.db, ctx.actor, input)),
   updateVariant: adminProcedure
-    .input(z.object({ sku, title: z.string().trim().min(1).max(200).optional(), priceMinor: z.number().int().min(0).max(100_000_000).optional(), active: z.boolean().optional() }))
+    .input(
+      z
+        .object({ sku, title: z.string().trim().min(1).max(200).optional(), priceMinor: z.number().int().min(0).max(100_000_000).optional(), active: z.boolean().optional() })
+        .refine((changes) => Object.keys(changes).length > 1, "Change at least one field."),
+    )
     .mutation(({ ctx, input }) => updateVariant(ctx.db, ctx.actor, input)),
 });
