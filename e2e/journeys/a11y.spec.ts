@@ -24,7 +24,7 @@ async function firstProductSlug(page: Page): Promise<string> {
 }
 
 test.describe("shop on a phone", () => {
-  test.use(phone);
+  test.use({ ...phone, reducedMotion: "reduce" });
 
   test("home page", async ({ page }) => {
     await page.goto(urls.web);
@@ -41,7 +41,8 @@ test.describe("shop on a phone", () => {
 });
 
 test.describe("paired kiosk at 1080×1920", () => {
-  test.use(kioskScreen);
+  // Contrast is judged at rest: a fade-in caught half way would read as faint text.
+  test.use({ ...kioskScreen, reducedMotion: "reduce" });
 
   test.beforeEach(async ({ context }) => {
     await pairKiosk(context, "krakow");

@@ -45,7 +45,7 @@ export function AttractScreen() {
         </h1>
       </div>
       {product && (
-        <div key={product.slug} data-testid="featured-product" className="flex w-full max-w-2xl animate-[fade_0.8s_ease-out] flex-col items-center gap-6">
+        <div key={product.slug} data-testid="featured-product" className="flex w-full max-w-2xl motion-safe:animate-[fade_0.8s_ease-out] flex-col items-center gap-6">
           <div className="w-[520px] overflow-hidden rounded-3xl shadow-2xl">
             <ProductImage title={product.title} hue={product.imageHue} />
           </div>
