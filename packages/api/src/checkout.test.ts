@@ -178,6 +178,24 @@ describe("checkout.placeOrder", () => {
   });
 });
 
+describe("withdrawn products", () => {
+  it("cannot be ordered or reserved from a cart that still holds them", async () => {
+    const api = await callerFor(t.db, "anonymous", "web", "10.3.3.3");
+    const cartId = await cartWith(api, [{ sku: skuC!, quantity: 1 }]);
+    await t.sql`update products set active = false where id = (select product_id from variants where sku = ${skuC!})`;
+    try {
+      await expect(
+        api.checkout.placeOrder({ cartId, ...guest, fulfillment: { type: "pickup", storeId: "krakow" }, payment: { method: "pay_in_store" }, idempotencyKey: key() }),
+      ).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringContaining("no longer sold") });
+      await expect(
+        api.reservations.create({ storeId: "krakow", lines: [{ sku: skuC!, quantity: 1 }], ...guest, idempotencyKey: key() }),
+      ).rejects.toMatchObject({ code: "CONFLICT" });
+    } finally {
+      await t.sql`update products set active = true where id = (select product_id from variants where sku = ${skuC!})`;
+    }
+  });
+});
+
 describe("orders.get and orders.list", () => {
   it("never tells a wrong e-mail that the order exists, and lets the signed-in owner omit it", async () => {
     const ada = await callerFor(t.db, { email: "ada@example.com" });

@@ -1,5 +1,5 @@
-import { asc, eq } from "drizzle-orm";
-import { cartLines, carts, locations, orderEvents, orderLines, orders, payments, variants, type Address, type Database, type Tx } from "@omni/db";
+import { asc, eq, sql } from "drizzle-orm";
+import { cartLines, carts, locations, orderEvents, orderLines, orders, payments, products, variants, type Address, type Database, type Tx } from "@omni/db";
 import type { Actor } from "./actor";
 import { recordAudit } from "./audit";
 import { assertCartOpen, lockCart } from "./cart";
@@ -121,9 +121,10 @@ async function fulfillingLocation(tx: Tx, fulfillment: Fulfillment) {
 
 async function pricedCartLines(tx: Tx, cartId: string, code: string | null) {
   const lines = await tx
-    .select({ sku: cartLines.sku, quantity: cartLines.quantity, active: variants.active })
+    .select({ sku: cartLines.sku, quantity: cartLines.quantity, active: sql<boolean>`coalesce(${variants.active} and ${products.active}, false)` })
     .from(cartLines)
     .leftJoin(variants, eq(variants.sku, cartLines.sku))
+    .leftJoin(products, eq(products.id, variants.productId))
     .where(eq(cartLines.cartId, cartId))
     .orderBy(asc(cartLines.sku));
   if (!lines.length) throw badRequest("Your cart is empty.");

@@ -1,6 +1,6 @@
 import { and, asc, eq, gt, inArray, lte, or, sql } from "drizzle-orm";
 import {
-  locations, reservationEvents, reservationLines, reservations, variants, type Database, type DbOrTx, type ReservationStatus, type Tx,
+  locations, products, reservationEvents, reservationLines, reservations, variants, type Database, type DbOrTx, type ReservationStatus, type Tx,
 } from "@omni/db";
 import { worksIn, type Actor } from "./actor";
 import { recordAudit } from "./audit";
@@ -70,7 +70,11 @@ export async function createReservation(db: Database, actor: Actor, input: Creat
       if (store.type !== "store" || !store.reservations) throw badRequest(`${store.name} does not take reservations. Choose another store.`, { field: "storeId" });
 
       const skus = lines.map((l) => l.sku);
-      const sold = await tx.select({ sku: variants.sku, active: variants.active }).from(variants).where(inArray(variants.sku, skus));
+      const sold = await tx
+        .select({ sku: variants.sku, active: sql<boolean>`${variants.active} and ${products.active}` })
+        .from(variants)
+        .innerJoin(products, eq(products.id, variants.productId))
+        .where(inArray(variants.sku, skus));
       for (const sku of skus) {
         const variant = sold.find((v) => v.sku === sku);
         if (!variant) throw notFound(`SKU ${sku}`);
