@@ -211,6 +211,8 @@ describe("orders.get and orders.list", () => {
     await expect(stranger.orders.get({ orderNumber: placed.orderNumber })).rejects.toMatchObject({ code: "BAD_REQUEST" });
 
     const mine = await ada.orders.get({ orderNumber: placed.orderNumber.toLowerCase() });
+    expect((await ada.orders.get({ orderNumber: placed.orderNumber.replace("OM-", "") })).orderNumber).toBe(placed.orderNumber);
+    expect((await ada.returns.eligibility({ orderNumber: placed.orderNumber.replace("OM-", "om ") })).orderNumber).toBe(placed.orderNumber);
     expect(mine).toMatchObject({ orderNumber: placed.orderNumber, fulfillment: { type: "delivery" }, store: null });
     const list = await ada.orders.list();
     expect(list[0]).toMatchObject({ orderNumber: placed.orderNumber, channel: "web", itemCount: mine.lines.reduce((n, l) => n + l.quantity, 0) });

@@ -2,12 +2,11 @@ import { asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { locations, orderEvents, orderLines, orders, products, variants, type Database, type DbOrTx } from "@omni/db";
 import { worksIn, type Actor } from "./actor";
 import { badRequest, notFound } from "./errors";
+import { normalizeOrderNumber } from "./order-number";
 import { withCodeLimit } from "./rate-limit";
 
 type OrderRow = typeof orders.$inferSelect;
 
-/** Order numbers are read out and typed in any case: `om-100001` finds `OM-100001`. */
-const normalizeOrderNumber = (input: string) => input.trim().toUpperCase();
 
 /**
  * Who may see an order: whoever gives its number with its e-mail address, its signed-in owner, and

@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { orders, type DbOrTx } from "@omni/db";
 import { normalizeCode } from "./codes";
 import { DomainError, notFound } from "./errors";
+import { normalizeOrderNumber } from "./order-number";
 import type { OrderRow } from "./order-state-machine";
 import { orderDetails, type OrderDetails } from "./orders";
 
@@ -13,7 +14,7 @@ export async function orderDetailsById(db: DbOrTx, orderId: string): Promise<Ord
 }
 
 export async function findOrderByNumber(db: DbOrTx, orderNumber: string): Promise<OrderRow> {
-  const [order] = await db.select().from(orders).where(eq(orders.number, orderNumber.trim().toUpperCase()));
+  const [order] = await db.select().from(orders).where(eq(orders.number, normalizeOrderNumber(orderNumber)));
   if (!order) throw notFound(`Order ${orderNumber}`);
   return order;
 }

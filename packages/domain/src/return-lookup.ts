@@ -2,6 +2,7 @@ import { and, asc, desc, eq, inArray, or, sql, type SQL } from "drizzle-orm";
 import { orderLines, orders, returnEvents, returnLines, returns, users, type DbOrTx, type ReturnStatus } from "@omni/db";
 import { isStaff, worksIn, type Actor } from "./actor";
 import { DomainError, badRequest, forbidden } from "./errors";
+import { normalizeOrderNumber } from "./order-number";
 
 /**
  * Finding orders and returns for the returns desk. A shopper proves an order or a return is theirs
@@ -12,11 +13,6 @@ import { DomainError, badRequest, forbidden } from "./errors";
 export type Order = typeof orders.$inferSelect;
 export type Return = typeof returns.$inferSelect;
 
-/** "om 100042", "100042" and "OM-100042" all mean OM-100042. */
-export function normalizeOrderNumber(input: string): string {
-  const digits = input.trim().toUpperCase().replace(/^OM[\s-]*/, "");
-  return /^\d+$/.test(digits) ? `OM-${digits}` : input.trim().toUpperCase();
-}
 
 /** The slip's QR code carries the return number; a scanner or a clerk may type it in any case, with or without the dash. */
 export function normalizeReturnNumber(input: string): string {
