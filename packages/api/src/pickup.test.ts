@@ -47,7 +47,7 @@ describe("click-and-collect from checkout to the counter", () => {
     const checkedIn = await kiosk.pickup.checkIn({ code: placed.pickupCode!.toLowerCase() });
     expect(checkedIn).toMatchObject({
       orderNumber: placed.orderNumber, customerName: "Zofia Collector", storeName: "Omni Kraków Galeria",
-      pickupPoint: expect.stringContaining("blue counter"), status: "ready_for_pickup",
+      pickupPoint: expect.stringContaining("Niebieska lada"), status: "ready_for_pickup",
     });
     const queue = await clerk.fulfillment.queue({ storeId: "krakow" });
     expect(queue[0]).toMatchObject({ orderNumber: placed.orderNumber, checkedIn: true });
