@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "@omni/db/testing";
 import { createTestOrder, skusInStock, stockOf } from "@omni/domain/testing/order-fixture";
+import { setStock } from "./checkout-fixtures";
 import { callerFor, httpHandler } from "./testing";
 
 const t = await createTestDatabase();
@@ -64,6 +65,34 @@ describe("click-and-collect from checkout to the counter", () => {
     expect(await stockOf(t.db, "krakow", skus[0]!)).toEqual({ onHand: before[0]!.onHand - 1, held: before[0]!.held });
     expect(await stockOf(t.db, "krakow", skus[1]!)).toEqual(before[1]);
     await expect(clerk.pickup.collect({ code: placed.pickupCode! })).rejects.toMatchObject({ code: "CONFLICT" });
+  });
+});
+
+describe("store credit at the counter", () => {
+  it("gives back as store credit what was paid in credit for lines the shopper declines", async () => {
+    const [ada] = await t.sql`select id from users where email = 'ada@example.com'`;
+    await t.sql`insert into store_credit_entries (holder, amount_minor, reason) values (${`user:${ada!.id}`}, 1000000, 'adjustment')`;
+    // Units of its own, so that the tests after this one find the stock they expect.
+    for (const sku of [skus[0]!, skus[2]!]) await setStock(t.db, "krakow", sku, (await stockOf(t.db, "krakow", sku)).onHand + 1);
+    const shopper = await callerFor(t.db, { email: "ada@example.com" });
+    const { cartId } = await shopper.cart.create();
+    await shopper.cart.setQuantity({ cartId, sku: skus[0]!, quantity: 1 });
+    await shopper.cart.setQuantity({ cartId, sku: skus[2]!, quantity: 1 });
+    const cart = await shopper.cart.get({ cartId });
+    const placed = await shopper.checkout.placeOrder({
+      cartId, email: "ada@example.com", name: "Ada", idempotencyKey: "pickup-credit-1",
+      fulfillment: { type: "pickup", storeId: "krakow" }, payment: { method: "pay_in_store", storeCreditMinor: cart.totalMinor - 100 },
+    });
+    const before = (await shopper.account.me()).storeCreditMinor;
+    const clerk = await callerFor(t.db, ola, "admin");
+    await clerk.fulfillment.advance({ orderNumber: placed.orderNumber, to: "picking" });
+    await clerk.fulfillment.advance({ orderNumber: placed.orderNumber, to: "ready_for_pickup" });
+    const atCounter = await clerk.pickup.get({ code: placed.pickupCode! });
+    const declined = atCounter.lines.find((l) => l.sku === skus[2])!;
+    const collected = await clerk.pickup.collect({ code: placed.pickupCode!, declineLineIds: [declined.lineId] });
+    // Credit paid all but 1.00 zł; declining a line leaves credit beyond what is kept, which comes back.
+    expect(collected.paidMinor).toBe(0);
+    expect((await shopper.account.me()).storeCreditMinor).toBe(before + declined.unitPriceMinor - 100);
   });
 });
 

@@ -80,9 +80,14 @@ export async function collectOrder(db: Database, actor: Actor, input: { code: st
 
     let refundedMinor = 0;
     if (order.paymentMethod === "pay_in_store") {
-      // Nothing was charged yet: the shopper pays at the counter for what they keep.
-      const due = Math.max(0, valueOfUnits(order, kept) - order.storeCreditMinor);
-      await tx.update(orders).set({ paidMinor: due }).where(eq(orders.id, order.id));
+      // Nothing was charged yet: the shopper pays at the counter for what they keep. Store credit
+      // spent at checkout beyond the value of what they keep goes back to them as store credit.
+      const keptValue = valueOfUnits(order, kept);
+      await tx.update(orders).set({ paidMinor: Math.max(0, keptValue - order.storeCreditMinor) }).where(eq(orders.id, order.id));
+      const creditBack = Math.max(0, order.storeCreditMinor - keptValue);
+      if (creditBack > 0) {
+        refundedMinor = (await refundOrder(tx, { orderId: order.id, amountMinor: creditBack, to: "store_credit", refType: "decline", refId: order.id })).refundedMinor;
+      }
     } else if (declined.length) {
       const refund = await refundOrder(tx, { orderId: order.id, amountMinor: valueOfUnits(order, declined), to: "original", refType: "decline", refId: order.id });
       refundedMinor = refund.refundedMinor;
