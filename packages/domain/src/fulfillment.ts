@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
-import { locations, orderLines, orders, stockLevels, type Database, type OrderStatus, type Tx } from "@omni/db";
+import { orderLines, orders, stockLevels, type Database, type OrderStatus, type Tx } from "@omni/db";
 import { worksIn, type Actor } from "./actor";
 import { recordAudit } from "./audit";
 import { forbidden, notFound } from "./errors";
@@ -8,7 +8,7 @@ import { queueMessage } from "./outbox";
 import { findOrderByNumber, orderDetailsById } from "./pickup-order-view";
 import { refundOrder } from "./refunds";
 import { endHolds } from "./reserve-stock";
-import { storeExists } from "./stores";
+import { storeExists, findLocation } from "./stores";
 
 /** What still needs a clerk's hands: the queue shows these unless a status is asked for. */
 const OPEN_STATUSES: OrderStatus[] = ["placed", "picking", "ready_for_pickup", "shipped"];
@@ -72,18 +72,13 @@ export async function lockOrderForStaff(tx: Tx, actor: Actor, orderNumber: strin
   return lockOrder(tx, found.id);
 }
 
-async function storeOf(tx: Tx, id: string) {
-  const [store] = await tx.select().from(locations).where(eq(locations.id, id));
-  return store!;
-}
-
 /** A clerk starts picking a click-and-collect order, or puts it on the shelf ready for the shopper. */
 export async function advanceOrder(db: Database, actor: Actor, input: { orderNumber: string; to: "picking" | "ready_for_pickup" }) {
   return db.transaction(async (tx) => {
     const order = await lockOrderForStaff(tx, actor, input.orderNumber);
     const updated = await transitionOrder(tx, { orderId: order.id, to: input.to, actor });
     if (input.to === "ready_for_pickup") {
-      const store = await storeOf(tx, order.locationId);
+      const store = await findLocation(tx, order.locationId);
       const deadline = updated.pickupDeadline!.toISOString().slice(0, 10);
       await queueMessage(tx, {
         to: order.email,

@@ -1,8 +1,9 @@
 import { eq } from "drizzle-orm";
-import { locations, orderLines, orders, type Database, type DbOrTx } from "@omni/db";
+import { orderLines, orders, type Database, type DbOrTx } from "@omni/db";
 import { worksIn, type Actor } from "./actor";
 import { recordAudit } from "./audit";
 import { badRequest, conflict, forbidden } from "./errors";
+import { findLocation } from "./stores";
 import { lockOrder, recordOrderEvent, transitionOrder } from "./order-state-machine";
 import { queueMessage } from "./outbox";
 import { findOrderByPickupCode, orderDetailsById, valueOfUnits } from "./pickup-order-view";
@@ -10,18 +11,13 @@ import { withCodeLimit } from "./rate-limit";
 import { refundOrder } from "./refunds";
 import { endHolds } from "./reserve-stock";
 
-async function storeNamed(db: DbOrTx, id: string) {
-  const [store] = await db.select().from(locations).where(eq(locations.id, id));
-  return store!;
-}
-
 /**
  * The shopper tells the kiosk they are here. Staff see the check-in at the top of their queue.
  * Checking in twice is harmless: the first time is kept.
  */
 export async function checkIn(db: Database, actor: Actor, input: { code: string }) {
   const found = await withCodeLimit(db, actor, () => findOrderByPickupCode(db, input.code));
-  const store = await storeNamed(db, found.locationId);
+  const store = await findLocation(db, found.locationId);
   if (!actor.deviceStoreId || actor.deviceStoreId !== found.locationId) {
     throw forbidden(`This order is waiting for you at ${store.name}, ${store.city}. Please check in there.`);
   }
@@ -98,7 +94,7 @@ export async function collectOrder(db: Database, actor: Actor, input: { code: st
         data: { lines: declined.map((l) => ({ lineId: l.id, sku: l.sku, quantity: l.quantity })), refundedMinor },
       });
     }
-    const store = await storeNamed(tx, order.locationId);
+    const store = await findLocation(tx, order.locationId);
     await queueMessage(tx, {
       to: order.email,
       template: "order_collected",

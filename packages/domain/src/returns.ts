@@ -9,7 +9,7 @@ import { refundedSoFar } from "./refunds";
 import { paidPerLine, refundForUnits } from "./return-amounts";
 import { findOrderForReturn, findReturnByNumber, findReturnForShopper, describeReturn, type Order } from "./return-lookup";
 import { sendReturnRejected, sendReturnSlip } from "./return-messages";
-import { getStore } from "./stores";
+import { getStore, findLocation } from "./stores";
 import { loadPolicyOrder, loadReturnPolicy, orderEligibility, type OrderEligibility } from "./return-policy";
 import { moveReturn, recordReturnEvent } from "./return-state-machine";
 
@@ -50,12 +50,6 @@ async function refundableLeft(tx: Tx, order: Order): Promise<number> {
   return Math.max(0, paid - refunded.toPaymentMinor - refunded.toCreditMinor - (open?.total ?? 0));
 }
 
-async function returnsPlace(tx: Tx, storeId: string) {
-  const [store] = await tx.select().from(locations).where(eq(locations.id, storeId));
-  if (!store) throw notFound(`Store ${storeId}`);
-  return store;
-}
-
 /** Where mail returns are sent: the warehouse. */
 async function mailReturnsAddress(tx: Tx) {
   const [warehouse] = await tx.select().from(locations).where(eq(locations.type, "warehouse")).orderBy(locations.id).limit(1);
@@ -94,7 +88,7 @@ export async function createReturn(db: Database, actor: Actor, input: CreateRetu
       return { returnNumber: earlier.number, status: "requested" as const, refundMinor: earlier.refundMinor, currency: order.currency };
     }
 
-    const store = input.method.type === "in_store" ? await returnsPlace(tx, input.method.storeId) : null;
+    const store = input.method.type === "in_store" ? await findLocation(tx, input.method.storeId) : null;
     if (store && (!store.returns || store.type !== "store")) {
       throw badRequest(`${store.name} does not take returns. Choose another store or send the items by mail.`);
     }

@@ -2,9 +2,22 @@ import { asc, eq } from "drizzle-orm";
 import { locations, type DbOrTx } from "@omni/db";
 import { notFound } from "./errors";
 
+type LocationRow = typeof locations.$inferSelect;
+
+/** One location row by id, or NOT_FOUND. */
+export async function findLocation(db: DbOrTx, id: string): Promise<LocationRow> {
+  const [location] = await db.select().from(locations).where(eq(locations.id, id));
+  if (!location) throw notFound(`Store ${id}`);
+  return location;
+}
+
 export async function listStores(db: DbOrTx) {
   const rows = await db.select().from(locations).orderBy(asc(locations.type), asc(locations.name));
-  return rows.map((l) => ({
+  return rows.map(toStore);
+}
+
+function toStore(l: LocationRow) {
+  return {
     id: l.id,
     name: l.name,
     city: l.city,
@@ -19,16 +32,13 @@ export async function listStores(db: DbOrTx) {
     lng: l.lng,
     openingHours: l.openingHours,
     pickupPoint: l.pickupPoint,
-  }));
+  };
 }
 
-export type Store = Awaited<ReturnType<typeof listStores>>[number];
+export type Store = ReturnType<typeof toStore>;
 
 export async function getStore(db: DbOrTx, id: string): Promise<Store> {
-  const stores = await listStores(db);
-  const store = stores.find((s) => s.id === id);
-  if (!store) throw notFound(`Store ${id}`);
-  return store;
+  return toStore(await findLocation(db, id));
 }
 
 export async function storeExists(db: DbOrTx, id: string): Promise<boolean> {
