@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "@omni/db/testing";
 import { verifyPassword } from "@omni/db";
-import { redeemKioskSignInToken } from "@omni/domain/account-kiosk-sign-in";
+import { redeemKioskSignInToken } from "@omni/domain/accounts";
 import { callerFor } from "./testing";
 
 const t = await createTestDatabase();

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Database } from "@omni/db";
-import { systemActor } from "@omni/domain";
-import { adjustOnHand } from "@omni/domain/reserve-stock";
+import { systemActor } from "@omni/domain/kernel";
+import { adjustOnHand } from "@omni/domain/inventory";
 import type { callerFor } from "./testing";
 
 /** Test-only helpers for the cart, checkout and order tests. */

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "@omni/db/testing";
-import { grantCredit, userHolder } from "@omni/domain/store-credit";
+import { grantCredit, userHolder } from "@omni/domain/payments";
 import { callerFor, httpHandler } from "./testing";
 import { cartWith, setStock, stockedSkus, stockOf } from "./checkout-fixtures";
 

@@ -1,5 +1,5 @@
 import type { Channel, Database } from "@omni/db";
-import type { Actor } from "@omni/domain";
+import type { Actor } from "@omni/domain/kernel";
 import { authenticateDevice } from "@omni/auth/device";
 import { loadUserActor } from "@omni/auth/user";
 

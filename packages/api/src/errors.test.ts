@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DomainError } from "@omni/domain";
+import { DomainError } from "@omni/domain/kernel";
 import { toTRPCError } from "./errors";
 
 describe("error mapping", () => {

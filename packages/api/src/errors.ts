@@ -1,5 +1,5 @@
 import { TRPCError } from "@trpc/server";
-import { DomainError } from "@omni/domain";
+import { DomainError } from "@omni/domain/kernel";
 
 type PgError = { code?: string; constraint_name?: string; cause?: unknown };
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "@omni/db/testing";
-import { createTestOrder, skusInStock, stockOf } from "@omni/domain/testing/order-fixture";
+import { createTestOrder, skusInStock, stockOf } from "@omni/domain/testing";
 import { callerFor } from "./testing";
 
 const t = await createTestDatabase();

@@ -1,8 +1,8 @@
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { createTestDatabase } from "@omni/db/testing";
-import { setMailSender, type MailMessage } from "@omni/domain/mailer";
-import { deliverOutbox } from "@omni/domain/sweeps/deliver-outbox";
-import { sweeps } from "@omni/domain/sweeps/index";
+import { setMailSender, type MailMessage } from "@omni/domain/messages";
+import { deliverOutbox } from "@omni/domain/messages";
+import { sweeps } from "@omni/domain/worker";
 import { callerFor } from "./testing";
 import { cartWith, stockedSkus } from "./checkout-fixtures";
 

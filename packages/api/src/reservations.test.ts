@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "@omni/db/testing";
-import { adjustOnHand, systemActor } from "@omni/domain";
-import { skusInStock, stockOf } from "@omni/domain/testing/order-fixture";
+import { adjustOnHand } from "@omni/domain/inventory";
+import { systemActor } from "@omni/domain/kernel";
+import { skusInStock, stockOf } from "@omni/domain/testing";
 import { callerFor } from "./testing";
 
 const t = await createTestDatabase({ max: 50 });

@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "@omni/db/testing";
-import { codeHolder, creditBalance } from "@omni/domain";
-import { onHandAt } from "@omni/domain/testing/return-fixtures";
+import { codeHolder, creditBalance } from "@omni/domain/payments";
+import { onHandAt } from "@omni/domain/testing";
 import { callerFor } from "./testing";
 
 /**

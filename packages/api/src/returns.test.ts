@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "@omni/db/testing";
-import { codeHolder, creditBalance, spendCredit, userHolder } from "@omni/domain";
-import { insertOrderForReturns, onHandAt, returnableSkus } from "@omni/domain/testing/return-fixtures";
+import { codeHolder, creditBalance, spendCredit, userHolder } from "@omni/domain/payments";
+import { insertOrderForReturns, onHandAt, returnableSkus } from "@omni/domain/testing";
 import { callerFor, httpHandler } from "./testing";
 
 const t = await createTestDatabase({ max: 50 });

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { users, verifyPassword, type Database } from "@omni/db";
-import { assertNotLimited, recordHit } from "@omni/domain";
+import { assertNotLimited, recordHit } from "@omni/domain/kernel";
 
 /**
  * Checks an e-mail and password for next-auth's credentials provider. Failed attempts are counted

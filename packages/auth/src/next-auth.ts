@@ -1,7 +1,7 @@
 import NextAuth from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { getDb } from "@omni/db";
-import { redeemKioskSignInToken } from "@omni/domain/account-kiosk-sign-in";
+import { redeemKioskSignInToken } from "@omni/domain/accounts";
 import { verifyCredentials } from "./credentials";
 import { loadUserActor } from "./user";
 

@@ -1,31 +1,16 @@
-export * from "./errors";
-export * from "./actor";
-export * from "./codes";
-export * from "./audit";
-export * from "./outbox";
-export * from "./rate-limit";
-export * from "./reserve-stock";
-export * from "./availability";
-export * from "./pricing";
-export * from "./stores";
-export * from "./catalog";
-export * from "./inventory";
-export * from "./payment-provider";
-export * from "./store-credit";
-export * from "./order-number";
-export * from "./refunds";
-export * from "./order-state-machine";
-export * from "./pickup-order-view";
-export * from "./fulfillment";
-export * from "./pickup";
-export * from "./opening-hours";
-export * from "./return-policy";
-export * from "./return-amounts";
-export * from "./return-state-machine";
-export * from "./return-lookup";
-export * from "./return-messages";
-export * from "./returns";
-export * from "./return-receive";
-export * from "./reservation-view";
-export * from "./reservations";
-export * from "./reservation-fulfil";
+/**
+ * The business, one folder per bounded context. Import a context by its own entry point
+ * (`@omni/domain/orders`), never a file inside it; this index only names the contexts.
+ */
+export * as accounts from "./accounts";
+export * as carts from "./carts";
+export * as catalog from "./catalog";
+export * as inventory from "./inventory";
+export * as kernel from "./kernel";
+export * as messages from "./messages";
+export * as orders from "./orders";
+export * as payments from "./payments";
+export * as reservations from "./reservations";
+export * as returns from "./returns";
+export * as staff from "./staff";
+export * as stores from "./stores";

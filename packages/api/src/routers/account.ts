@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { getMe, setPreferredStore, signUp } from "@omni/domain/account";
-import { createKioskSignInToken } from "@omni/domain/account-kiosk-sign-in";
+import { getMe, setPreferredStore, signUp } from "@omni/domain/accounts";
+import { createKioskSignInToken } from "@omni/domain/accounts";
 import { customerProcedure, publicProcedure, router } from "../trpc";
 import { email, name, storeId } from "../inputs";
 

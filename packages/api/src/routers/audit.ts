@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { listAudit } from "@omni/domain/audit-log";
+import { listAudit } from "@omni/domain/staff";
 import { router, staffProcedure } from "../trpc";
 import { storeId } from "../inputs";
 

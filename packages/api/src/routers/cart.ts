@@ -1,9 +1,9 @@
 import { z } from "zod";
-import { getCart, myCart } from "@omni/domain/cart";
-import { createCart, mergeCartIntoAccount } from "@omni/domain/cart-create";
-import { applyCartCode, removeCartCode } from "@omni/domain/cart-discount-code";
-import { handoffCart, resumeCart } from "@omni/domain/cart-handoff";
-import { setCartQuantity } from "@omni/domain/cart-quantity";
+import { getCart, myCart } from "@omni/domain/carts";
+import { createCart, mergeCartIntoAccount } from "@omni/domain/carts";
+import { applyCartCode, removeCartCode } from "@omni/domain/carts";
+import { handoffCart, resumeCart } from "@omni/domain/carts";
+import { setCartQuantity } from "@omni/domain/carts";
 import { customerProcedure, publicProcedure, router } from "../trpc";
 import { cartId, code, discountCode, sku } from "../inputs";
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { catalogFacets, getProduct, listCategories, searchCatalog } from "@omni/domain";
+import { catalogFacets, getProduct, listCategories, searchCatalog } from "@omni/domain/catalog";
 import { publicProcedure, router } from "../trpc";
 import { storeId } from "../inputs";
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { pickupOptions } from "@omni/domain/checkout-pickup-options";
-import { placeOrder } from "@omni/domain/place-order";
+import { pickupOptions } from "@omni/domain/carts";
+import { placeOrder } from "@omni/domain/carts";
 import { publicProcedure, router } from "../trpc";
 import { cartId, email, idempotencyKey, line, name, phone, storeId } from "../inputs";
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { createPairingCode, listDevices, pairDevice, revokeDevice } from "@omni/domain/devices";
+import { createPairingCode, listDevices, pairDevice, revokeDevice } from "@omni/domain/staff";
 import { publicProcedure, router, staffProcedure, storeManagerProcedure } from "../trpc";
 import { code, storeId } from "../inputs";
 

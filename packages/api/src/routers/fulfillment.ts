@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { orderStatuses } from "@omni/db";
-import { advanceOrder, deliverOrder, fulfillmentQueue, shipOrder, staffCancelOrder } from "@omni/domain";
+import { advanceOrder, deliverOrder, fulfillmentQueue, shipOrder, staffCancelOrder } from "@omni/domain/orders";
 import { staffProcedure, storeStaffProcedure, router } from "../trpc";
 import { orderNumber, reason, storeId } from "../inputs";
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { getAvailability, listLowStock, listMovements, receiveStock, setOnHand } from "@omni/domain";
+import { getAvailability, listLowStock, listMovements, receiveStock, setOnHand } from "@omni/domain/inventory";
 import { publicProcedure, router, storeManagerProcedure, storeStaffProcedure } from "../trpc";
 import { quantity, reason, sku, storeId } from "../inputs";
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { listNotifications } from "@omni/domain/notifications";
+import { listNotifications } from "@omni/domain/messages";
 import { router, staffProcedure } from "../trpc";
 import { email, limit } from "../inputs";
 

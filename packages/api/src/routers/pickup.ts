@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { checkIn, collectOrder, getPickupOrder } from "@omni/domain";
+import { checkIn, collectOrder, getPickupOrder } from "@omni/domain/orders";
 import { kioskProcedure, router, staffProcedure } from "../trpc";
 import { code } from "../inputs";
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { getProductForStaff, listProductsForStaff, updateProduct, updateVariant } from "@omni/domain/catalog-admin";
+import { getProductForStaff, listProductsForStaff, updateProduct, updateVariant } from "@omni/domain/catalog";
 import { adminProcedure, router, staffProcedure } from "../trpc";
 import { sku } from "../inputs";
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { createPromotion, listPromotions, setPromotionActive } from "@omni/domain/promotions";
+import { createPromotion, listPromotions, setPromotionActive } from "@omni/domain/catalog";
 import { adminProcedure, router, staffProcedure } from "../trpc";
 
 export const promotionsRouter = router({

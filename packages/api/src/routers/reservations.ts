@@ -1,8 +1,6 @@
 import { z } from "zod";
 import { reservationStatuses } from "@omni/db";
-import {
-  cancelReservation, createReservation, fulfilReservation, getReservation, listReservations, lookupReservation,
-} from "@omni/domain";
+import { cancelReservation, createReservation, fulfilReservation, getReservation, listReservations, lookupReservation } from "@omni/domain/reservations";
 import { publicProcedure, router, staffProcedure, storeStaffProcedure } from "../trpc";
 import { code, email, idempotencyKey, limit, name, phone, quantity, sku, storeId } from "../inputs";
 

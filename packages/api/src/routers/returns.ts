@@ -1,15 +1,6 @@
 import { z } from "zod";
 import { returnConditions, returnReasons, returnStatuses } from "@omni/db";
-import {
-  cancelReturn,
-  createReturn,
-  getReturn,
-  getReturnEligibility,
-  listReturns,
-  lookupReturn,
-  receiveReturn,
-  rejectReturn,
-} from "@omni/domain";
+import { cancelReturn, createReturn, getReturn, getReturnEligibility, listReturns, lookupReturn, receiveReturn, rejectReturn } from "@omni/domain/returns";
 import { publicProcedure, router, staffProcedure, storeStaffProcedure } from "../trpc";
 import { email, idempotencyKey, orderNumber, quantity, reason as freeText, storeId } from "../inputs";
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { getStore, listStores } from "@omni/domain";
+import { getStore, listStores } from "@omni/domain/stores";
 import { publicProcedure, router } from "../trpc";
 import { storeId } from "../inputs";
 

@@ -1,10 +1,10 @@
 import { sql } from "drizzle-orm";
 import { orderEvents, orderLines, orders, payments, type Database, type OrderStatus } from "@omni/db";
-import { systemActor } from "../actor";
-import { randomCode } from "../codes";
-import { nextOrderNumber } from "../order-number";
-import { priceSkus } from "../pricing";
-import { reserveStock } from "../reserve-stock";
+import { systemActor } from "../kernel";
+import { randomCode } from "../kernel";
+import { nextOrderNumber } from "../kernel";
+import { priceSkus } from "../catalog";
+import { reserveStock } from "../inventory";
 
 /**
  * Test-only: creates an order the way checkout does (order, lines, holds through reserveStock, a

@@ -1,7 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { categories, orderEvents, orderLines, orders, payments, products, users, variants, type Channel, type Database, type OrderStatus } from "@omni/db";
-import { randomCode } from "../codes";
-import { nextOrderNumber } from "../order-number";
+import { randomCode } from "../kernel";
+import { nextOrderNumber } from "../kernel";
 
 /**
  * Test-only: writes an order straight into the tables in any state (collected weeks ago, declined

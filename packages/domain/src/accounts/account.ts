@@ -1,0 +1,72 @@
+import { eq } from "drizzle-orm";
+import { hashPassword, locations, users, type Database } from "@omni/db";
+import type { Actor } from "../kernel";
+import { badRequest, conflict, notFound } from "../kernel";
+import { assertNotLimited, callerKey, recordHit } from "../kernel";
+import { creditBalance, userHolder } from "../payments";
+import { isUniqueViolation } from "../kernel";
+
+const duplicateEmail = () => conflict("An account with this e-mail address already exists. Sign in instead, or reset your password.");
+
+/**
+ * `account.signUp`: a shopper's account (role customer). Signing in afterwards goes through next-auth.
+ * A taken address says so (the shopper needs to know), so those answers count against the caller's
+ * sign-in limit: nobody can test thousands of addresses for accounts.
+ */
+export async function signUp(db: Database, actor: Actor, input: { email: string; password: string; name: string }) {
+  const email = input.email.trim().toLowerCase();
+  const key = callerKey(actor);
+  await assertNotLimited(db, "signIn", key);
+  const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.email, email));
+  if (existing) {
+    await recordHit(db, "signIn", key);
+    throw duplicateEmail();
+  }
+  const passwordHash = await hashPassword(input.password);
+  try {
+    const [user] = await db.transaction((tx) =>
+      tx.insert(users).values({ email, name: input.name.trim(), passwordHash, role: "customer" }).returning({ id: users.id, email: users.email, name: users.name }),
+    );
+    if (!user) throw new Error("The account row was not written.");
+    return { userId: user.id, email: user.email, name: user.name };
+  } catch (error) {
+    // Two sign-ups with one address at the same moment: the second is told the address is taken.
+    if (isUniqueViolation(error, "users_email_unique")) throw duplicateEmail();
+    throw error;
+  }
+}
+
+/** `account.me`: the profile, the preferred store and the store credit balance. */
+export async function getMe(db: Database, actor: Actor & { userId: string }) {
+  const [row] = await db
+    .select({ user: users, store: { id: locations.id, name: locations.name, city: locations.city } })
+    .from(users)
+    .leftJoin(locations, eq(locations.id, users.preferredStoreId))
+    .where(eq(users.id, actor.userId));
+  if (!row) throw notFound("Your account");
+  return {
+    userId: row.user.id,
+    email: row.user.email,
+    name: row.user.name,
+    role: row.user.role,
+    storeIds: actor.storeIds,
+    preferredStoreId: row.user.preferredStoreId,
+    preferredStore: row.store?.id ? row.store : null,
+    storeCreditMinor: await creditBalance(db, userHolder(row.user.id)),
+    currency: "PLN",
+    createdAt: row.user.createdAt,
+  };
+}
+
+export type Me = Awaited<ReturnType<typeof getMe>>;
+
+/** `account.setPreferredStore`: the store shown first for pickup and availability; null forgets it. */
+export async function setPreferredStore(db: Database, actor: Actor & { userId: string }, input: { storeId: string | null }): Promise<Me> {
+  if (input.storeId) {
+    const [store] = await db.select().from(locations).where(eq(locations.id, input.storeId));
+    if (!store) throw notFound(`Store ${input.storeId}`);
+    if (store.type !== "store") throw badRequest(`${store.name} is not a shop you can visit.`, { field: "storeId" });
+  }
+  await db.transaction((tx) => tx.update(users).set({ preferredStoreId: input.storeId }).where(eq(users.id, actor.userId)));
+  return getMe(db, actor);
+}

@@ -1,0 +1,49 @@
+import type { Database } from "@omni/db";
+import type { Actor } from "../kernel";
+import { auditCartWrite, cartOwnerOf, cartView, insertCart, lockAccountCarts, openAccountCartId, type CartView } from "./cart";
+import { mergeGuestCart } from "./cart-merge";
+import { DomainError } from "../kernel";
+
+/**
+ * The contract's `cart.create`. A signed-in shopper gets their open account cart (a new one if
+ * they have none); passing the guest cart they filled before signing in merges it into that cart
+ * (an unknown id is ignored here; `cart.merge` says NOT_FOUND).
+ * A guest gets a new cart, or the open guest cart they passed.
+ */
+export async function createCart(db: Database, actor: Actor, input: { cartId?: string } = {}): Promise<{ cartId: string; cart: CartView }> {
+  const owner = cartOwnerOf(actor);
+  const cartId = await db.transaction(async (tx) => {
+    if (owner) {
+      await lockAccountCarts(tx, owner);
+      if (input.cartId) {
+        // A stale or foreign guest cart id must not break signing in: the shopper just gets their account cart.
+        const merged = await mergeGuestCart(tx, owner, input.cartId).catch((error: unknown) => {
+          if (error instanceof DomainError && error.code === "NOT_FOUND") return null;
+          throw error;
+        });
+        if (merged) return merged;
+      }
+      return (await openAccountCartId(tx, owner)) ?? insertCart(tx, owner);
+    }
+    if (input.cartId) {
+      const existing = await cartView(tx, input.cartId).catch((error: unknown) => {
+        if (error instanceof DomainError && error.code === "NOT_FOUND") return null;
+        throw error;
+      });
+      if (existing && existing.status === "open" && !existing.attachedToAccount) return existing.cartId;
+    }
+    const id = await insertCart(tx, null);
+    await auditCartWrite(tx, actor, "cart.create", id);
+    return id;
+  });
+  return { cartId, cart: await cartView(db, cartId) };
+}
+
+/** `cart.merge`: a guest cart joins the signed-in shopper's account cart. */
+export async function mergeCartIntoAccount(db: Database, actor: Actor & { userId: string }, input: { cartId: string }): Promise<CartView> {
+  const cartId = await db.transaction(async (tx) => {
+    await lockAccountCarts(tx, actor.userId);
+    return mergeGuestCart(tx, actor.userId, input.cartId);
+  });
+  return cartView(db, cartId);
+}

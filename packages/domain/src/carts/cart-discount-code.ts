@@ -1,0 +1,34 @@
+import { eq } from "drizzle-orm";
+import { carts, type Database } from "@omni/db";
+import type { Actor } from "../kernel";
+import { assertCartOpen, auditCartWrite, cartView, lockCart, touchCart, type CartView } from "./cart";
+import { badRequest } from "../kernel";
+import { isValidDiscountCode } from "../catalog";
+
+/** `cart.applyCode`: a discount code (for example WELCOME10) priced by priceCart on every later view and at checkout. */
+export async function applyCartCode(db: Database, actor: Actor, input: { cartId: string; code: string }): Promise<CartView> {
+  const code = input.code.trim().toUpperCase();
+  return db.transaction(async (tx) => {
+    const cart = await lockCart(tx, input.cartId, actor);
+    assertCartOpen(cart);
+    if (!code || !(await isValidDiscountCode(tx, code))) {
+      throw badRequest(`The discount code "${code.slice(0, 64)}" is not valid or has expired.`, { field: "code" });
+    }
+    await tx.update(carts).set({ discountCode: code }).where(eq(carts.id, cart.id));
+    await touchCart(tx, cart.id);
+    await auditCartWrite(tx, actor, "cart.applyCode", cart.id, { code });
+    return cartView(tx, cart.id);
+  });
+}
+
+/** `cart.removeCode`. */
+export async function removeCartCode(db: Database, actor: Actor, input: { cartId: string }): Promise<CartView> {
+  return db.transaction(async (tx) => {
+    const cart = await lockCart(tx, input.cartId, actor);
+    assertCartOpen(cart);
+    await tx.update(carts).set({ discountCode: null }).where(eq(carts.id, cart.id));
+    await touchCart(tx, cart.id);
+    await auditCartWrite(tx, actor, "cart.removeCode", cart.id);
+    return cartView(tx, cart.id);
+  });
+}

@@ -1,0 +1,163 @@
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { cartLines, carts, products, variants, type Database, type DbOrTx, type Tx, type VariantOptions } from "@omni/db";
+import { isStaff, type Actor } from "../kernel";
+import { recordAudit } from "../kernel";
+import { randomSecret } from "../kernel";
+import { conflict, notFound } from "../kernel";
+import { priceCart } from "../catalog";
+
+/**
+ * Carts: the id is a long random secret, so a guest cart needs no account. A signed-in shopper's
+ * cart is attached to the account, so the same cart shows on the web shop, the kiosk and the phone.
+ */
+
+export type CartStatus = "open" | "ordered" | "merged";
+
+export type CartLineView = {
+  sku: string;
+  quantity: number;
+  unitPriceMinor: number;
+  totalMinor: number;
+  /** The price before automatic promotions: show it struck through when it differs. */
+  listPriceMinor: number;
+  title: string;
+  productTitle: string;
+  slug: string;
+  imageHue: number;
+  options: VariantOptions;
+  currency: string;
+  promotion: { id: string; name: string } | null;
+};
+
+export type CartView = {
+  cartId: string;
+  status: CartStatus;
+  /** Whether the cart belongs to an account (it then follows the shopper to every channel). */
+  attachedToAccount: boolean;
+  lines: CartLineView[];
+  itemCount: number;
+  subtotalMinor: number;
+  discountMinor: number;
+  totalMinor: number;
+  currency: string;
+  discountCode: { code: string; name: string } | null;
+  updatedAt: Date;
+};
+
+export type CartRow = typeof carts.$inferSelect;
+
+/**
+ * The cart id is a bearer secret, but a cart that belongs to an account is not shown to someone
+ * signed in as another account: knowing the id is not enough to read another customer's cart.
+ */
+export function assertCartVisibleTo(cart: Pick<CartRow, "userId">, actor: Actor | undefined): void {
+  if (actor && cart.userId && actor.userId && actor.userId !== cart.userId && !isStaff(actor)) throw notFound("This cart");
+}
+
+/** The cart row, locked for the rest of the transaction so that writers of one cart queue up. */
+export async function lockCart(tx: Tx, cartId: string, actor?: Actor): Promise<CartRow> {
+  const [cart] = await tx.select().from(carts).where(eq(carts.id, cartId)).for("update");
+  if (!cart) throw notFound("This cart");
+  assertCartVisibleTo(cart, actor);
+  return cart;
+}
+
+/** Refuses changes to a cart that has become an order or was merged into an account's cart. */
+export function assertCartOpen(cart: CartRow): void {
+  if (cart.status === "ordered") throw conflict("This cart has already been ordered. Start a new cart to keep shopping.");
+  if (cart.status === "merged") throw conflict("This cart was moved into your account's cart. Open your cart again to see it.");
+}
+
+/** The priced view of a cart, with everything a cart page shows. */
+export async function cartView(db: DbOrTx, cartId: string): Promise<CartView> {
+  const [cart] = await db.select().from(carts).where(eq(carts.id, cartId));
+  if (!cart) throw notFound("This cart");
+  const rows = await db.select().from(cartLines).where(eq(cartLines.cartId, cartId)).orderBy(asc(cartLines.addedAt), asc(cartLines.sku));
+  const priced = await priceCart(db, rows, { code: cart.discountCode });
+  const skus = priced.lines.map((l) => l.sku);
+  const looks = skus.length
+    ? await db
+        .select({ sku: variants.sku, options: variants.options, slug: products.slug, imageHue: products.imageHue })
+        .from(variants)
+        .innerJoin(products, eq(products.id, variants.productId))
+        .where(inArray(variants.sku, skus))
+    : [];
+  const lookOf = new Map(looks.map((l) => [l.sku, l]));
+  const lines = priced.lines.map((l) => ({
+    sku: l.sku,
+    quantity: l.quantity,
+    unitPriceMinor: l.priceMinor,
+    totalMinor: l.totalMinor,
+    listPriceMinor: l.listPriceMinor,
+    title: l.title,
+    productTitle: l.productTitle,
+    slug: lookOf.get(l.sku)?.slug ?? "",
+    imageHue: lookOf.get(l.sku)?.imageHue ?? 200,
+    options: lookOf.get(l.sku)?.options ?? {},
+    currency: l.currency,
+    promotion: l.promotion,
+  }));
+  return {
+    cartId: cart.id,
+    status: cart.status,
+    attachedToAccount: cart.userId !== null,
+    lines,
+    itemCount: lines.reduce((n, l) => n + l.quantity, 0),
+    subtotalMinor: priced.subtotalMinor,
+    discountMinor: priced.discountMinor,
+    totalMinor: priced.totalMinor,
+    currency: priced.currency,
+    discountCode: priced.discountCode,
+    updatedAt: cart.updatedAt,
+  };
+}
+
+/** Carts of a signed-in shopper follow them; a clerk's counter cart (channel `store`) stays a plain cart. */
+export const cartOwnerOf = (actor: Actor): string | null => (actor.userId && actor.channel !== "store" ? actor.userId : null);
+
+/** Serialises cart changes of one account, so that two tabs never open two account carts. */
+export async function lockAccountCarts(tx: Tx, userId: string): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`cart:${userId}`}))`);
+}
+
+export async function openAccountCartId(db: DbOrTx, userId: string): Promise<string | null> {
+  const [row] = await db
+    .select({ id: carts.id })
+    .from(carts)
+    .where(and(eq(carts.userId, userId), eq(carts.status, "open")))
+    .orderBy(desc(carts.updatedAt))
+    .limit(1);
+  return row?.id ?? null;
+}
+
+export async function insertCart(tx: Tx, userId: string | null): Promise<string> {
+  const id = randomSecret();
+  await tx.insert(carts).values({ id, userId });
+  return id;
+}
+
+export async function touchCart(tx: Tx, cartId: string): Promise<void> {
+  await tx.update(carts).set({ updatedAt: new Date() }).where(eq(carts.id, cartId));
+}
+
+/** The contract's `cart.get`. */
+export async function getCart(db: Database, actor: Actor, input: { cartId: string }): Promise<CartView> {
+  const [cart] = await db.select({ userId: carts.userId }).from(carts).where(eq(carts.id, input.cartId));
+  if (!cart) throw notFound("This cart");
+  assertCartVisibleTo(cart, actor);
+  return cartView(db, input.cartId);
+}
+
+/** The signed-in shopper's open cart, from whichever channel they last used, or null. */
+export async function myCart(db: Database, actor: Actor): Promise<CartView | null> {
+  const owner = cartOwnerOf(actor);
+  if (!owner) return null;
+  const id = await openAccountCartId(db, owner);
+  return id ? cartView(db, id) : null;
+}
+
+/** Audits kiosk and staff cart writes (shoppers' own writes are not audited; recordAudit skips them). */
+export async function auditCartWrite(tx: Tx, actor: Actor, action: string, cartId: string, after?: unknown): Promise<void> {
+  // The cart id is a bearer secret: the audit log keeps only a prefix that identifies it to staff.
+  await recordAudit(tx, actor, { action, entityType: "cart", entityId: cartId.slice(0, 8), storeId: actor.deviceStoreId, after });
+}

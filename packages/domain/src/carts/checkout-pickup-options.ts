@@ -1,0 +1,49 @@
+import { and, asc, eq } from "drizzle-orm";
+import { locations, type Database } from "@omni/db";
+import { availabilityBySku, ONLINE_LOCATION } from "../inventory";
+import { getCart, type CartLineView } from "./cart";
+import type { Actor } from "../kernel";
+import { distanceKm } from "../stores";
+
+export type OptionLine = { sku: string; title: string; productTitle: string; quantity: number; available: number; ok: boolean };
+
+/**
+ * `checkout.pickupOptions`: for every click-and-collect store, which lines of the cart it can
+ * supply now and which are missing, so the checkout page can say "2 of 3 items at Kraków"; and the
+ * same for home delivery. Stores come nearest first when the shopper's position is known, otherwise
+ * those that have everything first.
+ */
+export async function pickupOptions(db: Database, actor: Actor, input: { cartId: string; lat?: number; lng?: number }) {
+  const cart = await getCart(db, actor, input);
+  const bySku = await availabilityBySku(db, cart.lines.map((l) => l.sku));
+  const availableAt = (locationId: string, line: CartLineView): OptionLine => {
+    const available = bySku.get(line.sku)?.find((l) => l.storeId === locationId)?.available ?? 0;
+    return { sku: line.sku, title: line.title, productTitle: line.productTitle, quantity: line.quantity, available, ok: available >= line.quantity };
+  };
+  const summary = (locationId: string) => {
+    const lines = cart.lines.map((line) => availableAt(locationId, line));
+    const missing = lines.filter((l) => !l.ok);
+    return { lines, missing, allAvailable: missing.length === 0 && lines.length > 0, availableLineCount: lines.length - missing.length };
+  };
+  const stores = await db
+    .select()
+    .from(locations)
+    .where(and(eq(locations.type, "store"), eq(locations.pickup, true)))
+    .orderBy(asc(locations.name));
+  const here = input.lat != null && input.lng != null ? { lat: input.lat, lng: input.lng } : null;
+  const options = stores.map((store) => ({
+    storeId: store.id,
+    name: store.name,
+    city: store.city,
+    address: store.address,
+    postalCode: store.postalCode,
+    openingHours: store.openingHours,
+    pickupPoint: store.pickupPoint,
+    distanceKm: here ? Math.round(distanceKm(here, store) * 10) / 10 : null,
+    ...summary(store.id),
+  }));
+  options.sort((a, b) =>
+    here ? (a.distanceKm ?? 0) - (b.distanceKm ?? 0) : Number(b.allAvailable) - Number(a.allAvailable) || b.availableLineCount - a.availableLineCount,
+  );
+  return { cartId: cart.cartId, stores: options, delivery: summary(ONLINE_LOCATION) };
+}

@@ -1,0 +1,4 @@
+export * from "./catalog";
+export * from "./catalog-admin";
+export * from "./pricing";
+export * from "./promotions";

@@ -1,0 +1,3 @@
+export * from "./reserve-stock";
+export * from "./availability";
+export * from "./inventory";

@@ -1,0 +1,3 @@
+export * from "./mailer";
+export * from "./notifications";
+export * from "./deliver-outbox";

@@ -1,0 +1,169 @@
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { orderLines, orders, stockLevels, type Database, type OrderStatus, type Tx } from "@omni/db";
+import { worksIn, type Actor } from "../kernel";
+import { recordAudit } from "../kernel";
+import { forbidden, notFound } from "../kernel";
+import { lockOrder, transitionOrder, type OrderRow } from "./order-state-machine";
+import { queueMessage } from "../kernel";
+import { findOrderByNumber, orderDetailsById } from "./pickup-order-view";
+import { refundOrder } from "../payments";
+import { endHolds } from "../inventory";
+import { storeExists, findLocation } from "../stores";
+
+/** What still needs a clerk's hands: the queue shows these unless a status is asked for. */
+const OPEN_STATUSES: OrderStatus[] = ["placed", "picking", "ready_for_pickup", "shipped"];
+
+/**
+ * The work queue of one store: open orders, shoppers who checked in at the kiosk first (they are
+ * waiting at the counter), then the oldest orders first.
+ */
+export async function fulfillmentQueue(db: Database, actor: Actor, input: { storeId: string; status?: OrderStatus }) {
+  if (!worksIn(actor, input.storeId)) throw forbidden("You do not work in this store.");
+  if (!(await storeExists(db, input.storeId))) throw notFound(`Store ${input.storeId}`);
+  const open = !input.status || OPEN_STATUSES.includes(input.status);
+  const rows = await db
+    .select()
+    .from(orders)
+    .where(and(eq(orders.locationId, input.storeId), inArray(orders.status, input.status ? [input.status] : OPEN_STATUSES)))
+    // Finished orders are history: the newest matter most.
+    .orderBy(...(open ? [sql`${orders.checkedInAt} is null`, asc(orders.checkedInAt), asc(orders.createdAt)] : [desc(orders.createdAt)]))
+    .limit(500);
+  const ids = rows.map((o) => o.id);
+  const lines = ids.length
+    ? await db
+        .select({
+          orderId: orderLines.orderId, lineId: orderLines.id, sku: orderLines.sku, title: orderLines.title, quantity: orderLines.quantity,
+          unitPriceMinor: orderLines.unitPriceMinor, declinedQuantity: orderLines.declinedQuantity,
+          aisle: stockLevels.aisle,
+        })
+        .from(orderLines)
+        .leftJoin(stockLevels, and(eq(stockLevels.locationId, input.storeId), eq(stockLevels.sku, orderLines.sku)))
+        .where(inArray(orderLines.orderId, ids))
+        .orderBy(asc(orderLines.sku))
+    : [];
+  return rows.map((o) => ({
+    orderNumber: o.number,
+    status: o.status,
+    fulfillmentType: o.fulfillmentType,
+    channel: o.channel,
+    customerName: o.name,
+    email: o.email,
+    phone: o.phone,
+    checkedIn: o.checkedInAt !== null,
+    checkedInAt: o.checkedInAt,
+    readyAt: o.readyAt,
+    pickupDeadline: o.pickupDeadline,
+    createdAt: o.createdAt,
+    totalMinor: o.totalMinor,
+    currency: o.currency,
+    paymentMethod: o.paymentMethod,
+    /** Pay-in-store orders are paid at the counter on collection. */
+    paid: o.paidMinor + o.storeCreditMinor >= o.totalMinor,
+    lines: lines
+      .filter((l) => l.orderId === o.id)
+      .map(({ orderId: _orderId, ...line }) => line),
+  }));
+}
+
+/** Loads and locks an order for a member of staff, refusing those who do not work where it is fulfilled. */
+export async function lockOrderForStaff(tx: Tx, actor: Actor, orderNumber: string): Promise<OrderRow> {
+  const found = await findOrderByNumber(tx, orderNumber);
+  if (!worksIn(actor, found.locationId)) throw forbidden(`Order ${found.number} is handled by another store.`);
+  return lockOrder(tx, found.id);
+}
+
+/** A clerk starts picking a click-and-collect order, or puts it on the shelf ready for the shopper. */
+export async function advanceOrder(db: Database, actor: Actor, input: { orderNumber: string; to: "picking" | "ready_for_pickup" }) {
+  return db.transaction(async (tx) => {
+    const order = await lockOrderForStaff(tx, actor, input.orderNumber);
+    const updated = await transitionOrder(tx, { orderId: order.id, to: input.to, actor });
+    if (input.to === "ready_for_pickup") {
+      const store = await findLocation(tx, order.locationId);
+      const deadline = updated.pickupDeadline!.toISOString().slice(0, 10);
+      await queueMessage(tx, {
+        to: order.email,
+        template: "order_ready_for_pickup",
+        subject: `Your order ${order.number} is ready for pickup`,
+        body: `Hello ${order.name}, your order ${order.number} is waiting for you at ${store.name} (${store.address}, ${store.city}), at ${store.pickupPoint}. Show the pickup code ${order.pickupCode} at the kiosk or the counter. Please collect it by ${deadline}.`,
+        // The code travels in the data so that the e-mail can render it as a QR code.
+        data: {
+          orderNumber: order.number, pickupCode: order.pickupCode, storeId: store.id, storeName: store.name,
+          pickupPoint: store.pickupPoint, pickupDeadline: updated.pickupDeadline!.toISOString(),
+        },
+      });
+    }
+    await recordAudit(tx, actor, {
+      action: "fulfillment.advance", entityType: "order", entityId: order.number, storeId: order.locationId,
+      before: { status: order.status }, after: { status: updated.status },
+    });
+    return orderDetailsById(tx, order.id);
+  });
+}
+
+/** A delivery order leaves the warehouse: its held units leave the shelf. */
+export async function shipOrder(db: Database, actor: Actor, input: { orderNumber: string; trackingNumber?: string }) {
+  return db.transaction(async (tx) => {
+    const order = await lockOrderForStaff(tx, actor, input.orderNumber);
+    await transitionOrder(tx, { orderId: order.id, to: "shipped", actor, data: input.trackingNumber ? { trackingNumber: input.trackingNumber } : undefined });
+    await endHolds(tx, { ownerId: order.id, mode: "consume", reason: "order_fulfilled", actor, note: `Shipped ${order.number}` });
+    await recordAudit(tx, actor, {
+      action: "fulfillment.ship", entityType: "order", entityId: order.number, storeId: order.locationId,
+      before: { status: order.status }, after: { status: "shipped", trackingNumber: input.trackingNumber ?? null },
+    });
+    return orderDetailsById(tx, order.id);
+  });
+}
+
+export async function deliverOrder(db: Database, actor: Actor, input: { orderNumber: string }) {
+  return db.transaction(async (tx) => {
+    const order = await lockOrderForStaff(tx, actor, input.orderNumber);
+    await transitionOrder(tx, { orderId: order.id, to: "delivered", actor });
+    await recordAudit(tx, actor, {
+      action: "fulfillment.deliver", entityType: "order", entityId: order.number, storeId: order.locationId,
+      before: { status: order.status }, after: { status: "delivered" },
+    });
+    return orderDetailsById(tx, order.id);
+  });
+}
+
+/**
+ * Ends an order that will not be fulfilled: its stock goes back on the shelf and everything paid is
+ * refunded. Shared by a clerk's cancel and the pickup expiry sweep.
+ */
+export async function closeUnfulfilledOrder(
+  tx: Tx,
+  input: { order: OrderRow; to: "cancelled" | "expired"; actor: Actor; reason: string; at?: Date },
+): Promise<{ refundedMinor: number; creditCode?: string }> {
+  const { order } = input;
+  await transitionOrder(tx, { orderId: order.id, to: input.to, actor: input.actor, data: { reason: input.reason }, at: input.at });
+  await endHolds(tx, { ownerId: order.id, mode: "release", reason: "order_release", actor: input.actor, note: `${input.to === "expired" ? "Expired" : "Cancelled"} ${order.number}` });
+  const refund = await refundOrder(tx, {
+    orderId: order.id, amountMinor: order.paidMinor + order.storeCreditMinor, to: "original",
+    refType: input.to === "expired" ? "expiry" : "cancel", refId: order.id,
+  });
+  const refundWords = refund.refundedMinor > 0 ? ` We have refunded ${(refund.refundedMinor / 100).toFixed(2)} ${order.currency}.` : "";
+  const creditWords = refund.creditCode ? ` Your store credit code is ${refund.creditCode}.` : "";
+  await queueMessage(tx, {
+    to: order.email,
+    template: input.to === "expired" ? "order_expired" : "order_cancelled",
+    subject: input.to === "expired" ? `Your order ${order.number} was not collected in time` : `Your order ${order.number} was cancelled`,
+    body:
+      (input.to === "expired"
+        ? `Hello ${order.name}, your order ${order.number} was not collected by its pickup deadline, so it has been cancelled.`
+        : `Hello ${order.name}, your order ${order.number} has been cancelled: ${input.reason}.`) + refundWords + creditWords,
+    data: { orderNumber: order.number, refundedMinor: refund.refundedMinor, currency: order.currency, creditCode: refund.creditCode ?? null },
+  });
+  return refund;
+}
+
+export async function staffCancelOrder(db: Database, actor: Actor, input: { orderNumber: string; reason: string }) {
+  return db.transaction(async (tx) => {
+    const order = await lockOrderForStaff(tx, actor, input.orderNumber);
+    const refund = await closeUnfulfilledOrder(tx, { order, to: "cancelled", actor, reason: input.reason });
+    await recordAudit(tx, actor, {
+      action: "fulfillment.cancel", entityType: "order", entityId: order.number, storeId: order.locationId,
+      before: { status: order.status }, after: { status: "cancelled", reason: input.reason, refundedMinor: refund.refundedMinor },
+    });
+    return { ...(await orderDetailsById(tx, order.id)), refundedMinor: refund.refundedMinor };
+  });
+}

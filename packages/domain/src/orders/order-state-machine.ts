@@ -1,0 +1,125 @@
+import { eq, sql } from "drizzle-orm";
+import { orderEvents, orders, type OrderStatus, type Tx } from "@omni/db";
+import type { Actor } from "../kernel";
+import { conflict, notFound } from "../kernel";
+
+/**
+ * The one order state machine. Every change of an order's status goes through `transitionOrder`,
+ * which locks the order row, checks the move against this table and writes the timeline event in
+ * the caller's transaction.
+ */
+export type OrderFulfillmentType = "pickup" | "delivery";
+
+export const orderTransitions: Record<OrderFulfillmentType, Partial<Record<OrderStatus, readonly OrderStatus[]>>> = {
+  pickup: {
+    placed: ["picking", "cancelled"],
+    picking: ["ready_for_pickup", "cancelled"],
+    ready_for_pickup: ["collected", "cancelled", "expired"],
+  },
+  delivery: {
+    placed: ["shipped", "cancelled"],
+    shipped: ["delivered"],
+  },
+};
+
+export function canTransition(type: OrderFulfillmentType, from: OrderStatus, to: OrderStatus): boolean {
+  return orderTransitions[type][from]?.includes(to) ?? false;
+}
+
+const statusWords: Record<OrderStatus, string> = {
+  placed: "placed",
+  picking: "being picked",
+  ready_for_pickup: "ready for pickup",
+  collected: "collected",
+  shipped: "shipped",
+  delivered: "delivered",
+  cancelled: "cancelled",
+  expired: "expired",
+};
+
+const verbs: Record<OrderStatus, string> = {
+  placed: "placed",
+  picking: "start picking",
+  ready_for_pickup: "mark as ready for pickup",
+  collected: "hand over",
+  shipped: "ship",
+  delivered: "mark as delivered",
+  cancelled: "cancel",
+  expired: "expire",
+};
+
+function refusal(order: { number: string; status: OrderStatus; fulfillmentType: OrderFulfillmentType }, to: OrderStatus): string {
+  if (order.status === to) return `Order ${order.number} is already ${statusWords[to]}.`;
+  const kind = order.fulfillmentType === "pickup" ? "a click-and-collect order" : "a delivery order";
+  return `Cannot ${verbs[to]} order ${order.number}: it is ${kind} that is ${statusWords[order.status]}.`;
+}
+
+export type OrderRow = typeof orders.$inferSelect;
+
+/** Locks an order row for the rest of the transaction. */
+export async function lockOrder(tx: Tx, orderId: string): Promise<OrderRow> {
+  await tx.execute(sql`select id from orders where id = ${orderId} for update`);
+  const [order] = await tx.select().from(orders).where(eq(orders.id, orderId));
+  if (!order) throw notFound("The order");
+  return order;
+}
+
+/** A timeline entry that does not change the status (a check-in, a declined line). */
+export async function recordOrderEvent(
+  tx: Tx,
+  input: { orderId: string; type: string; actor: Actor; data?: Record<string, unknown>; status?: OrderStatus; at?: Date },
+): Promise<void> {
+  await tx.insert(orderEvents).values({
+    orderId: input.orderId,
+    type: input.type,
+    fromStatus: input.status ?? null,
+    toStatus: input.status ?? null,
+    channel: input.actor.channel,
+    actorUserId: input.actor.userId ?? null,
+    actorDeviceId: input.actor.deviceId ?? null,
+    data: input.data ?? null,
+    at: input.at ?? new Date(),
+  });
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Moves an order to `to`, or refuses with CONFLICT saying why. `at` is the moment of the change
+ * (sweeps pass the time they run for). Ready sets the pickup deadline from the store's setting.
+ */
+export async function transitionOrder(
+  tx: Tx,
+  input: { orderId: string; to: OrderStatus; actor: Actor; data?: Record<string, unknown>; at?: Date },
+): Promise<OrderRow> {
+  const at = input.at ?? new Date();
+  const order = await lockOrder(tx, input.orderId);
+  if (!canTransition(order.fulfillmentType, order.status, input.to)) throw conflict(refusal(order, input.to), { status: order.status });
+  if (input.to === "expired" && (!order.pickupDeadline || order.pickupDeadline > at)) {
+    throw conflict(`Order ${order.number} is still within its pickup time.`, { pickupDeadline: order.pickupDeadline });
+  }
+
+  const changes: Partial<OrderRow> = { status: input.to };
+  if (input.to === "ready_for_pickup") {
+    const [store] = await tx.execute<{ pickup_expiry_days: number }>(
+      sql`select pickup_expiry_days from locations where id = ${order.locationId}`,
+    );
+    changes.readyAt = at;
+    changes.pickupDeadline = new Date(at.getTime() + (store?.pickup_expiry_days ?? 7) * DAY_MS);
+  }
+  if (["collected", "delivered", "cancelled", "expired"].includes(input.to)) changes.completedAt = at;
+
+  const [updated] = await tx.update(orders).set(changes).where(eq(orders.id, order.id)).returning();
+  await tx.insert(orderEvents).values({
+    orderId: order.id,
+    type: input.to,
+    fromStatus: order.status,
+    toStatus: input.to,
+    channel: input.actor.channel,
+    actorUserId: input.actor.userId ?? null,
+    actorDeviceId: input.actor.deviceId ?? null,
+    data: input.data ?? null,
+    at,
+  });
+  return updated!;
+}

@@ -1,0 +1,34 @@
+import { eq, sql } from "drizzle-orm";
+import { locations, orders } from "@omni/db";
+import { systemActor } from "../kernel";
+import { lockOrder, recordOrderEvent } from "./order-state-machine";
+import { queueMessage } from "../kernel";
+import { at, handleEachLocked } from "./expire-pickups";
+import type { Sweep } from "../kernel";
+
+/** How long before the pickup deadline the shopper is reminded, once. */
+export const PICKUP_REMINDER_HOURS = 24;
+
+export const pickupReminders: Sweep = {
+  name: "pickup-reminders",
+  run: (db, now) =>
+    handleEachLocked(db, {
+      table: "orders",
+      now,
+      due: sql`status = 'ready_for_pickup' and reminder_sent_at is null and pickup_deadline > ${at(now)}
+        and pickup_deadline <= ${at(now)} + make_interval(hours => ${PICKUP_REMINDER_HOURS})`,
+      handle: async (tx, id) => {
+        const order = await lockOrder(tx, id);
+        const [store] = await tx.select().from(locations).where(eq(locations.id, order.locationId));
+        await tx.update(orders).set({ reminderSentAt: now }).where(eq(orders.id, order.id));
+        await queueMessage(tx, {
+          to: order.email,
+          template: "order_pickup_reminder",
+          subject: `Reminder: order ${order.number} is waiting for you`,
+          body: `Hello ${order.name}, your order ${order.number} is still waiting at ${store!.name}, at ${store!.pickupPoint}. Please collect it by ${order.pickupDeadline!.toISOString().slice(0, 16).replace("T", " ")} UTC with the pickup code ${order.pickupCode}, or it will be cancelled and refunded.`,
+          data: { orderNumber: order.number, pickupCode: order.pickupCode, storeId: store!.id, storeName: store!.name, pickupDeadline: order.pickupDeadline!.toISOString() },
+        });
+        await recordOrderEvent(tx, { orderId: order.id, type: "pickup_reminder_sent", actor: systemActor, status: order.status, at: now });
+      },
+    }),
+};

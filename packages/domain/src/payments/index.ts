@@ -1,0 +1,3 @@
+export * from "./payment-provider";
+export * from "./refunds";
+export * from "./store-credit";

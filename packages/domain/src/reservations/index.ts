@@ -1,0 +1,5 @@
+export * from "./reservations";
+export * from "./reservation-fulfil";
+export * from "./reservation-view";
+export * from "./expire-reservations";
+export * from "./reservation-reminders";

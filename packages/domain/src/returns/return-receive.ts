@@ -1,0 +1,103 @@
+import { eq } from "drizzle-orm";
+import { locations, orderLines, orders, returnLines, type Database } from "@omni/db";
+import { worksIn, type Actor } from "../kernel";
+import { recordAudit } from "../kernel";
+import { badRequest, conflict, forbidden, notFound } from "../kernel";
+import { refundOrder } from "../payments";
+import { findReturnByNumber } from "./return-lookup";
+import { sendRefundIssued, sendReturnReceived } from "./return-messages";
+import { moveReturn, refusalFor } from "./return-state-machine";
+import { adjustOnHand } from "../inventory";
+
+export type ReceivedCondition = "resellable" | "damaged";
+
+/**
+ * `returns.receive`: a clerk takes the goods of a return at the counter of any store that takes
+ * returns (or the warehouse, for mail returns). Resellable units go onto THAT store's shelf; damaged
+ * ones are booked in and written off, so both leave a movement. The refund is issued at once.
+ * The return row is locked first: when two clerks scan the same slip, one receives it and the
+ * other gets CONFLICT, and the refund is issued once.
+ */
+export async function receiveReturn(
+  db: Database,
+  actor: Actor,
+  input: { returnNumber: string; storeId: string; lines: { lineId: string; condition: ReceivedCondition }[] },
+) {
+  if (!worksIn(actor, input.storeId)) throw forbidden("You do not work in this store.");
+  return db.transaction(async (tx) => {
+    const ret = await findReturnByNumber(tx, input.returnNumber, { lock: true });
+    if (ret.status !== "requested") throw conflict(refusalFor(ret.status, "received"), { status: ret.status });
+
+    const [store] = await tx.select().from(locations).where(eq(locations.id, input.storeId));
+    if (!store) throw notFound(`Store ${input.storeId}`);
+    if (!store.returns && !(store.type === "warehouse" && ret.method === "mail")) {
+      throw badRequest(`${store.name} does not take returns.`);
+    }
+
+    const lines = await tx
+      .select({ id: returnLines.id, lineId: returnLines.orderLineId, quantity: returnLines.quantity, sku: orderLines.sku, title: orderLines.title })
+      .from(returnLines)
+      .innerJoin(orderLines, eq(orderLines.id, returnLines.orderLineId))
+      .where(eq(returnLines.returnId, ret.id));
+    const conditions = new Map<string, ReceivedCondition>();
+    for (const given of input.lines) {
+      if (!lines.some((l) => l.lineId === given.lineId)) throw badRequest(`That item is not part of return ${ret.number}.`, { lineId: given.lineId });
+      if (conditions.has(given.lineId)) throw badRequest("Give the condition of each item once.");
+      conditions.set(given.lineId, given.condition);
+    }
+    const missing = lines.filter((l) => !conditions.has(l.lineId));
+    if (missing.length) {
+      throw badRequest(`Say whether each item is resellable or damaged: ${missing.map((l) => l.title).join(", ")}.`);
+    }
+
+    for (const line of lines) {
+      const condition = conditions.get(line.lineId)!;
+      await tx.update(returnLines).set({ condition }).where(eq(returnLines.id, line.id));
+      const ref = { refType: "return", refId: ret.number, actor, locationId: store.id, sku: line.sku };
+      await adjustOnHand(tx, { ...ref, delta: line.quantity, reason: "return_restock", note: `Return ${ret.number}: ${condition}` });
+      if (condition === "damaged") {
+        // Booked in and written off at once, so the ledger shows the damaged units arrived and where they went.
+        await adjustOnHand(tx, { ...ref, delta: -line.quantity, reason: "return_writeoff", note: `Return ${ret.number}: damaged, written off` });
+      }
+    }
+
+    const receivedAt = new Date();
+    await moveReturn(tx, { returnId: ret.id, from: "requested", to: "received", actor, set: { receivedStoreId: store.id, receivedAt } });
+    // At a store's counter, money paid at a till can go back over the till; a mail return at the warehouse cannot.
+    const refund = await refundOrder(tx, {
+      orderId: ret.orderId, amountMinor: ret.refundMinor, to: ret.refundTo, refType: "return", refId: ret.id, atCounter: store.type === "store",
+    });
+    await moveReturn(tx, { returnId: ret.id, from: "received", to: "refunded", actor, set: { refundedAt: new Date(), refundMinor: refund.refundedMinor } });
+
+    const [order] = await tx.select({ currency: orders.currency, number: orders.number }).from(orders).where(eq(orders.id, ret.orderId));
+    await sendReturnReceived(tx, {
+      to: ret.email, returnNumber: ret.number, storeName: store.name,
+      lines: lines.map((l) => ({ sku: l.sku, title: l.title, quantity: l.quantity, condition: conditions.get(l.lineId)! })),
+    });
+    if (refund.refundedMinor > 0) {
+      await sendRefundIssued(tx, {
+        to: ret.email, returnNumber: ret.number, currency: order!.currency, refundTo: ret.refundTo, refund, storeName: store.name,
+      });
+    }
+    await recordAudit(tx, actor, {
+      action: "returns.receive", entityType: "return", entityId: ret.number, storeId: store.id,
+      before: { status: ret.status },
+      after: {
+        status: "refunded", orderNumber: order!.number, refundMinor: refund.refundedMinor, toCardMinor: refund.toCardMinor,
+        toTillMinor: refund.toTillMinor, toCreditMinor: refund.toCreditMinor, lines: lines.map((l) => ({ lineId: l.lineId, quantity: l.quantity, condition: conditions.get(l.lineId) })),
+      },
+    });
+    return {
+      returnNumber: ret.number,
+      status: "refunded" as const,
+      refundMinor: refund.refundedMinor,
+      currency: order!.currency,
+      toCardMinor: refund.toCardMinor,
+      /** Cash (or the till's card terminal) the clerk hands back now: the order was paid in the store. */
+      toTillMinor: refund.toTillMinor,
+      toCreditMinor: refund.toCreditMinor,
+      creditCode: refund.creditCode,
+    };
+  });
+}
+

@@ -1,0 +1,3 @@
+export * from "./staff";
+export * from "./devices";
+export * from "./audit-log";

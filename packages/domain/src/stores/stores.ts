@@ -1,0 +1,56 @@
+import { asc, eq } from "drizzle-orm";
+import { locations, type DbOrTx } from "@omni/db";
+import { notFound } from "../kernel";
+
+type LocationRow = typeof locations.$inferSelect;
+
+/** One location row by id, or NOT_FOUND. */
+export async function findLocation(db: DbOrTx, id: string): Promise<LocationRow> {
+  const [location] = await db.select().from(locations).where(eq(locations.id, id));
+  if (!location) throw notFound(`Store ${id}`);
+  return location;
+}
+
+export async function listStores(db: DbOrTx) {
+  const rows = await db.select().from(locations).orderBy(asc(locations.type), asc(locations.name));
+  return rows.map(toStore);
+}
+
+function toStore(l: LocationRow) {
+  return {
+    id: l.id,
+    name: l.name,
+    city: l.city,
+    type: l.type,
+    pickup: l.pickup,
+    reservations: l.reservations,
+    returns: l.returns,
+    address: l.address,
+    postalCode: l.postalCode,
+    phone: l.phone,
+    lat: l.lat,
+    lng: l.lng,
+    openingHours: l.openingHours,
+    pickupPoint: l.pickupPoint,
+  };
+}
+
+export type Store = ReturnType<typeof toStore>;
+
+export async function getStore(db: DbOrTx, id: string): Promise<Store> {
+  return toStore(await findLocation(db, id));
+}
+
+export async function storeExists(db: DbOrTx, id: string): Promise<boolean> {
+  const rows = await db.select({ id: locations.id }).from(locations).where(eq(locations.id, id));
+  return rows.length > 0;
+}
+
+/** Great-circle distance in km, for "nearest store first". */
+export function distanceKm(a: { lat: number; lng: number }, b: { lat: number; lng: number }): number {
+  const rad = Math.PI / 180;
+  const dLat = (b.lat - a.lat) * rad;
+  const dLng = (b.lng - a.lng) * rad;
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLng / 2) ** 2;
+  return 2 * 6371 * Math.asin(Math.sqrt(h));
+}

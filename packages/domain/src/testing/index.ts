@@ -1,0 +1,2 @@
+export * from "./order-fixture";
+export * from "./return-fixtures";
