@@ -1,5 +1,6 @@
-import { callerFor } from "@omni/api/testing";
 import { cartWith, setStock, stockedSkus } from "@omni/api/checkout-fixtures";
+import { callerFor } from "@omni/api/testing";
+
 import { benchDatabase, fmt, percentiles } from "./harness";
 
 /**
@@ -31,16 +32,19 @@ async function run(label: string, skuFor: (i: number) => string) {
         const t0 = performance.now();
         try {
           await api.checkout.placeOrder({
-            cartId: carts[i]!, email: `bench${i}@example.com`, name: "Bench", idempotencyKey: `bench-${label}-${i}`,
-            fulfillment: { type: "pickup", storeId: "krakow" }, payment: { method: "card", token: "tok_ok" },
+            cartId: carts[i]!,
+            email: `bench${i}@example.com`,
+            name: "Bench",
+            idempotencyKey: `bench-${label}-${i}`,
+            fulfillment: { type: "pickup", storeId: "krakow" },
+            payment: { method: "card", token: "tok_ok" },
           });
           ok++;
         } catch (error) {
           if ((error as { code?: string }).code === "CONFLICT") {
             conflicts++;
             messages.set((error as Error).message, (messages.get((error as Error).message) ?? 0) + 1);
-          }
-          else throw error;
+          } else throw error;
         }
         latencies.push(performance.now() - t0);
       }
@@ -58,7 +62,9 @@ const rows = [await run("spread over 200 SKUs", (i) => skus[i % skus.length]!)];
 await setStock(handle.db, "krakow", hot!, 50);
 rows.push(await run("one hot SKU with 50 units", () => hot!));
 
-console.log(`\n| checkout.placeOrder, ${concurrency} concurrent | orders tried | placed | CONFLICT | throughput | p50 | p95 |\n|---|---|---|---|---|---|---|`);
+console.log(
+  `\n| checkout.placeOrder, ${concurrency} concurrent | orders tried | placed | CONFLICT | throughput | p50 | p95 |\n|---|---|---|---|---|---|---|`,
+);
 for (const row of rows) console.log(row);
 console.log("\nCONFLICT messages:", Object.fromEntries(messages));
 await cleanup();

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
+
 import { repoRoot } from "../scripts/database";
 
 /**
@@ -11,7 +12,10 @@ import { repoRoot } from "../scripts/database";
 const app = process.argv[2] ?? "web";
 const dotNext = path.join(repoRoot, "apps", app, ".next");
 if (!fs.existsSync(path.join(dotNext, "build-manifest.json"))) throw new Error(`No production build in ${dotNext}.`);
-const buildManifest = JSON.parse(fs.readFileSync(path.join(dotNext, "build-manifest.json"), "utf8")) as { rootMainFiles: string[]; polyfillFiles: string[] };
+const buildManifest = JSON.parse(fs.readFileSync(path.join(dotNext, "build-manifest.json"), "utf8")) as {
+  rootMainFiles: string[];
+  polyfillFiles: string[];
+};
 
 const sizes = new Map<string, { raw: number; gzip: number }>();
 function size(file: string) {
@@ -42,7 +46,9 @@ for (const file of manifests(path.join(dotNext, "server", "app"))) {
     if (entry.includes("global-error") || entry.endsWith("/not-found")) continue;
     for (const chunk of files) chunks.add(chunk);
   }
-  const total = [...chunks].map(size).reduce((a, b) => ({ raw: a.raw + b.raw, gzip: a.gzip + b.gzip }), { raw: 0, gzip: 0 });
+  const total = [...chunks]
+    .map(size)
+    .reduce((a, b) => ({ raw: a.raw + b.raw, gzip: a.gzip + b.gzip }), { raw: 0, gzip: 0 });
   rows.push({ route: route === "/." ? "/" : route, ...total });
 }
 

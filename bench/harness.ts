@@ -1,14 +1,19 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+
 import postgres from "postgres";
+
 import { createDb, runMigrations, type DbHandle } from "@omni/db";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "@omni/db/embedded";
 import { seedDemo } from "@omni/db/seed";
 import { seedScale } from "@omni/db/seed/scale";
 
 /** A throwaway embedded PostgreSQL with the demo seed and, optionally, the large synthetic catalogue. */
-export async function benchDatabase(scale?: { variants: number; locations: number }): Promise<{ handle: DbHandle; url: string; server: EmbeddedPostgres; cleanup: () => Promise<void> }> {
+export async function benchDatabase(scale?: {
+  variants: number;
+  locations: number;
+}): Promise<{ handle: DbHandle; url: string; server: EmbeddedPostgres; cleanup: () => Promise<void> }> {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), "omni-bench-"));
   fs.chmodSync(root, 0o755);
   const server = await startEmbeddedPostgres({ dataDir: path.join(root, "pg"), fast: true });
@@ -23,10 +28,14 @@ export async function benchDatabase(scale?: { variants: number; locations: numbe
     const started = Date.now();
     await seedScale(handle.sql, scale);
     await handle.sql`analyze`;
-    console.log(`scale seed: ${scale.variants} variants × ${scale.locations + 6} locations in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    console.log(
+      `scale seed: ${scale.variants} variants × ${scale.locations + 6} locations in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    );
   }
   return {
-    handle, url, server,
+    handle,
+    url,
+    server,
     cleanup: async () => {
       await handle.close();
       await server.stop();

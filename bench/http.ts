@@ -1,6 +1,8 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
+
 import postgres from "postgres";
+
 import { authSecret, repoRoot } from "../scripts/database";
 import { benchDatabase, fmt, percentiles } from "./harness";
 
@@ -26,13 +28,22 @@ if (!url) {
   console.log(`database: ${url}`);
 }
 const sql = postgres(url, { max: 1, onnotice: () => {} });
-const skus = (await sql`select sku from variants where sku like 'BENCH-%' order by random() limit 500`).map((r) => r.sku as string);
+const skus = (await sql`select sku from variants where sku like 'BENCH-%' order by random() limit 500`).map(
+  (r) => r.sku as string,
+);
 await sql.end();
 if (skus.length === 0) throw new Error("This database has no scale seed (BENCH-% SKUs).");
 
 const shop = spawn("pnpm", ["exec", "next", "start", "--port", String(port), "--hostname", "127.0.0.1"], {
   cwd: path.join(repoRoot, "apps", "web"),
-  env: { ...process.env, DATABASE_URL: url, AUTH_SECRET: authSecret(), AUTH_TRUST_HOST: "true", NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
+  env: {
+    ...process.env,
+    DATABASE_URL: url,
+    AUTH_SECRET: authSecret(),
+    AUTH_TRUST_HOST: "true",
+    NEXT_TELEMETRY_DISABLED: "1",
+    NODE_ENV: "production",
+  },
   stdio: ["ignore", "ignore", "inherit"],
   detached: true,
 });
@@ -45,7 +56,9 @@ const stopShop = () => {
 };
 
 async function get(procedure: string, input: unknown) {
-  const response = await fetch(`${base}/api/trpc/${procedure}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`);
+  const response = await fetch(
+    `${base}/api/trpc/${procedure}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`,
+  );
   const body = await response.text();
   if (!response.ok) throw new Error(`${procedure} answered ${response.status}: ${body.slice(0, 200)}`);
 }
@@ -71,8 +84,13 @@ async function measure(concurrency: number, call: (i: number) => Promise<unknown
 const rows: [string, number, Awaited<ReturnType<typeof measure>>][] = [];
 try {
   const deadline = Date.now() + 120_000;
-  while ((await fetch(`${base}/api/trpc/stores.list`).then((r) => r.ok).catch(() => false)) === false) {
-    if (Date.now() > deadline) throw new Error("The shop did not start (is there a production build? `pnpm --filter @omni/web build`)");
+  while (
+    (await fetch(`${base}/api/trpc/stores.list`)
+      .then((r) => r.ok)
+      .catch(() => false)) === false
+  ) {
+    if (Date.now() > deadline)
+      throw new Error("The shop did not start (is there a production build? `pnpm --filter @omni/web build`)");
     await new Promise((r) => setTimeout(r, 500));
   }
   const words = ["linen", "wool", "item 42", "denim"];
@@ -80,7 +98,10 @@ try {
     ["inventory.availability (56 locations)", (i) => get("inventory.availability", { sku: skus[i % skus.length] })],
     ["catalog.search (first page)", () => get("catalog.search", { limit: 20 })],
     ["catalog.search (text query)", (i) => get("catalog.search", { query: words[i % words.length], limit: 20 })],
-    ["catalog.search (category, available in store)", () => get("catalog.search", { category: "jeans", availableIn: "krakow", limit: 20 })],
+    [
+      "catalog.search (category, available in store)",
+      () => get("catalog.search", { category: "jeans", availableIn: "krakow", limit: 20 }),
+    ],
   ];
   for (const [name, call] of cases) {
     for (const concurrency of [1, 10]) {
@@ -93,6 +114,9 @@ try {
   await cleanup();
 }
 
-console.log(`\n| GET /api/trpc/… (${variants.toLocaleString("en")} variants × ${locations + 6} locations, ${requests} requests) | concurrency | p50 | p99 | req/s |\n|---|---|---|---|---|`);
-for (const [name, concurrency, r] of rows) console.log(`| ${name} | ${concurrency} | ${fmt(r.p50)} | ${fmt(r.p99)} | ${r.perSecond.toFixed(0)} |`);
+console.log(
+  `\n| GET /api/trpc/… (${variants.toLocaleString("en")} variants × ${locations + 6} locations, ${requests} requests) | concurrency | p50 | p99 | req/s |\n|---|---|---|---|---|`,
+);
+for (const [name, concurrency, r] of rows)
+  console.log(`| ${name} | ${concurrency} | ${fmt(r.p50)} | ${fmt(r.p99)} | ${r.perSecond.toFixed(0)} |`);
 process.exit(0);

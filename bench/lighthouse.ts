@@ -2,8 +2,10 @@ import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
+
 import { authSecret, prepareDatabase, repoRoot } from "../scripts/database";
 
 /**
@@ -33,7 +35,16 @@ if (!base) {
   };
   shop = spawn("pnpm", ["exec", "next", "start", "--port", String(port), "--hostname", "127.0.0.1"], {
     cwd: path.join(repoRoot, "apps", "web"),
-    env: { ...process.env, DATABASE_URL: url, AUTH_SECRET: authSecret(), AUTH_TRUST_HOST: "true", OMNI_INSECURE_COOKIES: "1", OMNI_WEB_URL: base, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
+    env: {
+      ...process.env,
+      DATABASE_URL: url,
+      AUTH_SECRET: authSecret(),
+      AUTH_TRUST_HOST: "true",
+      OMNI_INSECURE_COOKIES: "1",
+      OMNI_WEB_URL: base,
+      NEXT_TELEMETRY_DISABLED: "1",
+      NODE_ENV: "production",
+    },
     stdio: ["ignore", "ignore", "inherit"],
     detached: true,
   });
@@ -47,7 +58,13 @@ async function query<T>(procedure: string, input?: unknown): Promise<T> {
 }
 
 const categoryIds = ["performance", "accessibility", "best-practices", "seo"] as const;
-type Scores = Record<(typeof categoryIds)[number], number> & { lcp: number; tbt: number; cls: number; jsKb: number; jsRawKb: number };
+type Scores = Record<(typeof categoryIds)[number], number> & {
+  lcp: number;
+  tbt: number;
+  cls: number;
+  jsKb: number;
+  jsRawKb: number;
+};
 type NetworkRequest = { resourceType?: string; transferSize?: number; resourceSize?: number };
 const scriptKb = (requests: NetworkRequest[]) => {
   const scripts = requests.filter((r) => r.resourceType === "Script");
@@ -60,8 +77,13 @@ const results: { page: string; url: string; scores: Scores; failing: string[] }[
 let chrome: chromeLauncher.LaunchedChrome | undefined;
 try {
   const deadline = Date.now() + 120_000;
-  while ((await fetch(`${base}/api/trpc/stores.list`).then((r) => r.ok).catch(() => false)) === false) {
-    if (Date.now() > deadline) throw new Error(`${base} did not start (is there a production build? \`pnpm --filter @omni/web build\`)`);
+  while (
+    (await fetch(`${base}/api/trpc/stores.list`)
+      .then((r) => r.ok)
+      .catch(() => false)) === false
+  ) {
+    if (Date.now() > deadline)
+      throw new Error(`${base} did not start (is there a production build? \`pnpm --filter @omni/web build\`)`);
     await new Promise((r) => setTimeout(r, 500));
   }
   const [category] = await query<{ slug: string }[]>("catalog.categories");
@@ -73,22 +95,40 @@ try {
   ];
   chrome = await chromeLauncher.launch({
     chromePath,
-    chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    chromeFlags: [
+      "--headless=new",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
   });
   for (const { page, url } of pages) {
     await fetch(url); // the first request of a route compiles nothing in production, but warms the data caches
     const samples: Scores[] = [];
     let failing: string[] = [];
     for (let i = 0; i < runs; i++) {
-      const result = await lighthouse(url, { port: chrome.port, output: "json", logLevel: "error", onlyCategories: [...categoryIds] });
+      const result = await lighthouse(url, {
+        port: chrome.port,
+        output: "json",
+        logLevel: "error",
+        onlyCategories: [...categoryIds],
+      });
       if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
       if (process.env.LIGHTHOUSE_SAVE) {
         fs.mkdirSync(process.env.LIGHTHOUSE_SAVE, { recursive: true });
-        fs.writeFileSync(path.join(process.env.LIGHTHOUSE_SAVE, `${page.replace(/\W+/g, "-")}-${i + 1}.json`), JSON.stringify(result.lhr));
+        fs.writeFileSync(
+          path.join(process.env.LIGHTHOUSE_SAVE, `${page.replace(/\W+/g, "-")}-${i + 1}.json`),
+          JSON.stringify(result.lhr),
+        );
       }
       const { categories, audits } = result.lhr;
       samples.push({
-        ...(Object.fromEntries(categoryIds.map((id) => [id, Math.round((categories[id]?.score ?? 0) * 100)])) as Record<(typeof categoryIds)[number], number>),
+        ...(Object.fromEntries(categoryIds.map((id) => [id, Math.round((categories[id]?.score ?? 0) * 100)])) as Record<
+          (typeof categoryIds)[number],
+          number
+        >),
         lcp: audits["largest-contentful-paint"]?.numericValue ?? NaN,
         tbt: audits["total-blocking-time"]?.numericValue ?? NaN,
         cls: audits["cumulative-layout-shift"]?.numericValue ?? NaN,
@@ -97,10 +137,19 @@ try {
       });
       // The audits that cost points, so the table says what to fix.
       failing = Object.values(audits)
-        .filter((a) => a.score !== null && a.score < 0.9 && a.scoreDisplayMode !== "informative" && a.scoreDisplayMode !== "notApplicable" && a.scoreDisplayMode !== "manual")
+        .filter(
+          (a) =>
+            a.score !== null &&
+            a.score < 0.9 &&
+            a.scoreDisplayMode !== "informative" &&
+            a.scoreDisplayMode !== "notApplicable" &&
+            a.scoreDisplayMode !== "manual",
+        )
         .map((a) => `${a.id}${a.displayValue ? ` (${a.displayValue})` : ""}`);
     }
-    const scores = Object.fromEntries(Object.keys(samples[0]!).map((k) => [k, median(samples.map((s) => s[k as keyof Scores]))])) as Scores;
+    const scores = Object.fromEntries(
+      Object.keys(samples[0]!).map((k) => [k, median(samples.map((s) => s[k as keyof Scores]))]),
+    ) as Scores;
     results.push({ page, url: url.replace(base, ""), scores, failing });
     console.log(`${page}: done`);
   }
@@ -114,9 +163,13 @@ try {
   await stopDatabase();
 }
 
-console.log(`\n| page | path | performance | accessibility | best practices | SEO | LCP | TBT | CLS | JS on first load (transferred / uncompressed) |\n|---|---|---|---|---|---|---|---|---|---|`);
+console.log(
+  `\n| page | path | performance | accessibility | best practices | SEO | LCP | TBT | CLS | JS on first load (transferred / uncompressed) |\n|---|---|---|---|---|---|---|---|---|---|`,
+);
 for (const { page, url, scores: s } of results) {
-  console.log(`| ${page} | \`${url}\` | ${s.performance} | ${s.accessibility} | ${s["best-practices"]} | ${s.seo} | ${(s.lcp / 1000).toFixed(1)} s | ${Math.round(s.tbt)} ms | ${s.cls.toFixed(3)} | ${s.jsKb.toFixed(0)} kB / ${s.jsRawKb.toFixed(0)} kB |`);
+  console.log(
+    `| ${page} | \`${url}\` | ${s.performance} | ${s.accessibility} | ${s["best-practices"]} | ${s.seo} | ${(s.lcp / 1000).toFixed(1)} s | ${Math.round(s.tbt)} ms | ${s.cls.toFixed(3)} | ${s.jsKb.toFixed(0)} kB / ${s.jsRawKb.toFixed(0)} kB |`,
+  );
 }
 console.log("\nAudits below 0.9:");
 for (const { page, failing } of results) console.log(`- ${page}: ${failing.join(", ") || "none"}`);

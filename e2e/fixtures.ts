@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
+
 import { test as base, expect, type Page } from "@playwright/test";
 
 export const urls = {
@@ -36,15 +37,30 @@ export { expect };
 type ApiRequest = import("@playwright/test").APIRequestContext;
 
 /** A query of the shared router through one app (`GET /api/trpc/<path>`); throws with the error body. */
-export async function trpcQuery<T>(request: ApiRequest, appUrl: string, path: string, input: unknown, headers?: Record<string, string>): Promise<T> {
-  const response = await request.get(`${appUrl}/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`, { headers });
+export async function trpcQuery<T>(
+  request: ApiRequest,
+  appUrl: string,
+  path: string,
+  input: unknown,
+  headers?: Record<string, string>,
+): Promise<T> {
+  const response = await request.get(
+    `${appUrl}/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`,
+    { headers },
+  );
   const body = await response.json().catch(() => null);
   if (!response.ok()) throw new Error(`${path} answered ${response.status()}: ${JSON.stringify(body)}`);
   return body.result.data.json as T;
 }
 
 /** A mutation of the shared router through one app (`POST /api/trpc/<path>`); throws with the error body. */
-export async function trpcMutation<T>(request: ApiRequest, appUrl: string, path: string, input: unknown, headers?: Record<string, string>): Promise<T> {
+export async function trpcMutation<T>(
+  request: ApiRequest,
+  appUrl: string,
+  path: string,
+  input: unknown,
+  headers?: Record<string, string>,
+): Promise<T> {
   const response = await request.post(`${appUrl}/api/trpc/${path}`, { data: { json: input }, headers });
   const body = await response.json().catch(() => null);
   if (!response.ok()) throw new Error(`${path} answered ${response.status()}: ${JSON.stringify(body)}`);
@@ -65,7 +81,14 @@ export async function signInRequest(request: ApiRequest, appUrl: string, email: 
   expect(session?.user?.email, `signed in as ${email}`).toBe(email);
 }
 
-export type PickedVariant = { slug: string; title: string; sku: string; variantTitle: string; priceMinor: number; listPriceMinor: number };
+export type PickedVariant = {
+  slug: string;
+  title: string;
+  sku: string;
+  variantTitle: string;
+  priceMinor: number;
+  listPriceMinor: number;
+};
 
 /**
  * Variants of `count` different products that may be returned (not final sale), found through the
@@ -76,16 +99,31 @@ export async function pickVariants(request: ApiRequest, count: number, skip: num
   let cursor: string | null = null;
   let seen = 0;
   for (let page = 0; page < 20 && picked.length < count; page++) {
-    const result: { items: { slug: string }[]; nextCursor: string | null } = await trpcQuery(request, urls.web, "catalog.search", { limit: 50, cursor });
+    const result: { items: { slug: string }[]; nextCursor: string | null } = await trpcQuery(
+      request,
+      urls.web,
+      "catalog.search",
+      { limit: 50, cursor },
+    );
     for (const item of result.items) {
       if (picked.length >= count) break;
       if (seen++ < skip) continue;
-      const product = await trpcQuery<{ slug: string; title: string; finalSale: boolean; variants: { sku: string; title: string; priceMinor: number; listPriceMinor?: number }[] }>(
-        request, urls.web, "catalog.product", { slug: item.slug },
-      );
+      const product = await trpcQuery<{
+        slug: string;
+        title: string;
+        finalSale: boolean;
+        variants: { sku: string; title: string; priceMinor: number; listPriceMinor?: number }[];
+      }>(request, urls.web, "catalog.product", { slug: item.slug });
       const variant = product.variants[0];
       if (product.finalSale || !variant) continue;
-      picked.push({ slug: product.slug, title: product.title, sku: variant.sku, variantTitle: variant.title, priceMinor: variant.priceMinor, listPriceMinor: variant.listPriceMinor ?? variant.priceMinor });
+      picked.push({
+        slug: product.slug,
+        title: product.title,
+        sku: variant.sku,
+        variantTitle: variant.title,
+        priceMinor: variant.priceMinor,
+        listPriceMinor: variant.listPriceMinor ?? variant.priceMinor,
+      });
     }
     cursor = result.nextCursor;
     if (!cursor) break;
@@ -96,18 +134,30 @@ export async function pickVariants(request: ApiRequest, count: number, skip: num
 
 /** What a store can promise of a SKU right now (inventory.availability). */
 export async function availableAt(request: ApiRequest, sku: string, storeId: string): Promise<number> {
-  const answer = await trpcQuery<{ locations: { storeId: string; available: number }[] }>(request, urls.web, "inventory.availability", { sku, storeIds: [storeId] });
+  const answer = await trpcQuery<{ locations: { storeId: string; available: number }[] }>(
+    request,
+    urls.web,
+    "inventory.availability",
+    { sku, storeIds: [storeId] },
+  );
   return answer.locations.find((l) => l.storeId === storeId)?.available ?? 0;
 }
 
 /** Money as the apps print it (formatMoney of @omni/ui), as a pattern that tolerates any kind of space. */
 export function moneyPattern(minor: number, locale: "pl" | "en" = "pl"): RegExp {
-  const text = new Intl.NumberFormat(locale === "pl" ? "pl-PL" : "en-GB", { style: "currency", currency: "PLN" }).format(minor / 100);
+  const text = new Intl.NumberFormat(locale === "pl" ? "pl-PL" : "en-GB", {
+    style: "currency",
+    currency: "PLN",
+  }).format(minor / 100);
   return new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\s+/g, "\\s*"));
 }
 
 /** An API request context signed in to the back office (staff procedures live on the admin app). */
-export async function staffApi(playwright: { request: { newContext: () => Promise<ApiRequest> } }, email: string, password: string): Promise<ApiRequest> {
+export async function staffApi(
+  playwright: { request: { newContext: () => Promise<ApiRequest> } },
+  email: string,
+  password: string,
+): Promise<ApiRequest> {
   const request = await playwright.request.newContext();
   await signInRequest(request, urls.admin, email, password);
   return request;
@@ -134,18 +184,29 @@ export async function placePickupOrderViaApi(
 export async function collectViaApi(staff: ApiRequest, orderNumber: string, pickupCode: string) {
   await trpcMutation(staff, urls.admin, "fulfillment.advance", { orderNumber, to: "picking" });
   await trpcMutation(staff, urls.admin, "fulfillment.advance", { orderNumber, to: "ready_for_pickup" });
-  return trpcMutation<{ status: string; lines: { lineId: string; sku: string }[] }>(staff, urls.admin, "pickup.collect", { code: pickupCode });
+  return trpcMutation<{ status: string; lines: { lineId: string; sku: string }[] }>(
+    staff,
+    urls.admin,
+    "pickup.collect",
+    { code: pickupCode },
+  );
 }
 
 /** A unique shopper e-mail for one journey run. */
-export const journeyEmail = (journey: string) => `${journey}-${Date.now()}-${Math.random().toString(36).slice(2, 6)}@example.com`;
+export const journeyEmail = (journey: string) =>
+  `${journey}-${Date.now()}-${Math.random().toString(36).slice(2, 6)}@example.com`;
 
 /**
  * Extra browser contexts opened inside a journey inherit the file's `test.use` options (a phone's
  * isMobile and pixel ratio, say); these spell the other screens out in full.
  */
 export const kioskDevice1080 = { ...kioskScreen, isMobile: false, deviceScaleFactor: 1 };
-export const backOfficeScreen = { viewport: { width: 1440, height: 900 }, isMobile: false, hasTouch: false, deviceScaleFactor: 1 };
+export const backOfficeScreen = {
+  viewport: { width: 1440, height: 900 },
+  isMobile: false,
+  hasTouch: false,
+  deviceScaleFactor: 1,
+};
 
 /**
  * Waits until a server-rendered page has revealed all it streamed: Next.js streams parts of a page into

@@ -1,4 +1,5 @@
 import fs from "node:fs";
+
 import { defineConfig, devices } from "@playwright/test";
 
 /**
@@ -24,7 +25,15 @@ export default defineConfig({
     navigationTimeout: 30_000,
     launchOptions: {
       executablePath,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run"],
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-quic",
+        "--no-first-run",
+      ],
     },
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],

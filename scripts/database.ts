@@ -1,6 +1,7 @@
+import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { randomBytes } from "node:crypto";
+
 import { createDb, runMigrations } from "@omni/db";
 import { defaultDataDir, startEmbeddedPostgres, type EmbeddedPostgres } from "@omni/db/embedded";
 import { isSeeded, seedDemo } from "@omni/db/seed";
@@ -11,7 +12,9 @@ export const repoRoot = path.resolve(import.meta.dirname, "..");
  * The database the apps run on: `DATABASE_URL` when set, otherwise an embedded PostgreSQL whose
  * data lives in a git-ignored folder. Migrations run every time; the demo seed loads once.
  */
-export async function prepareDatabase(options: { dataDir?: string; fresh?: boolean } = {}): Promise<{ url: string; server?: EmbeddedPostgres }> {
+export async function prepareDatabase(
+  options: { dataDir?: string; fresh?: boolean } = {},
+): Promise<{ url: string; server?: EmbeddedPostgres }> {
   let url = process.env.DATABASE_URL;
   let server: EmbeddedPostgres | undefined;
   if (!url) {
@@ -19,7 +22,9 @@ export async function prepareDatabase(options: { dataDir?: string; fresh?: boole
     if (options.fresh) fs.rmSync(dataDir, { recursive: true, force: true });
     server = await startEmbeddedPostgres({ dataDir, log: () => {} });
     url = server.url("postgres");
-    console.log(`Embedded PostgreSQL ${server.reused ? "already running" : "started"} on port ${server.port} (data: ${dataDir})`);
+    console.log(
+      `Embedded PostgreSQL ${server.reused ? "already running" : "started"} on port ${server.port} (data: ${dataDir})`,
+    );
   }
   await runMigrations(url);
   const handle = createDb(url, { max: 2 });

@@ -2,6 +2,7 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+
 import { authSecret, prepareDatabase, repoRoot } from "./database";
 
 /**
@@ -14,7 +15,11 @@ fs.chmodSync(dataRoot, 0o755);
 delete process.env.DATABASE_URL; // the journeys always run on their own database
 const { url, server } = await prepareDatabase({ dataDir: path.join(dataRoot, "pg") });
 
-const urls = { web: `http://127.0.0.1:${base}`, kiosk: `http://127.0.0.1:${base + 1}`, admin: `http://127.0.0.1:${base + 2}` };
+const urls = {
+  web: `http://127.0.0.1:${base}`,
+  kiosk: `http://127.0.0.1:${base + 1}`,
+  admin: `http://127.0.0.1:${base + 2}`,
+};
 const env = {
   ...process.env,
   DATABASE_URL: url,
@@ -38,20 +43,36 @@ const children: ChildProcess[] = [];
 let status = 1;
 try {
   if (!process.env.OMNI_E2E_SKIP_BUILD) {
-    const build = spawnSync("pnpm", ["exec", "turbo", "run", "build", "--filter=./apps/*"], { cwd: repoRoot, env, stdio: "inherit" });
+    const build = spawnSync("pnpm", ["exec", "turbo", "run", "build", "--filter=./apps/*"], {
+      cwd: repoRoot,
+      env,
+      stdio: "inherit",
+    });
     if (build.status !== 0) throw new Error("The apps did not build.");
   }
   (["web", "kiosk", "admin"] as const).forEach((app, i) => {
     const child = spawn("pnpm", ["exec", "next", "start", "--port", String(base + i), "--hostname", "127.0.0.1"], {
-      cwd: path.join(repoRoot, "apps", app), env, stdio: ["ignore", "inherit", "inherit"], detached: true,
+      cwd: path.join(repoRoot, "apps", app),
+      env,
+      stdio: ["ignore", "inherit", "inherit"],
+      detached: true,
     });
     children.push(child);
   });
-  const worker = spawn("pnpm", ["exec", "tsx", "scripts/worker.ts"], { cwd: repoRoot, env: { ...env, OMNI_WORKER_FAST: "1" }, stdio: "inherit", detached: true });
+  const worker = spawn("pnpm", ["exec", "tsx", "scripts/worker.ts"], {
+    cwd: repoRoot,
+    env: { ...env, OMNI_WORKER_FAST: "1" },
+    stdio: "inherit",
+    detached: true,
+  });
   children.push(worker);
   for (const u of Object.values(urls)) {
     const deadline = Date.now() + 120_000;
-    while ((await fetch(`${u}/api/trpc/stores.list`).then((r) => r.ok).catch(() => false)) === false) {
+    while (
+      (await fetch(`${u}/api/trpc/stores.list`)
+        .then((r) => r.ok)
+        .catch(() => false)) === false
+    ) {
       if (Date.now() > deadline) throw new Error(`${u} did not start`);
       await new Promise((r) => setTimeout(r, 500));
     }

@@ -1,5 +1,6 @@
 import { createDb } from "@omni/db";
 import { seedScale } from "@omni/db/seed/scale";
+
 import { prepareDatabase } from "./database";
 
 /**

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
+
 import { authSecret, prepareDatabase, repoRoot } from "./database";
 
 /**
@@ -21,14 +22,18 @@ const env = {
 const run = (command: string, args: string[]) =>
   new Promise<void>((resolve, reject) => {
     const child = spawn(command, args, { cwd: repoRoot, env, stdio: "inherit" });
-    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${command} ${args.join(" ")} exited with ${code}`))));
+    child.on("exit", (code) =>
+      code === 0 ? resolve() : reject(new Error(`${command} ${args.join(" ")} exited with ${code}`)),
+    );
   });
 
 if (!dev) await run("pnpm", ["exec", "turbo", "run", "build", "--filter=./apps/*"]);
 
 const children: ChildProcess[] = [];
 for (const app of ["web", "kiosk", "admin"]) {
-  children.push(spawn("pnpm", ["--filter", `@omni/${app}`, dev ? "dev" : "start"], { cwd: repoRoot, env, stdio: "inherit" }));
+  children.push(
+    spawn("pnpm", ["--filter", `@omni/${app}`, dev ? "dev" : "start"], { cwd: repoRoot, env, stdio: "inherit" }),
+  );
 }
 children.push(spawn("pnpm", ["exec", "tsx", "scripts/worker.ts"], { cwd: repoRoot, env, stdio: "inherit" }));
 

@@ -2,6 +2,7 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+
 import { repoRoot } from "./database";
 
 /**
@@ -19,23 +20,37 @@ let ok = true;
 if (only !== "e2e") {
   // vitest does not type-check; the apps are type-checked by `next build` in the e2e half.
   for (const project of ["packages/db", "packages/domain", "packages/api", "packages/auth", "packages/ui", "e2e"]) {
-    const typecheck = spawnSync("pnpm", ["exec", "tsc", "-p", project, "--noEmit"], { cwd: repoRoot, env, stdio: "inherit" });
+    const typecheck = spawnSync("pnpm", ["exec", "tsc", "-p", project, "--noEmit"], {
+      cwd: repoRoot,
+      env,
+      stdio: "inherit",
+    });
     if (typecheck.status !== 0) {
       console.error(`Type errors in ${project}.`);
       ok = false;
     }
   }
   const out = path.join(reports, "vitest.json");
-  const result = spawnSync("pnpm", ["exec", "vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${out}`], {
-    cwd: repoRoot, env, stdio: "inherit",
-  });
+  const result = spawnSync(
+    "pnpm",
+    ["exec", "vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${out}`],
+    {
+      cwd: repoRoot,
+      env,
+      stdio: "inherit",
+    },
+  );
   ok &&= result.status === 0;
   if (fs.existsSync(out)) {
     const report = JSON.parse(fs.readFileSync(out, "utf8"));
     passed += report.numPassedTests;
-    failed += report.numFailedTests + (report.numTotalTestSuites && report.success === false && report.numFailedTests === 0 ? 1 : 0);
+    failed +=
+      report.numFailedTests +
+      (report.numTotalTestSuites && report.success === false && report.numFailedTests === 0 ? 1 : 0);
     if (report.numPendingTests || report.numTodoTests) {
-      console.error(`vitest: ${report.numPendingTests + report.numTodoTests} skipped or todo tests: a skipped test is a defect.`);
+      console.error(
+        `vitest: ${report.numPendingTests + report.numTodoTests} skipped or todo tests: a skipped test is a defect.`,
+      );
       ok = false;
     }
   } else ok = false;
@@ -44,7 +59,9 @@ if (only !== "e2e") {
 if (only !== "unit") {
   const out = path.join(reports, "playwright.json");
   const result = spawnSync("pnpm", ["exec", "tsx", "scripts/e2e.ts"], {
-    cwd: repoRoot, env: { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: out }, stdio: "inherit",
+    cwd: repoRoot,
+    env: { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: out },
+    stdio: "inherit",
   });
   ok &&= result.status === 0;
   if (fs.existsSync(out)) {

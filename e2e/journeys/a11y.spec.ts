@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
+
 import { expect, kioskScreen, phone, test, urls } from "../fixtures";
 import { kioskQuery, pairKiosk } from "./kiosk-support";
 
@@ -8,16 +9,25 @@ import { kioskQuery, pairKiosk } from "./kiosk-support";
  * most shoppers see first: the shop on a phone and the paired kiosk on its portrait screen.
  */
 async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"])
+    .analyze();
   return results.violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => ({ rule: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => n.target.join(" ")) }));
+    .map((v) => ({
+      rule: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.slice(0, 5).map((n) => n.target.join(" ")),
+    }));
 }
 
 type SearchPage = { items: { slug: string }[] };
 
 async function firstProductSlug(page: Page): Promise<string> {
-  const response = await page.request.get(`${urls.web}/api/trpc/catalog.search?input=${encodeURIComponent(JSON.stringify({ json: { limit: 1 } }))}`);
+  const response = await page.request.get(
+    `${urls.web}/api/trpc/catalog.search?input=${encodeURIComponent(JSON.stringify({ json: { limit: 1 } }))}`,
+  );
   expect(response.ok()).toBeTruthy();
   const body = await response.json();
   return (body.result.data.json as SearchPage).items[0]!.slug;

@@ -1,5 +1,17 @@
 import type { Page } from "@playwright/test";
-import { expect, journeyEmail, pickVariants, placePickupOrderViaApi, signInWithApi, snap, test, trpcMutation, trpcQuery, urls } from "../fixtures";
+
+import {
+  expect,
+  journeyEmail,
+  pickVariants,
+  placePickupOrderViaApi,
+  signInWithApi,
+  snap,
+  test,
+  trpcMutation,
+  trpcQuery,
+  urls,
+} from "../fixtures";
 
 test.use({ viewport: { width: 1440, height: 900 } });
 
@@ -13,11 +25,16 @@ async function expectAudited(admin: Page, action: string, entity: string) {
   await expect(row.first()).toContainText("admin@example.com");
   await expect(row.first()).toContainText("krakow");
   // The filter leaves only that action.
-  const shown = await admin.getByTestId("audit-row").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-action")));
+  const shown = await admin
+    .getByTestId("audit-row")
+    .evaluateAll((rows) => rows.map((r) => r.getAttribute("data-action")));
   expect(new Set(shown)).toEqual(new Set([action]));
 }
 
-test("a cycle count, a pickup handover and a return receipt made in the back office all appear in the audit log", async ({ page: admin, request }) => {
+test("a cycle count, a pickup handover and a return receipt made in the back office all appear in the audit log", async ({
+  page: admin,
+  request,
+}) => {
   test.setTimeout(90_000);
   const [variant] = await pickVariants(request, 1, 50);
   const sku = variant!.sku;
@@ -36,9 +53,20 @@ test("a cycle count, a pickup handover and a return receipt made in the back off
 
   // 2. A shopper's pickup order (placed and made ready through the API) handed over at the counter.
   const email = journeyEmail("cross-audit");
-  const placed = await placePickupOrderViaApi(request, { storeId: "krakow", lines: [{ sku, quantity: 1 }], email, name: "Adam Audytowany" });
-  await trpcMutation(admin.request, urls.admin, "fulfillment.advance", { orderNumber: placed.orderNumber, to: "picking" });
-  await trpcMutation(admin.request, urls.admin, "fulfillment.advance", { orderNumber: placed.orderNumber, to: "ready_for_pickup" });
+  const placed = await placePickupOrderViaApi(request, {
+    storeId: "krakow",
+    lines: [{ sku, quantity: 1 }],
+    email,
+    name: "Adam Audytowany",
+  });
+  await trpcMutation(admin.request, urls.admin, "fulfillment.advance", {
+    orderNumber: placed.orderNumber,
+    to: "picking",
+  });
+  await trpcMutation(admin.request, urls.admin, "fulfillment.advance", {
+    orderNumber: placed.orderNumber,
+    to: "ready_for_pickup",
+  });
   await admin.goto(`${urls.admin}/pickup/collect`);
   await admin.getByTestId("collect-code-input").fill(placed.pickupCode);
   await admin.getByTestId("collect-find").click();
@@ -47,7 +75,10 @@ test("a cycle count, a pickup handover and a return receipt made in the back off
   await expect(admin.getByTestId("collect-confirmation")).toBeVisible();
 
   // 3. The shopper returns it in Kraków (requested through the API); the desk receives it as resellable.
-  const order = await trpcQuery<{ lines: { lineId: string }[] }>(request, urls.web, "orders.get", { orderNumber: placed.orderNumber, email });
+  const order = await trpcQuery<{ lines: { lineId: string }[] }>(request, urls.web, "orders.get", {
+    orderNumber: placed.orderNumber,
+    email,
+  });
   const requested = await trpcMutation<{ returnNumber: string }>(request, urls.web, "returns.create", {
     orderNumber: placed.orderNumber,
     email,
@@ -68,7 +99,9 @@ test("a cycle count, a pickup handover and a return receipt made in the back off
   await admin.getByTestId("nav-audit").click();
   await expect(admin).toHaveURL(/\/audit/);
   await expect(admin.getByTestId("audit-row").first()).toBeVisible();
-  await expect(admin.locator('[data-testid=audit-row][data-action="returns.receive"]').filter({ hasText: requested.returnNumber })).toBeVisible();
+  await expect(
+    admin.locator('[data-testid=audit-row][data-action="returns.receive"]').filter({ hasText: requested.returnNumber }),
+  ).toBeVisible();
   await snap(admin, "cross-audit-log");
   await expectAudited(admin, "inventory.setOnHand", `krakow/${sku}`);
   await expectAudited(admin, "pickup.collect", placed.orderNumber);

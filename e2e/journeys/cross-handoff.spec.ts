@@ -1,22 +1,46 @@
-import { expect, kioskDevice1080, pageSettled, phone, pickVariants, signInWithApi, snap, staffApi, test, trpcMutation, trpcQuery, urls } from "../fixtures";
+import {
+  expect,
+  kioskDevice1080,
+  pageSettled,
+  phone,
+  pickVariants,
+  signInWithApi,
+  snap,
+  staffApi,
+  test,
+  trpcMutation,
+  trpcQuery,
+  urls,
+} from "../fixtures";
 
 test.use({ ...phone });
 
 type Cart = { cartId: string; lines: { sku: string; quantity: number }[] };
 
-test("a phone shopper hands a cart to the Kraków kiosk by code, the kiosk places a click-and-collect order, and the phone lists it under my orders", async ({ page: shop, browser, playwright, request }) => {
+test("a phone shopper hands a cart to the Kraków kiosk by code, the kiosk places a click-and-collect order, and the phone lists it under my orders", async ({
+  page: shop,
+  browser,
+  playwright,
+  request,
+}) => {
   test.setTimeout(90_000);
   const admin = await staffApi(playwright, "admin@example.com", "demo-admin");
   const [first, second] = await pickVariants(request, 2, 0);
   for (const v of [first!, second!]) {
-    await trpcMutation(admin, urls.admin, "inventory.setOnHand", { storeId: "krakow", sku: v.sku, onHand: 10, reason: "e2e handoff journey: known stock" });
+    await trpcMutation(admin, urls.admin, "inventory.setOnHand", {
+      storeId: "krakow",
+      sku: v.sku,
+      onHand: 10,
+      reason: "e2e handoff journey: known stock",
+    });
   }
 
   // Ada signs in on her phone; whatever an earlier visit left in her account cart is emptied first.
   await signInWithApi(shop, urls.web, "ada@example.com", "demo-shopper");
   const mine = await trpcMutation<{ cartId: string; cart?: Cart }>(shop.request, urls.web, "cart.create", {});
   const old = mine.cart ?? (await trpcQuery<Cart>(shop.request, urls.web, "cart.get", { cartId: mine.cartId }));
-  for (const line of old.lines) await trpcMutation(shop.request, urls.web, "cart.setQuantity", { cartId: mine.cartId, sku: line.sku, quantity: 0 });
+  for (const line of old.lines)
+    await trpcMutation(shop.request, urls.web, "cart.setQuantity", { cartId: mine.cartId, sku: line.sku, quantity: 0 });
 
   // 1. She fills the cart in the shop.
   for (const v of [first!, second!]) {
@@ -39,7 +63,9 @@ test("a phone shopper hands a cart to the Kraków kiosk by code, the kiosk place
 
   // 3. At the Kraków kiosk she types the code and gets the same cart.
   const kioskContext = await browser.newContext({ ...kioskDevice1080 });
-  await kioskContext.addCookies([{ name: "omni-kiosk-device", value: "dev-kiosk-krakow", url: urls.kiosk, httpOnly: true, sameSite: "Strict" }]);
+  await kioskContext.addCookies([
+    { name: "omni-kiosk-device", value: "dev-kiosk-krakow", url: urls.kiosk, httpOnly: true, sameSite: "Strict" },
+  ]);
   const kiosk = await kioskContext.newPage();
   await kiosk.goto(urls.kiosk);
   await kiosk.getByTestId("attract-screen").tap();
@@ -68,7 +94,12 @@ test("a phone shopper hands a cart to the Kraków kiosk by code, the kiosk place
   await expect(kiosk.getByTestId("pickup-code")).toBeVisible();
   await snap(kiosk, "cross-handoff-kiosk-order");
 
-  const order = await trpcQuery<{ channel: string; fulfillment: { type: string; storeId?: string } }>(request, urls.web, "orders.get", { orderNumber, email: "ada@example.com" });
+  const order = await trpcQuery<{ channel: string; fulfillment: { type: string; storeId?: string } }>(
+    request,
+    urls.web,
+    "orders.get",
+    { orderNumber, email: "ada@example.com" },
+  );
   expect(order.channel).toBe("kiosk");
   expect(order.fulfillment).toMatchObject({ type: "pickup", storeId: "krakow" });
 

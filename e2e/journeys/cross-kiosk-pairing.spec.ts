@@ -2,7 +2,10 @@ import { expect, kioskDevice1080, signInWithApi, snap, test, trpcQuery, urls } f
 
 test.use({ viewport: { width: 1440, height: 900 } });
 
-test("a manager pairs a fresh kiosk with a code from the back office, it works, and once revoked it locks itself", async ({ page: manager, browser }) => {
+test("a manager pairs a fresh kiosk with a code from the back office, it works, and once revoked it locks itself", async ({
+  page: manager,
+  browser,
+}) => {
   test.setTimeout(90_000);
   // The Warszawa manager asks the back office for a one-time pairing code.
   await signInWithApi(manager, urls.admin, "max@example.com", "demo-manager");

@@ -19,15 +19,29 @@ import {
 
 test.use({ ...phone });
 
-type Order = { orderNumber: string; status: string; lines: { lineId: string; sku: string; quantity: number; unitPriceMinor: number }[] };
+type Order = {
+  orderNumber: string;
+  status: string;
+  lines: { lineId: string; sku: string; quantity: number; unitPriceMinor: number }[];
+};
 
-test("a phone order for pickup in Kraków is picked, announced, checked in at the kiosk and handed over with one line declined", async ({ page: shop, browser, playwright, request }) => {
+test("a phone order for pickup in Kraków is picked, announced, checked in at the kiosk and handed over with one line declined", async ({
+  page: shop,
+  browser,
+  playwright,
+  request,
+}) => {
   test.setTimeout(90_000);
   // Two products with exactly known Kraków stock, set by the admin before the shopper comes.
   const admin = await staffApi(playwright, "admin@example.com", "demo-admin");
   const [kept, declined] = await pickVariants(request, 2, 10);
   for (const v of [kept!, declined!]) {
-    await trpcMutation(admin, urls.admin, "inventory.setOnHand", { storeId: "krakow", sku: v.sku, onHand: 10, reason: "e2e pickup journey: known stock" });
+    await trpcMutation(admin, urls.admin, "inventory.setOnHand", {
+      storeId: "krakow",
+      sku: v.sku,
+      onHand: 10,
+      reason: "e2e pickup journey: known stock",
+    });
   }
   const email = journeyEmail("cross-pickup");
 
@@ -88,7 +102,9 @@ test("a phone order for pickup in Kraków is picked, announced, checked in at th
 
   // 4. The shopper checks in with the code at the Kraków kiosk.
   const kioskContext = await browser.newContext({ ...kioskDevice1080 });
-  await kioskContext.addCookies([{ name: "omni-kiosk-device", value: "dev-kiosk-krakow", url: urls.kiosk, httpOnly: true, sameSite: "Strict" }]);
+  await kioskContext.addCookies([
+    { name: "omni-kiosk-device", value: "dev-kiosk-krakow", url: urls.kiosk, httpOnly: true, sameSite: "Strict" },
+  ]);
   const kiosk = await kioskContext.newPage();
   await kiosk.goto(`${urls.kiosk}/collect`);
   await expect(kiosk.getByTestId("collect-screen")).toBeVisible();
@@ -116,7 +132,10 @@ test("a phone order for pickup in Kraków is picked, announced, checked in at th
 
   // The declined unit is back on Kraków's shelf; the order is collected with the line declined.
   expect(await availableAt(request, declined!.sku, "krakow")).toBe(declinedBefore + declinedLine.quantity);
-  const after = await trpcQuery<Order & { lines: { declinedQuantity: number }[] }>(request, urls.web, "orders.get", { orderNumber, email });
+  const after = await trpcQuery<Order & { lines: { declinedQuantity: number }[] }>(request, urls.web, "orders.get", {
+    orderNumber,
+    email,
+  });
   expect(after.status).toBe("collected");
 
   // 6. The shop's order page shows "collected", the declined line and the refund of it.

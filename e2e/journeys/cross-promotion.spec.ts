@@ -1,8 +1,24 @@
-import { expect, kioskDevice1080, moneyPattern, pageSettled, phone, pickVariants, signInWithApi, snap, test, trpcQuery, urls } from "../fixtures";
+import {
+  expect,
+  kioskDevice1080,
+  moneyPattern,
+  pageSettled,
+  phone,
+  pickVariants,
+  signInWithApi,
+  snap,
+  test,
+  trpcQuery,
+  urls,
+} from "../fixtures";
 
 test.use({ viewport: { width: 1440, height: 900 } });
 
-test("a promotion created in the back office changes the price at once in the shop, at the kiosk and in the cart", async ({ page: admin, browser, request }) => {
+test("a promotion created in the back office changes the price at once in the shop, at the kiosk and in the cart", async ({
+  page: admin,
+  browser,
+  request,
+}) => {
   test.setTimeout(90_000);
   // A product without a running promotion: its price is its list price.
   const candidates = await pickVariants(request, 6, 40);
@@ -21,7 +37,12 @@ test("a promotion created in the back office changes the price at once in the sh
 
   // The admin creates a 20 % promotion on that product, starting now.
   await signInWithApi(admin, urls.admin, "admin@example.com", "demo-admin");
-  const staffProducts = await trpcQuery<{ items: { id: string; slug: string }[] }>(admin.request, urls.admin, "products.list", { query: variant.title, limit: 20, offset: 0 });
+  const staffProducts = await trpcQuery<{ items: { id: string; slug: string }[] }>(
+    admin.request,
+    urls.admin,
+    "products.list",
+    { query: variant.title, limit: 20, offset: 0 },
+  );
   const productId = staffProducts.items.find((p) => p.slug === variant.slug)?.id;
   expect(productId, "the product is found in the back office").toBeTruthy();
   await admin.goto(`${urls.admin}/promotions`);
@@ -41,7 +62,12 @@ test("a promotion created in the back office changes the price at once in the sh
   await snap(admin, "cross-promotion-admin-created");
 
   // The contract's price already carries it.
-  const product = await trpcQuery<{ variants: { sku: string; priceMinor: number }[] }>(request, urls.web, "catalog.product", { slug: variant.slug });
+  const product = await trpcQuery<{ variants: { sku: string; priceMinor: number }[] }>(
+    request,
+    urls.web,
+    "catalog.product",
+    { slug: variant.slug },
+  );
   expect(product.variants.find((v) => v.sku === variant.sku)?.priceMinor).toBe(expected);
 
   // Shop product page: the new price, the list price struck through.
@@ -53,7 +79,9 @@ test("a promotion created in the back office changes the price at once in the sh
 
   // Kiosk product page: the same.
   const kioskContext = await browser.newContext({ ...kioskDevice1080 });
-  await kioskContext.addCookies([{ name: "omni-kiosk-device", value: "dev-kiosk-krakow", url: urls.kiosk, httpOnly: true, sameSite: "Strict" }]);
+  await kioskContext.addCookies([
+    { name: "omni-kiosk-device", value: "dev-kiosk-krakow", url: urls.kiosk, httpOnly: true, sameSite: "Strict" },
+  ]);
   const kiosk = await kioskContext.newPage();
   await kiosk.goto(`${urls.kiosk}/product/${variant.slug}`);
   const kioskPrice = kiosk.getByTestId("product-page").getByTestId("price").first();

@@ -1,12 +1,32 @@
 import type { Browser, Page } from "@playwright/test";
-import { availableAt, backOfficeScreen, expect, journeyEmail, kioskDevice1080, pageSettled, phone, type PickedVariant, pickVariants, signInWithApi, snap, staffApi, test, trpcMutation, trpcQuery, urls } from "../fixtures";
+
+import {
+  availableAt,
+  backOfficeScreen,
+  expect,
+  journeyEmail,
+  kioskDevice1080,
+  pageSettled,
+  phone,
+  pickVariants,
+  signInWithApi,
+  snap,
+  staffApi,
+  test,
+  trpcMutation,
+  trpcQuery,
+  urls,
+  type PickedVariant,
+} from "../fixtures";
 
 test.use({ ...phone });
 
 /** At the Kraków kiosk: the product page, "reserve here", name and e-mail typed in; returns the code shown. */
 async function reserveAtKiosk(browser: Browser, variant: PickedVariant, email: string, shot: string): Promise<string> {
   const context = await browser.newContext({ ...kioskDevice1080 });
-  await context.addCookies([{ name: "omni-kiosk-device", value: "dev-kiosk-krakow", url: urls.kiosk, httpOnly: true, sameSite: "Strict" }]);
+  await context.addCookies([
+    { name: "omni-kiosk-device", value: "dev-kiosk-krakow", url: urls.kiosk, httpOnly: true, sameSite: "Strict" },
+  ]);
   const kiosk: Page = await context.newPage();
   await kiosk.goto(`${urls.kiosk}/product/${variant.slug}`);
   await expect(kiosk.getByTestId("variant-picker")).toHaveAttribute("data-sku", variant.sku);
@@ -26,11 +46,21 @@ async function reserveAtKiosk(browser: Browser, variant: PickedVariant, email: s
 
 async function knownStock(playwright: Parameters<typeof staffApi>[0], sku: string) {
   const admin = await staffApi(playwright, "admin@example.com", "demo-admin");
-  await trpcMutation(admin, urls.admin, "inventory.setOnHand", { storeId: "krakow", sku, onHand: 5, reason: "e2e reservation journey: known stock" });
+  await trpcMutation(admin, urls.admin, "inventory.setOnHand", {
+    storeId: "krakow",
+    sku,
+    onHand: 5,
+    reason: "e2e reservation journey: known stock",
+  });
   await admin.dispose();
 }
 
-test("reserved at the Kraków kiosk, cancelled on the phone: the hold is released", async ({ page: shop, browser, playwright, request }) => {
+test("reserved at the Kraków kiosk, cancelled on the phone: the hold is released", async ({
+  page: shop,
+  browser,
+  playwright,
+  request,
+}) => {
   const [variant] = await pickVariants(request, 1, 20);
   await knownStock(playwright, variant!.sku);
   const email = journeyEmail("cross-reservation-cancel");
@@ -55,7 +85,11 @@ test("reserved at the Kraków kiosk, cancelled on the phone: the hold is release
   expect(await availableAt(request, variant!.sku, "krakow")).toBe(before);
 });
 
-test("reserved at the Kraków kiosk, sold at the counter in the back office: an order of the store channel", async ({ browser, playwright, request }) => {
+test("reserved at the Kraków kiosk, sold at the counter in the back office: an order of the store channel", async ({
+  browser,
+  playwright,
+  request,
+}) => {
   const [variant] = await pickVariants(request, 1, 21);
   await knownStock(playwright, variant!.sku);
   const email = journeyEmail("cross-reservation-sell");
@@ -71,7 +105,9 @@ test("reserved at the Kraków kiosk, sold at the counter in the back office: an 
   const detail = clerk.getByTestId("reservation-detail");
   await expect(detail).toContainText(code);
   await expect(clerk.getByTestId(`reservation-line-${variant!.sku}`)).toBeChecked();
-  const fulfilled = clerk.waitForResponse((r) => r.url().includes("reservations.fulfil") && r.request().method() === "POST");
+  const fulfilled = clerk.waitForResponse(
+    (r) => r.url().includes("reservations.fulfil") && r.request().method() === "POST",
+  );
   await clerk.getByTestId("reservation-fulfil").click();
   const answer = await (await fulfilled).json();
   const orderNumber: string = (Array.isArray(answer) ? answer[0] : answer).result.data.json.orderNumber;
@@ -79,9 +115,16 @@ test("reserved at the Kraków kiosk, sold at the counter in the back office: an 
   await snap(clerk, "cross-reservation-admin-sold");
 
   // The sale is an order of the store channel with the reserved line; the reservation is fulfilled.
-  const order = await trpcQuery<{ channel: string; lines: { sku: string; quantity: number }[] }>(request, urls.web, "orders.get", { orderNumber, email });
+  const order = await trpcQuery<{ channel: string; lines: { sku: string; quantity: number }[] }>(
+    request,
+    urls.web,
+    "orders.get",
+    { orderNumber, email },
+  );
   expect(order.channel).toBe("store");
   expect(order.lines).toEqual([expect.objectContaining({ sku: variant!.sku, quantity: 1 })]);
-  expect((await trpcQuery<{ status: string }>(request, urls.web, "reservations.get", { code, email })).status).toBe("fulfilled");
+  expect((await trpcQuery<{ status: string }>(request, urls.web, "reservations.get", { code, email })).status).toBe(
+    "fulfilled",
+  );
   await adminContext.close();
 });

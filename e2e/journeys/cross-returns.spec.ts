@@ -1,4 +1,5 @@
 import type { Browser, Page } from "@playwright/test";
+
 import {
   availableAt,
   backOfficeScreen,
@@ -28,9 +29,19 @@ type Playwright = Parameters<typeof staffApi>[0];
 async function collectedKrakowOrder(playwright: Playwright, request: Page["request"], skip: number, journey: string) {
   const admin = await staffApi(playwright, "admin@example.com", "demo-admin");
   const [variant] = await pickVariants(request, 1, skip);
-  await trpcMutation(admin, urls.admin, "inventory.setOnHand", { storeId: "krakow", sku: variant!.sku, onHand: 10, reason: `e2e ${journey}: known stock` });
+  await trpcMutation(admin, urls.admin, "inventory.setOnHand", {
+    storeId: "krakow",
+    sku: variant!.sku,
+    onHand: 10,
+    reason: `e2e ${journey}: known stock`,
+  });
   const email = journeyEmail(journey);
-  const placed = await placePickupOrderViaApi(request, { storeId: "krakow", lines: [{ sku: variant!.sku, quantity: 1 }], email, name: "Zofia Zwracająca" });
+  const placed = await placePickupOrderViaApi(request, {
+    storeId: "krakow",
+    lines: [{ sku: variant!.sku, quantity: 1 }],
+    email,
+    name: "Zofia Zwracająca",
+  });
   const collected = await collectViaApi(admin, placed.orderNumber, placed.pickupCode);
   expect(collected.status).toBe("collected");
   await admin.dispose();
@@ -38,7 +49,12 @@ async function collectedKrakowOrder(playwright: Playwright, request: Page["reque
 }
 
 /** The Warszawa manager receives a return at the returns desk, every line in `condition`; returns the refund shown. */
-async function receiveInWarsaw(browser: Browser, returnNumber: string, condition: "resellable" | "damaged", shot: string) {
+async function receiveInWarsaw(
+  browser: Browser,
+  returnNumber: string,
+  condition: "resellable" | "damaged",
+  shot: string,
+) {
   const context = await browser.newContext({ ...backOfficeScreen });
   const manager = await context.newPage();
   await signInWithApi(manager, urls.admin, "max@example.com", "demo-manager");
@@ -70,7 +86,12 @@ async function expectRefundInShop(shop: Page, returnNumber: string, email: strin
   await expect(shop.getByTestId("return-refund")).toHaveText(moneyPattern(refundMinor));
 }
 
-test("a Kraków pickup is returned at the Warszawa kiosk, received resellable in Warszawa: refunded, and Warszawa's stock rises by one", async ({ page: shop, browser, playwright, request }) => {
+test("a Kraków pickup is returned at the Warszawa kiosk, received resellable in Warszawa: refunded, and Warszawa's stock rises by one", async ({
+  page: shop,
+  browser,
+  playwright,
+  request,
+}) => {
   test.setTimeout(90_000);
   const { variant, email, orderNumber } = await collectedKrakowOrder(playwright, request, 30, "cross-returns-kiosk");
   const warsawBefore = await availableAt(request, variant.sku, "warszawa");
@@ -78,7 +99,9 @@ test("a Kraków pickup is returned at the Warszawa kiosk, received resellable in
 
   // At the Warszawa kiosk: order number and e-mail, the line, a reason, refund to the card.
   const kioskContext = await browser.newContext({ ...kioskDevice1080 });
-  await kioskContext.addCookies([{ name: "omni-kiosk-device", value: "dev-kiosk-warszawa", url: urls.kiosk, httpOnly: true, sameSite: "Strict" }]);
+  await kioskContext.addCookies([
+    { name: "omni-kiosk-device", value: "dev-kiosk-warszawa", url: urls.kiosk, httpOnly: true, sameSite: "Strict" },
+  ]);
   const kiosk = await kioskContext.newPage();
   await kiosk.goto(`${urls.kiosk}/returns`);
   await expect(kiosk.getByTestId("returns-screen")).toBeVisible();
@@ -96,13 +119,21 @@ test("a Kraków pickup is returned at the Warszawa kiosk, received resellable in
   await snap(kiosk, "cross-returns-kiosk-warszawa");
   await kioskContext.close();
 
-  const refundMinor = await receiveInWarsaw(browser, returnNumber, "resellable", "cross-returns-admin-received-resellable");
+  const refundMinor = await receiveInWarsaw(
+    browser,
+    returnNumber,
+    "resellable",
+    "cross-returns-admin-received-resellable",
+  );
   expect(refundMinor).toBe(variant.priceMinor);
 
   // Warszawa's shelf has one more; Kraków is untouched; the return is refunded.
   expect(await availableAt(request, variant.sku, "warszawa")).toBe(warsawBefore + 1);
   expect(await availableAt(request, variant.sku, "krakow")).toBe(krakowBefore);
-  const ret = await trpcQuery<{ status: string; refundMinor: number }>(request, urls.web, "returns.get", { returnNumber, email });
+  const ret = await trpcQuery<{ status: string; refundMinor: number }>(request, urls.web, "returns.get", {
+    returnNumber,
+    email,
+  });
   expect(ret).toMatchObject({ status: "refunded", refundMinor });
 
   // The shop shows the refund on the return's page (the link of the shopper's e-mails).
@@ -110,7 +141,12 @@ test("a Kraków pickup is returned at the Warszawa kiosk, received resellable in
   await snap(shop, "cross-returns-shop-refund");
 });
 
-test("a mail return started in the shop is received damaged: refunded, and no store's stock rises", async ({ page: shop, browser, playwright, request }) => {
+test("a mail return started in the shop is received damaged: refunded, and no store's stock rises", async ({
+  page: shop,
+  browser,
+  playwright,
+  request,
+}) => {
   test.setTimeout(90_000);
   const { variant, email, orderNumber } = await collectedKrakowOrder(playwright, request, 31, "cross-returns-mail");
   const warsawBefore = await availableAt(request, variant.sku, "warszawa");

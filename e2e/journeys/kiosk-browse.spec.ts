@@ -3,9 +3,16 @@ import { kioskQuery, pairKiosk, tapKeys } from "./kiosk-support";
 
 test.use(kioskScreen);
 
-type Availability = { sku: string; online: number; locations: { storeId: string; available: number; aisle: string | null }[] };
+type Availability = {
+  sku: string;
+  online: number;
+  locations: { storeId: string; available: number; aisle: string | null }[];
+};
 
-test("a shopper searches by touch, picks a size and sees the stock of this store and the others", async ({ page, context }) => {
+test("a shopper searches by touch, picks a size and sees the stock of this store and the others", async ({
+  page,
+  context,
+}) => {
   await pairKiosk(context, "krakow");
   await page.goto(urls.kiosk);
   await expect(page.getByTestId("attract-screen")).toBeVisible();
@@ -46,7 +53,9 @@ test("a shopper searches by touch, picks a size and sees the stock of this store
   const rows = page.getByTestId("store-availability-row");
   await expect(rows).toHaveCount(truth.locations.length - 1);
   for (const other of truth.locations.filter((l) => l.storeId !== "krakow")) {
-    await expect(page.locator(`[data-testid="store-availability-row"][data-store-id="${other.storeId}"]`)).toHaveAttribute("data-available", String(other.available));
+    await expect(
+      page.locator(`[data-testid="store-availability-row"][data-store-id="${other.storeId}"]`),
+    ).toHaveAttribute("data-available", String(other.available));
   }
   await expect(page.getByTestId("home-delivery-panel")).toHaveAttribute("data-available", String(truth.online));
   const qr = page.getByTestId("continue-on-phone-qr");

@@ -3,7 +3,10 @@ import { pairKiosk } from "./kiosk-support";
 
 test.use(kioskScreen);
 
-test("an untouched kiosk asks whether the shopper is still there, then forgets everything", async ({ page, context }) => {
+test("an untouched kiosk asks whether the shopper is still there, then forgets everything", async ({
+  page,
+  context,
+}) => {
   await pairKiosk(context, "krakow");
   await signInWithApi(page, urls.kiosk, "ada@example.com", "demo-shopper");
   await page.goto(`${urls.kiosk}/browse`);

@@ -29,7 +29,15 @@ test("an unpaired kiosk asks to be paired and accepts a development device token
 });
 
 test("a kiosk with an unknown or revoked device token is locked", async ({ page, context }) => {
-  await context.addCookies([{ name: "omni-kiosk-device", value: "dev-kiosk-revoked-long-ago", url: urls.kiosk, httpOnly: true, sameSite: "Strict" }]);
+  await context.addCookies([
+    {
+      name: "omni-kiosk-device",
+      value: "dev-kiosk-revoked-long-ago",
+      url: urls.kiosk,
+      httpOnly: true,
+      sameSite: "Strict",
+    },
+  ]);
   await page.goto(`${urls.kiosk}/browse`);
   await expect(page.getByTestId("locked-screen")).toBeVisible();
   await expect(page.getByTestId("locked-screen")).toContainText(/zablokowany|locked/i);
@@ -39,11 +47,16 @@ test("a kiosk with an unknown or revoked device token is locked", async ({ page,
   expect(response.status()).toBe(401);
 });
 
-test("a manager's pairing code pairs the kiosk, and revoking it locks the kiosk even while nobody touches it", async ({ page, browser }) => {
+test("a manager's pairing code pairs the kiosk, and revoking it locks the kiosk even while nobody touches it", async ({
+  page,
+  browser,
+}) => {
   const office = await browser.newContext();
   const manager = await office.newPage();
   await signInWithApi(manager, urls.admin, "max@example.com", "demo-manager");
-  const { code } = await callMutation<{ code: string }>(manager, urls.admin, "devices.createPairingCode", { storeId: "warszawa" });
+  const { code } = await callMutation<{ code: string }>(manager, urls.admin, "devices.createPairingCode", {
+    storeId: "warszawa",
+  });
 
   await page.goto(urls.kiosk);
   await expect(page.getByTestId("pair-screen")).toBeVisible();

@@ -3,7 +3,10 @@ import { callMutation, chooseVariant, pairKiosk, variantInStock } from "./kiosk-
 
 test.use(kioskScreen);
 
-test("click-and-collect ordered at the kiosk, checked in there when ready, then returned there", async ({ page, context }) => {
+test("click-and-collect ordered at the kiosk, checked in there when ready, then returned there", async ({
+  page,
+  context,
+}) => {
   await pairKiosk(context, "krakow");
   const variant = await variantInStock(page, "krakow");
   await chooseVariant(page, variant);
@@ -59,7 +62,10 @@ test("click-and-collect ordered at the kiosk, checked in there when ready, then 
   await snap(page, "kiosk-return-confirmation");
 });
 
-test("a shopper reserves a product in this store, looks the reservation up and cancels it", async ({ page, context }) => {
+test("a shopper reserves a product in this store, looks the reservation up and cancels it", async ({
+  page,
+  context,
+}) => {
   await pairKiosk(context, "krakow");
   const variant = await variantInStock(page, "krakow");
   await chooseVariant(page, variant);
@@ -94,6 +100,8 @@ test("a cart started on a phone continues at the kiosk with its handoff code", a
   await page.getByTestId("handoff-input").fill(code);
   await page.getByTestId("handoff-submit").tap();
   await expect(page.getByTestId("cart-screen")).toBeVisible();
-  await expect(page.locator(`[data-testid="cart-line"][data-sku="${variant.sku}"] [data-testid="line-quantity"]`)).toHaveText("2");
+  await expect(
+    page.locator(`[data-testid="cart-line"][data-sku="${variant.sku}"] [data-testid="line-quantity"]`),
+  ).toHaveText("2");
   await expect(page.getByTestId("cart-count")).toHaveText("2");
 });

@@ -3,7 +3,11 @@ import { callMutation, chooseVariant, pairKiosk, variantInStock } from "./kiosk-
 
 test.use(kioskScreen);
 
-test("a shopper signs in at the kiosk with the code from the shop's account page", async ({ page, context, browser }) => {
+test("a shopper signs in at the kiosk with the code from the shop's account page", async ({
+  page,
+  context,
+  browser,
+}) => {
   // On the phone: signed in to the shop, the account page shows a one-time QR code.
   const phoneContext = await browser.newContext(phone);
   const phonePage = await phoneContext.newPage();

@@ -1,9 +1,12 @@
 import type { BrowserContext, Page } from "@playwright/test";
+
 import { urls } from "../fixtures";
 
 /** Pairs the kiosk app the way the development pairing form does: the device token in the http-only cookie. */
 export async function pairKiosk(context: BrowserContext, storeId = "krakow") {
-  await context.addCookies([{ name: "omni-kiosk-device", value: `dev-kiosk-${storeId}`, url: urls.kiosk, httpOnly: true, sameSite: "Strict" }]);
+  await context.addCookies([
+    { name: "omni-kiosk-device", value: `dev-kiosk-${storeId}`, url: urls.kiosk, httpOnly: true, sameSite: "Strict" },
+  ]);
 }
 
 /** Types on the on-screen keyboard, one tap per character. */
@@ -15,16 +18,25 @@ export async function tapKeys(page: Page, text: string) {
 
 /** A procedure of the shared router through the kiosk app, as the device of `storeId`. */
 export async function kioskQuery<T>(page: Page, path: string, input: unknown, storeId = "krakow"): Promise<T> {
-  const response = await page.request.get(`${urls.kiosk}/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`, {
-    headers: { authorization: `Bearer dev-kiosk-${storeId}` },
-  });
+  const response = await page.request.get(
+    `${urls.kiosk}/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`,
+    {
+      headers: { authorization: `Bearer dev-kiosk-${storeId}` },
+    },
+  );
   const body = await response.json();
   if (!response.ok()) throw new Error(`${path}: ${JSON.stringify(body)}`);
   return body.result.data.json as T;
 }
 
 /** A mutation of the shared router over HTTP through any app, as whoever the page's cookies say. */
-export async function callMutation<T>(page: Page, appUrl: string, path: string, input: unknown, headers: Record<string, string> = {}): Promise<T> {
+export async function callMutation<T>(
+  page: Page,
+  appUrl: string,
+  path: string,
+  input: unknown,
+  headers: Record<string, string> = {},
+): Promise<T> {
   const response = await page.request.post(`${appUrl}/api/trpc/${path}`, { data: { json: input }, headers });
   const body = await response.json();
   if (!response.ok()) throw new Error(`${path}: ${JSON.stringify(body)}`);
@@ -33,7 +45,9 @@ export async function callMutation<T>(page: Page, appUrl: string, path: string, 
 
 /** A query of the shared router over HTTP through any app, as whoever the page's cookies say. */
 export async function callQuery<T>(page: Page, appUrl: string, path: string, input: unknown): Promise<T> {
-  const response = await page.request.get(`${appUrl}/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`);
+  const response = await page.request.get(
+    `${appUrl}/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`,
+  );
   const body = await response.json();
   if (!response.ok()) throw new Error(`${path}: ${JSON.stringify(body)}`);
   return body.result.data.json as T;
@@ -44,23 +58,40 @@ type Availability = { locations: { storeId: string; available: number }[] };
 
 /** A product with a variant that this store has at least `min` of, to order or reserve at the kiosk. */
 export async function variantInStock(page: Page, storeId: string, min = 2) {
-  const { items } = await kioskQuery<{ items: { slug: string }[] }>(page, "catalog.search", { availableIn: storeId, limit: 10 }, storeId);
+  const { items } = await kioskQuery<{ items: { slug: string }[] }>(
+    page,
+    "catalog.search",
+    { availableIn: storeId, limit: 10 },
+    storeId,
+  );
   for (const item of items) {
     const product = await kioskQuery<Product>(page, "catalog.product", { slug: item.slug }, storeId);
     for (const variant of product.variants) {
-      const availability = await kioskQuery<Availability>(page, "inventory.availability", { sku: variant.sku }, storeId);
-      if ((availability.locations.find((l) => l.storeId === storeId)?.available ?? 0) >= min) return { slug: product.slug, ...variant };
+      const availability = await kioskQuery<Availability>(
+        page,
+        "inventory.availability",
+        { sku: variant.sku },
+        storeId,
+      );
+      if ((availability.locations.find((l) => l.storeId === storeId)?.available ?? 0) >= min)
+        return { slug: product.slug, ...variant };
     }
   }
   throw new Error(`No variant with ${min} in stock at ${storeId}`);
 }
 
 /** Opens a product at the kiosk and taps its options until the wanted variant is chosen. */
-export async function chooseVariant(page: Page, variant: { slug: string; sku: string; options: Record<string, string> }) {
+export async function chooseVariant(
+  page: Page,
+  variant: { slug: string; sku: string; options: Record<string, string> },
+) {
   await page.goto(`${urls.kiosk}/product/${variant.slug}`);
   for (const [name, value] of Object.entries(variant.options)) {
     const option = page.getByTestId(`option-${name}-${value}`);
     if (await option.count()) await option.tap();
   }
-  await page.locator(`[data-testid="variant-picker"][data-sku="${variant.sku}"], [data-testid="variant-${variant.sku}"]`).first().waitFor();
+  await page
+    .locator(`[data-testid="variant-picker"][data-sku="${variant.sku}"], [data-testid="variant-${variant.sku}"]`)
+    .first()
+    .waitFor();
 }

@@ -1,6 +1,7 @@
 import { expect, test, urls } from "../fixtures";
 
-const query = (path: string, input: unknown) => `/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`;
+const query = (path: string, input: unknown) =>
+  `/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`;
 
 test("the three apps serve the same catalogue and availability from the shared router", async ({ request }) => {
   const answers: Record<string, unknown>[] = [];
@@ -16,7 +17,9 @@ test("the three apps serve the same catalogue and availability from the shared r
     const availability = await get("inventory.availability", { sku: product.variants[0].sku });
     answers.push({ stores, search, product, availability });
   }
-  expect(answers[0]!.stores).toEqual(expect.arrayContaining([expect.objectContaining({ id: "krakow", type: "store" })]));
+  expect(answers[0]!.stores).toEqual(
+    expect.arrayContaining([expect.objectContaining({ id: "krakow", type: "store" })]),
+  );
   expect(answers[1]).toEqual(answers[0]);
   expect(answers[2]).toEqual(answers[0]);
 });

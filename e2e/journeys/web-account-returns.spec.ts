@@ -1,10 +1,14 @@
 import { request as playwrightRequest } from "@playwright/test";
+
 import { expect, pageSettled, phone, snap, test, urls } from "../fixtures";
 import { findStockedVariant, mutate, signedInRequest, staffAppUrl } from "./web-helpers";
 
 test.use({ ...phone });
 
-test("a guest cart follows the shopper into the account; a collected pickup order is returned by mail", async ({ page, request }) => {
+test("a guest cart follows the shopper into the account; a collected pickup order is returned by mail", async ({
+  page,
+  request,
+}) => {
   // A long journey through many pages: give it more than the default minute.
   test.setTimeout(180_000);
   const { product, variant, storeId } = await findStockedVariant(request);
@@ -57,7 +61,12 @@ test("a guest cart follows the shopper into the account; a collected pickup orde
   await snap(page, "web-07-account");
 
   // Staff prepare it and hand it over.
-  const staff = await signedInRequest(() => playwrightRequest.newContext(), staffAppUrl, "admin@example.com", "demo-admin");
+  const staff = await signedInRequest(
+    () => playwrightRequest.newContext(),
+    staffAppUrl,
+    "admin@example.com",
+    "demo-admin",
+  );
   await mutate(staff, staffAppUrl, "fulfillment.advance", { orderNumber, to: "picking" });
   await mutate(staff, staffAppUrl, "fulfillment.advance", { orderNumber, to: "ready_for_pickup" });
   await mutate(staff, staffAppUrl, "pickup.collect", { code: pickupCode });
@@ -67,7 +76,9 @@ test("a guest cart follows the shopper into the account; a collected pickup orde
   await page.goto(`${urls.web}/orders/${orderNumber}`);
   await pageSettled(page);
   // While a streamed page settles, Next can hold a hidden second copy of it: judge the visible one.
-  await expect(page.locator("[data-testid=status-badge][data-status=collected]").filter({ visible: true }).first()).toBeVisible();
+  await expect(
+    page.locator("[data-testid=status-badge][data-status=collected]").filter({ visible: true }).first(),
+  ).toBeVisible();
   await page.getByTestId("return-items").click();
   const line = page.getByTestId("eligibility-line").first();
   await expect(line).toHaveAttribute("data-returnable", "1");

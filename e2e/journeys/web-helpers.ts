@@ -1,14 +1,21 @@
 import type { APIRequestContext } from "@playwright/test";
+
 import { expect, urls } from "../fixtures";
 
 /** Helpers of the web journeys: they read what they need through the API instead of assuming seed numbers. */
 
 type SearchItem = { slug: string; title: string; inStock: boolean };
-type Product = { slug: string; title: string; variants: { sku: string; title: string; options: { size?: string; colour?: string } }[] };
+type Product = {
+  slug: string;
+  title: string;
+  variants: { sku: string; title: string; options: { size?: string; colour?: string } }[];
+};
 type Availability = { online: number; locations: { storeId: string; available: number }[] };
 
 export async function query<T>(request: APIRequestContext, path: string, input: unknown): Promise<T> {
-  const response = await request.get(`${urls.web}/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`);
+  const response = await request.get(
+    `${urls.web}/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`,
+  );
   expect(response.ok(), `${path} answered ${response.status()}`).toBeTruthy();
   return (await response.json()).result.data.json as T;
 }
@@ -20,13 +27,17 @@ export async function query<T>(request: APIRequestContext, path: string, input: 
 export async function findStockedVariant(request: APIRequestContext, min = 2) {
   let cursor: string | null = null;
   for (let page = 0; page < 10; page++) {
-    const result: { items: SearchItem[]; nextCursor: string | null } = await query(request, "catalog.search", { limit: 20, cursor });
+    const result: { items: SearchItem[]; nextCursor: string | null } = await query(request, "catalog.search", {
+      limit: 20,
+      cursor,
+    });
     for (const item of result.items.filter((i) => i.inStock)) {
       const product = await query<Product>(request, "catalog.product", { slug: item.slug });
       for (const variant of product.variants.filter((v) => v.options.size)) {
         const stock = await query<Availability>(request, "inventory.availability", { sku: variant.sku });
         const store = [...stock.locations].sort((a, b) => b.available - a.available)[0];
-        if (store && store.available >= min) return { product, variant, storeId: store.storeId, available: store.available };
+        if (store && store.available >= min)
+          return { product, variant, storeId: store.storeId, available: store.available };
       }
     }
     cursor = result.nextCursor;
@@ -36,7 +47,12 @@ export async function findStockedVariant(request: APIRequestContext, min = 2) {
 }
 
 /** A request context signed in on an app through its next-auth credentials provider. */
-export async function signedInRequest(newContext: () => Promise<APIRequestContext>, appUrl: string, email: string, password: string) {
+export async function signedInRequest(
+  newContext: () => Promise<APIRequestContext>,
+  appUrl: string,
+  email: string,
+  password: string,
+) {
   const request = await newContext();
   const csrf = await (await request.get(`${appUrl}/api/auth/csrf`)).json();
   const response = await request.post(`${appUrl}/api/auth/callback/credentials`, {

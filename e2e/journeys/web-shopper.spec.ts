@@ -3,7 +3,10 @@ import { findStockedVariant } from "./web-helpers";
 
 test.use({ ...phone });
 
-test("a phone shopper finds a product by search, picks a size, sees per-store stock and chooses a store", async ({ page, request }) => {
+test("a phone shopper finds a product by search, picks a size, sees per-store stock and chooses a store", async ({
+  page,
+  request,
+}) => {
   const { product, variant, storeId } = await findStockedVariant(request);
   await page.goto(urls.web);
   const word = product.title.split(" ").slice(0, 2).join(" ");
@@ -14,9 +17,14 @@ test("a phone shopper finds a product by search, picks a size, sees per-store st
   await result.click();
   await expect(page.getByTestId("product-title")).toHaveText(product.title);
 
-  if (variant.options.colour) await page.locator(`[data-testid=variant-option][data-kind=colour][data-value="${variant.options.colour}"]`).click();
+  if (variant.options.colour)
+    await page
+      .locator(`[data-testid=variant-option][data-kind=colour][data-value="${variant.options.colour}"]`)
+      .click();
   await page.locator(`[data-testid=variant-option][data-kind=size][data-value="${variant.options.size}"]`).click();
-  await expect(page.locator(`[data-testid=variant-option][data-kind=size][data-value="${variant.options.size}"]`)).toHaveAttribute("aria-pressed", "true");
+  await expect(
+    page.locator(`[data-testid=variant-option][data-kind=size][data-value="${variant.options.size}"]`),
+  ).toHaveAttribute("aria-pressed", "true");
   await expect(page).toHaveURL(new RegExp(`sku=${encodeURIComponent(variant.sku)}`));
 
   const availability = page.getByTestId("store-availability");
@@ -40,7 +48,10 @@ test("a phone shopper finds a product by search, picks a size, sees per-store st
   await expect(page.getByTestId("store-availability-row").first()).toHaveAttribute("data-store-id", storeId);
 });
 
-test("a shopper fills a cart, checks out for pickup and sees the order page with the pickup code", async ({ page, request }) => {
+test("a shopper fills a cart, checks out for pickup and sees the order page with the pickup code", async ({
+  page,
+  request,
+}) => {
   const { product, variant, storeId } = await findStockedVariant(request);
   await page.context().addCookies([{ name: "omni-store", value: storeId, url: urls.web }]);
   await page.goto(`${urls.web}/p/${product.slug}?sku=${encodeURIComponent(variant.sku)}`);

@@ -1,2 +1,3 @@
 import type { NextConfig } from "next";
+
 export function createNextConfig(options?: { camera?: boolean }): NextConfig;

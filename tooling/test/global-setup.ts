@@ -1,8 +1,10 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+
 import postgres from "postgres";
 import type { TestProject } from "vitest/node";
+
 import { createDb, runMigrations } from "@omni/db";
 import { startEmbeddedPostgres } from "@omni/db/embedded";
 import { seedDemo } from "@omni/db/seed";

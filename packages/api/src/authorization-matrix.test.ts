@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { createTestDatabase } from "@omni/db/testing";
+
 import { cartWith, stockedSkus } from "./checkout-fixtures";
 import { appRouter } from "./root";
 import { callerFor, type Who } from "./testing";
@@ -13,7 +15,17 @@ const t = await createTestDatabase();
 afterAll(() => t.close());
 
 const callers = [
-  "anonymous", "customer", "otherCustomer", "associate", "associateOther", "manager", "managerOther", "admin", "kiosk", "kioskOther", "revokedKiosk",
+  "anonymous",
+  "customer",
+  "otherCustomer",
+  "associate",
+  "associateOther",
+  "manager",
+  "managerOther",
+  "admin",
+  "kiosk",
+  "kioskOther",
+  "revokedKiosk",
 ] as const;
 type Caller = (typeof callers)[number];
 
@@ -24,15 +36,123 @@ type Expectation = Record<Caller, Outcome>;
 const U = "UNAUTHORIZED";
 const F = "FORBIDDEN";
 const rules = {
-  public: { anonymous: "ok", customer: "ok", otherCustomer: "ok", associate: "ok", associateOther: "ok", manager: "ok", managerOther: "ok", admin: "ok", kiosk: "ok", kioskOther: "ok", revokedKiosk: U },
-  customer: { anonymous: U, customer: "ok", otherCustomer: "ok", associate: "ok", associateOther: "ok", manager: "ok", managerOther: "ok", admin: "ok", kiosk: U, kioskOther: U, revokedKiosk: U },
-  anyStaff: { anonymous: U, customer: F, otherCustomer: F, associate: "ok", associateOther: "ok", manager: "ok", managerOther: "ok", admin: "ok", kiosk: F, kioskOther: F, revokedKiosk: U },
-  storeStaff: { anonymous: U, customer: F, otherCustomer: F, associate: "ok", associateOther: F, manager: "ok", managerOther: F, admin: "ok", kiosk: F, kioskOther: F, revokedKiosk: U },
-  storeManager: { anonymous: U, customer: F, otherCustomer: F, associate: F, associateOther: F, manager: "ok", managerOther: F, admin: "ok", kiosk: F, kioskOther: F, revokedKiosk: U },
-  warehouseStaff: { anonymous: U, customer: F, otherCustomer: F, associate: F, associateOther: F, manager: F, managerOther: F, admin: "ok", kiosk: F, kioskOther: F, revokedKiosk: U },
-  admin: { anonymous: U, customer: F, otherCustomer: F, associate: F, associateOther: F, manager: F, managerOther: F, admin: "ok", kiosk: F, kioskOther: F, revokedKiosk: U },
-  storeKiosk: { anonymous: F, customer: F, otherCustomer: F, associate: F, associateOther: F, manager: F, managerOther: F, admin: F, kiosk: "ok", kioskOther: F, revokedKiosk: U },
-  anyKiosk: { anonymous: F, customer: F, otherCustomer: F, associate: F, associateOther: F, manager: F, managerOther: F, admin: F, kiosk: "ok", kioskOther: "ok", revokedKiosk: U },
+  public: {
+    anonymous: "ok",
+    customer: "ok",
+    otherCustomer: "ok",
+    associate: "ok",
+    associateOther: "ok",
+    manager: "ok",
+    managerOther: "ok",
+    admin: "ok",
+    kiosk: "ok",
+    kioskOther: "ok",
+    revokedKiosk: U,
+  },
+  customer: {
+    anonymous: U,
+    customer: "ok",
+    otherCustomer: "ok",
+    associate: "ok",
+    associateOther: "ok",
+    manager: "ok",
+    managerOther: "ok",
+    admin: "ok",
+    kiosk: U,
+    kioskOther: U,
+    revokedKiosk: U,
+  },
+  anyStaff: {
+    anonymous: U,
+    customer: F,
+    otherCustomer: F,
+    associate: "ok",
+    associateOther: "ok",
+    manager: "ok",
+    managerOther: "ok",
+    admin: "ok",
+    kiosk: F,
+    kioskOther: F,
+    revokedKiosk: U,
+  },
+  storeStaff: {
+    anonymous: U,
+    customer: F,
+    otherCustomer: F,
+    associate: "ok",
+    associateOther: F,
+    manager: "ok",
+    managerOther: F,
+    admin: "ok",
+    kiosk: F,
+    kioskOther: F,
+    revokedKiosk: U,
+  },
+  storeManager: {
+    anonymous: U,
+    customer: F,
+    otherCustomer: F,
+    associate: F,
+    associateOther: F,
+    manager: "ok",
+    managerOther: F,
+    admin: "ok",
+    kiosk: F,
+    kioskOther: F,
+    revokedKiosk: U,
+  },
+  warehouseStaff: {
+    anonymous: U,
+    customer: F,
+    otherCustomer: F,
+    associate: F,
+    associateOther: F,
+    manager: F,
+    managerOther: F,
+    admin: "ok",
+    kiosk: F,
+    kioskOther: F,
+    revokedKiosk: U,
+  },
+  admin: {
+    anonymous: U,
+    customer: F,
+    otherCustomer: F,
+    associate: F,
+    associateOther: F,
+    manager: F,
+    managerOther: F,
+    admin: "ok",
+    kiosk: F,
+    kioskOther: F,
+    revokedKiosk: U,
+  },
+  storeKiosk: {
+    anonymous: F,
+    customer: F,
+    otherCustomer: F,
+    associate: F,
+    associateOther: F,
+    manager: F,
+    managerOther: F,
+    admin: F,
+    kiosk: "ok",
+    kioskOther: F,
+    revokedKiosk: U,
+  },
+  anyKiosk: {
+    anonymous: F,
+    customer: F,
+    otherCustomer: F,
+    associate: F,
+    associateOther: F,
+    manager: F,
+    managerOther: F,
+    admin: F,
+    kiosk: "ok",
+    kioskOther: "ok",
+    revokedKiosk: U,
+  },
 } satisfies Record<string, Expectation>;
 
 type Fixture = Awaited<ReturnType<typeof buildFixture>>;
@@ -51,8 +171,18 @@ const matrix: Record<string, Row> = {
   "catalog.categories": row(rules.public),
   "catalog.facets": row(rules.public, () => ({})),
   "inventory.availability": row(rules.public, (f) => ({ sku: f.skus[0] })),
-  "inventory.setOnHand": row(rules.storeManager, (f) => ({ storeId: "krakow", sku: f.skus[1], onHand: 20, reason: "matrix" })),
-  "inventory.receive": row(rules.storeManager, (f) => ({ storeId: "krakow", sku: f.skus[1], quantity: 1, reason: "matrix" })),
+  "inventory.setOnHand": row(rules.storeManager, (f) => ({
+    storeId: "krakow",
+    sku: f.skus[1],
+    onHand: 20,
+    reason: "matrix",
+  })),
+  "inventory.receive": row(rules.storeManager, (f) => ({
+    storeId: "krakow",
+    sku: f.skus[1],
+    quantity: 1,
+    reason: "matrix",
+  })),
   "inventory.lowStock": row(rules.storeStaff, () => ({ storeId: "krakow" })),
   "inventory.movements": row(rules.storeStaff, (f) => ({ storeId: "krakow", sku: f.skus[1] })),
   "cart.create": row(rules.public, () => ({})),
@@ -65,13 +195,21 @@ const matrix: Record<string, Row> = {
   "cart.handoff": row(rules.public, (f) => ({ cartId: f.guestCart })),
   "cart.resume": row(rules.public, (f) => ({ code: f.handoffCode })),
   "checkout.placeOrder": row(rules.public, () => ({
-    cartId: "no-such-cart", email: "m@example.com", name: "Matrix", idempotencyKey: unique("matrix"),
-    fulfillment: { type: "pickup", storeId: "krakow" }, payment: { method: "pay_in_store" },
+    cartId: "no-such-cart",
+    email: "m@example.com",
+    name: "Matrix",
+    idempotencyKey: unique("matrix"),
+    fulfillment: { type: "pickup", storeId: "krakow" },
+    payment: { method: "pay_in_store" },
   })),
   "checkout.pickupOptions": row(rules.public, (f) => ({ cartId: f.guestCart })),
   "orders.get": row(rules.public, (f) => ({ orderNumber: f.order.orderNumber, email: "ada@example.com" })),
   "orders.list": row(rules.customer, () => ({})),
-  "account.signUp": row(rules.public, () => ({ email: `${unique("signup")}@example.com`, password: "long enough", name: "New" })),
+  "account.signUp": row(rules.public, () => ({
+    email: `${unique("signup")}@example.com`,
+    password: "long enough",
+    name: "New",
+  })),
   "account.me": row(rules.customer),
   "account.setPreferredStore": row(rules.customer, () => ({ storeId: "krakow" })),
   "account.kioskSignInToken": row(rules.customer),
@@ -85,7 +223,11 @@ const matrix: Record<string, Row> = {
   "pickup.get": row(rules.storeStaff, (f) => ({ code: f.order.pickupCode })),
   "pickup.collect": row(rules.storeStaff, (f) => ({ code: f.order.pickupCode })),
   "reservations.create": row(rules.public, (f) => ({
-    storeId: "krakow", lines: [{ sku: f.skus[2], quantity: 1 }], email: "r@example.com", name: "R", idempotencyKey: unique("res"),
+    storeId: "krakow",
+    lines: [{ sku: f.skus[2], quantity: 1 }],
+    email: "r@example.com",
+    name: "R",
+    idempotencyKey: unique("res"),
   })),
   "reservations.get": row(rules.public, (f) => ({ code: f.reservation.code, email: "ada@example.com" })),
   "reservations.cancel": row(rules.public, (f) => ({ code: f.reservationToCancel.code, email: "ada@example.com" })),
@@ -94,17 +236,30 @@ const matrix: Record<string, Row> = {
   "reservations.lookup": row(rules.storeStaff, (f) => ({ code: f.reservation.code })),
   "returns.eligibility": row(rules.public, (f) => ({ orderNumber: f.collected.orderNumber, email: "ada@example.com" })),
   "returns.create": row(rules.public, (f) => ({
-    orderNumber: f.collected.orderNumber, email: "ada@example.com", lines: [{ lineId: f.collected.lineId, quantity: 1, reason: "changed_mind" }],
-    method: { type: "mail" }, refundTo: "original", idempotencyKey: unique("ret"),
+    orderNumber: f.collected.orderNumber,
+    email: "ada@example.com",
+    lines: [{ lineId: f.collected.lineId, quantity: 1, reason: "changed_mind" }],
+    method: { type: "mail" },
+    refundTo: "original",
+    idempotencyKey: unique("ret"),
   })),
   "returns.get": row(rules.public, (f) => ({ returnNumber: f.returnNumber, email: "ada@example.com" })),
   "returns.cancel": row(rules.public, () => ({ returnNumber: "RT-1", email: "ada@example.com" })),
-  "returns.receive": row(rules.storeStaff, (f) => ({ returnNumber: f.returnNumber, storeId: "krakow", lines: [{ lineId: f.collected.lineId, condition: "resellable" }] })),
+  "returns.receive": row(rules.storeStaff, (f) => ({
+    returnNumber: f.returnNumber,
+    storeId: "krakow",
+    lines: [{ lineId: f.collected.lineId, condition: "resellable" }],
+  })),
   "returns.reject": row(rules.storeStaff, () => ({ returnNumber: "RT-1", storeId: "krakow", reason: "matrix" })),
   "returns.lookup": row(rules.anyStaff, (f) => ({ returnNumber: f.returnNumber })),
   "returns.list": row(rules.anyStaff, () => ({})),
   "staff.list": row(rules.admin),
-  "staff.invite": row(rules.admin, () => ({ email: `${unique("staff")}@example.com`, name: "New", role: "associate", storeIds: ["krakow"] })),
+  "staff.invite": row(rules.admin, () => ({
+    email: `${unique("staff")}@example.com`,
+    name: "New",
+    role: "associate",
+    storeIds: ["krakow"],
+  })),
   "staff.update": row(rules.admin, (f) => ({ userId: f.associateOtherId, active: true })),
   "devices.pair": row(except(rules.public, { revokedKiosk: "ok" }), () => ({ code: "NOPE2345" })),
   "devices.createPairingCode": row(rules.storeManager, () => ({ storeId: "krakow" })),
@@ -112,7 +267,13 @@ const matrix: Record<string, Row> = {
   "devices.revoke": row(rules.storeManager, (f) => ({ deviceId: f.spareDeviceId })),
   "audit.list": row(rules.anyStaff, () => ({})),
   "promotions.list": row(rules.anyStaff),
-  "promotions.create": row(rules.admin, () => ({ name: "M", kind: "percent", value: 1, startsAt: new Date(), endsAt: new Date(Date.now() + 60_000) })),
+  "promotions.create": row(rules.admin, () => ({
+    name: "M",
+    kind: "percent",
+    value: 1,
+    startsAt: new Date(),
+    endsAt: new Date(Date.now() + 60_000),
+  })),
   "promotions.setActive": row(rules.admin, (f) => ({ promotionId: f.promotionId, active: true })),
   "products.list": row(rules.anyStaff, () => ({})),
   "products.get": row(rules.anyStaff, (f) => ({ productId: f.productId })),
@@ -139,7 +300,11 @@ async function buildFixture() {
   const place = async (fulfillment: object, sku: string) => {
     const cartId = await cartWith(ada, [{ sku, quantity: 1 }]);
     return ada.checkout.placeOrder({
-      cartId, email: "ada@example.com", name: "Ada Nowak", idempotencyKey: unique("order"), fulfillment: fulfillment as { type: "pickup"; storeId: string },
+      cartId,
+      email: "ada@example.com",
+      name: "Ada Nowak",
+      idempotencyKey: unique("order"),
+      fulfillment: fulfillment as { type: "pickup"; storeId: string },
       payment: { method: "card", token: "tok_ok" },
     });
   };
@@ -150,18 +315,31 @@ async function buildFixture() {
   const queued = await place({ type: "pickup", storeId: "krakow" }, skus[0]!);
   const toCancel = await place({ type: "pickup", storeId: "krakow" }, skus[0]!);
   const [onlineSku] = await stockedSkus(t.db, "online", 1, 5);
-  const delivery = await place({ type: "delivery", address: { line1: "Main 1", city: "Kraków", postalCode: "30-001", country: "PL" } }, onlineSku!);
+  const delivery = await place(
+    { type: "delivery", address: { line1: "Main 1", city: "Kraków", postalCode: "30-001", country: "PL" } },
+    onlineSku!,
+  );
 
   const collectedOrder = await place({ type: "pickup", storeId: "krakow" }, skus[4]!);
   await clerk.fulfillment.advance({ orderNumber: collectedOrder.orderNumber, to: "picking" });
   await clerk.fulfillment.advance({ orderNumber: collectedOrder.orderNumber, to: "ready_for_pickup" });
   const collected = await clerk.pickup.collect({ code: collectedOrder.pickupCode! });
   const created = await ada.returns.create({
-    orderNumber: collectedOrder.orderNumber, lines: [{ lineId: collected.lines[0]!.lineId, quantity: 1, reason: "wrong_size" }],
-    method: { type: "in_store", storeId: "krakow" }, refundTo: "original", idempotencyKey: unique("ret"),
+    orderNumber: collectedOrder.orderNumber,
+    lines: [{ lineId: collected.lines[0]!.lineId, quantity: 1, reason: "wrong_size" }],
+    method: { type: "in_store", storeId: "krakow" },
+    refundTo: "original",
+    idempotencyKey: unique("ret"),
   });
 
-  const reserve = () => ada.reservations.create({ storeId: "krakow", lines: [{ sku: skus[5]!, quantity: 1 }], email: "ada@example.com", name: "Ada", idempotencyKey: unique("res") });
+  const reserve = () =>
+    ada.reservations.create({
+      storeId: "krakow",
+      lines: [{ sku: skus[5]!, quantity: 1 }],
+      email: "ada@example.com",
+      name: "Ada",
+      idempotencyKey: unique("res"),
+    });
   const reservation = await reserve();
   const reservationToCancel = await reserve();
 
@@ -180,29 +358,53 @@ async function buildFixture() {
   await manager.devices.revoke({ deviceId: revoked.deviceId });
 
   const [promotion] = await t.sql`select id from promotions limit 1`;
-  const [product] = await t.sql`select p.id, p.slug from products p join variants v on v.product_id = p.id where v.sku = ${skus[0]!}`;
+  const [product] =
+    await t.sql`select p.id, p.slug from products p join variants v on v.product_id = p.id where v.sku = ${skus[0]!}`;
   return {
-    skus, order: { orderNumber: order.orderNumber, pickupCode: order.pickupCode! }, queued, toCancel, delivery,
-    collected: { orderNumber: collectedOrder.orderNumber, lineId: collected.lines[0]!.lineId }, returnNumber: created.returnNumber,
-    reservation, reservationToCancel, guestCart, handoffCode, spareDeviceId, revokedToken: revoked.token,
-    promotionId: promotion!.id as string, productId: product!.id as string, slug: product!.slug as string,
+    skus,
+    order: { orderNumber: order.orderNumber, pickupCode: order.pickupCode! },
+    queued,
+    toCancel,
+    delivery,
+    collected: { orderNumber: collectedOrder.orderNumber, lineId: collected.lines[0]!.lineId },
+    returnNumber: created.returnNumber,
+    reservation,
+    reservationToCancel,
+    guestCart,
+    handoffCode,
+    spareDeviceId,
+    revokedToken: revoked.token,
+    promotionId: promotion!.id as string,
+    productId: product!.id as string,
+    slug: product!.slug as string,
     associateOtherId: await userId("wiktor@example.com"),
   };
 }
 
 function whoIs(caller: Caller, f: Fixture): { who: Who; app: "web" | "kiosk" | "admin" } {
   switch (caller) {
-    case "anonymous": return { who: "anonymous", app: "web" };
-    case "customer": return { who: { email: "ada@example.com" }, app: "web" };
-    case "otherCustomer": return { who: { email: "eve@example.com" }, app: "web" };
-    case "associate": return { who: { email: "ola@example.com" }, app: "admin" };
-    case "associateOther": return { who: { email: "wiktor@example.com" }, app: "admin" };
-    case "manager": return { who: { email: "kasia@example.com" }, app: "admin" };
-    case "managerOther": return { who: { email: "max@example.com" }, app: "admin" };
-    case "admin": return { who: { email: "admin@example.com" }, app: "admin" };
-    case "kiosk": return { who: { kiosk: "krakow" }, app: "kiosk" };
-    case "kioskOther": return { who: { kiosk: "warszawa" }, app: "kiosk" };
-    case "revokedKiosk": return { who: { deviceToken: f.revokedToken }, app: "kiosk" };
+    case "anonymous":
+      return { who: "anonymous", app: "web" };
+    case "customer":
+      return { who: { email: "ada@example.com" }, app: "web" };
+    case "otherCustomer":
+      return { who: { email: "eve@example.com" }, app: "web" };
+    case "associate":
+      return { who: { email: "ola@example.com" }, app: "admin" };
+    case "associateOther":
+      return { who: { email: "wiktor@example.com" }, app: "admin" };
+    case "manager":
+      return { who: { email: "kasia@example.com" }, app: "admin" };
+    case "managerOther":
+      return { who: { email: "max@example.com" }, app: "admin" };
+    case "admin":
+      return { who: { email: "admin@example.com" }, app: "admin" };
+    case "kiosk":
+      return { who: { kiosk: "krakow" }, app: "kiosk" };
+    case "kioskOther":
+      return { who: { kiosk: "warszawa" }, app: "kiosk" };
+    case "revokedKiosk":
+      return { who: { deviceToken: f.revokedToken }, app: "kiosk" };
   }
 }
 
@@ -239,7 +441,12 @@ describe("authorization matrix", () => {
         } catch (error) {
           const code = (error as { code?: string }).code ?? "THROWN";
           if (code === "INTERNAL_SERVER_ERROR" || code === "THROWN") throw error;
-          outcome = code === "UNAUTHORIZED" || code === "FORBIDDEN" ? code : entry!.rule[caller] === "NOT_FOUND" && code === "NOT_FOUND" ? "NOT_FOUND" : "ok";
+          outcome =
+            code === "UNAUTHORIZED" || code === "FORBIDDEN"
+              ? code
+              : entry!.rule[caller] === "NOT_FOUND" && code === "NOT_FOUND"
+                ? "NOT_FOUND"
+                : "ok";
         }
         seen[caller] = outcome;
         expected[caller] = entry!.rule[caller];
@@ -252,11 +459,19 @@ describe("authorization matrix", () => {
 describe("shoppers' own things", () => {
   it("refuses another customer an order, a reservation and a return of someone else", async () => {
     const eve = await callerFor(t.db, { email: "eve@example.com" });
-    await expect(eve.orders.get({ orderNumber: fixture.order.orderNumber })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(eve.orders.get({ orderNumber: fixture.order.orderNumber, email: "eve@example.com" })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(eve.reservations.get({ code: fixture.reservation.code, email: "eve@example.com" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(eve.orders.get({ orderNumber: fixture.order.orderNumber })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    await expect(
+      eve.orders.get({ orderNumber: fixture.order.orderNumber, email: "eve@example.com" }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      eve.reservations.get({ code: fixture.reservation.code, email: "eve@example.com" }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(eve.returns.get({ returnNumber: fixture.returnNumber })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(eve.returns.eligibility({ orderNumber: fixture.collected.orderNumber })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(eve.returns.eligibility({ orderNumber: fixture.collected.orderNumber })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
     const mine = await eve.orders.list({});
     expect(mine.map((o: { orderNumber: string }) => o.orderNumber)).not.toContain(fixture.order.orderNumber);
   });
@@ -266,7 +481,9 @@ describe("shoppers' own things", () => {
     const { cartId } = await ada.cart.create();
     const eve = await callerFor(t.db, { email: "eve@example.com" });
     await expect(eve.cart.get({ cartId })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(eve.cart.setQuantity({ cartId, sku: fixture.skus[0]!, quantity: 1 })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(eve.cart.setQuantity({ cartId, sku: fixture.skus[0]!, quantity: 1 })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
     expect((await ada.cart.get({ cartId })).cartId).toBe(cartId);
   });
 });

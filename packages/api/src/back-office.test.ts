@@ -1,5 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
+
 import { createTestDatabase } from "@omni/db/testing";
+
 import { callerFor } from "./testing";
 
 const t = await createTestDatabase();
@@ -16,7 +18,11 @@ describe("products and promotions", () => {
     const shop = await callerFor(t.db, "anonymous");
     expect((await shop.catalog.product({ slug: product.slug })).title).toBe("Renamed by admin");
     const log = await api.audit.list({ action: "products.update" });
-    expect(log.items[0]).toMatchObject({ action: "products.update", entityId: product.id, actorEmail: "admin@example.com" });
+    expect(log.items[0]).toMatchObject({
+      action: "products.update",
+      entityId: product.id,
+      actorEmail: "admin@example.com",
+    });
     expect((log.items[0]!.after as { title: string }).title).toBe("Renamed by admin");
   });
 
@@ -26,16 +32,34 @@ describe("products and promotions", () => {
     const [item] = (await shop.catalog.search({ category: "jeans", limit: 1 })).items;
     const before = await shop.catalog.product({ slug: item!.slug });
     await api.promotions.create({
-      name: "Jeans week", kind: "percent", value: 50, categorySlug: "jeans",
-      startsAt: new Date(Date.now() - 1000), endsAt: new Date(Date.now() + 86_400_000),
+      name: "Jeans week",
+      kind: "percent",
+      value: 50,
+      categorySlug: "jeans",
+      startsAt: new Date(Date.now() - 1000),
+      endsAt: new Date(Date.now() + 86_400_000),
     });
     const after = await shop.catalog.product({ slug: item!.slug });
     const list = before.variants[0]!.listPriceMinor;
     expect(after.variants[0]!.priceMinor).toBe(list - Math.round(list / 2));
-    await expect(api.promotions.create({ name: "Broken", kind: "percent", value: 150, startsAt: new Date(), endsAt: new Date(Date.now() + 1000) }))
-      .rejects.toMatchObject({ code: "BAD_REQUEST" });
-    await expect(api.promotions.create({ name: "Backwards", kind: "amount", value: 100, startsAt: new Date(), endsAt: new Date(Date.now() - 1000) }))
-      .rejects.toMatchObject({ code: "BAD_REQUEST", message: "The promotion must end after it starts." });
+    await expect(
+      api.promotions.create({
+        name: "Broken",
+        kind: "percent",
+        value: 150,
+        startsAt: new Date(),
+        endsAt: new Date(Date.now() + 1000),
+      }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(
+      api.promotions.create({
+        name: "Backwards",
+        kind: "amount",
+        value: 100,
+        startsAt: new Date(),
+        endsAt: new Date(Date.now() - 1000),
+      }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST", message: "The promotion must end after it starts." });
   });
 
   it("refuses an edit that changes nothing as bad input", async () => {
@@ -57,21 +81,34 @@ describe("products and promotions", () => {
 describe("staff", () => {
   it("invites, reassigns and deactivates a member of staff, who then loses access", async () => {
     const api = await admin();
-    const invited = await api.staff.invite({ email: "new.clerk@example.com", name: "New Clerk", role: "associate", storeIds: ["gdansk"] });
+    const invited = await api.staff.invite({
+      email: "new.clerk@example.com",
+      name: "New Clerk",
+      role: "associate",
+      storeIds: ["gdansk"],
+    });
     expect(invited).toMatchObject({ role: "associate", storeIds: ["gdansk"], active: true });
     expect(invited.temporaryPassword).toMatch(/^\w{4}-\w{4}-\w{4}$/);
     const clerk = await callerFor(t.db, { email: "new.clerk@example.com" }, "admin");
     expect(await clerk.inventory.movements({ storeId: "gdansk", sku: "NOPE" })).toEqual([]);
-    await expect(clerk.inventory.movements({ storeId: "krakow", sku: "NOPE" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(clerk.inventory.movements({ storeId: "krakow", sku: "NOPE" })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
 
     await api.staff.update({ userId: invited.id, storeIds: ["krakow", "krakow"] });
     const moved = await callerFor(t.db, { email: "new.clerk@example.com" }, "admin");
-    await expect(moved.inventory.movements({ storeId: "gdansk", sku: "NOPE" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(moved.inventory.movements({ storeId: "gdansk", sku: "NOPE" })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
 
     await api.staff.update({ userId: invited.id, active: false });
     const gone = await callerFor(t.db, { email: "new.clerk@example.com" }, "admin");
-    await expect(gone.inventory.movements({ storeId: "krakow", sku: "NOPE" })).rejects.toMatchObject({ code: "UNAUTHORIZED" });
-    await expect(api.staff.invite({ email: "ola@example.com", name: "Ola", role: "associate", storeIds: ["krakow"] })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(gone.inventory.movements({ storeId: "krakow", sku: "NOPE" })).rejects.toMatchObject({
+      code: "UNAUTHORIZED",
+    });
+    await expect(
+      api.staff.invite({ email: "ola@example.com", name: "Ola", role: "associate", storeIds: ["krakow"] }),
+    ).rejects.toMatchObject({ code: "CONFLICT" });
   });
 });
 
@@ -93,7 +130,9 @@ describe("kiosk devices", () => {
     const revoked = await callerFor(t.db, { deviceToken: paired.token });
     await expect(revoked.catalog.search({})).rejects.toMatchObject({ code: "UNAUTHORIZED" });
     const log = await manager.audit.list({ action: "devices." });
-    expect(log.items.map((i) => i.action)).toEqual(expect.arrayContaining(["devices.revoke", "devices.pair", "devices.createPairingCode"]));
+    expect(log.items.map((i) => i.action)).toEqual(
+      expect.arrayContaining(["devices.revoke", "devices.pair", "devices.createPairingCode"]),
+    );
   });
 
   it("refuses pairing codes for another store and revoking another store's kiosk", async () => {

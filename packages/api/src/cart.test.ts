@@ -1,7 +1,9 @@
 import { afterAll, describe, expect, it } from "vitest";
+
 import { createTestDatabase } from "@omni/db/testing";
-import { callerFor } from "./testing";
+
 import { setStock, stockedSkus } from "./checkout-fixtures";
+import { callerFor } from "./testing";
 
 const t = await createTestDatabase();
 afterAll(() => t.close());
@@ -13,7 +15,14 @@ describe("cart procedures", () => {
     const api = await callerFor(t.db, "anonymous");
     const { cartId } = await api.cart.create();
     expect(cartId.length).toBeGreaterThanOrEqual(24);
-    expect(await api.cart.get({ cartId })).toMatchObject({ cartId, lines: [], subtotalMinor: 0, discountMinor: 0, totalMinor: 0, currency: "PLN" });
+    expect(await api.cart.get({ cartId })).toMatchObject({
+      cartId,
+      lines: [],
+      subtotalMinor: 0,
+      discountMinor: 0,
+      totalMinor: 0,
+      currency: "PLN",
+    });
 
     await api.cart.setQuantity({ cartId, sku: skuA!, quantity: 2 });
     const cart = await api.cart.setQuantity({ cartId, sku: skuB!, quantity: 1 });
@@ -34,9 +43,13 @@ describe("cart procedures", () => {
   it("answers NOT_FOUND for an unknown SKU or cart, and BAD_REQUEST for a negative quantity", async () => {
     const api = await callerFor(t.db, "anonymous");
     const { cartId } = await api.cart.create();
-    await expect(api.cart.setQuantity({ cartId, sku: "NO-SUCH-SKU", quantity: 1 })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(api.cart.setQuantity({ cartId, sku: "NO-SUCH-SKU", quantity: 1 })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
     await expect(api.cart.get({ cartId: "not-a-cart" })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(api.cart.setQuantity({ cartId, sku: skuA!, quantity: -1 })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(api.cart.setQuantity({ cartId, sku: skuA!, quantity: -1 })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
   });
 
   it("refuses a quantity that no location can supply, saying how many are left", async () => {
@@ -80,9 +93,16 @@ describe("cart procedures", () => {
     await guest.cart.setQuantity({ cartId: guestCart.cartId, sku: skuB!, quantity: 1 });
     const merged = await web.cart.create({ cartId: guestCart.cartId });
     expect(merged.cartId).toBe(cartId);
-    expect(merged.cart.lines.map((l) => [l.sku, l.quantity]).sort()).toEqual([[skuA, 2], [skuB, 1]].sort());
+    expect(merged.cart.lines.map((l) => [l.sku, l.quantity]).sort()).toEqual(
+      [
+        [skuA, 2],
+        [skuB, 1],
+      ].sort(),
+    );
     expect((await guest.cart.get({ cartId: guestCart.cartId })).status).toBe("merged");
-    await expect(guest.cart.setQuantity({ cartId: guestCart.cartId, sku: skuA!, quantity: 1 })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(guest.cart.setQuantity({ cartId: guestCart.cartId, sku: skuA!, quantity: 1 })).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
     await expect(guest.cart.mine()).rejects.toMatchObject({ code: "UNAUTHORIZED" });
     expect((await web.cart.create({ cartId: "stale-guest-cart" })).cartId).toBe(cartId);
     await expect(web.cart.merge({ cartId: "stale-guest-cart" })).rejects.toMatchObject({ code: "NOT_FOUND" });
@@ -118,13 +138,27 @@ describe("hostile input", () => {
     const api = await callerFor(t.db, "anonymous", "web", "10.66.0.1");
     const { cartId } = await api.cart.create();
     await expect(api.cart.get({ cartId: "a\u0000b" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
-    await expect(api.cart.setQuantity({ cartId, sku: "a\u0000", quantity: 1 })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(api.cart.setQuantity({ cartId, sku: "a\u0000", quantity: 1 })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
     await expect(api.cart.applyCode({ cartId, code: "WEL\u0000" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
     await expect(api.cart.resume({ code: "a\u0000b" })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(api.orders.get({ orderNumber: "OM-1\u0000", email: "a@example.com" })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(api.account.signUp({ email: "nul@example.com", password: "long enough", name: "a\u0000" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
-    await expect(api.checkout.placeOrder({
-      cartId, email: "a@example.com", name: "A", phone: "\u0000", fulfillment: { type: "pickup", storeId: "krakow" }, payment: { method: "pay_in_store" }, idempotencyKey: "nul-key-123",
-    })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(api.orders.get({ orderNumber: "OM-1\u0000", email: "a@example.com" })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    await expect(
+      api.account.signUp({ email: "nul@example.com", password: "long enough", name: "a\u0000" }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(
+      api.checkout.placeOrder({
+        cartId,
+        email: "a@example.com",
+        name: "A",
+        phone: "\u0000",
+        fulfillment: { type: "pickup", storeId: "krakow" },
+        payment: { method: "pay_in_store" },
+        idempotencyKey: "nul-key-123",
+      }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST" });
   });
 });

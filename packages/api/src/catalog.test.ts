@@ -1,5 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
+
 import { createTestDatabase } from "@omni/db/testing";
+
 import { callerFor, httpHandler } from "./testing";
 
 const t = await createTestDatabase();
@@ -10,7 +12,11 @@ describe("catalogue and stock procedures", () => {
     const api = await callerFor(t.db, "anonymous");
     const stores = await api.stores.list();
     expect(stores.map((s) => s.id).sort()).toEqual(["gdansk", "krakow", "online", "poznan", "warszawa", "wroclaw"]);
-    expect(stores.find((s) => s.id === "online")).toMatchObject({ type: "warehouse", pickup: false, reservations: false });
+    expect(stores.find((s) => s.id === "online")).toMatchObject({
+      type: "warehouse",
+      pickup: false,
+      reservations: false,
+    });
   });
 
   it("searches with a cursor and finds a product with its variants", async () => {
@@ -38,17 +44,24 @@ describe("catalogue and stock procedures", () => {
     const [row] = await t.sql`select sku from stock_levels where location_id = 'warszawa' order by sku limit 1`;
     const sku = row!.sku as string;
     const manager = await callerFor(t.db, { email: "max@example.com" }, "admin");
-    const result = await manager.inventory.setOnHand({ storeId: "warszawa", sku, onHand: 7, reason: "Cycle count aisle B" });
+    const result = await manager.inventory.setOnHand({
+      storeId: "warszawa",
+      sku,
+      onHand: 7,
+      reason: "Cycle count aisle B",
+    });
     expect(result).toEqual({ sku, storeId: "warszawa", onHand: 7, available: 7 });
     const availability = await anon.inventory.availability({ sku, storeIds: ["warszawa"] });
     expect(availability.locations).toEqual([{ storeId: "warszawa", available: 7, aisle: expect.anything() }]);
-    const [movement] = await t.sql`select reason, note, on_hand_after from stock_movements where sku = ${sku} and location_id = 'warszawa' order by id desc limit 1`;
+    const [movement] =
+      await t.sql`select reason, note, on_hand_after from stock_movements where sku = ${sku} and location_id = 'warszawa' order by id desc limit 1`;
     expect(movement).toMatchObject({ reason: "cycle_count", note: "Cycle count aisle B", on_hand_after: 7 });
   });
 
   it("lists what a store is running out of, scarcest first", async () => {
     const manager = await callerFor(t.db, { email: "max@example.com" }, "admin");
-    const [row] = await t.sql`select sku from stock_levels where location_id = 'warszawa' and on_hand > 5 order by sku limit 1`;
+    const [row] =
+      await t.sql`select sku from stock_levels where location_id = 'warszawa' and on_hand > 5 order by sku limit 1`;
     await manager.inventory.setOnHand({ storeId: "warszawa", sku: row!.sku, onHand: 1, reason: "Shelf nearly empty" });
     const low = await manager.inventory.lowStock({ storeId: "warszawa", threshold: 1, limit: 200 });
     const [expected] = await t.sql`
@@ -62,18 +75,32 @@ describe("catalogue and stock procedures", () => {
 
   it("refuses a cycle count from staff of another store before looking at the SKU", async () => {
     const manager = await callerFor(t.db, { email: "max@example.com" }, "admin");
-    await expect(manager.inventory.setOnHand({ storeId: "krakow", sku: "NOPE", onHand: 1, reason: "x" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      manager.inventory.setOnHand({ storeId: "krakow", sku: "NOPE", onHand: 1, reason: "x" }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
     const associate = await callerFor(t.db, { email: "ola@example.com" }, "admin");
-    await expect(associate.inventory.setOnHand({ storeId: "krakow", sku: "NOPE", onHand: 1, reason: "x" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      associate.inventory.setOnHand({ storeId: "krakow", sku: "NOPE", onHand: 1, reason: "x" }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
     const anon = await callerFor(t.db, "anonymous");
-    await expect(anon.inventory.setOnHand({ storeId: "krakow", sku: "NOPE", onHand: 1, reason: "x" })).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+    await expect(
+      anon.inventory.setOnHand({ storeId: "krakow", sku: "NOPE", onHand: 1, reason: "x" }),
+    ).rejects.toMatchObject({ code: "UNAUTHORIZED" });
   });
 
   it("answers the wire format of the contract", async () => {
     const handle = httpHandler(t.db);
-    const ok = await handle(new Request(`http://x/api/trpc/inventory.availability?input=${encodeURIComponent(JSON.stringify({ json: { sku: "NOPE" } }))}`));
+    const ok = await handle(
+      new Request(
+        `http://x/api/trpc/inventory.availability?input=${encodeURIComponent(JSON.stringify({ json: { sku: "NOPE" } }))}`,
+      ),
+    );
     expect(ok.status).toBe(404);
-    const bad = await handle(new Request(`http://x/api/trpc/catalog.search?input=${encodeURIComponent(JSON.stringify({ json: { limit: 0 } }))}`));
+    const bad = await handle(
+      new Request(
+        `http://x/api/trpc/catalog.search?input=${encodeURIComponent(JSON.stringify({ json: { limit: 0 } }))}`,
+      ),
+    );
     expect(bad.status).toBe(400);
     const body = await bad.json();
     expect(body.error.json.data.zodError).toBeTruthy();

@@ -1,7 +1,9 @@
 import { sql } from "drizzle-orm";
+
 import type { Database } from "@omni/db";
-import { systemActor } from "@omni/domain/kernel";
 import { adjustOnHand } from "@omni/domain/inventory";
+import { systemActor } from "@omni/domain/kernel";
+
 import type { callerFor } from "./testing";
 
 /** Test-only helpers for the cart, checkout and order tests. */
@@ -21,7 +23,9 @@ export async function stockedSkus(db: Database, locationId: string, count: numbe
 
 /** Sets the shelf of a SKU at a location through the stock ledger, as a cycle count would. */
 export async function setStock(db: Database, locationId: string, sku: string, onHand: number): Promise<void> {
-  await db.transaction((tx) => adjustOnHand(tx, { locationId, sku, setTo: onHand, reason: "cycle_count", note: "test", actor: systemActor }));
+  await db.transaction((tx) =>
+    adjustOnHand(tx, { locationId, sku, setTo: onHand, reason: "cycle_count", note: "test", actor: systemActor }),
+  );
 }
 
 export async function cartWith(api: Api, lines: { sku: string; quantity: number }[]): Promise<string> {
@@ -30,7 +34,11 @@ export async function cartWith(api: Api, lines: { sku: string; quantity: number 
   return cartId;
 }
 
-export async function stockOf(db: Database, locationId: string, sku: string): Promise<{ onHand: number; held: number }> {
+export async function stockOf(
+  db: Database,
+  locationId: string,
+  sku: string,
+): Promise<{ onHand: number; held: number }> {
   const [row] = await db.execute<{ on_hand: number; held: number }>(sql`
     select on_hand, held from stock_levels where location_id = ${locationId} and sku = ${sku}`);
   return { onHand: row?.on_hand ?? 0, held: row?.held ?? 0 };

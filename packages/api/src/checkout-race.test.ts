@@ -1,7 +1,9 @@
 import { afterAll, describe, expect, it } from "vitest";
+
 import { createTestDatabase } from "@omni/db/testing";
-import { callerFor } from "./testing";
+
 import { ledgerMismatches, setStock, stockedSkus, stockOf } from "./checkout-fixtures";
+import { callerFor } from "./testing";
 
 // Real concurrent connections: the shoppers queue on the stock row, not on a single pooled connection.
 const t = await createTestDatabase({ max: 60 });
@@ -28,52 +30,76 @@ async function checkoutAll(carts: Awaited<ReturnType<typeof shoppers>>) {
   return Promise.allSettled(
     carts.map(({ api, cartId, i }) =>
       api.checkout.placeOrder({
-        cartId, email: `racer${i}@example.com`, name: `Racer ${i}`, fulfillment: { type: "pickup", storeId: "warszawa" },
-        payment: { method: "card", token: "tok_ok" }, idempotencyKey: `race-${cartId}`,
+        cartId,
+        email: `racer${i}@example.com`,
+        name: `Racer ${i}`,
+        fulfillment: { type: "pickup", storeId: "warszawa" },
+        payment: { method: "card", token: "tok_ok" },
+        idempotencyKey: `race-${cartId}`,
       }),
     ),
   );
 }
 
 const rejections = (results: PromiseSettledResult<unknown>[]) =>
-  results.filter((r): r is PromiseRejectedResult => r.status === "rejected").map((r) => r.reason as { code: string; message: string });
+  results
+    .filter((r): r is PromiseRejectedResult => r.status === "rejected")
+    .map((r) => r.reason as { code: string; message: string });
 
 describe("checkout under a race for the last units", () => {
-  it(`sells exactly the 5 units of a SKU to ${SHOPPERS} concurrent shoppers; the rest get CONFLICT naming the SKU`, async () => {
-    await setStock(t.db, "warszawa", skuA!, 5);
-    const carts = await shoppers(() => [{ sku: skuA!, quantity: 1 }]);
-    const results = await checkoutAll(carts);
-    const placed = results.filter((r) => r.status === "fulfilled");
-    expect(placed).toHaveLength(5);
-    const refused = rejections(results);
-    expect(refused).toHaveLength(SHOPPERS - 5);
-    for (const error of refused) {
-      expect(error.code).toBe("CONFLICT");
-      expect(error.message).toContain(skuA);
-    }
-    expect(await stockOf(t.db, "warszawa", skuA!)).toEqual({ onHand: 5, held: 5 });
-    const [orders] = await t.sql`select count(*)::int as n from orders o join order_lines l on l.order_id = o.id where l.sku = ${skuA!}`;
-    expect(orders!.n).toBe(5);
-    expect(await ledgerMismatches(t.db, [skuA!])).toEqual([]);
-  }, RACE_TIMEOUT);
+  it(
+    `sells exactly the 5 units of a SKU to ${SHOPPERS} concurrent shoppers; the rest get CONFLICT naming the SKU`,
+    async () => {
+      await setStock(t.db, "warszawa", skuA!, 5);
+      const carts = await shoppers(() => [{ sku: skuA!, quantity: 1 }]);
+      const results = await checkoutAll(carts);
+      const placed = results.filter((r) => r.status === "fulfilled");
+      expect(placed).toHaveLength(5);
+      const refused = rejections(results);
+      expect(refused).toHaveLength(SHOPPERS - 5);
+      for (const error of refused) {
+        expect(error.code).toBe("CONFLICT");
+        expect(error.message).toContain(skuA);
+      }
+      expect(await stockOf(t.db, "warszawa", skuA!)).toEqual({ onHand: 5, held: 5 });
+      const [orders] =
+        await t.sql`select count(*)::int as n from orders o join order_lines l on l.order_id = o.id where l.sku = ${skuA!}`;
+      expect(orders!.n).toBe(5);
+      expect(await ledgerMismatches(t.db, [skuA!])).toEqual([]);
+    },
+    RACE_TIMEOUT,
+  );
 
-  it("keeps two-SKU carts consistent: lines taken in any order, no deadlock, as many orders as the scarcer SKU allows", async () => {
-    await setStock(t.db, "warszawa", skuB!, 5);
-    await setStock(t.db, "warszawa", skuC!, 3);
-    // Half the carts add B then C, the other half C then B.
-    const carts = await shoppers((i) =>
-      i % 2 ? [{ sku: skuB!, quantity: 1 }, { sku: skuC!, quantity: 1 }] : [{ sku: skuC!, quantity: 1 }, { sku: skuB!, quantity: 1 }],
-    );
-    const results = await checkoutAll(carts);
-    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(3);
-    for (const error of rejections(results)) {
-      expect(error.code).toBe("CONFLICT");
-      expect(error.message).toContain(skuC);
-    }
-    expect(await stockOf(t.db, "warszawa", skuB!)).toEqual({ onHand: 5, held: 3 });
-    expect(await stockOf(t.db, "warszawa", skuC!)).toEqual({ onHand: 3, held: 3 });
-    const [negative] = await t.sql`select count(*)::int as n from stock_levels where on_hand < 0 or held < 0 or held > on_hand`;
-    expect(negative!.n).toBe(0);
-    expect(await ledgerMismatches(t.db, [skuA!, skuB!, skuC!])).toEqual([]);
-  }, RACE_TIMEOUT);
+  it(
+    "keeps two-SKU carts consistent: lines taken in any order, no deadlock, as many orders as the scarcer SKU allows",
+    async () => {
+      await setStock(t.db, "warszawa", skuB!, 5);
+      await setStock(t.db, "warszawa", skuC!, 3);
+      // Half the carts add B then C, the other half C then B.
+      const carts = await shoppers((i) =>
+        i % 2
+          ? [
+              { sku: skuB!, quantity: 1 },
+              { sku: skuC!, quantity: 1 },
+            ]
+          : [
+              { sku: skuC!, quantity: 1 },
+              { sku: skuB!, quantity: 1 },
+            ],
+      );
+      const results = await checkoutAll(carts);
+      expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(3);
+      for (const error of rejections(results)) {
+        expect(error.code).toBe("CONFLICT");
+        expect(error.message).toContain(skuC);
+      }
+      expect(await stockOf(t.db, "warszawa", skuB!)).toEqual({ onHand: 5, held: 3 });
+      expect(await stockOf(t.db, "warszawa", skuC!)).toEqual({ onHand: 3, held: 3 });
+      const [negative] =
+        await t.sql`select count(*)::int as n from stock_levels where on_hand < 0 or held < 0 or held > on_hand`;
+      expect(negative!.n).toBe(0);
+      expect(await ledgerMismatches(t.db, [skuA!, skuB!, skuC!])).toEqual([]);
+    },
+    RACE_TIMEOUT,
+  );
 });

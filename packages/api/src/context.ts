@@ -1,7 +1,7 @@
-import type { Channel, Database } from "@omni/db";
-import type { Actor } from "@omni/domain/kernel";
 import { authenticateDevice } from "@omni/auth/device";
 import { loadUserActor } from "@omni/auth/user";
+import type { Channel, Database } from "@omni/db";
+import type { Actor } from "@omni/domain/kernel";
 
 export type AppName = "web" | "kiosk" | "admin";
 const channelOf: Record<AppName, Channel> = { web: "web", kiosk: "kiosk", admin: "store" };
@@ -38,7 +38,8 @@ export async function createContext(input: {
   }
   if (input.userId) {
     const user = await loadUserActor(input.db, input.userId);
-    if (user) Object.assign(actor, { userId: user.userId, email: user.email, role: user.role, storeIds: user.storeIds });
+    if (user)
+      Object.assign(actor, { userId: user.userId, email: user.email, role: user.role, storeIds: user.storeIds });
   }
   return { db: input.db, app: input.app, actor, deviceRejected };
 }

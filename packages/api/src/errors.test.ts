@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+
 import { DomainError } from "@omni/domain/kernel";
+
 import { toTRPCError } from "./errors";
 
 describe("error mapping", () => {
@@ -12,7 +14,9 @@ describe("error mapping", () => {
     const driverError = Object.assign(new Error("invalid byte sequence"), { code: "22021" });
     const wrapped = Object.assign(new Error("Failed query: insert …"), { cause: driverError });
     expect(toTRPCError(wrapped).code).toBe("BAD_REQUEST");
-    const deadlock = Object.assign(new Error("Failed query"), { cause: Object.assign(new Error("deadlock detected"), { code: "40P01" }) });
+    const deadlock = Object.assign(new Error("Failed query"), {
+      cause: Object.assign(new Error("deadlock detected"), { code: "40P01" }),
+    });
     expect(toTRPCError(deadlock).code).toBe("CONFLICT");
   });
 

@@ -1,4 +1,5 @@
 import { TRPCError } from "@trpc/server";
+
 import { DomainError } from "@omni/domain/kernel";
 
 type PgError = { code?: string; constraint_name?: string; cause?: unknown };
@@ -30,11 +31,23 @@ export function toTRPCError(error: unknown): TRPCError {
     case "23505":
     case "23514":
     case "23P01":
-      return new TRPCError({ code: "CONFLICT", message: "This conflicts with a change made at the same time. Please try again.", cause: error as Error });
+      return new TRPCError({
+        code: "CONFLICT",
+        message: "This conflicts with a change made at the same time. Please try again.",
+        cause: error as Error,
+      });
     case "40001":
     case "40P01":
     case "55P03":
-      return new TRPCError({ code: "CONFLICT", message: "Many people are doing the same thing right now. Please try again.", cause: error as Error });
+      return new TRPCError({
+        code: "CONFLICT",
+        message: "Many people are doing the same thing right now. Please try again.",
+        cause: error as Error,
+      });
   }
-  return new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: "Something went wrong on our side.", cause: error as Error });
+  return new TRPCError({
+    code: "INTERNAL_SERVER_ERROR",
+    message: "Something went wrong on our side.",
+    cause: error as Error,
+  });
 }

@@ -5,7 +5,11 @@ import { z } from "zod";
  * PostgreSQL cannot store the NUL character, so text that carries one is refused as bad input here
  * instead of failing in the database.
  */
-const text = () => z.string().trim().refine((value) => !value.includes("\u0000"), "This text contains a character that is not allowed.");
+const text = () =>
+  z
+    .string()
+    .trim()
+    .refine((value) => !value.includes("\u0000"), "This text contains a character that is not allowed.");
 
 export const sku = text().pipe(z.string().min(1, "Enter a SKU.").max(64));
 export const storeId = text().pipe(z.string().min(1, "Choose a store.").max(64));
@@ -13,14 +17,21 @@ export const email = z.string().trim().toLowerCase().pipe(z.email("Enter a valid
 /** Codes and order numbers: any text up to 64 characters; one that matches nothing is NOT_FOUND, as the contract says. */
 export const code = z.string().max(64, "That code is too long.");
 export const orderNumber = z.string().trim().min(1, "Enter an order number.").max(64);
-export const reason = text().pipe(z.string().min(1, "Give a reason.").max(500, "Keep the reason under 500 characters."));
+export const reason = text().pipe(
+  z.string().min(1, "Give a reason.").max(500, "Keep the reason under 500 characters."),
+);
 export const idempotencyKey = text().pipe(z.string().min(8, "The idempotency key is too short.").max(200));
 export const quantity = z.number().int().min(1).max(999);
 export const name = text().pipe(z.string().min(1, "Enter a name.").max(200));
 export const phone = text().pipe(z.string().max(40)).optional();
 export const limit = (max = 100, fallback = 20) => z.number().int().min(1).max(max).default(fallback);
 /** The cart id is the bearer secret of a cart: URL-safe base64. */
-export const cartId = z.string().trim().min(1, "This cart id is missing.").max(100, "This cart id is not valid.").regex(/^[A-Za-z0-9_-]+$/, "This cart id is not valid.");
+export const cartId = z
+  .string()
+  .trim()
+  .min(1, "This cart id is missing.")
+  .max(100, "This cart id is not valid.")
+  .regex(/^[A-Za-z0-9_-]+$/, "This cart id is not valid.");
 export const discountCode = text().pipe(z.string().min(1, "Enter a discount code.").max(64, "That code is too long."));
 /** A required line of text, such as a street or a card token. */
 export const line = (what: string) => text().pipe(z.string().min(1, `Enter the ${what}.`).max(200));

@@ -1,5 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
+
 import { createTestDatabase } from "@omni/db/testing";
+
 import { callerFor } from "./testing";
 
 const t = await createTestDatabase();

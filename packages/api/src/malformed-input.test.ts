@@ -1,6 +1,8 @@
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
+
 import { createTestDatabase } from "@omni/db/testing";
+
 import { appRouter } from "./root";
 import { httpHandler } from "./testing";
 
@@ -13,7 +15,9 @@ import { httpHandler } from "./testing";
 const t = await createTestDatabase();
 afterAll(() => t.close());
 
-type StandardSchema = { "~standard": { validate: (value: unknown) => { issues?: unknown } | Promise<{ issues?: unknown }> } };
+type StandardSchema = {
+  "~standard": { validate: (value: unknown) => { issues?: unknown } | Promise<{ issues?: unknown }> };
+};
 const procedures = Object.entries(
   appRouter._def.procedures as unknown as Record<string, { _def: { type: string; inputs: StandardSchema[] } }>,
 ).map(([path, p]) => ({ path, type: p._def.type as "query" | "mutation", inputs: p._def.inputs }));
@@ -35,27 +39,80 @@ async function fingerprint(): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
   for (const { table_name } of tables) {
     if (IGNORED_TABLES.has(table_name)) continue;
-    const [row] = await t.sql.unsafe(`select count(*)::text || ':' || coalesce(md5(string_agg(x::text, ',' order by x::text)), '') as f from "${table_name}" x`);
+    const [row] = await t.sql.unsafe(
+      `select count(*)::text || ':' || coalesce(md5(string_agg(x::text, ',' order by x::text)), '') as f from "${table_name}" x`,
+    );
     out[table_name] = row!.f as string;
   }
   return out;
 }
 
 /** Like encodeURIComponent, but also for lone surrogates, which a hostile client can send too. */
-const percentEncode = (text: string) => [...Buffer.from(text, "utf8")].map((b) => `%${b.toString(16).padStart(2, "0")}`).join("");
+const percentEncode = (text: string) =>
+  [...Buffer.from(text, "utf8")].map((b) => `%${b.toString(16).padStart(2, "0")}`).join("");
 
 const weirdString = fc.oneof(
   fc.string({ maxLength: 40 }),
   fc.string({ unit: "binary", maxLength: 40 }),
-  fc.constantFrom("", " ", "\u0000", "'; drop table orders; --", "%", "_", "\\", "null", "NaN", "../../etc/passwd", "<script>alert(1)</script>", "😀".repeat(50), "a".repeat(10_000)),
+  fc.constantFrom(
+    "",
+    " ",
+    "\u0000",
+    "'; drop table orders; --",
+    "%",
+    "_",
+    "\\",
+    "null",
+    "NaN",
+    "../../etc/passwd",
+    "<script>alert(1)</script>",
+    "😀".repeat(50),
+    "a".repeat(10_000),
+  ),
   fc.uuid(),
 );
-const weirdNumber = fc.oneof(fc.integer(), fc.double(), fc.constantFrom(-1, 0, 2 ** 31, 2 ** 53, -(2 ** 53), 1e308, 0.5));
+const weirdNumber = fc.oneof(
+  fc.integer(),
+  fc.double(),
+  fc.constantFrom(-1, 0, 2 ** 31, 2 ** 53, -(2 ** 53), 1e308, 0.5),
+);
 const leaf = fc.oneof(weirdString, weirdNumber, fc.boolean(), fc.constant(null), fc.date({ noInvalidDate: false }));
-const field = fc.constantFrom("sku", "storeId", "email", "code", "cartId", "quantity", "orderNumber", "returnNumber", "lines", "limit", "cursor",
-  "query", "slug", "fulfillment", "payment", "idempotencyKey", "reason", "onHand", "to", "method", "refundTo", "skus", "declineLineIds", "name", "userId", "productId", "deviceId");
+const field = fc.constantFrom(
+  "sku",
+  "storeId",
+  "email",
+  "code",
+  "cartId",
+  "quantity",
+  "orderNumber",
+  "returnNumber",
+  "lines",
+  "limit",
+  "cursor",
+  "query",
+  "slug",
+  "fulfillment",
+  "payment",
+  "idempotencyKey",
+  "reason",
+  "onHand",
+  "to",
+  "method",
+  "refundTo",
+  "skus",
+  "declineLineIds",
+  "name",
+  "userId",
+  "productId",
+  "deviceId",
+);
 const value: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
-  node: fc.oneof({ depthSize: "small" }, leaf, fc.array(tie("node"), { maxLength: 4 }), fc.dictionary(field, tie("node"), { maxKeys: 5 })),
+  node: fc.oneof(
+    { depthSize: "small" },
+    leaf,
+    fc.array(tie("node"), { maxLength: 4 }),
+    fc.dictionary(field, tie("node"), { maxKeys: 5 }),
+  ),
 })).node;
 const input = fc.oneof(value, fc.dictionary(field, value, { minKeys: 1, maxKeys: 8 }));
 
@@ -81,7 +138,10 @@ describe("malformed input", () => {
           const response = await handle(request, asKiosk ? { deviceToken: "dev-kiosk-krakow" } : {});
           sent++;
           statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
-          if (response.status >= 500) throw new Error(`${procedure.path} answered ${response.status} to ${body.slice(0, 300)}: ${(await response.text()).slice(0, 300)}`);
+          if (response.status >= 500)
+            throw new Error(
+              `${procedure.path} answered ${response.status} to ${body.slice(0, 300)}: ${(await response.text()).slice(0, 300)}`,
+            );
         }),
         { numRuns: perProcedure, seed: 20261201 },
       );

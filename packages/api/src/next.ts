@@ -1,6 +1,8 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
+
 import { getDb } from "@omni/db";
-import { createContext, bearerToken, type AppName } from "./context";
+
+import { bearerToken, createContext, type AppName } from "./context";
 import { appRouter } from "./root";
 import { createCallerFactory } from "./trpc";
 

@@ -1,10 +1,11 @@
 import { afterAll, afterEach, describe, expect, it } from "vitest";
+
 import { createTestDatabase } from "@omni/db/testing";
-import { setMailSender, type MailMessage } from "@omni/domain/messages";
-import { deliverOutbox } from "@omni/domain/messages";
+import { deliverOutbox, setMailSender, type MailMessage } from "@omni/domain/messages";
 import { sweeps } from "@omni/domain/worker";
-import { callerFor } from "./testing";
+
 import { cartWith, stockedSkus } from "./checkout-fixtures";
+import { callerFor } from "./testing";
 
 const t = await createTestDatabase({ max: 12 });
 afterAll(() => t.close());
@@ -16,7 +17,12 @@ async function placePickupOrder(email: string) {
   const api = await callerFor(t.db, "anonymous");
   const cartId = await cartWith(api, [{ sku: sku!, quantity: 1 }]);
   return api.checkout.placeOrder({
-    cartId, email, name: "Kasia", fulfillment: { type: "pickup", storeId: "krakow" }, payment: { method: "pay_in_store" }, idempotencyKey: `notify-${cartId}`,
+    cartId,
+    email,
+    name: "Kasia",
+    fulfillment: { type: "pickup", storeId: "krakow" },
+    payment: { method: "pay_in_store" },
+    idempotencyKey: `notify-${cartId}`,
   });
 }
 
@@ -29,7 +35,9 @@ describe("notifications", () => {
     const placed = await placePickupOrder("kasia@example.com");
     await t.sql`insert into outbox ("to", template, subject, body)
       select 'bulk' || g || '@example.com', 'order_placed', 'Subject ' || g, 'Body ' || g from generate_series(1, 40) g`;
-    const [{ n: queued }] = (await t.sql`select count(*)::int as n from outbox where sent_at is null`) as unknown as [{ n: number }];
+    const [{ n: queued }] = (await t.sql`select count(*)::int as n from outbox where sent_at is null`) as unknown as [
+      { n: number },
+    ];
     const sent: MailMessage[] = [];
     setMailSender({
       async sendMail(message) {
@@ -66,10 +74,23 @@ describe("notifications", () => {
     const staff = await callerFor(t.db, { email: "ola@example.com" }, "admin");
     const list = await staff.notifications.list({ email: "KASIA@example.com" });
     expect(list).toHaveLength(1);
-    expect(list[0]).toMatchObject({ to: "kasia@example.com", channel: "email", template: "order_placed", subject: expect.any(String), body: expect.any(String), sentAt: expect.any(Date) });
+    expect(list[0]).toMatchObject({
+      to: "kasia@example.com",
+      channel: "email",
+      template: "order_placed",
+      subject: expect.any(String),
+      body: expect.any(String),
+      sentAt: expect.any(Date),
+    });
     expect((await staff.notifications.list()).length).toBeGreaterThan(1);
-    await expect((await callerFor(t.db, { email: "ada@example.com" })).notifications.list({})).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect((await callerFor(t.db, { kiosk: "krakow" })).notifications.list({})).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect((await callerFor(t.db, "anonymous")).notifications.list({})).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+    await expect((await callerFor(t.db, { email: "ada@example.com" })).notifications.list({})).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    await expect((await callerFor(t.db, { kiosk: "krakow" })).notifications.list({})).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    await expect((await callerFor(t.db, "anonymous")).notifications.list({})).rejects.toMatchObject({
+      code: "UNAUTHORIZED",
+    });
   });
 });

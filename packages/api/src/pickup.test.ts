@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { createTestDatabase } from "@omni/db/testing";
 import { createTestOrder, skusInStock, stockOf } from "@omni/domain/testing";
+
 import { setStock } from "./checkout-fixtures";
 import { callerFor, httpHandler } from "./testing";
 
@@ -18,7 +20,9 @@ beforeAll(async () => {
 async function readyOrder(input: { payment?: "card" | "pay_in_store"; email?: string; quantities?: number[] } = {}) {
   const quantities = input.quantities ?? [1, 2];
   const order = await createTestOrder(t.db, {
-    locationId: "krakow", payment: input.payment, email: input.email,
+    locationId: "krakow",
+    payment: input.payment,
+    email: input.email,
     lines: quantities.map((quantity, i) => ({ sku: skus[i]!, quantity })),
   });
   const clerk = await callerFor(t.db, ola, "admin");
@@ -35,8 +39,12 @@ describe("click-and-collect from checkout to the counter", () => {
     await shopper.cart.setQuantity({ cartId, sku: skus[1]!, quantity: 2 });
     const before = [await stockOf(t.db, "krakow", skus[0]!), await stockOf(t.db, "krakow", skus[1]!)];
     const placed = await shopper.checkout.placeOrder({
-      cartId, email: "collector@example.com", name: "Zofia Collector", idempotencyKey: "pickup-journey-1",
-      fulfillment: { type: "pickup", storeId: "krakow" }, payment: { method: "pay_in_store" },
+      cartId,
+      email: "collector@example.com",
+      name: "Zofia Collector",
+      idempotencyKey: "pickup-journey-1",
+      fulfillment: { type: "pickup", storeId: "krakow" },
+      payment: { method: "pay_in_store" },
     });
     expect(placed.pickupCode!.length).toBeGreaterThanOrEqual(6);
 
@@ -47,8 +55,11 @@ describe("click-and-collect from checkout to the counter", () => {
     const kiosk = await callerFor(t.db, { kiosk: "krakow" });
     const checkedIn = await kiosk.pickup.checkIn({ code: placed.pickupCode!.toLowerCase() });
     expect(checkedIn).toMatchObject({
-      orderNumber: placed.orderNumber, customerName: "Zofia Collector", storeName: "Omni Kraków Galeria",
-      pickupPoint: expect.stringContaining("Niebieska lada"), status: "ready_for_pickup",
+      orderNumber: placed.orderNumber,
+      customerName: "Zofia Collector",
+      storeName: "Omni Kraków Galeria",
+      pickupPoint: expect.stringContaining("Niebieska lada"),
+      status: "ready_for_pickup",
     });
     const queue = await clerk.fulfillment.queue({ storeId: "krakow" });
     expect(queue[0]).toMatchObject({ orderNumber: placed.orderNumber, checkedIn: true });
@@ -57,10 +68,16 @@ describe("click-and-collect from checkout to the counter", () => {
     const declined = atCounter.lines.find((l) => l.sku === skus[1])!;
     const kept = atCounter.lines.find((l) => l.sku === skus[0])!;
     const collected = await clerk.pickup.collect({ code: placed.pickupCode!, declineLineIds: [declined.lineId] });
-    expect(collected).toMatchObject({ orderNumber: placed.orderNumber, status: "collected", fulfillment: { type: "pickup", storeId: "krakow" } });
+    expect(collected).toMatchObject({
+      orderNumber: placed.orderNumber,
+      status: "collected",
+      fulfillment: { type: "pickup", storeId: "krakow" },
+    });
     expect(collected.lines.find((l) => l.lineId === declined.lineId)!.declinedQuantity).toBe(2);
     expect(collected.paidMinor).toBe(kept.unitPriceMinor * kept.quantity);
-    expect(collected.events.map((e) => e.type)).toEqual(expect.arrayContaining(["checked_in", "ready_for_pickup", "collected", "lines_declined"]));
+    expect(collected.events.map((e) => e.type)).toEqual(
+      expect.arrayContaining(["checked_in", "ready_for_pickup", "collected", "lines_declined"]),
+    );
     // The kept unit left the store; the declined units are back on sale.
     expect(await stockOf(t.db, "krakow", skus[0]!)).toEqual({ onHand: before[0]!.onHand - 1, held: before[0]!.held });
     expect(await stockOf(t.db, "krakow", skus[1]!)).toEqual(before[1]);
@@ -73,15 +90,20 @@ describe("store credit at the counter", () => {
     const [ada] = await t.sql`select id from users where email = 'ada@example.com'`;
     await t.sql`insert into store_credit_entries (holder, amount_minor, reason) values (${`user:${ada!.id}`}, 1000000, 'adjustment')`;
     // Units of its own, so that the tests after this one find the stock they expect.
-    for (const sku of [skus[0]!, skus[2]!]) await setStock(t.db, "krakow", sku, (await stockOf(t.db, "krakow", sku)).onHand + 1);
+    for (const sku of [skus[0]!, skus[2]!])
+      await setStock(t.db, "krakow", sku, (await stockOf(t.db, "krakow", sku)).onHand + 1);
     const shopper = await callerFor(t.db, { email: "ada@example.com" });
     const { cartId } = await shopper.cart.create();
     await shopper.cart.setQuantity({ cartId, sku: skus[0]!, quantity: 1 });
     await shopper.cart.setQuantity({ cartId, sku: skus[2]!, quantity: 1 });
     const cart = await shopper.cart.get({ cartId });
     const placed = await shopper.checkout.placeOrder({
-      cartId, email: "ada@example.com", name: "Ada", idempotencyKey: "pickup-credit-1",
-      fulfillment: { type: "pickup", storeId: "krakow" }, payment: { method: "pay_in_store", storeCreditMinor: cart.totalMinor - 100 },
+      cartId,
+      email: "ada@example.com",
+      name: "Ada",
+      idempotencyKey: "pickup-credit-1",
+      fulfillment: { type: "pickup", storeId: "krakow" },
+      payment: { method: "pay_in_store", storeCreditMinor: cart.totalMinor - 100 },
     });
     const before = (await shopper.account.me()).storeCreditMinor;
     const clerk = await callerFor(t.db, ola, "admin");
@@ -107,19 +129,29 @@ describe("pickup.collect", () => {
     expect(await stockOf(t.db, "krakow", skus[1]!)).toEqual(before);
     const refunds = await t.sql`select amount_minor from payments where order_id = ${order.id} and kind = 'refund'`;
     expect(refunds.map((r) => r.amount_minor)).toEqual([declined.quantity * declined.unitPriceMinor]);
-    const [movement] = await t.sql`select reason, held_delta, on_hand_delta from stock_movements where ref_id = ${order.id} and sku = ${skus[1]!} order by id desc limit 1`;
+    const [movement] =
+      await t.sql`select reason, held_delta, on_hand_delta from stock_movements where ref_id = ${order.id} and sku = ${skus[1]!} order by id desc limit 1`;
     expect(movement).toEqual({ reason: "order_release", held_delta: -2, on_hand_delta: 0 });
-    const [audit] = await t.sql`select action from audit_log where entity_id = ${order.number} order by id desc limit 1`;
+    const [audit] =
+      await t.sql`select action from audit_log where entity_id = ${order.number} order by id desc limit 1`;
     expect(audit!.action).toBe("pickup.collect");
   });
 
   it("refuses staff of another store, customers, kiosks, orders not ready and lines of other orders", async () => {
     const order = await readyOrder();
-    await expect((await callerFor(t.db, max, "admin")).pickup.collect({ code: order.pickupCode! })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect((await callerFor(t.db, { email: "ada@example.com" })).pickup.collect({ code: order.pickupCode! })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect((await callerFor(t.db, { kiosk: "krakow" })).pickup.collect({ code: order.pickupCode! })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      (await callerFor(t.db, max, "admin")).pickup.collect({ code: order.pickupCode! }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      (await callerFor(t.db, { email: "ada@example.com" })).pickup.collect({ code: order.pickupCode! }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      (await callerFor(t.db, { kiosk: "krakow" })).pickup.collect({ code: order.pickupCode! }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
     const clerk = await callerFor(t.db, ola, "admin");
-    await expect(clerk.pickup.collect({ code: order.pickupCode!, declineLineIds: ["not-a-line"] })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(
+      clerk.pickup.collect({ code: order.pickupCode!, declineLineIds: ["not-a-line"] }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST" });
     const notReady = await createTestOrder(t.db, { locationId: "krakow", lines: [{ sku: skus[2]!, quantity: 1 }] });
     await expect(clerk.pickup.collect({ code: notReady.pickupCode! })).rejects.toMatchObject({ code: "CONFLICT" });
     expect((await clerk.pickup.get({ code: order.pickupCode! })).status).toBe("ready_for_pickup");
@@ -129,18 +161,27 @@ describe("pickup.collect", () => {
 describe("pickup.checkIn", () => {
   it("refuses the kiosk of another store and orders not yet picked, and keeps the first check-in", async () => {
     const order = await readyOrder();
-    await expect((await callerFor(t.db, { kiosk: "warszawa" })).pickup.checkIn({ code: order.pickupCode! })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect((await callerFor(t.db, ola, "admin")).pickup.checkIn({ code: order.pickupCode! })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      (await callerFor(t.db, { kiosk: "warszawa" })).pickup.checkIn({ code: order.pickupCode! }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      (await callerFor(t.db, ola, "admin")).pickup.checkIn({ code: order.pickupCode! }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
     const kiosk = await callerFor(t.db, { kiosk: "krakow" });
     const first = await kiosk.pickup.checkIn({ code: order.pickupCode! });
     const second = await kiosk.pickup.checkIn({ code: order.pickupCode! });
     expect(second.checkedInAt).toEqual(first.checkedInAt);
-    const [events] = await t.sql`select count(*)::int as n from order_events where order_id = ${order.id} and type = 'checked_in'`;
+    const [events] =
+      await t.sql`select count(*)::int as n from order_events where order_id = ${order.id} and type = 'checked_in'`;
     expect(events!.n).toBe(1);
-    const [audit] = await t.sql`select actor_role from audit_log where action = 'pickup.checkIn' and entity_id = ${order.number}`;
+    const [audit] =
+      await t.sql`select actor_role from audit_log where action = 'pickup.checkIn' and entity_id = ${order.number}`;
     expect(audit!.actor_role).toBe("kiosk");
     const placed = await createTestOrder(t.db, { locationId: "krakow", lines: [{ sku: skus[2]!, quantity: 1 }] });
-    await expect(kiosk.pickup.checkIn({ code: placed.pickupCode! })).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringContaining("not ready yet") });
+    await expect(kiosk.pickup.checkIn({ code: placed.pickupCode! })).rejects.toMatchObject({
+      code: "CONFLICT",
+      message: expect.stringContaining("not ready yet"),
+    });
   });
 });
 
@@ -149,21 +190,43 @@ describe("wrong codes", () => {
     const order = await readyOrder({ quantities: [1] });
     await t.sql`update orders set location_id = 'gdansk' where id = ${order.id}`;
     const kiosk = await callerFor(t.db, { kiosk: "gdansk" });
-    const wrong = ["", "ZZZZZZZZ", "x".repeat(64), "💥", "' or 1=1 --", "NOPE-NOPE", "12345678", "abcdefgh", "QQQQ", "WWWW"];
+    const wrong = [
+      "",
+      "ZZZZZZZZ",
+      "x".repeat(64),
+      "💥",
+      "' or 1=1 --",
+      "NOPE-NOPE",
+      "12345678",
+      "abcdefgh",
+      "QQQQ",
+      "WWWW",
+    ];
     for (const code of wrong) await expect(kiosk.pickup.checkIn({ code })).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(kiosk.pickup.checkIn({ code: "AAAAAAA1" })).rejects.toMatchObject({ code: "TOO_MANY_REQUESTS" });
-    await expect(kiosk.pickup.checkIn({ code: order.pickupCode! })).rejects.toMatchObject({ code: "TOO_MANY_REQUESTS" });
+    await expect(kiosk.pickup.checkIn({ code: order.pickupCode! })).rejects.toMatchObject({
+      code: "TOO_MANY_REQUESTS",
+    });
     await expect(kiosk.pickup.checkIn({ code: "x".repeat(65) })).rejects.toMatchObject({ code: "BAD_REQUEST" });
     // Another caller is not affected.
-    await expect((await callerFor(t.db, { kiosk: "poznan" })).pickup.checkIn({ code: "ZZZZZZZZ" })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect((await callerFor(t.db, ola, "admin")).pickup.get({ code: "ZZZZZZZZ" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      (await callerFor(t.db, { kiosk: "poznan" })).pickup.checkIn({ code: "ZZZZZZZZ" }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect((await callerFor(t.db, ola, "admin")).pickup.get({ code: "ZZZZZZZZ" })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
   });
 });
 
 describe("the wire format", () => {
   const post = (path: string, json: unknown, headers: Record<string, string> = {}) =>
-    new Request(`http://x/api/trpc/${path}`, { method: "POST", body: JSON.stringify({ json }), headers: { "content-type": "application/json", ...headers } });
-  const get = (path: string, json: unknown) => new Request(`http://x/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify({ json }))}`);
+    new Request(`http://x/api/trpc/${path}`, {
+      method: "POST",
+      body: JSON.stringify({ json }),
+      headers: { "content-type": "application/json", ...headers },
+    });
+  const get = (path: string, json: unknown) =>
+    new Request(`http://x/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify({ json }))}`);
 
   it("answers with the contract's status codes", async () => {
     const kioskApp = httpHandler(t.db, "kiosk");
@@ -180,7 +243,9 @@ describe("the wire format", () => {
     const admin = httpHandler(t.db, "admin");
     expect((await admin(get("fulfillment.queue", { storeId: "krakow" }))).status).toBe(401);
     const [ada] = await t.sql`select id from users where email = 'ada@example.com'`;
-    expect((await admin(get("fulfillment.queue", { storeId: "krakow" }), { userId: ada!.id as string })).status).toBe(403);
+    expect((await admin(get("fulfillment.queue", { storeId: "krakow" }), { userId: ada!.id as string })).status).toBe(
+      403,
+    );
     const [olaUser] = await t.sql`select id from users where email = 'ola@example.com'`;
     const queue = await admin(get("fulfillment.queue", { storeId: "krakow" }), { userId: olaUser!.id as string });
     expect(queue.status).toBe(200);

@@ -6,6 +6,7 @@ import { checkoutRouter } from "./routers/checkout";
 import { devicesRouter } from "./routers/devices";
 import { fulfillmentRouter } from "./routers/fulfillment";
 import { inventoryRouter } from "./routers/inventory";
+import { kioskRouter } from "./routers/kiosk";
 import { notificationsRouter } from "./routers/notifications";
 import { ordersRouter } from "./routers/orders";
 import { pickupRouter } from "./routers/pickup";
@@ -15,7 +16,6 @@ import { reservationsRouter } from "./routers/reservations";
 import { returnsRouter } from "./routers/returns";
 import { staffRouter } from "./routers/staff";
 import { storesRouter } from "./routers/stores";
-import { kioskRouter } from "./routers/kiosk";
 import { router } from "./trpc";
 
 export const appRouter = router({

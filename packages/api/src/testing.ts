@@ -1,17 +1,15 @@
-import { eq } from "drizzle-orm";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
+import { eq } from "drizzle-orm";
+
 import { users, type Database } from "@omni/db";
+
 import { createContext, type AppName } from "./context";
 import { appRouter } from "./root";
 import { createCallerFactory } from "./trpc";
 
 const createCaller = createCallerFactory(appRouter);
 
-export type Who =
-  | "anonymous"
-  | { email: string }
-  | { kiosk: string }
-  | { deviceToken: string };
+export type Who = "anonymous" | { email: string } | { kiosk: string } | { deviceToken: string };
 
 async function userIdOf(db: Database, email: string): Promise<string> {
   const [user] = await db.select({ id: users.id }).from(users).where(eq(users.email, email));
@@ -23,7 +21,11 @@ async function userIdOf(db: Database, email: string): Promise<string> {
 export async function callerFor(db: Database, who: Who, app: AppName = "web", ip = "127.0.0.1") {
   const userId = typeof who === "object" && "email" in who ? await userIdOf(db, who.email) : null;
   const deviceToken =
-    typeof who === "object" && "kiosk" in who ? `dev-kiosk-${who.kiosk}` : typeof who === "object" && "deviceToken" in who ? who.deviceToken : null;
+    typeof who === "object" && "kiosk" in who
+      ? `dev-kiosk-${who.kiosk}`
+      : typeof who === "object" && "deviceToken" in who
+        ? who.deviceToken
+        : null;
   const ctx = await createContext({ db, app: deviceToken ? "kiosk" : app, userId, deviceToken, ip });
   return createCaller(ctx);
 }
@@ -36,6 +38,12 @@ export function httpHandler(db: Database, app: AppName = "web") {
       req: request,
       router: appRouter,
       createContext: () =>
-        createContext({ db, app, userId: options.userId ?? null, deviceToken: options.deviceToken ?? null, ip: "127.0.0.1" }),
+        createContext({
+          db,
+          app,
+          userId: options.userId ?? null,
+          deviceToken: options.deviceToken ?? null,
+          ip: "127.0.0.1",
+        }),
     });
 }

@@ -1,6 +1,7 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { z, ZodError } from "zod";
+
 import type { Context } from "./context";
 import { toTRPCError } from "./errors";
 
@@ -9,7 +10,11 @@ const t = initTRPC.context<Context>().create({
   errorFormatter({ shape, error }) {
     return {
       ...shape,
-      data: { ...shape.data, stack: undefined, zodError: error.cause instanceof ZodError ? z.flattenError(error.cause) : null },
+      data: {
+        ...shape.data,
+        stack: undefined,
+        zodError: error.cause instanceof ZodError ? z.flattenError(error.cause) : null,
+      },
     };
   },
 });
@@ -20,7 +25,10 @@ export const createCallerFactory = t.createCallerFactory;
 /** Every procedure: turns domain and database errors into tRPC errors, and refuses a revoked kiosk. */
 const base = t.procedure.use(async ({ ctx, next, path }) => {
   if (ctx.deviceRejected && path !== "devices.pair") {
-    throw new TRPCError({ code: "UNAUTHORIZED", message: "This kiosk is not paired or has been revoked. Ask a manager to pair it." });
+    throw new TRPCError({
+      code: "UNAUTHORIZED",
+      message: "This kiosk is not paired or has been revoked. Ask a manager to pair it.",
+    });
   }
   const result = await next();
   if (!result.ok) {
@@ -39,7 +47,8 @@ export const customerProcedure = base.use(({ ctx, next }) => {
 });
 
 const refuseNonStaff = (ctx: Context) => {
-  if (!ctx.actor.userId && !ctx.actor.deviceId) throw new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in as staff." });
+  if (!ctx.actor.userId && !ctx.actor.deviceId)
+    throw new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in as staff." });
   const role = ctx.actor.role;
   if (ctx.actor.deviceId && !role) throw new TRPCError({ code: "FORBIDDEN", message: "A kiosk cannot do this." });
   if (role !== "associate" && role !== "manager" && role !== "admin") {
@@ -72,7 +81,8 @@ export const storeManagerProcedure = storeStaffProcedure.use(({ ctx, next }) => 
 });
 
 export const adminProcedure = staffProcedure.use(({ ctx, next }) => {
-  if (ctx.actor.role !== "admin") throw new TRPCError({ code: "FORBIDDEN", message: "Only an administrator can do this." });
+  if (ctx.actor.role !== "admin")
+    throw new TRPCError({ code: "FORBIDDEN", message: "Only an administrator can do this." });
   return next();
 });
 
@@ -81,5 +91,7 @@ export const kioskProcedure = base.use(({ ctx, next }) => {
   if (!ctx.actor.deviceId || !ctx.actor.deviceStoreId) {
     throw new TRPCError({ code: "FORBIDDEN", message: "This can only be done at a kiosk in the store." });
   }
-  return next({ ctx: { ...ctx, actor: { ...ctx.actor, deviceId: ctx.actor.deviceId, deviceStoreId: ctx.actor.deviceStoreId } } });
+  return next({
+    ctx: { ...ctx, actor: { ...ctx.actor, deviceId: ctx.actor.deviceId, deviceStoreId: ctx.actor.deviceStoreId } },
+  });
 });

@@ -1,4 +1,5 @@
 import { eq } from "drizzle-orm";
+
 import { users, verifyPassword, type Database } from "@omni/db";
 import { assertNotLimited, recordHit } from "@omni/domain/kernel";
 

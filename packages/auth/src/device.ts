@@ -1,4 +1,5 @@
 import { and, eq, isNull, lt, or, sql } from "drizzle-orm";
+
 import { hashToken, kioskDevices, type Database } from "@omni/db";
 
 export const deviceCookieName = "omni-kiosk-device";
@@ -17,6 +18,11 @@ export async function authenticateDevice(db: Database, token: string | null | un
   await db
     .update(kioskDevices)
     .set({ lastSeenAt: new Date() })
-    .where(and(eq(kioskDevices.id, device.id), or(isNull(kioskDevices.lastSeenAt), lt(kioskDevices.lastSeenAt, sql`now() - interval '1 minute'`))));
+    .where(
+      and(
+        eq(kioskDevices.id, device.id),
+        or(isNull(kioskDevices.lastSeenAt), lt(kioskDevices.lastSeenAt, sql`now() - interval '1 minute'`)),
+      ),
+    );
   return { deviceId: device.id, storeId: device.storeId, name: device.name };
 }

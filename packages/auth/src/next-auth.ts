@@ -1,7 +1,9 @@
 import NextAuth from "next-auth";
 import Credentials from "next-auth/providers/credentials";
+
 import { getDb } from "@omni/db";
 import { redeemKioskSignInToken } from "@omni/domain/accounts";
+
 import { verifyCredentials } from "./credentials";
 import { loadUserActor } from "./user";
 
@@ -22,7 +24,10 @@ export function createAuth(app: AppName) {
   return NextAuth({
     trustHost: true,
     secret: process.env.AUTH_SECRET,
-    session: { strategy: "jwt", maxAge: app === "admin" ? 12 * 60 * 60 : app === "kiosk" ? 30 * 60 : 30 * 24 * 60 * 60 },
+    session: {
+      strategy: "jwt",
+      maxAge: app === "admin" ? 12 * 60 * 60 : app === "kiosk" ? 30 * 60 : 30 * 24 * 60 * 60,
+    },
     cookies: {
       sessionToken: {
         name: `omni-${app}.session-token`,
@@ -59,7 +64,13 @@ export function createAuth(app: AppName) {
       async session({ session, token }) {
         const actor = token.sub ? await loadUserActor(getDb(), token.sub) : null;
         if (actor) {
-          Object.assign(session.user, { id: actor.userId, email: actor.email, name: actor.name, role: actor.role, storeIds: actor.storeIds });
+          Object.assign(session.user, {
+            id: actor.userId,
+            email: actor.email,
+            name: actor.name,
+            role: actor.role,
+            storeIds: actor.storeIds,
+          });
         }
         return session;
       },

@@ -1,5 +1,6 @@
 import { drizzle, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
+
 import * as schema from "./schema";
 
 export type Database = PostgresJsDatabase<typeof schema>;
@@ -27,7 +28,10 @@ const globalForDb = globalThis as unknown as { omniDb?: DbHandle };
 export function getDb(): Database {
   if (!globalForDb.omniDb) {
     const url = process.env.DATABASE_URL;
-    if (!url) throw new Error("DATABASE_URL is not set: start the apps with `pnpm start`, which provides the embedded database.");
+    if (!url)
+      throw new Error(
+        "DATABASE_URL is not set: start the apps with `pnpm start`, which provides the embedded database.",
+      );
     globalForDb.omniDb = createDb(url, { max: Number(process.env.OMNI_DB_POOL ?? 10) });
   }
   return globalForDb.omniDb.db;

@@ -5,6 +5,7 @@ import { createRequire } from "node:module";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+
 import postgres from "postgres";
 
 /**
@@ -21,7 +22,12 @@ export type EmbeddedOptions = {
   log?: (line: string) => void;
 };
 
-export type EmbeddedPostgres = { url: (database?: string) => string; port: number; stop: () => Promise<void>; reused: boolean };
+export type EmbeddedPostgres = {
+  url: (database?: string) => string;
+  port: number;
+  stop: () => Promise<void>;
+  reused: boolean;
+};
 
 const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
 
@@ -93,7 +99,10 @@ async function canConnect(url: string): Promise<boolean> {
   }
 }
 
-const urlFor = (port: number) => (database = "postgres") => `postgres://postgres@127.0.0.1:${port}/${database}`;
+const urlFor =
+  (port: number) =>
+  (database = "postgres") =>
+    `postgres://postgres@127.0.0.1:${port}/${database}`;
 
 export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedPostgres> {
   const log = options.log ?? (() => {});
@@ -125,16 +134,25 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
 
   const port = options.port ?? (await freePort());
   const flags = [
-    "-D", dataDir,
-    "-p", String(port),
-    "-c", "listen_addresses=127.0.0.1",
-    "-c", "unix_socket_directories=",
-    "-c", "max_connections=400",
-    "-c", "shared_buffers=256MB",
+    "-D",
+    dataDir,
+    "-p",
+    String(port),
+    "-c",
+    "listen_addresses=127.0.0.1",
+    "-c",
+    "unix_socket_directories=",
+    "-c",
+    "max_connections=400",
+    "-c",
+    "shared_buffers=256MB",
   ];
   if (options.fast) flags.push("-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off");
 
-  const child: ChildProcess = spawn(path.join(run.bin, "postgres"), flags, { ...ids, stdio: ["ignore", "ignore", "pipe"] });
+  const child: ChildProcess = spawn(path.join(run.bin, "postgres"), flags, {
+    ...ids,
+    stdio: ["ignore", "ignore", "pipe"],
+  });
   let stderr = "";
   child.stderr?.on("data", (chunk: Buffer) => {
     const text = chunk.toString();

@@ -1,6 +1,8 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+
 import { migrate } from "drizzle-orm/postgres-js/migrator";
+
 import { createDb } from "./client";
 
 export const migrationsFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../migrations");

@@ -1,4 +1,4 @@
-import { randomBytes, scrypt, timingSafeEqual, createHash } from "node:crypto";
+import { createHash, randomBytes, scrypt, timingSafeEqual } from "node:crypto";
 
 // scrypt with N=2^15: memory-hard, built into Node, no native addon to install.
 const N = 32768;

@@ -1,5 +1,6 @@
-import { afterAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
+import { afterAll, describe, expect, it } from "vitest";
+
 import { createTestDatabase } from "./testing";
 
 const t = await createTestDatabase();
@@ -38,7 +39,11 @@ describe("demo seed", () => {
   });
 
   it("refuses negative stock and holds above on hand", async () => {
-    await expect(t.sql`update stock_levels set on_hand = -1 where location_id = 'krakow' and sku = (select sku from variants limit 1)`).rejects.toThrow(/check constraint "stock_/);
-    await expect(t.sql`update stock_levels set held = on_hand + 1 where location_id = 'krakow' and sku = (select sku from variants limit 1)`).rejects.toThrow(/stock_held_le_on_hand/);
+    await expect(
+      t.sql`update stock_levels set on_hand = -1 where location_id = 'krakow' and sku = (select sku from variants limit 1)`,
+    ).rejects.toThrow(/check constraint "stock_/);
+    await expect(
+      t.sql`update stock_levels set held = on_hand + 1 where location_id = 'krakow' and sku = (select sku from variants limit 1)`,
+    ).rejects.toThrow(/stock_held_le_on_hand/);
   });
 });

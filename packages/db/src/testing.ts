@@ -1,6 +1,8 @@
 import { randomBytes } from "node:crypto";
+
 import postgres from "postgres";
 import { inject } from "vitest";
+
 import { createDb, type DbHandle } from "./client";
 
 declare module "vitest" {

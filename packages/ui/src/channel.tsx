@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+
 import { GearIcon, GlobeIcon, KioskIcon, StoreIcon } from "./icons";
 import { humanize, pick } from "./labels";
 
@@ -17,7 +18,11 @@ export const channelLabel = (channel: string, locale?: string) => {
 /** Where something happened (web, kiosk, store counter), as an icon and words. */
 export function ChannelLabel({ channel, locale = "pl" }: { channel: string; locale?: string }) {
   return (
-    <span data-testid="channel" data-channel={channel} className="inline-flex items-center gap-1 text-sm text-slate-600">
+    <span
+      data-testid="channel"
+      data-channel={channel}
+      className="inline-flex items-center gap-1 text-sm text-slate-600"
+    >
       {channels[channel]?.icon ?? <span aria-hidden>•</span>}
       {channelLabel(channel, locale)}
     </span>

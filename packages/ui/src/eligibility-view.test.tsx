@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render, screen } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
+
 import { EligibilityView } from "./eligibility-view";
 
 afterEach(cleanup);
@@ -22,12 +23,22 @@ describe("EligibilityView", () => {
   });
 
   it("translates reason codes and keeps the server's English sentence", () => {
-    const coded = [{ lineId: "l4", sku: "OLD-1", returnableQuantity: 0, reasonCode: "window_passed", reason: "The 30-day return window ended on 1 May." }];
+    const coded = [
+      {
+        lineId: "l4",
+        sku: "OLD-1",
+        returnableQuantity: 0,
+        reasonCode: "window_passed",
+        reason: "The 30-day return window ended on 1 May.",
+      },
+    ];
     render(<EligibilityView lines={coded} />);
     expect(screen.getByTestId("eligibility-reason").textContent).toBe("Nie można zwrócić: Minął termin zwrotu");
     cleanup();
     render(<EligibilityView lines={coded} locale="en" />);
-    expect(screen.getByTestId("eligibility-reason").textContent).toBe("Cannot be returned: The 30-day return window ended on 1 May.");
+    expect(screen.getByTestId("eligibility-reason").textContent).toBe(
+      "Cannot be returned: The 30-day return window ended on 1 May.",
+    );
   });
 
   it("offers 0…returnable for returnable lines only and reports the choice", () => {

@@ -14,7 +14,10 @@ export type EligibilityLine = {
 
 const reasons: Record<string, { pl: string; en: string }> = {
   not_delivered: { pl: "Jeszcze nie dostarczone ani nieodebrane", en: "Not yet delivered or collected" },
-  not_completed: { pl: "Zamówienie nie zostało jeszcze odebrane ani dostarczone", en: "Not yet collected or delivered" },
+  not_completed: {
+    pl: "Zamówienie nie zostało jeszcze odebrane ani dostarczone",
+    en: "Not yet collected or delivered",
+  },
   order_closed: { pl: "Zamówienie zostało anulowane", en: "The order was cancelled" },
   not_collected: { pl: "Jeszcze nie odebrane", en: "Not yet collected" },
   declined: { pl: "Odrzucone przy odbiorze", en: "Declined at pickup" },
@@ -55,8 +58,20 @@ export function EligibilityView({
 }) {
   const t = pick(
     {
-      pl: { deadline: "Zwrot możliwy do", can: (n: number) => `Można zwrócić: ${n}`, cannot: "Nie można zwrócić", qty: "Ilość do zwrotu", none: "To zamówienie nie ma pozycji." },
-      en: { deadline: "Returnable until", can: (n: number) => `Returnable: ${n}`, cannot: "Cannot be returned", qty: "Quantity to return", none: "This order has no lines." },
+      pl: {
+        deadline: "Zwrot możliwy do",
+        can: (n: number) => `Można zwrócić: ${n}`,
+        cannot: "Nie można zwrócić",
+        qty: "Ilość do zwrotu",
+        none: "To zamówienie nie ma pozycji.",
+      },
+      en: {
+        deadline: "Returnable until",
+        can: (n: number) => `Returnable: ${n}`,
+        cannot: "Cannot be returned",
+        qty: "Quantity to return",
+        none: "This order has no lines.",
+      },
     },
     locale,
   );
@@ -84,13 +99,19 @@ export function EligibilityView({
               >
                 <div className="min-w-0">
                   <p className="font-medium">{line.title ?? line.sku}</p>
-                  {line.title && <p className="text-sm text-slate-600">{line.sku}{line.quantity != null && ` · × ${line.quantity}`}</p>}
+                  {line.title && (
+                    <p className="text-sm text-slate-600">
+                      {line.sku}
+                      {line.quantity != null && ` · × ${line.quantity}`}
+                    </p>
+                  )}
                   {returnable ? (
                     <p className="text-sm text-emerald-800">{t.can(line.returnableQuantity)}</p>
                   ) : (
                     <p className="text-sm text-slate-700" data-testid="eligibility-reason">
                       {t.cannot}
-                      {(line.reason || line.reasonCode) && `: ${eligibilityReason(line.reason, locale, line.reasonCode)}`}
+                      {(line.reason || line.reasonCode) &&
+                        `: ${eligibilityReason(line.reason, locale, line.reasonCode)}`}
                     </p>
                   )}
                 </div>

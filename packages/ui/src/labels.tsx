@@ -12,5 +12,9 @@ export const humanize = (name: string) => {
 export function formatDateTime(at: string | Date, locale?: string): string {
   const date = typeof at === "string" ? new Date(at) : at;
   if (Number.isNaN(date.getTime())) return String(at);
-  return new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "pl-PL", { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/Warsaw" }).format(date);
+  return new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "pl-PL", {
+    dateStyle: "medium",
+    timeStyle: "short",
+    timeZone: "Europe/Warsaw",
+  }).format(date);
 }

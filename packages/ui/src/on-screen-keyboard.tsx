@@ -46,12 +46,21 @@ export function OnScreenKeyboard({
   const [shift, setShift] = useState(false);
   const upper = layout === "code" || shift;
   const keyHeight = size === "lg" ? "h-20 text-3xl" : "h-14 text-xl";
-  const rows = ["1234567890", ...letterRows, extraKeys[layout] + (layout === "text" && locale === "pl" ? polishKeys : "")];
+  const rows = [
+    "1234567890",
+    ...letterRows,
+    extraKeys[layout] + (layout === "text" && locale === "pl" ? polishKeys : ""),
+  ];
   // preventDefault on mouse/pointer down keeps focus (and the caret) in the field being typed into.
   const keep = (e: { preventDefault: () => void }) => e.preventDefault();
   const keyClass = `${keyHeight} min-w-16 flex-1 rounded-xl bg-white font-medium text-slate-900 shadow ring-1 ring-slate-300 active:bg-slate-200 select-none touch-manipulation`;
   return (
-    <div data-testid="on-screen-keyboard" className="flex w-full flex-col gap-2 rounded-2xl bg-slate-100 p-3" role="group" aria-label="Keyboard">
+    <div
+      data-testid="on-screen-keyboard"
+      className="flex w-full flex-col gap-2 rounded-2xl bg-slate-100 p-3"
+      role="group"
+      aria-label="Keyboard"
+    >
       {rows.map((row) => (
         <div key={row} className="flex justify-center gap-2">
           {[...row].map((char) => (
@@ -87,15 +96,37 @@ export function OnScreenKeyboard({
             ⇧
           </button>
         )}
-        <button type="button" data-testid="osk-key-clear" className={`${keyClass} flex-[1.5] whitespace-nowrap text-xl!`} onMouseDown={keep} onPointerDown={keep} onClick={() => onKey({ type: "clear" })}>
+        <button
+          type="button"
+          data-testid="osk-key-clear"
+          className={`${keyClass} flex-[1.5] whitespace-nowrap text-xl!`}
+          onMouseDown={keep}
+          onPointerDown={keep}
+          onClick={() => onKey({ type: "clear" })}
+        >
           {labels.clear}
         </button>
         {layout !== "code" && (
-          <button type="button" data-testid="osk-key-space" className={`${keyClass} flex-[4]`} onMouseDown={keep} onPointerDown={keep} onClick={() => onKey({ type: "char", char: " " })}>
+          <button
+            type="button"
+            data-testid="osk-key-space"
+            className={`${keyClass} flex-[4]`}
+            onMouseDown={keep}
+            onPointerDown={keep}
+            onClick={() => onKey({ type: "char", char: " " })}
+          >
             {labels.space}
           </button>
         )}
-        <button type="button" data-testid="osk-key-backspace" aria-label={labels.backspace} className={`${keyClass} flex-[1.5]`} onMouseDown={keep} onPointerDown={keep} onClick={() => onKey({ type: "backspace" })}>
+        <button
+          type="button"
+          data-testid="osk-key-backspace"
+          aria-label={labels.backspace}
+          className={`${keyClass} flex-[1.5]`}
+          onMouseDown={keep}
+          onPointerDown={keep}
+          onClick={() => onKey({ type: "backspace" })}
+        >
           ⌫ <span className="sr-only">{labels.backspace}</span>
         </button>
         <button

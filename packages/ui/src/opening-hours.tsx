@@ -1,6 +1,8 @@
 import { pick } from "./labels";
 
-export type OpeningHours = Partial<Record<"mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun", [string, string] | null>>;
+export type OpeningHours = Partial<
+  Record<"mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun", [string, string] | null>
+>;
 
 const days = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
 const dayNames = {
@@ -19,12 +21,26 @@ export function groupOpeningHours(hours: OpeningHours, locale?: string): { days:
     if (last && last.hours === text) last.to = day;
     else groups.push({ from: day, to: day, hours: text });
   }
-  return groups.map((g) => ({ days: g.from === g.to ? names[g.from] : `${names[g.from]}–${names[g.to]}`, hours: g.hours }));
+  return groups.map((g) => ({
+    days: g.from === g.to ? names[g.from] : `${names[g.from]}–${names[g.to]}`,
+    hours: g.hours,
+  }));
 }
 
 /** A store's opening hours as a short table. */
-export function OpeningHoursList({ hours, locale = "pl" }: { hours: OpeningHours | null | undefined; locale?: string }) {
-  if (!hours) return <p className="text-slate-600">{pick({ pl: "Godziny otwarcia niedostępne.", en: "Opening hours not available." }, locale)}</p>;
+export function OpeningHoursList({
+  hours,
+  locale = "pl",
+}: {
+  hours: OpeningHours | null | undefined;
+  locale?: string;
+}) {
+  if (!hours)
+    return (
+      <p className="text-slate-600">
+        {pick({ pl: "Godziny otwarcia niedostępne.", en: "Opening hours not available." }, locale)}
+      </p>
+    );
   return (
     <dl data-testid="opening-hours" className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-0.5 text-sm">
       {groupOpeningHours(hours, locale).map((g) => (

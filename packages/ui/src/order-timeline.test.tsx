@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, render, screen } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
+
 import { OrderTimeline } from "./order-timeline";
 import { StatusBadge } from "./status-badge";
 
@@ -46,6 +47,10 @@ describe("StatusBadge", () => {
         <StatusBadge status="on_hold" locale="en" />
       </>,
     );
-    expect(screen.getAllByTestId("status-badge").map((b) => b.textContent)).toEqual(["Gotowe do odbioru", "Refunded", "On hold"]);
+    expect(screen.getAllByTestId("status-badge").map((b) => b.textContent)).toEqual([
+      "Gotowe do odbioru",
+      "Refunded",
+      "On hold",
+    ]);
   });
 });

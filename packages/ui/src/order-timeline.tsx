@@ -17,7 +17,10 @@ const eventNames: Record<string, { pl: string; en: string }> = {
   refund: { pl: "Zwrócono pieniądze", en: "Refund issued" },
   notified: { pl: "Wysłano powiadomienie", en: "Customer notified" },
   line_declined: { pl: "Pozycja odrzucona przy odbiorze", en: "Line declined at pickup" },
-  lines_declined: { pl: "Część produktów odrzucona przy odbiorze i zwrócona", en: "Items declined at pickup and refunded" },
+  lines_declined: {
+    pl: "Część produktów odrzucona przy odbiorze i zwrócona",
+    en: "Items declined at pickup and refunded",
+  },
   reminder_sent: { pl: "Wysłano przypomnienie", en: "Reminder sent" },
   pickup_reminder_sent: { pl: "Wysłano przypomnienie o odbiorze", en: "Pickup reminder sent" },
   return_requested: { pl: "Zgłoszono zwrot", en: "Return requested" },
@@ -40,7 +43,15 @@ export function eventLabel(event: TimelineEvent, locale?: string): string {
  * The history of an order, reservation or return, oldest first, each step with when and in which
  * channel it happened, so a shopper sees the same story whichever app they look in.
  */
-export function OrderTimeline({ events, locale = "pl", title }: { events: TimelineEvent[]; locale?: string; title?: string }) {
+export function OrderTimeline({
+  events,
+  locale = "pl",
+  title,
+}: {
+  events: TimelineEvent[];
+  locale?: string;
+  title?: string;
+}) {
   const sorted = [...events].sort((a, b) => new Date(a.at).getTime() - new Date(b.at).getTime());
   const heading = title ?? pick({ pl: "Historia", en: "History" }, locale);
   return (
@@ -53,7 +64,12 @@ export function OrderTimeline({ events, locale = "pl", title }: { events: Timeli
           {sorted.map((event, index) => {
             const last = index === sorted.length - 1;
             return (
-              <li key={`${event.type}-${String(event.at)}-${index}`} data-testid="timeline-event" data-type={event.type} className="mb-4 ml-5 last:mb-0">
+              <li
+                key={`${event.type}-${String(event.at)}-${index}`}
+                data-testid="timeline-event"
+                data-type={event.type}
+                className="mb-4 ml-5 last:mb-0"
+              >
                 <span
                   aria-hidden
                   className={`absolute -left-[9px] mt-1.5 h-4 w-4 rounded-full border-2 border-white ${last ? "bg-slate-900" : "bg-slate-400"}`}

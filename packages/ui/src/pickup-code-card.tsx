@@ -10,7 +10,14 @@ export function groupCode(code: string, size = code.length % 3 === 0 && code.len
   return groups;
 }
 
-export type PickupStore = { name: string; address?: string; postalCode?: string; city?: string; openingHours?: OpeningHours | null; pickupPoint?: string };
+export type PickupStore = {
+  name: string;
+  address?: string;
+  postalCode?: string;
+  city?: string;
+  openingHours?: OpeningHours | null;
+  pickupPoint?: string;
+};
 
 /**
  * A pickup, reservation or handoff code: big grouped characters, its QR code, and where and when
@@ -33,17 +40,38 @@ export function PickupCodeCard({
 }) {
   const t = pick(
     {
-      pl: { title: "Kod odbioru", qr: "Kod QR", where: "Gdzie odebrać", hours: "Godziny otwarcia", point: "Punkt odbioru" },
-      en: { title: "Pickup code", qr: "QR code", where: "Where to collect", hours: "Opening hours", point: "Pickup point" },
+      pl: {
+        title: "Kod odbioru",
+        qr: "Kod QR",
+        where: "Gdzie odebrać",
+        hours: "Godziny otwarcia",
+        point: "Punkt odbioru",
+      },
+      en: {
+        title: "Pickup code",
+        qr: "QR code",
+        where: "Where to collect",
+        hours: "Opening hours",
+        point: "Pickup point",
+      },
     },
     locale,
   );
   const heading = title ?? t.title;
   return (
-    <section data-testid="pickup-code-card" aria-label={heading} className="rounded-2xl border-2 border-slate-900 bg-white p-4 sm:p-6">
+    <section
+      data-testid="pickup-code-card"
+      aria-label={heading}
+      className="rounded-2xl border-2 border-slate-900 bg-white p-4 sm:p-6"
+    >
       <h2 className="text-sm font-semibold uppercase tracking-wide text-slate-600">{heading}</h2>
       <div className="mt-3 flex flex-col items-center gap-4 sm:flex-row sm:items-center sm:justify-between">
-        <p data-testid={testId} data-code={code} aria-label={`${heading}: ${code.split("").join(" ")}`} className="flex flex-wrap justify-center gap-3 font-mono text-4xl font-bold tracking-[0.15em] text-slate-900">
+        <p
+          data-testid={testId}
+          data-code={code}
+          aria-label={`${heading}: ${code.split("").join(" ")}`}
+          className="flex flex-wrap justify-center gap-3 font-mono text-4xl font-bold tracking-[0.15em] text-slate-900"
+        >
           {groupCode(code).map((group, i) => (
             <span key={i}>{group}</span>
           ))}
@@ -55,9 +83,13 @@ export function PickupCodeCard({
         <div className="mt-4 grid gap-4 border-t border-slate-200 pt-4 sm:grid-cols-2">
           <div>
             <h3 className="text-sm font-semibold text-slate-600">{t.where}</h3>
-            <p data-testid="pickup-store" className="font-semibold">{store.name}</p>
+            <p data-testid="pickup-store" className="font-semibold">
+              {store.name}
+            </p>
             {store.address && <p className="text-slate-700">{store.address}</p>}
-            {(store.postalCode || store.city) && <p className="text-slate-700">{[store.postalCode, store.city].filter(Boolean).join(" ")}</p>}
+            {(store.postalCode || store.city) && (
+              <p className="text-slate-700">{[store.postalCode, store.city].filter(Boolean).join(" ")}</p>
+            )}
             {store.pickupPoint && (
               <p className="mt-1 text-sm text-slate-600">
                 {t.point}: {store.pickupPoint}

@@ -18,7 +18,9 @@ export function Price({
   const text = { sm: "text-sm", md: "text-base", lg: "text-xl", xl: "text-4xl" }[size];
   return (
     <span className={`inline-flex flex-wrap items-baseline gap-2 ${text}`} data-testid="price">
-      <span className={`font-semibold ${reduced ? "text-red-700" : "text-slate-900"}`}>{formatMoney(priceMinor, currency, locale)}</span>
+      <span className={`font-semibold ${reduced ? "text-red-700" : "text-slate-900"}`}>
+        {formatMoney(priceMinor, currency, locale)}
+      </span>
       {reduced && (
         <s className="text-slate-500 text-[0.8em]" aria-label={locale === "pl" ? "Cena regularna" : "Regular price"}>
           {formatMoney(listPriceMinor, currency, locale)}

@@ -4,7 +4,11 @@ import { humanize, pick } from "./labels";
 const statuses: Record<string, { pl: string; en: string; tone: string }> = {
   placed: { pl: "Złożone", en: "Placed", tone: "bg-sky-50 text-sky-800 ring-sky-300" },
   picking: { pl: "Kompletowane", en: "Being picked", tone: "bg-indigo-50 text-indigo-800 ring-indigo-300" },
-  ready_for_pickup: { pl: "Gotowe do odbioru", en: "Ready for pickup", tone: "bg-emerald-50 text-emerald-800 ring-emerald-400" },
+  ready_for_pickup: {
+    pl: "Gotowe do odbioru",
+    en: "Ready for pickup",
+    tone: "bg-emerald-50 text-emerald-800 ring-emerald-400",
+  },
   collected: { pl: "Odebrane", en: "Collected", tone: "bg-slate-100 text-slate-800 ring-slate-300" },
   shipped: { pl: "Wysłane", en: "Shipped", tone: "bg-indigo-50 text-indigo-800 ring-indigo-300" },
   delivered: { pl: "Dostarczone", en: "Delivered", tone: "bg-slate-100 text-slate-800 ring-slate-300" },
@@ -24,7 +28,15 @@ export const statusLabel = (status: string, locale?: string) => {
 };
 
 /** An order, reservation or return status as a coloured pill, the same in every app. */
-export function StatusBadge({ status, locale = "pl", size = "md" }: { status: string; locale?: string; size?: "md" | "lg" }) {
+export function StatusBadge({
+  status,
+  locale = "pl",
+  size = "md",
+}: {
+  status: string;
+  locale?: string;
+  size?: "md" | "lg";
+}) {
   const tone = statuses[status]?.tone ?? "bg-slate-100 text-slate-800 ring-slate-300";
   return (
     <span

@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render, screen, within } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
+
 import { StoreAvailability } from "./store-availability";
 
 const stores = [
@@ -25,7 +26,15 @@ describe("StoreAvailability", () => {
   });
 
   it("puts the chosen store first and marks it", () => {
-    render(<StoreAvailability stores={stores} locations={locations} position={{ lat: 54.35, lng: 18.65 }} chosenStoreId="krakow" locale="en" />);
+    render(
+      <StoreAvailability
+        stores={stores}
+        locations={locations}
+        position={{ lat: 54.35, lng: 18.65 }}
+        chosenStoreId="krakow"
+        locale="en"
+      />,
+    );
     expect(order()[0]).toBe("krakow");
     const chosen = screen.getAllByTestId("store-availability-row")[0]!;
     expect(chosen.getAttribute("aria-current")).toBe("true");

@@ -29,7 +29,10 @@ export function orderAvailability(
     .map((l) => {
       const store = stores.find((s) => s.id === l.storeId);
       if (!store) return null;
-      const distance = options.position && store.lat != null && store.lng != null ? distanceKm(options.position, { lat: store.lat, lng: store.lng }) : null;
+      const distance =
+        options.position && store.lat != null && store.lng != null
+          ? distanceKm(options.position, { lat: store.lat, lng: store.lng })
+          : null;
       return { ...store, available: l.available, distance };
     })
     .filter((r): r is AvailabilityRow => r !== null)
@@ -38,7 +41,8 @@ export function orderAvailability(
     if (a.id === options.chosenStoreId) return -1;
     if (b.id === options.chosenStoreId) return 1;
     if (a.distance != null && b.distance != null && a.distance !== b.distance) return a.distance - b.distance;
-    if (a.distance == null && b.distance == null && (a.available > 0) !== (b.available > 0)) return a.available > 0 ? -1 : 1;
+    if (a.distance == null && b.distance == null && a.available > 0 !== b.available > 0)
+      return a.available > 0 ? -1 : 1;
     return a.name.localeCompare(b.name);
   });
 }
@@ -96,10 +100,20 @@ export function StoreAvailability({
   const t = pick(text, locale);
   const rows = orderAvailability(stores, locations, { position, chosenStoreId, onlyInStock });
   return (
-    <section data-testid="store-availability" aria-label={title ?? t.title} className="rounded-xl border border-slate-200">
-      {title !== "" && <h2 className="border-b border-slate-200 px-4 py-3 text-base font-semibold">{title ?? t.title}</h2>}
+    <section
+      data-testid="store-availability"
+      aria-label={title ?? t.title}
+      className="rounded-xl border border-slate-200"
+    >
+      {title !== "" && (
+        <h2 className="border-b border-slate-200 px-4 py-3 text-base font-semibold">{title ?? t.title}</h2>
+      )}
       {online != null && (
-        <p data-testid="home-delivery" data-available={online} className="flex items-center justify-between gap-3 border-b border-slate-200 px-4 py-3">
+        <p
+          data-testid="home-delivery"
+          data-available={online}
+          className="flex items-center justify-between gap-3 border-b border-slate-200 px-4 py-3"
+        >
           <span className="flex items-center gap-2 font-medium">
             <TruckIcon className="h-5 w-5" />
             {t.delivery}: {online > 0 ? t.deliveryIn : t.deliveryOut}
@@ -126,7 +140,11 @@ export function StoreAvailability({
                 <div className="min-w-0">
                   <p className="font-medium text-slate-900">
                     {row.name}
-                    {chosen && <span className="ml-2 rounded bg-sky-700 px-1.5 py-0.5 text-xs font-semibold text-white">{t.chosen}</span>}
+                    {chosen && (
+                      <span className="ml-2 rounded bg-sky-700 px-1.5 py-0.5 text-xs font-semibold text-white">
+                        {t.chosen}
+                      </span>
+                    )}
                   </p>
                   {(row.city || row.distance != null) && (
                     <p className="text-sm text-slate-600">

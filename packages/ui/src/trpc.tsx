@@ -5,6 +5,7 @@ import { createTRPCClient, httpBatchLink, TRPCClientError } from "@trpc/client";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
 import { useState, type ReactNode } from "react";
 import superjson from "superjson";
+
 import type { AppRouter } from "@omni/api";
 
 export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
@@ -12,7 +13,8 @@ export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRou
 /** The message of a failed call, in the words the server chose for the shopper or clerk. */
 export function errorMessage(error: unknown): string {
   if (error instanceof TRPCClientError) {
-    const zod = error.data?.zodError as { fieldErrors?: Record<string, string[]>; formErrors?: string[] } | null | undefined;
+    const zod = error.data?.zodError as
+      { fieldErrors?: Record<string, string[]>; formErrors?: string[] } | null | undefined;
     const first = zod?.formErrors?.[0] ?? Object.values(zod?.fieldErrors ?? {}).flat()[0];
     return first ?? error.message;
   }
@@ -29,7 +31,10 @@ export function ApiProvider({ children, onError }: { children: ReactNode; onErro
     () =>
       new QueryClient({
         defaultOptions: {
-          queries: { staleTime: 5_000, retry: (count, error) => count < 2 && !(error instanceof TRPCClientError && error.data?.httpStatus < 500) },
+          queries: {
+            staleTime: 5_000,
+            retry: (count, error) => count < 2 && !(error instanceof TRPCClientError && error.data?.httpStatus < 500),
+          },
           mutations: { onError },
         },
       }),

@@ -2,7 +2,9 @@ import type { Metadata } from "next";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
+
 import { Providers } from "./providers";
+
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {

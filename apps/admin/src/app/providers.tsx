@@ -1,7 +1,8 @@
 "use client";
 
-import { ApiProvider } from "@omni/ui/trpc";
 import type { ReactNode } from "react";
+
+import { ApiProvider } from "@omni/ui/trpc";
 
 export function Providers({ children }: { children: ReactNode }) {
   return <ApiProvider>{children}</ApiProvider>;

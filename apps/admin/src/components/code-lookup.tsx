@@ -1,7 +1,9 @@
 "use client";
 
 import type { FormEvent } from "react";
+
 import { Button } from "@omni/ui/button";
+
 import { inputClass } from "./page-header";
 import { QrScanner } from "./qr-scanner";
 

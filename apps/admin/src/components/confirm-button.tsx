@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useState, type ReactNode } from "react";
+
 import { Button } from "@omni/ui/button";
 
 /** A destructive action asks once more, in place, before it runs. */
@@ -24,7 +25,13 @@ export function ConfirmButton({
   const [asking, setAsking] = useState(false);
   if (!asking) {
     return (
-      <Button variant={variant === "danger" ? "secondary" : variant} busy={busy} onClick={() => setAsking(true)} data-testid={testId} className={variant === "danger" ? "text-red-700! ring-red-300!" : ""}>
+      <Button
+        variant={variant === "danger" ? "secondary" : variant}
+        busy={busy}
+        onClick={() => setAsking(true)}
+        data-testid={testId}
+        className={variant === "danger" ? "text-red-700! ring-red-300!" : ""}
+      >
         {children}
       </Button>
     );

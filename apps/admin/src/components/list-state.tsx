@@ -1,10 +1,18 @@
 "use client";
 
 import type { ReactNode } from "react";
+
 import { EmptyState } from "@omni/ui/empty-state";
+
 import { QueryState } from "./query-state";
 
-type LoadedQuery<T> = { isPending: boolean; isError: boolean; error: unknown; refetch: () => unknown; data: T | undefined };
+type LoadedQuery<T> = {
+  isPending: boolean;
+  isError: boolean;
+  error: unknown;
+  refetch: () => unknown;
+  data: T | undefined;
+};
 
 /** A list's three other states (loading, failed, empty) in one place; `children` draws the loaded data. */
 export function ListState<T>({

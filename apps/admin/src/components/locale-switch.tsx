@@ -1,14 +1,17 @@
 "use client";
 
+import { chooseLocale } from "@/lib/actions";
 import { useLocale } from "next-intl";
 import { useTransition } from "react";
-import { chooseLocale } from "@/lib/actions";
 
 export function LocaleSwitch() {
   const locale = useLocale();
   const [pending, start] = useTransition();
   return (
-    <div className="flex overflow-hidden rounded-md border border-slate-300 text-xs font-semibold" data-testid="locale-switch">
+    <div
+      className="flex overflow-hidden rounded-md border border-slate-300 text-xs font-semibold"
+      data-testid="locale-switch"
+    >
       {(["pl", "en"] as const).map((l) => (
         <button
           key={l}

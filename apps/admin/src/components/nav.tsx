@@ -1,8 +1,9 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { useTranslations } from "next-intl";
+
 import { useStaff, type StaffInfo } from "./staff-context";
 
 type Item = { href: string; key: string; roles?: StaffInfo["role"][] };
@@ -27,7 +28,12 @@ export function Nav() {
   const t = useTranslations("nav");
   const { role } = useStaff();
   const path = usePathname();
-  const active = (href: string) => (href === "/" ? path === "/" : path === href || (path.startsWith(`${href}/`) && !items.some((i) => i.href !== href && i.href.startsWith(href) && path.startsWith(i.href))));
+  const active = (href: string) =>
+    href === "/"
+      ? path === "/"
+      : path === href ||
+        (path.startsWith(`${href}/`) &&
+          !items.some((i) => i.href !== href && i.href.startsWith(href) && path.startsWith(i.href)));
   return (
     <nav aria-label={t("label")} className="flex flex-col gap-0.5 p-3">
       {items

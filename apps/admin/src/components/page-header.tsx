@@ -1,7 +1,15 @@
 import type { ReactNode } from "react";
 
 /** The title row of every back-office page. */
-export function PageHeader({ title, description, actions }: { title: string; description?: string; actions?: ReactNode }) {
+export function PageHeader({
+  title,
+  description,
+  actions,
+}: {
+  title: string;
+  description?: string;
+  actions?: ReactNode;
+}) {
   return (
     <div className="mb-5 flex flex-wrap items-end justify-between gap-3">
       <div>
@@ -14,9 +22,22 @@ export function PageHeader({ title, description, actions }: { title: string; des
 }
 
 /** A white panel grouping one task on a page. */
-export function Panel({ title, children, className = "", testId }: { title?: ReactNode; children: ReactNode; className?: string; testId?: string }) {
+export function Panel({
+  title,
+  children,
+  className = "",
+  testId,
+}: {
+  title?: ReactNode;
+  children: ReactNode;
+  className?: string;
+  testId?: string;
+}) {
   return (
-    <section className={`rounded-xl border p-4 shadow-sm ${className.includes("bg-") ? "" : "border-slate-200 bg-white"} ${className}`} data-testid={testId}>
+    <section
+      className={`rounded-xl border p-4 shadow-sm ${className.includes("bg-") ? "" : "border-slate-200 bg-white"} ${className}`}
+      data-testid={testId}
+    >
       {title && <h2 className="mb-3 text-base font-semibold">{title}</h2>}
       {children}
     </section>
@@ -26,4 +47,5 @@ export function Panel({ title, children, className = "", testId }: { title?: Rea
 export const inputClass =
   "block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base focus:border-sky-600 focus:outline-none focus:ring-1 focus:ring-sky-600";
 export const labelClass = "flex flex-col gap-1 text-sm font-medium text-slate-700";
-export const tableClass = "w-full text-left text-sm [&_th]:px-3 [&_th]:py-2 [&_th]:whitespace-nowrap [&_th]:font-semibold [&_th]:text-slate-600 [&_td]:px-3 [&_td]:py-2";
+export const tableClass =
+  "w-full text-left text-sm [&_th]:px-3 [&_th]:py-2 [&_th]:whitespace-nowrap [&_th]:font-semibold [&_th]:text-slate-600 [&_td]:px-3 [&_td]:py-2";

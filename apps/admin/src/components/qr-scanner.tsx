@@ -2,13 +2,19 @@
 
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
+
 import { Button } from "@omni/ui/button";
 
 /** What a scanned QR code means as a code: the `code` parameter of a link, else the text itself. */
 export function codeFromScan(text: string): string {
   try {
     const url = new URL(text);
-    return url.searchParams.get("code") ?? url.searchParams.get("returnNumber") ?? url.pathname.split("/").filter(Boolean).pop() ?? text;
+    return (
+      url.searchParams.get("code") ??
+      url.searchParams.get("returnNumber") ??
+      url.pathname.split("/").filter(Boolean).pop() ??
+      text
+    );
   } catch {
     return text.trim();
   }
@@ -35,14 +41,18 @@ export function QrScanner({ onCode, testId = "scan-qr" }: { onCode: (code: strin
         // Loaded on demand: the decoder is large and most screens never open the camera.
         const { BrowserQRCodeReader } = await import("@zxing/browser");
         const reader = new BrowserQRCodeReader();
-        controls = await reader.decodeFromConstraints({ video: { facingMode: "environment" } }, video.current!, (result) => {
-          if (result && !stopped) {
-            stopped = true;
-            controls?.stop();
-            setOpen(false);
-            handler.current(codeFromScan(result.getText()));
-          }
-        });
+        controls = await reader.decodeFromConstraints(
+          { video: { facingMode: "environment" } },
+          video.current!,
+          (result) => {
+            if (result && !stopped) {
+              stopped = true;
+              controls?.stop();
+              setOpen(false);
+              handler.current(codeFromScan(result.getText()));
+            }
+          },
+        );
         if (stopped) controls.stop();
       } catch {
         setError(t("noCamera"));
@@ -57,15 +67,33 @@ export function QrScanner({ onCode, testId = "scan-qr" }: { onCode: (code: strin
 
   return (
     <div>
-      <Button variant="secondary" onClick={() => { setError(null); setOpen(!open); }} data-testid={testId} aria-expanded={open}>
+      <Button
+        variant="secondary"
+        onClick={() => {
+          setError(null);
+          setOpen(!open);
+        }}
+        data-testid={testId}
+        aria-expanded={open}
+      >
         {open ? t("close") : t("scan")}
       </Button>
       {open && (
         <div className="mt-3 overflow-hidden rounded-lg bg-black">
-          <video ref={video} className="aspect-video w-full max-w-md object-cover" muted playsInline aria-label={t("preview")} />
+          <video
+            ref={video}
+            className="aspect-video w-full max-w-md object-cover"
+            muted
+            playsInline
+            aria-label={t("preview")}
+          />
         </div>
       )}
-      {error && <p role="alert" className="mt-2 text-sm text-red-700">{error}</p>}
+      {error && (
+        <p role="alert" className="mt-2 text-sm text-red-700">
+          {error}
+        </p>
+      )}
     </div>
   );
 }

@@ -1,8 +1,9 @@
 "use client";
 
+import { chooseStore } from "@/lib/actions";
 import { useTranslations } from "next-intl";
 import { useTransition } from "react";
-import { chooseStore } from "@/lib/actions";
+
 import { useStaff } from "./staff-context";
 
 /** The store every screen works on, limited to the stores the person works in (admins see all). */

@@ -1,9 +1,10 @@
 "use server";
 
-import { AuthError } from "next-auth";
-import { cookies } from "next/headers";
-import { revalidatePath } from "next/cache";
 import { auth, signIn, signOut } from "@/auth";
+import { AuthError } from "next-auth";
+import { revalidatePath } from "next/cache";
+import { cookies } from "next/headers";
+
 import { storeCookieName } from "./session";
 
 export type SignInState = { error?: "credentials" | "limited" | "missing"; failures: number; email?: string };
@@ -17,7 +18,11 @@ export async function signInAction(previous: SignInState, form: FormData): Promi
   const next = String(form.get("next") ?? "/");
   if (!email || !password) return { error: "missing", failures: previous.failures, email };
   try {
-    await signIn("credentials", { email, password, redirectTo: next.startsWith("/") && !next.startsWith("//") ? next : "/" });
+    await signIn("credentials", {
+      email,
+      password,
+      redirectTo: next.startsWith("/") && !next.startsWith("//") ? next : "/",
+    });
   } catch (error) {
     // next-auth answers every refusal (wrong password, unknown account, rate limit) with the same
     // error so as not to leak which accounts exist; after the limit it can only be the limit.
@@ -40,11 +45,20 @@ export async function chooseStore(storeId: string) {
   const user = session?.user;
   if (!user) return;
   if (user.role !== "admin" && !user.storeIds.includes(storeId)) return;
-  (await cookies()).set(storeCookieName, storeId, { path: "/", sameSite: "lax", httpOnly: true, maxAge: 60 * 60 * 24 * 365 });
+  (await cookies()).set(storeCookieName, storeId, {
+    path: "/",
+    sameSite: "lax",
+    httpOnly: true,
+    maxAge: 60 * 60 * 24 * 365,
+  });
   revalidatePath("/", "layout");
 }
 
 export async function chooseLocale(locale: string) {
-  (await cookies()).set("NEXT_LOCALE", locale === "en" ? "en" : "pl", { path: "/", sameSite: "lax", maxAge: 60 * 60 * 24 * 365 });
+  (await cookies()).set("NEXT_LOCALE", locale === "en" ? "en" : "pl", {
+    path: "/",
+    sameSite: "lax",
+    maxAge: 60 * 60 * 24 * 365,
+  });
   revalidatePath("/", "layout");
 }

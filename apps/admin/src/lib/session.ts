@@ -1,7 +1,8 @@
 import "server-only";
+
+import { auth } from "@/auth";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
-import { auth } from "@/auth";
 
 export const storeCookieName = "omni-admin-store";
 
@@ -20,7 +21,10 @@ export async function requireSession(): Promise<{ staff: true; user: StaffUser }
   const user = session?.user;
   if (!user?.id) redirect("/sign-in");
   if (!isStaffRole(user.role)) return { staff: false, email: user.email };
-  return { staff: true, user: { id: user.id, email: user.email, name: user.name, role: user.role, storeIds: user.storeIds } };
+  return {
+    staff: true,
+    user: { id: user.id, email: user.email, name: user.name, role: user.role, storeIds: user.storeIds },
+  };
 }
 
 /** The store chosen in the switcher, if the person may still work there; else their first store. */

@@ -1,13 +1,15 @@
-import type { Metadata, Viewport } from "next";
-import { NextIntlClientProvider } from "next-intl";
-import { getLocale, getTranslations } from "next-intl/server";
-import type { ReactNode } from "react";
 import { auth } from "@/auth";
 import { KioskShell } from "@/components/kiosk-shell";
 import { PairScreen } from "@/components/pair-screen";
 import { loadDeviceState } from "@/server/device";
 import { idleTimeouts } from "@/server/settings";
+import type { Metadata, Viewport } from "next";
+import { NextIntlClientProvider } from "next-intl";
+import { getLocale, getTranslations } from "next-intl/server";
+import type { ReactNode } from "react";
+
 import { Providers } from "./providers";
+
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -30,7 +32,11 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             {device.state === "unpaired" ? (
               <PairScreen />
             ) : (
-              <KioskShell kiosk={device.state === "paired" ? device.kiosk : null} shopper={shopper} timeouts={idleTimeouts()}>
+              <KioskShell
+                kiosk={device.state === "paired" ? device.kiosk : null}
+                shopper={shopper}
+                timeouts={idleTimeouts()}
+              >
                 {children}
               </KioskShell>
             )}

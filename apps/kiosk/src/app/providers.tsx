@@ -1,8 +1,9 @@
 "use client";
 
-import { ApiProvider } from "@omni/ui/trpc";
-import { useCallback, useMemo, useState, type ReactNode } from "react";
 import { isRevokedKiosk, LockContext } from "@/components/lock";
+import { useCallback, useMemo, useState, type ReactNode } from "react";
+
+import { ApiProvider } from "@omni/ui/trpc";
 
 /** React Query and tRPC; any call refused because this kiosk was revoked locks the screen at once. */
 export function Providers({ children, initiallyLocked = false }: { children: ReactNode; initiallyLocked?: boolean }) {

@@ -1,9 +1,10 @@
 "use client";
 
+import { signOutShopper } from "@/server/actions";
 import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { signOutShopper } from "@/server/actions";
+
 import { useKiosk } from "./kiosk-session";
 import { Screen } from "./screen";
 
@@ -14,7 +15,10 @@ export function AccountScreen() {
   if (!shopper) {
     return (
       <Screen title={t("title")}>
-        <Link href="/sign-in" className="flex min-h-24 items-center justify-center rounded-2xl bg-slate-900 text-4xl font-semibold text-white">
+        <Link
+          href="/sign-in"
+          className="flex min-h-24 items-center justify-center rounded-2xl bg-slate-900 text-4xl font-semibold text-white"
+        >
           {t("signIn")}
         </Link>
       </Screen>

@@ -4,9 +4,11 @@ import { useQuery } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
+
 import { Price } from "@omni/ui/price";
 import { ProductImage } from "@omni/ui/product-image";
 import { useTRPC } from "@omni/ui/trpc";
+
 import { TouchIcon } from "./icons";
 import { useKiosk } from "./kiosk-session";
 
@@ -45,13 +47,23 @@ export function AttractScreen() {
         </h1>
       </div>
       {product && (
-        <div key={product.slug} data-testid="featured-product" className="flex w-full max-w-2xl motion-safe:animate-[fade_0.8s_ease-out] flex-col items-center gap-6">
+        <div
+          key={product.slug}
+          data-testid="featured-product"
+          className="flex w-full max-w-2xl motion-safe:animate-[fade_0.8s_ease-out] flex-col items-center gap-6"
+        >
           <div className="w-[520px] overflow-hidden rounded-3xl shadow-2xl">
             <ProductImage title={product.title} hue={product.imageHue} />
           </div>
           <p className="text-5xl font-semibold">{product.title}</p>
           <span className="rounded-full bg-white px-8 py-3">
-            <Price priceMinor={product.priceMinor} listPriceMinor={product.listPriceMinor} currency={product.currency} locale={locale} size="xl" />
+            <Price
+              priceMinor={product.priceMinor}
+              listPriceMinor={product.listPriceMinor}
+              currency={product.currency}
+              locale={locale}
+              size="xl"
+            />
           </span>
         </div>
       )}

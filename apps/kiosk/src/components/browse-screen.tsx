@@ -5,14 +5,16 @@ import { useLocale, useTranslations } from "next-intl";
 import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
+
 import { EmptyState } from "@omni/ui/empty-state";
 import { applyKey, OnScreenKeyboard } from "@omni/ui/on-screen-keyboard";
 import { Spinner } from "@omni/ui/spinner";
 import { errorMessage, useTRPC } from "@omni/ui/trpc";
+
 import { ClockIcon, PackageIcon, PhoneIcon, ReturnIcon } from "./icons";
+import { KioskError } from "./kiosk-error";
 import { useKiosk } from "./kiosk-session";
 import { ProductCard } from "./product-card";
-import { KioskError } from "./kiosk-error";
 
 const services = [
   { href: "/collect", key: "collect", Icon: PackageIcon, testId: "service-collect" },
@@ -51,7 +53,10 @@ export function BrowseScreen() {
   useEffect(() => setLimit(24), [debounced, category]);
 
   const categories = useQuery(trpc.catalog.categories.queryOptions());
-  const featured = useQuery({ ...trpc.catalog.search.queryOptions({ limit: 6, availableIn: kiosk.storeId }), enabled: debounced === "" && category === "" });
+  const featured = useQuery({
+    ...trpc.catalog.search.queryOptions({ limit: 6, availableIn: kiosk.storeId }),
+    enabled: debounced === "" && category === "",
+  });
   const searching = debounced !== "" || category !== "";
   const results = useQuery({
     ...trpc.catalog.search.queryOptions({ query: debounced || undefined, category: category || undefined, limit }),
@@ -132,7 +137,9 @@ export function BrowseScreen() {
             aria-pressed={c.slug === category}
             onClick={() => chooseCategory(c.slug)}
             className={`min-h-16 rounded-full px-7 text-2xl font-medium ring-2 ring-inset ${
-              c.slug === category ? "bg-slate-900 text-white ring-slate-900" : "bg-white ring-slate-300 active:bg-slate-100"
+              c.slug === category
+                ? "bg-slate-900 text-white ring-slate-900"
+                : "bg-white ring-slate-300 active:bg-slate-100"
             }`}
           >
             {locale === "pl" ? c.namePl : c.name}
@@ -142,34 +149,34 @@ export function BrowseScreen() {
 
       {!searching ? (
         <>
-        <section aria-label={t("services")} className="grid grid-cols-2 gap-6">
-          {services.map((s) => (
-            <Link
-              key={s.href}
-              href={s.href}
-              data-testid={s.testId}
-              className="flex min-h-48 flex-col justify-center gap-3 rounded-3xl bg-slate-100 px-10 active:bg-slate-200"
-            >
-              <s.Icon className="h-16 w-16 text-sky-700" />
-              <span className="text-4xl font-semibold">{t(`service.${s.key}`)}</span>
-              <span className="text-2xl text-slate-600">{t(`service.${s.key}Help`)}</span>
-            </Link>
-          ))}
-        </section>
-        {featured.data && featured.data.items.length > 0 && (
-          <section aria-labelledby="featured-title" className="flex flex-col gap-6">
-            <h2 id="featured-title" className="text-4xl font-bold">
-              {t("featured", { store: kiosk.storeName })}
-            </h2>
-            <ul data-testid="featured-products" className="grid grid-cols-3 gap-6">
-              {featured.data.items.map((item) => (
-                <li key={item.slug}>
-                  <ProductCard item={item} />
-                </li>
-              ))}
-            </ul>
+          <section aria-label={t("services")} className="grid grid-cols-2 gap-6">
+            {services.map((s) => (
+              <Link
+                key={s.href}
+                href={s.href}
+                data-testid={s.testId}
+                className="flex min-h-48 flex-col justify-center gap-3 rounded-3xl bg-slate-100 px-10 active:bg-slate-200"
+              >
+                <s.Icon className="h-16 w-16 text-sky-700" />
+                <span className="text-4xl font-semibold">{t(`service.${s.key}`)}</span>
+                <span className="text-2xl text-slate-600">{t(`service.${s.key}Help`)}</span>
+              </Link>
+            ))}
           </section>
-        )}
+          {featured.data && featured.data.items.length > 0 && (
+            <section aria-labelledby="featured-title" className="flex flex-col gap-6">
+              <h2 id="featured-title" className="text-4xl font-bold">
+                {t("featured", { store: kiosk.storeName })}
+              </h2>
+              <ul data-testid="featured-products" className="grid grid-cols-3 gap-6">
+                {featured.data.items.map((item) => (
+                  <li key={item.slug}>
+                    <ProductCard item={item} />
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
         </>
       ) : results.isPending ? (
         <Spinner locale={locale} className="justify-center text-3xl" />

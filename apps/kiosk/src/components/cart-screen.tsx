@@ -1,19 +1,22 @@
 "use client";
 
+import { useContract } from "@/lib/contract";
+import { useFriendlyError } from "@/lib/friendly-error";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 import Link from "next/link";
+
 import { EmptyState } from "@omni/ui/empty-state";
 import { formatMoney } from "@omni/ui/money";
 import { QrCode } from "@omni/ui/qr-code";
 import { Spinner } from "@omni/ui/spinner";
-import { useContract } from "@/lib/contract";
-import { useFriendlyError } from "@/lib/friendly-error";
+
+import { KioskError } from "./kiosk-error";
 import { useKiosk } from "./kiosk-session";
 import { Screen } from "./screen";
-import { KioskError } from "./kiosk-error";
 
-const round = "flex min-h-16 min-w-16 items-center justify-center rounded-2xl text-4xl font-bold ring-2 ring-inset ring-slate-300 active:bg-slate-100";
+const round =
+  "flex min-h-16 min-w-16 items-center justify-center rounded-2xl text-4xl font-bold ring-2 ring-inset ring-slate-300 active:bg-slate-100";
 
 export function CartScreen({ shopUrl }: { shopUrl: string }) {
   const t = useTranslations("cart");
@@ -23,15 +26,24 @@ export function CartScreen({ shopUrl }: { shopUrl: string }) {
   const friendly = useFriendlyError();
   const { cartId } = useKiosk();
   const key = ["contract", "cart.get", cartId];
-  const cart = useQuery({ queryKey: key, queryFn: () => contract.cart.get.query({ cartId: cartId! }), enabled: !!cartId });
+  const cart = useQuery({
+    queryKey: key,
+    queryFn: () => contract.cart.get.query({ cartId: cartId! }),
+    enabled: !!cartId,
+  });
   const setQuantity = useMutation({
-    mutationFn: (input: { sku: string; quantity: number }) => contract.cart.setQuantity.mutate({ cartId: cartId!, ...input }),
+    mutationFn: (input: { sku: string; quantity: number }) =>
+      contract.cart.setQuantity.mutate({ cartId: cartId!, ...input }),
     onSuccess: (data) => queryClient.setQueryData(key, data),
   });
   const handoff = useMutation({ mutationFn: () => contract.cart.handoff.mutate({ cartId: cartId! }) });
 
   const resume = (
-    <Link href="/cart/resume" data-testid="resume-cart-link" className="flex min-h-16 items-center text-2xl font-semibold text-sky-800 underline">
+    <Link
+      href="/cart/resume"
+      data-testid="resume-cart-link"
+      className="flex min-h-16 items-center text-2xl font-semibold text-sky-800 underline"
+    >
       {t("resumeLink")}
     </Link>
   );
@@ -58,23 +70,44 @@ export function CartScreen({ shopUrl }: { shopUrl: string }) {
         <>
           <ul className="divide-y divide-slate-200 rounded-3xl ring-2 ring-slate-200">
             {cart.data.lines.map((line) => (
-              <li key={line.sku} data-testid="cart-line" data-sku={line.sku} className="flex items-center gap-6 px-6 py-5">
+              <li
+                key={line.sku}
+                data-testid="cart-line"
+                data-sku={line.sku}
+                className="flex items-center gap-6 px-6 py-5"
+              >
                 <div className="min-w-0 flex-1">
                   <p className="truncate text-3xl font-semibold">{line.productTitle}</p>
                   <p className="text-xl text-slate-600">
                     {line.title} · {formatMoney(line.unitPriceMinor, cart.data.currency, locale)}
                   </p>
                 </div>
-                <button type="button" aria-label={t("less")} data-testid="line-less" className={round} disabled={setQuantity.isPending} onClick={() => setQuantity.mutate({ sku: line.sku, quantity: line.quantity - 1 })}>
+                <button
+                  type="button"
+                  aria-label={t("less")}
+                  data-testid="line-less"
+                  className={round}
+                  disabled={setQuantity.isPending}
+                  onClick={() => setQuantity.mutate({ sku: line.sku, quantity: line.quantity - 1 })}
+                >
                   −
                 </button>
                 <span data-testid="line-quantity" className="w-12 text-center text-4xl font-semibold tabular-nums">
                   {line.quantity}
                 </span>
-                <button type="button" aria-label={t("more")} data-testid="line-more" className={round} disabled={setQuantity.isPending} onClick={() => setQuantity.mutate({ sku: line.sku, quantity: line.quantity + 1 })}>
+                <button
+                  type="button"
+                  aria-label={t("more")}
+                  data-testid="line-more"
+                  className={round}
+                  disabled={setQuantity.isPending}
+                  onClick={() => setQuantity.mutate({ sku: line.sku, quantity: line.quantity + 1 })}
+                >
                   +
                 </button>
-                <span className="w-44 text-right text-3xl font-semibold">{formatMoney(line.totalMinor, cart.data.currency, locale)}</span>
+                <span className="w-44 text-right text-3xl font-semibold">
+                  {formatMoney(line.totalMinor, cart.data.currency, locale)}
+                </span>
               </li>
             ))}
           </ul>
@@ -91,15 +124,27 @@ export function CartScreen({ shopUrl }: { shopUrl: string }) {
               <dd data-testid="cart-total">{formatMoney(cart.data.totalMinor, cart.data.currency, locale)}</dd>
             </div>
           </dl>
-          <Link href="/checkout" data-testid="checkout" className="flex min-h-24 items-center justify-center rounded-2xl bg-slate-900 text-4xl font-semibold text-white active:bg-slate-700">
+          <Link
+            href="/checkout"
+            data-testid="checkout"
+            className="flex min-h-24 items-center justify-center rounded-2xl bg-slate-900 text-4xl font-semibold text-white active:bg-slate-700"
+          >
             {t("checkout")}
           </Link>
           <section className="flex flex-col gap-4 rounded-3xl bg-slate-50 p-8">
             <h2 className="text-3xl font-semibold">{t("toPhone")}</h2>
             {handoff.data ? (
               <div className="flex items-center gap-8">
-                <div data-testid="handoff-qr" data-url={`${shopUrl}/handoff?code=${encodeURIComponent(handoff.data.code)}`} className="rounded-xl bg-white p-3">
-                  <QrCode value={`${shopUrl}/handoff?code=${encodeURIComponent(handoff.data.code)}`} size={220} label={t("toPhone")} />
+                <div
+                  data-testid="handoff-qr"
+                  data-url={`${shopUrl}/handoff?code=${encodeURIComponent(handoff.data.code)}`}
+                  className="rounded-xl bg-white p-3"
+                >
+                  <QrCode
+                    value={`${shopUrl}/handoff?code=${encodeURIComponent(handoff.data.code)}`}
+                    size={220}
+                    label={t("toPhone")}
+                  />
                 </div>
                 <div>
                   <p className="text-2xl text-slate-600">{t("toPhoneCode")}</p>
@@ -109,7 +154,13 @@ export function CartScreen({ shopUrl }: { shopUrl: string }) {
                 </div>
               </div>
             ) : (
-              <button type="button" data-testid="handoff" onClick={() => handoff.mutate()} disabled={handoff.isPending} className="min-h-20 rounded-2xl text-3xl font-semibold ring-2 ring-inset ring-slate-300">
+              <button
+                type="button"
+                data-testid="handoff"
+                onClick={() => handoff.mutate()}
+                disabled={handoff.isPending}
+                className="min-h-20 rounded-2xl text-3xl font-semibold ring-2 ring-inset ring-slate-300"
+              >
                 {t("toPhoneButton")}
               </button>
             )}

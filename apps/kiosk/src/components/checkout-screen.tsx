@@ -1,19 +1,21 @@
 "use client";
 
+import { newIdempotencyKey, useContract, type Fulfillment, type Payment, type PlacedOrder } from "@/lib/contract";
+import { useFriendlyError } from "@/lib/friendly-error";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
+
 import { EmptyState } from "@omni/ui/empty-state";
 import { formatMoney } from "@omni/ui/money";
 import { PickupCodeCard } from "@omni/ui/pickup-code-card";
 import { useTRPC } from "@omni/ui/trpc";
-import { newIdempotencyKey, useContract, type Fulfillment, type Payment, type PlacedOrder } from "@/lib/contract";
-import { useFriendlyError } from "@/lib/friendly-error";
+
 import { ChoiceRow } from "./choice-row";
+import { KioskError } from "./kiosk-error";
 import { useKiosk } from "./kiosk-session";
 import { DoneLink, Screen } from "./screen";
 import { TouchForm, type TouchField } from "./touch-form";
-import { KioskError } from "./kiosk-error";
 
 type Where = "here" | "other" | "delivery";
 
@@ -28,14 +30,21 @@ export function CheckoutScreen() {
   const [where, setWhere] = useState<Where>("here");
   const [otherStore, setOtherStore] = useState<string | null>(null);
   const [pay, setPay] = useState<"pay_in_store" | "card">("pay_in_store");
-  const [values, setValues] = useState<Record<string, string>>({ name: shopper?.name ?? "", email: shopper?.email ?? "" });
+  const [values, setValues] = useState<Record<string, string>>({
+    name: shopper?.name ?? "",
+    email: shopper?.email ?? "",
+  });
   const [idempotencyKey] = useState(newIdempotencyKey);
   const [placed, setPlaced] = useState<{ order: PlacedOrder; storeId: string | null } | null>(null);
   const stores = useQuery(trpc.stores.list.queryOptions());
   const thisStore = stores.data?.find((s) => s.id === kiosk.storeId);
   // Which store can supply the whole cart (endless aisle): nearest to this kiosk first.
   const options = useQuery({
-    ...trpc.checkout.pickupOptions.queryOptions({ cartId: cartId ?? "", lat: thisStore?.lat ?? undefined, lng: thisStore?.lng ?? undefined }),
+    ...trpc.checkout.pickupOptions.queryOptions({
+      cartId: cartId ?? "",
+      lat: thisStore?.lat ?? undefined,
+      lng: thisStore?.lng ?? undefined,
+    }),
     enabled: !!cartId && !placed && !!stores.data,
   });
   const hereOption = options.data?.stores.find((o) => o.storeId === kiosk.storeId);
@@ -52,15 +61,28 @@ export function CheckoutScreen() {
     } else if (options.data.delivery.allAvailable) setWhere("delivery");
   }, [options.data, chosenDefault, hereOption, otherOptions]);
   const supply = (o: { allAvailable: boolean; availableLineCount: number; lines: unknown[] } | undefined) =>
-    !o ? undefined : o.allAvailable ? t("allAvailable") : t("someAvailable", { count: o.availableLineCount, total: o.lines.length });
-  const payment: Payment = where === "delivery" || pay === "card" ? { method: "card", token: "tok_ok" } : { method: "pay_in_store" };
+    !o
+      ? undefined
+      : o.allAvailable
+        ? t("allAvailable")
+        : t("someAvailable", { count: o.availableLineCount, total: o.lines.length });
+  const payment: Payment =
+    where === "delivery" || pay === "card" ? { method: "card", token: "tok_ok" } : { method: "pay_in_store" };
 
   const place = useMutation({
     mutationFn: () => {
       const fulfillment: Fulfillment =
         where === "delivery"
-          ? { type: "delivery", address: { line1: values.line1 ?? "", city: values.city ?? "", postalCode: values.postalCode ?? "", country: "PL" } }
-          : { type: "pickup", storeId: where === "here" ? kiosk.storeId : otherStore ?? "" };
+          ? {
+              type: "delivery",
+              address: {
+                line1: values.line1 ?? "",
+                city: values.city ?? "",
+                postalCode: values.postalCode ?? "",
+                country: "PL",
+              },
+            }
+          : { type: "pickup", storeId: where === "here" ? kiosk.storeId : (otherStore ?? "") };
       return contract.checkout.placeOrder.mutate({
         cartId: cartId!,
         email: (values.email ?? "").trim(),
@@ -82,14 +104,26 @@ export function CheckoutScreen() {
     return (
       <Screen title={t("thanks")} testId="order-confirmation">
         <p className="text-3xl">
-          {t("orderNumber")} <strong data-testid="order-number">{placed.order.orderNumber}</strong> · {formatMoney(placed.order.totalMinor, "PLN", locale)}
+          {t("orderNumber")} <strong data-testid="order-number">{placed.order.orderNumber}</strong> ·{" "}
+          {formatMoney(placed.order.totalMinor, "PLN", locale)}
         </p>
         {placed.order.pickupCode ? (
           <div className="[zoom:1.4]">
             <PickupCodeCard
               code={placed.order.pickupCode}
               locale={locale}
-              store={store ? { name: store.name, address: store.address, postalCode: store.postalCode, city: store.city, pickupPoint: store.pickupPoint ?? undefined, openingHours: store.openingHours } : null}
+              store={
+                store
+                  ? {
+                      name: store.name,
+                      address: store.address,
+                      postalCode: store.postalCode,
+                      city: store.city,
+                      pickupPoint: store.pickupPoint ?? undefined,
+                      openingHours: store.openingHours,
+                    }
+                  : null
+              }
               note={t("pickupNote")}
             />
           </div>
@@ -132,7 +166,11 @@ export function CheckoutScreen() {
         columns={3}
         options={[
           { value: "here", label: t("here"), help: supply(hereOption) ?? kiosk.storeName },
-          { value: "other", label: t("other"), help: otherOptions.some((o) => o.allAvailable) ? t("allAvailableSomewhere") : undefined },
+          {
+            value: "other",
+            label: t("other"),
+            help: otherOptions.some((o) => o.allAvailable) ? t("allAvailableSomewhere") : undefined,
+          },
           { value: "delivery", label: t("delivery"), help: supply(options.data?.delivery) },
         ]}
       />

@@ -29,11 +29,17 @@ export function ChoiceRow<T extends string>({
             aria-pressed={value === o.value}
             onClick={() => onChange(o.value)}
             className={`flex min-h-24 flex-col items-start justify-center rounded-2xl px-6 py-4 text-left ring-2 ring-inset ${
-              value === o.value ? "bg-slate-900 text-white ring-slate-900" : "bg-white ring-slate-300 active:bg-slate-100"
+              value === o.value
+                ? "bg-slate-900 text-white ring-slate-900"
+                : "bg-white ring-slate-300 active:bg-slate-100"
             }`}
           >
             <span className="text-3xl font-semibold">{o.label}</span>
-            {o.help && <span className={`mt-1 text-xl ${value === o.value ? "text-slate-200" : "text-slate-600"}`}>{o.help}</span>}
+            {o.help && (
+              <span className={`mt-1 text-xl ${value === o.value ? "text-slate-200" : "text-slate-600"}`}>
+                {o.help}
+              </span>
+            )}
           </button>
         ))}
       </div>

@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useState, type ReactNode } from "react";
+
 import { ScanToggle } from "./scan-toggle";
 import { TouchForm } from "./touch-form";
 
@@ -45,7 +46,11 @@ export function CodeEntry({
       />
       <p className="text-center text-2xl text-slate-500">{t("orType")}</p>
       <TouchForm
-        fields={[caseSensitive ? { name: "code", label, testId, maxLength: 200, keyboard: "email" } : { name: "code", label, kind: "code", testId, maxLength: 64 }]}
+        fields={[
+          caseSensitive
+            ? { name: "code", label, testId, maxLength: 200, keyboard: "email" }
+            : { name: "code", label, kind: "code", testId, maxLength: 64 },
+        ]}
         values={{ code }}
         onChange={(_, value) => setCode(value)}
         onSubmit={() => onSubmit(code.trim())}

@@ -1,14 +1,15 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
-import { useLocale, useTranslations } from "next-intl";
 import { useContract } from "@/lib/contract";
 import { useFriendlyError } from "@/lib/friendly-error";
 import { fromScan } from "@/lib/scanned";
+import { useMutation } from "@tanstack/react-query";
+import { useLocale, useTranslations } from "next-intl";
+
 import { CodeEntry } from "./code-entry";
+import { KioskError } from "./kiosk-error";
 import { useKiosk } from "./kiosk-session";
 import { DoneLink, Screen } from "./screen";
-import { KioskError } from "./kiosk-error";
 
 /** "I'm here to collect": the shopper checks in with their pickup code and learns where to wait. */
 export function CollectScreen() {
@@ -51,9 +52,7 @@ export function CollectScreen() {
         parse={(text) => fromScan(text, "code", "pickupCode")}
         onSubmit={(code) => code && checkIn.mutate(code)}
       >
-        {checkIn.error && (
-          <KioskError testId="checkin-error" message={friendly(checkIn.error, "code")} />
-        )}
+        {checkIn.error && <KioskError testId="checkin-error" message={friendly(checkIn.error, "code")} />}
       </CodeEntry>
     </Screen>
   );

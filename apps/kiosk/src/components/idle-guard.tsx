@@ -56,7 +56,12 @@ export function IdleGuard({ idleMs, warnMs, onReset }: { idleMs: number; warnMs:
   if (warningSince == null) return null;
   const secondsLeft = Math.max(0, Math.ceil((warnMs - (now - warningSince)) / 1000));
   return (
-    <div className="fixed inset-0 z-50 flex items-center justify-center bg-slate-900/70 p-12" role="alertdialog" aria-modal aria-labelledby="still-there-title">
+    <div
+      className="fixed inset-0 z-50 flex items-center justify-center bg-slate-900/70 p-12"
+      role="alertdialog"
+      aria-modal
+      aria-labelledby="still-there-title"
+    >
       <div data-testid="still-there" className="w-full max-w-3xl rounded-3xl bg-white p-12 text-center shadow-2xl">
         <h2 id="still-there-title" className="text-6xl font-bold">
           {t("title")}

@@ -1,6 +1,7 @@
 "use client";
 
 import { useLocale } from "next-intl";
+
 import { ErrorMessage } from "@omni/ui/error-message";
 
 /** The shared error message, at a size that can be read from a step away. */

@@ -1,7 +1,7 @@
 "use client";
 
-import { createContext, useContext } from "react";
 import type { KioskIdentity } from "@/server/device";
+import { createContext, useContext } from "react";
 
 export type Shopper = { name: string; email: string } | null;
 

@@ -1,18 +1,20 @@
 "use client";
 
+import { useContract } from "@/lib/contract";
+import { chooseLanguage, resetKiosk } from "@/server/actions";
+import type { KioskIdentity } from "@/server/device";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from "react";
+
 import { useTRPC } from "@omni/ui/trpc";
-import { chooseLanguage, resetKiosk } from "@/server/actions";
-import type { KioskIdentity } from "@/server/device";
-import { useContract } from "@/lib/contract";
+
 import { IdleGuard } from "./idle-guard";
+import { KioskSessionContext, useKiosk, type Shopper } from "./kiosk-session";
 import { isRevokedKiosk, useLock } from "./lock";
 import { LockedScreen } from "./locked-screen";
-import { KioskSessionContext, useKiosk, type Shopper } from "./kiosk-session";
 
 const cartKey = "omni-kiosk-cart";
 
@@ -43,7 +45,12 @@ export function KioskShell({
   }, []);
 
   // A cheap call every 15 s so that a revoked kiosk locks itself even when nobody touches it.
-  const me = useQuery({ ...trpc.kiosk.me.queryOptions(), refetchInterval: 15_000, refetchIntervalInBackground: true, enabled: !locked });
+  const me = useQuery({
+    ...trpc.kiosk.me.queryOptions(),
+    refetchInterval: 15_000,
+    refetchIntervalInBackground: true,
+    enabled: !locked,
+  });
   useEffect(() => {
     if (me.error && isRevokedKiosk(me.error)) lock();
   }, [me.error, lock]);
@@ -84,7 +91,13 @@ export function KioskShell({
   const attract = pathname === "/";
   return (
     <KioskSessionContext.Provider value={session}>
-      <div data-testid="kiosk-shell" data-store-id={session.kiosk.storeId} data-idle-ms={timeouts.idleMs} data-warn-ms={timeouts.warnMs} className="flex min-h-screen flex-col">
+      <div
+        data-testid="kiosk-shell"
+        data-store-id={session.kiosk.storeId}
+        data-idle-ms={timeouts.idleMs}
+        data-warn-ms={timeouts.warnMs}
+        className="flex min-h-screen flex-col"
+      >
         {!attract && <TopBar />}
         <main className="flex flex-1 flex-col">{children}</main>
       </div>
@@ -109,7 +122,8 @@ function TopBar() {
     await chooseLanguage(next);
     router.refresh();
   };
-  const button = "inline-flex min-h-16 items-center gap-2 rounded-xl px-5 text-2xl font-semibold ring-1 ring-inset ring-slate-300 active:bg-slate-200";
+  const button =
+    "inline-flex min-h-16 items-center gap-2 rounded-xl px-5 text-2xl font-semibold ring-1 ring-inset ring-slate-300 active:bg-slate-200";
   return (
     <header className="sticky top-0 z-30 flex items-center gap-3 border-b border-slate-200 bg-white/95 px-6 py-4 backdrop-blur">
       <Link href="/browse" data-testid="nav-home" className={`${button} ring-0 bg-slate-900 text-white`}>

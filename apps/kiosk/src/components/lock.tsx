@@ -1,6 +1,7 @@
 "use client";
 
 import { createContext, useContext } from "react";
+
 import { errorCode, errorMessage } from "@omni/ui/trpc";
 
 /** The message of the shared router's base middleware for an unknown or revoked device token. */

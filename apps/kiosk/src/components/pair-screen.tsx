@@ -1,8 +1,9 @@
 "use client";
 
+import { pairWithCode, pairWithDeviceToken } from "@/server/actions";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { pairWithCode, pairWithDeviceToken } from "@/server/actions";
+
 import { KioskError } from "./kiosk-error";
 import { TouchForm } from "./touch-form";
 
@@ -20,12 +21,23 @@ export function PairScreen() {
   const submit = async () => {
     setBusy(true);
     setError(null);
-    const outcome = await (mode === "code" ? pairWithCode(values.code ?? "") : pairWithDeviceToken(values.token ?? "")).catch(() => ({ ok: false as const, error: "failed" as const }));
+    const outcome = await (
+      mode === "code" ? pairWithCode(values.code ?? "") : pairWithDeviceToken(values.token ?? "")
+    ).catch(() => ({ ok: false as const, error: "failed" as const }));
     setBusy(false);
     // A full load: the root layout decides again, now with the pairing cookie.
     if (outcome.ok) window.location.assign("/");
     else if (mode === "token") setError(t("tokenInvalid"));
-    else setError(outcome.error === "not_found" ? t("codeNotFound") : outcome.error === "too_many" ? t("tooMany") : outcome.error === "invalid" ? t("codeInvalid") : t("failed"));
+    else
+      setError(
+        outcome.error === "not_found"
+          ? t("codeNotFound")
+          : outcome.error === "too_many"
+            ? t("tooMany")
+            : outcome.error === "invalid"
+              ? t("codeInvalid")
+              : t("failed"),
+      );
   };
 
   return (

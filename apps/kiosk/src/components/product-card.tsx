@@ -2,10 +2,19 @@
 
 import { useLocale, useTranslations } from "next-intl";
 import Link from "next/link";
+
 import { Price } from "@omni/ui/price";
 import { ProductImage } from "@omni/ui/product-image";
 
-export type ProductSummary = { slug: string; title: string; priceMinor: number; listPriceMinor?: number; currency: string; inStock: boolean; imageHue: number };
+export type ProductSummary = {
+  slug: string;
+  title: string;
+  priceMinor: number;
+  listPriceMinor?: number;
+  currency: string;
+  inStock: boolean;
+  imageHue: number;
+};
 
 export function ProductCard({ item }: { item: ProductSummary }) {
   const locale = useLocale();
@@ -20,7 +29,13 @@ export function ProductCard({ item }: { item: ProductSummary }) {
       <ProductImage title={item.title} hue={item.imageHue} />
       <div className="flex flex-1 flex-col gap-2 p-5">
         <p className="text-2xl font-semibold leading-tight">{item.title}</p>
-        <Price priceMinor={item.priceMinor} listPriceMinor={item.listPriceMinor} currency={item.currency} locale={locale} size="lg" />
+        <Price
+          priceMinor={item.priceMinor}
+          listPriceMinor={item.listPriceMinor}
+          currency={item.currency}
+          locale={locale}
+          size="lg"
+        />
         {!item.inStock && <p className="text-xl text-slate-500">{t("soldOut")}</p>}
       </div>
     </Link>

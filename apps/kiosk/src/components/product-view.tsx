@@ -1,9 +1,11 @@
 "use client";
 
+import { useAddToCart } from "@/lib/use-add-to-cart";
 import { useQuery } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 import Link from "next/link";
 import { useMemo, useState } from "react";
+
 import { Button } from "@omni/ui/button";
 import { Price } from "@omni/ui/price";
 import { ProductImage } from "@omni/ui/product-image";
@@ -12,10 +14,10 @@ import { Spinner } from "@omni/ui/spinner";
 import { StockBadge } from "@omni/ui/stock-badge";
 import { StoreAvailability } from "@omni/ui/store-availability";
 import { errorMessage, useTRPC } from "@omni/ui/trpc";
-import { useAddToCart } from "@/lib/use-add-to-cart";
+
+import { KioskError } from "./kiosk-error";
 import { useKiosk } from "./kiosk-session";
 import { VariantPicker, type Variant } from "./variant-picker";
-import { KioskError } from "./kiosk-error";
 
 type Product = {
   slug: string;
@@ -30,20 +32,38 @@ type Product = {
 };
 
 /** A product as the kiosk shows it: what this store has and where, then other stores, then delivery. */
-export function ProductView({ product, shopUrl, initialSku }: { product: Product; shopUrl: string; initialSku?: string }) {
+export function ProductView({
+  product,
+  shopUrl,
+  initialSku,
+}: {
+  product: Product;
+  shopUrl: string;
+  initialSku?: string;
+}) {
   const t = useTranslations("product");
   const locale = useLocale();
   const trpc = useTRPC();
   const { kiosk } = useKiosk();
   const [sku, setSku] = useState(initialSku ?? product.variants[0]?.sku ?? "");
   const variant = product.variants.find((v) => v.sku === sku) ?? product.variants[0];
-  const availability = useQuery({ ...trpc.inventory.availability.queryOptions({ sku }), enabled: !!sku, refetchInterval: 30_000 });
+  const availability = useQuery({
+    ...trpc.inventory.availability.queryOptions({ sku }),
+    enabled: !!sku,
+    refetchInterval: 30_000,
+  });
   const stores = useQuery(trpc.stores.list.queryOptions());
   const addToCart = useAddToCart();
   const here = availability.data?.locations.find((l) => l.storeId === kiosk.storeId);
-  const others = useMemo(() => availability.data?.locations.filter((l) => l.storeId !== kiosk.storeId) ?? [], [availability.data, kiosk.storeId]);
+  const others = useMemo(
+    () => availability.data?.locations.filter((l) => l.storeId !== kiosk.storeId) ?? [],
+    [availability.data, kiosk.storeId],
+  );
   const storeList = useMemo(
-    () => (stores.data ?? []).filter((s) => s.type === "store").map((s) => ({ id: s.id, name: s.name, city: s.city, lat: s.lat, lng: s.lng })),
+    () =>
+      (stores.data ?? [])
+        .filter((s) => s.type === "store")
+        .map((s) => ({ id: s.id, name: s.name, city: s.city, lat: s.lat, lng: s.lng })),
     [stores.data],
   );
   const phoneLink = `${shopUrl}/p/${encodeURIComponent(product.slug)}${sku ? `?sku=${encodeURIComponent(sku)}` : ""}`;
@@ -62,7 +82,13 @@ export function ProductView({ product, shopUrl, initialSku }: { product: Product
           <h1 data-testid="product-title" className="text-5xl font-bold leading-tight">
             {product.title}
           </h1>
-          <Price priceMinor={variant.priceMinor} listPriceMinor={variant.listPriceMinor} currency={product.currency} locale={locale} size="xl" />
+          <Price
+            priceMinor={variant.priceMinor}
+            listPriceMinor={variant.listPriceMinor}
+            currency={product.currency}
+            locale={locale}
+            size="xl"
+          />
           {product.finalSale && <p className="text-2xl font-medium text-amber-800">{t("finalSale")}</p>}
           <p className="line-clamp-4 text-2xl text-slate-700">{product.description}</p>
         </div>
@@ -77,14 +103,18 @@ export function ProductView({ product, shopUrl, initialSku }: { product: Product
         aria-live="polite"
         className={`rounded-3xl p-8 ${availableHere > 0 ? "bg-emerald-50 ring-2 ring-emerald-300" : "bg-slate-100 ring-2 ring-slate-200"}`}
       >
-        <h2 className="text-2xl font-semibold uppercase tracking-wide text-slate-600">{t("inThisStore", { store: kiosk.storeName })}</h2>
+        <h2 className="text-2xl font-semibold uppercase tracking-wide text-slate-600">
+          {t("inThisStore", { store: kiosk.storeName })}
+        </h2>
         {availability.isPending ? (
           <Spinner locale={locale} className="text-2xl" />
         ) : availability.error ? (
           <KioskError message={errorMessage(availability.error)} onRetry={() => void availability.refetch()} />
         ) : availableHere > 0 ? (
           <p className="mt-3 text-5xl font-bold text-emerald-900">
-            {here?.aisle ? t("aisleLeft", { aisle: here.aisle, count: availableHere }) : t("left", { count: availableHere })}
+            {here?.aisle
+              ? t("aisleLeft", { aisle: here.aisle, count: availableHere })
+              : t("left", { count: availableHere })}
           </p>
         ) : (
           <div className="mt-3 flex flex-col gap-2">
@@ -119,9 +149,17 @@ export function ProductView({ product, shopUrl, initialSku }: { product: Product
         )}
       </div>
       {addToCart.isSuccess && (
-        <div data-testid="added-to-cart" role="status" className="flex items-center justify-between rounded-2xl bg-emerald-50 p-6 text-3xl text-emerald-900 ring-2 ring-emerald-300">
+        <div
+          data-testid="added-to-cart"
+          role="status"
+          className="flex items-center justify-between rounded-2xl bg-emerald-50 p-6 text-3xl text-emerald-900 ring-2 ring-emerald-300"
+        >
           {t("added")}
-          <Link href="/cart" data-testid="go-to-cart" className="flex min-h-16 items-center rounded-xl bg-emerald-800 px-6 font-semibold text-white">
+          <Link
+            href="/cart"
+            data-testid="go-to-cart"
+            className="flex min-h-16 items-center rounded-xl bg-emerald-800 px-6 font-semibold text-white"
+          >
             {t("goToCart")}
           </Link>
         </div>
@@ -135,10 +173,16 @@ export function ProductView({ product, shopUrl, initialSku }: { product: Product
       )}
 
       {availability.data && (
-        <section data-testid="home-delivery-panel" data-available={availability.data.online} className="flex items-center justify-between rounded-3xl p-8 ring-2 ring-slate-200">
+        <section
+          data-testid="home-delivery-panel"
+          data-available={availability.data.online}
+          className="flex items-center justify-between rounded-3xl p-8 ring-2 ring-slate-200"
+        >
           <div>
             <h2 className="text-3xl font-semibold">{t("homeDelivery")}</h2>
-            <p className="text-2xl text-slate-600">{availability.data.online > 0 ? t("deliveryYes") : t("deliveryNo")}</p>
+            <p className="text-2xl text-slate-600">
+              {availability.data.online > 0 ? t("deliveryYes") : t("deliveryNo")}
+            </p>
           </div>
           <StockBadge available={availability.data.online} locale={locale} size="lg" />
         </section>

@@ -40,7 +40,11 @@ export function QrScanner({ onResult, onCancel }: { onResult: (text: string) => 
   return (
     <div data-testid="qr-scanner" className="flex flex-col gap-4">
       {failed ? (
-        <p role="alert" data-testid="camera-unavailable" className="rounded-2xl bg-amber-50 p-6 text-2xl text-amber-900">
+        <p
+          role="alert"
+          data-testid="camera-unavailable"
+          className="rounded-2xl bg-amber-50 p-6 text-2xl text-amber-900"
+        >
           {t("noCamera")}
         </p>
       ) : (
@@ -49,7 +53,12 @@ export function QrScanner({ onResult, onCancel }: { onResult: (text: string) => 
           <p className="text-center text-2xl text-slate-600">{t("hold")}</p>
         </>
       )}
-      <button type="button" data-testid="scan-cancel" onClick={onCancel} className="min-h-16 rounded-2xl text-2xl font-semibold ring-2 ring-inset ring-slate-300">
+      <button
+        type="button"
+        data-testid="scan-cancel"
+        onClick={onCancel}
+        className="min-h-16 rounded-2xl text-2xl font-semibold ring-2 ring-inset ring-slate-300"
+      >
         {t("cancel")}
       </button>
     </div>

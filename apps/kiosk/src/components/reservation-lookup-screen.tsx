@@ -1,17 +1,19 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
-import { useFormatter, useLocale, useTranslations } from "next-intl";
-import { useState } from "react";
-import { StatusBadge } from "@omni/ui/status-badge";
 import { useContract, type Reservation } from "@/lib/contract";
 import { useFriendlyError } from "@/lib/friendly-error";
 import { fromScan } from "@/lib/scanned";
+import { useMutation } from "@tanstack/react-query";
+import { useFormatter, useLocale, useTranslations } from "next-intl";
+import { useState } from "react";
+
+import { StatusBadge } from "@omni/ui/status-badge";
+
+import { KioskError } from "./kiosk-error";
 import { useKiosk } from "./kiosk-session";
 import { ScanToggle } from "./scan-toggle";
 import { Screen } from "./screen";
 import { TouchForm } from "./touch-form";
-import { KioskError } from "./kiosk-error";
 
 /** Look up a reservation by its code and e-mail, and cancel it. */
 export function ReservationLookupScreen() {
@@ -24,7 +26,10 @@ export function ReservationLookupScreen() {
   const [values, setValues] = useState<Record<string, string>>({ email: shopper?.email ?? "" });
   const [found, setFound] = useState<{ reservation: Reservation; email: string } | null>(null);
   const lookUp = useMutation({
-    mutationFn: async (input: { code: string; email: string }) => ({ reservation: await contract.reservations.get.query(input), email: input.email }),
+    mutationFn: async (input: { code: string; email: string }) => ({
+      reservation: await contract.reservations.get.query(input),
+      email: input.email,
+    }),
     onSuccess: setFound,
   });
   const cancel = useMutation({
@@ -38,7 +43,13 @@ export function ReservationLookupScreen() {
       <Screen title={t("reservation", { code: r.code })} testId="reservation-details">
         <div className="flex items-center gap-4">
           <StatusBadge status={r.status} locale={locale} size="lg" />
-          {r.status === "active" && <span className="text-2xl text-slate-600">{t("until", { time: format.dateTime(new Date(r.expiresAt), { dateStyle: "medium", timeStyle: "short" }) })}</span>}
+          {r.status === "active" && (
+            <span className="text-2xl text-slate-600">
+              {t("until", {
+                time: format.dateTime(new Date(r.expiresAt), { dateStyle: "medium", timeStyle: "short" }),
+              })}
+            </span>
+          )}
         </div>
         <ul className="divide-y divide-slate-200 rounded-3xl text-3xl ring-2 ring-slate-200">
           {r.lines.map((l) => (
@@ -55,11 +66,21 @@ export function ReservationLookupScreen() {
         )}
         {cancel.error && <KioskError message={friendly(cancel.error)} />}
         {r.status === "active" && (
-          <button type="button" data-testid="cancel-reservation" disabled={cancel.isPending} onClick={() => cancel.mutate()} className="min-h-24 rounded-2xl bg-red-700 text-4xl font-semibold text-white disabled:bg-red-300">
+          <button
+            type="button"
+            data-testid="cancel-reservation"
+            disabled={cancel.isPending}
+            onClick={() => cancel.mutate()}
+            className="min-h-24 rounded-2xl bg-red-700 text-4xl font-semibold text-white disabled:bg-red-300"
+          >
             {t("cancel")}
           </button>
         )}
-        <button type="button" onClick={() => setFound(null)} className="min-h-20 rounded-2xl text-3xl ring-2 ring-inset ring-slate-300">
+        <button
+          type="button"
+          onClick={() => setFound(null)}
+          className="min-h-20 rounded-2xl text-3xl ring-2 ring-inset ring-slate-300"
+        >
           {t("another")}
         </button>
       </Screen>
@@ -67,7 +88,10 @@ export function ReservationLookupScreen() {
   }
   return (
     <Screen title={t("title")} help={t("help")} testId="reservations-screen">
-      <ScanToggle label={t("scan")} onResult={(text) => setValues((v) => ({ ...v, code: fromScan(text, "code").toUpperCase() }))} />
+      <ScanToggle
+        label={t("scan")}
+        onResult={(text) => setValues((v) => ({ ...v, code: fromScan(text, "code").toUpperCase() }))}
+      />
       <TouchForm
         fields={[
           { name: "code", label: t("code"), kind: "code", testId: "reservation-code-input", maxLength: 64 },

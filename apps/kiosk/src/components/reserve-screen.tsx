@@ -1,17 +1,19 @@
 "use client";
 
+import { newIdempotencyKey, useContract } from "@/lib/contract";
+import { useFriendlyError } from "@/lib/friendly-error";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { useSearchParams } from "next/navigation";
 import { useState } from "react";
+
 import { PickupCodeCard } from "@omni/ui/pickup-code-card";
 import { useTRPC } from "@omni/ui/trpc";
-import { newIdempotencyKey, useContract } from "@/lib/contract";
-import { useFriendlyError } from "@/lib/friendly-error";
+
+import { KioskError } from "./kiosk-error";
 import { useKiosk } from "./kiosk-session";
 import { DoneLink, Screen } from "./screen";
 import { TouchForm } from "./touch-form";
-import { KioskError } from "./kiosk-error";
 
 /** Reserve one unit of a variant at this store: pay and collect at the counter before it expires. */
 export function ReserveScreen() {
@@ -25,7 +27,10 @@ export function ReserveScreen() {
   const sku = params.get("sku") ?? "";
   const slug = params.get("slug") ?? "";
   const { kiosk, shopper } = useKiosk();
-  const [values, setValues] = useState<Record<string, string>>({ name: shopper?.name ?? "", email: shopper?.email ?? "" });
+  const [values, setValues] = useState<Record<string, string>>({
+    name: shopper?.name ?? "",
+    email: shopper?.email ?? "",
+  });
   const [idempotencyKey] = useState(newIdempotencyKey);
   const product = useQuery({ ...trpc.catalog.product.queryOptions({ slug }), enabled: !!slug });
   const variant = product.data?.variants.find((v) => v.sku === sku);
@@ -51,7 +56,9 @@ export function ReserveScreen() {
             testId="reservation-code"
             locale={locale}
             store={{ name: kiosk.storeName, city: kiosk.city, pickupPoint: kiosk.pickupPoint ?? undefined }}
-            note={t("until", { time: format.dateTime(new Date(reserve.data.expiresAt), { dateStyle: "medium", timeStyle: "short" }) })}
+            note={t("until", {
+              time: format.dateTime(new Date(reserve.data.expiresAt), { dateStyle: "medium", timeStyle: "short" }),
+            })}
           />
         </div>
         <DoneLink label={t("done")} />

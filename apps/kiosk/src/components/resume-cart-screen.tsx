@@ -1,15 +1,16 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
-import { useLocale, useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
 import { useContract } from "@/lib/contract";
 import { useFriendlyError } from "@/lib/friendly-error";
 import { fromScan } from "@/lib/scanned";
+import { useMutation } from "@tanstack/react-query";
+import { useLocale, useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+
 import { CodeEntry } from "./code-entry";
+import { KioskError } from "./kiosk-error";
 import { useKiosk } from "./kiosk-session";
 import { Screen } from "./screen";
-import { KioskError } from "./kiosk-error";
 
 /** Continue here a cart started on a phone: its handoff code, typed or scanned. */
 export function ResumeCartScreen() {

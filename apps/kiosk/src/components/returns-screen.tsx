@@ -1,19 +1,21 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
-import { useLocale, useTranslations } from "next-intl";
-import { useState } from "react";
-import { EligibilityView } from "@omni/ui/eligibility-view";
-import { formatMoney } from "@omni/ui/money";
 import { newIdempotencyKey, useContract, type Eligibility, type ReturnReason } from "@/lib/contract";
 import { useFriendlyError } from "@/lib/friendly-error";
 import { orderFromScan } from "@/lib/scanned";
+import { useMutation } from "@tanstack/react-query";
+import { useLocale, useTranslations } from "next-intl";
+import { useState } from "react";
+
+import { EligibilityView } from "@omni/ui/eligibility-view";
+import { formatMoney } from "@omni/ui/money";
+
 import { ChoiceRow } from "./choice-row";
+import { KioskError } from "./kiosk-error";
 import { useKiosk } from "./kiosk-session";
 import { ScanToggle } from "./scan-toggle";
 import { DoneLink, Screen } from "./screen";
 import { TouchForm } from "./touch-form";
-import { KioskError } from "./kiosk-error";
 
 const reasons: ReturnReason[] = ["wrong_size", "damaged", "not_as_described", "changed_mind", "other"];
 
@@ -32,10 +34,17 @@ export function ReturnsScreen() {
   const [idempotencyKey] = useState(newIdempotencyKey);
 
   const lookUp = useMutation({
-    mutationFn: async (input: { orderNumber: string; email: string }) => ({ ...input, eligibility: await contract.returns.eligibility.query(input) }),
+    mutationFn: async (input: { orderNumber: string; email: string }) => ({
+      ...input,
+      eligibility: await contract.returns.eligibility.query(input),
+    }),
     onSuccess: (found) => {
       setOrder(found);
-      setSelected(Object.fromEntries(found.eligibility.lines.filter((l) => l.returnableQuantity > 0).map((l) => [l.lineId, l.returnableQuantity])));
+      setSelected(
+        Object.fromEntries(
+          found.eligibility.lines.filter((l) => l.returnableQuantity > 0).map((l) => [l.lineId, l.returnableQuantity]),
+        ),
+      );
     },
   });
   const create = useMutation({
@@ -60,7 +69,9 @@ export function ReturnsScreen() {
           <p data-testid="return-number" className="font-mono text-7xl font-bold tracking-wider">
             {create.data.returnNumber}
           </p>
-          <p className="mt-6 text-3xl">{t("refund", { amount: formatMoney(create.data.refundMinor, "PLN", locale) })}</p>
+          <p className="mt-6 text-3xl">
+            {t("refund", { amount: formatMoney(create.data.refundMinor, "PLN", locale) })}
+          </p>
         </div>
         <p data-testid="hand-to-counter" className="text-5xl font-bold leading-tight">
           {t("handToCounter")}
@@ -87,7 +98,13 @@ export function ReturnsScreen() {
         </div>
         {anyReturnable ? (
           <>
-            <ChoiceRow label={t("reason")} value={reason} onChange={setReason} testIdPrefix="return-reason" options={reasons.map((r) => ({ value: r, label: t(`reasons.${r}`) }))} />
+            <ChoiceRow
+              label={t("reason")}
+              value={reason}
+              onChange={setReason}
+              testIdPrefix="return-reason"
+              options={reasons.map((r) => ({ value: r, label: t(`reasons.${r}`) }))}
+            />
             <ChoiceRow
               label={t("refundTo")}
               value={refundTo}
@@ -114,7 +131,12 @@ export function ReturnsScreen() {
             {t("nothing")}
           </p>
         )}
-        <button type="button" data-testid="return-back" onClick={() => setOrder(null)} className="min-h-20 rounded-2xl text-3xl ring-2 ring-inset ring-slate-300">
+        <button
+          type="button"
+          data-testid="return-back"
+          onClick={() => setOrder(null)}
+          className="min-h-20 rounded-2xl text-3xl ring-2 ring-inset ring-slate-300"
+        >
           {t("otherOrder")}
         </button>
       </Screen>
@@ -139,7 +161,9 @@ export function ReturnsScreen() {
         ]}
         values={values}
         onChange={(name, value) => setValues((v) => ({ ...v, [name]: value }))}
-        onSubmit={() => lookUp.mutate({ orderNumber: (values.orderNumber ?? "").trim(), email: (values.email ?? "").trim() })}
+        onSubmit={() =>
+          lookUp.mutate({ orderNumber: (values.orderNumber ?? "").trim(), email: (values.email ?? "").trim() })
+        }
         submitLabel={t("find")}
         submitTestId="return-find"
         busy={lookUp.isPending}

@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+
 import { QrIcon } from "./icons";
 import { QrScanner } from "./qr-scanner";
 

@@ -2,7 +2,17 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 
 /** The frame of a kiosk task screen: a big title, an optional line of help, then the content. */
-export function Screen({ title, help, testId, children }: { title: string; help?: string; testId?: string; children: ReactNode }) {
+export function Screen({
+  title,
+  help,
+  testId,
+  children,
+}: {
+  title: string;
+  help?: string;
+  testId?: string;
+  children: ReactNode;
+}) {
   return (
     <section data-testid={testId} className="mx-auto flex w-full max-w-4xl flex-col gap-8 px-10 py-10">
       <div>
@@ -17,7 +27,11 @@ export function Screen({ title, help, testId, children }: { title: string; help?
 /** The big "Done" at the end of a task: back to the kiosk's start, where the next person begins. */
 export function DoneLink({ label }: { label: string }) {
   return (
-    <Link href="/browse" data-testid="done" className="flex min-h-24 items-center justify-center rounded-2xl bg-slate-900 text-4xl font-semibold text-white active:bg-slate-700">
+    <Link
+      href="/browse"
+      data-testid="done"
+      className="flex min-h-24 items-center justify-center rounded-2xl bg-slate-900 text-4xl font-semibold text-white active:bg-slate-700"
+    >
       {label}
     </Link>
   );

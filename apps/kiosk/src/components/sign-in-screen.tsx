@@ -1,17 +1,18 @@
 "use client";
 
-import { useLocale, useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
-import { useState } from "react";
 import { useContract } from "@/lib/contract";
 import { fromScan } from "@/lib/scanned";
 import { signInWithPassword, signInWithQrToken } from "@/server/actions";
+import { useLocale, useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+
 import { ChoiceRow } from "./choice-row";
 import { CodeEntry } from "./code-entry";
+import { KioskError } from "./kiosk-error";
 import { useKiosk } from "./kiosk-session";
 import { Screen } from "./screen";
 import { TouchForm } from "./touch-form";
-import { KioskError } from "./kiosk-error";
 
 /** A shopper signs in at the kiosk: the QR code from the shop's account page, or e-mail and password. */
 export function SignInScreen() {
@@ -39,9 +40,7 @@ export function SignInScreen() {
       router.refresh();
     } else setError(outcome.error === "invalid" ? (how === "qr" ? t("qrInvalid") : t("passwordInvalid")) : t("failed"));
   };
-  const problem = error && (
-<KioskError testId="signin-error" message={error} />
-  );
+  const problem = error && <KioskError testId="signin-error" message={error} />;
 
   return (
     <Screen title={t("title")} help={t("help")} testId="sign-in-screen">

@@ -2,6 +2,7 @@
 
 import { useLocale, useTranslations } from "next-intl";
 import { useRef, useState, type ReactNode } from "react";
+
 import { Button } from "@omni/ui/button";
 import { applyKey, OnScreenKeyboard, type KeyboardLayout } from "@omni/ui/on-screen-keyboard";
 
@@ -16,7 +17,8 @@ export type TouchField = {
   keyboard?: KeyboardLayout;
 };
 
-const layoutOf = (kind: TouchField["kind"]): KeyboardLayout => (kind === "email" ? "email" : kind === "code" ? "code" : "text");
+const layoutOf = (kind: TouchField["kind"]): KeyboardLayout =>
+  kind === "email" ? "email" : kind === "code" ? "code" : "text";
 
 /**
  * Labelled fields with one on-screen keyboard that types into whichever field was touched last;
@@ -90,7 +92,9 @@ export function TouchForm({
             maxLength={field.maxLength ?? 200}
             value={values[field.name] ?? ""}
             onFocus={() => setActive(field.name)}
-            onChange={(e) => onChange(field.name, field.kind === "code" ? e.target.value.toUpperCase() : e.target.value)}
+            onChange={(e) =>
+              onChange(field.name, field.kind === "code" ? e.target.value.toUpperCase() : e.target.value)
+            }
             onKeyDown={(e) => {
               if (e.key === "Enter") {
                 e.preventDefault();
@@ -104,7 +108,14 @@ export function TouchForm({
         </label>
       ))}
       {children}
-      <Button type="submit" size="lg" busy={busy} disabled={!complete} data-testid={submitTestId} className="min-h-20! rounded-2xl! text-3xl!">
+      <Button
+        type="submit"
+        size="lg"
+        busy={busy}
+        disabled={!complete}
+        data-testid={submitTestId}
+        className="min-h-20! rounded-2xl! text-3xl!"
+      >
         {submitLabel}
       </Button>
       {activeField && (

@@ -1,6 +1,7 @@
 "use client";
 
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
+
 import type { AppRouter } from "@omni/api";
 import { useTRPCClient } from "@omni/ui/trpc";
 

@@ -1,6 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+
 import { errorCode, errorMessage } from "@omni/ui/trpc";
 
 /**

@@ -22,7 +22,11 @@ export function orderFromScan(text: string): { orderNumber: string; email: strin
   const trimmed = text.trim();
   try {
     const url = new URL(trimmed);
-    const orderNumber = url.searchParams.get("orderNumber") ?? url.searchParams.get("order") ?? url.pathname.split("/").filter(Boolean).pop() ?? "";
+    const orderNumber =
+      url.searchParams.get("orderNumber") ??
+      url.searchParams.get("order") ??
+      url.pathname.split("/").filter(Boolean).pop() ??
+      "";
     return { orderNumber: decodeURIComponent(orderNumber), email: url.searchParams.get("email") };
   } catch {
     return { orderNumber: trimmed, email: null };

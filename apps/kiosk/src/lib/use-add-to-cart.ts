@@ -1,7 +1,8 @@
 "use client";
 
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useKiosk } from "@/components/kiosk-session";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+
 import { useContract } from "./contract";
 
 /** Adds one unit of a SKU to this kiosk session's cart, creating the cart on first use. */

@@ -1,10 +1,12 @@
 "use server";
 
-import { cookies } from "next/headers";
-import { AuthError } from "next-auth";
-import { deviceCookieName } from "@omni/auth/device";
-import { TRPCError } from "@trpc/server";
 import { signIn, signOut } from "@/auth";
+import { TRPCError } from "@trpc/server";
+import { AuthError } from "next-auth";
+import { cookies } from "next/headers";
+
+import { deviceCookieName } from "@omni/auth/device";
+
 import { serverApi } from "./api";
 import { setDeviceCookie } from "./device";
 
@@ -14,7 +16,9 @@ type Outcome = { ok: true } | { ok: false; error: "invalid" | "failed" };
  * Pairing with the manager's code from the back office. Called on the server so that the device
  * token it returns goes straight into the http-only cookie and never reaches page scripts.
  */
-export async function pairWithCode(code: string): Promise<{ ok: true } | { ok: false; error: "not_found" | "too_many" | "invalid" | "failed"; message?: string }> {
+export async function pairWithCode(
+  code: string,
+): Promise<{ ok: true } | { ok: false; error: "not_found" | "too_many" | "invalid" | "failed"; message?: string }> {
   const clean = typeof code === "string" ? code.trim() : "";
   if (!clean || clean.length > 64) return { ok: false, error: "invalid" };
   try {
@@ -65,7 +69,8 @@ export async function resetKiosk(): Promise<void> {
 }
 
 export async function signInWithPassword(email: string, password: string): Promise<Outcome> {
-  if (typeof email !== "string" || typeof password !== "string" || !email.trim() || !password) return { ok: false, error: "invalid" };
+  if (typeof email !== "string" || typeof password !== "string" || !email.trim() || !password)
+    return { ok: false, error: "invalid" };
   try {
     await signIn("credentials", { email: email.trim(), password, redirect: false });
     return { ok: true };

@@ -1,8 +1,10 @@
 import "server-only";
+
+import { auth } from "@/auth";
 import { cookies, headers } from "next/headers";
+
 import { createServerCaller } from "@omni/api/next";
 import { deviceCookieName } from "@omni/auth/device";
-import { auth } from "@/auth";
 
 /**
  * The shared router, called from server components as this kiosk device (and its signed-in shopper,

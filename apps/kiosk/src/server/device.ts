@@ -1,10 +1,21 @@
 import "server-only";
-import { cookies } from "next/headers";
+
 import { TRPCError } from "@trpc/server";
+import { cookies } from "next/headers";
+
 import { deviceCookieName } from "@omni/auth/device";
+
 import { serverApi } from "./api";
 
-export type KioskIdentity = { deviceId: string; storeId: string; storeName: string; city: string; pickupPoint: string | null; reservations: boolean; pickup: boolean };
+export type KioskIdentity = {
+  deviceId: string;
+  storeId: string;
+  storeName: string;
+  city: string;
+  pickupPoint: string | null;
+  reservations: boolean;
+  pickup: boolean;
+};
 
 export type DeviceState = { state: "paired"; kiosk: KioskIdentity } | { state: "unpaired" } | { state: "locked" };
 
@@ -25,5 +36,11 @@ export async function loadDeviceState(): Promise<DeviceState> {
 /** The pairing cookie: http-only so no script on the page can read the device token. */
 export async function setDeviceCookie(token: string) {
   const secure = process.env.NODE_ENV === "production" && process.env.OMNI_INSECURE_COOKIES !== "1";
-  (await cookies()).set(deviceCookieName, token, { httpOnly: true, sameSite: "strict", secure, path: "/", maxAge: 60 * 60 * 24 * 365 * 5 });
+  (await cookies()).set(deviceCookieName, token, {
+    httpOnly: true,
+    sameSite: "strict",
+    secure,
+    path: "/",
+    maxAge: 60 * 60 * 24 * 365 * 5,
+  });
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { useLocale, useTranslations } from "next-intl";
+
 import { ErrorMessage } from "@omni/ui/error-message";
 
 export default function PageError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {

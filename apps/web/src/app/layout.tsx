@@ -1,11 +1,13 @@
+import { auth } from "@/auth";
+import { SiteFooter } from "@/components/site-footer";
+import { SiteHeader } from "@/components/site-header";
 import type { Metadata, Viewport } from "next";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
-import { auth } from "@/auth";
-import { SiteFooter } from "@/components/site-footer";
-import { SiteHeader } from "@/components/site-header";
+
 import { Providers } from "./providers";
+
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -1,4 +1,5 @@
 import { getLocale } from "next-intl/server";
+
 import { Spinner } from "@omni/ui/spinner";
 
 export default async function Loading() {

@@ -1,7 +1,7 @@
-import Link from "next/link";
-import { getLocale, getTranslations } from "next-intl/server";
 import { ProductCard } from "@/components/product-card";
 import { serverApi } from "@/server/api";
+import { getLocale, getTranslations } from "next-intl/server";
+import Link from "next/link";
 
 export const dynamic = "force-dynamic";
 
@@ -13,12 +13,17 @@ export default async function Home() {
       <section className="rounded-2xl bg-slate-900 px-5 py-8 text-white sm:px-8">
         <h1 className="text-2xl font-bold sm:text-3xl">{t("heroTitle")}</h1>
         <p className="mt-2 max-w-xl text-slate-200">{t("heroText")}</p>
-        <Link href="/stores" className="mt-4 inline-flex min-h-11 items-center rounded-lg bg-white px-4 font-semibold text-slate-900 focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-white">
+        <Link
+          href="/stores"
+          className="mt-4 inline-flex min-h-11 items-center rounded-lg bg-white px-4 font-semibold text-slate-900 focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-white"
+        >
           {t("findStore")}
         </Link>
       </section>
       <section aria-labelledby="categories-heading">
-        <h2 id="categories-heading" className="text-xl font-bold">{t("categories")}</h2>
+        <h2 id="categories-heading" className="text-xl font-bold">
+          {t("categories")}
+        </h2>
         <ul className="mt-3 grid grid-cols-2 gap-3 sm:grid-cols-4">
           {categories.map((category) => (
             <li key={category.slug}>
@@ -34,7 +39,9 @@ export default async function Home() {
         </ul>
       </section>
       <section aria-labelledby="featured-heading">
-        <h2 id="featured-heading" className="text-xl font-bold">{t("featured")}</h2>
+        <h2 id="featured-heading" className="text-xl font-bold">
+          {t("featured")}
+        </h2>
         <ul className="mt-3 grid grid-cols-2 gap-4 sm:grid-cols-4">
           {featured.items.map((item) => (
             <li key={item.slug}>

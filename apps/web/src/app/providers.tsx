@@ -1,8 +1,9 @@
 "use client";
 
-import { ApiProvider } from "@omni/ui/trpc";
-import type { ReactNode } from "react";
 import { CartProvider } from "@/components/cart-context";
+import type { ReactNode } from "react";
+
+import { ApiProvider } from "@omni/ui/trpc";
 
 export function Providers({ children, signedIn }: { children: ReactNode; signedIn: boolean }) {
   return (

@@ -1,8 +1,8 @@
-import type { Metadata } from "next";
-import { redirect } from "next/navigation";
-import { getTranslations } from "next-intl/server";
 import { auth } from "@/auth";
 import { AuthForm } from "@/components/auth-form";
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { redirect } from "next/navigation";
 
 type Mode = "sign-in" | "sign-up";
 type Props = { searchParams: Promise<{ next?: string }> };

@@ -1,9 +1,10 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
 import { useState } from "react";
+
 import { Button } from "@omni/ui/button";
 import { ErrorMessage } from "@omni/ui/error-message";
 import { errorMessage, useTRPC } from "@omni/ui/trpc";
@@ -21,13 +22,22 @@ export function CancelReservation({ code, email }: { code: string; email: string
       {confirming ? (
         <div className="flex flex-wrap items-center gap-2" role="group" aria-label={t("confirmCancel")}>
           <span className="font-medium">{t("confirmCancel")}</span>
-          <Button variant="danger" data-testid="reservation-cancel-confirm" busy={cancel.isPending} onClick={() => cancel.mutate({ code, email })}>
+          <Button
+            variant="danger"
+            data-testid="reservation-cancel-confirm"
+            busy={cancel.isPending}
+            onClick={() => cancel.mutate({ code, email })}
+          >
             {t("yesCancel")}
           </Button>
-          <Button variant="secondary" onClick={() => setConfirming(false)}>{t("keep")}</Button>
+          <Button variant="secondary" onClick={() => setConfirming(false)}>
+            {t("keep")}
+          </Button>
         </div>
       ) : (
-        <Button variant="secondary" data-testid="reservation-cancel" onClick={() => setConfirming(true)}>{t("cancel")}</Button>
+        <Button variant="secondary" data-testid="reservation-cancel" onClick={() => setConfirming(true)}>
+          {t("cancel")}
+        </Button>
       )}
       {cancel.error && <ErrorMessage message={errorMessage(cancel.error)} locale={locale} />}
     </div>

@@ -1,12 +1,13 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { errorCode, useTRPC } from "@omni/ui/trpc";
-import type { AppRouter } from "@omni/api";
-import type { inferRouterOutputs } from "@trpc/server";
-import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from "react";
 import { readCookie, writeCookie } from "@/lib/browser-cookies";
 import { CART_COOKIE } from "@/lib/cookie-names";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { inferRouterOutputs } from "@trpc/server";
+import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from "react";
+
+import type { AppRouter } from "@omni/api";
+import { errorCode, useTRPC } from "@omni/ui/trpc";
 
 export type CartView = inferRouterOutputs<AppRouter>["cart"]["get"];
 
@@ -105,7 +106,8 @@ export function CartProvider({ children, signedIn }: { children: ReactNode; sign
       const existing = query.data?.cartId === id ? (query.data.lines.find((l) => l.sku === sku)?.quantity ?? 0) : 0;
       store(await setQty.mutateAsync({ cartId: id, sku, quantity: existing + quantity }));
     },
-    setQuantity: async (sku, quantity) => store(await setQty.mutateAsync({ cartId: await ensureCart(), sku, quantity })),
+    setQuantity: async (sku, quantity) =>
+      store(await setQty.mutateAsync({ cartId: await ensureCart(), sku, quantity })),
     applyCode: async (code) => {
       store(await apply.mutateAsync({ cartId: await ensureCart(), code }));
     },

@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+
 import { useCart } from "./cart-context";
 
 /** The header's cart with the number of items in it. */
@@ -13,8 +14,14 @@ export function CartLink({ label }: { label: string }) {
       aria-label={`${label}: ${itemCount}`}
       className="relative flex min-h-11 min-w-11 items-center justify-center rounded-lg text-slate-800 hover:bg-slate-100 focus-visible:outline focus-visible:outline-2 focus-visible:outline-sky-600"
     >
-      <svg aria-hidden viewBox="0 0 24 24" className="h-6 w-6" fill="none" stroke="currentColor" strokeWidth="2"><path d="M6 7h12l-1 13H7L6 7Z" /><path d="M9 7a3 3 0 0 1 6 0" /></svg>
-      <span data-testid="cart-count" className="absolute -right-0.5 -top-0.5 min-w-5 rounded-full bg-slate-900 px-1 text-center text-xs font-bold leading-5 text-white">
+      <svg aria-hidden viewBox="0 0 24 24" className="h-6 w-6" fill="none" stroke="currentColor" strokeWidth="2">
+        <path d="M6 7h12l-1 13H7L6 7Z" />
+        <path d="M9 7a3 3 0 0 1 6 0" />
+      </svg>
+      <span
+        data-testid="cart-count"
+        className="absolute -right-0.5 -top-0.5 min-w-5 rounded-full bg-slate-900 px-1 text-center text-xs font-bold leading-5 text-white"
+      >
         {itemCount}
       </span>
     </Link>

@@ -1,10 +1,13 @@
 "use client";
 
+import { newIdempotencyKey } from "@/lib/idempotency";
+import { cardToken, TEST_CARDS } from "@/lib/test-cards";
 import { useMutation, useQuery } from "@tanstack/react-query";
+import { useLocale, useTranslations } from "next-intl";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useLocale, useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
+
 import { Button } from "@omni/ui/button";
 import { EmptyState } from "@omni/ui/empty-state";
 import { ErrorMessage } from "@omni/ui/error-message";
@@ -12,8 +15,7 @@ import { formatMoney } from "@omni/ui/money";
 import { OpeningHoursList } from "@omni/ui/opening-hours";
 import { Spinner } from "@omni/ui/spinner";
 import { errorMessage, useTRPC } from "@omni/ui/trpc";
-import { newIdempotencyKey } from "@/lib/idempotency";
-import { cardToken, TEST_CARDS } from "@/lib/test-cards";
+
 import { useCart } from "./cart-context";
 import { TextField } from "./text-field";
 
@@ -51,7 +53,11 @@ export function CheckoutScreen({
   const place = useMutation(trpc.checkout.placeOrder.mutationOptions());
 
   const view = cart.cart?.status === "open" ? cart.cart : undefined;
-  const options = useQuery({ ...trpc.checkout.pickupOptions.queryOptions({ cartId: cart.cartId ?? "" }), enabled: !!view?.lines.length, staleTime: 0 });
+  const options = useQuery({
+    ...trpc.checkout.pickupOptions.queryOptions({ cartId: cart.cartId ?? "" }),
+    enabled: !!view?.lines.length,
+    staleTime: 0,
+  });
 
   // Start with the shopper's store when it has everything, otherwise the first store that does.
   useEffect(() => {
@@ -67,7 +73,16 @@ export function CheckoutScreen({
   if (place.data) return <Spinner locale={locale} label={t("placed", { number: place.data.orderNumber })} />;
   if (cart.loading) return <Spinner locale={locale} />;
   if (!view || view.lines.length === 0) {
-    return <EmptyState title={t("emptyCart")} action={<Link href="/" className="font-semibold text-sky-800 underline">{t("shop")}</Link>} />;
+    return (
+      <EmptyState
+        title={t("emptyCart")}
+        action={
+          <Link href="/" className="font-semibold text-sky-800 underline">
+            {t("shop")}
+          </Link>
+        }
+      />
+    );
   }
 
   const creditUsed = useCredit ? Math.min(storeCreditMinor, view.totalMinor) : 0;
@@ -98,7 +113,9 @@ export function CheckoutScreen({
       {
         onSuccess: (order) => {
           cart.forget();
-          router.push(`/orders/${encodeURIComponent(order.orderNumber)}?email=${encodeURIComponent(email.trim().toLowerCase())}&placed=1`);
+          router.push(
+            `/orders/${encodeURIComponent(order.orderNumber)}?email=${encodeURIComponent(email.trim().toLowerCase())}&placed=1`,
+          );
         },
         // The server answered: the next press is a new attempt.
         onError: () => setAttemptKey(newIdempotencyKey("web-checkout")),
@@ -106,7 +123,8 @@ export function CheckoutScreen({
     );
   };
 
-  const radio = (on: boolean) => `flex cursor-pointer gap-3 rounded-xl p-3 ring-1 ring-inset focus-within:ring-2 focus-within:ring-sky-600 ${on ? "bg-sky-50 ring-sky-600" : "ring-slate-300"}`;
+  const radio = (on: boolean) =>
+    `flex cursor-pointer gap-3 rounded-xl p-3 ring-1 ring-inset focus-within:ring-2 focus-within:ring-sky-600 ${on ? "bg-sky-50 ring-sky-600" : "ring-slate-300"}`;
 
   return (
     <form
@@ -121,70 +139,181 @@ export function CheckoutScreen({
 
         <fieldset className="space-y-3">
           <legend className="mb-2 text-lg font-semibold">{t("contact")}</legend>
-          <TextField id="checkout-name" data-testid="checkout-name" label={t("name")} value={name} onChange={(e) => setName(e.target.value)} required autoComplete="name" />
-          <TextField id="checkout-email" data-testid="checkout-email" label={t("email")} type="email" value={email} onChange={(e) => setEmail(e.target.value)} required autoComplete="email" />
-          <TextField id="checkout-phone" data-testid="checkout-phone" label={t("phone")} type="tel" value={phone} onChange={(e) => setPhone(e.target.value)} autoComplete="tel" hint={t("phoneHint")} />
+          <TextField
+            id="checkout-name"
+            data-testid="checkout-name"
+            label={t("name")}
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            required
+            autoComplete="name"
+          />
+          <TextField
+            id="checkout-email"
+            data-testid="checkout-email"
+            label={t("email")}
+            type="email"
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+            required
+            autoComplete="email"
+          />
+          <TextField
+            id="checkout-phone"
+            data-testid="checkout-phone"
+            label={t("phone")}
+            type="tel"
+            value={phone}
+            onChange={(e) => setPhone(e.target.value)}
+            autoComplete="tel"
+            hint={t("phoneHint")}
+          />
         </fieldset>
 
         <fieldset className="space-y-3">
           <legend className="mb-2 text-lg font-semibold">{t("fulfillment")}</legend>
           <div className="grid gap-2 sm:grid-cols-2">
             <label className={radio(type === "pickup")}>
-              <input type="radio" name="fulfillment" value="pickup" data-testid="fulfillment-pickup" checked={type === "pickup"} onChange={() => setType("pickup")} className="mt-1 h-5 w-5" />
-              <span><span className="block font-semibold">{t("pickup")}</span><span className="text-sm text-slate-600">{t("pickupHint")}</span></span>
+              <input
+                type="radio"
+                name="fulfillment"
+                value="pickup"
+                data-testid="fulfillment-pickup"
+                checked={type === "pickup"}
+                onChange={() => setType("pickup")}
+                className="mt-1 h-5 w-5"
+              />
+              <span>
+                <span className="block font-semibold">{t("pickup")}</span>
+                <span className="text-sm text-slate-600">{t("pickupHint")}</span>
+              </span>
             </label>
             <label className={radio(type === "delivery")}>
-              <input type="radio" name="fulfillment" value="delivery" data-testid="fulfillment-delivery" checked={type === "delivery"} onChange={() => setType("delivery")} className="mt-1 h-5 w-5" />
-              <span><span className="block font-semibold">{t("delivery")}</span><span className="text-sm text-slate-600">{t("deliveryHint")}</span></span>
+              <input
+                type="radio"
+                name="fulfillment"
+                value="delivery"
+                data-testid="fulfillment-delivery"
+                checked={type === "delivery"}
+                onChange={() => setType("delivery")}
+                className="mt-1 h-5 w-5"
+              />
+              <span>
+                <span className="block font-semibold">{t("delivery")}</span>
+                <span className="text-sm text-slate-600">{t("deliveryHint")}</span>
+              </span>
             </label>
           </div>
 
           {type === "pickup" && (
             <div role="radiogroup" aria-label={t("chooseStore")} data-testid="pickup-options" className="space-y-2">
               {options.isPending && <Spinner locale={locale} />}
-              {options.error && <ErrorMessage message={errorMessage(options.error)} onRetry={() => options.refetch()} locale={locale} />}
-              {[...(options.data?.stores ?? [])].sort((a, b) => Number(b.storeId === preferredStoreId) - Number(a.storeId === preferredStoreId)).map((store) => {
-                const chosen = storeId === store.storeId;
-                return (
-                  <label
-                    key={store.storeId}
-                    data-testid="pickup-store-option"
-                    data-store-id={store.storeId}
-                    data-all-available={store.allAvailable}
-                    className={`${radio(chosen)} ${store.allAvailable ? "" : "cursor-not-allowed opacity-80"}`}
-                  >
-                    <input type="radio" name="store" value={store.storeId} checked={chosen} disabled={!store.allAvailable} onChange={() => setStoreId(store.storeId)} className="mt-1 h-5 w-5" />
-                    <span className="min-w-0 flex-1">
-                      <span className="block font-semibold">{store.name}</span>
-                      <span className="block text-sm text-slate-600">{store.address}, {store.city}{store.storeId === preferredStoreId ? ` · ${t("yourStore")}` : ""}</span>
-                      {store.allAvailable ? (
-                        <span className="text-sm font-medium text-emerald-800">{t("allAvailable")}</span>
-                      ) : (
-                        <span className="block text-sm text-amber-900" data-testid="missing-lines">
-                          {t("someMissing", { have: store.availableLineCount, total: store.lines.length })}{" "}
-                          {store.missing.map((m) => `${m.productTitle} ${m.title} (${t("haveOf", { available: m.available, quantity: m.quantity })})`).join(", ")}
+              {options.error && (
+                <ErrorMessage message={errorMessage(options.error)} onRetry={() => options.refetch()} locale={locale} />
+              )}
+              {[...(options.data?.stores ?? [])]
+                .sort((a, b) => Number(b.storeId === preferredStoreId) - Number(a.storeId === preferredStoreId))
+                .map((store) => {
+                  const chosen = storeId === store.storeId;
+                  return (
+                    <label
+                      key={store.storeId}
+                      data-testid="pickup-store-option"
+                      data-store-id={store.storeId}
+                      data-all-available={store.allAvailable}
+                      className={`${radio(chosen)} ${store.allAvailable ? "" : "cursor-not-allowed opacity-80"}`}
+                    >
+                      <input
+                        type="radio"
+                        name="store"
+                        value={store.storeId}
+                        checked={chosen}
+                        disabled={!store.allAvailable}
+                        onChange={() => setStoreId(store.storeId)}
+                        className="mt-1 h-5 w-5"
+                      />
+                      <span className="min-w-0 flex-1">
+                        <span className="block font-semibold">{store.name}</span>
+                        <span className="block text-sm text-slate-600">
+                          {store.address}, {store.city}
+                          {store.storeId === preferredStoreId ? ` · ${t("yourStore")}` : ""}
                         </span>
-                      )}
-                      {chosen && store.openingHours && (
-                        <span className="mt-2 block"><OpeningHoursList hours={store.openingHours} locale={locale} /></span>
-                      )}
-                    </span>
-                  </label>
-                );
-              })}
-              {options.data && !options.data.stores.some((s) => s.allAvailable) && <p className="text-amber-900">{t("noStoreHasAll")}</p>}
+                        {store.allAvailable ? (
+                          <span className="text-sm font-medium text-emerald-800">{t("allAvailable")}</span>
+                        ) : (
+                          <span className="block text-sm text-amber-900" data-testid="missing-lines">
+                            {t("someMissing", { have: store.availableLineCount, total: store.lines.length })}{" "}
+                            {store.missing
+                              .map(
+                                (m) =>
+                                  `${m.productTitle} ${m.title} (${t("haveOf", { available: m.available, quantity: m.quantity })})`,
+                              )
+                              .join(", ")}
+                          </span>
+                        )}
+                        {chosen && store.openingHours && (
+                          <span className="mt-2 block">
+                            <OpeningHoursList hours={store.openingHours} locale={locale} />
+                          </span>
+                        )}
+                      </span>
+                    </label>
+                  );
+                })}
+              {options.data && !options.data.stores.some((s) => s.allAvailable) && (
+                <p className="text-amber-900">{t("noStoreHasAll")}</p>
+              )}
             </div>
           )}
 
           {type === "delivery" && (
             <div className="grid gap-3 sm:grid-cols-2">
-              <TextField id="address-line1" data-testid="address-line1" label={t("line1")} value={address.line1} onChange={(e) => setAddress({ ...address, line1: e.target.value })} required autoComplete="address-line1" className="sm:col-span-2" />
-              <TextField id="address-postal" data-testid="address-postal" label={t("postalCode")} value={address.postalCode} onChange={(e) => setAddress({ ...address, postalCode: e.target.value })} required autoComplete="postal-code" />
-              <TextField id="address-city" data-testid="address-city" label={t("city")} value={address.city} onChange={(e) => setAddress({ ...address, city: e.target.value })} required autoComplete="address-level2" />
-              <TextField id="address-country" data-testid="address-country" label={t("country")} value={address.country} onChange={(e) => setAddress({ ...address, country: e.target.value })} required autoComplete="country" />
+              <TextField
+                id="address-line1"
+                data-testid="address-line1"
+                label={t("line1")}
+                value={address.line1}
+                onChange={(e) => setAddress({ ...address, line1: e.target.value })}
+                required
+                autoComplete="address-line1"
+                className="sm:col-span-2"
+              />
+              <TextField
+                id="address-postal"
+                data-testid="address-postal"
+                label={t("postalCode")}
+                value={address.postalCode}
+                onChange={(e) => setAddress({ ...address, postalCode: e.target.value })}
+                required
+                autoComplete="postal-code"
+              />
+              <TextField
+                id="address-city"
+                data-testid="address-city"
+                label={t("city")}
+                value={address.city}
+                onChange={(e) => setAddress({ ...address, city: e.target.value })}
+                required
+                autoComplete="address-level2"
+              />
+              <TextField
+                id="address-country"
+                data-testid="address-country"
+                label={t("country")}
+                value={address.country}
+                onChange={(e) => setAddress({ ...address, country: e.target.value })}
+                required
+                autoComplete="country"
+              />
               {options.data && !options.data.delivery.allAvailable && (
                 <p className="text-amber-900 sm:col-span-2" data-testid="delivery-missing">
-                  {t("deliveryMissing")} {options.data.delivery.missing.map((m) => `${m.productTitle} ${m.title} (${t("haveOf", { available: m.available, quantity: m.quantity })})`).join(", ")}
+                  {t("deliveryMissing")}{" "}
+                  {options.data.delivery.missing
+                    .map(
+                      (m) =>
+                        `${m.productTitle} ${m.title} (${t("haveOf", { available: m.available, quantity: m.quantity })})`,
+                    )
+                    .join(", ")}
                 </p>
               )}
             </div>
@@ -195,7 +324,13 @@ export function CheckoutScreen({
           <legend className="mb-2 text-lg font-semibold">{t("payment")}</legend>
           {storeCreditMinor > 0 && (
             <label className="flex items-center gap-3">
-              <input type="checkbox" data-testid="use-store-credit" checked={useCredit} onChange={(e) => setUseCredit(e.target.checked)} className="h-5 w-5" />
+              <input
+                type="checkbox"
+                data-testid="use-store-credit"
+                checked={useCredit}
+                onChange={(e) => setUseCredit(e.target.checked)}
+                className="h-5 w-5"
+              />
               {t("useCredit", { amount: formatMoney(storeCreditMinor, view.currency, locale) })}
             </label>
           )}
@@ -203,17 +338,49 @@ export function CheckoutScreen({
             <>
               <div className="grid gap-2 sm:grid-cols-2">
                 <label className={radio(method === "card")}>
-                  <input type="radio" name="payment" value="card" data-testid="payment-card" checked={method === "card"} onChange={() => setMethod("card")} className="mt-1 h-5 w-5" />
+                  <input
+                    type="radio"
+                    name="payment"
+                    value="card"
+                    data-testid="payment-card"
+                    checked={method === "card"}
+                    onChange={() => setMethod("card")}
+                    className="mt-1 h-5 w-5"
+                  />
                   <span className="font-semibold">{t("card")}</span>
                 </label>
-                <label className={`${radio(method === "pay_in_store")} ${type === "delivery" ? "cursor-not-allowed opacity-60" : ""}`}>
-                  <input type="radio" name="payment" value="pay_in_store" data-testid="payment-in-store" disabled={type === "delivery"} checked={method === "pay_in_store"} onChange={() => setMethod("pay_in_store")} className="mt-1 h-5 w-5" />
-                  <span><span className="block font-semibold">{t("payInStore")}</span><span className="text-sm text-slate-600">{t("payInStoreHint")}</span></span>
+                <label
+                  className={`${radio(method === "pay_in_store")} ${type === "delivery" ? "cursor-not-allowed opacity-60" : ""}`}
+                >
+                  <input
+                    type="radio"
+                    name="payment"
+                    value="pay_in_store"
+                    data-testid="payment-in-store"
+                    disabled={type === "delivery"}
+                    checked={method === "pay_in_store"}
+                    onChange={() => setMethod("pay_in_store")}
+                    className="mt-1 h-5 w-5"
+                  />
+                  <span>
+                    <span className="block font-semibold">{t("payInStore")}</span>
+                    <span className="text-sm text-slate-600">{t("payInStoreHint")}</span>
+                  </span>
                 </label>
               </div>
               {method === "card" && (
                 <div className="space-y-2">
-                  <TextField id="card-number" data-testid="card-number" label={t("cardNumber")} inputMode="numeric" autoComplete="cc-number" value={card} onChange={(e) => setCard(e.target.value)} placeholder="4242 4242 4242 4242" required />
+                  <TextField
+                    id="card-number"
+                    data-testid="card-number"
+                    label={t("cardNumber")}
+                    inputMode="numeric"
+                    autoComplete="cc-number"
+                    value={card}
+                    onChange={(e) => setCard(e.target.value)}
+                    placeholder="4242 4242 4242 4242"
+                    required
+                  />
                   <p className="rounded-lg bg-slate-100 px-3 py-2 text-sm text-slate-700" data-testid="test-card-note">
                     {t("testCards", { ok: TEST_CARDS.ok, declined: TEST_CARDS.declined })}
                   </p>
@@ -229,22 +396,45 @@ export function CheckoutScreen({
         <ul className="space-y-1 text-sm">
           {view.lines.map((line) => (
             <li key={line.sku} className="flex justify-between gap-2">
-              <span className="min-w-0">{line.quantity} × {line.productTitle} <span className="text-slate-600">{line.title}</span></span>
+              <span className="min-w-0">
+                {line.quantity} × {line.productTitle} <span className="text-slate-600">{line.title}</span>
+              </span>
               <span className="shrink-0">{formatMoney(line.totalMinor, line.currency, locale)}</span>
             </li>
           ))}
         </ul>
         <dl className="space-y-1 border-t border-slate-200 pt-2">
-          {view.discountMinor > 0 && <div className="flex justify-between text-red-700"><dt>{t("discount")}</dt><dd>−{formatMoney(view.discountMinor, view.currency, locale)}</dd></div>}
-          {creditUsed > 0 && <div className="flex justify-between"><dt>{t("credit")}</dt><dd>−{formatMoney(creditUsed, view.currency, locale)}</dd></div>}
-          <div className="flex justify-between text-lg font-bold"><dt>{t("toPay")}</dt><dd data-testid="checkout-total">{formatMoney(toPay, view.currency, locale)}</dd></div>
+          {view.discountMinor > 0 && (
+            <div className="flex justify-between text-red-700">
+              <dt>{t("discount")}</dt>
+              <dd>−{formatMoney(view.discountMinor, view.currency, locale)}</dd>
+            </div>
+          )}
+          {creditUsed > 0 && (
+            <div className="flex justify-between">
+              <dt>{t("credit")}</dt>
+              <dd>−{formatMoney(creditUsed, view.currency, locale)}</dd>
+            </div>
+          )}
+          <div className="flex justify-between text-lg font-bold">
+            <dt>{t("toPay")}</dt>
+            <dd data-testid="checkout-total">{formatMoney(toPay, view.currency, locale)}</dd>
+          </div>
         </dl>
         {formError && <ErrorMessage message={formError} locale={locale} />}
         {place.error && <ErrorMessage message={errorMessage(place.error)} locale={locale} />}
-        <Button type="submit" size="lg" className="w-full" data-testid="checkout-submit" busy={place.isPending || place.isSuccess}>
+        <Button
+          type="submit"
+          size="lg"
+          className="w-full"
+          data-testid="checkout-submit"
+          busy={place.isPending || place.isSuccess}
+        >
           {method === "pay_in_store" && type === "pickup" && toPay > 0 ? t("placeOrder") : t("payAndOrder")}
         </Button>
-        <Link href="/cart" className="block text-center text-sm font-semibold text-sky-800 underline">{t("backToCart")}</Link>
+        <Link href="/cart" className="block text-center text-sm font-semibold text-sky-800 underline">
+          {t("backToCart")}
+        </Link>
       </aside>
     </form>
   );

@@ -1,12 +1,14 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
 import { useState } from "react";
+
 import { Button } from "@omni/ui/button";
 import { ErrorMessage } from "@omni/ui/error-message";
 import { errorMessage, useTRPC } from "@omni/ui/trpc";
+
 import { useCart } from "./cart-context";
 import { TextField } from "./text-field";
 
@@ -35,7 +37,17 @@ export function HandoffForm({ initialCode }: { initialCode: string }) {
         );
       }}
     >
-      <TextField id="handoff-code-input" data-testid="handoff-input" label={t("code")} value={code} onChange={(e) => setCode(e.target.value)} required autoCapitalize="characters" autoComplete="off" className="font-mono" />
+      <TextField
+        id="handoff-code-input"
+        data-testid="handoff-input"
+        label={t("code")}
+        value={code}
+        onChange={(e) => setCode(e.target.value)}
+        required
+        autoCapitalize="characters"
+        autoComplete="off"
+        className="font-mono"
+      />
       {resume.error && <ErrorMessage message={errorMessage(resume.error)} locale={locale} />}
       <Button type="submit" data-testid="handoff-submit" busy={resume.isPending} className="w-full">
         {t("submit")}

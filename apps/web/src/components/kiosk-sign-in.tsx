@@ -2,6 +2,7 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
+
 import { Button } from "@omni/ui/button";
 import { ErrorMessage } from "@omni/ui/error-message";
 import { formatDateTime } from "@omni/ui/labels";
@@ -21,11 +22,17 @@ export function KioskSignIn() {
       {token.data ? (
         <div data-testid="kiosk-token" data-token={token.data.token} className="flex flex-col items-center gap-2">
           <QrCode value={token.data.token} size={200} label={t("kioskQr")} />
-          <p className="text-sm text-slate-600">{t("kioskValid", { when: formatDateTime(token.data.expiresAt, locale) })}</p>
-          <Button variant="secondary" onClick={() => token.mutate()} busy={token.isPending}>{t("kioskNew")}</Button>
+          <p className="text-sm text-slate-600">
+            {t("kioskValid", { when: formatDateTime(token.data.expiresAt, locale) })}
+          </p>
+          <Button variant="secondary" onClick={() => token.mutate()} busy={token.isPending}>
+            {t("kioskNew")}
+          </Button>
         </div>
       ) : (
-        <Button data-testid="kiosk-token-button" onClick={() => token.mutate()} busy={token.isPending}>{t("kioskButton")}</Button>
+        <Button data-testid="kiosk-token-button" onClick={() => token.mutate()} busy={token.isPending}>
+          {t("kioskButton")}
+        </Button>
       )}
       {token.error && <ErrorMessage message={errorMessage(token.error)} locale={locale} />}
     </section>

@@ -1,10 +1,10 @@
 "use client";
 
-import { usePathname, useRouter } from "next/navigation";
-import { useTranslations } from "next-intl";
-import { useState, useTransition } from "react";
 import { listingQuery, type ListingFilters } from "@/lib/search-params";
 import { sortSizes } from "@/lib/variants";
+import { useTranslations } from "next-intl";
+import { usePathname, useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
 
 /**
  * Filters and sort of a category or search listing. Every change rewrites the URL (dropping the
@@ -29,14 +29,22 @@ export function ListingFiltersForm({
   const [max, setMax] = useState(filters.maxPriceMinor != null ? String(filters.maxPriceMinor / 100) : "");
 
   const go = (next: Partial<ListingFilters>) => {
-    startTransition(() => router.push(`${pathname}${listingQuery({ ...filters, ...next, cursor: undefined }, query)}`, { scroll: false }));
+    startTransition(() =>
+      router.push(`${pathname}${listingQuery({ ...filters, ...next, cursor: undefined }, query)}`, { scroll: false }),
+    );
   };
-  const toggle = (list: string[], value: string) => (list.includes(value) ? list.filter((v) => v !== value) : [...list, value]);
+  const toggle = (list: string[], value: string) =>
+    list.includes(value) ? list.filter((v) => v !== value) : [...list, value];
   const toMinor = (text: string) => {
     const n = Number.parseFloat(text.replace(",", "."));
     return Number.isFinite(n) && n >= 0 ? Math.round(n * 100) : undefined;
   };
-  const activeCount = filters.sizes.length + filters.colours.length + (filters.minPriceMinor != null ? 1 : 0) + (filters.maxPriceMinor != null ? 1 : 0) + (filters.inMyStore ? 1 : 0);
+  const activeCount =
+    filters.sizes.length +
+    filters.colours.length +
+    (filters.minPriceMinor != null ? 1 : 0) +
+    (filters.maxPriceMinor != null ? 1 : 0) +
+    (filters.inMyStore ? 1 : 0);
   const chip = (on: boolean) =>
     `inline-flex min-h-10 min-w-10 items-center justify-center rounded-lg px-3 text-sm ring-1 ring-inset focus-within:outline focus-within:outline-2 focus-within:outline-sky-600 cursor-pointer ${on ? "bg-slate-900 text-white ring-slate-900" : "bg-white text-slate-800 ring-slate-300 hover:ring-slate-500"}`;
 
@@ -72,7 +80,9 @@ export function ListingFiltersForm({
       <details className="rounded-xl border border-slate-200">
         <summary className="flex min-h-11 cursor-pointer items-center px-4 font-semibold focus-visible:outline focus-visible:outline-2 focus-visible:outline-sky-600">
           {t("filters")}
-          {activeCount > 0 && <span className="ml-2 rounded-full bg-slate-900 px-2 text-xs text-white">{activeCount}</span>}
+          {activeCount > 0 && (
+            <span className="ml-2 rounded-full bg-slate-900 px-2 text-xs text-white">{activeCount}</span>
+          )}
         </summary>
         <div className="space-y-4 border-t border-slate-200 p-4">
           {facets.sizes.length > 0 && (
@@ -81,7 +91,13 @@ export function ListingFiltersForm({
               <div className="flex flex-wrap gap-2">
                 {sortSizes(facets.sizes).map((size) => (
                   <label key={size} className={chip(filters.sizes.includes(size))}>
-                    <input type="checkbox" className="sr-only" data-testid="filter-size" checked={filters.sizes.includes(size)} onChange={() => go({ sizes: toggle(filters.sizes, size) })} />
+                    <input
+                      type="checkbox"
+                      className="sr-only"
+                      data-testid="filter-size"
+                      checked={filters.sizes.includes(size)}
+                      onChange={() => go({ sizes: toggle(filters.sizes, size) })}
+                    />
                     {size}
                   </label>
                 ))}
@@ -94,7 +110,13 @@ export function ListingFiltersForm({
               <div className="flex flex-wrap gap-2">
                 {facets.colours.map((colour) => (
                   <label key={colour} className={chip(filters.colours.includes(colour))}>
-                    <input type="checkbox" className="sr-only" data-testid="filter-colour" checked={filters.colours.includes(colour)} onChange={() => go({ colours: toggle(filters.colours, colour) })} />
+                    <input
+                      type="checkbox"
+                      className="sr-only"
+                      data-testid="filter-colour"
+                      checked={filters.colours.includes(colour)}
+                      onChange={() => go({ colours: toggle(filters.colours, colour) })}
+                    />
                     {colour}
                   </label>
                 ))}
@@ -112,19 +134,40 @@ export function ListingFiltersForm({
               <legend className="mb-2 text-sm font-semibold">{t("price")}</legend>
               <label className="text-sm">
                 <span className="block text-slate-700">{t("min")}</span>
-                <input inputMode="decimal" value={min} onChange={(e) => setMin(e.target.value)} data-testid="filter-min" className="min-h-10 w-24 rounded-lg border border-slate-300 px-2" />
+                <input
+                  inputMode="decimal"
+                  value={min}
+                  onChange={(e) => setMin(e.target.value)}
+                  data-testid="filter-min"
+                  className="min-h-10 w-24 rounded-lg border border-slate-300 px-2"
+                />
               </label>
               <label className="text-sm">
                 <span className="block text-slate-700">{t("max")}</span>
-                <input inputMode="decimal" value={max} onChange={(e) => setMax(e.target.value)} data-testid="filter-max" className="min-h-10 w-24 rounded-lg border border-slate-300 px-2" />
+                <input
+                  inputMode="decimal"
+                  value={max}
+                  onChange={(e) => setMax(e.target.value)}
+                  data-testid="filter-max"
+                  className="min-h-10 w-24 rounded-lg border border-slate-300 px-2"
+                />
               </label>
-              <button type="submit" className="min-h-10 rounded-lg bg-slate-900 px-3 text-sm font-semibold text-white focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-600">
+              <button
+                type="submit"
+                className="min-h-10 rounded-lg bg-slate-900 px-3 text-sm font-semibold text-white focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-600"
+              >
                 {t("apply")}
               </button>
             </fieldset>
           </form>
           {activeCount > 0 && (
-            <button type="button" onClick={() => go({ sizes: [], colours: [], minPriceMinor: undefined, maxPriceMinor: undefined, inMyStore: false })} className="text-sm font-semibold text-sky-800 underline">
+            <button
+              type="button"
+              onClick={() =>
+                go({ sizes: [], colours: [], minPriceMinor: undefined, maxPriceMinor: undefined, inMyStore: false })
+              }
+              className="text-sm font-semibold text-sky-800 underline"
+            >
               {t("clear")}
             </button>
           )}

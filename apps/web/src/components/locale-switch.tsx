@@ -1,5 +1,5 @@
-import { getLocale, getTranslations } from "next-intl/server";
 import { setLocale } from "@/app/actions/locale";
+import { getLocale, getTranslations } from "next-intl/server";
 
 /** PL | EN: a form, so it works before any script has loaded. */
 export async function LocaleSwitch() {

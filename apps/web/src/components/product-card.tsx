@@ -1,4 +1,5 @@
 import Link from "next/link";
+
 import { Price } from "@omni/ui/price";
 import { ProductImage } from "@omni/ui/product-image";
 
@@ -13,7 +14,15 @@ export type ProductCardItem = {
   promotion?: string | null;
 };
 
-export function ProductCard({ item, locale, outOfStockLabel }: { item: ProductCardItem; locale: string; outOfStockLabel: string }) {
+export function ProductCard({
+  item,
+  locale,
+  outOfStockLabel,
+}: {
+  item: ProductCardItem;
+  locale: string;
+  outOfStockLabel: string;
+}) {
   return (
     <Link
       href={`/p/${item.slug}`}
@@ -23,10 +32,20 @@ export function ProductCard({ item, locale, outOfStockLabel }: { item: ProductCa
     >
       <div className="relative overflow-hidden rounded-xl bg-slate-100">
         <ProductImage title={item.title} hue={item.imageHue} className={item.inStock ? "" : "opacity-60"} />
-        {item.promotion && <span className="absolute left-2 top-2 rounded bg-red-700 px-2 py-0.5 text-xs font-bold text-white">{item.promotion}</span>}
+        {item.promotion && (
+          <span className="absolute left-2 top-2 rounded bg-red-700 px-2 py-0.5 text-xs font-bold text-white">
+            {item.promotion}
+          </span>
+        )}
       </div>
       <p className="mt-2 line-clamp-2 text-sm font-medium text-slate-900 group-hover:underline">{item.title}</p>
-      <Price priceMinor={item.priceMinor} listPriceMinor={item.listPriceMinor} currency={item.currency} locale={locale} size="sm" />
+      <Price
+        priceMinor={item.priceMinor}
+        listPriceMinor={item.listPriceMinor}
+        currency={item.currency}
+        locale={locale}
+        size="sm"
+      />
       {!item.inStock && <p className="text-xs text-slate-600">{outOfStockLabel}</p>}
     </Link>
   );

@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+
 import { ProductImage } from "@omni/ui/product-image";
 
 /** Views of a product, drawn from its hue: no image files. */

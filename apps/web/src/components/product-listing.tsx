@@ -1,9 +1,11 @@
-import Link from "next/link";
-import { getLocale, getTranslations } from "next-intl/server";
-import { EmptyState } from "@omni/ui/empty-state";
 import { preferredStoreId } from "@/lib/preferred-store";
 import { listingQuery, parseListingFilters } from "@/lib/search-params";
 import { serverApi } from "@/server/api";
+import { getLocale, getTranslations } from "next-intl/server";
+import Link from "next/link";
+
+import { EmptyState } from "@omni/ui/empty-state";
+
 import { ListingFiltersForm } from "./listing-filters";
 import { ProductCard } from "./product-card";
 
@@ -23,7 +25,12 @@ export async function ProductListing({
   searchParams: Record<string, string | string[] | undefined>;
   basePath: string;
 }) {
-  const [t, locale, api, storeId] = await Promise.all([getTranslations("listing"), getLocale(), serverApi(), preferredStoreId()]);
+  const [t, locale, api, storeId] = await Promise.all([
+    getTranslations("listing"),
+    getLocale(),
+    serverApi(),
+    preferredStoreId(),
+  ]);
   const filters = parseListingFilters(searchParams);
   const [facets, stores] = await Promise.all([api.catalog.facets({ category }), api.stores.list()]);
   const myStore = stores.find((s) => s.id === storeId && s.type === "store") ?? null;
@@ -65,7 +72,11 @@ export async function ProductListing({
       )}
       <nav aria-label={t("pages")} className="flex flex-wrap items-center justify-between gap-3 pt-2">
         {filters.cursor ? (
-          <Link href={`${basePath}${listingQuery({ ...filters, cursor: undefined }, query)}`} data-testid="first-page" className="inline-flex min-h-11 items-center rounded-lg px-4 font-semibold ring-1 ring-inset ring-slate-300 hover:bg-slate-50">
+          <Link
+            href={`${basePath}${listingQuery({ ...filters, cursor: undefined }, query)}`}
+            data-testid="first-page"
+            className="inline-flex min-h-11 items-center rounded-lg px-4 font-semibold ring-1 ring-inset ring-slate-300 hover:bg-slate-50"
+          >
             {t("firstPage")}
           </Link>
         ) : (

@@ -1,21 +1,35 @@
 "use client";
 
+import { findVariant, optionValues } from "@/lib/variants";
 import { useQuery } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
+
 import { Button } from "@omni/ui/button";
 import { ErrorMessage } from "@omni/ui/error-message";
 import { StoreIcon, TruckIcon } from "@omni/ui/icons";
 import { Price } from "@omni/ui/price";
 import { StoreAvailability } from "@omni/ui/store-availability";
 import { errorMessage, useTRPC } from "@omni/ui/trpc";
+
 import { useCart } from "./cart-context";
 import { ReserveInStore } from "./reserve-in-store";
-import { findVariant, optionValues } from "@/lib/variants";
 import { usePreferredStore } from "./use-preferred-store";
 
-type Variant = { sku: string; title: string; options: { size?: string; colour?: string }; priceMinor: number; listPriceMinor: number; currency: string; promotion: string | null };
-type Availability = { sku: string; online: number; locations: { storeId: string; available: number; aisle: string | null }[] };
+type Variant = {
+  sku: string;
+  title: string;
+  options: { size?: string; colour?: string };
+  priceMinor: number;
+  listPriceMinor: number;
+  currency: string;
+  promotion: string | null;
+};
+type Availability = {
+  sku: string;
+  online: number;
+  locations: { storeId: string; available: number; aisle: string | null }[];
+};
 type Store = { id: string; name: string; city: string; lat: number; lng: number; reservations: boolean };
 
 const totalOf = (a: Availability | undefined) => (a ? a.online + a.locations.reduce((n, l) => n + l.available, 0) : 0);
@@ -51,7 +65,10 @@ export function ProductPurchase({
   const stockOf = new Map(initialAvailability.map((a) => [a.sku, totalOf(a)]));
   const firstInStock = product.variants.find((v) => (stockOf.get(v.sku) ?? 0) > 0) ?? product.variants[0];
   const start = product.variants.find((v) => v.sku === initialSku) ?? firstInStock;
-  const [choice, setChoice] = useState<{ size?: string; colour?: string }>({ size: start?.options.size, colour: start?.options.colour });
+  const [choice, setChoice] = useState<{ size?: string; colour?: string }>({
+    size: start?.options.size,
+    colour: start?.options.colour,
+  });
   const [quantity, setQuantity] = useState(1);
   const [adding, setAdding] = useState(false);
   const [added, setAdded] = useState<string | null>(null);
@@ -72,7 +89,9 @@ export function ProductPurchase({
     const merged = { ...choice, ...next };
     // Picking a colour that lacks the chosen size moves to a size that exists in that colour.
     const exact = findVariant(product.variants, merged);
-    const fallback = exact ?? product.variants.find((v) => (next.colour ? v.options.colour === next.colour : v.options.size === next.size));
+    const fallback =
+      exact ??
+      product.variants.find((v) => (next.colour ? v.options.colour === next.colour : v.options.size === next.size));
     const chosen = exact ?? fallback;
     if (!chosen) return;
     setChoice({ size: chosen.options.size, colour: chosen.options.colour });
@@ -103,10 +122,18 @@ export function ProductPurchase({
         data-sold-out={soldOut || undefined}
         aria-pressed={selected}
         disabled={!exists}
-        aria-label={soldOut ? `${value} — ${t("soldOut")}` : !candidate && kind === "size" ? `${value} — ${t("notInColour")}` : value}
+        aria-label={
+          soldOut
+            ? `${value} — ${t("soldOut")}`
+            : !candidate && kind === "size"
+              ? `${value} — ${t("notInColour")}`
+              : value
+        }
         onClick={() => pick({ [kind]: value })}
         className={`min-h-11 min-w-11 rounded-lg px-3 text-sm font-semibold ring-1 ring-inset focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-600 disabled:cursor-not-allowed disabled:bg-slate-50 disabled:text-slate-400 disabled:ring-slate-200 disabled:line-through ${
-          selected ? "bg-slate-900 text-white ring-slate-900" : "bg-white text-slate-900 ring-slate-300 hover:ring-slate-600"
+          selected
+            ? "bg-slate-900 text-white ring-slate-900"
+            : "bg-white text-slate-900 ring-slate-300 hover:ring-slate-600"
         } ${soldOut ? "line-through decoration-2" : ""} ${!candidate && exists ? "text-slate-500" : ""}`}
       >
         {value}
@@ -118,8 +145,16 @@ export function ProductPurchase({
     <div className="space-y-5">
       {variant ? (
         <div className="flex flex-wrap items-center gap-3">
-          <Price priceMinor={variant.priceMinor} listPriceMinor={variant.listPriceMinor} currency={variant.currency} locale={locale} size="lg" />
-          {variant.promotion && <span className="rounded bg-red-700 px-2 py-0.5 text-sm font-bold text-white">{variant.promotion}</span>}
+          <Price
+            priceMinor={variant.priceMinor}
+            listPriceMinor={variant.listPriceMinor}
+            currency={variant.currency}
+            locale={locale}
+            size="lg"
+          />
+          {variant.promotion && (
+            <span className="rounded bg-red-700 px-2 py-0.5 text-sm font-bold text-white">{variant.promotion}</span>
+          )}
         </div>
       ) : (
         <p className="text-slate-700">{t("noVariant")}</p>
@@ -144,7 +179,9 @@ export function ProductPurchase({
 
       {variant && (
         <section aria-labelledby="stock-heading" className="space-y-3">
-          <h2 id="stock-heading" className="sr-only">{t("availability")}</h2>
+          <h2 id="stock-heading" className="sr-only">
+            {t("availability")}
+          </h2>
           {data && (
             <div className="space-y-1" aria-live="polite">
               <p data-testid="delivery-stock" className="flex items-center gap-2 font-medium">
@@ -152,7 +189,11 @@ export function ProductPurchase({
                 {data.online > 0 ? t("deliveryIn") : t("deliveryOut")}
               </p>
               {myStore ? (
-                <p data-testid="my-store-stock" data-available={mine?.available ?? 0} className="flex items-center gap-2 font-medium">
+                <p
+                  data-testid="my-store-stock"
+                  data-available={mine?.available ?? 0}
+                  className="flex items-center gap-2 font-medium"
+                >
                   <StoreIcon className="h-5 w-5" />
                   {(mine?.available ?? 0) > 0
                     ? (mine?.available ?? 0) <= 3
@@ -165,7 +206,13 @@ export function ProductPurchase({
               )}
             </div>
           )}
-          {availability.isError && <ErrorMessage message={errorMessage(availability.error)} onRetry={() => availability.refetch()} locale={locale} />}
+          {availability.isError && (
+            <ErrorMessage
+              message={errorMessage(availability.error)}
+              onRetry={() => availability.refetch()}
+              locale={locale}
+            />
+          )}
 
           <div className="flex flex-wrap items-end gap-3">
             <label className="text-sm">
@@ -177,7 +224,9 @@ export function ProductPurchase({
                 className="min-h-11 rounded-lg border border-slate-300 px-3 focus-visible:outline focus-visible:outline-2 focus-visible:outline-sky-600"
               >
                 {Array.from({ length: 10 }, (_, i) => i + 1).map((n) => (
-                  <option key={n} value={n}>{n}</option>
+                  <option key={n} value={n}>
+                    {n}
+                  </option>
                 ))}
               </select>
             </label>
@@ -205,8 +254,15 @@ export function ProductPurchase({
             </Button>
           </div>
           {added && (
-            <p role="status" data-testid="added-to-cart" className="rounded-lg bg-emerald-50 px-3 py-2 text-emerald-900">
-              {added} <a href="/cart" className="font-semibold underline">{t("goToCart")}</a>
+            <p
+              role="status"
+              data-testid="added-to-cart"
+              className="rounded-lg bg-emerald-50 px-3 py-2 text-emerald-900"
+            >
+              {added}{" "}
+              <a href="/cart" className="font-semibold underline">
+                {t("goToCart")}
+              </a>
             </p>
           )}
           {addError && <ErrorMessage message={addError} locale={locale} />}
@@ -226,7 +282,11 @@ export function ProductPurchase({
               <button
                 type="button"
                 className="text-sm font-semibold text-sky-800 underline"
-                onClick={() => navigator.geolocation?.getCurrentPosition((p) => setPosition({ lat: p.coords.latitude, lng: p.coords.longitude }))}
+                onClick={() =>
+                  navigator.geolocation?.getCurrentPosition((p) =>
+                    setPosition({ lat: p.coords.latitude, lng: p.coords.longitude }),
+                  )
+                }
               >
                 {t("useMyLocation")}
               </button>

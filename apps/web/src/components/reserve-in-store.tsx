@@ -1,18 +1,27 @@
 "use client";
 
+import { newIdempotencyKey } from "@/lib/idempotency";
 import { useMutation } from "@tanstack/react-query";
-import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
+import Link from "next/link";
 import { useState } from "react";
+
 import { Button } from "@omni/ui/button";
 import { ErrorMessage } from "@omni/ui/error-message";
 import { formatDateTime } from "@omni/ui/labels";
 import { PickupCodeCard } from "@omni/ui/pickup-code-card";
 import { errorMessage, useTRPC } from "@omni/ui/trpc";
-import { newIdempotencyKey } from "@/lib/idempotency";
+
 import { TextField } from "./text-field";
 
-type Store = { id: string; name: string; city: string; address?: string; postalCode?: string; openingHours?: Record<string, [string, string] | null> | null };
+type Store = {
+  id: string;
+  name: string;
+  city: string;
+  address?: string;
+  postalCode?: string;
+  openingHours?: Record<string, [string, string] | null> | null;
+};
 
 /** "Reserve in store": hold a variant at a store to try on and pay there; shows the code and its QR. */
 export function ReserveInStore({
@@ -37,7 +46,9 @@ export function ReserveInStore({
   const trpc = useTRPC();
   const [open, setOpen] = useState(false);
   const withStock = stores.filter((s) => (locations.find((l) => l.storeId === s.id)?.available ?? 0) > 0);
-  const [storeId, setStoreId] = useState(withStock.find((s) => s.id === preferredStoreId)?.id ?? withStock[0]?.id ?? "");
+  const [storeId, setStoreId] = useState(
+    withStock.find((s) => s.id === preferredStoreId)?.id ?? withStock[0]?.id ?? "",
+  );
   const [quantity, setQuantity] = useState(1);
   const [name, setName] = useState(defaultName);
   const [email, setEmail] = useState(defaultEmail);
@@ -53,8 +64,17 @@ export function ReserveInStore({
       <section data-testid="reservation-confirmation" className="space-y-3 rounded-xl bg-emerald-50 p-4">
         <h2 className="text-lg font-bold">{t("confirmed")}</h2>
         <p>{t("until", { when: formatDateTime(reserve.data.expiresAt, locale) })}</p>
-        <PickupCodeCard code={reserve.data.code} store={store ? { ...store, openingHours: store.openingHours ?? null } : null} locale={locale} title={t("code")} testId="reservation-code" />
-        <Link href={`/reservations/${encodeURIComponent(reserve.data.code)}?email=${encodeURIComponent(email)}`} className="font-semibold text-sky-800 underline">
+        <PickupCodeCard
+          code={reserve.data.code}
+          store={store ? { ...store, openingHours: store.openingHours ?? null } : null}
+          locale={locale}
+          title={t("code")}
+          testId="reservation-code"
+        />
+        <Link
+          href={`/reservations/${encodeURIComponent(reserve.data.code)}?email=${encodeURIComponent(email)}`}
+          className="font-semibold text-sky-800 underline"
+        >
           {t("manage")}
         </Link>
       </section>
@@ -79,13 +99,24 @@ export function ReserveInStore({
           className="space-y-3 border-t border-slate-200 p-4"
           onSubmit={(e) => {
             e.preventDefault();
-            reserve.mutate({ storeId, lines: [{ sku, quantity }], name, email, idempotencyKey: key }, { onError: () => setKey(newIdempotencyKey("res")) });
+            reserve.mutate(
+              { storeId, lines: [{ sku, quantity }], name, email, idempotencyKey: key },
+              { onError: () => setKey(newIdempotencyKey("res")) },
+            );
           }}
         >
           <p className="text-sm text-slate-700">{t("intro", { title })}</p>
           <div>
-            <label htmlFor="reserve-store" className="block text-sm font-semibold">{t("store")}</label>
-            <select id="reserve-store" data-testid="reserve-store" value={storeId} onChange={(e) => setStoreId(e.target.value)} className="mt-1 min-h-11 w-full rounded-lg border border-slate-300 px-3">
+            <label htmlFor="reserve-store" className="block text-sm font-semibold">
+              {t("store")}
+            </label>
+            <select
+              id="reserve-store"
+              data-testid="reserve-store"
+              value={storeId}
+              onChange={(e) => setStoreId(e.target.value)}
+              className="mt-1 min-h-11 w-full rounded-lg border border-slate-300 px-3"
+            >
               {withStock.map((s) => (
                 <option key={s.id} value={s.id}>
                   {s.name} ({locations.find((l) => l.storeId === s.id)?.available})
@@ -94,15 +125,42 @@ export function ReserveInStore({
             </select>
           </div>
           <div>
-            <label htmlFor="reserve-qty" className="block text-sm font-semibold">{t("quantity")}</label>
-            <select id="reserve-qty" data-testid="reserve-quantity" value={quantity} onChange={(e) => setQuantity(Number(e.target.value))} className="mt-1 min-h-11 rounded-lg border border-slate-300 px-3">
+            <label htmlFor="reserve-qty" className="block text-sm font-semibold">
+              {t("quantity")}
+            </label>
+            <select
+              id="reserve-qty"
+              data-testid="reserve-quantity"
+              value={quantity}
+              onChange={(e) => setQuantity(Number(e.target.value))}
+              className="mt-1 min-h-11 rounded-lg border border-slate-300 px-3"
+            >
               {Array.from({ length: Math.max(1, Math.min(available, 5)) }, (_, i) => i + 1).map((n) => (
-                <option key={n} value={n}>{n}</option>
+                <option key={n} value={n}>
+                  {n}
+                </option>
               ))}
             </select>
           </div>
-          <TextField id="reserve-name" label={t("name")} value={name} onChange={(e) => setName(e.target.value)} required autoComplete="name" data-testid="reserve-name" />
-          <TextField id="reserve-email" label={t("email")} type="email" value={email} onChange={(e) => setEmail(e.target.value)} required autoComplete="email" data-testid="reserve-email" />
+          <TextField
+            id="reserve-name"
+            label={t("name")}
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            required
+            autoComplete="name"
+            data-testid="reserve-name"
+          />
+          <TextField
+            id="reserve-email"
+            label={t("email")}
+            type="email"
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+            required
+            autoComplete="email"
+            data-testid="reserve-email"
+          />
           {reserve.error && <ErrorMessage message={errorMessage(reserve.error)} locale={locale} />}
           <Button type="submit" data-testid="reserve-submit" busy={reserve.isPending} className="w-full">
             {t("submit")}

@@ -1,23 +1,33 @@
 "use client";
 
+import { newIdempotencyKey } from "@/lib/idempotency";
 import { useMutation, useQuery } from "@tanstack/react-query";
-import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
+import Link from "next/link";
 import { useState } from "react";
+
 import { Button } from "@omni/ui/button";
 import { EligibilityView } from "@omni/ui/eligibility-view";
 import { ErrorMessage } from "@omni/ui/error-message";
 import { formatMoney } from "@omni/ui/money";
 import { Spinner } from "@omni/ui/spinner";
 import { errorMessage, useTRPC } from "@omni/ui/trpc";
-import { newIdempotencyKey } from "@/lib/idempotency";
+
 import { ReturnSlip } from "./return-slip";
 
 const reasons = ["wrong_size", "damaged", "not_as_described", "changed_mind", "other"] as const;
 type Reason = (typeof reasons)[number];
 
 /** Return items of an order: which lines and how many, why, how (any store or by mail) and where the money goes. */
-export function ReturnForm({ orderNumber, email, stores }: { orderNumber: string; email?: string; stores: { id: string; name: string; city: string }[] }) {
+export function ReturnForm({
+  orderNumber,
+  email,
+  stores,
+}: {
+  orderNumber: string;
+  email?: string;
+  stores: { id: string; name: string; city: string }[];
+}) {
   const t = useTranslations("returns");
   const locale = useLocale();
   const trpc = useTRPC();
@@ -50,17 +60,34 @@ export function ReturnForm({ orderNumber, email, stores }: { orderNumber: string
       <div className="space-y-4" data-testid="return-confirmation">
         <h1 className="text-2xl font-bold">{t("created")}</h1>
         <p>
-          {t("number")}: <strong className="font-mono text-xl" data-testid="return-number">{create.data.returnNumber}</strong>
+          {t("number")}:{" "}
+          <strong className="font-mono text-xl" data-testid="return-number">
+            {create.data.returnNumber}
+          </strong>
         </p>
-        <p>{t("refundWillBe", { amount: formatMoney(create.data.refundMinor, create.data.currency, locale), to: refundTo === "store_credit" ? t("toCredit") : t("toOriginal") })}</p>
-        <p className="text-slate-700">{method === "mail" ? t("nextMail") : t("nextStore", { store: stores.find((s) => s.id === storeId)?.name ?? "" })}</p>
-        {method === "mail" && <ReturnSlip returnNumber={create.data.returnNumber} orderNumber={orderNumber} lines={returned} />}
-        <Link href={link} className="font-semibold text-sky-800 underline">{t("followStatus")}</Link>
+        <p>
+          {t("refundWillBe", {
+            amount: formatMoney(create.data.refundMinor, create.data.currency, locale),
+            to: refundTo === "store_credit" ? t("toCredit") : t("toOriginal"),
+          })}
+        </p>
+        <p className="text-slate-700">
+          {method === "mail"
+            ? t("nextMail")
+            : t("nextStore", { store: stores.find((s) => s.id === storeId)?.name ?? "" })}
+        </p>
+        {method === "mail" && (
+          <ReturnSlip returnNumber={create.data.returnNumber} orderNumber={orderNumber} lines={returned} />
+        )}
+        <Link href={link} className="font-semibold text-sky-800 underline">
+          {t("followStatus")}
+        </Link>
       </div>
     );
   }
 
-  const radio = (on: boolean) => `flex cursor-pointer items-start gap-3 rounded-xl p-3 ring-1 ring-inset focus-within:ring-2 focus-within:ring-sky-600 ${on ? "bg-sky-50 ring-sky-600" : "ring-slate-300"}`;
+  const radio = (on: boolean) =>
+    `flex cursor-pointer items-start gap-3 rounded-xl p-3 ring-1 ring-inset focus-within:ring-2 focus-within:ring-sky-600 ${on ? "bg-sky-50 ring-sky-600" : "ring-slate-300"}`;
 
   return (
     <form
@@ -71,7 +98,11 @@ export function ReturnForm({ orderNumber, email, stores }: { orderNumber: string
           {
             orderNumber,
             email,
-            lines: chosen.map((l) => ({ lineId: l.lineId, quantity: quantities[l.lineId]!, reason: why[l.lineId] ?? "changed_mind" })),
+            lines: chosen.map((l) => ({
+              lineId: l.lineId,
+              quantity: quantities[l.lineId]!,
+              reason: why[l.lineId] ?? "changed_mind",
+            })),
             method: method === "mail" ? { type: "mail" } : { type: "in_store", storeId },
             refundTo,
             idempotencyKey: key,
@@ -103,7 +134,9 @@ export function ReturnForm({ orderNumber, email, stores }: { orderNumber: string
                 className="mt-1 min-h-11 w-full rounded-lg border border-slate-300 px-3"
               >
                 {reasons.map((r) => (
-                  <option key={r} value={r}>{t(`reason_${r}`)}</option>
+                  <option key={r} value={r}>
+                    {t(`reason_${r}`)}
+                  </option>
                 ))}
               </select>
             </label>
@@ -115,20 +148,47 @@ export function ReturnForm({ orderNumber, email, stores }: { orderNumber: string
         <legend className="mb-2 text-lg font-semibold">{t("method")}</legend>
         <div className="grid gap-2 sm:grid-cols-2">
           <label className={radio(method === "in_store")}>
-            <input type="radio" name="method" data-testid="return-in-store" checked={method === "in_store"} onChange={() => setMethod("in_store")} className="mt-1 h-5 w-5" />
-            <span><span className="block font-semibold">{t("inStore")}</span><span className="text-sm text-slate-600">{t("inStoreHint")}</span></span>
+            <input
+              type="radio"
+              name="method"
+              data-testid="return-in-store"
+              checked={method === "in_store"}
+              onChange={() => setMethod("in_store")}
+              className="mt-1 h-5 w-5"
+            />
+            <span>
+              <span className="block font-semibold">{t("inStore")}</span>
+              <span className="text-sm text-slate-600">{t("inStoreHint")}</span>
+            </span>
           </label>
           <label className={radio(method === "mail")}>
-            <input type="radio" name="method" data-testid="return-mail" checked={method === "mail"} onChange={() => setMethod("mail")} className="mt-1 h-5 w-5" />
-            <span><span className="block font-semibold">{t("mail")}</span><span className="text-sm text-slate-600">{t("mailHint")}</span></span>
+            <input
+              type="radio"
+              name="method"
+              data-testid="return-mail"
+              checked={method === "mail"}
+              onChange={() => setMethod("mail")}
+              className="mt-1 h-5 w-5"
+            />
+            <span>
+              <span className="block font-semibold">{t("mail")}</span>
+              <span className="text-sm text-slate-600">{t("mailHint")}</span>
+            </span>
           </label>
         </div>
         {method === "in_store" && (
           <label className="block">
             <span className="block text-sm font-semibold">{t("store")}</span>
-            <select data-testid="return-store" value={storeId} onChange={(e) => setStoreId(e.target.value)} className="mt-1 min-h-11 w-full rounded-lg border border-slate-300 px-3">
+            <select
+              data-testid="return-store"
+              value={storeId}
+              onChange={(e) => setStoreId(e.target.value)}
+              className="mt-1 min-h-11 w-full rounded-lg border border-slate-300 px-3"
+            >
               {stores.map((s) => (
-                <option key={s.id} value={s.id}>{s.name}</option>
+                <option key={s.id} value={s.id}>
+                  {s.name}
+                </option>
               ))}
             </select>
           </label>
@@ -139,18 +199,39 @@ export function ReturnForm({ orderNumber, email, stores }: { orderNumber: string
         <legend className="mb-2 text-lg font-semibold">{t("refundTo")}</legend>
         <div className="grid gap-2 sm:grid-cols-2">
           <label className={radio(refundTo === "original")}>
-            <input type="radio" name="refund" data-testid="refund-original" checked={refundTo === "original"} onChange={() => setRefundTo("original")} className="mt-1 h-5 w-5" />
+            <input
+              type="radio"
+              name="refund"
+              data-testid="refund-original"
+              checked={refundTo === "original"}
+              onChange={() => setRefundTo("original")}
+              className="mt-1 h-5 w-5"
+            />
             <span className="font-semibold">{t("toOriginal")}</span>
           </label>
           <label className={radio(refundTo === "store_credit")}>
-            <input type="radio" name="refund" data-testid="refund-credit" checked={refundTo === "store_credit"} onChange={() => setRefundTo("store_credit")} className="mt-1 h-5 w-5" />
+            <input
+              type="radio"
+              name="refund"
+              data-testid="refund-credit"
+              checked={refundTo === "store_credit"}
+              onChange={() => setRefundTo("store_credit")}
+              className="mt-1 h-5 w-5"
+            />
             <span className="font-semibold">{t("toCredit")}</span>
           </label>
         </div>
       </fieldset>
 
       {create.error && <ErrorMessage message={errorMessage(create.error)} locale={locale} />}
-      <Button type="submit" size="lg" className="w-full sm:w-auto" data-testid="return-submit" disabled={chosen.length === 0} busy={create.isPending}>
+      <Button
+        type="submit"
+        size="lg"
+        className="w-full sm:w-auto"
+        data-testid="return-submit"
+        disabled={chosen.length === 0}
+        busy={create.isPending}
+      >
         {chosen.length === 0 ? t("chooseItems") : t("submit")}
       </Button>
     </form>

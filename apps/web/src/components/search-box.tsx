@@ -1,10 +1,11 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import { useLocale, useTranslations } from "next-intl";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useLocale, useTranslations } from "next-intl";
 import { useEffect, useId, useRef, useState } from "react";
+
 import { Price } from "@omni/ui/price";
 import { useTRPC } from "@omni/ui/trpc";
 
@@ -74,17 +75,34 @@ export function SearchBox({ initialQuery = "" }: { initialQuery?: string }) {
         }}
         className="min-h-11 w-full rounded-full border border-slate-300 bg-white px-4 pr-11 text-base text-slate-900 placeholder:text-slate-500 focus:border-sky-600 focus:outline-none focus:ring-2 focus:ring-sky-600"
       />
-      <button type="submit" aria-label={t("submit")} className="absolute right-1 top-1/2 flex h-9 w-9 -translate-y-1/2 items-center justify-center rounded-full text-slate-700 hover:bg-slate-100 focus-visible:outline focus-visible:outline-2 focus-visible:outline-sky-600">
-        <svg aria-hidden viewBox="0 0 24 24" className="h-5 w-5" fill="none" stroke="currentColor" strokeWidth="2"><circle cx="11" cy="11" r="7" /><path d="m20 20-3.5-3.5" /></svg>
+      <button
+        type="submit"
+        aria-label={t("submit")}
+        className="absolute right-1 top-1/2 flex h-9 w-9 -translate-y-1/2 items-center justify-center rounded-full text-slate-700 hover:bg-slate-100 focus-visible:outline focus-visible:outline-2 focus-visible:outline-sky-600"
+      >
+        <svg aria-hidden viewBox="0 0 24 24" className="h-5 w-5" fill="none" stroke="currentColor" strokeWidth="2">
+          <circle cx="11" cy="11" r="7" />
+          <path d="m20 20-3.5-3.5" />
+        </svg>
       </button>
       {showDropdown && (
-        <div id={listId} data-testid="search-results" className="absolute left-0 right-0 top-full z-30 mt-2 overflow-hidden rounded-xl border border-slate-200 bg-white shadow-lg">
+        <div
+          id={listId}
+          data-testid="search-results"
+          className="absolute left-0 right-0 top-full z-30 mt-2 overflow-hidden rounded-xl border border-slate-200 bg-white shadow-lg"
+        >
           {results.isPending ? (
-            <p className="px-4 py-3 text-slate-600" role="status">{t("searching")}</p>
+            <p className="px-4 py-3 text-slate-600" role="status">
+              {t("searching")}
+            </p>
           ) : results.isError ? (
-            <p className="px-4 py-3 text-red-700" role="alert">{t("failed")}</p>
+            <p className="px-4 py-3 text-red-700" role="alert">
+              {t("failed")}
+            </p>
           ) : results.data.items.length === 0 ? (
-            <p className="px-4 py-3 text-slate-600" role="status">{t("none", { query })}</p>
+            <p className="px-4 py-3 text-slate-600" role="status">
+              {t("none", { query })}
+            </p>
           ) : (
             <ul>
               {results.data.items.map((item) => (
@@ -96,12 +114,22 @@ export function SearchBox({ initialQuery = "" }: { initialQuery?: string }) {
                     className="flex items-center justify-between gap-3 px-4 py-3 hover:bg-slate-50 focus-visible:bg-slate-100 focus-visible:outline-none"
                   >
                     <span className="min-w-0 truncate">{item.title}</span>
-                    <Price priceMinor={item.priceMinor} listPriceMinor={item.listPriceMinor} currency={item.currency} locale={locale} size="sm" />
+                    <Price
+                      priceMinor={item.priceMinor}
+                      listPriceMinor={item.listPriceMinor}
+                      currency={item.currency}
+                      locale={locale}
+                      size="sm"
+                    />
                   </Link>
                 </li>
               ))}
               <li className="border-t border-slate-200">
-                <Link href={`/search?q=${encodeURIComponent(query)}`} onClick={() => setOpen(false)} className="block px-4 py-3 font-semibold text-sky-800 hover:bg-slate-50">
+                <Link
+                  href={`/search?q=${encodeURIComponent(query)}`}
+                  onClick={() => setOpen(false)}
+                  className="block px-4 py-3 font-semibold text-sky-800 hover:bg-slate-50"
+                >
                   {t("all", { query })}
                 </Link>
               </li>

@@ -1,6 +1,6 @@
-import Link from "next/link";
-import { getTranslations } from "next-intl/server";
 import { serverApi } from "@/server/api";
+import { getTranslations } from "next-intl/server";
+import Link from "next/link";
 
 export async function SiteFooter() {
   const [t, api] = await Promise.all([getTranslations("footer"), serverApi()]);
@@ -23,9 +23,21 @@ export async function SiteFooter() {
         <section>
           <h2 className="font-semibold">{t("help")}</h2>
           <ul className="mt-2 space-y-1 text-sm">
-            <li><Link href="/orders/lookup" className="text-slate-700 hover:underline">{t("lookup")}</Link></li>
-            <li><Link href="/handoff" className="text-slate-700 hover:underline">{t("handoff")}</Link></li>
-            <li><Link href="/account" className="text-slate-700 hover:underline">{t("account")}</Link></li>
+            <li>
+              <Link href="/orders/lookup" className="text-slate-700 hover:underline">
+                {t("lookup")}
+              </Link>
+            </li>
+            <li>
+              <Link href="/handoff" className="text-slate-700 hover:underline">
+                {t("handoff")}
+              </Link>
+            </li>
+            <li>
+              <Link href="/account" className="text-slate-700 hover:underline">
+                {t("account")}
+              </Link>
+            </li>
           </ul>
           <p className="mt-4 text-xs text-slate-600">{t("note")}</p>
         </section>

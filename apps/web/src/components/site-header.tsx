@@ -1,7 +1,8 @@
-import Link from "next/link";
-import { getLocale, getTranslations } from "next-intl/server";
 import { auth } from "@/auth";
 import { serverApi } from "@/server/api";
+import { getLocale, getTranslations } from "next-intl/server";
+import Link from "next/link";
+
 import { CartLink } from "./cart-link";
 import { LocaleSwitch } from "./locale-switch";
 import { SearchBox } from "./search-box";
@@ -11,7 +12,10 @@ export async function SiteHeader() {
   const categories = await api.catalog.categories().catch(() => []);
   return (
     <header className="relative z-20 border-b border-slate-200 bg-white sm:sticky sm:top-0 sm:bg-white/95 sm:backdrop-blur">
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-white focus:px-3 focus:py-2"
+      >
         {t("skip")}
       </a>
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-3 gap-y-2 px-4 py-2">
@@ -47,7 +51,10 @@ export async function SiteHeader() {
             </li>
           ))}
           <li>
-            <Link href="/stores" className="inline-flex min-h-9 items-center rounded-full px-3 font-medium text-sky-800 hover:bg-slate-100">
+            <Link
+              href="/stores"
+              className="inline-flex min-h-9 items-center rounded-full px-3 font-medium text-sky-800 hover:bg-slate-100"
+            >
               {t("stores")}
             </Link>
           </li>

@@ -1,10 +1,11 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
-import { useState } from "react";
-import { useTRPC } from "@omni/ui/trpc";
 import { writeCookie } from "@/lib/browser-cookies";
 import { STORE_COOKIE } from "@/lib/cookie-names";
+import { useMutation } from "@tanstack/react-query";
+import { useState } from "react";
+
+import { useTRPC } from "@omni/ui/trpc";
 
 /** The shopper's store: chosen once, kept in a cookie, and on the account when signed in. */
 export function usePreferredStore(initial: string | null, signedIn: boolean) {

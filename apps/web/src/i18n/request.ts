@@ -1,5 +1,5 @@
-import { cookies } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
+import { cookies } from "next/headers";
 
 export const locales = ["pl", "en"] as const;
 

@@ -7,5 +7,8 @@ export function readCookie(name: string): string | null {
 }
 
 export function writeCookie(name: string, value: string | null) {
-  document.cookie = value === null ? `${name}=; path=/; max-age=0; samesite=lax` : `${name}=${encodeURIComponent(value)}; path=/; max-age=${COOKIE_MAX_AGE}; samesite=lax`;
+  document.cookie =
+    value === null
+      ? `${name}=; path=/; max-age=0; samesite=lax`
+      : `${name}=${encodeURIComponent(value)}; path=/; max-age=${COOKIE_MAX_AGE}; samesite=lax`;
 }

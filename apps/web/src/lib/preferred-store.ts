@@ -1,7 +1,9 @@
 import "server-only";
-import { cookies } from "next/headers";
+
 import { auth } from "@/auth";
 import { serverApi } from "@/server/api";
+import { cookies } from "next/headers";
+
 import { STORE_COOKIE } from "./cookie-names";
 
 /**

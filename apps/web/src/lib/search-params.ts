@@ -11,7 +11,11 @@ export type ListingFilters = {
 
 type Raw = Record<string, string | string[] | undefined>;
 
-const list = (value: string | string[] | undefined) => (Array.isArray(value) ? value : value ? value.split(",") : []).map((v) => v.trim()).filter(Boolean).slice(0, 20);
+const list = (value: string | string[] | undefined) =>
+  (Array.isArray(value) ? value : value ? value.split(",") : [])
+    .map((v) => v.trim())
+    .filter(Boolean)
+    .slice(0, 20);
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 const zloty = (value: string | string[] | undefined) => {
   const n = Number.parseFloat(first(value)?.replace(",", ".") ?? "");

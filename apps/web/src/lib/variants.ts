@@ -7,8 +7,13 @@ export function optionValues(variants: PickerVariant[]) {
   return { sizes, colours };
 }
 
-export function findVariant<T extends PickerVariant>(variants: T[], choice: { size?: string; colour?: string }): T | undefined {
-  return variants.find((v) => (v.options.size ?? undefined) === choice.size && (v.options.colour ?? undefined) === choice.colour);
+export function findVariant<T extends PickerVariant>(
+  variants: T[],
+  choice: { size?: string; colour?: string },
+): T | undefined {
+  return variants.find(
+    (v) => (v.options.size ?? undefined) === choice.size && (v.options.colour ?? undefined) === choice.colour,
+  );
 }
 
 const letterSizes = ["XXS", "XS", "S", "M", "L", "XL", "XXL", "XXXL"];

@@ -1,7 +1,9 @@
 import "server-only";
-import { headers } from "next/headers";
-import { createServerCaller } from "@omni/api/next";
+
 import { auth } from "@/auth";
+import { headers } from "next/headers";
+
+import { createServerCaller } from "@omni/api/next";
 
 /** The shared router, called from server components as the signed-in shopper (or a guest). */
 export async function serverApi() {

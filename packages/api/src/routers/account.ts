@@ -1,13 +1,19 @@
 import { z } from "zod";
-import { getMe, setPreferredStore, signUp } from "@omni/domain/accounts";
-import { createKioskSignInToken } from "@omni/domain/accounts";
-import { customerProcedure, publicProcedure, router } from "../trpc";
-import { email, name, storeId } from "../inputs";
 
-const password = z.string().min(8, "Use at least 8 characters for your password.").max(200, "Keep the password under 200 characters.");
+import { createKioskSignInToken, getMe, setPreferredStore, signUp } from "@omni/domain/accounts";
+
+import { email, name, storeId } from "../inputs";
+import { customerProcedure, publicProcedure, router } from "../trpc";
+
+const password = z
+  .string()
+  .min(8, "Use at least 8 characters for your password.")
+  .max(200, "Keep the password under 200 characters.");
 
 export const accountRouter = router({
-  signUp: publicProcedure.input(z.object({ email, password, name })).mutation(({ ctx, input }) => signUp(ctx.db, ctx.actor, input)),
+  signUp: publicProcedure
+    .input(z.object({ email, password, name }))
+    .mutation(({ ctx, input }) => signUp(ctx.db, ctx.actor, input)),
   me: customerProcedure.query(({ ctx }) => getMe(ctx.db, ctx.actor)),
   setPreferredStore: customerProcedure
     .input(z.object({ storeId: storeId.nullable() }))

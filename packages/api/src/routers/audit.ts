@@ -1,7 +1,9 @@
 import { z } from "zod";
+
 import { listAudit } from "@omni/domain/staff";
-import { router, staffProcedure } from "../trpc";
+
 import { storeId } from "../inputs";
+import { router, staffProcedure } from "../trpc";
 
 export const auditRouter = router({
   list: staffProcedure

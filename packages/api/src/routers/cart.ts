@@ -1,11 +1,19 @@
 import { z } from "zod";
-import { getCart, myCart } from "@omni/domain/carts";
-import { createCart, mergeCartIntoAccount } from "@omni/domain/carts";
-import { applyCartCode, removeCartCode } from "@omni/domain/carts";
-import { handoffCart, resumeCart } from "@omni/domain/carts";
-import { setCartQuantity } from "@omni/domain/carts";
-import { customerProcedure, publicProcedure, router } from "../trpc";
+
+import {
+  applyCartCode,
+  createCart,
+  getCart,
+  handoffCart,
+  mergeCartIntoAccount,
+  myCart,
+  removeCartCode,
+  resumeCart,
+  setCartQuantity,
+} from "@omni/domain/carts";
+
 import { cartId, code, discountCode, sku } from "../inputs";
+import { customerProcedure, publicProcedure, router } from "../trpc";
 
 export const cartRouter = router({
   /** `{ cartId? }`: a guest cart to bring into the signed-in shopper's account cart. */
@@ -15,14 +23,20 @@ export const cartRouter = router({
     .mutation(({ ctx, input }) => createCart(ctx.db, ctx.actor, input ?? {})),
   get: publicProcedure.input(z.object({ cartId })).query(({ ctx, input }) => getCart(ctx.db, ctx.actor, input)),
   mine: customerProcedure.query(({ ctx }) => myCart(ctx.db, ctx.actor)),
-  merge: customerProcedure.input(z.object({ cartId })).mutation(({ ctx, input }) => mergeCartIntoAccount(ctx.db, ctx.actor, input)),
+  merge: customerProcedure
+    .input(z.object({ cartId }))
+    .mutation(({ ctx, input }) => mergeCartIntoAccount(ctx.db, ctx.actor, input)),
   setQuantity: publicProcedure
     .input(z.object({ cartId, sku, quantity: z.number().int().min(0).max(999) }))
     .mutation(({ ctx, input }) => setCartQuantity(ctx.db, ctx.actor, input)),
   applyCode: publicProcedure
     .input(z.object({ cartId, code: discountCode }))
     .mutation(({ ctx, input }) => applyCartCode(ctx.db, ctx.actor, input)),
-  removeCode: publicProcedure.input(z.object({ cartId })).mutation(({ ctx, input }) => removeCartCode(ctx.db, ctx.actor, input)),
-  handoff: publicProcedure.input(z.object({ cartId })).mutation(({ ctx, input }) => handoffCart(ctx.db, ctx.actor, input)),
+  removeCode: publicProcedure
+    .input(z.object({ cartId }))
+    .mutation(({ ctx, input }) => removeCartCode(ctx.db, ctx.actor, input)),
+  handoff: publicProcedure
+    .input(z.object({ cartId }))
+    .mutation(({ ctx, input }) => handoffCart(ctx.db, ctx.actor, input)),
   resume: publicProcedure.input(z.object({ code })).mutation(({ ctx, input }) => resumeCart(ctx.db, ctx.actor, input)),
 });

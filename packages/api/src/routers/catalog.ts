@@ -1,7 +1,9 @@
 import { z } from "zod";
+
 import { catalogFacets, getProduct, listCategories, searchCatalog } from "@omni/domain/catalog";
-import { publicProcedure, router } from "../trpc";
+
 import { storeId } from "../inputs";
+import { publicProcedure, router } from "../trpc";
 
 const text = z.string().trim().max(64);
 

@@ -1,9 +1,9 @@
 import { z } from "zod";
-import { pickupOptions } from "@omni/domain/carts";
-import { placeOrder } from "@omni/domain/carts";
-import { publicProcedure, router } from "../trpc";
-import { cartId, email, idempotencyKey, line, name, phone, storeId } from "../inputs";
 
+import { pickupOptions, placeOrder } from "@omni/domain/carts";
+
+import { cartId, email, idempotencyKey, line, name, phone, storeId } from "../inputs";
+import { publicProcedure, router } from "../trpc";
 
 const address = z.object({
   line1: line("street and number"),

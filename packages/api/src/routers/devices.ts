@@ -1,7 +1,9 @@
 import { z } from "zod";
+
 import { createPairingCode, listDevices, pairDevice, revokeDevice } from "@omni/domain/staff";
-import { publicProcedure, router, staffProcedure, storeManagerProcedure } from "../trpc";
+
 import { code, storeId } from "../inputs";
+import { publicProcedure, router, staffProcedure, storeManagerProcedure } from "../trpc";
 
 export const devicesRouter = router({
   /** A new kiosk redeems the manager's code; the kiosk app keeps the token in an http-only cookie. */

@@ -1,8 +1,10 @@
 import { z } from "zod";
+
 import { orderStatuses } from "@omni/db";
 import { advanceOrder, deliverOrder, fulfillmentQueue, shipOrder, staffCancelOrder } from "@omni/domain/orders";
-import { staffProcedure, storeStaffProcedure, router } from "../trpc";
+
 import { orderNumber, reason, storeId } from "../inputs";
+import { router, staffProcedure, storeStaffProcedure } from "../trpc";
 
 export const fulfillmentRouter = router({
   queue: storeStaffProcedure

@@ -1,7 +1,9 @@
 import { z } from "zod";
+
 import { getAvailability, listLowStock, listMovements, receiveStock, setOnHand } from "@omni/domain/inventory";
-import { publicProcedure, router, storeManagerProcedure, storeStaffProcedure } from "../trpc";
+
 import { quantity, reason, sku, storeId } from "../inputs";
+import { publicProcedure, router, storeManagerProcedure, storeStaffProcedure } from "../trpc";
 
 export const inventoryRouter = router({
   availability: publicProcedure
@@ -15,9 +17,22 @@ export const inventoryRouter = router({
     .mutation(({ ctx, input }) => receiveStock(ctx.db, ctx.actor, input)),
   /** What the store is running out of, for the dashboard. */
   lowStock: storeStaffProcedure
-    .input(z.object({ storeId, threshold: z.number().int().min(0).max(1000).default(2), limit: z.number().int().min(1).max(200).default(50) }))
+    .input(
+      z.object({
+        storeId,
+        threshold: z.number().int().min(0).max(1000).default(2),
+        limit: z.number().int().min(1).max(200).default(50),
+      }),
+    )
     .query(({ ctx, input }) => listLowStock(ctx.db, input)),
   movements: storeStaffProcedure
-    .input(z.object({ storeId, sku, limit: z.number().int().min(1).max(200).default(50), before: z.number().int().positive().optional() }))
+    .input(
+      z.object({
+        storeId,
+        sku,
+        limit: z.number().int().min(1).max(200).default(50),
+        before: z.number().int().positive().optional(),
+      }),
+    )
     .query(({ ctx, input }) => listMovements(ctx.db, input)),
 });

@@ -1,4 +1,5 @@
 import { getStore } from "@omni/domain/stores";
+
 import { kioskProcedure, router } from "../trpc";
 
 /** What a kiosk screen needs to know about itself: which device it is and the store it stands in. */

@@ -1,7 +1,9 @@
 import { z } from "zod";
+
 import { listNotifications } from "@omni/domain/messages";
-import { router, staffProcedure } from "../trpc";
+
 import { email, limit } from "../inputs";
+import { router, staffProcedure } from "../trpc";
 
 export const notificationsRouter = router({
   list: staffProcedure

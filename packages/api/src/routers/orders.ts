@@ -1,7 +1,9 @@
 import { z } from "zod";
+
 import { getOrder, listMyOrders } from "@omni/domain/orders";
-import { customerProcedure, publicProcedure, router } from "../trpc";
+
 import { email, limit, orderNumber } from "../inputs";
+import { customerProcedure, publicProcedure, router } from "../trpc";
 
 export const ordersRouter = router({
   /** `{ orderNumber, email }`; a signed-in owner (or staff of the store) may leave out the e-mail. */

@@ -1,7 +1,9 @@
 import { z } from "zod";
+
 import { checkIn, collectOrder, getPickupOrder } from "@omni/domain/orders";
-import { kioskProcedure, router, staffProcedure } from "../trpc";
+
 import { code } from "../inputs";
+import { kioskProcedure, router, staffProcedure } from "../trpc";
 
 export const pickupRouter = router({
   checkIn: kioskProcedure.input(z.object({ code })).mutation(({ ctx, input }) => checkIn(ctx.db, ctx.actor, input)),

@@ -1,5 +1,7 @@
 import { z } from "zod";
+
 import { createPromotion, listPromotions, setPromotionActive } from "@omni/domain/catalog";
+
 import { adminProcedure, router, staffProcedure } from "../trpc";
 
 export const promotionsRouter = router({
@@ -12,7 +14,11 @@ export const promotionsRouter = router({
         value: z.number().int().min(1, "The discount must be positive.").max(100_000_000),
         categorySlug: z.string().trim().min(1).max(64).nullish(),
         productId: z.uuid().nullish(),
-        code: z.string().trim().regex(/^[A-Za-z0-9-]{3,32}$/, "A code is 3–32 letters, digits or dashes.").nullish(),
+        code: z
+          .string()
+          .trim()
+          .regex(/^[A-Za-z0-9-]{3,32}$/, "A code is 3–32 letters, digits or dashes.")
+          .nullish(),
         startsAt: z.coerce.date(),
         endsAt: z.coerce.date(),
       }),

@@ -1,8 +1,17 @@
 import { z } from "zod";
+
 import { reservationStatuses } from "@omni/db";
-import { cancelReservation, createReservation, fulfilReservation, getReservation, listReservations, lookupReservation } from "@omni/domain/reservations";
-import { publicProcedure, router, staffProcedure, storeStaffProcedure } from "../trpc";
+import {
+  cancelReservation,
+  createReservation,
+  fulfilReservation,
+  getReservation,
+  listReservations,
+  lookupReservation,
+} from "@omni/domain/reservations";
+
 import { code, email, idempotencyKey, limit, name, phone, quantity, sku, storeId } from "../inputs";
+import { publicProcedure, router, staffProcedure, storeStaffProcedure } from "../trpc";
 
 export const reservationsRouter = router({
   create: publicProcedure
@@ -17,8 +26,12 @@ export const reservationsRouter = router({
       }),
     )
     .mutation(({ ctx, input }) => createReservation(ctx.db, ctx.actor, input)),
-  get: publicProcedure.input(z.object({ code, email })).query(({ ctx, input }) => getReservation(ctx.db, ctx.actor, input)),
-  cancel: publicProcedure.input(z.object({ code, email })).mutation(({ ctx, input }) => cancelReservation(ctx.db, ctx.actor, input)),
+  get: publicProcedure
+    .input(z.object({ code, email }))
+    .query(({ ctx, input }) => getReservation(ctx.db, ctx.actor, input)),
+  cancel: publicProcedure
+    .input(z.object({ code, email }))
+    .mutation(({ ctx, input }) => cancelReservation(ctx.db, ctx.actor, input)),
   fulfil: staffProcedure
     .input(z.object({ code, skus: z.array(sku).min(1).max(50).optional() }))
     .mutation(({ ctx, input }) => fulfilReservation(ctx.db, ctx.actor, input)),
@@ -26,5 +39,7 @@ export const reservationsRouter = router({
     .input(z.object({ storeId, status: z.enum(reservationStatuses).optional(), limit: limit(500, 200) }))
     .query(({ ctx, input }) => listReservations(ctx.db, ctx.actor, input)),
   // Not a query: the contract makes every procedure not named get/list/… a mutation.
-  lookup: staffProcedure.input(z.object({ code })).mutation(({ ctx, input }) => lookupReservation(ctx.db, ctx.actor, input)),
+  lookup: staffProcedure
+    .input(z.object({ code }))
+    .mutation(({ ctx, input }) => lookupReservation(ctx.db, ctx.actor, input)),
 });

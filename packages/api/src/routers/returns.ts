@@ -1,13 +1,27 @@
 import { z } from "zod";
+
 import { returnConditions, returnReasons, returnStatuses } from "@omni/db";
-import { cancelReturn, createReturn, getReturn, getReturnEligibility, listReturns, lookupReturn, receiveReturn, rejectReturn } from "@omni/domain/returns";
+import {
+  cancelReturn,
+  createReturn,
+  getReturn,
+  getReturnEligibility,
+  listReturns,
+  lookupReturn,
+  receiveReturn,
+  rejectReturn,
+} from "@omni/domain/returns";
+
+import { email, reason as freeText, idempotencyKey, orderNumber, quantity, storeId } from "../inputs";
 import { publicProcedure, router, staffProcedure, storeStaffProcedure } from "../trpc";
-import { email, idempotencyKey, orderNumber, quantity, reason as freeText, storeId } from "../inputs";
 
 /** Any text up to 64 characters: one that matches nothing is NOT_FOUND. */
 const returnNumber = z.string().trim().min(1, "Enter a return number.").max(64, "That return number is too long.");
 /** PostgreSQL cannot store the NUL character: refused as bad input rather than failing in the database. */
-const reason = freeText.refine((text) => !text.includes("\u0000"), "This text contains a character that is not allowed.");
+const reason = freeText.refine(
+  (text) => !text.includes("\u0000"),
+  "This text contains a character that is not allowed.",
+);
 const lineId = z.uuid("That item is not part of this order.");
 /** Signed-in owners (and staff at the counter) may leave out the e-mail address. */
 const shopperEmail = email.optional();
@@ -22,10 +36,15 @@ export const returnsRouter = router({
         orderNumber,
         email: shopperEmail,
         lines: z
-          .array(z.object({ lineId, quantity, reason: z.enum(returnReasons, "Choose why you are returning this item.") }))
+          .array(
+            z.object({ lineId, quantity, reason: z.enum(returnReasons, "Choose why you are returning this item.") }),
+          )
           .min(1, "Choose at least one item to return.")
           .max(100),
-        method: z.discriminatedUnion("type", [z.object({ type: z.literal("in_store"), storeId }), z.object({ type: z.literal("mail") })]),
+        method: z.discriminatedUnion("type", [
+          z.object({ type: z.literal("in_store"), storeId }),
+          z.object({ type: z.literal("mail") }),
+        ]),
         refundTo: z.enum(["original", "store_credit"]),
         idempotencyKey,
       }),
@@ -42,7 +61,10 @@ export const returnsRouter = router({
       z.object({
         returnNumber,
         storeId,
-        lines: z.array(z.object({ lineId, condition: z.enum(returnConditions) })).min(1, "Say what condition the items are in.").max(100),
+        lines: z
+          .array(z.object({ lineId, condition: z.enum(returnConditions) }))
+          .min(1, "Say what condition the items are in.")
+          .max(100),
       }),
     )
     .mutation(({ ctx, input }) => receiveReturn(ctx.db, ctx.actor, input)),
@@ -54,6 +76,14 @@ export const returnsRouter = router({
     .input(z.object({ returnNumber }))
     .mutation(({ ctx, input }) => lookupReturn(ctx.db, ctx.actor, input)),
   list: staffProcedure
-    .input(z.object({ storeId: storeId.optional(), status: z.enum(returnStatuses).optional(), limit: z.number().int().min(1).max(200).default(50) }).default({ limit: 50 }))
+    .input(
+      z
+        .object({
+          storeId: storeId.optional(),
+          status: z.enum(returnStatuses).optional(),
+          limit: z.number().int().min(1).max(200).default(50),
+        })
+        .default({ limit: 50 }),
+    )
     .query(({ ctx, input }) => listReturns(ctx.db, ctx.actor, input)),
 });

@@ -1,7 +1,9 @@
 import { z } from "zod";
+
 import { inviteStaff, listStaff, updateStaff } from "@omni/domain/staff";
-import { adminProcedure, router } from "../trpc";
+
 import { email, name, storeId } from "../inputs";
+import { adminProcedure, router } from "../trpc";
 
 const staffRole = z.enum(["associate", "manager", "admin"]);
 
@@ -11,6 +13,13 @@ export const staffRouter = router({
     .input(z.object({ email, name, role: staffRole, storeIds: z.array(storeId).max(50).default([]) }))
     .mutation(({ ctx, input }) => inviteStaff(ctx.db, ctx.actor, input)),
   update: adminProcedure
-    .input(z.object({ userId: z.uuid("Unknown member of staff."), role: staffRole.optional(), storeIds: z.array(storeId).max(50).optional(), active: z.boolean().optional() }))
+    .input(
+      z.object({
+        userId: z.uuid("Unknown member of staff."),
+        role: staffRole.optional(),
+        storeIds: z.array(storeId).max(50).optional(),
+        active: z.boolean().optional(),
+      }),
+    )
     .mutation(({ ctx, input }) => updateStaff(ctx.db, ctx.actor, input)),
 });

@@ -1,7 +1,9 @@
 import { z } from "zod";
+
 import { getStore, listStores } from "@omni/domain/stores";
-import { publicProcedure, router } from "../trpc";
+
 import { storeId } from "../inputs";
+import { publicProcedure, router } from "../trpc";
 
 export const storesRouter = router({
   list: publicProcedure.input(z.void().or(z.object({}).strict())).query(({ ctx }) => listStores(ctx.db)),

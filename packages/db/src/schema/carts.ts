@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { check, index, integer, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+
 import { users } from "./people";
 
 export const carts = pgTable(
@@ -8,7 +9,9 @@ export const carts = pgTable(
     /** Random and unguessable: the bearer secret of a guest cart. */
     id: text("id").primaryKey(),
     userId: uuid("user_id").references(() => users.id),
-    status: text("status", { enum: ["open", "ordered", "merged"] }).notNull().default("open"),
+    status: text("status", { enum: ["open", "ordered", "merged"] })
+      .notNull()
+      .default("open"),
     discountCode: text("discount_code"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
@@ -19,7 +22,9 @@ export const carts = pgTable(
 export const cartLines = pgTable(
   "cart_lines",
   {
-    cartId: text("cart_id").notNull().references(() => carts.id, { onDelete: "cascade" }),
+    cartId: text("cart_id")
+      .notNull()
+      .references(() => carts.id, { onDelete: "cascade" }),
     sku: text("sku").notNull(),
     quantity: integer("quantity").notNull(),
     addedAt: timestamp("added_at", { withTimezone: true }).notNull().defaultNow(),
@@ -29,6 +34,8 @@ export const cartLines = pgTable(
 
 export const cartHandoffs = pgTable("cart_handoffs", {
   code: text("code").primaryKey(),
-  cartId: text("cart_id").notNull().references(() => carts.id, { onDelete: "cascade" }),
+  cartId: text("cart_id")
+    .notNull()
+    .references(() => carts.id, { onDelete: "cascade" }),
   expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
 });

@@ -17,7 +17,9 @@ export const products = pgTable(
     slug: text("slug").notNull().unique(),
     title: text("title").notNull(),
     description: text("description").notNull().default(""),
-    categorySlug: text("category_slug").notNull().references(() => categories.slug),
+    categorySlug: text("category_slug")
+      .notNull()
+      .references(() => categories.slug),
     active: boolean("active").notNull().default(true),
     featured: boolean("featured").notNull().default(false),
     /** Seed for the locally generated product image. */
@@ -27,7 +29,9 @@ export const products = pgTable(
   (t) => [
     index("products_category_idx").on(t.categorySlug),
     // Listings page in this order (featured first): with the index a page reads ~20 rows, not the whole catalogue.
-    index("products_listing_idx").on(t.featured.desc().nullsFirst(), t.slug).where(sql`${t.active}`),
+    index("products_listing_idx")
+      .on(t.featured.desc().nullsFirst(), t.slug)
+      .where(sql`${t.active}`),
   ],
 );
 
@@ -37,7 +41,9 @@ export const variants = pgTable(
   "variants",
   {
     sku: text("sku").primaryKey(),
-    productId: uuid("product_id").notNull().references(() => products.id),
+    productId: uuid("product_id")
+      .notNull()
+      .references(() => products.id),
     title: text("title").notNull(),
     options: jsonb("options").$type<VariantOptions>().notNull().default({}),
     priceMinor: integer("price_minor").notNull(),

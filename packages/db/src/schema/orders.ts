@@ -1,5 +1,17 @@
 import { sql } from "drizzle-orm";
-import { bigserial, check, index, integer, jsonb, pgSequence, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import {
+  bigserial,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgSequence,
+  pgTable,
+  text,
+  timestamp,
+  uuid,
+} from "drizzle-orm/pg-core";
+
 import { locations } from "./locations";
 import { kioskDevices, users } from "./people";
 
@@ -31,7 +43,9 @@ export const orders = pgTable(
     status: text("status", { enum: orderStatuses }).notNull(),
     fulfillmentType: text("fulfillment_type", { enum: ["pickup", "delivery"] }).notNull(),
     /** The pickup store, or the location that ships a delivery. */
-    locationId: text("location_id").notNull().references(() => locations.id),
+    locationId: text("location_id")
+      .notNull()
+      .references(() => locations.id),
     address: jsonb("address").$type<Address>(),
     userId: uuid("user_id").references(() => users.id),
     email: text("email").notNull(),
@@ -68,7 +82,9 @@ export const orderLines = pgTable(
   "order_lines",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    orderId: uuid("order_id").notNull().references(() => orders.id),
+    orderId: uuid("order_id")
+      .notNull()
+      .references(() => orders.id),
     sku: text("sku").notNull(),
     title: text("title").notNull(),
     quantity: integer("quantity").notNull(),
@@ -88,7 +104,9 @@ export const orderEvents = pgTable(
   "order_events",
   {
     id: bigserial("id", { mode: "number" }).primaryKey(),
-    orderId: uuid("order_id").notNull().references(() => orders.id),
+    orderId: uuid("order_id")
+      .notNull()
+      .references(() => orders.id),
     type: text("type").notNull(),
     fromStatus: text("from_status"),
     toStatus: text("to_status"),

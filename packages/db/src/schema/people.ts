@@ -1,4 +1,5 @@
 import { boolean, index, integer, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+
 import { locations } from "./locations";
 
 export const roles = ["customer", "associate", "manager", "admin"] as const;
@@ -21,8 +22,12 @@ export const users = pgTable("users", {
 export const staffAssignments = pgTable(
   "staff_assignments",
   {
-    userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
-    storeId: text("store_id").notNull().references(() => locations.id),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    storeId: text("store_id")
+      .notNull()
+      .references(() => locations.id),
   },
   (t) => [primaryKey({ columns: [t.userId, t.storeId] })],
 );
@@ -31,7 +36,9 @@ export const staffAssignments = pgTable(
 export const authAccounts = pgTable(
   "auth_accounts",
   {
-    userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
     type: text("type").notNull(),
     provider: text("provider").notNull(),
     providerAccountId: text("provider_account_id").notNull(),
@@ -48,7 +55,9 @@ export const authAccounts = pgTable(
 
 export const authSessions = pgTable("auth_sessions", {
   sessionToken: text("session_token").primaryKey(),
-  userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+  userId: uuid("user_id")
+    .notNull()
+    .references(() => users.id, { onDelete: "cascade" }),
   expires: timestamp("expires", { withTimezone: true }).notNull(),
 });
 
@@ -66,7 +75,9 @@ export const kioskDevices = pgTable(
   "kiosk_devices",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    storeId: text("store_id").notNull().references(() => locations.id),
+    storeId: text("store_id")
+      .notNull()
+      .references(() => locations.id),
     name: text("name").notNull(),
     tokenHash: text("token_hash").notNull().unique(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
@@ -78,7 +89,9 @@ export const kioskDevices = pgTable(
 
 export const kioskPairingCodes = pgTable("kiosk_pairing_codes", {
   codeHash: text("code_hash").primaryKey(),
-  storeId: text("store_id").notNull().references(() => locations.id),
+  storeId: text("store_id")
+    .notNull()
+    .references(() => locations.id),
   createdBy: uuid("created_by").references(() => users.id),
   expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
   usedAt: timestamp("used_at", { withTimezone: true }),

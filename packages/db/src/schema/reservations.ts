@@ -1,7 +1,8 @@
 import { sql } from "drizzle-orm";
 import { check, index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
-import { channels } from "./orders";
+
 import { locations } from "./locations";
+import { channels } from "./orders";
 import { users } from "./people";
 
 export const reservationStatuses = ["active", "fulfilled", "cancelled", "expired"] as const;
@@ -12,7 +13,9 @@ export const reservations = pgTable(
   {
     id: uuid("id").primaryKey().defaultRandom(),
     code: text("code").notNull().unique(),
-    storeId: text("store_id").notNull().references(() => locations.id),
+    storeId: text("store_id")
+      .notNull()
+      .references(() => locations.id),
     status: text("status", { enum: reservationStatuses }).notNull().default("active"),
     channel: text("channel", { enum: channels }).notNull(),
     userId: uuid("user_id").references(() => users.id),
@@ -33,18 +36,25 @@ export const reservationLines = pgTable(
   "reservation_lines",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    reservationId: uuid("reservation_id").notNull().references(() => reservations.id),
+    reservationId: uuid("reservation_id")
+      .notNull()
+      .references(() => reservations.id),
     sku: text("sku").notNull(),
     title: text("title").notNull(),
     quantity: integer("quantity").notNull(),
     unitPriceMinor: integer("unit_price_minor").notNull(),
   },
-  (t) => [index("reservation_lines_res_idx").on(t.reservationId), check("reservation_lines_qty_positive", sql`${t.quantity} > 0`)],
+  (t) => [
+    index("reservation_lines_res_idx").on(t.reservationId),
+    check("reservation_lines_qty_positive", sql`${t.quantity} > 0`),
+  ],
 );
 
 export const reservationEvents = pgTable("reservation_events", {
   id: uuid("id").primaryKey().defaultRandom(),
-  reservationId: uuid("reservation_id").notNull().references(() => reservations.id),
+  reservationId: uuid("reservation_id")
+    .notNull()
+    .references(() => reservations.id),
   type: text("type").notNull(),
   channel: text("channel").notNull(),
   actorUserId: uuid("actor_user_id"),

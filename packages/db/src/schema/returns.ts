@@ -1,7 +1,8 @@
 import { sql } from "drizzle-orm";
 import { check, index, integer, pgSequence, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
-import { channels, orderLines, orders } from "./orders";
+
 import { locations } from "./locations";
+import { channels, orderLines, orders } from "./orders";
 
 export const returnStatuses = ["requested", "received", "refunded", "rejected", "cancelled"] as const;
 export type ReturnStatus = (typeof returnStatuses)[number];
@@ -15,7 +16,9 @@ export const returns = pgTable(
   {
     id: uuid("id").primaryKey().defaultRandom(),
     number: text("number").notNull().unique(),
-    orderId: uuid("order_id").notNull().references(() => orders.id),
+    orderId: uuid("order_id")
+      .notNull()
+      .references(() => orders.id),
     status: text("status", { enum: returnStatuses }).notNull().default("requested"),
     channel: text("channel", { enum: channels }).notNull(),
     method: text("method", { enum: ["in_store", "mail"] }).notNull(),
@@ -37,8 +40,12 @@ export const returnLines = pgTable(
   "return_lines",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    returnId: uuid("return_id").notNull().references(() => returns.id),
-    orderLineId: uuid("order_line_id").notNull().references(() => orderLines.id),
+    returnId: uuid("return_id")
+      .notNull()
+      .references(() => returns.id),
+    orderLineId: uuid("order_line_id")
+      .notNull()
+      .references(() => orderLines.id),
     quantity: integer("quantity").notNull(),
     reason: text("reason", { enum: returnReasons }).notNull(),
     condition: text("condition", { enum: returnConditions }),
@@ -48,7 +55,9 @@ export const returnLines = pgTable(
 
 export const returnEvents = pgTable("return_events", {
   id: uuid("id").primaryKey().defaultRandom(),
-  returnId: uuid("return_id").notNull().references(() => returns.id),
+  returnId: uuid("return_id")
+    .notNull()
+    .references(() => returns.id),
   type: text("type").notNull(),
   fromStatus: text("from_status"),
   toStatus: text("to_status"),

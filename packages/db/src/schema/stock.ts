@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { bigserial, check, index, integer, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+
 import { variants } from "./catalog";
 import { locations } from "./locations";
 import { kioskDevices, users } from "./people";
@@ -11,8 +12,12 @@ import { kioskDevices, users } from "./people";
 export const stockLevels = pgTable(
   "stock_levels",
   {
-    locationId: text("location_id").notNull().references(() => locations.id),
-    sku: text("sku").notNull().references(() => variants.sku),
+    locationId: text("location_id")
+      .notNull()
+      .references(() => locations.id),
+    sku: text("sku")
+      .notNull()
+      .references(() => variants.sku),
     onHand: integer("on_hand").notNull().default(0),
     held: integer("held").notNull().default(0),
     safetyStock: integer("safety_stock").notNull().default(0),
@@ -48,7 +53,9 @@ export const stockHolds = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    index("stock_holds_open_idx").on(t.locationId, t.sku).where(sql`${t.releasedAt} is null`),
+    index("stock_holds_open_idx")
+      .on(t.locationId, t.sku)
+      .where(sql`${t.releasedAt} is null`),
     index("stock_holds_owner_idx").on(t.ownerId),
     check("stock_holds_quantity_positive", sql`${t.quantity} > 0`),
   ],

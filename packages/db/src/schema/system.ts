@@ -6,7 +6,9 @@ export const outbox = pgTable(
   {
     id: bigserial("id", { mode: "number" }).primaryKey(),
     to: text("to").notNull(),
-    channel: text("channel", { enum: ["email", "sms"] }).notNull().default("email"),
+    channel: text("channel", { enum: ["email", "sms"] })
+      .notNull()
+      .default("email"),
     template: text("template").notNull(),
     subject: text("subject").notNull(),
     body: text("body").notNull(),

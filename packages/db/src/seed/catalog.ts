@@ -12,19 +12,113 @@ type CategorySeed = {
 };
 
 export const seedCategories: CategorySeed[] = [
-  { slug: "t-shirts", name: "T-shirts", namePl: "Koszulki", nouns: ["T-shirt", "Tee", "Henley", "Polo"], sizes: ["XS", "S", "M", "L", "XL"], price: [49, 149] },
-  { slug: "shirts", name: "Shirts", namePl: "Koszule", nouns: ["Shirt", "Oxford Shirt", "Overshirt", "Linen Shirt"], sizes: ["S", "M", "L", "XL"], price: [129, 299] },
-  { slug: "hoodies", name: "Hoodies & sweatshirts", namePl: "Bluzy", nouns: ["Hoodie", "Sweatshirt", "Zip Hoodie", "Crewneck"], sizes: ["S", "M", "L", "XL"], price: [149, 329] },
-  { slug: "jeans", name: "Jeans & trousers", namePl: "Jeansy i spodnie", nouns: ["Jeans", "Chinos", "Cargo Trousers", "Joggers"], sizes: ["28", "30", "32", "34", "36"], price: [159, 399] },
-  { slug: "jackets", name: "Jackets & coats", namePl: "Kurtki i płaszcze", nouns: ["Parka", "Rain Jacket", "Puffer Jacket", "Wool Coat"], sizes: ["S", "M", "L", "XL"], price: [299, 899] },
-  { slug: "dresses", name: "Dresses & skirts", namePl: "Sukienki i spódnice", nouns: ["Midi Dress", "Wrap Dress", "Pleated Skirt", "Shirt Dress"], sizes: ["XS", "S", "M", "L"], price: [149, 449] },
-  { slug: "shoes", name: "Shoes", namePl: "Buty", nouns: ["Sneakers", "Chelsea Boots", "Loafers", "Trail Runners"], sizes: ["38", "39", "40", "41", "42", "43", "44", "45"], price: [199, 699] },
-  { slug: "accessories", name: "Bags & accessories", namePl: "Torby i dodatki", nouns: ["Tote Bag", "Backpack", "Beanie", "Scarf", "Belt", "Cap"], sizes: ["One size"], price: [39, 299] },
-  { slug: "underwear", name: "Underwear & socks", namePl: "Bielizna i skarpety", finalSale: true, nouns: ["Socks 3-pack", "Boxer Briefs 2-pack", "Bralette", "Thermal Leggings"], sizes: ["S", "M", "L"], price: [29, 119] },
+  {
+    slug: "t-shirts",
+    name: "T-shirts",
+    namePl: "Koszulki",
+    nouns: ["T-shirt", "Tee", "Henley", "Polo"],
+    sizes: ["XS", "S", "M", "L", "XL"],
+    price: [49, 149],
+  },
+  {
+    slug: "shirts",
+    name: "Shirts",
+    namePl: "Koszule",
+    nouns: ["Shirt", "Oxford Shirt", "Overshirt", "Linen Shirt"],
+    sizes: ["S", "M", "L", "XL"],
+    price: [129, 299],
+  },
+  {
+    slug: "hoodies",
+    name: "Hoodies & sweatshirts",
+    namePl: "Bluzy",
+    nouns: ["Hoodie", "Sweatshirt", "Zip Hoodie", "Crewneck"],
+    sizes: ["S", "M", "L", "XL"],
+    price: [149, 329],
+  },
+  {
+    slug: "jeans",
+    name: "Jeans & trousers",
+    namePl: "Jeansy i spodnie",
+    nouns: ["Jeans", "Chinos", "Cargo Trousers", "Joggers"],
+    sizes: ["28", "30", "32", "34", "36"],
+    price: [159, 399],
+  },
+  {
+    slug: "jackets",
+    name: "Jackets & coats",
+    namePl: "Kurtki i płaszcze",
+    nouns: ["Parka", "Rain Jacket", "Puffer Jacket", "Wool Coat"],
+    sizes: ["S", "M", "L", "XL"],
+    price: [299, 899],
+  },
+  {
+    slug: "dresses",
+    name: "Dresses & skirts",
+    namePl: "Sukienki i spódnice",
+    nouns: ["Midi Dress", "Wrap Dress", "Pleated Skirt", "Shirt Dress"],
+    sizes: ["XS", "S", "M", "L"],
+    price: [149, 449],
+  },
+  {
+    slug: "shoes",
+    name: "Shoes",
+    namePl: "Buty",
+    nouns: ["Sneakers", "Chelsea Boots", "Loafers", "Trail Runners"],
+    sizes: ["38", "39", "40", "41", "42", "43", "44", "45"],
+    price: [199, 699],
+  },
+  {
+    slug: "accessories",
+    name: "Bags & accessories",
+    namePl: "Torby i dodatki",
+    nouns: ["Tote Bag", "Backpack", "Beanie", "Scarf", "Belt", "Cap"],
+    sizes: ["One size"],
+    price: [39, 299],
+  },
+  {
+    slug: "underwear",
+    name: "Underwear & socks",
+    namePl: "Bielizna i skarpety",
+    finalSale: true,
+    nouns: ["Socks 3-pack", "Boxer Briefs 2-pack", "Bralette", "Thermal Leggings"],
+    sizes: ["S", "M", "L"],
+    price: [29, 119],
+  },
 ];
 
-const adjectives = ["Classic", "Relaxed", "Slim", "Organic", "Heritage", "Everyday", "Urban", "Coastal", "Nordic", "Vintage", "Essential", "Tailored", "Soft", "Recycled", "Studio", "Alpine"];
-const materials = ["Cotton", "Linen", "Merino", "Denim", "Fleece", "Corduroy", "Jersey", "Twill", "Canvas", "Wool-blend", "Ripstop", "Suede"];
+const adjectives = [
+  "Classic",
+  "Relaxed",
+  "Slim",
+  "Organic",
+  "Heritage",
+  "Everyday",
+  "Urban",
+  "Coastal",
+  "Nordic",
+  "Vintage",
+  "Essential",
+  "Tailored",
+  "Soft",
+  "Recycled",
+  "Studio",
+  "Alpine",
+];
+const materials = [
+  "Cotton",
+  "Linen",
+  "Merino",
+  "Denim",
+  "Fleece",
+  "Corduroy",
+  "Jersey",
+  "Twill",
+  "Canvas",
+  "Wool-blend",
+  "Ripstop",
+  "Suede",
+];
 const colours = ["Black", "White", "Navy", "Olive", "Sand", "Burgundy", "Grey", "Sky Blue", "Rust", "Forest Green"];
 const fits = ["a relaxed fit", "a regular fit", "a slim fit", "an easy, boxy fit"];
 const details = [
@@ -47,7 +141,12 @@ export type SeedProduct = {
 };
 
 const slugify = (text: string) =>
-  text.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[^a-z0-9]+/g, "-").replace(/(^-|-$)/g, "");
+  text
+    .toLowerCase()
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/(^-|-$)/g, "");
 
 /** The demo catalogue: `perCategory` products in every category, the same every time. */
 export function generateCatalog(perCategory = 27, seed = 42): SeedProduct[] {

@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+
 import type { Database } from "../client";
 import { hashPassword, hashToken } from "../password";
 import * as s from "../schema";
@@ -7,9 +8,27 @@ import { createRandom } from "./random";
 import { onlineWarehouse, seedLocations } from "./stores";
 
 export const demoAccounts = [
-  { email: "ada@example.com", password: "demo-shopper", name: "Ada Nowak", role: "customer" as const, stores: [] as string[] },
-  { email: "ola@example.com", password: "demo-staff", name: "Ola Kowalska", role: "associate" as const, stores: ["krakow"] },
-  { email: "max@example.com", password: "demo-manager", name: "Max Wiśniewski", role: "manager" as const, stores: ["warszawa"] },
+  {
+    email: "ada@example.com",
+    password: "demo-shopper",
+    name: "Ada Nowak",
+    role: "customer" as const,
+    stores: [] as string[],
+  },
+  {
+    email: "ola@example.com",
+    password: "demo-staff",
+    name: "Ola Kowalska",
+    role: "associate" as const,
+    stores: ["krakow"],
+  },
+  {
+    email: "max@example.com",
+    password: "demo-manager",
+    name: "Max Wiśniewski",
+    role: "manager" as const,
+    stores: ["warszawa"],
+  },
   { email: "admin@example.com", password: "demo-admin", name: "Admin", role: "admin" as const, stores: [] as string[] },
 ];
 
@@ -32,7 +51,13 @@ export async function seedDemo(db: Database, options: { perCategory?: number } =
       { key: "reservation_reminder_hours", value: 6 },
     ]);
     await tx.insert(s.categories).values(
-      seedCategories.map((c, position) => ({ slug: c.slug, name: c.name, namePl: c.namePl, finalSale: !!c.finalSale, position })),
+      seedCategories.map((c, position) => ({
+        slug: c.slug,
+        name: c.name,
+        namePl: c.namePl,
+        finalSale: !!c.finalSale,
+        position,
+      })),
     );
 
     const catalog = generateCatalog(options.perCategory);
@@ -54,11 +79,26 @@ export async function seedDemo(db: Database, options: { perCategory?: number } =
         for (const location of [...storeIds, "online"]) {
           let onHand: number;
           switch (pattern) {
-            case "out_everywhere": onHand = 0; break;
-            case "online_only": onHand = location === "online" ? random.int(5, 40) : 0; break;
-            case "one_store": onHand = location === oneStore ? random.int(1, 6) : 0; break;
-            case "low": onHand = random.chance(0.6) ? random.int(1, 3) : 0; break;
-            default: onHand = soldOutVariant ? 0 : location === "online" ? random.int(10, 80) : random.chance(0.2) ? 0 : random.int(1, 15);
+            case "out_everywhere":
+              onHand = 0;
+              break;
+            case "online_only":
+              onHand = location === "online" ? random.int(5, 40) : 0;
+              break;
+            case "one_store":
+              onHand = location === oneStore ? random.int(1, 6) : 0;
+              break;
+            case "low":
+              onHand = random.chance(0.6) ? random.int(1, 3) : 0;
+              break;
+            default:
+              onHand = soldOutVariant
+                ? 0
+                : location === "online"
+                  ? random.int(10, 80)
+                  : random.chance(0.2)
+                    ? 0
+                    : random.int(1, 15);
           }
           const aisle = location === "online" ? null : `${String.fromCharCode(65 + (index % 8))}${1 + (index % 12)}`;
           levels.push({ locationId: location, sku: variant.sku, onHand, held: 0, safetyStock: 0, aisle });
@@ -84,13 +124,23 @@ export async function seedDemo(db: Database, options: { perCategory?: number } =
     for (const account of demoAccounts) {
       const [user] = await tx
         .insert(s.users)
-        .values({ email: account.email, name: account.name, role: account.role, passwordHash: await hashPassword(account.password) })
+        .values({
+          email: account.email,
+          name: account.name,
+          role: account.role,
+          passwordHash: await hashPassword(account.password),
+        })
         .returning({ id: s.users.id });
-      if (account.stores.length) await tx.insert(s.staffAssignments).values(account.stores.map((storeId) => ({ userId: user!.id, storeId })));
+      if (account.stores.length)
+        await tx.insert(s.staffAssignments).values(account.stores.map((storeId) => ({ userId: user!.id, storeId })));
     }
 
     await tx.insert(s.kioskDevices).values(
-      storeIds.map((storeId) => ({ storeId, name: `Kiosk ${storeId} 1`, tokenHash: hashToken(`dev-kiosk-${storeId}`) })),
+      storeIds.map((storeId) => ({
+        storeId,
+        name: `Kiosk ${storeId} 1`,
+        tokenHash: hashToken(`dev-kiosk-${storeId}`),
+      })),
     );
 
     const year = new Date().getUTCFullYear();

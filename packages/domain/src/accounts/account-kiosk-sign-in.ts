@@ -1,8 +1,9 @@
 import { and, eq, gt, like, sql } from "drizzle-orm";
 import QRCode from "qrcode";
+
 import { authVerificationTokens, hashToken, users, type Database } from "@omni/db";
-import type { Actor } from "../kernel";
-import { randomSecret } from "../kernel";
+
+import { randomSecret, type Actor } from "../kernel";
 
 /** A QR sign-in token lives long enough to walk to a kiosk, and no longer. */
 export const KIOSK_TOKEN_MINUTES = 10;
@@ -18,14 +19,19 @@ export async function createKioskSignInToken(db: Database, actor: Actor & { user
   const expiresAt = new Date(Date.now() + KIOSK_TOKEN_MINUTES * 60_000);
   await db.transaction(async (tx) => {
     await tx.delete(authVerificationTokens).where(eq(authVerificationTokens.identifier, `${PREFIX}${actor.userId}`));
-    await tx.insert(authVerificationTokens).values({ identifier: `${PREFIX}${actor.userId}`, token: hashToken(token), expires: expiresAt });
+    await tx
+      .insert(authVerificationTokens)
+      .values({ identifier: `${PREFIX}${actor.userId}`, token: hashToken(token), expires: expiresAt });
   });
   const qrDataUrl = await QRCode.toDataURL(token, { margin: 1, width: 320, errorCorrectionLevel: "M" });
   return { token, expiresAt, qrDataUrl };
 }
 
 /** Redeems a scanned token: the user it signs in, or null when it is unknown, used or expired. */
-export async function redeemKioskSignInToken(db: Database, token: string): Promise<{ id: string; email: string; name: string } | null> {
+export async function redeemKioskSignInToken(
+  db: Database,
+  token: string,
+): Promise<{ id: string; email: string; name: string } | null> {
   if (!token || token.length > 200) return null;
   const [redeemed] = await db
     .delete(authVerificationTokens)

@@ -1,12 +1,21 @@
 import { eq } from "drizzle-orm";
-import { hashPassword, locations, users, type Database } from "@omni/db";
-import type { Actor } from "../kernel";
-import { badRequest, conflict, notFound } from "../kernel";
-import { assertNotLimited, callerKey, recordHit } from "../kernel";
-import { creditBalance, userHolder } from "../payments";
-import { isUniqueViolation } from "../kernel";
 
-const duplicateEmail = () => conflict("An account with this e-mail address already exists. Sign in instead, or reset your password.");
+import { hashPassword, locations, users, type Database } from "@omni/db";
+
+import {
+  assertNotLimited,
+  badRequest,
+  callerKey,
+  conflict,
+  isUniqueViolation,
+  notFound,
+  recordHit,
+  type Actor,
+} from "../kernel";
+import { creditBalance, userHolder } from "../payments";
+
+const duplicateEmail = () =>
+  conflict("An account with this e-mail address already exists. Sign in instead, or reset your password.");
 
 /**
  * `account.signUp`: a shopper's account (role customer). Signing in afterwards goes through next-auth.
@@ -25,7 +34,10 @@ export async function signUp(db: Database, actor: Actor, input: { email: string;
   const passwordHash = await hashPassword(input.password);
   try {
     const [user] = await db.transaction((tx) =>
-      tx.insert(users).values({ email, name: input.name.trim(), passwordHash, role: "customer" }).returning({ id: users.id, email: users.email, name: users.name }),
+      tx
+        .insert(users)
+        .values({ email, name: input.name.trim(), passwordHash, role: "customer" })
+        .returning({ id: users.id, email: users.email, name: users.name }),
     );
     if (!user) throw new Error("The account row was not written.");
     return { userId: user.id, email: user.email, name: user.name };
@@ -61,12 +73,18 @@ export async function getMe(db: Database, actor: Actor & { userId: string }) {
 export type Me = Awaited<ReturnType<typeof getMe>>;
 
 /** `account.setPreferredStore`: the store shown first for pickup and availability; null forgets it. */
-export async function setPreferredStore(db: Database, actor: Actor & { userId: string }, input: { storeId: string | null }): Promise<Me> {
+export async function setPreferredStore(
+  db: Database,
+  actor: Actor & { userId: string },
+  input: { storeId: string | null },
+): Promise<Me> {
   if (input.storeId) {
     const [store] = await db.select().from(locations).where(eq(locations.id, input.storeId));
     if (!store) throw notFound(`Store ${input.storeId}`);
     if (store.type !== "store") throw badRequest(`${store.name} is not a shop you can visit.`, { field: "storeId" });
   }
-  await db.transaction((tx) => tx.update(users).set({ preferredStoreId: input.storeId }).where(eq(users.id, actor.userId)));
+  await db.transaction((tx) =>
+    tx.update(users).set({ preferredStoreId: input.storeId }).where(eq(users.id, actor.userId)),
+  );
   return getMe(db, actor);
 }

@@ -1,8 +1,16 @@
 import type { Database } from "@omni/db";
-import type { Actor } from "../kernel";
-import { auditCartWrite, cartOwnerOf, cartView, insertCart, lockAccountCarts, openAccountCartId, type CartView } from "./cart";
+
+import { DomainError, type Actor } from "../kernel";
+import {
+  auditCartWrite,
+  cartOwnerOf,
+  cartView,
+  insertCart,
+  lockAccountCarts,
+  openAccountCartId,
+  type CartView,
+} from "./cart";
 import { mergeGuestCart } from "./cart-merge";
-import { DomainError } from "../kernel";
 
 /**
  * The contract's `cart.create`. A signed-in shopper gets their open account cart (a new one if
@@ -10,7 +18,11 @@ import { DomainError } from "../kernel";
  * (an unknown id is ignored here; `cart.merge` says NOT_FOUND).
  * A guest gets a new cart, or the open guest cart they passed.
  */
-export async function createCart(db: Database, actor: Actor, input: { cartId?: string } = {}): Promise<{ cartId: string; cart: CartView }> {
+export async function createCart(
+  db: Database,
+  actor: Actor,
+  input: { cartId?: string } = {},
+): Promise<{ cartId: string; cart: CartView }> {
   const owner = cartOwnerOf(actor);
   const cartId = await db.transaction(async (tx) => {
     if (owner) {
@@ -40,7 +52,11 @@ export async function createCart(db: Database, actor: Actor, input: { cartId?: s
 }
 
 /** `cart.merge`: a guest cart joins the signed-in shopper's account cart. */
-export async function mergeCartIntoAccount(db: Database, actor: Actor & { userId: string }, input: { cartId: string }): Promise<CartView> {
+export async function mergeCartIntoAccount(
+  db: Database,
+  actor: Actor & { userId: string },
+  input: { cartId: string },
+): Promise<CartView> {
   const cartId = await db.transaction(async (tx) => {
     await lockAccountCarts(tx, actor.userId);
     return mergeGuestCart(tx, actor.userId, input.cartId);

@@ -1,12 +1,17 @@
 import { eq } from "drizzle-orm";
+
 import { carts, type Database } from "@omni/db";
-import type { Actor } from "../kernel";
-import { assertCartOpen, auditCartWrite, cartView, lockCart, touchCart, type CartView } from "./cart";
-import { badRequest } from "../kernel";
+
 import { isValidDiscountCode } from "../catalog";
+import { badRequest, type Actor } from "../kernel";
+import { assertCartOpen, auditCartWrite, cartView, lockCart, touchCart, type CartView } from "./cart";
 
 /** `cart.applyCode`: a discount code (for example WELCOME10) priced by priceCart on every later view and at checkout. */
-export async function applyCartCode(db: Database, actor: Actor, input: { cartId: string; code: string }): Promise<CartView> {
+export async function applyCartCode(
+  db: Database,
+  actor: Actor,
+  input: { cartId: string; code: string },
+): Promise<CartView> {
   const code = input.code.trim().toUpperCase();
   return db.transaction(async (tx) => {
     const cart = await lockCart(tx, input.cartId, actor);

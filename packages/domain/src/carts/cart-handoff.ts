@@ -1,10 +1,9 @@
 import { and, eq, gt, sql } from "drizzle-orm";
+
 import { cartHandoffs, carts, type Database } from "@omni/db";
-import type { Actor } from "../kernel";
+
+import { normalizeCode, notFound, randomCode, withCodeLimit, type Actor } from "../kernel";
 import { assertCartOpen, auditCartWrite, lockCart } from "./cart";
-import { normalizeCode, randomCode } from "../kernel";
-import { notFound } from "../kernel";
-import { withCodeLimit } from "../kernel";
 
 /** How long a hand-off code shown on one screen can be typed or scanned on another. */
 export const HANDOFF_MINUTES = 30;
@@ -14,7 +13,11 @@ export const HANDOFF_MINUTES = 30;
  * such as from the kiosk to the shopper's phone. 8 characters of the readable alphabet, guessed
  * under the wrong-code rate limit, are out of reach.
  */
-export async function handoffCart(db: Database, actor: Actor, input: { cartId: string }): Promise<{ code: string; expiresAt: Date }> {
+export async function handoffCart(
+  db: Database,
+  actor: Actor,
+  input: { cartId: string },
+): Promise<{ code: string; expiresAt: Date }> {
   return db.transaction(async (tx) => {
     const cart = await lockCart(tx, input.cartId, actor);
     assertCartOpen(cart);
@@ -23,7 +26,11 @@ export async function handoffCart(db: Database, actor: Actor, input: { cartId: s
     await tx.delete(cartHandoffs).where(and(eq(cartHandoffs.cartId, cart.id), sql`${cartHandoffs.expiresAt} <= now()`));
     for (;;) {
       const code = randomCode(8);
-      const inserted = await tx.insert(cartHandoffs).values({ code, cartId: cart.id, expiresAt }).onConflictDoNothing().returning();
+      const inserted = await tx
+        .insert(cartHandoffs)
+        .values({ code, cartId: cart.id, expiresAt })
+        .onConflictDoNothing()
+        .returning();
       if (inserted.length) {
         await auditCartWrite(tx, actor, "cart.handoff", cart.id);
         return { code, expiresAt };

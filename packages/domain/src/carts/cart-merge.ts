@@ -1,7 +1,9 @@
 import { and, eq, sql } from "drizzle-orm";
+
 import { cartLines, carts, type Tx } from "@omni/db";
-import { insertCart, lockCart, openAccountCartId, touchCart } from "./cart";
+
 import { notFound } from "../kernel";
+import { insertCart, lockCart, openAccountCartId, touchCart } from "./cart";
 
 /** The most units of one SKU a cart line may hold (the same cap as the API's quantity input). */
 export const MAX_LINE_QUANTITY = 999;
@@ -38,7 +40,10 @@ export async function mergeGuestCart(tx: Tx, userId: string, guestCartId: string
   if (!account.discountCode && guest.discountCode) {
     await tx.update(carts).set({ discountCode: guest.discountCode }).where(eq(carts.id, account.id));
   }
-  await tx.update(carts).set({ status: "merged", userId, updatedAt: new Date() }).where(and(eq(carts.id, guest.id), eq(carts.status, "open")));
+  await tx
+    .update(carts)
+    .set({ status: "merged", userId, updatedAt: new Date() })
+    .where(and(eq(carts.id, guest.id), eq(carts.status, "open")));
   await touchCart(tx, account.id);
   return account.id;
 }

@@ -1,9 +1,10 @@
 import { and, eq, sql } from "drizzle-orm";
+
 import { cartLines, products, variants, type Database, type Tx } from "@omni/db";
-import type { Actor } from "../kernel";
+
 import { availabilityBySku } from "../inventory";
+import { conflict, notFound, type Actor } from "../kernel";
 import { assertCartOpen, auditCartWrite, cartView, lockCart, touchCart, type CartView } from "./cart";
-import { conflict, notFound } from "../kernel";
 
 /** The most units of `sku` any one location that sells to shoppers (pickup stores, the warehouse) can promise now. */
 export async function bestAvailable(tx: Tx, sku: string): Promise<number> {
@@ -29,10 +30,14 @@ export async function setCartQuantity(
       .from(variants)
       .innerJoin(products, eq(products.id, variants.productId))
       .where(and(eq(variants.sku, input.sku), eq(variants.active, true), eq(products.active, true)));
-    const [line] = await tx.select().from(cartLines).where(and(eq(cartLines.cartId, cart.id), eq(cartLines.sku, input.sku)));
+    const [line] = await tx
+      .select()
+      .from(cartLines)
+      .where(and(eq(cartLines.cartId, cart.id), eq(cartLines.sku, input.sku)));
     if (!variant) {
       // A line whose product was withdrawn can still be removed.
-      if (line && input.quantity === 0) await tx.delete(cartLines).where(and(eq(cartLines.cartId, cart.id), eq(cartLines.sku, input.sku)));
+      if (line && input.quantity === 0)
+        await tx.delete(cartLines).where(and(eq(cartLines.cartId, cart.id), eq(cartLines.sku, input.sku)));
       else throw notFound(`SKU ${input.sku}`);
     } else if (input.quantity === 0) {
       await tx.delete(cartLines).where(and(eq(cartLines.cartId, cart.id), eq(cartLines.sku, input.sku)));
@@ -41,7 +46,10 @@ export async function setCartQuantity(
         const best = await bestAvailable(tx, input.sku);
         if (input.quantity > best) {
           const name = `${variant.productTitle} (${variant.title}, ${input.sku})`;
-          throw conflict(best === 0 ? `${name} is out of stock.` : `Only ${best} left of ${name}.`, { sku: input.sku, available: best });
+          throw conflict(best === 0 ? `${name} is out of stock.` : `Only ${best} left of ${name}.`, {
+            sku: input.sku,
+            available: best,
+          });
         }
       }
       await tx

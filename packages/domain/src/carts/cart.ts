@@ -1,10 +1,18 @@
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
-import { cartLines, carts, products, variants, type Database, type DbOrTx, type Tx, type VariantOptions } from "@omni/db";
-import { isStaff, type Actor } from "../kernel";
-import { recordAudit } from "../kernel";
-import { randomSecret } from "../kernel";
-import { conflict, notFound } from "../kernel";
+
+import {
+  cartLines,
+  carts,
+  products,
+  variants,
+  type Database,
+  type DbOrTx,
+  type Tx,
+  type VariantOptions,
+} from "@omni/db";
+
 import { priceCart } from "../catalog";
+import { conflict, isStaff, notFound, randomSecret, recordAudit, type Actor } from "../kernel";
 
 /**
  * Carts: the id is a long random secret, so a guest cart needs no account. A signed-in shopper's
@@ -51,7 +59,8 @@ export type CartRow = typeof carts.$inferSelect;
  * signed in as another account: knowing the id is not enough to read another customer's cart.
  */
 export function assertCartVisibleTo(cart: Pick<CartRow, "userId">, actor: Actor | undefined): void {
-  if (actor && cart.userId && actor.userId && actor.userId !== cart.userId && !isStaff(actor)) throw notFound("This cart");
+  if (actor && cart.userId && actor.userId && actor.userId !== cart.userId && !isStaff(actor))
+    throw notFound("This cart");
 }
 
 /** The cart row, locked for the rest of the transaction so that writers of one cart queue up. */
@@ -64,15 +73,21 @@ export async function lockCart(tx: Tx, cartId: string, actor?: Actor): Promise<C
 
 /** Refuses changes to a cart that has become an order or was merged into an account's cart. */
 export function assertCartOpen(cart: CartRow): void {
-  if (cart.status === "ordered") throw conflict("This cart has already been ordered. Start a new cart to keep shopping.");
-  if (cart.status === "merged") throw conflict("This cart was moved into your account's cart. Open your cart again to see it.");
+  if (cart.status === "ordered")
+    throw conflict("This cart has already been ordered. Start a new cart to keep shopping.");
+  if (cart.status === "merged")
+    throw conflict("This cart was moved into your account's cart. Open your cart again to see it.");
 }
 
 /** The priced view of a cart, with everything a cart page shows. */
 export async function cartView(db: DbOrTx, cartId: string): Promise<CartView> {
   const [cart] = await db.select().from(carts).where(eq(carts.id, cartId));
   if (!cart) throw notFound("This cart");
-  const rows = await db.select().from(cartLines).where(eq(cartLines.cartId, cartId)).orderBy(asc(cartLines.addedAt), asc(cartLines.sku));
+  const rows = await db
+    .select()
+    .from(cartLines)
+    .where(eq(cartLines.cartId, cartId))
+    .orderBy(asc(cartLines.addedAt), asc(cartLines.sku));
   const priced = await priceCart(db, rows, { code: cart.discountCode });
   const skus = priced.lines.map((l) => l.sku);
   const looks = skus.length
@@ -113,7 +128,8 @@ export async function cartView(db: DbOrTx, cartId: string): Promise<CartView> {
 }
 
 /** Carts of a signed-in shopper follow them; a clerk's counter cart (channel `store`) stays a plain cart. */
-export const cartOwnerOf = (actor: Actor): string | null => (actor.userId && actor.channel !== "store" ? actor.userId : null);
+export const cartOwnerOf = (actor: Actor): string | null =>
+  actor.userId && actor.channel !== "store" ? actor.userId : null;
 
 /** Serialises cart changes of one account, so that two tabs never open two account carts. */
 export async function lockAccountCarts(tx: Tx, userId: string): Promise<void> {
@@ -157,7 +173,19 @@ export async function myCart(db: Database, actor: Actor): Promise<CartView | nul
 }
 
 /** Audits kiosk and staff cart writes (shoppers' own writes are not audited; recordAudit skips them). */
-export async function auditCartWrite(tx: Tx, actor: Actor, action: string, cartId: string, after?: unknown): Promise<void> {
+export async function auditCartWrite(
+  tx: Tx,
+  actor: Actor,
+  action: string,
+  cartId: string,
+  after?: unknown,
+): Promise<void> {
   // The cart id is a bearer secret: the audit log keeps only a prefix that identifies it to staff.
-  await recordAudit(tx, actor, { action, entityType: "cart", entityId: cartId.slice(0, 8), storeId: actor.deviceStoreId, after });
+  await recordAudit(tx, actor, {
+    action,
+    entityType: "cart",
+    entityId: cartId.slice(0, 8),
+    storeId: actor.deviceStoreId,
+    after,
+  });
 }

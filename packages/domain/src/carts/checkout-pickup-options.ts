@@ -1,11 +1,20 @@
 import { and, asc, eq } from "drizzle-orm";
+
 import { locations, type Database } from "@omni/db";
+
 import { availabilityBySku, ONLINE_LOCATION } from "../inventory";
-import { getCart, type CartLineView } from "./cart";
 import type { Actor } from "../kernel";
 import { distanceKm } from "../stores";
+import { getCart, type CartLineView } from "./cart";
 
-export type OptionLine = { sku: string; title: string; productTitle: string; quantity: number; available: number; ok: boolean };
+export type OptionLine = {
+  sku: string;
+  title: string;
+  productTitle: string;
+  quantity: number;
+  available: number;
+  ok: boolean;
+};
 
 /**
  * `checkout.pickupOptions`: for every click-and-collect store, which lines of the cart it can
@@ -15,15 +24,30 @@ export type OptionLine = { sku: string; title: string; productTitle: string; qua
  */
 export async function pickupOptions(db: Database, actor: Actor, input: { cartId: string; lat?: number; lng?: number }) {
   const cart = await getCart(db, actor, input);
-  const bySku = await availabilityBySku(db, cart.lines.map((l) => l.sku));
+  const bySku = await availabilityBySku(
+    db,
+    cart.lines.map((l) => l.sku),
+  );
   const availableAt = (locationId: string, line: CartLineView): OptionLine => {
     const available = bySku.get(line.sku)?.find((l) => l.storeId === locationId)?.available ?? 0;
-    return { sku: line.sku, title: line.title, productTitle: line.productTitle, quantity: line.quantity, available, ok: available >= line.quantity };
+    return {
+      sku: line.sku,
+      title: line.title,
+      productTitle: line.productTitle,
+      quantity: line.quantity,
+      available,
+      ok: available >= line.quantity,
+    };
   };
   const summary = (locationId: string) => {
     const lines = cart.lines.map((line) => availableAt(locationId, line));
     const missing = lines.filter((l) => !l.ok);
-    return { lines, missing, allAvailable: missing.length === 0 && lines.length > 0, availableLineCount: lines.length - missing.length };
+    return {
+      lines,
+      missing,
+      allAvailable: missing.length === 0 && lines.length > 0,
+      availableLineCount: lines.length - missing.length,
+    };
   };
   const stores = await db
     .select()
@@ -43,7 +67,9 @@ export async function pickupOptions(db: Database, actor: Actor, input: { cartId:
     ...summary(store.id),
   }));
   options.sort((a, b) =>
-    here ? (a.distanceKm ?? 0) - (b.distanceKm ?? 0) : Number(b.allAvailable) - Number(a.allAvailable) || b.availableLineCount - a.availableLineCount,
+    here
+      ? (a.distanceKm ?? 0) - (b.distanceKm ?? 0)
+      : Number(b.allAvailable) - Number(a.allAvailable) || b.availableLineCount - a.availableLineCount,
   );
   return { cartId: cart.cartId, stores: options, delivery: summary(ONLINE_LOCATION) };
 }

@@ -1,8 +1,6 @@
 import type { Database } from "@omni/db";
-import type { Actor } from "../kernel";
-import { normalizeCode } from "../kernel";
-import { badRequest, notFound } from "../kernel";
-import { withCodeLimit } from "../kernel";
+
+import { badRequest, normalizeCode, notFound, withCodeLimit, type Actor } from "../kernel";
 import { codeHolder, creditBalance, userHolder } from "../payments";
 
 /**
@@ -24,6 +22,7 @@ export async function checkoutCreditHolder(db: Database, actor: Actor, choice: C
     });
   }
   if (!choice.storeCreditMinor) return null;
-  if (!actor.userId) throw badRequest("Sign in to pay with your store credit, or enter a credit code.", { field: "payment" });
+  if (!actor.userId)
+    throw badRequest("Sign in to pay with your store credit, or enter a credit code.", { field: "payment" });
   return userHolder(actor.userId);
 }

@@ -1,20 +1,40 @@
 import { asc, eq, sql } from "drizzle-orm";
-import { cartLines, carts, locations, orderEvents, orderLines, orders, payments, products, variants, type Address, type Database, type Tx } from "@omni/db";
-import type { Actor } from "../kernel";
-import { recordAudit } from "../kernel";
+
+import {
+  cartLines,
+  carts,
+  locations,
+  orderEvents,
+  orderLines,
+  orders,
+  payments,
+  products,
+  variants,
+  type Address,
+  type Database,
+  type Tx,
+} from "@omni/db";
+
+import { priceCart, type PricedLine } from "../catalog";
+import { ONLINE_LOCATION, reserveStock } from "../inventory";
+import {
+  assertNotLimited,
+  badRequest,
+  callerKey,
+  conflict,
+  DomainError,
+  isUniqueViolation,
+  nextOrderNumber,
+  notFound,
+  queueMessage,
+  randomCode,
+  recordAudit,
+  recordHit,
+  type Actor,
+} from "../kernel";
+import { creditBalance, paymentProvider, spendCredit } from "../payments";
 import { assertCartOpen, lockCart } from "./cart";
 import { checkoutCreditHolder, type CreditChoice } from "./checkout-store-credit";
-import { randomCode } from "../kernel";
-import { badRequest, conflict, DomainError, notFound } from "../kernel";
-import { nextOrderNumber } from "../kernel";
-import { queueMessage } from "../kernel";
-import { paymentProvider } from "../payments";
-import { priceCart, type PricedLine } from "../catalog";
-import { assertNotLimited, callerKey, recordHit } from "../kernel";
-import { reserveStock } from "../inventory";
-import { creditBalance, spendCredit } from "../payments";
-import { ONLINE_LOCATION } from "../inventory";
-import { isUniqueViolation } from "../kernel";
 
 export type Fulfillment = { type: "pickup"; storeId: string } | { type: "delivery"; address: Address };
 
@@ -59,7 +79,8 @@ function answerOf(order: OrderRow): PlacedOrder {
     totalMinor: order.totalMinor,
     currency: order.currency,
     pickupCode: order.pickupCode ?? undefined,
-    fulfillment: order.fulfillmentType === "pickup" ? { type: "pickup", storeId: order.locationId } : { type: "delivery" },
+    fulfillment:
+      order.fulfillmentType === "pickup" ? { type: "pickup", storeId: order.locationId } : { type: "delivery" },
     paymentMethod: order.paymentMethod,
     paidMinor: order.paidMinor,
     storeCreditMinor: order.storeCreditMinor,
@@ -71,10 +92,14 @@ function answerOf(order: OrderRow): PlacedOrder {
  * The first answer for an idempotency key. A key used by another shopper's checkout is refused
  * rather than answered, so that a guessed key never reveals someone else's order.
  */
-async function answerForKey(db: Database | Tx, input: Pick<PlaceOrderInput, "idempotencyKey" | "email">): Promise<PlacedOrder | null> {
+async function answerForKey(
+  db: Database | Tx,
+  input: Pick<PlaceOrderInput, "idempotencyKey" | "email">,
+): Promise<PlacedOrder | null> {
   const [order] = await db.select().from(orders).where(eq(orders.idempotencyKey, input.idempotencyKey));
   if (!order) return null;
-  if (order.email !== input.email.toLowerCase()) throw conflict("This checkout key was already used for another order. Reload the page and try again.");
+  if (order.email !== input.email.toLowerCase())
+    throw conflict("This checkout key was already used for another order. Reload the page and try again.");
   return answerOf(order);
 }
 
@@ -114,14 +139,20 @@ async function fulfillingLocation(tx: Tx, fulfillment: Fulfillment) {
   const [location] = await tx.select().from(locations).where(eq(locations.id, id));
   if (!location) throw notFound(`Store ${id}`);
   if (fulfillment.type === "pickup" && (!location.pickup || location.type !== "store")) {
-    throw badRequest(`${location.name} does not offer click-and-collect. Choose another store.`, { field: "fulfillment" });
+    throw badRequest(`${location.name} does not offer click-and-collect. Choose another store.`, {
+      field: "fulfillment",
+    });
   }
   return location;
 }
 
 async function pricedCartLines(tx: Tx, cartId: string, code: string | null) {
   const lines = await tx
-    .select({ sku: cartLines.sku, quantity: cartLines.quantity, active: sql<boolean>`coalesce(${variants.active} and ${products.active}, false)` })
+    .select({
+      sku: cartLines.sku,
+      quantity: cartLines.quantity,
+      active: sql<boolean>`coalesce(${variants.active} and ${products.active}, false)`,
+    })
     .from(cartLines)
     .leftJoin(variants, eq(variants.sku, cartLines.sku))
     .leftJoin(products, eq(products.id, variants.productId))
@@ -129,29 +160,51 @@ async function pricedCartLines(tx: Tx, cartId: string, code: string | null) {
     .orderBy(asc(cartLines.sku));
   if (!lines.length) throw badRequest("Your cart is empty.");
   const withdrawn = lines.find((l) => !l.active);
-  if (withdrawn) throw conflict(`${withdrawn.sku} is no longer sold. Remove it from your cart to continue.`, { sku: withdrawn.sku });
+  if (withdrawn)
+    throw conflict(`${withdrawn.sku} is no longer sold. Remove it from your cart to continue.`, { sku: withdrawn.sku });
   return priceCart(tx, lines, { code });
 }
 
 /** Holds every line at the location, in SKU order; a shortfall is refused with a message naming the line. */
-async function holdStock(tx: Tx, actor: Actor, orderId: string, locationId: string, locationName: string, lines: PricedLine[]) {
+async function holdStock(
+  tx: Tx,
+  actor: Actor,
+  orderId: string,
+  locationId: string,
+  locationName: string,
+  lines: PricedLine[],
+) {
   for (const line of [...lines].sort((a, b) => (a.sku < b.sku ? -1 : a.sku > b.sku ? 1 : 0))) {
     try {
-      await reserveStock(tx, { locationId, sku: line.sku, quantity: line.quantity, kind: "order", ownerId: orderId, actor });
+      await reserveStock(tx, {
+        locationId,
+        sku: line.sku,
+        quantity: line.quantity,
+        kind: "order",
+        ownerId: orderId,
+        actor,
+      });
     } catch (error) {
       if (!(error instanceof DomainError) || error.code !== "CONFLICT") throw error;
       const available = Number(error.details?.available ?? 0);
       const name = `${line.productTitle} (${line.title}, ${line.sku})`;
       const where = locationId === ONLINE_LOCATION ? "for delivery" : `at ${locationName}`;
       throw conflict(
-        available === 0 ? `${name} is no longer available ${where}.` : `Only ${available} of ${name} ${available === 1 ? "is" : "are"} available ${where}.`,
+        available === 0
+          ? `${name} is no longer available ${where}.`
+          : `Only ${available} of ${name} ${available === 1 ? "is" : "are"} available ${where}.`,
         { sku: line.sku, locationId, available },
       );
     }
   }
 }
 
-async function placeInTransaction(tx: Tx, actor: Actor, input: PlaceOrderInput, creditHolder: string | null): Promise<PlacedOrder> {
+async function placeInTransaction(
+  tx: Tx,
+  actor: Actor,
+  input: PlaceOrderInput,
+  creditHolder: string | null,
+): Promise<PlacedOrder> {
   const cart = await lockCart(tx, input.cartId, actor);
   // A concurrent call with the same key may have finished while this one waited for the cart.
   const replay = await answerForKey(tx, input);
@@ -165,7 +218,9 @@ async function placeInTransaction(tx: Tx, actor: Actor, input: PlaceOrderInput, 
   const creditMinor = creditHolder ? Math.min(wantedCredit, priced.totalMinor) : 0;
   const restMinor = priced.totalMinor - creditMinor;
   if (input.payment.method === "store_credit" && restMinor > 0) {
-    throw badRequest("Your store credit does not cover the whole order. Pay the rest by card or in store.", { field: "payment" });
+    throw badRequest("Your store credit does not cover the whole order. Pay the rest by card or in store.", {
+      field: "payment",
+    });
   }
   const paymentMethod = restMinor === 0 && creditMinor > 0 ? "store_credit" : input.payment.method;
   const pickup = input.fulfillment.type === "pickup";
@@ -179,7 +234,7 @@ async function placeInTransaction(tx: Tx, actor: Actor, input: PlaceOrderInput, 
       fulfillmentType: input.fulfillment.type,
       locationId: location.id,
       address: input.fulfillment.type === "delivery" ? input.fulfillment.address : null,
-      userId: cart.userId ?? (actor.role === "customer" ? actor.userId ?? null : null),
+      userId: cart.userId ?? (actor.role === "customer" ? (actor.userId ?? null) : null),
       email: input.email.toLowerCase(),
       name: input.name,
       phone: input.phone || null,
@@ -196,33 +251,57 @@ async function placeInTransaction(tx: Tx, actor: Actor, input: PlaceOrderInput, 
   if (!order) throw new Error("The order row was not written.");
 
   await tx.insert(orderLines).values(
-    priced.lines.map((l) => ({ orderId: order.id, sku: l.sku, title: `${l.productTitle} – ${l.title}`, quantity: l.quantity, unitPriceMinor: l.priceMinor })),
+    priced.lines.map((l) => ({
+      orderId: order.id,
+      sku: l.sku,
+      title: `${l.productTitle} – ${l.title}`,
+      quantity: l.quantity,
+      unitPriceMinor: l.priceMinor,
+    })),
   );
   await holdStock(tx, actor, order.id, location.id, location.name, priced.lines);
-  if (creditHolder && creditMinor > 0) await spendCredit(tx, { holder: creditHolder, amountMinor: creditMinor, refType: "order", refId: order.id });
+  if (creditHolder && creditMinor > 0)
+    await spendCredit(tx, { holder: creditHolder, amountMinor: creditMinor, refType: "order", refId: order.id });
 
   let paidMinor = 0;
   let paymentRef: string | null = null;
   // The card is charged last, once the stock is held, so nobody pays for goods that ran out.
   if (input.payment.method === "card" && restMinor > 0) {
-    const charge = await paymentProvider().charge({ token: input.payment.token, amountMinor: restMinor, currency: order.currency, reference: order.number });
+    const charge = await paymentProvider().charge({
+      token: input.payment.token,
+      amountMinor: restMinor,
+      currency: order.currency,
+      reference: order.number,
+    });
     if (!charge.ok) throw badRequest(charge.reason, { reason: "payment_declined" });
     await tx.insert(payments).values({
-      orderId: order.id, provider: paymentProvider().name, kind: "charge", amountMinor: restMinor, currency: order.currency, providerRef: charge.providerRef,
+      orderId: order.id,
+      provider: paymentProvider().name,
+      kind: "charge",
+      amountMinor: restMinor,
+      currency: order.currency,
+      providerRef: charge.providerRef,
     });
     paidMinor = restMinor;
     paymentRef = charge.providerRef;
   }
   const [placed] = await tx.update(orders).set({ paidMinor, paymentRef }).where(eq(orders.id, order.id)).returning();
   await tx.insert(orderEvents).values({
-    orderId: order.id, type: "placed", toStatus: "placed", channel: actor.channel,
-    actorUserId: actor.userId ?? null, actorDeviceId: actor.deviceId ?? null,
+    orderId: order.id,
+    type: "placed",
+    toStatus: "placed",
+    channel: actor.channel,
+    actorUserId: actor.userId ?? null,
+    actorDeviceId: actor.deviceId ?? null,
     data: { totalMinor: order.totalMinor, paymentMethod },
   });
   await tx.update(carts).set({ status: "ordered", updatedAt: new Date() }).where(eq(carts.id, cart.id));
   await queueMessage(tx, confirmation(placed ?? order, location.name, priced.lines));
   await recordAudit(tx, actor, {
-    action: "checkout.placeOrder", entityType: "order", entityId: order.number, storeId: location.id,
+    action: "checkout.placeOrder",
+    entityType: "order",
+    entityId: order.number,
+    storeId: location.id,
     after: { totalMinor: order.totalMinor, paymentMethod, fulfillment: input.fulfillment.type },
   });
   return answerOf(placed ?? order);
@@ -231,17 +310,26 @@ async function placeInTransaction(tx: Tx, actor: Actor, input: PlaceOrderInput, 
 const money = (minor: number, currency: string) => `${(minor / 100).toFixed(2)} ${currency}`;
 
 function confirmation(order: OrderRow, locationName: string, lines: PricedLine[]) {
-  const items = lines.map((l) => `${l.quantity} × ${l.productTitle} (${l.title}) – ${money(l.totalMinor, l.currency)}`).join("\n");
+  const items = lines
+    .map((l) => `${l.quantity} × ${l.productTitle} (${l.title}) – ${money(l.totalMinor, l.currency)}`)
+    .join("\n");
   const pickup = order.fulfillmentType === "pickup";
   const how = pickup
     ? `Collect it at ${locationName}. We will tell you when it is ready. Your pickup code: ${order.pickupCode}`
     : `We will ship it to ${order.address?.line1}, ${order.address?.postalCode} ${order.address?.city}.`;
-  const due = order.paymentMethod === "pay_in_store" ? `\nTo pay at the counter: ${money(order.totalMinor - order.storeCreditMinor, order.currency)}` : "";
+  const due =
+    order.paymentMethod === "pay_in_store"
+      ? `\nTo pay at the counter: ${money(order.totalMinor - order.storeCreditMinor, order.currency)}`
+      : "";
   return {
     to: order.email,
     template: "order_placed" as const,
     subject: `Order ${order.number} placed`,
     body: `Thank you, ${order.name}! We have your order ${order.number}.\n\n${items}\n\nTotal: ${money(order.totalMinor, order.currency)}${due}\n\n${how}`,
-    data: { orderNumber: order.number, pickupCode: order.pickupCode ?? undefined, storeId: pickup ? order.locationId : undefined },
+    data: {
+      orderNumber: order.number,
+      pickupCode: order.pickupCode ?? undefined,
+      storeId: pickup ? order.locationId : undefined,
+    },
   };
 }

@@ -1,13 +1,21 @@
 import { and, asc, desc, eq, ilike, or, sql } from "drizzle-orm";
+
 import { categories, products, variants, type Database, type DbOrTx } from "@omni/db";
-import type { Actor } from "../kernel";
-import { recordAudit } from "../kernel";
-import { badRequest, notFound } from "../kernel";
+
+import { badRequest, notFound, recordAudit, type Actor } from "../kernel";
 
 /** The back office's view of products, inactive ones included. */
-export async function listProductsForStaff(db: DbOrTx, input: { query?: string; category?: string; limit: number; offset: number }) {
+export async function listProductsForStaff(
+  db: DbOrTx,
+  input: { query?: string; category?: string; limit: number; offset: number },
+) {
   const where = and(
-    input.query ? or(ilike(products.title, `%${input.query.replace(/[\\%_]/g, "\\$&")}%`), ilike(products.slug, `%${input.query}%`)) : undefined,
+    input.query
+      ? or(
+          ilike(products.title, `%${input.query.replace(/[\\%_]/g, "\\$&")}%`),
+          ilike(products.slug, `%${input.query}%`),
+        )
+      : undefined,
     input.category ? eq(products.categorySlug, input.category) : undefined,
   );
   const rows = await db
@@ -26,20 +34,34 @@ export async function listProductsForStaff(db: DbOrTx, input: { query?: string; 
     .orderBy(desc(products.featured), asc(products.title))
     .limit(input.limit + 1)
     .offset(input.offset);
-  return { items: rows.slice(0, input.limit), nextOffset: rows.length > input.limit ? input.offset + input.limit : null };
+  return {
+    items: rows.slice(0, input.limit),
+    nextOffset: rows.length > input.limit ? input.offset + input.limit : null,
+  };
 }
 
 export async function getProductForStaff(db: DbOrTx, productId: string) {
   const [product] = await db.select().from(products).where(eq(products.id, productId));
   if (!product) throw notFound("This product");
-  const variantRows = await db.select().from(variants).where(eq(variants.productId, productId)).orderBy(asc(variants.position));
+  const variantRows = await db
+    .select()
+    .from(variants)
+    .where(eq(variants.productId, productId))
+    .orderBy(asc(variants.position));
   return { ...product, variants: variantRows };
 }
 
 export async function updateProduct(
   db: Database,
   actor: Actor,
-  input: { productId: string; title?: string; description?: string; categorySlug?: string; active?: boolean; featured?: boolean },
+  input: {
+    productId: string;
+    title?: string;
+    description?: string;
+    categorySlug?: string;
+    active?: boolean;
+    featured?: boolean;
+  },
 ) {
   return db.transaction(async (tx) => {
     const [before] = await tx.select().from(products).where(eq(products.id, input.productId)).for("update");
@@ -50,7 +72,13 @@ export async function updateProduct(
     }
     const { productId, ...changes } = input;
     const [after] = await tx.update(products).set(changes).where(eq(products.id, productId)).returning();
-    await recordAudit(tx, actor, { action: "products.update", entityType: "product", entityId: productId, before, after });
+    await recordAudit(tx, actor, {
+      action: "products.update",
+      entityType: "product",
+      entityId: productId,
+      before,
+      after,
+    });
     return after!;
   });
 }
@@ -65,7 +93,13 @@ export async function updateVariant(
     if (!before) throw notFound(`SKU ${input.sku}`);
     const { sku, ...changes } = input;
     const [after] = await tx.update(variants).set(changes).where(eq(variants.sku, sku)).returning();
-    await recordAudit(tx, actor, { action: "products.updateVariant", entityType: "variant", entityId: sku, before, after });
+    await recordAudit(tx, actor, {
+      action: "products.updateVariant",
+      entityType: "variant",
+      entityId: sku,
+      before,
+      after,
+    });
     return after!;
   });
 }

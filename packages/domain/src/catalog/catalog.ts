@@ -1,5 +1,7 @@
 import { and, asc, eq, sql, type SQL } from "drizzle-orm";
+
 import { categories, products, variants, type DbOrTx } from "@omni/db";
+
 import { availableSql } from "../inventory";
 import { notFound } from "../kernel";
 import { priceSkus } from "./pricing";
@@ -45,18 +47,33 @@ export async function searchCatalog(db: DbOrTx, input: CatalogSearchInput) {
   if (input.minPriceMinor != null) variantFilters.push(sql`v.price_minor >= ${input.minPriceMinor}`);
   if (input.maxPriceMinor != null) variantFilters.push(sql`v.price_minor <= ${input.maxPriceMinor}`);
   if (input.availableIn) {
-    variantFilters.push(sql`exists (select 1 from stock_levels sl where sl.sku = v.sku and sl.location_id = ${input.availableIn} and ${availableSql} > 0)`);
+    variantFilters.push(
+      sql`exists (select 1 from stock_levels sl where sl.sku = v.sku and sl.location_id = ${input.availableIn} and ${availableSql} > 0)`,
+    );
   }
-  where.push(sql`exists (select 1 from variants v where v.product_id = p.id and ${sql.join(variantFilters, sql` and `)})`);
+  where.push(
+    sql`exists (select 1 from variants v where v.product_id = p.id and ${sql.join(variantFilters, sql` and `)})`,
+  );
 
   const order =
-    input.sort === "price_asc" ? sql`min_price asc, p.slug`
-    : input.sort === "price_desc" ? sql`min_price desc, p.slug`
-    : input.sort === "newest" ? sql`p.created_at desc, p.slug`
-    : query ? sql`(p.title ilike ${`${escapeLike(query)}%`}) desc, p.featured desc, p.slug`
-    : sql`p.featured desc, p.slug`;
+    input.sort === "price_asc"
+      ? sql`min_price asc, p.slug`
+      : input.sort === "price_desc"
+        ? sql`min_price desc, p.slug`
+        : input.sort === "newest"
+          ? sql`p.created_at desc, p.slug`
+          : query
+            ? sql`(p.title ilike ${`${escapeLike(query)}%`}) desc, p.featured desc, p.slug`
+            : sql`p.featured desc, p.slug`;
 
-  const rows = await db.execute<{ id: string; slug: string; title: string; category_slug: string; image_hue: number; min_price: number }>(sql`
+  const rows = await db.execute<{
+    id: string;
+    slug: string;
+    title: string;
+    category_slug: string;
+    image_hue: number;
+    min_price: number;
+  }>(sql`
     select p.id, p.slug, p.title, p.category_slug, p.image_hue,
       (select min(v.price_minor) from variants v where v.product_id = p.id and v.active) as min_price
     from products p
@@ -72,10 +89,16 @@ export async function searchCatalog(db: DbOrTx, input: CatalogSearchInput) {
           select 1 from stock_levels sl where sl.sku = v.sku and ${availableSql} > 0) as in_stock
         from variants v where v.product_id in ${ids} and v.active order by v.position`)
     : [];
-  const prices = await priceSkus(db, skuRows.map((r) => r.sku));
+  const prices = await priceSkus(
+    db,
+    skuRows.map((r) => r.sku),
+  );
   const items = page.map((p) => {
     const mine = skuRows.filter((r) => r.product_id === p.id);
-    const cheapest = mine.map((r) => prices.get(r.sku)!).filter(Boolean).sort((a, b) => a.priceMinor - b.priceMinor)[0];
+    const cheapest = mine
+      .map((r) => prices.get(r.sku)!)
+      .filter(Boolean)
+      .sort((a, b) => a.priceMinor - b.priceMinor)[0];
     return {
       slug: p.slug,
       title: p.title,
@@ -113,10 +136,18 @@ export async function getProduct(db: DbOrTx, slug: string) {
     .from(variants)
     .where(and(eq(variants.productId, product.id), eq(variants.active, true)))
     .orderBy(asc(variants.position));
-  const prices = await priceSkus(db, rows.map((r) => r.sku));
+  const prices = await priceSkus(
+    db,
+    rows.map((r) => r.sku),
+  );
   const variantList = rows.map((v) => {
     const price = prices.get(v.sku)!;
-    return { ...v, priceMinor: price.priceMinor, listPriceMinor: price.listPriceMinor, promotion: price.promotion?.name ?? null };
+    return {
+      ...v,
+      priceMinor: price.priceMinor,
+      listPriceMinor: price.listPriceMinor,
+      promotion: price.promotion?.name ?? null,
+    };
   });
   return {
     slug: product.slug,

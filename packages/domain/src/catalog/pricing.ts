@@ -1,4 +1,5 @@
 import { and, eq, gt, inArray, isNull, lte, sql } from "drizzle-orm";
+
 import { products, promotions, variants, type DbOrTx } from "@omni/db";
 
 /**
@@ -19,7 +20,8 @@ export type PricedSku = {
 };
 
 export function discountFor(promotion: Pick<Promotion, "kind" | "value">, priceMinor: number): number {
-  const off = promotion.kind === "percent" ? Math.round((priceMinor * Math.min(100, promotion.value)) / 100) : promotion.value;
+  const off =
+    promotion.kind === "percent" ? Math.round((priceMinor * Math.min(100, promotion.value)) / 100) : promotion.value;
   return Math.min(priceMinor, off);
 }
 
@@ -35,7 +37,9 @@ async function activePromotions(db: DbOrTx, at: Date, code: string | null) {
         eq(promotions.active, true),
         lte(promotions.startsAt, at),
         gt(promotions.endsAt, at),
-        code ? sql`(${promotions.code} is null or upper(${promotions.code}) = upper(${code}))` : isNull(promotions.code),
+        code
+          ? sql`(${promotions.code} is null or upper(${promotions.code}) = upper(${code}))`
+          : isNull(promotions.code),
       ),
     );
 }
@@ -98,7 +102,11 @@ export async function priceCart(
   options: { code?: string | null; at?: Date } = {},
 ): Promise<PricedCart> {
   const at = options.at ?? new Date();
-  const prices = await priceSkus(db, lines.map((l) => l.sku), at);
+  const prices = await priceSkus(
+    db,
+    lines.map((l) => l.sku),
+    at,
+  );
   const priced: PricedLine[] = lines
     .filter((l) => prices.has(l.sku))
     .map((l) => {
@@ -117,7 +125,10 @@ export async function priceCart(
       if (promo.kind === "percent") {
         discountMinor = eligible.reduce((s, l) => s + discountFor(promo, l.totalMinor), 0);
       } else {
-        discountMinor = Math.min(promo.value, eligible.reduce((s, l) => s + l.totalMinor, 0));
+        discountMinor = Math.min(
+          promo.value,
+          eligible.reduce((s, l) => s + l.totalMinor, 0),
+        );
       }
     }
   }

@@ -1,8 +1,8 @@
 import { desc, eq } from "drizzle-orm";
+
 import { categories, products, promotions, type Database, type DbOrTx } from "@omni/db";
-import type { Actor } from "../kernel";
-import { recordAudit } from "../kernel";
-import { badRequest, notFound } from "../kernel";
+
+import { badRequest, notFound, recordAudit, type Actor } from "../kernel";
 
 export type PromotionInput = {
   name: string;
@@ -25,10 +25,16 @@ async function validate(db: DbOrTx, input: PromotionInput) {
   if (input.endsAt <= input.startsAt) throw badRequest("The promotion must end after it starts.");
   if (input.kind === "percent" && input.value > 100) throw badRequest("A percentage cannot exceed 100.");
   if (input.categorySlug && input.productId) throw badRequest("Choose a category or a product, not both.");
-  if (input.categorySlug && !(await db.select().from(categories).where(eq(categories.slug, input.categorySlug))).length) {
+  if (
+    input.categorySlug &&
+    !(await db.select().from(categories).where(eq(categories.slug, input.categorySlug))).length
+  ) {
     throw badRequest(`There is no category "${input.categorySlug}".`);
   }
-  if (input.productId && !(await db.select({ id: products.id }).from(products).where(eq(products.id, input.productId))).length) {
+  if (
+    input.productId &&
+    !(await db.select({ id: products.id }).from(products).where(eq(products.id, input.productId))).length
+  ) {
     throw badRequest("That product does not exist.");
   }
 }
@@ -41,8 +47,16 @@ export async function createPromotion(db: Database, actor: Actor, input: Promoti
     if (code && (await tx.select({ id: promotions.id }).from(promotions).where(eq(promotions.code, code))).length) {
       throw badRequest(`The code ${code} is already in use.`);
     }
-    const [created] = await tx.insert(promotions).values({ ...input, code }).returning();
-    await recordAudit(tx, actor, { action: "promotions.create", entityType: "promotion", entityId: created!.id, after: created });
+    const [created] = await tx
+      .insert(promotions)
+      .values({ ...input, code })
+      .returning();
+    await recordAudit(tx, actor, {
+      action: "promotions.create",
+      entityType: "promotion",
+      entityId: created!.id,
+      after: created,
+    });
     return created!;
   });
 }
@@ -51,8 +65,18 @@ export async function setPromotionActive(db: Database, actor: Actor, input: { pr
   return db.transaction(async (tx) => {
     const [before] = await tx.select().from(promotions).where(eq(promotions.id, input.promotionId)).for("update");
     if (!before) throw notFound("This promotion");
-    const [after] = await tx.update(promotions).set({ active: input.active }).where(eq(promotions.id, input.promotionId)).returning();
-    await recordAudit(tx, actor, { action: "promotions.setActive", entityType: "promotion", entityId: input.promotionId, before, after });
+    const [after] = await tx
+      .update(promotions)
+      .set({ active: input.active })
+      .where(eq(promotions.id, input.promotionId))
+      .returning();
+    await recordAudit(tx, actor, {
+      action: "promotions.setActive",
+      entityType: "promotion",
+      entityId: input.promotionId,
+      before,
+      after,
+    });
     return after!;
   });
 }

@@ -1,5 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
+
 import type { DbOrTx } from "@omni/db";
+
 import { notFound } from "../kernel";
 
 /**
@@ -13,7 +15,11 @@ export const availableSql = sql`greatest(0, sl.on_hand - sl.held - sl.safety_sto
 export type LocationAvailability = { storeId: string; available: number; aisle: string | null };
 
 /** Available units per location for many SKUs at once. */
-export async function availabilityBySku(db: DbOrTx, skus: string[], where?: SQL): Promise<Map<string, LocationAvailability[]>> {
+export async function availabilityBySku(
+  db: DbOrTx,
+  skus: string[],
+  where?: SQL,
+): Promise<Map<string, LocationAvailability[]>> {
   const out = new Map<string, LocationAvailability[]>();
   if (!skus.length) return out;
   const rows = await db.execute<{ sku: string; location_id: string; available: number; aisle: string | null }>(sql`

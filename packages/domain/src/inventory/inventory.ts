@@ -1,11 +1,11 @@
 import { and, desc, eq, lt, sql } from "drizzle-orm";
+
 import { stockMovements, users, variants, type Database, type DbOrTx } from "@omni/db";
-import { canManage, type Actor } from "../kernel";
-import { recordAudit } from "../kernel";
-import { availableSql, getAvailability } from "./availability";
-import { forbidden, notFound } from "../kernel";
-import { adjustOnHand } from "./reserve-stock";
+
+import { canManage, forbidden, notFound, recordAudit, type Actor } from "../kernel";
 import { storeExists } from "../stores";
+import { availableSql, getAvailability } from "./availability";
+import { adjustOnHand } from "./reserve-stock";
 
 async function assertSkuAndStore(db: DbOrTx, sku: string, storeId: string) {
   if (!(await storeExists(db, storeId))) throw notFound(`Store ${storeId}`);
@@ -24,11 +24,20 @@ export async function setOnHand(
     await assertSkuAndStore(tx, input.sku, input.storeId);
     const before = await getAvailability(tx, { sku: input.sku, storeIds: [input.storeId] });
     const result = await adjustOnHand(tx, {
-      locationId: input.storeId, sku: input.sku, setTo: input.onHand, reason: "cycle_count", note: input.reason, actor,
+      locationId: input.storeId,
+      sku: input.sku,
+      setTo: input.onHand,
+      reason: "cycle_count",
+      note: input.reason,
+      actor,
     });
     await recordAudit(tx, actor, {
-      action: "inventory.setOnHand", entityType: "stock", entityId: `${input.storeId}/${input.sku}`, storeId: input.storeId,
-      before: { available: before.locations[0]?.available }, after: { onHand: result.onHand, available: result.available, reason: input.reason },
+      action: "inventory.setOnHand",
+      entityType: "stock",
+      entityId: `${input.storeId}/${input.sku}`,
+      storeId: input.storeId,
+      before: { available: before.locations[0]?.available },
+      after: { onHand: result.onHand, available: result.available, reason: input.reason },
     });
     return { sku: input.sku, storeId: input.storeId, onHand: result.onHand, available: result.available };
   });
@@ -44,10 +53,18 @@ export async function receiveStock(
   return db.transaction(async (tx) => {
     await assertSkuAndStore(tx, input.sku, input.storeId);
     const result = await adjustOnHand(tx, {
-      locationId: input.storeId, sku: input.sku, delta: input.quantity, reason: "receiving", note: input.reason, actor,
+      locationId: input.storeId,
+      sku: input.sku,
+      delta: input.quantity,
+      reason: "receiving",
+      note: input.reason,
+      actor,
     });
     await recordAudit(tx, actor, {
-      action: "inventory.receive", entityType: "stock", entityId: `${input.storeId}/${input.sku}`, storeId: input.storeId,
+      action: "inventory.receive",
+      entityType: "stock",
+      entityId: `${input.storeId}/${input.sku}`,
+      storeId: input.storeId,
       after: { received: input.quantity, onHand: result.onHand, reason: input.reason },
     });
     return { sku: input.sku, storeId: input.storeId, onHand: result.onHand, available: result.available };
@@ -55,7 +72,10 @@ export async function receiveStock(
 }
 
 /** The ledger of one SKU at one location, newest first. */
-export async function listMovements(db: DbOrTx, input: { storeId: string; sku: string; limit?: number; before?: number }) {
+export async function listMovements(
+  db: DbOrTx,
+  input: { storeId: string; sku: string; limit?: number; before?: number },
+) {
   return db
     .select({
       id: stockMovements.id,
@@ -88,7 +108,14 @@ export async function listMovements(db: DbOrTx, input: { storeId: string; sku: s
 
 /** SKUs of active products that a store is running out of: available at most `threshold`, scarcest first. */
 export async function listLowStock(db: DbOrTx, input: { storeId: string; threshold: number; limit: number }) {
-  const rows = await db.execute<{ sku: string; title: string; product_title: string; slug: string; on_hand: number; available: number }>(sql`
+  const rows = await db.execute<{
+    sku: string;
+    title: string;
+    product_title: string;
+    slug: string;
+    on_hand: number;
+    available: number;
+  }>(sql`
     select sl.sku, v.title, p.title as product_title, p.slug, sl.on_hand, ${availableSql} as available
     from stock_levels sl join variants v on v.sku = sl.sku join products p on p.id = v.product_id
     where sl.location_id = ${input.storeId} and v.active and p.active and sl.on_hand - sl.held - sl.safety_stock <= ${input.threshold}
@@ -96,5 +123,12 @@ export async function listLowStock(db: DbOrTx, input: { storeId: string; thresho
     limit ${input.limit}`);
   return rows
     .filter((r) => r.available <= input.threshold)
-    .map((r) => ({ sku: r.sku, title: r.title, productTitle: r.product_title, slug: r.slug, onHand: r.on_hand, available: r.available }));
+    .map((r) => ({
+      sku: r.sku,
+      title: r.title,
+      productTitle: r.product_title,
+      slug: r.slug,
+      onHand: r.on_hand,
+      available: r.available,
+    }));
 }

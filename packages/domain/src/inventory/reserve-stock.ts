@@ -1,7 +1,8 @@
 import { and, eq, isNull, lte, sql } from "drizzle-orm";
+
 import { stockHolds, stockLevels, stockMovements, type MovementReason, type Tx } from "@omni/db";
-import type { Actor } from "../kernel";
-import { conflict, notFound } from "../kernel";
+
+import { conflict, notFound, type Actor } from "../kernel";
 
 /**
  * The one place where stock changes. Every function here locks the stock row, changes it and
@@ -20,7 +21,9 @@ async function lockLevel(tx: Tx, locationId: string, sku: string): Promise<Level
   const row = rows[0];
   if (row) return { onHand: row.on_hand, held: row.held, safetyStock: row.safety_stock };
   // A SKU never stocked at a location starts at zero; the insert races safely on the primary key.
-  await tx.execute(sql`insert into stock_levels (location_id, sku) values (${locationId}, ${sku}) on conflict do nothing`);
+  await tx.execute(
+    sql`insert into stock_levels (location_id, sku) values (${locationId}, ${sku}) on conflict do nothing`,
+  );
   const again = await tx.execute<{ on_hand: number; held: number; safety_stock: number }>(sql`
     select on_hand, held, safety_stock from stock_levels where location_id = ${locationId} and sku = ${sku} for update`);
   if (!again[0]) throw notFound(`SKU ${sku}`);
@@ -29,9 +32,21 @@ async function lockLevel(tx: Tx, locationId: string, sku: string): Promise<Level
 
 async function applyChange(
   tx: Tx,
-  input: { locationId: string; sku: string; before: Level; onHandDelta: number; heldDelta: number; reason: MovementReason; actor: Actor } & Ref,
+  input: {
+    locationId: string;
+    sku: string;
+    before: Level;
+    onHandDelta: number;
+    heldDelta: number;
+    reason: MovementReason;
+    actor: Actor;
+  } & Ref,
 ): Promise<Level> {
-  const after = { ...input.before, onHand: input.before.onHand + input.onHandDelta, held: input.before.held + input.heldDelta };
+  const after = {
+    ...input.before,
+    onHand: input.before.onHand + input.onHandDelta,
+    held: input.before.held + input.heldDelta,
+  };
   if (input.onHandDelta === 0 && input.heldDelta === 0) return after;
   await tx
     .update(stockLevels)
@@ -73,8 +88,16 @@ async function releaseLapsedHolds(tx: Tx, locationId: string, sku: string, level
   const quantity = lapsed.reduce((sum, h) => sum + h.quantity, 0);
   if (!quantity) return level;
   return applyChange(tx, {
-    locationId, sku, before: level, onHandDelta: 0, heldDelta: -quantity, reason: "reservation_expired", actor,
-    refType: "reservation", refId: lapsed.map((h) => h.ownerId).join(","), note: "Hold lapsed",
+    locationId,
+    sku,
+    before: level,
+    onHandDelta: 0,
+    heldDelta: -quantity,
+    reason: "reservation_expired",
+    actor,
+    refType: "reservation",
+    refId: lapsed.map((h) => h.ownerId).join(","),
+    note: "Hold lapsed",
   });
 }
 
@@ -119,8 +142,15 @@ export async function reserveStock(
     expiresAt: input.expiresAt ?? null,
   });
   await applyChange(tx, {
-    locationId: input.locationId, sku: input.sku, before: level, onHandDelta: 0, heldDelta: input.quantity,
-    reason: input.kind === "order" ? "order_hold" : "reservation_hold", actor: input.actor, refType: input.kind, refId: input.ownerId,
+    locationId: input.locationId,
+    sku: input.sku,
+    before: level,
+    onHandDelta: 0,
+    heldDelta: input.quantity,
+    reason: input.kind === "order" ? "order_hold" : "reservation_hold",
+    actor: input.actor,
+    refType: input.kind,
+    refId: input.ownerId,
   });
 }
 
@@ -166,13 +196,22 @@ export async function endHolds(
     if (quantity === hold.quantity) {
       await tx.update(stockHolds).set({ releasedAt: new Date() }).where(eq(stockHolds.id, hold.id));
     } else {
-      await tx.update(stockHolds).set({ quantity: hold.quantity - quantity }).where(eq(stockHolds.id, hold.id));
+      await tx
+        .update(stockHolds)
+        .set({ quantity: hold.quantity - quantity })
+        .where(eq(stockHolds.id, hold.id));
     }
     await applyChange(tx, {
-      locationId: hold.locationId, sku: hold.sku, before: level,
+      locationId: hold.locationId,
+      sku: hold.sku,
+      before: level,
       onHandDelta: input.mode === "consume" ? -quantity : 0,
       heldDelta: -quantity,
-      reason: input.reason, actor: input.actor, refType: hold.kind, refId: input.ownerId, note: input.note,
+      reason: input.reason,
+      actor: input.actor,
+      refType: hold.kind,
+      refId: input.ownerId,
+      note: input.note,
     });
   }
 }
@@ -180,7 +219,10 @@ export async function endHolds(
 /** Changes the units on the shelf: counts, receiving, returns, write-offs. */
 export async function adjustOnHand(
   tx: Tx,
-  input: { locationId: string; sku: string; reason: MovementReason; actor: Actor } & ({ delta: number } | { setTo: number }) & Ref,
+  input: { locationId: string; sku: string; reason: MovementReason; actor: Actor } & (
+    { delta: number } | { setTo: number }
+  ) &
+    Ref,
 ): Promise<{ onHand: number; available: number }> {
   const level = await lockFreshLevel(tx, input.locationId, input.sku, input.actor);
   const delta = "setTo" in input ? input.setTo - level.onHand : input.delta;
@@ -191,8 +233,16 @@ export async function adjustOnHand(
     );
   }
   const after = await applyChange(tx, {
-    locationId: input.locationId, sku: input.sku, before: level, onHandDelta: delta, heldDelta: 0,
-    reason: input.reason, actor: input.actor, refType: input.refType, refId: input.refId, note: input.note,
+    locationId: input.locationId,
+    sku: input.sku,
+    before: level,
+    onHandDelta: delta,
+    heldDelta: 0,
+    reason: input.reason,
+    actor: input.actor,
+    refType: input.refType,
+    refId: input.refId,
+    note: input.note,
   });
   return { onHand: after.onHand, available: availableOf(after) };
 }

@@ -17,7 +17,8 @@ export type Actor = {
 
 export const systemActor: Actor = { channel: "store", storeIds: [] };
 
-export const isStaff = (actor: Actor) => actor.role === "associate" || actor.role === "manager" || actor.role === "admin";
+export const isStaff = (actor: Actor) =>
+  actor.role === "associate" || actor.role === "manager" || actor.role === "admin";
 
 export function worksIn(actor: Actor, storeId: string): boolean {
   if (actor.role === "admin") return true;

@@ -1,18 +1,26 @@
 import { auditLog, type Tx } from "@omni/db";
+
 import type { Actor } from "./actor";
 
 /** Records a staff or kiosk write in the caller's transaction, so the record and the change stand or fall together. */
 export async function recordAudit(
   tx: Tx,
   actor: Actor,
-  entry: { action: string; entityType?: string; entityId?: string; storeId?: string; before?: unknown; after?: unknown },
+  entry: {
+    action: string;
+    entityType?: string;
+    entityId?: string;
+    storeId?: string;
+    before?: unknown;
+    after?: unknown;
+  },
 ): Promise<void> {
   if (!actor.deviceId && (!actor.role || actor.role === "customer")) return;
   await tx.insert(auditLog).values({
     actorUserId: actor.userId ?? null,
     actorEmail: actor.email ?? null,
     actorDeviceId: actor.deviceId ?? null,
-    actorRole: actor.deviceId ? "kiosk" : actor.role ?? null,
+    actorRole: actor.deviceId ? "kiosk" : (actor.role ?? null),
     action: entry.action,
     entityType: entry.entityType ?? null,
     entityId: entry.entityId ?? null,

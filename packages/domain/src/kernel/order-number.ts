@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+
 import type { Tx } from "@omni/db";
 
 /** A human-readable order number, for example `OM-100042`: short enough to read out at a counter. */
@@ -15,6 +16,9 @@ export async function nextReturnNumber(tx: Tx): Promise<string> {
 
 /** Order numbers are read out and typed loosely: "om 100042", "100042" and "OM-100042" all mean OM-100042. */
 export function normalizeOrderNumber(input: string): string {
-  const digits = input.trim().toUpperCase().replace(/^OM[\s-]*/, "");
+  const digits = input
+    .trim()
+    .toUpperCase()
+    .replace(/^OM[\s-]*/, "");
   return /^\d+$/.test(digits) ? `OM-${digits}` : input.trim().toUpperCase();
 }

@@ -22,7 +22,14 @@ export type MessageTemplate =
  */
 export async function queueMessage(
   tx: Tx,
-  message: { to: string; template: MessageTemplate; subject: string; body: string; data?: Record<string, unknown>; channel?: "email" | "sms" },
+  message: {
+    to: string;
+    template: MessageTemplate;
+    subject: string;
+    body: string;
+    data?: Record<string, unknown>;
+    channel?: "email" | "sms";
+  },
 ): Promise<void> {
   await tx.insert(outbox).values({
     to: message.to.toLowerCase(),

@@ -1,5 +1,7 @@
 import { and, eq, gt, sql } from "drizzle-orm";
+
 import { rateLimitHits, type Database } from "@omni/db";
+
 import type { Actor } from "./actor";
 import { DomainError } from "./errors";
 
@@ -27,7 +29,13 @@ async function countHits(db: Database, bucket: LimitBucket, key: string): Promis
   const [row] = await db
     .select({ n: sql<number>`count(*)::int` })
     .from(rateLimitHits)
-    .where(and(eq(rateLimitHits.bucket, bucket), eq(rateLimitHits.key, key), gt(rateLimitHits.at, sql`now() - make_interval(mins => ${windowMinutes})`)));
+    .where(
+      and(
+        eq(rateLimitHits.bucket, bucket),
+        eq(rateLimitHits.key, key),
+        gt(rateLimitHits.at, sql`now() - make_interval(mins => ${windowMinutes})`),
+      ),
+    );
   return row?.n ?? 0;
 }
 

@@ -1,14 +1,24 @@
 import { eq, sql } from "drizzle-orm";
+
 import { outbox, type Database } from "@omni/db";
-import { mailSender, renderEmail } from "./mailer";
+
 import type { Sweep } from "../kernel";
+import { mailSender, renderEmail } from "./mailer";
 
 /** A message that failed this many times waits for a person (its last error is kept on the row). */
 export const MAX_ATTEMPTS = 10;
 /** Messages handled per run, so that one run never holds the worker for long. */
 const BATCH = 200;
 
-type OutboxRow = { id: number; to: string; channel: "email" | "sms"; subject: string; body: string; data: Record<string, unknown>; attempts: number };
+type OutboxRow = {
+  id: number;
+  to: string;
+  channel: "email" | "sms";
+  subject: string;
+  body: string;
+  data: Record<string, unknown>;
+  attempts: number;
+};
 
 /**
  * Sends queued messages to shoppers. Each message is taken in its own transaction with
@@ -29,12 +39,18 @@ export async function deliverOutbox(db: Database, now: Date): Promise<number> {
       try {
         const sender = mailSender();
         if (sender && row.channel === "email") await sender.sendMail(await renderEmail(row));
-        await tx.update(outbox).set({ sentAt: now, attempts: sql`${outbox.attempts} + 1`, lastError: null }).where(eq(outbox.id, row.id));
+        await tx
+          .update(outbox)
+          .set({ sentAt: now, attempts: sql`${outbox.attempts} + 1`, lastError: null })
+          .where(eq(outbox.id, row.id));
         return "sent" as const;
       } catch (error) {
         // The row stays unsent and is tried again on a later run.
         const lastError = String((error as Error)?.message ?? error).slice(0, 500);
-        await tx.update(outbox).set({ attempts: sql`${outbox.attempts} + 1`, lastError }).where(eq(outbox.id, row.id));
+        await tx
+          .update(outbox)
+          .set({ attempts: sql`${outbox.attempts} + 1`, lastError })
+          .where(eq(outbox.id, row.id));
         failed.push(row.id);
         return "failed" as const;
       }

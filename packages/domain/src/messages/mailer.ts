@@ -31,7 +31,12 @@ const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c);
 
 /** The e-mail for an outbox message: the plain body, and an HTML body with the pickup code as a scannable QR. */
-export async function renderEmail(message: { to: string; subject: string; body: string; data: Record<string, unknown> }): Promise<Mail.Options> {
+export async function renderEmail(message: {
+  to: string;
+  subject: string;
+  body: string;
+  data: Record<string, unknown>;
+}): Promise<Mail.Options> {
   const pickupCode = typeof message.data.pickupCode === "string" ? message.data.pickupCode : null;
   const paragraphs = message.body
     .split(/\n{2,}/)
@@ -40,7 +45,12 @@ export async function renderEmail(message: { to: string; subject: string; body: 
   const attachments: Mail.Attachment[] = [];
   let qr = "";
   if (pickupCode) {
-    attachments.push({ filename: "pickup-code.png", content: await QRCode.toBuffer(pickupCode, { margin: 1, width: 240 }), cid: "pickup-code", contentType: "image/png" });
+    attachments.push({
+      filename: "pickup-code.png",
+      content: await QRCode.toBuffer(pickupCode, { margin: 1, width: 240 }),
+      cid: "pickup-code",
+      contentType: "image/png",
+    });
     qr = `<p><img src="cid:pickup-code" width="240" height="240" alt="Pickup code ${escapeHtml(pickupCode)}"><br><strong style="font-size:20px;letter-spacing:2px">${escapeHtml(pickupCode)}</strong></p>`;
   }
   return {

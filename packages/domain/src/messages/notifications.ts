@@ -1,4 +1,5 @@
 import { desc, eq } from "drizzle-orm";
+
 import { outbox, type DbOrTx } from "@omni/db";
 
 /** `notifications.list` (staff): what was sent, or is queued, to shoppers, newest first. */

@@ -1,9 +1,10 @@
 import { sql, type SQL } from "drizzle-orm";
+
 import type { Database, Tx } from "@omni/db";
-import { systemActor } from "../kernel";
+
+import { systemActor, type Sweep } from "../kernel";
 import { closeUnfulfilledOrder } from "./fulfillment";
 import { lockOrder } from "./order-state-machine";
-import type { Sweep } from "../kernel";
 
 const BATCH = 100;
 
@@ -17,13 +18,17 @@ export async function handleEachLocked(
   input: { table: "orders" | "reservations"; due: SQL; now: Date; handle: (tx: Tx, id: string) => Promise<void> },
 ): Promise<number> {
   const table = sql.raw(input.table);
-  const candidates = await db.execute<{ id: string }>(sql`select id from ${table} where ${input.due} order by id limit ${BATCH}`);
+  const candidates = await db.execute<{ id: string }>(
+    sql`select id from ${table} where ${input.due} order by id limit ${BATCH}`,
+  );
   let handled = 0;
   let firstError: unknown;
   for (const { id } of candidates) {
     try {
       const took = await db.transaction(async (tx) => {
-        const [row] = await tx.execute<{ id: string }>(sql`select id from ${table} where id = ${id} and ${input.due} for update skip locked`);
+        const [row] = await tx.execute<{ id: string }>(
+          sql`select id from ${table} where id = ${id} and ${input.due} for update skip locked`,
+        );
         if (!row) return false;
         await input.handle(tx, id);
         return true;
@@ -49,7 +54,13 @@ export const expirePickups: Sweep = {
       due: sql`status = 'ready_for_pickup' and pickup_deadline <= ${at(now)}`,
       handle: async (tx, id) => {
         const order = await lockOrder(tx, id);
-        await closeUnfulfilledOrder(tx, { order, to: "expired", actor: systemActor, reason: "not collected by the pickup deadline", at: now });
+        await closeUnfulfilledOrder(tx, {
+          order,
+          to: "expired",
+          actor: systemActor,
+          reason: "not collected by the pickup deadline",
+          at: now,
+        });
       },
     }),
 };

@@ -1,14 +1,13 @@
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+
 import { orderLines, orders, stockLevels, type Database, type OrderStatus, type Tx } from "@omni/db";
-import { worksIn, type Actor } from "../kernel";
-import { recordAudit } from "../kernel";
-import { forbidden, notFound } from "../kernel";
-import { lockOrder, transitionOrder, type OrderRow } from "./order-state-machine";
-import { queueMessage } from "../kernel";
-import { findOrderByNumber, orderDetailsById } from "./pickup-order-view";
-import { refundOrder } from "../payments";
+
 import { endHolds } from "../inventory";
-import { storeExists, findLocation } from "../stores";
+import { forbidden, notFound, queueMessage, recordAudit, worksIn, type Actor } from "../kernel";
+import { refundOrder } from "../payments";
+import { findLocation, storeExists } from "../stores";
+import { lockOrder, transitionOrder, type OrderRow } from "./order-state-machine";
+import { findOrderByNumber, orderDetailsById } from "./pickup-order-view";
 
 /** What still needs a clerk's hands: the queue shows these unless a status is asked for. */
 const OPEN_STATUSES: OrderStatus[] = ["placed", "picking", "ready_for_pickup", "shipped"];
@@ -24,16 +23,27 @@ export async function fulfillmentQueue(db: Database, actor: Actor, input: { stor
   const rows = await db
     .select()
     .from(orders)
-    .where(and(eq(orders.locationId, input.storeId), inArray(orders.status, input.status ? [input.status] : OPEN_STATUSES)))
+    .where(
+      and(eq(orders.locationId, input.storeId), inArray(orders.status, input.status ? [input.status] : OPEN_STATUSES)),
+    )
     // Finished orders are history: the newest matter most.
-    .orderBy(...(open ? [sql`${orders.checkedInAt} is null`, asc(orders.checkedInAt), asc(orders.createdAt)] : [desc(orders.createdAt)]))
+    .orderBy(
+      ...(open
+        ? [sql`${orders.checkedInAt} is null`, asc(orders.checkedInAt), asc(orders.createdAt)]
+        : [desc(orders.createdAt)]),
+    )
     .limit(500);
   const ids = rows.map((o) => o.id);
   const lines = ids.length
     ? await db
         .select({
-          orderId: orderLines.orderId, lineId: orderLines.id, sku: orderLines.sku, title: orderLines.title, quantity: orderLines.quantity,
-          unitPriceMinor: orderLines.unitPriceMinor, declinedQuantity: orderLines.declinedQuantity,
+          orderId: orderLines.orderId,
+          lineId: orderLines.id,
+          sku: orderLines.sku,
+          title: orderLines.title,
+          quantity: orderLines.quantity,
+          unitPriceMinor: orderLines.unitPriceMinor,
+          declinedQuantity: orderLines.declinedQuantity,
           aisle: stockLevels.aisle,
         })
         .from(orderLines)
@@ -59,9 +69,7 @@ export async function fulfillmentQueue(db: Database, actor: Actor, input: { stor
     paymentMethod: o.paymentMethod,
     /** Pay-in-store orders are paid at the counter on collection. */
     paid: o.paidMinor + o.storeCreditMinor >= o.totalMinor,
-    lines: lines
-      .filter((l) => l.orderId === o.id)
-      .map(({ orderId: _orderId, ...line }) => line),
+    lines: lines.filter((l) => l.orderId === o.id).map(({ orderId: _orderId, ...line }) => line),
   }));
 }
 
@@ -73,7 +81,11 @@ export async function lockOrderForStaff(tx: Tx, actor: Actor, orderNumber: strin
 }
 
 /** A clerk starts picking a click-and-collect order, or puts it on the shelf ready for the shopper. */
-export async function advanceOrder(db: Database, actor: Actor, input: { orderNumber: string; to: "picking" | "ready_for_pickup" }) {
+export async function advanceOrder(
+  db: Database,
+  actor: Actor,
+  input: { orderNumber: string; to: "picking" | "ready_for_pickup" },
+) {
   return db.transaction(async (tx) => {
     const order = await lockOrderForStaff(tx, actor, input.orderNumber);
     const updated = await transitionOrder(tx, { orderId: order.id, to: input.to, actor });
@@ -87,14 +99,22 @@ export async function advanceOrder(db: Database, actor: Actor, input: { orderNum
         body: `Hello ${order.name}, your order ${order.number} is waiting for you at ${store.name} (${store.address}, ${store.city}), at ${store.pickupPoint}. Show the pickup code ${order.pickupCode} at the kiosk or the counter. Please collect it by ${deadline}.`,
         // The code travels in the data so that the e-mail can render it as a QR code.
         data: {
-          orderNumber: order.number, pickupCode: order.pickupCode, storeId: store.id, storeName: store.name,
-          pickupPoint: store.pickupPoint, pickupDeadline: updated.pickupDeadline!.toISOString(),
+          orderNumber: order.number,
+          pickupCode: order.pickupCode,
+          storeId: store.id,
+          storeName: store.name,
+          pickupPoint: store.pickupPoint,
+          pickupDeadline: updated.pickupDeadline!.toISOString(),
         },
       });
     }
     await recordAudit(tx, actor, {
-      action: "fulfillment.advance", entityType: "order", entityId: order.number, storeId: order.locationId,
-      before: { status: order.status }, after: { status: updated.status },
+      action: "fulfillment.advance",
+      entityType: "order",
+      entityId: order.number,
+      storeId: order.locationId,
+      before: { status: order.status },
+      after: { status: updated.status },
     });
     return orderDetailsById(tx, order.id);
   });
@@ -104,11 +124,26 @@ export async function advanceOrder(db: Database, actor: Actor, input: { orderNum
 export async function shipOrder(db: Database, actor: Actor, input: { orderNumber: string; trackingNumber?: string }) {
   return db.transaction(async (tx) => {
     const order = await lockOrderForStaff(tx, actor, input.orderNumber);
-    await transitionOrder(tx, { orderId: order.id, to: "shipped", actor, data: input.trackingNumber ? { trackingNumber: input.trackingNumber } : undefined });
-    await endHolds(tx, { ownerId: order.id, mode: "consume", reason: "order_fulfilled", actor, note: `Shipped ${order.number}` });
+    await transitionOrder(tx, {
+      orderId: order.id,
+      to: "shipped",
+      actor,
+      data: input.trackingNumber ? { trackingNumber: input.trackingNumber } : undefined,
+    });
+    await endHolds(tx, {
+      ownerId: order.id,
+      mode: "consume",
+      reason: "order_fulfilled",
+      actor,
+      note: `Shipped ${order.number}`,
+    });
     await recordAudit(tx, actor, {
-      action: "fulfillment.ship", entityType: "order", entityId: order.number, storeId: order.locationId,
-      before: { status: order.status }, after: { status: "shipped", trackingNumber: input.trackingNumber ?? null },
+      action: "fulfillment.ship",
+      entityType: "order",
+      entityId: order.number,
+      storeId: order.locationId,
+      before: { status: order.status },
+      after: { status: "shipped", trackingNumber: input.trackingNumber ?? null },
     });
     return orderDetailsById(tx, order.id);
   });
@@ -119,8 +154,12 @@ export async function deliverOrder(db: Database, actor: Actor, input: { orderNum
     const order = await lockOrderForStaff(tx, actor, input.orderNumber);
     await transitionOrder(tx, { orderId: order.id, to: "delivered", actor });
     await recordAudit(tx, actor, {
-      action: "fulfillment.deliver", entityType: "order", entityId: order.number, storeId: order.locationId,
-      before: { status: order.status }, after: { status: "delivered" },
+      action: "fulfillment.deliver",
+      entityType: "order",
+      entityId: order.number,
+      storeId: order.locationId,
+      before: { status: order.status },
+      after: { status: "delivered" },
     });
     return orderDetailsById(tx, order.id);
   });
@@ -135,23 +174,49 @@ export async function closeUnfulfilledOrder(
   input: { order: OrderRow; to: "cancelled" | "expired"; actor: Actor; reason: string; at?: Date },
 ): Promise<{ refundedMinor: number; creditCode?: string }> {
   const { order } = input;
-  await transitionOrder(tx, { orderId: order.id, to: input.to, actor: input.actor, data: { reason: input.reason }, at: input.at });
-  await endHolds(tx, { ownerId: order.id, mode: "release", reason: "order_release", actor: input.actor, note: `${input.to === "expired" ? "Expired" : "Cancelled"} ${order.number}` });
-  const refund = await refundOrder(tx, {
-    orderId: order.id, amountMinor: order.paidMinor + order.storeCreditMinor, to: "original",
-    refType: input.to === "expired" ? "expiry" : "cancel", refId: order.id,
+  await transitionOrder(tx, {
+    orderId: order.id,
+    to: input.to,
+    actor: input.actor,
+    data: { reason: input.reason },
+    at: input.at,
   });
-  const refundWords = refund.refundedMinor > 0 ? ` We have refunded ${(refund.refundedMinor / 100).toFixed(2)} ${order.currency}.` : "";
+  await endHolds(tx, {
+    ownerId: order.id,
+    mode: "release",
+    reason: "order_release",
+    actor: input.actor,
+    note: `${input.to === "expired" ? "Expired" : "Cancelled"} ${order.number}`,
+  });
+  const refund = await refundOrder(tx, {
+    orderId: order.id,
+    amountMinor: order.paidMinor + order.storeCreditMinor,
+    to: "original",
+    refType: input.to === "expired" ? "expiry" : "cancel",
+    refId: order.id,
+  });
+  const refundWords =
+    refund.refundedMinor > 0 ? ` We have refunded ${(refund.refundedMinor / 100).toFixed(2)} ${order.currency}.` : "";
   const creditWords = refund.creditCode ? ` Your store credit code is ${refund.creditCode}.` : "";
   await queueMessage(tx, {
     to: order.email,
     template: input.to === "expired" ? "order_expired" : "order_cancelled",
-    subject: input.to === "expired" ? `Your order ${order.number} was not collected in time` : `Your order ${order.number} was cancelled`,
+    subject:
+      input.to === "expired"
+        ? `Your order ${order.number} was not collected in time`
+        : `Your order ${order.number} was cancelled`,
     body:
       (input.to === "expired"
         ? `Hello ${order.name}, your order ${order.number} was not collected by its pickup deadline, so it has been cancelled.`
-        : `Hello ${order.name}, your order ${order.number} has been cancelled: ${input.reason}.`) + refundWords + creditWords,
-    data: { orderNumber: order.number, refundedMinor: refund.refundedMinor, currency: order.currency, creditCode: refund.creditCode ?? null },
+        : `Hello ${order.name}, your order ${order.number} has been cancelled: ${input.reason}.`) +
+      refundWords +
+      creditWords,
+    data: {
+      orderNumber: order.number,
+      refundedMinor: refund.refundedMinor,
+      currency: order.currency,
+      creditCode: refund.creditCode ?? null,
+    },
   });
   return refund;
 }
@@ -161,8 +226,12 @@ export async function staffCancelOrder(db: Database, actor: Actor, input: { orde
     const order = await lockOrderForStaff(tx, actor, input.orderNumber);
     const refund = await closeUnfulfilledOrder(tx, { order, to: "cancelled", actor, reason: input.reason });
     await recordAudit(tx, actor, {
-      action: "fulfillment.cancel", entityType: "order", entityId: order.number, storeId: order.locationId,
-      before: { status: order.status }, after: { status: "cancelled", reason: input.reason, refundedMinor: refund.refundedMinor },
+      action: "fulfillment.cancel",
+      entityType: "order",
+      entityId: order.number,
+      storeId: order.locationId,
+      before: { status: order.status },
+      after: { status: "cancelled", reason: input.reason, refundedMinor: refund.refundedMinor },
     });
     return { ...(await orderDetailsById(tx, order.id)), refundedMinor: refund.refundedMinor };
   });

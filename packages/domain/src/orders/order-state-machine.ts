@@ -1,7 +1,8 @@
 import { eq, sql } from "drizzle-orm";
+
 import { orderEvents, orders, type OrderStatus, type Tx } from "@omni/db";
-import type { Actor } from "../kernel";
-import { conflict, notFound } from "../kernel";
+
+import { conflict, notFound, type Actor } from "../kernel";
 
 /**
  * The one order state machine. Every change of an order's status goes through `transitionOrder`,
@@ -48,7 +49,10 @@ const verbs: Record<OrderStatus, string> = {
   expired: "expire",
 };
 
-function refusal(order: { number: string; status: OrderStatus; fulfillmentType: OrderFulfillmentType }, to: OrderStatus): string {
+function refusal(
+  order: { number: string; status: OrderStatus; fulfillmentType: OrderFulfillmentType },
+  to: OrderStatus,
+): string {
   if (order.status === to) return `Order ${order.number} is already ${statusWords[to]}.`;
   const kind = order.fulfillmentType === "pickup" ? "a click-and-collect order" : "a delivery order";
   return `Cannot ${verbs[to]} order ${order.number}: it is ${kind} that is ${statusWords[order.status]}.`;
@@ -67,7 +71,14 @@ export async function lockOrder(tx: Tx, orderId: string): Promise<OrderRow> {
 /** A timeline entry that does not change the status (a check-in, a declined line). */
 export async function recordOrderEvent(
   tx: Tx,
-  input: { orderId: string; type: string; actor: Actor; data?: Record<string, unknown>; status?: OrderStatus; at?: Date },
+  input: {
+    orderId: string;
+    type: string;
+    actor: Actor;
+    data?: Record<string, unknown>;
+    status?: OrderStatus;
+    at?: Date;
+  },
 ): Promise<void> {
   await tx.insert(orderEvents).values({
     orderId: input.orderId,
@@ -94,7 +105,8 @@ export async function transitionOrder(
 ): Promise<OrderRow> {
   const at = input.at ?? new Date();
   const order = await lockOrder(tx, input.orderId);
-  if (!canTransition(order.fulfillmentType, order.status, input.to)) throw conflict(refusal(order, input.to), { status: order.status });
+  if (!canTransition(order.fulfillmentType, order.status, input.to))
+    throw conflict(refusal(order, input.to), { status: order.status });
   if (input.to === "expired" && (!order.pickupDeadline || order.pickupDeadline > at)) {
     throw conflict(`Order ${order.number} is still within its pickup time.`, { pickupDeadline: order.pickupDeadline });
   }

@@ -1,12 +1,10 @@
 import { asc, desc, eq, inArray, sql } from "drizzle-orm";
+
 import { locations, orderEvents, orderLines, orders, products, variants, type Database, type DbOrTx } from "@omni/db";
-import { worksIn, type Actor } from "../kernel";
-import { badRequest, notFound } from "../kernel";
-import { normalizeOrderNumber } from "../kernel";
-import { withCodeLimit } from "../kernel";
+
+import { badRequest, normalizeOrderNumber, notFound, withCodeLimit, worksIn, type Actor } from "../kernel";
 
 type OrderRow = typeof orders.$inferSelect;
-
 
 /**
  * Who may see an order: whoever gives its number with its e-mail address, its signed-in owner, and
@@ -39,7 +37,13 @@ export async function orderDetails(db: DbOrTx, order: OrderRow) {
     .where(eq(orderLines.orderId, order.id))
     .orderBy(asc(orderLines.sku), asc(orderLines.id));
   const events = await db
-    .select({ type: orderEvents.type, at: orderEvents.at, channel: orderEvents.channel, fromStatus: orderEvents.fromStatus, toStatus: orderEvents.toStatus })
+    .select({
+      type: orderEvents.type,
+      at: orderEvents.at,
+      channel: orderEvents.channel,
+      fromStatus: orderEvents.fromStatus,
+      toStatus: orderEvents.toStatus,
+    })
     .from(orderEvents)
     .where(eq(orderEvents.orderId, order.id))
     .orderBy(asc(orderEvents.id));
@@ -104,30 +108,48 @@ export type OrderDetails = Awaited<ReturnType<typeof orderDetails>>;
  * The contract's `orders.get`. A number with a wrong e-mail is NOT_FOUND, exactly like an unknown
  * number, and both count as wrong codes for the caller's rate limit.
  */
-export async function getOrder(db: Database, actor: Actor, input: { orderNumber: string; email?: string }): Promise<OrderDetails> {
-  if (!input.email && !actor.userId) throw badRequest("Enter the e-mail address you used for the order.", { field: "email" });
+export async function getOrder(
+  db: Database,
+  actor: Actor,
+  input: { orderNumber: string; email?: string },
+): Promise<OrderDetails> {
+  if (!input.email && !actor.userId)
+    throw badRequest("Enter the e-mail address you used for the order.", { field: "email" });
   return withCodeLimit(db, actor, async () => {
     const number = normalizeOrderNumber(input.orderNumber);
     // Order numbers are letters, digits and dashes: anything else matches nothing (and never reaches SQL).
-    const [order] = /^[A-Z0-9-]{1,64}$/.test(number) ? await db.select().from(orders).where(eq(orders.number, number)) : [];
+    const [order] = /^[A-Z0-9-]{1,64}$/.test(number)
+      ? await db.select().from(orders).where(eq(orders.number, number))
+      : [];
     if (!order || !maySee(actor, order, input.email)) throw notFound(`Order ${number.slice(0, 64)}`);
     return orderDetails(db, order);
   });
 }
 
 /** `orders.list`: the signed-in shopper's orders from every channel, newest first. */
-export async function listMyOrders(db: Database, actor: Actor & { userId: string }, input: { limit?: number; before?: Date } = {}) {
+export async function listMyOrders(
+  db: Database,
+  actor: Actor & { userId: string },
+  input: { limit?: number; before?: Date } = {},
+) {
   const rows = await db
     .select({ order: orders, storeName: locations.name })
     .from(orders)
     .innerJoin(locations, eq(locations.id, orders.locationId))
-    .where(sql`${orders.userId} = ${actor.userId} ${input.before ? sql`and ${orders.createdAt} < ${input.before}` : sql``}`)
+    .where(
+      sql`${orders.userId} = ${actor.userId} ${input.before ? sql`and ${orders.createdAt} < ${input.before}` : sql``}`,
+    )
     .orderBy(desc(orders.createdAt), desc(orders.number))
     .limit(input.limit ?? 20);
   const ids = rows.map((r) => r.order.id);
   const lines = ids.length
     ? await db
-        .select({ orderId: orderLines.orderId, sku: orderLines.sku, title: orderLines.title, quantity: orderLines.quantity })
+        .select({
+          orderId: orderLines.orderId,
+          sku: orderLines.sku,
+          title: orderLines.title,
+          quantity: orderLines.quantity,
+        })
         .from(orderLines)
         .where(inArray(orderLines.orderId, ids))
         .orderBy(asc(orderLines.sku))
@@ -138,7 +160,10 @@ export async function listMyOrders(db: Database, actor: Actor & { userId: string
       orderNumber: order.number,
       channel: order.channel,
       status: order.status,
-      fulfillment: { type: order.fulfillmentType, storeId: order.fulfillmentType === "pickup" ? order.locationId : undefined },
+      fulfillment: {
+        type: order.fulfillmentType,
+        storeId: order.fulfillmentType === "pickup" ? order.locationId : undefined,
+      },
       storeName: order.fulfillmentType === "pickup" ? storeName : null,
       totalMinor: order.totalMinor,
       currency: order.currency,

@@ -1,8 +1,8 @@
 import { eq } from "drizzle-orm";
+
 import { orders, type DbOrTx } from "@omni/db";
-import { normalizeCode } from "../kernel";
-import { DomainError, notFound } from "../kernel";
-import { normalizeOrderNumber } from "../kernel";
+
+import { DomainError, normalizeCode, normalizeOrderNumber, notFound } from "../kernel";
 import type { OrderRow } from "./order-state-machine";
 import { orderDetails, type OrderDetails } from "./orders";
 
@@ -14,7 +14,10 @@ export async function orderDetailsById(db: DbOrTx, orderId: string): Promise<Ord
 }
 
 export async function findOrderByNumber(db: DbOrTx, orderNumber: string): Promise<OrderRow> {
-  const [order] = await db.select().from(orders).where(eq(orders.number, normalizeOrderNumber(orderNumber)));
+  const [order] = await db
+    .select()
+    .from(orders)
+    .where(eq(orders.number, normalizeOrderNumber(orderNumber)));
   if (!order) throw notFound(`Order ${orderNumber}`);
   return order;
 }
@@ -28,7 +31,10 @@ export async function findOrderByPickupCode(db: DbOrTx, code: string): Promise<O
 }
 
 /** The share of the order's total that a set of lines stands for, after order-wide discounts. */
-export function valueOfUnits(order: Pick<OrderRow, "subtotalMinor" | "totalMinor">, units: { quantity: number; unitPriceMinor: number }[]): number {
+export function valueOfUnits(
+  order: Pick<OrderRow, "subtotalMinor" | "totalMinor">,
+  units: { quantity: number; unitPriceMinor: number }[],
+): number {
   const gross = units.reduce((sum, u) => sum + u.quantity * u.unitPriceMinor, 0);
   if (order.subtotalMinor <= 0) return 0;
   return Math.round((gross * order.totalMinor) / order.subtotalMinor);

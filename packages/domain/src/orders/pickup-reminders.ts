@@ -1,10 +1,10 @@
 import { eq, sql } from "drizzle-orm";
+
 import { locations, orders } from "@omni/db";
-import { systemActor } from "../kernel";
-import { lockOrder, recordOrderEvent } from "./order-state-machine";
-import { queueMessage } from "../kernel";
+
+import { queueMessage, systemActor, type Sweep } from "../kernel";
 import { at, handleEachLocked } from "./expire-pickups";
-import type { Sweep } from "../kernel";
+import { lockOrder, recordOrderEvent } from "./order-state-machine";
 
 /** How long before the pickup deadline the shopper is reminded, once. */
 export const PICKUP_REMINDER_HOURS = 24;
@@ -26,9 +26,21 @@ export const pickupReminders: Sweep = {
           template: "order_pickup_reminder",
           subject: `Reminder: order ${order.number} is waiting for you`,
           body: `Hello ${order.name}, your order ${order.number} is still waiting at ${store!.name}, at ${store!.pickupPoint}. Please collect it by ${order.pickupDeadline!.toISOString().slice(0, 16).replace("T", " ")} UTC with the pickup code ${order.pickupCode}, or it will be cancelled and refunded.`,
-          data: { orderNumber: order.number, pickupCode: order.pickupCode, storeId: store!.id, storeName: store!.name, pickupDeadline: order.pickupDeadline!.toISOString() },
+          data: {
+            orderNumber: order.number,
+            pickupCode: order.pickupCode,
+            storeId: store!.id,
+            storeName: store!.name,
+            pickupDeadline: order.pickupDeadline!.toISOString(),
+          },
         });
-        await recordOrderEvent(tx, { orderId: order.id, type: "pickup_reminder_sent", actor: systemActor, status: order.status, at: now });
+        await recordOrderEvent(tx, {
+          orderId: order.id,
+          type: "pickup_reminder_sent",
+          actor: systemActor,
+          status: order.status,
+          at: now,
+        });
       },
     }),
 };

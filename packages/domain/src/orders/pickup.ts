@@ -1,15 +1,22 @@
 import { eq } from "drizzle-orm";
+
 import { orderLines, orders, type Database, type DbOrTx } from "@omni/db";
-import { worksIn, type Actor } from "../kernel";
-import { recordAudit } from "../kernel";
-import { badRequest, conflict, forbidden } from "../kernel";
+
+import { endHolds } from "../inventory";
+import {
+  badRequest,
+  conflict,
+  forbidden,
+  queueMessage,
+  recordAudit,
+  withCodeLimit,
+  worksIn,
+  type Actor,
+} from "../kernel";
+import { refundOrder } from "../payments";
 import { findLocation } from "../stores";
 import { lockOrder, recordOrderEvent, transitionOrder } from "./order-state-machine";
-import { queueMessage } from "../kernel";
 import { findOrderByPickupCode, orderDetailsById, valueOfUnits } from "./pickup-order-view";
-import { withCodeLimit } from "../kernel";
-import { refundOrder } from "../payments";
-import { endHolds } from "../inventory";
 
 /**
  * The shopper tells the kiosk they are here. Staff see the check-in at the top of their queue.
@@ -23,18 +30,41 @@ export async function checkIn(db: Database, actor: Actor, input: { code: string 
   }
   return db.transaction(async (tx) => {
     const order = await lockOrder(tx, found.id);
-    if (order.status === "placed") throw conflict(`Order ${order.number} is not ready yet. We will let you know when it is.`, { status: order.status });
+    if (order.status === "placed")
+      throw conflict(`Order ${order.number} is not ready yet. We will let you know when it is.`, {
+        status: order.status,
+      });
     if (order.status !== "picking" && order.status !== "ready_for_pickup") {
-      throw conflict(`Order ${order.number} cannot be collected: it is ${order.status.replace(/_/g, " ")}.`, { status: order.status });
+      throw conflict(`Order ${order.number} cannot be collected: it is ${order.status.replace(/_/g, " ")}.`, {
+        status: order.status,
+      });
     }
     let checkedInAt = order.checkedInAt;
     if (!checkedInAt) {
       checkedInAt = new Date();
       await tx.update(orders).set({ checkedInAt }).where(eq(orders.id, order.id));
-      await recordOrderEvent(tx, { orderId: order.id, type: "checked_in", actor, status: order.status, at: checkedInAt });
-      await recordAudit(tx, actor, { action: "pickup.checkIn", entityType: "order", entityId: order.number, storeId: order.locationId });
+      await recordOrderEvent(tx, {
+        orderId: order.id,
+        type: "checked_in",
+        actor,
+        status: order.status,
+        at: checkedInAt,
+      });
+      await recordAudit(tx, actor, {
+        action: "pickup.checkIn",
+        entityType: "order",
+        entityId: order.number,
+        storeId: order.locationId,
+      });
     }
-    return { orderNumber: order.number, customerName: order.name, storeName: store.name, pickupPoint: store.pickupPoint, status: order.status, checkedInAt };
+    return {
+      orderNumber: order.number,
+      customerName: order.name,
+      storeName: store.name,
+      pickupPoint: store.pickupPoint,
+      status: order.status,
+      checkedInAt,
+    };
   });
 }
 
@@ -68,29 +98,59 @@ export async function collectOrder(db: Database, actor: Actor, input: { code: st
     }
     if (declined.length) {
       await endHolds(tx, {
-        ownerId: order.id, mode: "release", reason: "order_release", actor, note: `Declined at pickup of ${order.number}`,
+        ownerId: order.id,
+        mode: "release",
+        reason: "order_release",
+        actor,
+        note: `Declined at pickup of ${order.number}`,
         only: declined.map((l) => ({ sku: l.sku, quantity: l.quantity })),
       });
     }
-    await endHolds(tx, { ownerId: order.id, mode: "consume", reason: "order_fulfilled", actor, note: `Collected ${order.number}` });
+    await endHolds(tx, {
+      ownerId: order.id,
+      mode: "consume",
+      reason: "order_fulfilled",
+      actor,
+      note: `Collected ${order.number}`,
+    });
 
     let refundedMinor = 0;
     if (order.paymentMethod === "pay_in_store") {
       // Nothing was charged yet: the shopper pays at the counter for what they keep. Store credit
       // spent at checkout beyond the value of what they keep goes back to them as store credit.
       const keptValue = valueOfUnits(order, kept);
-      await tx.update(orders).set({ paidMinor: Math.max(0, keptValue - order.storeCreditMinor) }).where(eq(orders.id, order.id));
+      await tx
+        .update(orders)
+        .set({ paidMinor: Math.max(0, keptValue - order.storeCreditMinor) })
+        .where(eq(orders.id, order.id));
       const creditBack = Math.max(0, order.storeCreditMinor - keptValue);
       if (creditBack > 0) {
-        refundedMinor = (await refundOrder(tx, { orderId: order.id, amountMinor: creditBack, to: "store_credit", refType: "decline", refId: order.id })).refundedMinor;
+        refundedMinor = (
+          await refundOrder(tx, {
+            orderId: order.id,
+            amountMinor: creditBack,
+            to: "store_credit",
+            refType: "decline",
+            refId: order.id,
+          })
+        ).refundedMinor;
       }
     } else if (declined.length) {
-      const refund = await refundOrder(tx, { orderId: order.id, amountMinor: valueOfUnits(order, declined), to: "original", refType: "decline", refId: order.id });
+      const refund = await refundOrder(tx, {
+        orderId: order.id,
+        amountMinor: valueOfUnits(order, declined),
+        to: "original",
+        refType: "decline",
+        refId: order.id,
+      });
       refundedMinor = refund.refundedMinor;
     }
     if (declined.length) {
       await recordOrderEvent(tx, {
-        orderId: order.id, type: "lines_declined", actor, status: "collected",
+        orderId: order.id,
+        type: "lines_declined",
+        actor,
+        status: "collected",
         data: { lines: declined.map((l) => ({ lineId: l.id, sku: l.sku, quantity: l.quantity })), refundedMinor },
       });
     }
@@ -101,12 +161,18 @@ export async function collectOrder(db: Database, actor: Actor, input: { code: st
       subject: `You collected order ${order.number}`,
       body:
         `Hello ${order.name}, thank you for collecting order ${order.number} at ${store.name}.` +
-        (refundedMinor > 0 ? ` We have refunded ${(refundedMinor / 100).toFixed(2)} ${order.currency} for the items you declined.` : ""),
+        (refundedMinor > 0
+          ? ` We have refunded ${(refundedMinor / 100).toFixed(2)} ${order.currency} for the items you declined.`
+          : ""),
       data: { orderNumber: order.number, declinedLineIds: declined.map((l) => l.id), refundedMinor },
     });
     await recordAudit(tx, actor, {
-      action: "pickup.collect", entityType: "order", entityId: order.number, storeId: order.locationId,
-      before: { status: order.status }, after: { status: "collected", declinedLineIds: declined.map((l) => l.id), refundedMinor },
+      action: "pickup.collect",
+      entityType: "order",
+      entityId: order.number,
+      storeId: order.locationId,
+      before: { status: order.status },
+      after: { status: "collected", declinedLineIds: declined.map((l) => l.id), refundedMinor },
     });
     return orderDetailsById(tx, order.id);
   });

@@ -1,12 +1,16 @@
 import { and, eq, sql } from "drizzle-orm";
+
 import { orders, payments, storeCreditEntries, type Tx } from "@omni/db";
-import { conflict } from "../kernel";
+
+import { conflict, randomCode } from "../kernel";
 import { paymentProvider } from "./payment-provider";
 import { codeHolder, grantCredit, userHolder } from "./store-credit";
-import { randomCode } from "../kernel";
 
 /** What an order has had back so far: the way it was paid (card or till, as payment rows) and as store credit. */
-export async function refundedSoFar(tx: Tx, orderId: string): Promise<{ toPaymentMinor: number; toCreditMinor: number }> {
+export async function refundedSoFar(
+  tx: Tx,
+  orderId: string,
+): Promise<{ toPaymentMinor: number; toCreditMinor: number }> {
   const [card] = await tx
     .select({ total: sql<number>`coalesce(sum(${payments.amountMinor}), 0)::int` })
     .from(payments)
@@ -14,11 +18,23 @@ export async function refundedSoFar(tx: Tx, orderId: string): Promise<{ toPaymen
   const [credit] = await tx
     .select({ total: sql<number>`coalesce(sum(${storeCreditEntries.amountMinor}), 0)::int` })
     .from(storeCreditEntries)
-    .where(and(eq(storeCreditEntries.refType, "order"), eq(storeCreditEntries.refId, orderId), eq(storeCreditEntries.reason, "refund")));
+    .where(
+      and(
+        eq(storeCreditEntries.refType, "order"),
+        eq(storeCreditEntries.refId, orderId),
+        eq(storeCreditEntries.reason, "refund"),
+      ),
+    );
   return { toPaymentMinor: card?.total ?? 0, toCreditMinor: credit?.total ?? 0 };
 }
 
-export type OrderRefund = { refundedMinor: number; toCardMinor: number; toTillMinor: number; toCreditMinor: number; creditCode?: string };
+export type OrderRefund = {
+  refundedMinor: number;
+  toCardMinor: number;
+  toTillMinor: number;
+  toCreditMinor: number;
+  creditCode?: string;
+};
 const nothing: OrderRefund = { refundedMinor: 0, toCardMinor: 0, toTillMinor: 0, toCreditMinor: 0 };
 
 /**
@@ -31,13 +47,25 @@ const nothing: OrderRefund = { refundedMinor: 0, toCardMinor: 0, toTillMinor: 0,
 export async function refundOrder(
   tx: Tx,
   input: {
-    orderId: string; amountMinor: number; to: "original" | "store_credit"; refType: "return" | "decline" | "expiry" | "cancel"; refId: string;
+    orderId: string;
+    amountMinor: number;
+    to: "original" | "store_credit";
+    refType: "return" | "decline" | "expiry" | "cancel";
+    refId: string;
     atCounter?: boolean;
   },
 ): Promise<OrderRefund> {
   const [order] = await tx.execute<{
-    id: string; user_id: string | null; paid_minor: number; currency: string; payment_ref: string | null; store_credit_minor: number; payment_method: string;
-  }>(sql`select id, user_id, paid_minor, currency, payment_ref, store_credit_minor, payment_method from orders where id = ${input.orderId} for update`);
+    id: string;
+    user_id: string | null;
+    paid_minor: number;
+    currency: string;
+    payment_ref: string | null;
+    store_credit_minor: number;
+    payment_method: string;
+  }>(
+    sql`select id, user_id, paid_minor, currency, payment_ref, store_credit_minor, payment_method from orders where id = ${input.orderId} for update`,
+  );
   if (!order) throw conflict("The order to refund was not found.");
   if (input.amountMinor <= 0) return nothing;
 
@@ -50,22 +78,40 @@ export async function refundOrder(
   // Money paid in store credit always goes back as store credit.
   const paidBackable = Math.min(amount, Math.max(0, order.paid_minor - refunded.toPaymentMinor));
   const toCard = input.to === "original" && order.payment_ref ? paidBackable : 0;
-  const toTill = input.to === "original" && !order.payment_ref && order.payment_method === "pay_in_store" && input.atCounter ? paidBackable : 0;
+  const toTill =
+    input.to === "original" && !order.payment_ref && order.payment_method === "pay_in_store" && input.atCounter
+      ? paidBackable
+      : 0;
   const toCredit = amount - toCard - toTill;
 
   if (toCard > 0) {
-    const result = await paymentProvider().refund({ chargeRef: order.payment_ref!, amountMinor: toCard, currency: order.currency, reference: input.refId });
+    const result = await paymentProvider().refund({
+      chargeRef: order.payment_ref!,
+      amountMinor: toCard,
+      currency: order.currency,
+      reference: input.refId,
+    });
     if (!result.ok) throw conflict(`The refund to the card failed: ${result.reason}`);
     await tx.insert(payments).values({
-      orderId: order.id, returnId: input.refType === "return" ? input.refId : null, provider: paymentProvider().name,
-      kind: "refund", amountMinor: toCard, currency: order.currency, providerRef: result.providerRef,
+      orderId: order.id,
+      returnId: input.refType === "return" ? input.refId : null,
+      provider: paymentProvider().name,
+      kind: "refund",
+      amountMinor: toCard,
+      currency: order.currency,
+      providerRef: result.providerRef,
     });
   }
   if (toTill > 0) {
     // The clerk hands the money back from the till; the row keeps the ledger of what went back complete.
     await tx.insert(payments).values({
-      orderId: order.id, returnId: input.refType === "return" ? input.refId : null, provider: "till",
-      kind: "refund", amountMinor: toTill, currency: order.currency, providerRef: `till:${input.refType}:${input.refId}`,
+      orderId: order.id,
+      returnId: input.refType === "return" ? input.refId : null,
+      provider: "till",
+      kind: "refund",
+      amountMinor: toTill,
+      currency: order.currency,
+      providerRef: `till:${input.refType}:${input.refId}`,
     });
   }
   let creditCode: string | undefined;

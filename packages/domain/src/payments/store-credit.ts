@@ -1,5 +1,7 @@
 import { eq, sql } from "drizzle-orm";
+
 import { storeCreditEntries, type DbOrTx, type Tx } from "@omni/db";
+
 import { conflict } from "../kernel";
 
 /** Store credit belongs to an account (`user:<id>`) or to a guest's credit code (`code:<CODE>`). */
@@ -19,17 +21,35 @@ async function lockHolder(tx: Tx, holder: string) {
   await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`credit:${holder}`}))`);
 }
 
-export async function grantCredit(tx: Tx, input: { holder: string; amountMinor: number; refType: string; refId: string }) {
+export async function grantCredit(
+  tx: Tx,
+  input: { holder: string; amountMinor: number; refType: string; refId: string },
+) {
   if (input.amountMinor <= 0) return;
   await lockHolder(tx, input.holder);
-  await tx.insert(storeCreditEntries).values({ holder: input.holder, amountMinor: input.amountMinor, reason: "refund", refType: input.refType, refId: input.refId });
+  await tx.insert(storeCreditEntries).values({
+    holder: input.holder,
+    amountMinor: input.amountMinor,
+    reason: "refund",
+    refType: input.refType,
+    refId: input.refId,
+  });
 }
 
 /** Spends up to `amountMinor` of a balance; refuses with CONFLICT if the balance is smaller than asked. */
-export async function spendCredit(tx: Tx, input: { holder: string; amountMinor: number; refType: string; refId: string }) {
+export async function spendCredit(
+  tx: Tx,
+  input: { holder: string; amountMinor: number; refType: string; refId: string },
+) {
   if (input.amountMinor <= 0) return;
   await lockHolder(tx, input.holder);
   const balance = await creditBalance(tx, input.holder);
   if (balance < input.amountMinor) throw conflict("There is not enough store credit for this.", { balance });
-  await tx.insert(storeCreditEntries).values({ holder: input.holder, amountMinor: -input.amountMinor, reason: "spent", refType: input.refType, refId: input.refId });
+  await tx.insert(storeCreditEntries).values({
+    holder: input.holder,
+    amountMinor: -input.amountMinor,
+    reason: "spent",
+    refType: input.refType,
+    refId: input.refId,
+  });
 }

@@ -1,9 +1,9 @@
 import { sql } from "drizzle-orm";
-import { systemActor } from "../kernel";
+
+import { systemActor, type Sweep } from "../kernel";
+import { at, handleEachLocked } from "../orders";
 import { lockReservation } from "./reservation-view";
 import { closeReservation } from "./reservations";
-import { at, handleEachLocked } from "../orders";
-import type { Sweep } from "../kernel";
 
 /**
  * Reservations past their time: marked expired, holds released if still open, shopper told.

@@ -1,10 +1,10 @@
 import { eq, sql } from "drizzle-orm";
+
 import { locations, reservationEvents, reservations } from "@omni/db";
-import { systemActor } from "../kernel";
-import { queueMessage } from "../kernel";
-import { lockReservation } from "./reservation-view";
+
+import { queueMessage, systemActor, type Sweep } from "../kernel";
 import { at, handleEachLocked } from "../orders";
-import type { Sweep } from "../kernel";
+import { lockReservation } from "./reservation-view";
 
 /** How long before a reservation lapses the shopper is reminded, once. */
 export const RESERVATION_REMINDER_HOURS = 6;
@@ -21,15 +21,26 @@ export const reservationReminders: Sweep = {
         const reservation = await lockReservation(tx, id);
         const [store] = await tx.select().from(locations).where(eq(locations.id, reservation.storeId));
         await tx.update(reservations).set({ reminderSentAt: now }).where(eq(reservations.id, reservation.id));
-        const until = new Intl.DateTimeFormat("en-GB", { timeZone: store!.timezone, dateStyle: "full", timeStyle: "short" }).format(reservation.expiresAt);
+        const until = new Intl.DateTimeFormat("en-GB", {
+          timeZone: store!.timezone,
+          dateStyle: "full",
+          timeStyle: "short",
+        }).format(reservation.expiresAt);
         await queueMessage(tx, {
           to: reservation.email,
           template: "reservation_expiring",
           subject: `Your reservation ${reservation.code} ends soon`,
           body: `Hello ${reservation.name}, we are holding your items at ${store!.name} until ${until}. Show the code ${reservation.code} at the counter to pay and collect them.`,
-          data: { code: reservation.code, storeId: store!.id, storeName: store!.name, expiresAt: reservation.expiresAt.toISOString() },
+          data: {
+            code: reservation.code,
+            storeId: store!.id,
+            storeName: store!.name,
+            expiresAt: reservation.expiresAt.toISOString(),
+          },
         });
-        await tx.insert(reservationEvents).values({ reservationId: reservation.id, type: "reminder_sent", channel: systemActor.channel, at: now });
+        await tx
+          .insert(reservationEvents)
+          .values({ reservationId: reservation.id, type: "reminder_sent", channel: systemActor.channel, at: now });
       },
     }),
 };

@@ -1,7 +1,16 @@
 import { asc, eq, inArray, sql } from "drizzle-orm";
-import { locations, orders, reservationLines, reservations, type DbOrTx, type ReservationStatus, type Tx } from "@omni/db";
-import { normalizeCode } from "../kernel";
-import { DomainError, notFound } from "../kernel";
+
+import {
+  locations,
+  orders,
+  reservationLines,
+  reservations,
+  type DbOrTx,
+  type ReservationStatus,
+  type Tx,
+} from "@omni/db";
+
+import { DomainError, normalizeCode, notFound } from "../kernel";
 
 export type ReservationRow = typeof reservations.$inferSelect;
 
@@ -9,17 +18,22 @@ export type ReservationRow = typeof reservations.$inferSelect;
  * A reservation whose time has passed reads `expired` at once, before the sweep marks it, just as
  * its held units stop counting for availability at once.
  */
-export function effectiveStatus(reservation: Pick<ReservationRow, "status" | "expiresAt">, now = new Date()): ReservationStatus {
+export function effectiveStatus(
+  reservation: Pick<ReservationRow, "status" | "expiresAt">,
+  now = new Date(),
+): ReservationStatus {
   return reservation.status === "active" && reservation.expiresAt <= now ? "expired" : reservation.status;
 }
 
-const noSuchReservation = () => new DomainError("NOT_FOUND", "No reservation has this code. Check the code and try again.");
+const noSuchReservation = () =>
+  new DomainError("NOT_FOUND", "No reservation has this code. Check the code and try again.");
 
 /** The reservation behind a code as typed or scanned; with `email`, only if it is the shopper's. */
 export async function findReservationByCode(db: DbOrTx, code: string, email?: string): Promise<ReservationRow> {
   const normalized = normalizeCode(code);
   const [reservation] = normalized ? await db.select().from(reservations).where(eq(reservations.code, normalized)) : [];
-  if (!reservation || (email !== undefined && reservation.email !== email.trim().toLowerCase())) throw noSuchReservation();
+  if (!reservation || (email !== undefined && reservation.email !== email.trim().toLowerCase()))
+    throw noSuchReservation();
   return reservation;
 }
 
@@ -34,11 +48,17 @@ export async function lockReservation(tx: Tx, id: string): Promise<ReservationRo
 export async function reservationViews(db: DbOrTx, rows: ReservationRow[], now = new Date()) {
   if (!rows.length) return [];
   const ids = rows.map((r) => r.id);
-  const lines = await db.select().from(reservationLines).where(inArray(reservationLines.reservationId, ids)).orderBy(asc(reservationLines.sku));
+  const lines = await db
+    .select()
+    .from(reservationLines)
+    .where(inArray(reservationLines.reservationId, ids))
+    .orderBy(asc(reservationLines.sku));
   const storeIds = [...new Set(rows.map((r) => r.storeId))];
   const stores = await db.select().from(locations).where(inArray(locations.id, storeIds));
   const orderIds = rows.map((r) => r.orderId).filter((id): id is string => id !== null);
-  const sold = orderIds.length ? await db.select({ id: orders.id, number: orders.number }).from(orders).where(inArray(orders.id, orderIds)) : [];
+  const sold = orderIds.length
+    ? await db.select({ id: orders.id, number: orders.number }).from(orders).where(inArray(orders.id, orderIds))
+    : [];
   return rows.map((r) => {
     const store = stores.find((s) => s.id === r.storeId)!;
     const own = lines.filter((l) => l.reservationId === r.id);
@@ -57,8 +77,14 @@ export async function reservationViews(db: DbOrTx, rows: ReservationRow[], now =
       currency: "PLN",
       orderNumber: sold.find((o) => o.id === r.orderId)?.number ?? null,
       store: {
-        id: store.id, name: store.name, city: store.city, address: store.address, postalCode: store.postalCode,
-        phone: store.phone, openingHours: store.openingHours, pickupPoint: store.pickupPoint,
+        id: store.id,
+        name: store.name,
+        city: store.city,
+        address: store.address,
+        postalCode: store.postalCode,
+        phone: store.phone,
+        openingHours: store.openingHours,
+        pickupPoint: store.pickupPoint,
       },
     };
   });

@@ -1,20 +1,42 @@
 import { and, asc, eq, gt, inArray, lte, or, sql } from "drizzle-orm";
+
 import {
-  locations, products, reservationEvents, reservationLines, reservations, variants, type Database, type DbOrTx, type ReservationStatus, type Tx,
+  locations,
+  products,
+  reservationEvents,
+  reservationLines,
+  reservations,
+  variants,
+  type Database,
+  type DbOrTx,
+  type ReservationStatus,
+  type Tx,
 } from "@omni/db";
-import { worksIn, type Actor } from "../kernel";
-import { recordAudit } from "../kernel";
-import { randomCode } from "../kernel";
-import { badRequest, conflict, forbidden, notFound } from "../kernel";
-import { reservationExpiry } from "../stores";
-import { queueMessage } from "../kernel";
+
 import { priceSkus } from "../catalog";
-import { withCodeLimit } from "../kernel";
 import { endHolds, reserveStock } from "../inventory";
 import {
-  effectiveStatus, findReservationByCode, lockReservation, reservationView, reservationViews, type ReservationRow,
+  badRequest,
+  conflict,
+  forbidden,
+  isUniqueViolation,
+  notFound,
+  queueMessage,
+  randomCode,
+  recordAudit,
+  withCodeLimit,
+  worksIn,
+  type Actor,
+} from "../kernel";
+import { reservationExpiry } from "../stores";
+import {
+  effectiveStatus,
+  findReservationByCode,
+  lockReservation,
+  reservationView,
+  reservationViews,
+  type ReservationRow,
 } from "./reservation-view";
-import { isUniqueViolation } from "../kernel";
 
 export type CreateReservationInput = {
   storeId: string;
@@ -25,13 +47,19 @@ export type CreateReservationInput = {
   idempotencyKey: string;
 };
 
-const answerOf = (r: ReservationRow) => ({ code: r.code, status: effectiveStatus(r), expiresAt: r.expiresAt, storeId: r.storeId });
+const answerOf = (r: ReservationRow) => ({
+  code: r.code,
+  status: effectiveStatus(r),
+  expiresAt: r.expiresAt,
+  storeId: r.storeId,
+});
 
 /** The first answer for an idempotency key; a key used by another shopper is refused, never answered. */
 async function answerForKey(db: DbOrTx, input: Pick<CreateReservationInput, "idempotencyKey" | "email">) {
   const [existing] = await db.select().from(reservations).where(eq(reservations.idempotencyKey, input.idempotencyKey));
   if (!existing) return null;
-  if (existing.email !== input.email.trim().toLowerCase()) throw conflict("This reservation key was already used. Reload the page and try again.");
+  if (existing.email !== input.email.trim().toLowerCase())
+    throw conflict("This reservation key was already used. Reload the page and try again.");
   return answerOf(existing);
 }
 
@@ -47,7 +75,9 @@ async function unusedCode(tx: Tx): Promise<string> {
 function mergeLines(lines: CreateReservationInput["lines"]) {
   const merged = new Map<string, number>();
   for (const line of lines) merged.set(line.sku, (merged.get(line.sku) ?? 0) + line.quantity);
-  return [...merged].map(([sku, quantity]) => ({ sku, quantity })).sort((a, b) => (a.sku < b.sku ? -1 : a.sku > b.sku ? 1 : 0));
+  return [...merged]
+    .map(([sku, quantity]) => ({ sku, quantity }))
+    .sort((a, b) => (a.sku < b.sku ? -1 : a.sku > b.sku ? 1 : 0));
 }
 
 const formatWhen = (at: Date, timeZone: string) =>
@@ -67,7 +97,8 @@ export async function createReservation(db: Database, actor: Actor, input: Creat
     return await db.transaction(async (tx) => {
       const [store] = await tx.select().from(locations).where(eq(locations.id, input.storeId));
       if (!store) throw notFound(`Store ${input.storeId}`);
-      if (store.type !== "store" || !store.reservations) throw badRequest(`${store.name} does not take reservations. Choose another store.`, { field: "storeId" });
+      if (store.type !== "store" || !store.reservations)
+        throw badRequest(`${store.name} does not take reservations. Choose another store.`, { field: "storeId" });
 
       const skus = lines.map((l) => l.sku);
       const sold = await tx
@@ -82,7 +113,12 @@ export async function createReservation(db: Database, actor: Actor, input: Creat
       }
       const prices = await priceSkus(tx, skus);
       const now = new Date();
-      const expiresAt = reservationExpiry({ now, holdHours: store.reservationHoldHours, openingHours: store.openingHours, timeZone: store.timezone });
+      const expiresAt = reservationExpiry({
+        now,
+        holdHours: store.reservationHoldHours,
+        openingHours: store.openingHours,
+        timeZone: store.timezone,
+      });
       const [reservation] = await tx
         .insert(reservations)
         .values({
@@ -90,7 +126,7 @@ export async function createReservation(db: Database, actor: Actor, input: Creat
           storeId: store.id,
           channel: actor.channel,
           // Staff reserving for a shopper at the counter do not own the reservation.
-          userId: actor.role === "customer" ? actor.userId ?? null : null,
+          userId: actor.role === "customer" ? (actor.userId ?? null) : null,
           email: input.email.trim().toLowerCase(),
           name: input.name,
           phone: input.phone || null,
@@ -100,12 +136,28 @@ export async function createReservation(db: Database, actor: Actor, input: Creat
         .returning();
       const res = reservation!;
       await tx.insert(reservationLines).values(
-        lines.map((l) => ({ reservationId: res.id, sku: l.sku, title: `${prices.get(l.sku)!.productTitle} – ${prices.get(l.sku)!.title}`, quantity: l.quantity, unitPriceMinor: prices.get(l.sku)!.priceMinor })),
+        lines.map((l) => ({
+          reservationId: res.id,
+          sku: l.sku,
+          title: `${prices.get(l.sku)!.productTitle} – ${prices.get(l.sku)!.title}`,
+          quantity: l.quantity,
+          unitPriceMinor: prices.get(l.sku)!.priceMinor,
+        })),
       );
       for (const line of lines) {
-        await reserveStock(tx, { locationId: store.id, sku: line.sku, quantity: line.quantity, kind: "reservation", ownerId: res.id, expiresAt, actor });
+        await reserveStock(tx, {
+          locationId: store.id,
+          sku: line.sku,
+          quantity: line.quantity,
+          kind: "reservation",
+          ownerId: res.id,
+          expiresAt,
+          actor,
+        });
       }
-      await tx.insert(reservationEvents).values({ reservationId: res.id, type: "created", channel: actor.channel, actorUserId: actor.userId ?? null });
+      await tx
+        .insert(reservationEvents)
+        .values({ reservationId: res.id, type: "created", channel: actor.channel, actorUserId: actor.userId ?? null });
       const until = formatWhen(expiresAt, store.timezone);
       await queueMessage(tx, {
         to: res.email,
@@ -114,7 +166,13 @@ export async function createReservation(db: Database, actor: Actor, input: Creat
         body: `Hello ${res.name}, we are holding your items at ${store.name} (${store.address}, ${store.city}) until ${until}. Show the code ${res.code} at the counter to pay and collect them.`,
         data: { code: res.code, storeId: store.id, storeName: store.name, expiresAt: expiresAt.toISOString(), lines },
       });
-      await recordAudit(tx, actor, { action: "reservations.create", entityType: "reservation", entityId: res.code, storeId: store.id, after: { lines } });
+      await recordAudit(tx, actor, {
+        action: "reservations.create",
+        entityType: "reservation",
+        entityId: res.code,
+        storeId: store.id,
+        after: { lines },
+      });
       return answerOf(res);
     });
   } catch (error) {
@@ -139,17 +197,31 @@ export async function closeReservation(
   input: { reservation: ReservationRow; to: "cancelled" | "expired"; actor: Actor; at?: Date },
 ): Promise<void> {
   const { reservation, actor } = input;
-  await tx.update(reservations).set({ status: input.to, closedAt: input.at ?? new Date() }).where(eq(reservations.id, reservation.id));
+  await tx
+    .update(reservations)
+    .set({ status: input.to, closedAt: input.at ?? new Date() })
+    .where(eq(reservations.id, reservation.id));
   await endHolds(tx, {
-    ownerId: reservation.id, mode: "release", reason: input.to === "expired" ? "reservation_expired" : "reservation_release", actor,
+    ownerId: reservation.id,
+    mode: "release",
+    reason: input.to === "expired" ? "reservation_expired" : "reservation_release",
+    actor,
     note: `Reservation ${reservation.code} ${input.to}`,
   });
-  await tx.insert(reservationEvents).values({ reservationId: reservation.id, type: input.to, channel: actor.channel, actorUserId: actor.userId ?? null });
+  await tx.insert(reservationEvents).values({
+    reservationId: reservation.id,
+    type: input.to,
+    channel: actor.channel,
+    actorUserId: actor.userId ?? null,
+  });
   const [store] = await tx.select().from(locations).where(eq(locations.id, reservation.storeId));
   await queueMessage(tx, {
     to: reservation.email,
     template: input.to === "expired" ? "reservation_expired" : "reservation_cancelled",
-    subject: input.to === "expired" ? `Your reservation ${reservation.code} has expired` : `Your reservation ${reservation.code} is cancelled`,
+    subject:
+      input.to === "expired"
+        ? `Your reservation ${reservation.code} has expired`
+        : `Your reservation ${reservation.code} is cancelled`,
     body:
       input.to === "expired"
         ? `Hello ${reservation.name}, your reservation ${reservation.code} at ${store!.name} was not collected in time, so the items are back on sale.`
@@ -161,7 +233,8 @@ export async function closeReservation(
 /** Refuses anything but a reservation that still holds its items, saying what became of it. */
 export function assertActive(reservation: ReservationRow) {
   const status = effectiveStatus(reservation);
-  if (status !== "active") throw conflict(`Reservation ${reservation.code} is ${status} and can no longer be changed.`, { status });
+  if (status !== "active")
+    throw conflict(`Reservation ${reservation.code} is ${status} and can no longer be changed.`, { status });
 }
 
 export async function cancelReservation(db: Database, actor: Actor, input: { code: string; email: string }) {
@@ -170,7 +243,12 @@ export async function cancelReservation(db: Database, actor: Actor, input: { cod
     const reservation = await lockReservation(tx, found.id);
     assertActive(reservation);
     await closeReservation(tx, { reservation, to: "cancelled", actor });
-    await recordAudit(tx, actor, { action: "reservations.cancel", entityType: "reservation", entityId: reservation.code, storeId: reservation.storeId });
+    await recordAudit(tx, actor, {
+      action: "reservations.cancel",
+      entityType: "reservation",
+      entityId: reservation.code,
+      storeId: reservation.storeId,
+    });
     return reservationView(tx, await lockReservation(tx, reservation.id));
   });
 }
@@ -183,7 +261,11 @@ export async function lookupReservation(db: Database, actor: Actor, input: { cod
 }
 
 /** A store's reservations in one status (active unless asked), soonest to expire first. */
-export async function listReservations(db: Database, actor: Actor, input: { storeId: string; status?: ReservationStatus; limit?: number }) {
+export async function listReservations(
+  db: Database,
+  actor: Actor,
+  input: { storeId: string; status?: ReservationStatus; limit?: number },
+) {
   if (!worksIn(actor, input.storeId)) throw forbidden("You do not work in this store.");
   const status = input.status ?? "active";
   const lapsed = and(eq(reservations.status, "active"), lte(reservations.expiresAt, sql`now()`));

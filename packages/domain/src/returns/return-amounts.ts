@@ -22,7 +22,9 @@ export function paidPerLine(lines: ReturnPricedLine[], goodsPaidMinor: number): 
   const exact = gross.map((g) => (g * target) / total);
   const shares = exact.map(Math.floor);
   let leftover = target - shares.reduce((a, b) => a + b, 0);
-  const byFraction = exact.map((e, i) => ({ i, fraction: e - Math.floor(e) })).sort((a, b) => b.fraction - a.fraction || a.i - b.i);
+  const byFraction = exact
+    .map((e, i) => ({ i, fraction: e - Math.floor(e) }))
+    .sort((a, b) => b.fraction - a.fraction || a.i - b.i);
   for (const { i } of byFraction) {
     if (leftover <= 0) break;
     shares[i]! += 1;
@@ -33,7 +35,12 @@ export function paidPerLine(lines: ReturnPricedLine[], goodsPaidMinor: number): 
 }
 
 /** The refund for `units` of a line of which `alreadyCounted` units were declined or returned before. */
-export function refundForUnits(input: { linePaidMinor: number; quantity: number; alreadyCounted: number; units: number }): number {
+export function refundForUnits(input: {
+  linePaidMinor: number;
+  quantity: number;
+  alreadyCounted: number;
+  units: number;
+}): number {
   const runningTotal = (n: number) => Math.floor((input.linePaidMinor * Math.min(n, input.quantity)) / input.quantity);
   return runningTotal(input.alreadyCounted + input.units) - runningTotal(input.alreadyCounted);
 }

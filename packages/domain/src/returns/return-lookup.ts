@@ -1,8 +1,17 @@
 import { and, asc, desc, eq, inArray, or, sql, type SQL } from "drizzle-orm";
-import { orderLines, orders, returnEvents, returnLines, returns, users, type DbOrTx, type ReturnStatus } from "@omni/db";
-import { isStaff, worksIn, type Actor } from "../kernel";
-import { DomainError, badRequest, forbidden } from "../kernel";
-import { normalizeOrderNumber } from "../kernel";
+
+import {
+  orderLines,
+  orders,
+  returnEvents,
+  returnLines,
+  returns,
+  users,
+  type DbOrTx,
+  type ReturnStatus,
+} from "@omni/db";
+
+import { badRequest, DomainError, forbidden, isStaff, normalizeOrderNumber, worksIn, type Actor } from "../kernel";
 
 /**
  * Finding orders and returns for the returns desk. A shopper proves an order or a return is theirs
@@ -13,10 +22,12 @@ import { normalizeOrderNumber } from "../kernel";
 export type Order = typeof orders.$inferSelect;
 export type Return = typeof returns.$inferSelect;
 
-
 /** The slip's QR code carries the return number; a scanner or a clerk may type it in any case, with or without the dash. */
 export function normalizeReturnNumber(input: string): string {
-  const digits = input.trim().toUpperCase().replace(/^RT[\s-]*/, "");
+  const digits = input
+    .trim()
+    .toUpperCase()
+    .replace(/^RT[\s-]*/, "");
   return /^\d+$/.test(digits) ? `RT-${digits}` : input.trim().toUpperCase();
 }
 
@@ -24,7 +35,11 @@ export function normalizeReturnNumber(input: string): string {
 const wellFormed = (number: string) => /^[A-Z0-9-]{1,64}$/.test(number);
 
 /** Who may see an order or a return: the e-mail on it, its signed-in owner, or staff when no e-mail is given. */
-function ownerCondition(actor: Actor, email: string | undefined, columns: { email: typeof orders.email | typeof returns.email; userId: typeof orders.userId }): SQL | undefined {
+function ownerCondition(
+  actor: Actor,
+  email: string | undefined,
+  columns: { email: typeof orders.email | typeof returns.email; userId: typeof orders.userId },
+): SQL | undefined {
   const byOwner = actor.userId ? eq(columns.userId, actor.userId) : undefined;
   if (email) return or(sql`lower(${columns.email}) = ${email.trim().toLowerCase()}`, byOwner);
   if (byOwner) return isStaff(actor) ? undefined : byOwner;
@@ -40,14 +55,18 @@ export async function findOrderForReturn(
 ): Promise<Order> {
   const number = normalizeOrderNumber(input.orderNumber);
   const owner = ownerCondition(actor, input.email, { email: orders.email, userId: orders.userId });
-  if (!wellFormed(number)) throw new DomainError("NOT_FOUND", "We could not find that order. Check the number and try again.");
+  if (!wellFormed(number))
+    throw new DomainError("NOT_FOUND", "We could not find that order. Check the number and try again.");
   const query = db
     .select()
     .from(orders)
     .where(and(eq(orders.number, number), owner));
   const [order] = options.lock ? await query.for("update") : await query;
   if (!order) {
-    throw new DomainError("NOT_FOUND", `We could not find order ${number} with that e-mail address. Check both and try again.`);
+    throw new DomainError(
+      "NOT_FOUND",
+      `We could not find order ${number} with that e-mail address. Check both and try again.`,
+    );
   }
   return order;
 }
@@ -55,7 +74,9 @@ export async function findOrderForReturn(
 export const returnNotFound = (number: string) =>
   new DomainError(
     "NOT_FOUND",
-    wellFormed(number) ? `We could not find return ${number} with that e-mail address. Check both and try again.` : "We could not find that return. Check the number on the slip.",
+    wellFormed(number)
+      ? `We could not find return ${number} with that e-mail address. Check both and try again.`
+      : "We could not find that return. Check the number on the slip.",
   );
 
 /** A return a shopper asks about (number + e-mail, or signed-in owner of the order). */
@@ -77,9 +98,14 @@ export async function findReturnForShopper(
 }
 
 /** A return found by its number alone (staff at the counter, scanning the slip). */
-export async function findReturnByNumber(db: DbOrTx, returnNumber: string, options: { lock?: boolean } = {}): Promise<Return> {
+export async function findReturnByNumber(
+  db: DbOrTx,
+  returnNumber: string,
+  options: { lock?: boolean } = {},
+): Promise<Return> {
   const number = normalizeReturnNumber(returnNumber);
-  if (!wellFormed(number)) throw new DomainError("NOT_FOUND", "We could not find that return. Check the number on the slip.");
+  if (!wellFormed(number))
+    throw new DomainError("NOT_FOUND", "We could not find that return. Check the number on the slip.");
   const query = db.select().from(returns).where(eq(returns.number, number));
   const [ret] = options.lock ? await query.for("update") : await query;
   if (!ret) throw new DomainError("NOT_FOUND", `Return ${number} was not found. Check the number on the slip.`);
@@ -89,7 +115,13 @@ export async function findReturnByNumber(db: DbOrTx, returnNumber: string, optio
 /** Everything about a return that a shopper or a clerk is shown: its lines and its timeline. */
 export async function describeReturn(db: DbOrTx, ret: Return) {
   const [order] = await db
-    .select({ number: orders.number, name: orders.name, channel: orders.channel, locationId: orders.locationId, currency: orders.currency })
+    .select({
+      number: orders.number,
+      name: orders.name,
+      channel: orders.channel,
+      locationId: orders.locationId,
+      currency: orders.currency,
+    })
     .from(orders)
     .where(eq(orders.id, ret.orderId));
   const lines = await db
@@ -127,7 +159,8 @@ export async function describeReturn(db: DbOrTx, ret: Return) {
     refundTo: ret.refundTo,
     orderNumber: order?.number ?? "",
     channel: ret.channel,
-    method: ret.method === "in_store" ? { type: "in_store" as const, storeId: ret.storeId! } : { type: "mail" as const },
+    method:
+      ret.method === "in_store" ? { type: "in_store" as const, storeId: ret.storeId! } : { type: "mail" as const },
     storeId: ret.storeId,
     receivedStoreId: ret.receivedStoreId,
     createdAt: ret.createdAt,
@@ -143,7 +176,10 @@ export type ReturnView = Awaited<ReturnType<typeof describeReturn>>;
 /** The staff view adds who the shopper is, so the clerk can check it at the counter. */
 export async function describeReturnForStaff(db: DbOrTx, ret: Return) {
   const view = await describeReturn(db, ret);
-  const [order] = await db.select({ name: orders.name, phone: orders.phone }).from(orders).where(eq(orders.id, ret.orderId));
+  const [order] = await db
+    .select({ name: orders.name, phone: orders.phone })
+    .from(orders)
+    .where(eq(orders.id, ret.orderId));
   return { ...view, email: ret.email, customerName: order?.name ?? "", phone: order?.phone ?? null };
 }
 
@@ -154,7 +190,11 @@ export async function lookupReturn(db: DbOrTx, actor: Actor, input: { returnNumb
 }
 
 /** Returns for staff: those due at or received in their stores (admins: all), newest first. */
-export async function listReturns(db: DbOrTx, actor: Actor, input: { storeId?: string; status?: ReturnStatus; limit?: number }) {
+export async function listReturns(
+  db: DbOrTx,
+  actor: Actor,
+  input: { storeId?: string; status?: ReturnStatus; limit?: number },
+) {
   if (!isStaff(actor)) throw forbidden("Only store staff can do this.");
   if (input.storeId && !worksIn(actor, input.storeId)) throw forbidden("You do not work in this store.");
   const stores = input.storeId ? [input.storeId] : actor.role === "admin" ? null : actor.storeIds;

@@ -1,4 +1,5 @@
 import type { Tx } from "@omni/db";
+
 import { queueMessage } from "../kernel";
 import type { OrderRefund } from "../payments";
 
@@ -69,7 +70,10 @@ export async function sendReturnReceived(
   });
 }
 
-export async function sendReturnRejected(tx: Tx, input: { to: string; returnNumber: string; storeName: string; reason: string }): Promise<void> {
+export async function sendReturnRejected(
+  tx: Tx,
+  input: { to: string; returnNumber: string; storeName: string; reason: string },
+): Promise<void> {
   await queueMessage(tx, {
     to: input.to,
     template: "return_rejected",
@@ -81,13 +85,24 @@ export async function sendReturnRejected(tx: Tx, input: { to: string; returnNumb
 
 export async function sendRefundIssued(
   tx: Tx,
-  input: { to: string; returnNumber: string; currency: string; refundTo: "original" | "store_credit"; refund: OrderRefund; storeName: string },
+  input: {
+    to: string;
+    returnNumber: string;
+    currency: string;
+    refundTo: "original" | "store_credit";
+    refund: OrderRefund;
+    storeName: string;
+  },
 ): Promise<void> {
   const { refund, currency } = input;
   const amount = formatMoney(refund.refundedMinor, currency);
   const parts = [
-    refund.toCardMinor > 0 ? `${formatMoney(refund.toCardMinor, currency)} goes back to your card; banks usually show it within 5 working days.` : null,
-    refund.toTillMinor > 0 ? `${formatMoney(refund.toTillMinor, currency)} was paid back to you at the counter of ${input.storeName}.` : null,
+    refund.toCardMinor > 0
+      ? `${formatMoney(refund.toCardMinor, currency)} goes back to your card; banks usually show it within 5 working days.`
+      : null,
+    refund.toTillMinor > 0
+      ? `${formatMoney(refund.toTillMinor, currency)} was paid back to you at the counter of ${input.storeName}.`
+      : null,
     refund.toCreditMinor > 0
       ? refund.creditCode
         ? `${formatMoney(refund.toCreditMinor, currency)} is store credit on code ${refund.creditCode}: enter it at checkout in the shop, at a kiosk or at the counter.`

@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, inArray, notInArray, sql } from "drizzle-orm";
+
 import {
   categories,
   locations,
@@ -30,12 +31,7 @@ export const DEFAULT_TIME_ZONE = "Europe/Warsaw";
 export type ReturnPolicy = { windowDays: number };
 
 export type ReturnReasonCode =
-  | "not_completed"
-  | "order_closed"
-  | "final_sale"
-  | "window_passed"
-  | "declined_at_pickup"
-  | "already_returned";
+  "not_completed" | "order_closed" | "final_sale" | "window_passed" | "declined_at_pickup" | "already_returned";
 
 /** What the policy needs to know about an order. */
 export type PolicyOrder = { status: OrderStatus; completedAt: Date | null; timeZone: string };
@@ -70,7 +66,12 @@ const CLOSED: OrderStatus[] = ["cancelled", "expired"];
 type LocalDate = { year: number; month: number; day: number };
 
 function localDate(at: Date, timeZone: string): LocalDate {
-  const parts = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "numeric", day: "numeric" }).formatToParts(at);
+  const parts = new Intl.DateTimeFormat("en-CA", {
+    timeZone,
+    year: "numeric",
+    month: "numeric",
+    day: "numeric",
+  }).formatToParts(at);
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
   return { year: get("year"), month: get("month"), day: get("day") };
 }
@@ -78,7 +79,14 @@ function localDate(at: Date, timeZone: string): LocalDate {
 /** How far local time is ahead of UTC at an instant, in ms (positive east of Greenwich). */
 function zoneOffsetMs(at: Date, timeZone: string): number {
   const parts = new Intl.DateTimeFormat("en-CA", {
-    timeZone, hourCycle: "h23", year: "numeric", month: "numeric", day: "numeric", hour: "numeric", minute: "numeric", second: "numeric",
+    timeZone,
+    hourCycle: "h23",
+    year: "numeric",
+    month: "numeric",
+    day: "numeric",
+    hour: "numeric",
+    minute: "numeric",
+    second: "numeric",
   }).formatToParts(at);
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
   const asUtc = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second"));
@@ -106,30 +114,60 @@ export const isWithinWindow = (deadline: Date, now: Date) => now.getTime() <= de
 /** "3 March", with the year when it is not this year, in the store's time zone. */
 export function formatDay(at: Date, timeZone = DEFAULT_TIME_ZONE, now = new Date()): string {
   const sameYear = localDate(at, timeZone).year === localDate(now, timeZone).year;
-  return new Intl.DateTimeFormat("en-GB", { timeZone, day: "numeric", month: "long", ...(sameYear ? {} : { year: "numeric" }) }).format(at);
+  return new Intl.DateTimeFormat("en-GB", {
+    timeZone,
+    day: "numeric",
+    month: "long",
+    ...(sameYear ? {} : { year: "numeric" }),
+  }).format(at);
 }
 
 function refuse(line: PolicyLine, reasonCode: ReturnReasonCode, reason: string): LineEligibility {
-  return { lineId: line.lineId, sku: line.sku, title: line.title, quantity: line.quantity, returnableQuantity: 0, reason, reasonCode };
+  return {
+    lineId: line.lineId,
+    sku: line.sku,
+    title: line.title,
+    quantity: line.quantity,
+    returnableQuantity: 0,
+    reason,
+    reasonCode,
+  };
 }
 
 /** What can be returned of one line now, and if nothing, why, in words a shopper understands. */
-export function lineEligibility(order: PolicyOrder, line: PolicyLine, policy: ReturnPolicy, now: Date): LineEligibility {
+export function lineEligibility(
+  order: PolicyOrder,
+  line: PolicyLine,
+  policy: ReturnPolicy,
+  now: Date,
+): LineEligibility {
   if (CLOSED.includes(order.status)) {
     return refuse(line, "order_closed", "This order was cancelled, so there is nothing to return.");
   }
   if (!COMPLETED.includes(order.status) || !order.completedAt) {
-    return refuse(line, "not_completed", "This order has not been collected or delivered yet. You can return it once you have it.");
+    return refuse(
+      line,
+      "not_completed",
+      "This order has not been collected or delivered yet. You can return it once you have it.",
+    );
   }
   if (line.declinedQuantity >= line.quantity) {
-    return refuse(line, "declined_at_pickup", "You declined this item at pickup, so it was never handed over and has already been refunded.");
+    return refuse(
+      line,
+      "declined_at_pickup",
+      "You declined this item at pickup, so it was never handed over and has already been refunded.",
+    );
   }
   if (line.finalSaleCategory) {
     return refuse(line, "final_sale", `Final sale: ${line.finalSaleCategory.toLowerCase()} cannot be returned.`);
   }
   const deadline = returnDeadline(order.completedAt, policy.windowDays, order.timeZone);
   if (!isWithinWindow(deadline, now)) {
-    return refuse(line, "window_passed", `The ${policy.windowDays}-day return window ended on ${formatDay(deadline, order.timeZone, now)}.`);
+    return refuse(
+      line,
+      "window_passed",
+      `The ${policy.windowDays}-day return window ended on ${formatDay(deadline, order.timeZone, now)}.`,
+    );
   }
   const left = Math.max(0, line.quantity - line.declinedQuantity - line.returnedQuantity);
   if (left === 0) {
@@ -144,7 +182,12 @@ export function lineEligibility(order: PolicyOrder, line: PolicyLine, policy: Re
   return { lineId: line.lineId, sku: line.sku, title: line.title, quantity: line.quantity, returnableQuantity: left };
 }
 
-export function orderEligibility(order: PolicyOrder, lines: PolicyLine[], policy: ReturnPolicy, now: Date): OrderEligibility {
+export function orderEligibility(
+  order: PolicyOrder,
+  lines: PolicyLine[],
+  policy: ReturnPolicy,
+  now: Date,
+): OrderEligibility {
   const completed = COMPLETED.includes(order.status) && order.completedAt;
   return {
     deadline: completed ? returnDeadline(order.completedAt!, policy.windowDays, order.timeZone) : null,
@@ -168,7 +211,10 @@ export async function loadPolicyOrder(
   db: DbOrTx,
   order: { id: string; status: OrderStatus; completedAt: Date | null; locationId: string },
 ): Promise<{ order: PolicyOrder; lines: (PolicyLine & { unitPriceMinor: number })[] }> {
-  const [location] = await db.select({ timezone: locations.timezone }).from(locations).where(eq(locations.id, order.locationId));
+  const [location] = await db
+    .select({ timezone: locations.timezone })
+    .from(locations)
+    .where(eq(locations.id, order.locationId));
   let completedAt = order.completedAt;
   if (!completedAt && COMPLETED.includes(order.status)) {
     // An order marked complete without a time: the event of that transition tells when it happened.

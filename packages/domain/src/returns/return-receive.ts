@@ -1,13 +1,13 @@
 import { eq } from "drizzle-orm";
+
 import { locations, orderLines, orders, returnLines, type Database } from "@omni/db";
-import { worksIn, type Actor } from "../kernel";
-import { recordAudit } from "../kernel";
-import { badRequest, conflict, forbidden, notFound } from "../kernel";
+
+import { adjustOnHand } from "../inventory";
+import { badRequest, conflict, forbidden, notFound, recordAudit, worksIn, type Actor } from "../kernel";
 import { refundOrder } from "../payments";
 import { findReturnByNumber } from "./return-lookup";
 import { sendRefundIssued, sendReturnReceived } from "./return-messages";
 import { moveReturn, refusalFor } from "./return-state-machine";
-import { adjustOnHand } from "../inventory";
 
 export type ReceivedCondition = "resellable" | "damaged";
 
@@ -35,13 +35,20 @@ export async function receiveReturn(
     }
 
     const lines = await tx
-      .select({ id: returnLines.id, lineId: returnLines.orderLineId, quantity: returnLines.quantity, sku: orderLines.sku, title: orderLines.title })
+      .select({
+        id: returnLines.id,
+        lineId: returnLines.orderLineId,
+        quantity: returnLines.quantity,
+        sku: orderLines.sku,
+        title: orderLines.title,
+      })
       .from(returnLines)
       .innerJoin(orderLines, eq(orderLines.id, returnLines.orderLineId))
       .where(eq(returnLines.returnId, ret.id));
     const conditions = new Map<string, ReceivedCondition>();
     for (const given of input.lines) {
-      if (!lines.some((l) => l.lineId === given.lineId)) throw badRequest(`That item is not part of return ${ret.number}.`, { lineId: given.lineId });
+      if (!lines.some((l) => l.lineId === given.lineId))
+        throw badRequest(`That item is not part of return ${ret.number}.`, { lineId: given.lineId });
       if (conditions.has(given.lineId)) throw badRequest("Give the condition of each item once.");
       conditions.set(given.lineId, given.condition);
     }
@@ -54,37 +61,87 @@ export async function receiveReturn(
       const condition = conditions.get(line.lineId)!;
       await tx.update(returnLines).set({ condition }).where(eq(returnLines.id, line.id));
       const ref = { refType: "return", refId: ret.number, actor, locationId: store.id, sku: line.sku };
-      await adjustOnHand(tx, { ...ref, delta: line.quantity, reason: "return_restock", note: `Return ${ret.number}: ${condition}` });
+      await adjustOnHand(tx, {
+        ...ref,
+        delta: line.quantity,
+        reason: "return_restock",
+        note: `Return ${ret.number}: ${condition}`,
+      });
       if (condition === "damaged") {
         // Booked in and written off at once, so the ledger shows the damaged units arrived and where they went.
-        await adjustOnHand(tx, { ...ref, delta: -line.quantity, reason: "return_writeoff", note: `Return ${ret.number}: damaged, written off` });
+        await adjustOnHand(tx, {
+          ...ref,
+          delta: -line.quantity,
+          reason: "return_writeoff",
+          note: `Return ${ret.number}: damaged, written off`,
+        });
       }
     }
 
     const receivedAt = new Date();
-    await moveReturn(tx, { returnId: ret.id, from: "requested", to: "received", actor, set: { receivedStoreId: store.id, receivedAt } });
+    await moveReturn(tx, {
+      returnId: ret.id,
+      from: "requested",
+      to: "received",
+      actor,
+      set: { receivedStoreId: store.id, receivedAt },
+    });
     // At a store's counter, money paid at a till can go back over the till; a mail return at the warehouse cannot.
     const refund = await refundOrder(tx, {
-      orderId: ret.orderId, amountMinor: ret.refundMinor, to: ret.refundTo, refType: "return", refId: ret.id, atCounter: store.type === "store",
+      orderId: ret.orderId,
+      amountMinor: ret.refundMinor,
+      to: ret.refundTo,
+      refType: "return",
+      refId: ret.id,
+      atCounter: store.type === "store",
     });
-    await moveReturn(tx, { returnId: ret.id, from: "received", to: "refunded", actor, set: { refundedAt: new Date(), refundMinor: refund.refundedMinor } });
+    await moveReturn(tx, {
+      returnId: ret.id,
+      from: "received",
+      to: "refunded",
+      actor,
+      set: { refundedAt: new Date(), refundMinor: refund.refundedMinor },
+    });
 
-    const [order] = await tx.select({ currency: orders.currency, number: orders.number }).from(orders).where(eq(orders.id, ret.orderId));
+    const [order] = await tx
+      .select({ currency: orders.currency, number: orders.number })
+      .from(orders)
+      .where(eq(orders.id, ret.orderId));
     await sendReturnReceived(tx, {
-      to: ret.email, returnNumber: ret.number, storeName: store.name,
-      lines: lines.map((l) => ({ sku: l.sku, title: l.title, quantity: l.quantity, condition: conditions.get(l.lineId)! })),
+      to: ret.email,
+      returnNumber: ret.number,
+      storeName: store.name,
+      lines: lines.map((l) => ({
+        sku: l.sku,
+        title: l.title,
+        quantity: l.quantity,
+        condition: conditions.get(l.lineId)!,
+      })),
     });
     if (refund.refundedMinor > 0) {
       await sendRefundIssued(tx, {
-        to: ret.email, returnNumber: ret.number, currency: order!.currency, refundTo: ret.refundTo, refund, storeName: store.name,
+        to: ret.email,
+        returnNumber: ret.number,
+        currency: order!.currency,
+        refundTo: ret.refundTo,
+        refund,
+        storeName: store.name,
       });
     }
     await recordAudit(tx, actor, {
-      action: "returns.receive", entityType: "return", entityId: ret.number, storeId: store.id,
+      action: "returns.receive",
+      entityType: "return",
+      entityId: ret.number,
+      storeId: store.id,
       before: { status: ret.status },
       after: {
-        status: "refunded", orderNumber: order!.number, refundMinor: refund.refundedMinor, toCardMinor: refund.toCardMinor,
-        toTillMinor: refund.toTillMinor, toCreditMinor: refund.toCreditMinor, lines: lines.map((l) => ({ lineId: l.lineId, quantity: l.quantity, condition: conditions.get(l.lineId) })),
+        status: "refunded",
+        orderNumber: order!.number,
+        refundMinor: refund.refundedMinor,
+        toCardMinor: refund.toCardMinor,
+        toTillMinor: refund.toTillMinor,
+        toCreditMinor: refund.toCreditMinor,
+        lines: lines.map((l) => ({ lineId: l.lineId, quantity: l.quantity, condition: conditions.get(l.lineId) })),
       },
     });
     return {
@@ -100,4 +157,3 @@ export async function receiveReturn(
     };
   });
 }
-

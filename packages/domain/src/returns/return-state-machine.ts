@@ -1,7 +1,8 @@
 import { and, eq } from "drizzle-orm";
+
 import { returnEvents, returns, type ReturnStatus, type Tx } from "@omni/db";
-import type { Actor } from "../kernel";
-import { conflict } from "../kernel";
+
+import { conflict, type Actor } from "../kernel";
 
 /**
  * The life of a return: requested → received → refunded, or requested → rejected / cancelled.
@@ -38,7 +39,14 @@ export function refusalFor(from: ReturnStatus, to: ReturnStatus): string {
 
 export async function recordReturnEvent(
   tx: Tx,
-  input: { returnId: string; type: string; from: ReturnStatus | null; to: ReturnStatus | null; actor: Actor; at?: Date },
+  input: {
+    returnId: string;
+    type: string;
+    from: ReturnStatus | null;
+    to: ReturnStatus | null;
+    actor: Actor;
+    at?: Date;
+  },
 ): Promise<void> {
   await tx.insert(returnEvents).values({
     returnId: input.returnId,
@@ -57,7 +65,13 @@ export async function recordReturnEvent(
  */
 export async function moveReturn(
   tx: Tx,
-  input: { returnId: string; from: ReturnStatus; to: ReturnStatus; actor: Actor; set?: Partial<typeof returns.$inferInsert> },
+  input: {
+    returnId: string;
+    from: ReturnStatus;
+    to: ReturnStatus;
+    actor: Actor;
+    set?: Partial<typeof returns.$inferInsert>;
+  },
 ): Promise<void> {
   if (!canMoveReturn(input.from, input.to)) throw conflict(refusalFor(input.from, input.to));
   const at = new Date();
@@ -66,6 +80,14 @@ export async function moveReturn(
     .set({ ...input.set, status: input.to })
     .where(and(eq(returns.id, input.returnId), eq(returns.status, input.from)))
     .returning({ id: returns.id });
-  if (!moved.length) throw conflict("This return was changed by someone else at the same moment. Please look it up again.");
-  await recordReturnEvent(tx, { returnId: input.returnId, type: input.to, from: input.from, to: input.to, actor: input.actor, at });
+  if (!moved.length)
+    throw conflict("This return was changed by someone else at the same moment. Please look it up again.");
+  await recordReturnEvent(tx, {
+    returnId: input.returnId,
+    type: input.to,
+    from: input.from,
+    to: input.to,
+    actor: input.actor,
+    at,
+  });
 }

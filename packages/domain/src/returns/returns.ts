@@ -1,15 +1,29 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
+
 import { locations, returnLines, returns, type Database, type Tx } from "@omni/db";
-import { worksIn, type Actor } from "../kernel";
-import { recordAudit } from "../kernel";
-import { badRequest, conflict, forbidden, notFound } from "../kernel";
-import { nextReturnNumber } from "../kernel";
-import { withCodeLimit } from "../kernel";
+
+import {
+  badRequest,
+  conflict,
+  forbidden,
+  nextReturnNumber,
+  notFound,
+  recordAudit,
+  withCodeLimit,
+  worksIn,
+  type Actor,
+} from "../kernel";
 import { refundedSoFar } from "../payments";
+import { findLocation, getStore } from "../stores";
 import { paidPerLine, refundForUnits } from "./return-amounts";
-import { findOrderForReturn, findReturnByNumber, findReturnForShopper, describeReturn, type Order } from "./return-lookup";
+import {
+  describeReturn,
+  findOrderForReturn,
+  findReturnByNumber,
+  findReturnForShopper,
+  type Order,
+} from "./return-lookup";
 import { sendReturnRejected, sendReturnSlip } from "./return-messages";
-import { getStore, findLocation } from "../stores";
 import { loadPolicyOrder, loadReturnPolicy, orderEligibility, type OrderEligibility } from "./return-policy";
 import { moveReturn, recordReturnEvent } from "./return-state-machine";
 
@@ -52,7 +66,12 @@ async function refundableLeft(tx: Tx, order: Order): Promise<number> {
 
 /** Where mail returns are sent: the warehouse. */
 async function mailReturnsAddress(tx: Tx) {
-  const [warehouse] = await tx.select().from(locations).where(eq(locations.type, "warehouse")).orderBy(locations.id).limit(1);
+  const [warehouse] = await tx
+    .select()
+    .from(locations)
+    .where(eq(locations.type, "warehouse"))
+    .orderBy(locations.id)
+    .limit(1);
   return warehouse ?? null;
 }
 
@@ -72,7 +91,12 @@ export type CreatedReturn = { returnNumber: string; status: "requested"; refundM
  * refund of what was paid for them and sends the slip. The order row is locked, so two returns
  * started at once cannot both take the last returnable unit.
  */
-export async function createReturn(db: Database, actor: Actor, input: CreateReturnInput, now = new Date()): Promise<CreatedReturn> {
+export async function createReturn(
+  db: Database,
+  actor: Actor,
+  input: CreateReturnInput,
+  now = new Date(),
+): Promise<CreatedReturn> {
   const seen = new Set<string>();
   for (const line of input.lines) {
     if (seen.has(line.lineId)) throw badRequest("List each item once, with the number of units to return.");
@@ -84,8 +108,14 @@ export async function createReturn(db: Database, actor: Actor, input: CreateRetu
     const order = await findOrderForReturn(tx, actor, input, { lock: true });
     const [earlier] = await tx.select().from(returns).where(eq(returns.idempotencyKey, input.idempotencyKey));
     if (earlier) {
-      if (earlier.orderId !== found.id) throw conflict("This request key was already used for another return. Start a new return.");
-      return { returnNumber: earlier.number, status: "requested" as const, refundMinor: earlier.refundMinor, currency: order.currency };
+      if (earlier.orderId !== found.id)
+        throw conflict("This request key was already used for another return. Start a new return.");
+      return {
+        returnNumber: earlier.number,
+        status: "requested" as const,
+        refundMinor: earlier.refundMinor,
+        currency: order.currency,
+      };
     }
 
     const store = input.method.type === "in_store" ? await findLocation(tx, input.method.storeId) : null;
@@ -97,7 +127,11 @@ export async function createReturn(db: Database, actor: Actor, input: CreateRetu
     const byId = new Map(eligibility.lines.map((l) => [l.lineId, l]));
     const policyById = new Map(eligibility.policyLines.map((l) => [l.lineId, l]));
     const linePaid = paidPerLine(
-      eligibility.policyLines.map((l) => ({ lineId: l.lineId, quantity: l.quantity, unitPriceMinor: l.unitPriceMinor })),
+      eligibility.policyLines.map((l) => ({
+        lineId: l.lineId,
+        quantity: l.quantity,
+        unitPriceMinor: l.unitPriceMinor,
+      })),
       Math.min(order.totalMinor, order.subtotalMinor - order.discountMinor),
     );
 
@@ -105,8 +139,10 @@ export async function createReturn(db: Database, actor: Actor, input: CreateRetu
     for (const wanted of input.lines) {
       const line = byId.get(wanted.lineId);
       const policyLine = policyById.get(wanted.lineId);
-      if (!line || !policyLine) throw badRequest(`That item is not part of order ${order.number}.`, { lineId: wanted.lineId });
-      if (line.returnableQuantity === 0) throw badRequest(`${line.title}: ${line.reason}`, { lineId: line.lineId, reasonCode: line.reasonCode });
+      if (!line || !policyLine)
+        throw badRequest(`That item is not part of order ${order.number}.`, { lineId: wanted.lineId });
+      if (line.returnableQuantity === 0)
+        throw badRequest(`${line.title}: ${line.reason}`, { lineId: line.lineId, reasonCode: line.reasonCode });
       if (wanted.quantity > line.returnableQuantity) {
         throw badRequest(
           `You can return at most ${line.returnableQuantity} of ${line.title} (you asked for ${wanted.quantity}).`,
@@ -140,9 +176,21 @@ export async function createReturn(db: Database, actor: Actor, input: CreateRetu
       })
       .returning();
     await tx.insert(returnLines).values(
-      input.lines.map((l) => ({ returnId: created!.id, orderLineId: l.lineId, quantity: l.quantity, reason: l.reason })),
+      input.lines.map((l) => ({
+        returnId: created!.id,
+        orderLineId: l.lineId,
+        quantity: l.quantity,
+        reason: l.reason,
+      })),
     );
-    await recordReturnEvent(tx, { returnId: created!.id, type: "requested", from: null, to: "requested", actor, at: now });
+    await recordReturnEvent(tx, {
+      returnId: created!.id,
+      type: "requested",
+      from: null,
+      to: "requested",
+      actor,
+      at: now,
+    });
     await sendReturnSlip(tx, {
       to: order.email,
       returnNumber,
@@ -150,15 +198,28 @@ export async function createReturn(db: Database, actor: Actor, input: CreateRetu
       method: input.method.type,
       store,
       shipTo: store ? null : await mailReturnsAddress(tx),
-      lines: input.lines.map((l) => ({ sku: byId.get(l.lineId)!.sku, title: byId.get(l.lineId)!.title, quantity: l.quantity })),
+      lines: input.lines.map((l) => ({
+        sku: byId.get(l.lineId)!.sku,
+        title: byId.get(l.lineId)!.title,
+        quantity: l.quantity,
+      })),
       refundMinor,
       currency: order.currency,
       refundTo: input.refundTo,
       deadline: eligibility.deadline,
     });
     await recordAudit(tx, actor, {
-      action: "returns.create", entityType: "return", entityId: returnNumber, storeId: store?.id,
-      after: { orderNumber: order.number, lines: input.lines, refundMinor, method: input.method, refundTo: input.refundTo },
+      action: "returns.create",
+      entityType: "return",
+      entityId: returnNumber,
+      storeId: store?.id,
+      after: {
+        orderNumber: order.number,
+        lines: input.lines,
+        refundMinor,
+        method: input.method,
+        refundTo: input.refundTo,
+      },
     });
     return { returnNumber, status: "requested" as const, refundMinor, currency: order.currency };
   });
@@ -176,24 +237,42 @@ export async function cancelReturn(db: Database, actor: Actor, input: { returnNu
   return db.transaction(async (tx) => {
     const [ret] = await tx.select().from(returns).where(eq(returns.id, found.id)).for("update");
     await moveReturn(tx, { returnId: ret!.id, from: ret!.status, to: "cancelled", actor });
-    await recordAudit(tx, actor, { action: "returns.cancel", entityType: "return", entityId: ret!.number, before: { status: ret!.status }, after: { status: "cancelled" } });
+    await recordAudit(tx, actor, {
+      action: "returns.cancel",
+      entityType: "return",
+      entityId: ret!.number,
+      before: { status: ret!.status },
+      after: { status: "cancelled" },
+    });
     return describeReturn(tx, { ...ret!, status: "cancelled" });
   });
 }
 
 /** `returns.reject`: staff refuse a requested return (for example goods that are not ours); its units count as not returned again. */
-export async function rejectReturn(db: Database, actor: Actor, input: { returnNumber: string; storeId: string; reason: string }) {
+export async function rejectReturn(
+  db: Database,
+  actor: Actor,
+  input: { returnNumber: string; storeId: string; reason: string },
+) {
   if (!worksIn(actor, input.storeId)) throw forbidden("You do not work in this store.");
   return db.transaction(async (tx) => {
     const ret = await findReturnByNumber(tx, input.returnNumber, { lock: true });
     await moveReturn(tx, { returnId: ret.id, from: ret.status, to: "rejected", actor });
     const store = await getStore(tx, input.storeId);
-    await sendReturnRejected(tx, { to: ret.email, returnNumber: ret.number, storeName: store.name, reason: input.reason });
+    await sendReturnRejected(tx, {
+      to: ret.email,
+      returnNumber: ret.number,
+      storeName: store.name,
+      reason: input.reason,
+    });
     await recordAudit(tx, actor, {
-      action: "returns.reject", entityType: "return", entityId: ret.number, storeId: input.storeId,
-      before: { status: ret.status }, after: { status: "rejected", reason: input.reason },
+      action: "returns.reject",
+      entityType: "return",
+      entityId: ret.number,
+      storeId: input.storeId,
+      before: { status: ret.status },
+      after: { status: "rejected", reason: input.reason },
     });
     return describeReturn(tx, { ...ret, status: "rejected" });
   });
 }
-

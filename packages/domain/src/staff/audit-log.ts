@@ -1,5 +1,7 @@
 import { and, desc, eq, gte, ilike, inArray, lt, lte, type SQL } from "drizzle-orm";
+
 import { auditLog, type DbOrTx } from "@omni/db";
+
 import type { Actor } from "../kernel";
 
 /** The audit trail for the back office: admins see everything, other staff see their stores. */
@@ -20,7 +22,12 @@ export async function listAudit(
     if (!actor.storeIds.length) return { items: [], nextBefore: null };
     filters.push(inArray(auditLog.storeId, actor.storeIds));
   }
-  const rows = await db.select().from(auditLog).where(and(...filters)).orderBy(desc(auditLog.id)).limit(input.limit + 1);
+  const rows = await db
+    .select()
+    .from(auditLog)
+    .where(and(...filters))
+    .orderBy(desc(auditLog.id))
+    .limit(input.limit + 1);
   const items = rows.slice(0, input.limit);
   return { items, nextBefore: rows.length > input.limit ? items[items.length - 1]!.id : null };
 }

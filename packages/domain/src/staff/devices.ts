@@ -1,10 +1,18 @@
 import { and, asc, eq, gt, inArray, isNull, sql } from "drizzle-orm";
+
 import { hashToken, kioskDevices, kioskPairingCodes, locations, type Database, type DbOrTx } from "@omni/db";
-import { canManage, type Actor } from "../kernel";
-import { recordAudit } from "../kernel";
-import { normalizeCode, randomCode, randomSecret } from "../kernel";
-import { forbidden, notFound } from "../kernel";
-import { withCodeLimit } from "../kernel";
+
+import {
+  canManage,
+  forbidden,
+  normalizeCode,
+  notFound,
+  randomCode,
+  randomSecret,
+  recordAudit,
+  withCodeLimit,
+  type Actor,
+} from "../kernel";
 
 const PAIRING_MINUTES = 15;
 
@@ -12,12 +20,23 @@ const PAIRING_MINUTES = 15;
 export async function createPairingCode(db: Database, actor: Actor, input: { storeId: string }) {
   if (!canManage(actor, input.storeId)) throw forbidden("Only a manager of this store can pair kiosks.");
   return db.transaction(async (tx) => {
-    const [store] = await tx.select({ id: locations.id, type: locations.type }).from(locations).where(eq(locations.id, input.storeId));
+    const [store] = await tx
+      .select({ id: locations.id, type: locations.type })
+      .from(locations)
+      .where(eq(locations.id, input.storeId));
     if (!store || store.type !== "store") throw notFound(`Store ${input.storeId}`);
     const code = randomCode(8);
     const expiresAt = new Date(Date.now() + PAIRING_MINUTES * 60_000);
-    await tx.insert(kioskPairingCodes).values({ codeHash: hashToken(code), storeId: input.storeId, createdBy: actor.userId ?? null, expiresAt });
-    await recordAudit(tx, actor, { action: "devices.createPairingCode", entityType: "store", entityId: input.storeId, storeId: input.storeId, after: { expiresAt } });
+    await tx
+      .insert(kioskPairingCodes)
+      .values({ codeHash: hashToken(code), storeId: input.storeId, createdBy: actor.userId ?? null, expiresAt });
+    await recordAudit(tx, actor, {
+      action: "devices.createPairingCode",
+      entityType: "store",
+      entityId: input.storeId,
+      storeId: input.storeId,
+      after: { expiresAt },
+    });
     return { code, storeId: input.storeId, expiresAt };
   });
 }
@@ -29,27 +48,65 @@ export async function pairDevice(db: Database, actor: Actor, input: { code: stri
       const [pairing] = await tx
         .select()
         .from(kioskPairingCodes)
-        .where(and(eq(kioskPairingCodes.codeHash, hashToken(normalizeCode(input.code))), isNull(kioskPairingCodes.usedAt), gt(kioskPairingCodes.expiresAt, sql`now()`)))
+        .where(
+          and(
+            eq(kioskPairingCodes.codeHash, hashToken(normalizeCode(input.code))),
+            isNull(kioskPairingCodes.usedAt),
+            gt(kioskPairingCodes.expiresAt, sql`now()`),
+          ),
+        )
         .for("update");
       if (!pairing) throw notFound("This pairing code");
       const token = randomSecret(32);
-      const [count] = await tx.select({ n: sql<number>`count(*)::int` }).from(kioskDevices).where(eq(kioskDevices.storeId, pairing.storeId));
+      const [count] = await tx
+        .select({ n: sql<number>`count(*)::int` })
+        .from(kioskDevices)
+        .where(eq(kioskDevices.storeId, pairing.storeId));
       const [device] = await tx
         .insert(kioskDevices)
-        .values({ storeId: pairing.storeId, name: input.name?.trim() || `Kiosk ${pairing.storeId} ${(count?.n ?? 0) + 1}`, tokenHash: hashToken(token) })
+        .values({
+          storeId: pairing.storeId,
+          name: input.name?.trim() || `Kiosk ${pairing.storeId} ${(count?.n ?? 0) + 1}`,
+          tokenHash: hashToken(token),
+        })
         .returning();
-      await tx.update(kioskPairingCodes).set({ usedAt: new Date(), deviceId: device!.id }).where(eq(kioskPairingCodes.codeHash, pairing.codeHash));
-      await recordAudit(tx, { ...actor, deviceId: device!.id }, { action: "devices.pair", entityType: "device", entityId: device!.id, storeId: pairing.storeId, after: { name: device!.name } });
+      await tx
+        .update(kioskPairingCodes)
+        .set({ usedAt: new Date(), deviceId: device!.id })
+        .where(eq(kioskPairingCodes.codeHash, pairing.codeHash));
+      await recordAudit(
+        tx,
+        { ...actor, deviceId: device!.id },
+        {
+          action: "devices.pair",
+          entityType: "device",
+          entityId: device!.id,
+          storeId: pairing.storeId,
+          after: { name: device!.name },
+        },
+      );
       return { token, deviceId: device!.id, storeId: pairing.storeId, name: device!.name };
     }),
   );
 }
 
 export async function listDevices(db: DbOrTx, actor: Actor, input: { storeId?: string }) {
-  const storeIds = actor.role === "admin" ? (input.storeId ? [input.storeId] : null) : actor.storeIds.filter((s) => !input.storeId || s === input.storeId);
+  const storeIds =
+    actor.role === "admin"
+      ? input.storeId
+        ? [input.storeId]
+        : null
+      : actor.storeIds.filter((s) => !input.storeId || s === input.storeId);
   if (storeIds && !storeIds.length) return [];
   return db
-    .select({ id: kioskDevices.id, storeId: kioskDevices.storeId, name: kioskDevices.name, createdAt: kioskDevices.createdAt, lastSeenAt: kioskDevices.lastSeenAt, revokedAt: kioskDevices.revokedAt })
+    .select({
+      id: kioskDevices.id,
+      storeId: kioskDevices.storeId,
+      name: kioskDevices.name,
+      createdAt: kioskDevices.createdAt,
+      lastSeenAt: kioskDevices.lastSeenAt,
+      revokedAt: kioskDevices.revokedAt,
+    })
     .from(kioskDevices)
     .where(storeIds ? inArray(kioskDevices.storeId, storeIds) : undefined)
     .orderBy(asc(kioskDevices.storeId), asc(kioskDevices.name));
@@ -63,7 +120,14 @@ export async function revokeDevice(db: Database, actor: Actor, input: { deviceId
     if (!canManage(actor, device.storeId)) throw forbidden("Only a manager of this store can revoke its kiosks.");
     const revokedAt = device.revokedAt ?? new Date();
     await tx.update(kioskDevices).set({ revokedAt }).where(eq(kioskDevices.id, device.id));
-    await recordAudit(tx, actor, { action: "devices.revoke", entityType: "device", entityId: device.id, storeId: device.storeId, before: { revokedAt: device.revokedAt }, after: { revokedAt } });
+    await recordAudit(tx, actor, {
+      action: "devices.revoke",
+      entityType: "device",
+      entityId: device.id,
+      storeId: device.storeId,
+      before: { revokedAt: device.revokedAt },
+      after: { revokedAt },
+    });
     return { id: device.id, storeId: device.storeId, name: device.name, revokedAt };
   });
 }

@@ -1,9 +1,8 @@
 import { asc, eq, inArray } from "drizzle-orm";
+
 import { hashPassword, locations, staffAssignments, users, type Database, type DbOrTx, type Role } from "@omni/db";
-import type { Actor } from "../kernel";
-import { recordAudit } from "../kernel";
-import { randomCode } from "../kernel";
-import { badRequest, conflict, notFound } from "../kernel";
+
+import { badRequest, conflict, notFound, randomCode, recordAudit, type Actor } from "../kernel";
 
 type StaffRole = Exclude<Role, "customer">;
 
@@ -15,14 +14,24 @@ async function assertStores(db: DbOrTx, storeIds: string[]) {
 }
 
 async function snapshot(db: DbOrTx, userId: string) {
-  const [user] = await db.select({ id: users.id, email: users.email, name: users.name, role: users.role, active: users.active }).from(users).where(eq(users.id, userId));
+  const [user] = await db
+    .select({ id: users.id, email: users.email, name: users.name, role: users.role, active: users.active })
+    .from(users)
+    .where(eq(users.id, userId));
   if (!user) return null;
-  const stores = await db.select({ storeId: staffAssignments.storeId }).from(staffAssignments).where(eq(staffAssignments.userId, userId));
+  const stores = await db
+    .select({ storeId: staffAssignments.storeId })
+    .from(staffAssignments)
+    .where(eq(staffAssignments.userId, userId));
   return { ...user, storeIds: stores.map((s) => s.storeId).sort() };
 }
 
 export async function listStaff(db: DbOrTx) {
-  const rows = await db.select({ id: users.id }).from(users).where(inArray(users.role, ["associate", "manager", "admin"])).orderBy(asc(users.email));
+  const rows = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(inArray(users.role, ["associate", "manager", "admin"]))
+    .orderBy(asc(users.email));
   return Promise.all(rows.map(async (r) => (await snapshot(db, r.id))!));
 }
 
@@ -30,7 +39,11 @@ export async function listStaff(db: DbOrTx) {
  * Invites a member of staff: creates the account with a one-time password that the admin passes on.
  * An existing customer account is promoted instead of duplicated.
  */
-export async function inviteStaff(db: Database, actor: Actor, input: { email: string; name: string; role: StaffRole; storeIds: string[] }) {
+export async function inviteStaff(
+  db: Database,
+  actor: Actor,
+  input: { email: string; name: string; role: StaffRole; storeIds: string[] },
+) {
   input = { ...input, storeIds: [...new Set(input.storeIds)] };
   if (input.role !== "admin" && !input.storeIds.length) throw badRequest("Choose at least one store for this person.");
   return db.transaction(async (tx) => {
@@ -40,9 +53,17 @@ export async function inviteStaff(db: Database, actor: Actor, input: { email: st
     const temporaryPassword = `${randomCode(4)}-${randomCode(4)}-${randomCode(4)}`;
     const passwordHash = await hashPassword(temporaryPassword);
     const [user] = existing
-      ? await tx.update(users).set({ role: input.role, name: input.name, active: true, passwordHash }).where(eq(users.id, existing.id)).returning()
-      : await tx.insert(users).values({ email: input.email, name: input.name, role: input.role, passwordHash }).returning();
-    if (input.storeIds.length) await tx.insert(staffAssignments).values(input.storeIds.map((storeId) => ({ userId: user!.id, storeId })));
+      ? await tx
+          .update(users)
+          .set({ role: input.role, name: input.name, active: true, passwordHash })
+          .where(eq(users.id, existing.id))
+          .returning()
+      : await tx
+          .insert(users)
+          .values({ email: input.email, name: input.name, role: input.role, passwordHash })
+          .returning();
+    if (input.storeIds.length)
+      await tx.insert(staffAssignments).values(input.storeIds.map((storeId) => ({ userId: user!.id, storeId })));
     const after = await snapshot(tx, user!.id);
     await recordAudit(tx, actor, { action: "staff.invite", entityType: "user", entityId: user!.id, after });
     return { ...after!, temporaryPassword };
@@ -64,10 +85,17 @@ export async function updateStaff(
       const storeIds = [...new Set(input.storeIds)];
       await assertStores(tx, storeIds);
       await tx.delete(staffAssignments).where(eq(staffAssignments.userId, input.userId));
-      if (storeIds.length) await tx.insert(staffAssignments).values(storeIds.map((storeId) => ({ userId: input.userId, storeId })));
+      if (storeIds.length)
+        await tx.insert(staffAssignments).values(storeIds.map((storeId) => ({ userId: input.userId, storeId })));
     }
     if (input.role !== undefined || input.active !== undefined) {
-      await tx.update(users).set({ ...(input.role ? { role: input.role } : {}), ...(input.active !== undefined ? { active: input.active } : {}) }).where(eq(users.id, input.userId));
+      await tx
+        .update(users)
+        .set({
+          ...(input.role ? { role: input.role } : {}),
+          ...(input.active !== undefined ? { active: input.active } : {}),
+        })
+        .where(eq(users.id, input.userId));
     }
     const after = await snapshot(tx, input.userId);
     await recordAudit(tx, actor, { action: "staff.update", entityType: "user", entityId: input.userId, before, after });

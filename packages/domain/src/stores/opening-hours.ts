@@ -12,10 +12,24 @@ type LocalDate = { year: number; month: number; day: number };
 
 function localParts(at: Date, timeZone: string) {
   const parts = new Intl.DateTimeFormat("en-GB", {
-    timeZone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23",
+    timeZone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+    hourCycle: "h23",
   }).formatToParts(at);
   const get = (type: string) => Number(parts.find((p) => p.type === type)!.value);
-  return { year: get("year"), month: get("month"), day: get("day"), hour: get("hour"), minute: get("minute"), second: get("second") };
+  return {
+    year: get("year"),
+    month: get("month"),
+    day: get("day"),
+    hour: get("hour"),
+    minute: get("minute"),
+    second: get("second"),
+  };
 }
 
 /** Milliseconds the zone is ahead of UTC at an instant (+1 h or +2 h in Warsaw). */
@@ -37,7 +51,12 @@ export function wallTimeToInstant(date: LocalDate, time: string, timeZone: strin
 
 function addDays(date: LocalDate, days: number): LocalDate & { weekday: (typeof DAY_KEYS)[number] } {
   const d = new Date(Date.UTC(date.year, date.month - 1, date.day + days));
-  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), weekday: DAY_KEYS[d.getUTCDay()]! };
+  return {
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth() + 1,
+    day: d.getUTCDate(),
+    weekday: DAY_KEYS[d.getUTCDay()]!,
+  };
 }
 
 /**
@@ -58,7 +77,12 @@ export function closingTimeNextOpenDay(at: Date, hours: OpeningHours, timeZone: 
  * When a reservation made at `now` stops holding stock: after the store's hold hours, but never past
  * closing time the day after (so a shopper is not promised an evening the store is closed).
  */
-export function reservationExpiry(input: { now: Date; holdHours: number; openingHours: OpeningHours | null; timeZone?: string }): Date {
+export function reservationExpiry(input: {
+  now: Date;
+  holdHours: number;
+  openingHours: OpeningHours | null;
+  timeZone?: string;
+}): Date {
   const byHours = new Date(input.now.getTime() + input.holdHours * HOUR_MS);
   if (!input.openingHours) return byHours;
   const closing = closingTimeNextOpenDay(input.now, input.openingHours, input.timeZone ?? "Europe/Warsaw");

@@ -1,5 +1,7 @@
 import { asc, eq } from "drizzle-orm";
+
 import { locations, type DbOrTx } from "@omni/db";
+
 import { notFound } from "../kernel";
 
 type LocationRow = typeof locations.$inferSelect;

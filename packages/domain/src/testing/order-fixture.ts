@@ -1,17 +1,23 @@
 import { sql } from "drizzle-orm";
+
 import { orderEvents, orderLines, orders, payments, type Database, type OrderStatus } from "@omni/db";
-import { systemActor } from "../kernel";
-import { randomCode } from "../kernel";
-import { nextOrderNumber } from "../kernel";
+
 import { priceSkus } from "../catalog";
 import { reserveStock } from "../inventory";
+import { nextOrderNumber, randomCode, systemActor } from "../kernel";
 
 /**
  * Test-only: creates an order the way checkout does (order, lines, holds through reserveStock, a
  * `placed` event), so that fulfillment tests do not depend on the cart. `status` and the pickup
  * timestamps let a test start from any point of the state machine.
  */
-export type FixtureOrder = { id: string; number: string; pickupCode: string | null; totalMinor: number; lines: { id: string; sku: string; quantity: number; unitPriceMinor: number }[] };
+export type FixtureOrder = {
+  id: string;
+  number: string;
+  pickupCode: string | null;
+  totalMinor: number;
+  lines: { id: string; sku: string; quantity: number; unitPriceMinor: number }[];
+};
 
 export async function createTestOrder(
   db: Database,
@@ -30,8 +36,15 @@ export async function createTestOrder(
   const fulfillment = input.fulfillment ?? "pickup";
   const payment = input.payment ?? "card";
   return db.transaction(async (tx) => {
-    const prices = await priceSkus(tx, input.lines.map((l) => l.sku));
-    const priced = input.lines.map((l) => ({ ...l, title: prices.get(l.sku)!.title, unitPriceMinor: prices.get(l.sku)!.priceMinor }));
+    const prices = await priceSkus(
+      tx,
+      input.lines.map((l) => l.sku),
+    );
+    const priced = input.lines.map((l) => ({
+      ...l,
+      title: prices.get(l.sku)!.title,
+      unitPriceMinor: prices.get(l.sku)!.priceMinor,
+    }));
     const total = priced.reduce((sum, l) => sum + l.quantity * l.unitPriceMinor, 0);
     const paymentRef = payment === "card" ? `ch_test_${randomCode(12).toLowerCase()}` : null;
     const [order] = await tx
@@ -42,7 +55,10 @@ export async function createTestOrder(
         status: input.status ?? "placed",
         fulfillmentType: fulfillment,
         locationId: input.locationId,
-        address: fulfillment === "delivery" ? { line1: "ul. Testowa 1", city: "Łódź", postalCode: "90-001", country: "PL" } : null,
+        address:
+          fulfillment === "delivery"
+            ? { line1: "ul. Testowa 1", city: "Łódź", postalCode: "90-001", country: "PL" }
+            : null,
         email: input.email ?? "shopper@example.com",
         name: input.name ?? "Test Shopper",
         subtotalMinor: total,
@@ -57,13 +73,30 @@ export async function createTestOrder(
       .returning();
     const lines = await tx
       .insert(orderLines)
-      .values(priced.map((l) => ({ orderId: order!.id, sku: l.sku, title: l.title, quantity: l.quantity, unitPriceMinor: l.unitPriceMinor })))
+      .values(
+        priced.map((l) => ({
+          orderId: order!.id,
+          sku: l.sku,
+          title: l.title,
+          quantity: l.quantity,
+          unitPriceMinor: l.unitPriceMinor,
+        })),
+      )
       .returning();
     for (const line of priced) {
-      await reserveStock(tx, { locationId: input.locationId, sku: line.sku, quantity: line.quantity, kind: "order", ownerId: order!.id, actor: systemActor });
+      await reserveStock(tx, {
+        locationId: input.locationId,
+        sku: line.sku,
+        quantity: line.quantity,
+        kind: "order",
+        ownerId: order!.id,
+        actor: systemActor,
+      });
     }
     if (paymentRef) {
-      await tx.insert(payments).values({ orderId: order!.id, provider: "test", kind: "charge", amountMinor: total, providerRef: paymentRef });
+      await tx
+        .insert(payments)
+        .values({ orderId: order!.id, provider: "test", kind: "charge", amountMinor: total, providerRef: paymentRef });
     }
     await tx.insert(orderEvents).values({ orderId: order!.id, type: "placed", toStatus: "placed", channel: "web" });
     return {
@@ -86,7 +119,11 @@ export async function skusInStock(db: Database, locationId: string, min = 2, cou
 }
 
 /** On hand and held of one SKU at one location. */
-export async function stockOf(db: Database, locationId: string, sku: string): Promise<{ onHand: number; held: number }> {
+export async function stockOf(
+  db: Database,
+  locationId: string,
+  sku: string,
+): Promise<{ onHand: number; held: number }> {
   const [row] = await db.execute<{ on_hand: number; held: number }>(
     sql`select on_hand, held from stock_levels where location_id = ${locationId} and sku = ${sku}`,
   );

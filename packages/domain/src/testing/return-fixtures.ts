@@ -1,7 +1,20 @@
 import { and, eq, sql } from "drizzle-orm";
-import { categories, orderEvents, orderLines, orders, payments, products, users, variants, type Channel, type Database, type OrderStatus } from "@omni/db";
-import { randomCode } from "../kernel";
-import { nextOrderNumber } from "../kernel";
+
+import {
+  categories,
+  orderEvents,
+  orderLines,
+  orders,
+  payments,
+  products,
+  users,
+  variants,
+  type Channel,
+  type Database,
+  type OrderStatus,
+} from "@omni/db";
+
+import { nextOrderNumber, randomCode } from "../kernel";
 
 /**
  * Test-only: writes an order straight into the tables in any state (collected weeks ago, declined
@@ -40,13 +53,20 @@ export async function insertOrderForReturns(
   const completedAt = input.completedAt === undefined ? (completed ? new Date() : null) : input.completedAt;
   const payment = input.payment ?? "card";
   return db.transaction(async (tx) => {
-    const owner = input.ownerEmail ? (await tx.select().from(users).where(eq(users.email, input.ownerEmail)))[0] : undefined;
+    const owner = input.ownerEmail
+      ? (await tx.select().from(users).where(eq(users.email, input.ownerEmail)))[0]
+      : undefined;
     const email = input.email ?? owner?.email ?? `guest-${randomCode(6).toLowerCase()}@example.com`;
     const priced = [];
     for (const line of input.lines) {
       const [variant] = await tx.select().from(variants).where(eq(variants.sku, line.sku));
       if (!variant) throw new Error(`No variant ${line.sku}`);
-      priced.push({ ...line, title: variant.title, unitPriceMinor: line.unitPriceMinor ?? variant.priceMinor, declinedQuantity: line.declinedQuantity ?? 0 });
+      priced.push({
+        ...line,
+        title: variant.title,
+        unitPriceMinor: line.unitPriceMinor ?? variant.priceMinor,
+        declinedQuantity: line.declinedQuantity ?? 0,
+      });
     }
     const subtotal = priced.reduce((sum, l) => sum + l.quantity * l.unitPriceMinor, 0);
     const discount = input.discountMinor ?? 0;
@@ -54,7 +74,12 @@ export async function insertOrderForReturns(
     // What was actually taken: declined units are refunded (card) or never paid (in store).
     const declinedValue = priced.reduce((sum, l) => sum + l.declinedQuantity * l.unitPriceMinor, 0);
     const paymentRef = payment === "card" ? `ch_test_${randomCode(12).toLowerCase()}` : null;
-    const paid = payment === "card" ? total : completed ? Math.max(0, total - Math.round((declinedValue * total) / Math.max(1, subtotal))) : 0;
+    const paid =
+      payment === "card"
+        ? total
+        : completed
+          ? Math.max(0, total - Math.round((declinedValue * total) / Math.max(1, subtotal)))
+          : 0;
     const [order] = await tx
       .insert(orders)
       .values({
@@ -63,7 +88,10 @@ export async function insertOrderForReturns(
         status,
         fulfillmentType: input.fulfillment ?? "pickup",
         locationId: input.locationId ?? "krakow",
-        address: input.fulfillment === "delivery" ? { line1: "ul. Testowa 1", city: "Łódź", postalCode: "90-001", country: "PL" } : null,
+        address:
+          input.fulfillment === "delivery"
+            ? { line1: "ul. Testowa 1", city: "Łódź", postalCode: "90-001", country: "PL" }
+            : null,
         userId: owner?.id ?? null,
         email,
         name: "Return Tester",
@@ -79,19 +107,49 @@ export async function insertOrderForReturns(
       .returning();
     const lines = await tx
       .insert(orderLines)
-      .values(priced.map((l) => ({ orderId: order!.id, sku: l.sku, title: l.title, quantity: l.quantity, unitPriceMinor: l.unitPriceMinor, declinedQuantity: l.declinedQuantity })))
+      .values(
+        priced.map((l) => ({
+          orderId: order!.id,
+          sku: l.sku,
+          title: l.title,
+          quantity: l.quantity,
+          unitPriceMinor: l.unitPriceMinor,
+          declinedQuantity: l.declinedQuantity,
+        })),
+      )
       .returning();
     if (paymentRef) {
-      await tx.insert(payments).values({ orderId: order!.id, provider: "test", kind: "charge", amountMinor: total, providerRef: paymentRef });
+      await tx
+        .insert(payments)
+        .values({ orderId: order!.id, provider: "test", kind: "charge", amountMinor: total, providerRef: paymentRef });
       // Declined units were refunded at the counter, as pickup does.
       const declineRefund = Math.round((declinedValue * total) / Math.max(1, subtotal));
       if (declineRefund > 0) {
-        await tx.insert(payments).values({ orderId: order!.id, provider: "test", kind: "refund", amountMinor: declineRefund, providerRef: `re_test_${randomCode(8).toLowerCase()}` });
+        await tx.insert(payments).values({
+          orderId: order!.id,
+          provider: "test",
+          kind: "refund",
+          amountMinor: declineRefund,
+          providerRef: `re_test_${randomCode(8).toLowerCase()}`,
+        });
       }
     }
-    await tx.insert(orderEvents).values({ orderId: order!.id, type: "placed", toStatus: "placed", channel: order!.channel, at: order!.createdAt });
+    await tx.insert(orderEvents).values({
+      orderId: order!.id,
+      type: "placed",
+      toStatus: "placed",
+      channel: order!.channel,
+      at: order!.createdAt,
+    });
     if (completedAt) {
-      await tx.insert(orderEvents).values({ orderId: order!.id, type: status, fromStatus: "placed", toStatus: status, channel: "store", at: completedAt });
+      await tx.insert(orderEvents).values({
+        orderId: order!.id,
+        type: status,
+        fromStatus: "placed",
+        toStatus: status,
+        channel: "store",
+        at: completedAt,
+      });
     }
     return {
       id: order!.id,
@@ -99,19 +157,34 @@ export async function insertOrderForReturns(
       email,
       totalMinor: total,
       paidMinor: paid,
-      lines: lines.map((l) => ({ id: l.id, sku: l.sku, title: l.title, quantity: l.quantity, unitPriceMinor: l.unitPriceMinor })),
+      lines: lines.map((l) => ({
+        id: l.id,
+        sku: l.sku,
+        title: l.title,
+        quantity: l.quantity,
+        unitPriceMinor: l.unitPriceMinor,
+      })),
     };
   });
 }
 
 /** Active SKUs that may be returned (`finalSale: false`) or may not (`true`), cheapest first for stable sums. */
-export async function returnableSkus(db: Database, options: { finalSale?: boolean; count?: number } = {}): Promise<string[]> {
+export async function returnableSkus(
+  db: Database,
+  options: { finalSale?: boolean; count?: number } = {},
+): Promise<string[]> {
   const rows = await db
     .select({ sku: variants.sku })
     .from(variants)
     .innerJoin(products, eq(products.id, variants.productId))
     .innerJoin(categories, eq(categories.slug, products.categorySlug))
-    .where(and(eq(categories.finalSale, options.finalSale ?? false), eq(variants.active, true), sql`${variants.priceMinor} > 0`))
+    .where(
+      and(
+        eq(categories.finalSale, options.finalSale ?? false),
+        eq(variants.active, true),
+        sql`${variants.priceMinor} > 0`,
+      ),
+    )
     .orderBy(variants.sku)
     .limit(options.count ?? 3);
   return rows.map((r) => r.sku);
@@ -119,6 +192,8 @@ export async function returnableSkus(db: Database, options: { finalSale?: boolea
 
 /** On hand of a SKU at a location (0 when never stocked there). */
 export async function onHandAt(db: Database, locationId: string, sku: string): Promise<number> {
-  const [row] = await db.execute<{ on_hand: number }>(sql`select on_hand from stock_levels where location_id = ${locationId} and sku = ${sku}`);
+  const [row] = await db.execute<{ on_hand: number }>(
+    sql`select on_hand from stock_levels where location_id = ${locationId} and sku = ${sku}`,
+  );
   return row?.on_hand ?? 0;
 }

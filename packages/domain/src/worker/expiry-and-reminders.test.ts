@@ -1,14 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import { createTestDatabase } from "@omni/db/testing";
+
 import type { Actor } from "../kernel";
-import { advanceOrder, staffCancelOrder } from "../orders";
-import { createReservation } from "../reservations";
+import { advanceOrder, expirePickups, pickupReminders, staffCancelOrder } from "../orders";
+import { createReservation, expireReservations, reservationReminders } from "../reservations";
 import { createTestOrder, skusInStock, stockOf } from "../testing";
-import { expirePickups } from "../orders";
-import { expireReservations } from "../reservations";
 import { sweeps } from "./sweeps";
-import { pickupReminders } from "../orders";
-import { reservationReminders } from "../reservations";
 
 const t = await createTestDatabase({ max: 20 });
 afterAll(() => t.close());
@@ -23,18 +21,28 @@ beforeAll(async () => {
 });
 
 async function readyOrder(email: string) {
-  const order = await createTestOrder(t.db, { locationId: "krakow", email, lines: [{ sku: skus[0]!, quantity: 1 }, { sku: skus[1]!, quantity: 2 }] });
+  const order = await createTestOrder(t.db, {
+    locationId: "krakow",
+    email,
+    lines: [
+      { sku: skus[0]!, quantity: 1 },
+      { sku: skus[1]!, quantity: 2 },
+    ],
+  });
   await advanceOrder(t.db, clerk, { orderNumber: order.number, to: "picking" });
   const ready = await advanceOrder(t.db, clerk, { orderNumber: order.number, to: "ready_for_pickup" });
   return { ...order, deadline: ready.pickupDeadline! };
 }
 
-const messagesTo = async (email: string) => (await t.sql`select template from outbox where "to" = ${email} order by id`).map((m) => m.template);
+const messagesTo = async (email: string) =>
+  (await t.sql`select template from outbox where "to" = ${email} order by id`).map((m) => m.template);
 
 describe("the sweeps", () => {
   it("are registered with the worker", () => {
     const names = sweeps.map((s) => s.name);
-    expect(names).toEqual(expect.arrayContaining(["pickup-reminders", "expire-pickups", "reservation-reminders", "expire-reservations"]));
+    expect(names).toEqual(
+      expect.arrayContaining(["pickup-reminders", "expire-pickups", "reservation-reminders", "expire-reservations"]),
+    );
   });
 });
 
@@ -58,8 +66,13 @@ describe("expiring uncollected orders", () => {
     expect(await expirePickups.run(t.db, new Date(order.deadline.getTime() - 1000))).toBe(0);
 
     const after = new Date(order.deadline.getTime() + 1000);
-    const [due] = await t.sql`select count(*)::int as n from orders where status = 'ready_for_pickup' and pickup_deadline <= ${after.toISOString()}::timestamptz`;
-    const runs = await Promise.all([expirePickups.run(t.db, after), expirePickups.run(t.db, after), expirePickups.run(t.db, after)]);
+    const [due] =
+      await t.sql`select count(*)::int as n from orders where status = 'ready_for_pickup' and pickup_deadline <= ${after.toISOString()}::timestamptz`;
+    const runs = await Promise.all([
+      expirePickups.run(t.db, after),
+      expirePickups.run(t.db, after),
+      expirePickups.run(t.db, after),
+    ]);
     expect(due!.n).toBe(1);
     expect(runs.reduce((a, b) => a + b, 0)).toBe(1);
     expect(await expirePickups.run(t.db, after)).toBe(0);
@@ -68,7 +81,8 @@ describe("expiring uncollected orders", () => {
     expect(row!.status).toBe("expired");
     expect(new Date(row!.completed_at as string).getTime()).toBe(after.getTime());
     expect([await stockOf(t.db, "krakow", skus[0]!), await stockOf(t.db, "krakow", skus[1]!)]).toEqual(before);
-    const releases = await t.sql`select sku, held_delta from stock_movements where ref_id = ${order.id} and reason = 'order_release' order by sku`;
+    const releases =
+      await t.sql`select sku, held_delta from stock_movements where ref_id = ${order.id} and reason = 'order_release' order by sku`;
     expect(releases.map((r) => r.held_delta)).toEqual([-1, -2]);
     const refunds = await t.sql`select amount_minor from payments where order_id = ${order.id} and kind = 'refund'`;
     expect(refunds.map((r) => r.amount_minor)).toEqual([order.totalMinor]);
@@ -82,7 +96,11 @@ describe("reservation sweeps", () => {
   it("remind once before the end, then expire once with two workers and release the hold", async () => {
     const before = await stockOf(t.db, "krakow", skus[0]!);
     const created = await createReservation(t.db, shopper, {
-      storeId: "krakow", lines: [{ sku: skus[0]!, quantity: 2 }], email: "sweep-res@example.com", name: "Res Sweep", idempotencyKey: "sweep-reservation-1",
+      storeId: "krakow",
+      lines: [{ sku: skus[0]!, quantity: 2 }],
+      email: "sweep-res@example.com",
+      name: "Res Sweep",
+      idempotencyKey: "sweep-reservation-1",
     });
     const soon = new Date(created.expiresAt.getTime() - 5 * HOUR);
     const [a, b] = await Promise.all([reservationReminders.run(t.db, soon), reservationReminders.run(t.db, soon)]);
@@ -96,8 +114,13 @@ describe("reservation sweeps", () => {
     const [row] = await t.sql`select status from reservations where code = ${created.code}`;
     expect(row!.status).toBe("expired");
     expect(await stockOf(t.db, "krakow", skus[0]!)).toEqual(before);
-    const released = await t.sql`select held_delta from stock_movements where reason = 'reservation_expired' and ref_id = (select id::text from reservations where code = ${created.code})`;
+    const released =
+      await t.sql`select held_delta from stock_movements where reason = 'reservation_expired' and ref_id = (select id::text from reservations where code = ${created.code})`;
     expect(released.map((r) => r.held_delta)).toEqual([-2]);
-    expect(await messagesTo("sweep-res@example.com")).toEqual(["reservation_confirmed", "reservation_expiring", "reservation_expired"]);
+    expect(await messagesTo("sweep-res@example.com")).toEqual([
+      "reservation_confirmed",
+      "reservation_expiring",
+      "reservation_expired",
+    ]);
   });
 });

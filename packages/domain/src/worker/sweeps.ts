@@ -1,13 +1,11 @@
 import type { Sweep } from "../kernel";
+import { deliverOutboxSweep } from "../messages";
+import { expirePickups, pickupReminders } from "../orders";
+import { expireReservations, reservationReminders } from "../reservations";
 
 /** Every periodic job; each area appends its own. */
 export const sweeps: Sweep[] = [];
 
-import { deliverOutboxSweep } from "../messages";
 sweeps.push(deliverOutboxSweep);
 
-import { expirePickups } from "../orders";
-import { pickupReminders } from "../orders";
-import { expireReservations } from "../reservations";
-import { reservationReminders } from "../reservations";
 sweeps.push(pickupReminders, expirePickups, reservationReminders, expireReservations);

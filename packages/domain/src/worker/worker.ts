@@ -1,5 +1,7 @@
 import PgBoss from "pg-boss";
+
 import type { Database } from "@omni/db";
+
 import { sweeps } from "./sweeps";
 
 /**
@@ -7,7 +9,11 @@ import { sweeps } from "./sweeps";
  * one worker only, so several app instances never double-send or double-expire. `fastIntervalMs`
  * also runs every sweep on a short timer (tests and demos), which stays safe because sweeps lock rows.
  */
-export async function startWorker(db: Database, connectionString: string, options: { fastIntervalMs?: number; log?: (line: string) => void } = {}) {
+export async function startWorker(
+  db: Database,
+  connectionString: string,
+  options: { fastIntervalMs?: number; log?: (line: string) => void } = {},
+) {
   const log = options.log ?? console.log;
   const boss = new PgBoss({ connectionString, max: 4 });
   boss.on("error", (error) => log(`worker: ${error.message}`));
@@ -23,7 +29,8 @@ export async function startWorker(db: Database, connectionString: string, option
   let timer: NodeJS.Timeout | undefined;
   if (options.fastIntervalMs) {
     timer = setInterval(() => {
-      for (const sweep of sweeps) void sweep.run(db, new Date()).catch((error: Error) => log(`worker: ${sweep.name}: ${error.message}`));
+      for (const sweep of sweeps)
+        void sweep.run(db, new Date()).catch((error: Error) => log(`worker: ${sweep.name}: ${error.message}`));
     }, options.fastIntervalMs);
   }
   log(`worker: ${sweeps.length} sweeps scheduled`);

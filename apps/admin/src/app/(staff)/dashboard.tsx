@@ -1,12 +1,13 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
-import Link from "next/link";
-import { useTranslations } from "next-intl";
-import type { ReactNode } from "react";
-import { useTRPC } from "@omni/ui/trpc";
 import { PageHeader } from "@/components/page-header";
 import { useStaff } from "@/components/staff-context";
+import { useQuery } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
+import Link from "next/link";
+import type { ReactNode } from "react";
+
+import { useTRPC } from "@omni/ui/trpc";
 
 /** Today at a glance for the chosen store; every tile leads to the screen where the work is done. */
 export function Dashboard() {
@@ -14,16 +15,30 @@ export function Dashboard() {
   const { storeId, stores, name } = useStaff();
   const trpc = useTRPC();
   const queue = useQuery({ ...trpc.fulfillment.queue.queryOptions({ storeId }), refetchInterval: 10_000 });
-  const reservations = useQuery({ ...trpc.reservations.list.queryOptions({ storeId, status: "active" }), refetchInterval: 30_000 });
-  const returns = useQuery({ ...trpc.returns.list.queryOptions({ storeId, status: "requested" }), refetchInterval: 30_000 });
-  const lowStock = useQuery({ ...trpc.inventory.lowStock.queryOptions({ storeId, threshold: 2, limit: 200 }), refetchInterval: 60_000 });
+  const reservations = useQuery({
+    ...trpc.reservations.list.queryOptions({ storeId, status: "active" }),
+    refetchInterval: 30_000,
+  });
+  const returns = useQuery({
+    ...trpc.returns.list.queryOptions({ storeId, status: "requested" }),
+    refetchInterval: 30_000,
+  });
+  const lowStock = useQuery({
+    ...trpc.inventory.lowStock.queryOptions({ storeId, threshold: 2, limit: 200 }),
+    refetchInterval: 60_000,
+  });
   const orders = queue.data ?? [];
   const count = (status: string) => orders.filter((o) => o.fulfillmentType === "pickup" && o.status === status).length;
-  const soon = (reservations.data ?? []).filter((r) => new Date(r.expiresAt).getTime() - Date.now() < 24 * 3_600_000).length;
+  const soon = (reservations.data ?? []).filter(
+    (r) => new Date(r.expiresAt).getTime() - Date.now() < 24 * 3_600_000,
+  ).length;
   const value = (q: { isPending: boolean; isError: boolean }, n: number) => (q.isError ? "!" : q.isPending ? "…" : n);
   return (
     <>
-      <PageHeader title={t("hello", { name })} description={t("today", { store: stores.find((s) => s.id === storeId)?.name ?? storeId })} />
+      <PageHeader
+        title={t("hello", { name })}
+        description={t("today", { store: stores.find((s) => s.id === storeId)?.name ?? storeId })}
+      />
       <div className="grid grid-cols-4 gap-4 max-lg:grid-cols-2">
         <Tile href="/pickup" label={t("placed")} value={value(queue, count("placed"))} testId="tile-placed" />
         <Tile href="/pickup" label={t("picking")} value={value(queue, count("picking"))} testId="tile-picking" />
@@ -35,16 +50,56 @@ export function Dashboard() {
           tone={orders.some((o) => o.checkedInAt) ? "amber" : undefined}
           testId="tile-waiting"
         />
-        <Tile href="/pickup" label={t("deliveries")} value={value(queue, orders.filter((o) => o.fulfillmentType === "delivery").length)} testId="tile-deliveries" />
-        <Tile href="/reservations" label={t("reservations")} value={value(reservations, reservations.data?.length ?? 0)} hint={soon ? t("expiringSoon", { count: soon }) : undefined} warn testId="tile-reservations" />
-        <Tile href="/returns" label={t("returns")} value={value(returns, returns.data?.length ?? 0)} testId="tile-returns" />
-        <Tile href="/stock" label={t("lowStock")} value={value(lowStock, lowStock.data?.length ?? 0)} hint={t("lowStockHint")} warn testId="tile-stock" />
+        <Tile
+          href="/pickup"
+          label={t("deliveries")}
+          value={value(queue, orders.filter((o) => o.fulfillmentType === "delivery").length)}
+          testId="tile-deliveries"
+        />
+        <Tile
+          href="/reservations"
+          label={t("reservations")}
+          value={value(reservations, reservations.data?.length ?? 0)}
+          hint={soon ? t("expiringSoon", { count: soon }) : undefined}
+          warn
+          testId="tile-reservations"
+        />
+        <Tile
+          href="/returns"
+          label={t("returns")}
+          value={value(returns, returns.data?.length ?? 0)}
+          testId="tile-returns"
+        />
+        <Tile
+          href="/stock"
+          label={t("lowStock")}
+          value={value(lowStock, lowStock.data?.length ?? 0)}
+          hint={t("lowStockHint")}
+          warn
+          testId="tile-stock"
+        />
       </div>
     </>
   );
 }
 
-function Tile({ href, label, value, hint, warn, tone, testId }: { href: string; label: string; value: ReactNode; hint?: string; warn?: boolean; tone?: "amber"; testId: string }) {
+function Tile({
+  href,
+  label,
+  value,
+  hint,
+  warn,
+  tone,
+  testId,
+}: {
+  href: string;
+  label: string;
+  value: ReactNode;
+  hint?: string;
+  warn?: boolean;
+  tone?: "amber";
+  testId: string;
+}) {
   return (
     <Link
       href={href}

@@ -1,5 +1,3 @@
-import { getTranslations } from "next-intl/server";
-import type { ReactNode } from "react";
 import { LocaleSwitch } from "@/components/locale-switch";
 import { Nav } from "@/components/nav";
 import { StaffProvider } from "@/components/staff-context";
@@ -7,6 +5,8 @@ import { StoreSwitcher } from "@/components/store-switcher";
 import { signOutAction } from "@/lib/actions";
 import { chosenStore, requireSession } from "@/lib/session";
 import { serverApi } from "@/server/api";
+import { getTranslations } from "next-intl/server";
+import type { ReactNode } from "react";
 
 /** Every back-office page: staff only, working on the store chosen in the switcher. */
 export default async function StaffLayout({ children }: { children: ReactNode }) {
@@ -14,7 +14,10 @@ export default async function StaffLayout({ children }: { children: ReactNode })
   const session = await requireSession();
   if (!session.staff) {
     return (
-      <main className="mx-auto mt-24 max-w-md rounded-xl border border-slate-200 p-8 text-center shadow-sm" data-testid="staff-only">
+      <main
+        className="mx-auto mt-24 max-w-md rounded-xl border border-slate-200 p-8 text-center shadow-sm"
+        data-testid="staff-only"
+      >
         <h1 className="text-2xl font-semibold">{t("staffOnlyTitle")}</h1>
         <p className="mt-3 text-slate-600">{t("staffOnlyBody", { email: session.email })}</p>
         <form action={signOutAction} className="mt-6">
@@ -26,7 +29,10 @@ export default async function StaffLayout({ children }: { children: ReactNode })
   const { user } = session;
   const all = await (await serverApi()).stores.list();
   const stores = (user.role === "admin" ? all : all.filter((s) => user.storeIds.includes(s.id))).map((s) => ({
-    id: s.id, name: s.name, city: s.city, type: s.type,
+    id: s.id,
+    name: s.name,
+    city: s.city,
+    type: s.type,
   }));
   const storeId = await chosenStore(stores.map((s) => s.id));
   if (!storeId) {
@@ -58,7 +64,10 @@ export default async function StaffLayout({ children }: { children: ReactNode })
               </span>
               <LocaleSwitch />
               <form action={signOutAction}>
-                <button className="rounded-md border border-slate-300 px-3 py-1 hover:bg-slate-100" data-testid="sign-out">
+                <button
+                  className="rounded-md border border-slate-300 px-3 py-1 hover:bg-slate-100"
+                  data-testid="sign-out"
+                >
                   {t("signOut")}
                 </button>
               </form>

@@ -1,4 +1,5 @@
 import { navTitle } from "@/components/simple-page";
+
 import { Dashboard } from "./dashboard";
 
 export const generateMetadata = navTitle("dashboard");

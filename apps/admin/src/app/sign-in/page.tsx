@@ -1,15 +1,20 @@
+import { auth } from "@/auth";
+import { LocaleSwitch } from "@/components/locale-switch";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
-import { auth } from "@/auth";
-import { LocaleSwitch } from "@/components/locale-switch";
+
 import { SignInForm } from "./sign-in-form";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("signIn"))("title") };
 }
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; next?: string }> }) {
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ callbackUrl?: string; next?: string }>;
+}) {
   const t = await getTranslations("signIn");
   if ((await auth())?.user?.id) redirect("/");
   const params = await searchParams;

@@ -1,5 +1,5 @@
-import { Suspense } from "react";
 import { BrowseScreen } from "@/components/browse-screen";
+import { Suspense } from "react";
 
 export default function BrowsePage() {
   return (

@@ -1,16 +1,17 @@
+import { signOutAction } from "@/app/actions/auth";
+import { auth } from "@/auth";
+import { KioskSignIn } from "@/components/kiosk-sign-in";
+import { serverApi } from "@/server/api";
 import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { getLocale, getTranslations } from "next-intl/server";
+
 import { ChannelLabel } from "@omni/ui/channel";
 import { EmptyState } from "@omni/ui/empty-state";
 import { formatDateTime } from "@omni/ui/labels";
 import { formatMoney } from "@omni/ui/money";
 import { StatusBadge } from "@omni/ui/status-badge";
-import { auth } from "@/auth";
-import { signOutAction } from "@/app/actions/auth";
-import { KioskSignIn } from "@/components/kiosk-sign-in";
-import { serverApi } from "@/server/api";
 
 export const dynamic = "force-dynamic";
 
@@ -28,10 +29,16 @@ export default async function AccountPage() {
       <header className="flex flex-wrap items-center justify-between gap-3">
         <div>
           <h1 className="text-2xl font-bold">{t("hello", { name: me.name })}</h1>
-          <p className="text-slate-600" data-testid="account-email">{me.email}</p>
+          <p className="text-slate-600" data-testid="account-email">
+            {me.email}
+          </p>
         </div>
         <form action={signOutAction}>
-          <button type="submit" data-testid="sign-out" className="min-h-11 rounded-lg px-4 font-semibold ring-1 ring-inset ring-slate-300 hover:bg-slate-50 focus-visible:outline focus-visible:outline-2 focus-visible:outline-sky-600">
+          <button
+            type="submit"
+            data-testid="sign-out"
+            className="min-h-11 rounded-lg px-4 font-semibold ring-1 ring-inset ring-slate-300 hover:bg-slate-50 focus-visible:outline focus-visible:outline-2 focus-visible:outline-sky-600"
+          >
             {t("signOut")}
           </button>
         </form>
@@ -40,31 +47,51 @@ export default async function AccountPage() {
       <div className="grid gap-4 sm:grid-cols-2">
         <section className="rounded-xl border border-slate-200 p-4">
           <h2 className="text-sm font-semibold uppercase tracking-wide text-slate-600">{t("credit")}</h2>
-          <p className="mt-1 text-3xl font-bold" data-testid="store-credit">{formatMoney(me.storeCreditMinor, me.currency, locale)}</p>
+          <p className="mt-1 text-3xl font-bold" data-testid="store-credit">
+            {formatMoney(me.storeCreditMinor, me.currency, locale)}
+          </p>
           <p className="text-sm text-slate-600">{t("creditHint")}</p>
         </section>
         <section className="rounded-xl border border-slate-200 p-4">
           <h2 className="text-sm font-semibold uppercase tracking-wide text-slate-600">{t("myStore")}</h2>
           {me.preferredStore ? (
             <p className="mt-1 text-lg font-semibold" data-testid="preferred-store">
-              <Link href={`/stores/${me.preferredStore.id}`} className="hover:underline">{me.preferredStore.name}</Link>
+              <Link href={`/stores/${me.preferredStore.id}`} className="hover:underline">
+                {me.preferredStore.name}
+              </Link>
             </p>
           ) : (
             <p className="mt-1 text-slate-700">{t("noStore")}</p>
           )}
-          <Link href="/stores" className="text-sm font-semibold text-sky-800 underline">{t("changeStore")}</Link>
+          <Link href="/stores" className="text-sm font-semibold text-sky-800 underline">
+            {t("changeStore")}
+          </Link>
         </section>
       </div>
 
       <section aria-labelledby="orders-heading" data-testid="my-orders" className="space-y-3">
-        <h2 id="orders-heading" className="text-xl font-bold">{t("orders")}</h2>
+        <h2 id="orders-heading" className="text-xl font-bold">
+          {t("orders")}
+        </h2>
         {orders.length === 0 ? (
-          <EmptyState title={t("noOrders")} action={<Link href="/" className="font-semibold text-sky-800 underline">{t("shop")}</Link>} />
+          <EmptyState
+            title={t("noOrders")}
+            action={
+              <Link href="/" className="font-semibold text-sky-800 underline">
+                {t("shop")}
+              </Link>
+            }
+          />
         ) : (
           <ul className="divide-y divide-slate-200 rounded-xl border border-slate-200">
             {orders.map((order) => (
               <li key={order.orderNumber}>
-                <Link href={`/orders/${encodeURIComponent(order.orderNumber)}`} data-testid="my-order" data-order-number={order.orderNumber} className="flex flex-wrap items-center justify-between gap-2 p-3 hover:bg-slate-50 focus-visible:outline focus-visible:outline-2 focus-visible:outline-sky-600">
+                <Link
+                  href={`/orders/${encodeURIComponent(order.orderNumber)}`}
+                  data-testid="my-order"
+                  data-order-number={order.orderNumber}
+                  className="flex flex-wrap items-center justify-between gap-2 p-3 hover:bg-slate-50 focus-visible:outline focus-visible:outline-2 focus-visible:outline-sky-600"
+                >
                   <div className="min-w-0">
                     <p className="font-mono font-semibold">{order.orderNumber}</p>
                     <p className="text-sm text-slate-600">

@@ -1,10 +1,10 @@
 "use server";
 
-import { AuthError } from "next-auth";
-import { cookies } from "next/headers";
 import { signIn, signOut } from "@/auth";
 import { CART_COOKIE } from "@/lib/cookie-names";
 import { serverApi } from "@/server/api";
+import { AuthError } from "next-auth";
+import { cookies } from "next/headers";
 
 export type AuthFormState = { error?: string; errorKey?: "credentials" | "missing"; email?: string; name?: string };
 

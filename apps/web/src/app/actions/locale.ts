@@ -1,7 +1,7 @@
 "use server";
 
-import { cookies } from "next/headers";
 import { COOKIE_MAX_AGE, LOCALE_COOKIE } from "@/lib/cookie-names";
+import { cookies } from "next/headers";
 
 export async function setLocale(formData: FormData) {
   const locale = formData.get("locale") === "en" ? "en" : "pl";

@@ -1,6 +1,6 @@
+import { CartScreen } from "@/components/cart-screen";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { CartScreen } from "@/components/cart-screen";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("cart"))("title") };

@@ -1,9 +1,9 @@
-import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
 import { auth } from "@/auth";
 import { CheckoutScreen } from "@/components/checkout-screen";
 import { preferredStoreId } from "@/lib/preferred-store";
 import { serverApi } from "@/server/api";
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("checkout"))("title") };

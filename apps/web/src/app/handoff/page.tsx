@@ -1,6 +1,6 @@
+import { HandoffForm } from "@/components/handoff-form";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { HandoffForm } from "@/components/handoff-form";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("handoff"))("title") };

@@ -1,6 +1,6 @@
+import { ProductListing } from "@/components/product-listing";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { ProductListing } from "@/components/product-listing";
 
 export const dynamic = "force-dynamic";
 
@@ -18,5 +18,12 @@ export default async function SearchPage({ searchParams }: Props) {
   const t = await getTranslations("listing");
   const params = await searchParams;
   const q = queryOf(params.q);
-  return <ProductListing title={q ? t("searchTitle", { query: q }) : t("searchAll")} query={q || undefined} searchParams={params} basePath="/search" />;
+  return (
+    <ProductListing
+      title={q ? t("searchTitle", { query: q }) : t("searchAll")}
+      query={q || undefined}
+      searchParams={params}
+      basePath="/search"
+    />
+  );
 }

@@ -1,14 +1,15 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
-import { useFormatter, useTranslations } from "next-intl";
-import { Fragment, useState, type FormEvent } from "react";
-import { Button } from "@omni/ui/button";
-import { EmptyState } from "@omni/ui/empty-state";
-import { useTRPC } from "@omni/ui/trpc";
 import { inputClass, labelClass, PageHeader, Panel, tableClass } from "@/components/page-header";
 import { QueryState } from "@/components/query-state";
 import { useStaff } from "@/components/staff-context";
+import { useQuery } from "@tanstack/react-query";
+import { useFormatter, useTranslations } from "next-intl";
+import { Fragment, useState, type FormEvent } from "react";
+
+import { Button } from "@omni/ui/button";
+import { EmptyState } from "@omni/ui/empty-state";
+import { useTRPC } from "@omni/ui/trpc";
 
 type Filters = { action?: string; actor?: string; storeId?: string; from?: Date; to?: Date };
 
@@ -27,16 +28,27 @@ export function AuditScreen() {
     e.preventDefault();
     const form = new FormData(e.currentTarget);
     const text = (k: string) => String(form.get(k) ?? "").trim() || undefined;
-    const date = (k: string, end = false) => (text(k) ? new Date(`${text(k)}T${end ? "23:59:59" : "00:00:00"}`) : undefined);
+    const date = (k: string, end = false) =>
+      text(k) ? new Date(`${text(k)}T${end ? "23:59:59" : "00:00:00"}`) : undefined;
     setCursors([]);
-    setFilters({ action: text("action"), actor: text("actor"), storeId: text("storeId"), from: date("from"), to: date("to", true) });
+    setFilters({
+      action: text("action"),
+      actor: text("actor"),
+      storeId: text("storeId"),
+      from: date("from"),
+      to: date("to", true),
+    });
   };
   const items = log.data?.items ?? [];
   return (
     <>
       <PageHeader title={t("title")} description={t("description")} />
       <Panel className="mb-5">
-        <form onSubmit={submit} className="grid grid-cols-[repeat(5,minmax(0,1fr))_auto] items-end gap-3 max-lg:grid-cols-2" data-testid="audit-filters">
+        <form
+          onSubmit={submit}
+          className="grid grid-cols-[repeat(5,minmax(0,1fr))_auto] items-end gap-3 max-lg:grid-cols-2"
+          data-testid="audit-filters"
+        >
           <label className={labelClass}>
             {t("action")}
             <input name="action" className={inputClass} placeholder="inventory." data-testid="audit-action" />
@@ -91,7 +103,9 @@ export function AuditScreen() {
                 {items.map((row) => (
                   <Fragment key={row.id}>
                     <tr data-testid="audit-row" data-action={row.action}>
-                      <td className="whitespace-nowrap text-slate-600">{format.dateTime(new Date(row.at), { dateStyle: "short", timeStyle: "medium" })}</td>
+                      <td className="whitespace-nowrap text-slate-600">
+                        {format.dateTime(new Date(row.at), { dateStyle: "short", timeStyle: "medium" })}
+                      </td>
                       <td>
                         {row.actorEmail ?? (row.actorDeviceId ? t("kiosk") : t("system"))}
                         {row.actorRole && <span className="ml-1 text-xs text-slate-500">({row.actorRole})</span>}
@@ -103,7 +117,12 @@ export function AuditScreen() {
                       </td>
                       <td>{row.storeId ?? "—"}</td>
                       <td className="text-right">
-                        <button type="button" className="text-sm text-sky-800 underline" onClick={() => setOpen(open === row.id ? null : row.id)} aria-expanded={open === row.id}>
+                        <button
+                          type="button"
+                          className="text-sm text-sky-800 underline"
+                          onClick={() => setOpen(open === row.id ? null : row.id)}
+                          aria-expanded={open === row.id}
+                        >
                           {open === row.id ? t("hide") : t("details")}
                         </button>
                       </td>
@@ -114,11 +133,15 @@ export function AuditScreen() {
                           <div className="grid grid-cols-2 gap-3 text-xs">
                             <div>
                               <p className="font-semibold">{t("before")}</p>
-                              <pre className="overflow-x-auto whitespace-pre-wrap">{JSON.stringify(row.before, null, 2) ?? "—"}</pre>
+                              <pre className="overflow-x-auto whitespace-pre-wrap">
+                                {JSON.stringify(row.before, null, 2) ?? "—"}
+                              </pre>
                             </div>
                             <div>
                               <p className="font-semibold">{t("after")}</p>
-                              <pre className="overflow-x-auto whitespace-pre-wrap">{JSON.stringify(row.after, null, 2) ?? "—"}</pre>
+                              <pre className="overflow-x-auto whitespace-pre-wrap">
+                                {JSON.stringify(row.after, null, 2) ?? "—"}
+                              </pre>
                             </div>
                           </div>
                         </td>
@@ -132,7 +155,11 @@ export function AuditScreen() {
               <Button variant="secondary" disabled={!cursors.length} onClick={() => setCursors(cursors.slice(0, -1))}>
                 {t("newer")}
               </Button>
-              <Button variant="secondary" disabled={!log.data?.nextBefore} onClick={() => log.data?.nextBefore && setCursors([...cursors, log.data.nextBefore])}>
+              <Button
+                variant="secondary"
+                disabled={!log.data?.nextBefore}
+                onClick={() => log.data?.nextBefore && setCursors([...cursors, log.data.nextBefore])}
+              >
                 {t("older")}
               </Button>
             </div>

@@ -1,4 +1,5 @@
 import { navTitle } from "@/components/simple-page";
+
 import { AuditScreen } from "./audit-screen";
 
 export const generateMetadata = navTitle("audit");

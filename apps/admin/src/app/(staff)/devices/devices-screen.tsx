@@ -1,14 +1,15 @@
 "use client";
 
+import { ConfirmButton } from "@/components/confirm-button";
+import { ListState, TableHead } from "@/components/list-state";
+import { PageHeader, Panel, tableClass } from "@/components/page-header";
+import { canManageStock, useStaff } from "@/components/staff-context";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useFormatter, useNow, useTranslations } from "next-intl";
+
 import { Button } from "@omni/ui/button";
 import { ErrorMessage } from "@omni/ui/error-message";
 import { errorMessage, useTRPC } from "@omni/ui/trpc";
-import { ConfirmButton } from "@/components/confirm-button";
-import { PageHeader, Panel, tableClass } from "@/components/page-header";
-import { ListState, TableHead } from "@/components/list-state";
-import { canManageStock, useStaff } from "@/components/staff-context";
 
 /** Kiosks of the chosen store: pair a new one with a one-time code, see when each was last seen, revoke. */
 export function DevicesScreen() {
@@ -20,7 +21,11 @@ export function DevicesScreen() {
   const queryClient = useQueryClient();
   const list = useQuery({ ...trpc.devices.list.queryOptions({ storeId: staff.storeId }), refetchInterval: 30_000 });
   const pairing = useMutation(trpc.devices.createPairingCode.mutationOptions());
-  const revoke = useMutation(trpc.devices.revoke.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.devices.list.queryKey() }) }));
+  const revoke = useMutation(
+    trpc.devices.revoke.mutationOptions({
+      onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.devices.list.queryKey() }),
+    }),
+  );
   const manager = canManageStock(staff);
   const storeName = staff.stores.find((s) => s.id === staff.storeId)?.name ?? staff.storeId;
   return (
@@ -31,30 +36,46 @@ export function DevicesScreen() {
           {revoke.isError && <ErrorMessage message={errorMessage(revoke.error)} />}
           <ListState query={list} empty={t("none")}>
             {(rows) => (
-            <table className={tableClass}>
-              <TableHead columns={[t("name"), t("paired"), t("lastSeen"), t("status"), ""]} />
-              <tbody className="divide-y divide-slate-100">
-                {rows.map((d) => (
-                  <tr key={d.id} data-testid="device-row" data-device-id={d.id} data-revoked={d.revokedAt ? "true" : "false"}>
-                    <td className="font-medium">{d.name}</td>
-                    <td className="text-slate-600">{format.dateTime(new Date(d.createdAt), { dateStyle: "short", timeStyle: "short" })}</td>
-                    <td className="text-slate-600">{d.lastSeenAt ? format.relativeTime(new Date(d.lastSeenAt), now) : t("never")}</td>
-                    <td>
-                      <span className={`rounded-full px-2 py-0.5 text-xs font-semibold ${d.revokedAt ? "bg-red-50 text-red-800" : "bg-emerald-50 text-emerald-800"}`}>
-                        {d.revokedAt ? t("revoked") : t("active")}
-                      </span>
-                    </td>
-                    <td className="text-right">
-                      {manager && !d.revokedAt && (
-                        <ConfirmButton question={t("confirmRevoke", { name: d.name })} onConfirm={() => revoke.mutate({ deviceId: d.id })} busy={revoke.isPending && revoke.variables?.deviceId === d.id} testId="revoke-device">
-                          {t("revoke")}
-                        </ConfirmButton>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+              <table className={tableClass}>
+                <TableHead columns={[t("name"), t("paired"), t("lastSeen"), t("status"), ""]} />
+                <tbody className="divide-y divide-slate-100">
+                  {rows.map((d) => (
+                    <tr
+                      key={d.id}
+                      data-testid="device-row"
+                      data-device-id={d.id}
+                      data-revoked={d.revokedAt ? "true" : "false"}
+                    >
+                      <td className="font-medium">{d.name}</td>
+                      <td className="text-slate-600">
+                        {format.dateTime(new Date(d.createdAt), { dateStyle: "short", timeStyle: "short" })}
+                      </td>
+                      <td className="text-slate-600">
+                        {d.lastSeenAt ? format.relativeTime(new Date(d.lastSeenAt), now) : t("never")}
+                      </td>
+                      <td>
+                        <span
+                          className={`rounded-full px-2 py-0.5 text-xs font-semibold ${d.revokedAt ? "bg-red-50 text-red-800" : "bg-emerald-50 text-emerald-800"}`}
+                        >
+                          {d.revokedAt ? t("revoked") : t("active")}
+                        </span>
+                      </td>
+                      <td className="text-right">
+                        {manager && !d.revokedAt && (
+                          <ConfirmButton
+                            question={t("confirmRevoke", { name: d.name })}
+                            onConfirm={() => revoke.mutate({ deviceId: d.id })}
+                            busy={revoke.isPending && revoke.variables?.deviceId === d.id}
+                            testId="revoke-device"
+                          >
+                            {t("revoke")}
+                          </ConfirmButton>
+                        )}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
             )}
           </ListState>
         </Panel>
@@ -62,16 +83,26 @@ export function DevicesScreen() {
           {manager ? (
             <>
               <p className="mb-3 text-sm text-slate-600">{t("pairHelp")}</p>
-              <Button onClick={() => pairing.mutate({ storeId: staff.storeId })} busy={pairing.isPending} data-testid="create-pairing-code">
+              <Button
+                onClick={() => pairing.mutate({ storeId: staff.storeId })}
+                busy={pairing.isPending}
+                data-testid="create-pairing-code"
+              >
                 {t("createCode")}
               </Button>
-              {pairing.isError && <div className="mt-3"><ErrorMessage message={errorMessage(pairing.error)} /></div>}
+              {pairing.isError && (
+                <div className="mt-3">
+                  <ErrorMessage message={errorMessage(pairing.error)} />
+                </div>
+              )}
               {pairing.data && (
                 <div className="mt-4 rounded-lg bg-slate-900 p-4 text-center text-white">
                   <p className="font-mono text-4xl font-bold tracking-[0.2em]" data-testid="pairing-code">
                     {pairing.data.code}
                   </p>
-                  <p className="mt-2 text-sm text-slate-300">{t("expires", { at: format.dateTime(new Date(pairing.data.expiresAt), { timeStyle: "short" }) })}</p>
+                  <p className="mt-2 text-sm text-slate-300">
+                    {t("expires", { at: format.dateTime(new Date(pairing.data.expiresAt), { timeStyle: "short" }) })}
+                  </p>
                 </div>
               )}
             </>

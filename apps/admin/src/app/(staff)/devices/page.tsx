@@ -1,4 +1,5 @@
 import { navTitle } from "@/components/simple-page";
+
 import { DevicesScreen } from "./devices-screen";
 
 export const generateMetadata = navTitle("devices");

@@ -1,12 +1,13 @@
 "use client";
 
+import { ListState, TableHead } from "@/components/list-state";
+import { inputClass, PageHeader, Panel, tableClass } from "@/components/page-header";
 import { useQuery } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
 import { Fragment, useState, type FormEvent } from "react";
+
 import { Button } from "@omni/ui/button";
 import { useTRPC } from "@omni/ui/trpc";
-import { inputClass, PageHeader, Panel, tableClass } from "@/components/page-header";
-import { ListState, TableHead } from "@/components/list-state";
 
 /** What the platform sent to shoppers, newest first: to answer "did I get the e-mail?" at the counter. */
 export function NotificationsScreen() {
@@ -26,7 +27,15 @@ export function NotificationsScreen() {
       <PageHeader title={t("title")} description={t("description")} />
       <Panel className="mb-5">
         <form onSubmit={submit} className="flex max-w-xl gap-2">
-          <input type="email" className={inputClass} value={typed} onChange={(e) => setTyped(e.target.value)} placeholder={t("email")} aria-label={t("email")} data-testid="notifications-email" />
+          <input
+            type="email"
+            className={inputClass}
+            value={typed}
+            onChange={(e) => setTyped(e.target.value)}
+            placeholder={t("email")}
+            aria-label={t("email")}
+            data-testid="notifications-email"
+          />
           <Button type="submit" data-testid="notifications-filter">
             {t("filter")}
           </Button>
@@ -35,41 +44,54 @@ export function NotificationsScreen() {
       <Panel>
         <ListState query={list} empty={t("none")}>
           {(rows) => (
-          <table className={tableClass}>
-            <TableHead columns={[t("when"), t("to"), t("subject"), t("template"), t("status")]} />
-            <tbody className="divide-y divide-slate-100">
-              {rows.map((n) => (
-                <Fragment key={n.id}>
-                  <tr data-testid="notification-row" data-template={n.template} className="cursor-pointer hover:bg-slate-50" onClick={() => setOpen(open === n.id ? null : n.id)}>
-                    <td className="whitespace-nowrap text-slate-600">{format.dateTime(new Date(n.sentAt ?? n.createdAt), { dateStyle: "short", timeStyle: "short" })}</td>
-                    <td>
-                      {n.to}
-                      <span className="ml-1 text-xs uppercase text-slate-500">{n.channel}</span>
-                    </td>
-                    <td>
-                      <button type="button" className="text-left underline-offset-2 hover:underline" aria-expanded={open === n.id}>
-                        {n.subject}
-                      </button>
-                    </td>
-                    <td className="font-mono text-xs text-slate-600">{n.template}</td>
-                    <td>
-                      <span className={`rounded-full px-2 py-0.5 text-xs font-semibold ${n.sentAt ? "bg-emerald-50 text-emerald-800" : n.lastError ? "bg-red-50 text-red-800" : "bg-slate-100 text-slate-700"}`}>
-                        {n.sentAt ? t("sent") : n.lastError ? t("failed") : t("queued")}
-                      </span>
-                    </td>
-                  </tr>
-                  {open === n.id && (
-                    <tr>
-                      <td colSpan={5} className="bg-slate-50">
-                        <p className="whitespace-pre-wrap text-sm">{n.body}</p>
-                        {n.lastError && <p className="mt-1 text-xs text-red-700">{n.lastError}</p>}
+            <table className={tableClass}>
+              <TableHead columns={[t("when"), t("to"), t("subject"), t("template"), t("status")]} />
+              <tbody className="divide-y divide-slate-100">
+                {rows.map((n) => (
+                  <Fragment key={n.id}>
+                    <tr
+                      data-testid="notification-row"
+                      data-template={n.template}
+                      className="cursor-pointer hover:bg-slate-50"
+                      onClick={() => setOpen(open === n.id ? null : n.id)}
+                    >
+                      <td className="whitespace-nowrap text-slate-600">
+                        {format.dateTime(new Date(n.sentAt ?? n.createdAt), { dateStyle: "short", timeStyle: "short" })}
+                      </td>
+                      <td>
+                        {n.to}
+                        <span className="ml-1 text-xs uppercase text-slate-500">{n.channel}</span>
+                      </td>
+                      <td>
+                        <button
+                          type="button"
+                          className="text-left underline-offset-2 hover:underline"
+                          aria-expanded={open === n.id}
+                        >
+                          {n.subject}
+                        </button>
+                      </td>
+                      <td className="font-mono text-xs text-slate-600">{n.template}</td>
+                      <td>
+                        <span
+                          className={`rounded-full px-2 py-0.5 text-xs font-semibold ${n.sentAt ? "bg-emerald-50 text-emerald-800" : n.lastError ? "bg-red-50 text-red-800" : "bg-slate-100 text-slate-700"}`}
+                        >
+                          {n.sentAt ? t("sent") : n.lastError ? t("failed") : t("queued")}
+                        </span>
                       </td>
                     </tr>
-                  )}
-                </Fragment>
-              ))}
-            </tbody>
-          </table>
+                    {open === n.id && (
+                      <tr>
+                        <td colSpan={5} className="bg-slate-50">
+                          <p className="whitespace-pre-wrap text-sm">{n.body}</p>
+                          {n.lastError && <p className="mt-1 text-xs text-red-700">{n.lastError}</p>}
+                        </td>
+                      </tr>
+                    )}
+                  </Fragment>
+                ))}
+              </tbody>
+            </table>
           )}
         </ListState>
       </Panel>

@@ -1,4 +1,5 @@
 import { navTitle } from "@/components/simple-page";
+
 import { NotificationsScreen } from "./notifications-screen";
 
 export const generateMetadata = navTitle("notifications");

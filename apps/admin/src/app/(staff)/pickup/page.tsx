@@ -1,4 +1,5 @@
 import { navTitle } from "@/components/simple-page";
+
 import { PickupQueue } from "./pickup-queue";
 
 export const generateMetadata = navTitle("pickup");

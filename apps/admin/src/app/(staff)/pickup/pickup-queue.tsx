@@ -1,20 +1,21 @@
 "use client";
 
+import { inputClass, PageHeader } from "@/components/page-header";
+import { QueryState } from "@/components/query-state";
+import { useStaff } from "@/components/staff-context";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { inferRouterOutputs } from "@trpc/server";
+import { useFormatter, useLocale, useNow, useTranslations } from "next-intl";
 import Link from "next/link";
-import { useFormatter, useNow, useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
+
+import type { AppRouter } from "@omni/api";
 import { Button } from "@omni/ui/button";
 import { EmptyState } from "@omni/ui/empty-state";
 import { ErrorMessage } from "@omni/ui/error-message";
 import { formatMoney } from "@omni/ui/money";
 import { StatusBadge } from "@omni/ui/status-badge";
 import { errorMessage, useTRPC } from "@omni/ui/trpc";
-import { inputClass, PageHeader } from "@/components/page-header";
-import { QueryState } from "@/components/query-state";
-import { useStaff } from "@/components/staff-context";
-import type { AppRouter } from "@omni/api";
-import type { inferRouterOutputs } from "@trpc/server";
 
 type QueueOrder = inferRouterOutputs<AppRouter>["fulfillment"]["queue"][number];
 
@@ -39,11 +40,18 @@ export function PickupQueue() {
         actions={
           <>
             {waiting > 0 && (
-              <span className="rounded-full bg-amber-400 px-3 py-1 text-sm font-bold text-amber-950" data-testid="waiting-count">
+              <span
+                className="rounded-full bg-amber-400 px-3 py-1 text-sm font-bold text-amber-950"
+                data-testid="waiting-count"
+              >
                 {t("waiting", { count: waiting })}
               </span>
             )}
-            <Link href="/pickup/collect" className="rounded-lg bg-slate-900 px-4 py-2.5 font-semibold text-white hover:bg-slate-700" data-testid="go-collect">
+            <Link
+              href="/pickup/collect"
+              className="rounded-lg bg-slate-900 px-4 py-2.5 font-semibold text-white hover:bg-slate-700"
+              data-testid="go-collect"
+            >
               {t("handover")}
             </Link>
           </>
@@ -66,7 +74,11 @@ export function PickupQueue() {
                       <span className="text-sm text-slate-500">{list.length}</span>
                     </h2>
                     <div className="flex flex-col gap-3">
-                      {list.length === 0 ? <p className="px-1 text-sm text-slate-500">{t("none")}</p> : list.map((o) => <OrderCard key={o.orderNumber} order={o} />)}
+                      {list.length === 0 ? (
+                        <p className="px-1 text-sm text-slate-500">{t("none")}</p>
+                      ) : (
+                        list.map((o) => <OrderCard key={o.orderNumber} order={o} />)
+                      )}
                     </div>
                   </section>
                 );
@@ -125,7 +137,10 @@ function OrderCard({ order }: { order: QueueOrder }) {
         </div>
       </header>
       {checkedIn && (
-        <p className="mt-2 rounded bg-amber-100 px-2 py-1 text-sm font-semibold text-amber-900" data-testid="checked-in">
+        <p
+          className="mt-2 rounded bg-amber-100 px-2 py-1 text-sm font-semibold text-amber-900"
+          data-testid="checked-in"
+        >
           {t("checkedIn", { time: format.dateTime(new Date(order.checkedInAt!), { timeStyle: "short" }) })}
         </p>
       )}
@@ -136,7 +151,11 @@ function OrderCard({ order }: { order: QueueOrder }) {
               <strong>{line.quantity}×</strong> {line.title}
               <span className="block font-mono text-xs text-slate-500">{line.sku}</span>
             </span>
-            {line.aisle && <span className="whitespace-nowrap rounded bg-slate-100 px-1.5 text-xs">{t("aisle", { aisle: line.aisle })}</span>}
+            {line.aisle && (
+              <span className="whitespace-nowrap rounded bg-slate-100 px-1.5 text-xs">
+                {t("aisle", { aisle: line.aisle })}
+              </span>
+            )}
           </li>
         ))}
       </ul>
@@ -145,34 +164,64 @@ function OrderCard({ order }: { order: QueueOrder }) {
         <strong>{formatMoney(order.totalMinor, order.currency, locale)}</strong>
       </p>
       {order.status === "ready_for_pickup" && order.pickupDeadline && (
-        <p className="text-xs text-slate-500">{t("deadline", { date: format.dateTime(new Date(order.pickupDeadline), { dateStyle: "medium" }) })}</p>
+        <p className="text-xs text-slate-500">
+          {t("deadline", { date: format.dateTime(new Date(order.pickupDeadline), { dateStyle: "medium" }) })}
+        </p>
       )}
       <div className="mt-3 flex flex-wrap gap-2">
         {order.fulfillmentType === "pickup" && order.status === "placed" && (
-          <Button busy={advance.isPending} onClick={() => advance.mutate({ orderNumber: order.orderNumber, to: "picking" })} data-testid="advance-picking">
+          <Button
+            busy={advance.isPending}
+            onClick={() => advance.mutate({ orderNumber: order.orderNumber, to: "picking" })}
+            data-testid="advance-picking"
+          >
             {t("startPicking")}
           </Button>
         )}
         {order.fulfillmentType === "pickup" && order.status === "picking" && (
-          <Button busy={advance.isPending} onClick={() => advance.mutate({ orderNumber: order.orderNumber, to: "ready_for_pickup" })} data-testid="advance-ready">
+          <Button
+            busy={advance.isPending}
+            onClick={() => advance.mutate({ orderNumber: order.orderNumber, to: "ready_for_pickup" })}
+            data-testid="advance-ready"
+          >
             {t("markReady")}
           </Button>
         )}
         {order.fulfillmentType === "pickup" && order.status === "ready_for_pickup" && (
-          <Link href="/pickup/collect" className="inline-flex min-h-11 items-center rounded-lg px-4 font-semibold ring-1 ring-slate-300 hover:bg-slate-50">
+          <Link
+            href="/pickup/collect"
+            className="inline-flex min-h-11 items-center rounded-lg px-4 font-semibold ring-1 ring-slate-300 hover:bg-slate-50"
+          >
             {t("handover")}
           </Link>
         )}
         {order.fulfillmentType === "delivery" && order.status === "placed" && (
           <div className="flex w-full gap-2">
-            <input className={`${inputClass} flex-1`} value={tracking} onChange={(e) => setTracking(e.target.value)} placeholder={t("tracking")} aria-label={t("tracking")} data-testid="tracking-number" />
-            <Button busy={ship.isPending} onClick={() => ship.mutate({ orderNumber: order.orderNumber, trackingNumber: tracking.trim() || undefined })} data-testid="ship-order">
+            <input
+              className={`${inputClass} flex-1`}
+              value={tracking}
+              onChange={(e) => setTracking(e.target.value)}
+              placeholder={t("tracking")}
+              aria-label={t("tracking")}
+              data-testid="tracking-number"
+            />
+            <Button
+              busy={ship.isPending}
+              onClick={() =>
+                ship.mutate({ orderNumber: order.orderNumber, trackingNumber: tracking.trim() || undefined })
+              }
+              data-testid="ship-order"
+            >
               {t("ship")}
             </Button>
           </div>
         )}
         {order.fulfillmentType === "delivery" && order.status === "shipped" && (
-          <Button busy={deliver.isPending} onClick={() => deliver.mutate({ orderNumber: order.orderNumber })} data-testid="deliver-order">
+          <Button
+            busy={deliver.isPending}
+            onClick={() => deliver.mutate({ orderNumber: order.orderNumber })}
+            data-testid="deliver-order"
+          >
             {t("deliver")}
           </Button>
         )}
@@ -187,7 +236,15 @@ function OrderCard({ order }: { order: QueueOrder }) {
             >
               <label className="text-sm font-medium text-red-900">
                 {t("cancelQuestion")}
-                <input className={`${inputClass} mt-1`} required maxLength={500} value={cancelReason} onChange={(e) => setCancelReason(e.target.value)} placeholder={t("cancelReason")} data-testid="cancel-reason" />
+                <input
+                  className={`${inputClass} mt-1`}
+                  required
+                  maxLength={500}
+                  value={cancelReason}
+                  onChange={(e) => setCancelReason(e.target.value)}
+                  placeholder={t("cancelReason")}
+                  data-testid="cancel-reason"
+                />
               </label>
               <div className="flex gap-2">
                 <Button type="submit" variant="danger" busy={cancel.isPending} data-testid="cancel-order-confirm">
@@ -199,12 +256,21 @@ function OrderCard({ order }: { order: QueueOrder }) {
               </div>
             </form>
           ) : (
-            <Button variant="ghost" className="ml-auto text-sm text-red-700!" onClick={() => setCancelling(true)} data-testid="cancel-order">
+            <Button
+              variant="ghost"
+              className="ml-auto text-sm text-red-700!"
+              onClick={() => setCancelling(true)}
+              data-testid="cancel-order"
+            >
               {t("cancel")}
             </Button>
           ))}
       </div>
-      {failed && <div className="mt-2"><ErrorMessage message={errorMessage(failed)} /></div>}
+      {failed && (
+        <div className="mt-2">
+          <ErrorMessage message={errorMessage(failed)} />
+        </div>
+      )}
     </article>
   );
 }

@@ -1,4 +1,5 @@
 import { navTitle } from "@/components/simple-page";
+
 import { ProductsScreen } from "./products-screen";
 
 export const generateMetadata = navTitle("products");

@@ -1,15 +1,16 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useLocale, useTranslations } from "next-intl";
-import { useState, type FormEvent } from "react";
-import { Button } from "@omni/ui/button";
-import { ErrorMessage } from "@omni/ui/error-message";
-import { errorMessage, useTRPC } from "@omni/ui/trpc";
 import { inputClass, labelClass, Panel, tableClass } from "@/components/page-header";
 import { QueryState } from "@/components/query-state";
 import { useStaff } from "@/components/staff-context";
 import { minorToInput, parseMoney } from "@/lib/money-input";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useLocale, useTranslations } from "next-intl";
+import { useState, type FormEvent } from "react";
+
+import { Button } from "@omni/ui/button";
+import { ErrorMessage } from "@omni/ui/error-message";
+import { errorMessage, useTRPC } from "@omni/ui/trpc";
 
 /** Title, description, category and visibility of a product, and the price of each variant. */
 export function ProductEditor({ productId }: { productId: string }) {
@@ -21,7 +22,13 @@ export function ProductEditor({ productId }: { productId: string }) {
 }
 
 type Product = {
-  id: string; title: string; description: string; categorySlug: string; active: boolean; featured: boolean; slug: string;
+  id: string;
+  title: string;
+  description: string;
+  categorySlug: string;
+  active: boolean;
+  featured: boolean;
+  slug: string;
   variants: { sku: string; title: string; priceMinor: number; currency: string; active: boolean }[];
 };
 
@@ -55,16 +62,38 @@ function Editor({ product }: { product: Product }) {
           <fieldset disabled={!admin} className="flex flex-col gap-3">
             <label className={labelClass}>
               {t("titleField")}
-              <input className={inputClass} value={title} onChange={(e) => setTitle(e.target.value)} required maxLength={200} data-testid="product-title" />
+              <input
+                className={inputClass}
+                value={title}
+                onChange={(e) => setTitle(e.target.value)}
+                required
+                maxLength={200}
+                data-testid="product-title"
+              />
             </label>
             <label className={labelClass}>
               {t("descriptionField")}
-              <textarea className={`${inputClass} min-h-28`} value={description} onChange={(e) => setDescription(e.target.value)} maxLength={5000} data-testid="product-description" />
+              <textarea
+                className={`${inputClass} min-h-28`}
+                value={description}
+                onChange={(e) => setDescription(e.target.value)}
+                maxLength={5000}
+                data-testid="product-description"
+              />
             </label>
             <label className={labelClass}>
               {t("category")}
-              <select className={inputClass} value={category} onChange={(e) => setCategory(e.target.value)} data-testid="product-category">
-                {(categories.data ?? [{ slug: product.categorySlug, name: product.categorySlug, namePl: product.categorySlug }]).map((c) => (
+              <select
+                className={inputClass}
+                value={category}
+                onChange={(e) => setCategory(e.target.value)}
+                data-testid="product-category"
+              >
+                {(
+                  categories.data ?? [
+                    { slug: product.categorySlug, name: product.categorySlug, namePl: product.categorySlug },
+                  ]
+                ).map((c) => (
                   <option key={c.slug} value={c.slug}>
                     {locale === "pl" ? c.namePl : c.name}
                   </option>
@@ -73,11 +102,22 @@ function Editor({ product }: { product: Product }) {
             </label>
             <div className="flex gap-6">
               <label className="flex items-center gap-2 text-sm">
-                <input type="checkbox" checked={active} onChange={(e) => setActive(e.target.checked)} className="h-4 w-4" data-testid="product-active" />
+                <input
+                  type="checkbox"
+                  checked={active}
+                  onChange={(e) => setActive(e.target.checked)}
+                  className="h-4 w-4"
+                  data-testid="product-active"
+                />
                 {t("activeField")}
               </label>
               <label className="flex items-center gap-2 text-sm">
-                <input type="checkbox" checked={featured} onChange={(e) => setFeatured(e.target.checked)} className="h-4 w-4" />
+                <input
+                  type="checkbox"
+                  checked={featured}
+                  onChange={(e) => setFeatured(e.target.checked)}
+                  className="h-4 w-4"
+                />
                 {t("featured")}
               </label>
             </div>
@@ -86,7 +126,11 @@ function Editor({ product }: { product: Product }) {
                 <Button type="submit" busy={update.isPending} data-testid="product-save">
                   {t("save")}
                 </Button>
-                {update.isSuccess && <span role="status" className="text-sm text-emerald-700">{t("saved")}</span>}
+                {update.isSuccess && (
+                  <span role="status" className="text-sm text-emerald-700">
+                    {t("saved")}
+                  </span>
+                )}
               </div>
             )}
           </fieldset>
@@ -115,7 +159,15 @@ function Editor({ product }: { product: Product }) {
   );
 }
 
-function VariantRow({ variant, editable, onSaved }: { variant: Product["variants"][number]; editable: boolean; onSaved: () => void }) {
+function VariantRow({
+  variant,
+  editable,
+  onSaved,
+}: {
+  variant: Product["variants"][number];
+  editable: boolean;
+  onSaved: () => void;
+}) {
   const t = useTranslations("products");
   const trpc = useTRPC();
   const save = useMutation(trpc.products.updateVariant.mutationOptions({ onSuccess: onSaved }));
@@ -140,7 +192,14 @@ function VariantRow({ variant, editable, onSaved }: { variant: Product["variants
         />
       </td>
       <td>
-        <input type="checkbox" className="h-4 w-4" checked={active} disabled={!editable} onChange={(e) => setActive(e.target.checked)} aria-label={`${t("activeField")} ${variant.sku}`} />
+        <input
+          type="checkbox"
+          className="h-4 w-4"
+          checked={active}
+          disabled={!editable}
+          onChange={(e) => setActive(e.target.checked)}
+          aria-label={`${t("activeField")} ${variant.sku}`}
+        />
       </td>
       <td className="text-right">
         {editable && (

@@ -1,14 +1,16 @@
 "use client";
 
+import { inputClass, PageHeader, Panel, tableClass } from "@/components/page-header";
+import { QueryState } from "@/components/query-state";
 import { useQuery } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
+
 import { Button } from "@omni/ui/button";
 import { EmptyState } from "@omni/ui/empty-state";
 import { formatMoney } from "@omni/ui/money";
 import { useTRPC } from "@omni/ui/trpc";
-import { inputClass, PageHeader, Panel, tableClass } from "@/components/page-header";
-import { QueryState } from "@/components/query-state";
+
 import { ProductEditor } from "./product-editor";
 
 const pageSize = 25;
@@ -35,7 +37,15 @@ export function ProductsScreen() {
       <PageHeader title={t("title")} description={t("description")} />
       <div className="grid grid-cols-[minmax(0,1fr)_minmax(0,1fr)] items-start gap-5 max-lg:grid-cols-1">
         <Panel>
-          <input type="search" className={inputClass} value={typed} onChange={(e) => setTyped(e.target.value)} placeholder={t("search")} aria-label={t("search")} data-testid="product-search" />
+          <input
+            type="search"
+            className={inputClass}
+            value={typed}
+            onChange={(e) => setTyped(e.target.value)}
+            placeholder={t("search")}
+            aria-label={t("search")}
+            data-testid="product-search"
+          />
           <div className="mt-3">
             {list.isPending || list.isError ? (
               <QueryState query={list} />
@@ -61,15 +71,25 @@ export function ProductsScreen() {
                         onClick={() => setChosen(p.id)}
                       >
                         <td>
-                          <button type="button" className="text-left font-medium underline-offset-2 hover:underline" onClick={() => setChosen(p.id)}>
+                          <button
+                            type="button"
+                            className="text-left font-medium underline-offset-2 hover:underline"
+                            onClick={() => setChosen(p.id)}
+                          >
                             {p.title}
                           </button>
-                          <span className="block text-xs text-slate-500">{t("variantCount", { count: p.variantCount })}</span>
+                          <span className="block text-xs text-slate-500">
+                            {t("variantCount", { count: p.variantCount })}
+                          </span>
                         </td>
                         <td className="text-slate-600">{p.category}</td>
-                        <td className="text-right whitespace-nowrap">{p.minPriceMinor != null ? formatMoney(p.minPriceMinor, "PLN", locale) : "—"}</td>
+                        <td className="text-right whitespace-nowrap">
+                          {p.minPriceMinor != null ? formatMoney(p.minPriceMinor, "PLN", locale) : "—"}
+                        </td>
                         <td>
-                          <span className={`rounded-full px-2 py-0.5 text-xs font-semibold ${p.active ? "bg-emerald-50 text-emerald-800" : "bg-slate-200 text-slate-600"}`}>
+                          <span
+                            className={`rounded-full px-2 py-0.5 text-xs font-semibold ${p.active ? "bg-emerald-50 text-emerald-800" : "bg-slate-200 text-slate-600"}`}
+                          >
                             {p.active ? t("active") : t("inactive")}
                           </span>
                         </td>
@@ -78,10 +98,18 @@ export function ProductsScreen() {
                   </tbody>
                 </table>
                 <div className="mt-3 flex justify-between">
-                  <Button variant="secondary" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - pageSize))}>
+                  <Button
+                    variant="secondary"
+                    disabled={offset === 0}
+                    onClick={() => setOffset(Math.max(0, offset - pageSize))}
+                  >
                     {t("previous")}
                   </Button>
-                  <Button variant="secondary" disabled={list.data.nextOffset == null} onClick={() => setOffset(list.data.nextOffset ?? offset)}>
+                  <Button
+                    variant="secondary"
+                    disabled={list.data.nextOffset == null}
+                    onClick={() => setOffset(list.data.nextOffset ?? offset)}
+                  >
                     {t("next")}
                   </Button>
                 </div>

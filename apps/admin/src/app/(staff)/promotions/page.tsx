@@ -1,4 +1,5 @@
 import { navTitle } from "@/components/simple-page";
+
 import { PromotionsScreen } from "./promotions-screen";
 
 export const generateMetadata = navTitle("promotions");

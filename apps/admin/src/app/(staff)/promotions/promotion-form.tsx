@@ -1,16 +1,18 @@
 "use client";
 
+import { inputClass, labelClass, Panel } from "@/components/page-header";
+import { parseMoney } from "@/lib/money-input";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
+
 import { Button } from "@omni/ui/button";
 import { ErrorMessage } from "@omni/ui/error-message";
 import { errorMessage, useTRPC } from "@omni/ui/trpc";
-import { inputClass, labelClass, Panel } from "@/components/page-header";
-import { parseMoney } from "@/lib/money-input";
 
 /** A datetime-local value in the browser's time zone. */
-const localInput = (date: Date) => new Date(date.getTime() - date.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+const localInput = (date: Date) =>
+  new Date(date.getTime() - date.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
 
 export function PromotionForm() {
   const t = useTranslations("promotions");
@@ -19,7 +21,9 @@ export function PromotionForm() {
   const queryClient = useQueryClient();
   const categories = useQuery(trpc.catalog.categories.queryOptions());
   const create = useMutation(
-    trpc.promotions.create.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.promotions.list.queryKey() }) }),
+    trpc.promotions.create.mutationOptions({
+      onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.promotions.list.queryKey() }),
+    }),
   );
   const [name, setName] = useState("");
   const [kind, setKind] = useState<"percent" | "amount">("percent");
@@ -32,7 +36,10 @@ export function PromotionForm() {
   const [startsAt, setStartsAt] = useState(() => localInput(new Date()));
   const [endsAt, setEndsAt] = useState(() => localInput(new Date(Date.now() + 7 * 86_400_000)));
   const [invalid, setInvalid] = useState(false);
-  const products = useQuery({ ...trpc.products.list.queryOptions({ query: productQuery.trim() || undefined, limit: 20, offset: 0 }), enabled: target === "product" });
+  const products = useQuery({
+    ...trpc.products.list.queryOptions({ query: productQuery.trim() || undefined, limit: 20, offset: 0 }),
+    enabled: target === "product",
+  });
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -50,7 +57,13 @@ export function PromotionForm() {
         startsAt: new Date(startsAt),
         endsAt: new Date(endsAt),
       },
-      { onSuccess: () => { setName(""); setValue(""); setCode(""); } },
+      {
+        onSuccess: () => {
+          setName("");
+          setValue("");
+          setCode("");
+        },
+      },
     );
   };
   return (
@@ -58,32 +71,63 @@ export function PromotionForm() {
       <form onSubmit={submit} className="flex flex-col gap-3">
         <label className={labelClass}>
           {t("name")}
-          <input className={inputClass} value={name} onChange={(e) => setName(e.target.value)} required maxLength={200} data-testid="promotion-name" />
+          <input
+            className={inputClass}
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            required
+            maxLength={200}
+            data-testid="promotion-name"
+          />
         </label>
         <div className="grid grid-cols-2 gap-3">
           <label className={labelClass}>
             {t("kind")}
-            <select className={inputClass} value={kind} onChange={(e) => setKind(e.target.value as "percent" | "amount")} data-testid="promotion-kind">
+            <select
+              className={inputClass}
+              value={kind}
+              onChange={(e) => setKind(e.target.value as "percent" | "amount")}
+              data-testid="promotion-kind"
+            >
               <option value="percent">{t("percent")}</option>
               <option value="amount">{t("amount")}</option>
             </select>
           </label>
           <label className={labelClass}>
             {kind === "percent" ? t("valuePercent") : t("valueAmount")}
-            <input className={inputClass} value={value} onChange={(e) => setValue(e.target.value)} required inputMode="decimal" data-testid="promotion-value" />
+            <input
+              className={inputClass}
+              value={value}
+              onChange={(e) => setValue(e.target.value)}
+              required
+              inputMode="decimal"
+              data-testid="promotion-value"
+            />
           </label>
         </div>
         {invalid && <p className="text-sm text-red-700">{t("invalidValue")}</p>}
         <label className={labelClass}>
           {t("appliesTo")}
-          <select className={inputClass} value={target} onChange={(e) => setTarget(e.target.value as typeof target)} data-testid="promotion-target">
+          <select
+            className={inputClass}
+            value={target}
+            onChange={(e) => setTarget(e.target.value as typeof target)}
+            data-testid="promotion-target"
+          >
             <option value="category">{t("aCategory")}</option>
             <option value="product">{t("aProduct")}</option>
             <option value="all">{t("everything")}</option>
           </select>
         </label>
         {target === "category" && (
-          <select className={inputClass} value={category} onChange={(e) => setCategory(e.target.value)} required aria-label={t("aCategory")} data-testid="promotion-category">
+          <select
+            className={inputClass}
+            value={category}
+            onChange={(e) => setCategory(e.target.value)}
+            required
+            aria-label={t("aCategory")}
+            data-testid="promotion-category"
+          >
             <option value="">—</option>
             {(categories.data ?? []).map((c) => (
               <option key={c.slug} value={c.slug}>
@@ -94,8 +138,22 @@ export function PromotionForm() {
         )}
         {target === "product" && (
           <div className="flex flex-col gap-2">
-            <input className={inputClass} type="search" placeholder={t("findProduct")} value={productQuery} onChange={(e) => setProductQuery(e.target.value)} aria-label={t("findProduct")} />
-            <select className={inputClass} value={productId} onChange={(e) => setProductId(e.target.value)} required aria-label={t("aProduct")} data-testid="promotion-product">
+            <input
+              className={inputClass}
+              type="search"
+              placeholder={t("findProduct")}
+              value={productQuery}
+              onChange={(e) => setProductQuery(e.target.value)}
+              aria-label={t("findProduct")}
+            />
+            <select
+              className={inputClass}
+              value={productId}
+              onChange={(e) => setProductId(e.target.value)}
+              required
+              aria-label={t("aProduct")}
+              data-testid="promotion-product"
+            >
               <option value="">—</option>
               {(products.data?.items ?? []).map((p) => (
                 <option key={p.id} value={p.id}>
@@ -107,23 +165,46 @@ export function PromotionForm() {
         )}
         <label className={labelClass}>
           {t("code")}
-          <input className={`${inputClass} font-mono uppercase`} value={code} onChange={(e) => setCode(e.target.value)} maxLength={32} placeholder={t("codeHint")} data-testid="promotion-code" />
+          <input
+            className={`${inputClass} font-mono uppercase`}
+            value={code}
+            onChange={(e) => setCode(e.target.value)}
+            maxLength={32}
+            placeholder={t("codeHint")}
+            data-testid="promotion-code"
+          />
         </label>
         <div className="grid grid-cols-1 gap-3">
           <label className={labelClass}>
             {t("startsAt")}
-            <input type="datetime-local" className={inputClass} value={startsAt} onChange={(e) => setStartsAt(e.target.value)} required />
+            <input
+              type="datetime-local"
+              className={inputClass}
+              value={startsAt}
+              onChange={(e) => setStartsAt(e.target.value)}
+              required
+            />
           </label>
           <label className={labelClass}>
             {t("endsAt")}
-            <input type="datetime-local" className={inputClass} value={endsAt} onChange={(e) => setEndsAt(e.target.value)} required />
+            <input
+              type="datetime-local"
+              className={inputClass}
+              value={endsAt}
+              onChange={(e) => setEndsAt(e.target.value)}
+              required
+            />
           </label>
         </div>
         <Button type="submit" busy={create.isPending} data-testid="promotion-submit">
           {t("createSubmit")}
         </Button>
         {create.isError && <ErrorMessage message={errorMessage(create.error)} />}
-        {create.isSuccess && <p role="status" className="text-sm text-emerald-700">{t("created", { name: create.data.name })}</p>}
+        {create.isSuccess && (
+          <p role="status" className="text-sm text-emerald-700">
+            {t("created", { name: create.data.name })}
+          </p>
+        )}
       </form>
     </Panel>
   );

@@ -1,15 +1,17 @@
 "use client";
 
+import { ConfirmButton } from "@/components/confirm-button";
+import { ListState, TableHead } from "@/components/list-state";
+import { PageHeader, Panel, tableClass } from "@/components/page-header";
+import { useStaff } from "@/components/staff-context";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
+
 import { Button } from "@omni/ui/button";
 import { ErrorMessage } from "@omni/ui/error-message";
 import { formatMoney } from "@omni/ui/money";
 import { errorMessage, useTRPC } from "@omni/ui/trpc";
-import { ConfirmButton } from "@/components/confirm-button";
-import { PageHeader, Panel, tableClass } from "@/components/page-header";
-import { ListState, TableHead } from "@/components/list-state";
-import { useStaff } from "@/components/staff-context";
+
 import { PromotionForm } from "./promotion-form";
 
 /** Promotions take effect at once in the shop, the kiosk and every cart: prices come from one function. */
@@ -22,7 +24,9 @@ export function PromotionsScreen() {
   const queryClient = useQueryClient();
   const list = useQuery(trpc.promotions.list.queryOptions());
   const setActive = useMutation(
-    trpc.promotions.setActive.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.promotions.list.queryKey() }) }),
+    trpc.promotions.setActive.mutationOptions({
+      onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.promotions.list.queryKey() }),
+    }),
   );
   const now = Date.now();
   return (
@@ -33,44 +37,70 @@ export function PromotionsScreen() {
           {setActive.isError && <ErrorMessage message={errorMessage(setActive.error)} />}
           <ListState query={list} empty={t("none")}>
             {(rows) => (
-            <table className={tableClass}>
-              <TableHead columns={[t("name"), t("discount"), t("appliesTo"), t("period"), t("status"), ""]} />
-              <tbody className="divide-y divide-slate-100">
-                {rows.map((p) => {
-                  const state = !p.active ? "inactive" : p.running ? "running" : new Date(p.startsAt).getTime() > now ? "scheduled" : "ended";
-                  return (
-                    <tr key={p.id} data-testid="promotion-row" data-state={state}>
-                      <td className="font-medium">
-                        {p.name}
-                        {p.code && <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs">{p.code}</span>}
-                      </td>
-                      <td className="whitespace-nowrap">{p.kind === "percent" ? `−${p.value}%` : `−${formatMoney(p.value, "PLN", locale)}`}</td>
-                      <td className="text-slate-600">{p.categorySlug ? t("categoryTarget", { category: p.categorySlug }) : p.productId ? t("productTarget") : t("everything")}</td>
-                      <td className="whitespace-nowrap text-slate-600">
-                        {format.dateTime(new Date(p.startsAt), { dateStyle: "short", timeStyle: "short" })} – {format.dateTime(new Date(p.endsAt), { dateStyle: "short", timeStyle: "short" })}
-                      </td>
-                      <td>
-                        <span className={`rounded-full px-2 py-0.5 text-xs font-semibold ${state === "running" ? "bg-emerald-50 text-emerald-800" : state === "scheduled" ? "bg-sky-50 text-sky-800" : "bg-slate-200 text-slate-600"}`}>
-                          {t(`state.${state}`)}
-                        </span>
-                      </td>
-                      <td className="text-right">
-                        {role === "admin" &&
-                          (p.active ? (
-                            <ConfirmButton question={t("confirmDeactivate")} onConfirm={() => setActive.mutate({ promotionId: p.id, active: false })} testId="deactivate-promotion">
-                              {t("deactivate")}
-                            </ConfirmButton>
-                          ) : (
-                            <Button variant="secondary" onClick={() => setActive.mutate({ promotionId: p.id, active: true })}>
-                              {t("reactivate")}
-                            </Button>
-                          ))}
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
+              <table className={tableClass}>
+                <TableHead columns={[t("name"), t("discount"), t("appliesTo"), t("period"), t("status"), ""]} />
+                <tbody className="divide-y divide-slate-100">
+                  {rows.map((p) => {
+                    const state = !p.active
+                      ? "inactive"
+                      : p.running
+                        ? "running"
+                        : new Date(p.startsAt).getTime() > now
+                          ? "scheduled"
+                          : "ended";
+                    return (
+                      <tr key={p.id} data-testid="promotion-row" data-state={state}>
+                        <td className="font-medium">
+                          {p.name}
+                          {p.code && (
+                            <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs">{p.code}</span>
+                          )}
+                        </td>
+                        <td className="whitespace-nowrap">
+                          {p.kind === "percent" ? `−${p.value}%` : `−${formatMoney(p.value, "PLN", locale)}`}
+                        </td>
+                        <td className="text-slate-600">
+                          {p.categorySlug
+                            ? t("categoryTarget", { category: p.categorySlug })
+                            : p.productId
+                              ? t("productTarget")
+                              : t("everything")}
+                        </td>
+                        <td className="whitespace-nowrap text-slate-600">
+                          {format.dateTime(new Date(p.startsAt), { dateStyle: "short", timeStyle: "short" })} –{" "}
+                          {format.dateTime(new Date(p.endsAt), { dateStyle: "short", timeStyle: "short" })}
+                        </td>
+                        <td>
+                          <span
+                            className={`rounded-full px-2 py-0.5 text-xs font-semibold ${state === "running" ? "bg-emerald-50 text-emerald-800" : state === "scheduled" ? "bg-sky-50 text-sky-800" : "bg-slate-200 text-slate-600"}`}
+                          >
+                            {t(`state.${state}`)}
+                          </span>
+                        </td>
+                        <td className="text-right">
+                          {role === "admin" &&
+                            (p.active ? (
+                              <ConfirmButton
+                                question={t("confirmDeactivate")}
+                                onConfirm={() => setActive.mutate({ promotionId: p.id, active: false })}
+                                testId="deactivate-promotion"
+                              >
+                                {t("deactivate")}
+                              </ConfirmButton>
+                            ) : (
+                              <Button
+                                variant="secondary"
+                                onClick={() => setActive.mutate({ promotionId: p.id, active: true })}
+                              >
+                                {t("reactivate")}
+                              </Button>
+                            ))}
+                        </td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
             )}
           </ListState>
         </Panel>

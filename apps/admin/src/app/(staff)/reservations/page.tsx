@@ -1,4 +1,5 @@
 import { navTitle } from "@/components/simple-page";
+
 import { ReservationsScreen } from "./reservations-screen";
 
 export const generateMetadata = navTitle("reservations");

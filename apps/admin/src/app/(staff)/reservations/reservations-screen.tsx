@@ -1,19 +1,20 @@
 "use client";
 
+import { CodeLookup } from "@/components/code-lookup";
+import { ListState, TableHead } from "@/components/list-state";
+import { PageHeader, Panel, tableClass } from "@/components/page-header";
+import { useStaff } from "@/components/staff-context";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useFormatter, useNow, useLocale, useTranslations } from "next-intl";
+import type { inferRouterOutputs } from "@trpc/server";
+import { useFormatter, useLocale, useNow, useTranslations } from "next-intl";
 import { useState } from "react";
+
+import type { AppRouter } from "@omni/api";
 import { Button } from "@omni/ui/button";
 import { ErrorMessage } from "@omni/ui/error-message";
 import { formatMoney } from "@omni/ui/money";
 import { StatusBadge } from "@omni/ui/status-badge";
 import { errorMessage, useTRPC } from "@omni/ui/trpc";
-import type { AppRouter } from "@omni/api";
-import type { inferRouterOutputs } from "@trpc/server";
-import { PageHeader, Panel, tableClass } from "@/components/page-header";
-import { CodeLookup } from "@/components/code-lookup";
-import { ListState, TableHead } from "@/components/list-state";
-import { useStaff } from "@/components/staff-context";
 
 type Reservation = inferRouterOutputs<AppRouter>["reservations"]["list"][number];
 const statuses = ["active", "fulfilled", "expired", "cancelled"] as const;
@@ -58,25 +59,42 @@ export function ReservationsScreen() {
           </div>
           <ListState query={list} empty={t("none")}>
             {(rows) => (
-            <table className={tableClass}>
-              <TableHead columns={[t("code"), t("shopper"), t("items"), { label: t("total"), align: "right" }, status === "active" ? t("expires") : t("statusHeader")]} />
-              <tbody className="divide-y divide-slate-100">
-                {rows.map((r) => (
-                  <tr key={r.code} data-testid={`reservation-row-${r.code}`} className={`cursor-pointer ${open?.code === r.code ? "bg-sky-50" : "hover:bg-slate-50"}`} onClick={() => setOpen(r)}>
-                    <td className="font-mono font-semibold">{r.code}</td>
-                    <td>
-                      {r.name}
-                      <span className="block text-xs text-slate-500">{r.email}</span>
-                    </td>
-                    <td>{r.lines.reduce((n, l) => n + l.quantity, 0)}</td>
-                    <td className="text-right whitespace-nowrap">{formatMoney(r.totalMinor, r.currency, locale)}</td>
-                    <td className="whitespace-nowrap">
-                      {status === "active" ? format.relativeTime(new Date(r.expiresAt), now) : <StatusBadge status={r.status} locale={locale} />}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+              <table className={tableClass}>
+                <TableHead
+                  columns={[
+                    t("code"),
+                    t("shopper"),
+                    t("items"),
+                    { label: t("total"), align: "right" },
+                    status === "active" ? t("expires") : t("statusHeader"),
+                  ]}
+                />
+                <tbody className="divide-y divide-slate-100">
+                  {rows.map((r) => (
+                    <tr
+                      key={r.code}
+                      data-testid={`reservation-row-${r.code}`}
+                      className={`cursor-pointer ${open?.code === r.code ? "bg-sky-50" : "hover:bg-slate-50"}`}
+                      onClick={() => setOpen(r)}
+                    >
+                      <td className="font-mono font-semibold">{r.code}</td>
+                      <td>
+                        {r.name}
+                        <span className="block text-xs text-slate-500">{r.email}</span>
+                      </td>
+                      <td>{r.lines.reduce((n, l) => n + l.quantity, 0)}</td>
+                      <td className="text-right whitespace-nowrap">{formatMoney(r.totalMinor, r.currency, locale)}</td>
+                      <td className="whitespace-nowrap">
+                        {status === "active" ? (
+                          format.relativeTime(new Date(r.expiresAt), now)
+                        ) : (
+                          <StatusBadge status={r.status} locale={locale} />
+                        )}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
             )}
           </ListState>
         </Panel>
@@ -92,9 +110,19 @@ export function ReservationsScreen() {
               busy={lookup.isPending}
               testIds={{ input: "reservation-code-input", submit: "reservation-find", scan: "reservation-scan" }}
             />
-            {lookup.isError && <div className="mt-3"><ErrorMessage message={errorMessage(lookup.error)} /></div>}
+            {lookup.isError && (
+              <div className="mt-3">
+                <ErrorMessage message={errorMessage(lookup.error)} />
+              </div>
+            )}
           </Panel>
-          {open && <ReservationSale reservation={open} key={`${open.code}-${open.status}`} onSold={() => void list.refetch()} />}
+          {open && (
+            <ReservationSale
+              reservation={open}
+              key={`${open.code}-${open.status}`}
+              onSold={() => void list.refetch()}
+            />
+          )}
         </div>
       </div>
     </>
@@ -118,12 +146,16 @@ function ReservationSale({ reservation, onSold }: { reservation: Reservation; on
   );
   const money = (minor: number) => formatMoney(minor, reservation.currency, locale);
   const active = reservation.status === "active";
-  const total = reservation.lines.filter((l) => selling.includes(l.sku)).reduce((sum, l) => sum + l.quantity * l.unitPriceMinor, 0);
+  const total = reservation.lines
+    .filter((l) => selling.includes(l.sku))
+    .reduce((sum, l) => sum + l.quantity * l.unitPriceMinor, 0);
   if (fulfil.data) {
     return (
       <Panel className="border-emerald-300 bg-emerald-50" testId="reservation-sold">
         <h2 className="text-xl font-semibold text-emerald-900">{t("sold", { order: fulfil.data.orderNumber })}</h2>
-        <p className="mt-2">{t("takePayment", { amount: formatMoney(fulfil.data.totalMinor, fulfil.data.currency, locale) })}</p>
+        <p className="mt-2">
+          {t("takePayment", { amount: formatMoney(fulfil.data.totalMinor, fulfil.data.currency, locale) })}
+        </p>
         {selling.length < reservation.lines.length && <p className="mt-1 text-slate-700">{t("restReleased")}</p>}
       </Panel>
     );
@@ -134,8 +166,15 @@ function ReservationSale({ reservation, onSold }: { reservation: Reservation; on
         <div>
           <p className="font-mono text-lg font-semibold">{reservation.code}</p>
           <p>{reservation.name}</p>
-          <p className="text-sm text-slate-600">{reservation.email}{reservation.phone && ` · ${reservation.phone}`}</p>
-          <p className="text-sm text-slate-500">{t("expiresAt", { at: format.dateTime(new Date(reservation.expiresAt), { dateStyle: "medium", timeStyle: "short" }) })}</p>
+          <p className="text-sm text-slate-600">
+            {reservation.email}
+            {reservation.phone && ` · ${reservation.phone}`}
+          </p>
+          <p className="text-sm text-slate-500">
+            {t("expiresAt", {
+              at: format.dateTime(new Date(reservation.expiresAt), { dateStyle: "medium", timeStyle: "short" }),
+            })}
+          </p>
         </div>
         <StatusBadge status={reservation.status} locale={locale} />
       </div>
@@ -147,7 +186,9 @@ function ReservationSale({ reservation, onSold }: { reservation: Reservation; on
               className="h-5 w-5"
               checked={selling.includes(line.sku)}
               disabled={!active}
-              onChange={(e) => setSelling(e.target.checked ? [...selling, line.sku] : selling.filter((s) => s !== line.sku))}
+              onChange={(e) =>
+                setSelling(e.target.checked ? [...selling, line.sku] : selling.filter((s) => s !== line.sku))
+              }
               aria-label={t("sellLine", { item: line.title })}
               data-testid={`reservation-line-${line.sku}`}
             />
@@ -167,15 +208,26 @@ function ReservationSale({ reservation, onSold }: { reservation: Reservation; on
             size="lg"
             disabled={!selling.length}
             busy={fulfil.isPending}
-            onClick={() => fulfil.mutate({ code: reservation.code, skus: selling.length === reservation.lines.length ? undefined : selling })}
+            onClick={() =>
+              fulfil.mutate({
+                code: reservation.code,
+                skus: selling.length === reservation.lines.length ? undefined : selling,
+              })
+            }
             data-testid="reservation-fulfil"
           >
             {selling.length === reservation.lines.length ? t("sellAll") : t("sellSome", { count: selling.length })}
           </Button>
-          {selling.length < reservation.lines.length && <p className="w-full text-sm text-amber-800">{t("restWillBeReleased")}</p>}
+          {selling.length < reservation.lines.length && (
+            <p className="w-full text-sm text-amber-800">{t("restWillBeReleased")}</p>
+          )}
         </div>
       )}
-      {fulfil.isError && <div className="mt-3"><ErrorMessage message={errorMessage(fulfil.error)} /></div>}
+      {fulfil.isError && (
+        <div className="mt-3">
+          <ErrorMessage message={errorMessage(fulfil.error)} />
+        </div>
+      )}
     </Panel>
   );
 }

@@ -1,4 +1,5 @@
 import { navTitle } from "@/components/simple-page";
+
 import { ReturnsScreen } from "./returns-screen";
 
 export const generateMetadata = navTitle("returns");

@@ -1,18 +1,19 @@
 "use client";
 
+import { inputClass, Panel } from "@/components/page-header";
+import { useStaff } from "@/components/staff-context";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import type { inferRouterOutputs } from "@trpc/server";
 import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
+
+import type { AppRouter } from "@omni/api";
 import { Button } from "@omni/ui/button";
 import { ErrorMessage } from "@omni/ui/error-message";
 import { formatMoney } from "@omni/ui/money";
 import { OrderTimeline } from "@omni/ui/order-timeline";
 import { StatusBadge } from "@omni/ui/status-badge";
 import { errorMessage, useTRPC } from "@omni/ui/trpc";
-import type { AppRouter } from "@omni/api";
-import type { inferRouterOutputs } from "@trpc/server";
-import { inputClass, Panel } from "@/components/page-header";
-import { useStaff } from "@/components/staff-context";
 
 type FoundReturn = inferRouterOutputs<AppRouter>["returns"]["lookup"];
 type Condition = "resellable" | "damaged";
@@ -37,9 +38,14 @@ export function ReceiveReturn({ found }: { found: FoundReturn }) {
   if (receive.data) {
     return (
       <Panel className="border-emerald-300 bg-emerald-50" testId="receive-result">
-        <h2 className="text-xl font-semibold text-emerald-900">{t("received", { number: receive.data.returnNumber })}</h2>
+        <h2 className="text-xl font-semibold text-emerald-900">
+          {t("received", { number: receive.data.returnNumber })}
+        </h2>
         <p className="mt-2 text-lg">
-          {t("refundIssued")} <strong data-testid="refund-amount" data-refund-minor={receive.data.refundMinor}>{money(receive.data.refundMinor)}</strong>
+          {t("refundIssued")}{" "}
+          <strong data-testid="refund-amount" data-refund-minor={receive.data.refundMinor}>
+            {money(receive.data.refundMinor)}
+          </strong>
           {found.refundTo === "store_credit" ? ` ${t("asStoreCredit")}` : ` ${t("toOriginal")}`}
         </p>
         <StatusBadge status={receive.data.status} locale={locale} />
@@ -68,21 +74,33 @@ export function ReceiveReturn({ found }: { found: FoundReturn }) {
         <StatusBadge status={found.status} locale={locale} size="lg" />
       </div>
       {found.method.type === "in_store" && found.method.storeId !== storeId && open && (
-        <p className="mb-3 rounded-md bg-sky-50 px-3 py-2 text-sm text-sky-900">{t("otherStore", { store: found.method.storeId })}</p>
+        <p className="mb-3 rounded-md bg-sky-50 px-3 py-2 text-sm text-sky-900">
+          {t("otherStore", { store: found.method.storeId })}
+        </p>
       )}
       <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200">
         {found.lines.map((line) => (
-          <li key={line.lineId} className="flex flex-wrap items-center justify-between gap-3 px-3 py-2" data-testid={`return-line-${line.lineId}`}>
+          <li
+            key={line.lineId}
+            className="flex flex-wrap items-center justify-between gap-3 px-3 py-2"
+            data-testid={`return-line-${line.lineId}`}
+          >
             <div>
               <p className="font-medium">
                 {line.quantity}× {line.title}
               </p>
               <p className="text-xs text-slate-500">
-                <span className="font-mono">{line.sku}</span> · {t(`reason.${line.reason}`)} · {money(line.quantity * line.unitPriceMinor)}
+                <span className="font-mono">{line.sku}</span> · {t(`reason.${line.reason}`)} ·{" "}
+                {money(line.quantity * line.unitPriceMinor)}
               </p>
             </div>
             {open ? (
-              <div className="flex overflow-hidden rounded-md ring-1 ring-slate-300" role="radiogroup" aria-label={t("condition")} data-testid={`return-line-condition-${line.lineId}`}>
+              <div
+                className="flex overflow-hidden rounded-md ring-1 ring-slate-300"
+                role="radiogroup"
+                aria-label={t("condition")}
+                data-testid={`return-line-condition-${line.lineId}`}
+              >
                 {(["resellable", "damaged"] as const).map((c) => (
                   <label
                     key={c}
@@ -113,7 +131,12 @@ export function ReceiveReturn({ found }: { found: FoundReturn }) {
             {t("refundDue")} <strong>{money(found.refundMinor)}</strong>
           </p>
           <div className="flex gap-2">
-            <Button variant="ghost" className="text-red-700!" onClick={() => setRejecting(true)} data-testid="reject-return">
+            <Button
+              variant="ghost"
+              className="text-red-700!"
+              onClick={() => setRejecting(true)}
+              data-testid="reject-return"
+            >
               {t("reject")}
             </Button>
             <Button
@@ -121,7 +144,11 @@ export function ReceiveReturn({ found }: { found: FoundReturn }) {
               disabled={!allChecked}
               busy={receive.isPending}
               onClick={() =>
-                receive.mutate({ returnNumber: found.returnNumber, storeId, lines: found.lines.map((l) => ({ lineId: l.lineId, condition: conditions[l.lineId]! })) })
+                receive.mutate({
+                  returnNumber: found.returnNumber,
+                  storeId,
+                  lines: found.lines.map((l) => ({ lineId: l.lineId, condition: conditions[l.lineId]! })),
+                })
               }
               data-testid="receive-submit"
             >
@@ -141,7 +168,14 @@ export function ReceiveReturn({ found }: { found: FoundReturn }) {
         >
           <label className="text-sm font-medium text-red-900">
             {t("rejectQuestion")}
-            <input className={`${inputClass} mt-1`} required maxLength={500} value={rejectReason} onChange={(e) => setRejectReason(e.target.value)} data-testid="reject-reason" />
+            <input
+              className={`${inputClass} mt-1`}
+              required
+              maxLength={500}
+              value={rejectReason}
+              onChange={(e) => setRejectReason(e.target.value)}
+              data-testid="reject-reason"
+            />
           </label>
           <div className="flex gap-2">
             <Button type="submit" variant="danger" busy={reject.isPending} data-testid="reject-confirm">
@@ -153,7 +187,11 @@ export function ReceiveReturn({ found }: { found: FoundReturn }) {
           </div>
         </form>
       )}
-      {(receive.error ?? reject.error) && <div className="mt-3"><ErrorMessage message={errorMessage(receive.error ?? reject.error)} /></div>}
+      {(receive.error ?? reject.error) && (
+        <div className="mt-3">
+          <ErrorMessage message={errorMessage(receive.error ?? reject.error)} />
+        </div>
+      )}
       {found.events.length > 0 && (
         <div className="mt-5 border-t border-slate-200 pt-4">
           <OrderTimeline events={found.events} locale={locale} />

@@ -1,16 +1,18 @@
 "use client";
 
+import { CodeLookup } from "@/components/code-lookup";
+import { ListState, TableHead } from "@/components/list-state";
+import { PageHeader, Panel, tableClass } from "@/components/page-header";
+import { useStaff } from "@/components/staff-context";
 import { useMutation, useQuery } from "@tanstack/react-query";
-import { useFormatter, useNow, useLocale, useTranslations } from "next-intl";
+import { useFormatter, useLocale, useNow, useTranslations } from "next-intl";
 import { useState } from "react";
+
 import { Button } from "@omni/ui/button";
 import { ErrorMessage } from "@omni/ui/error-message";
 import { formatMoney } from "@omni/ui/money";
 import { errorMessage, useTRPC } from "@omni/ui/trpc";
-import { PageHeader, Panel, tableClass } from "@/components/page-header";
-import { CodeLookup } from "@/components/code-lookup";
-import { ListState, TableHead } from "@/components/list-state";
-import { useStaff } from "@/components/staff-context";
+
 import { ReceiveReturn } from "./receive-return";
 import { StartReturn } from "./start-return";
 
@@ -61,9 +63,15 @@ export function ReturnsScreen() {
                 busy={lookup.isPending}
                 testIds={{ input: "return-lookup-input", submit: "return-lookup-submit", scan: "return-scan" }}
               />
-              {lookup.isError && <div className="mt-3"><ErrorMessage message={errorMessage(lookup.error)} /></div>}
+              {lookup.isError && (
+                <div className="mt-3">
+                  <ErrorMessage message={errorMessage(lookup.error)} />
+                </div>
+              )}
             </Panel>
-            {lookup.data && <ReceiveReturn found={lookup.data} key={`${lookup.data.returnNumber}-${lookup.submittedAt}`} />}
+            {lookup.data && (
+              <ReceiveReturn found={lookup.data} key={`${lookup.data.returnNumber}-${lookup.submittedAt}`} />
+            )}
           </div>
           <AwaitingReceipt onOpen={find} />
         </div>
@@ -79,36 +87,45 @@ function AwaitingReceipt({ onOpen }: { onOpen: (returnNumber: string) => void })
   const now = useNow({ updateInterval: 30_000 });
   const { storeId } = useStaff();
   const trpc = useTRPC();
-  const list = useQuery({ ...trpc.returns.list.queryOptions({ storeId, status: "requested" }), refetchInterval: 15_000 });
+  const list = useQuery({
+    ...trpc.returns.list.queryOptions({ storeId, status: "requested" }),
+    refetchInterval: 15_000,
+  });
   return (
     <Panel title={t("awaiting")} testId="returns-awaiting">
       <ListState query={list} empty={t("noneAwaiting")}>
         {(rows) => (
-        <table className={tableClass}>
-          <TableHead columns={[t("returnNumber"), t("shopper"), { label: t("refund"), align: "right" }, ""]} />
-          <tbody className="divide-y divide-slate-100">
-            {rows.map((r) => (
-              <tr key={r.returnNumber} data-testid={`return-row-${r.returnNumber}`}>
-                <td>
-                  <span className="font-mono font-semibold">{r.returnNumber}</span>
-                  <span className="block text-xs text-slate-500">
-                    {r.orderNumber} · {format.relativeTime(new Date(r.createdAt), now)}
-                  </span>
-                </td>
-                <td>
-                  {r.customerName}
-                  <span className="block text-xs text-slate-500">{t("units", { count: r.units })} · {t(`method.${r.method}`)}</span>
-                </td>
-                <td className="text-right whitespace-nowrap">{formatMoney(r.refundMinor, "PLN", locale)}</td>
-                <td className="text-right">
-                  <Button variant="secondary" onClick={() => onOpen(r.returnNumber)} data-testid={`open-return-${r.returnNumber}`}>
-                    {t("open")}
-                  </Button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          <table className={tableClass}>
+            <TableHead columns={[t("returnNumber"), t("shopper"), { label: t("refund"), align: "right" }, ""]} />
+            <tbody className="divide-y divide-slate-100">
+              {rows.map((r) => (
+                <tr key={r.returnNumber} data-testid={`return-row-${r.returnNumber}`}>
+                  <td>
+                    <span className="font-mono font-semibold">{r.returnNumber}</span>
+                    <span className="block text-xs text-slate-500">
+                      {r.orderNumber} · {format.relativeTime(new Date(r.createdAt), now)}
+                    </span>
+                  </td>
+                  <td>
+                    {r.customerName}
+                    <span className="block text-xs text-slate-500">
+                      {t("units", { count: r.units })} · {t(`method.${r.method}`)}
+                    </span>
+                  </td>
+                  <td className="text-right whitespace-nowrap">{formatMoney(r.refundMinor, "PLN", locale)}</td>
+                  <td className="text-right">
+                    <Button
+                      variant="secondary"
+                      onClick={() => onOpen(r.returnNumber)}
+                      data-testid={`open-return-${r.returnNumber}`}
+                    >
+                      {t("open")}
+                    </Button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
         )}
       </ListState>
     </Panel>

@@ -1,16 +1,17 @@
 "use client";
 
+import { inputClass, labelClass, Panel } from "@/components/page-header";
+import { useStaff } from "@/components/staff-context";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
+
 import { Button } from "@omni/ui/button";
 import { EligibilityView } from "@omni/ui/eligibility-view";
 import { ErrorMessage } from "@omni/ui/error-message";
 import { formatMoney } from "@omni/ui/money";
 import { Spinner } from "@omni/ui/spinner";
 import { errorMessage, useTRPC } from "@omni/ui/trpc";
-import { inputClass, labelClass, Panel } from "@/components/page-header";
-import { useStaff } from "@/components/staff-context";
 
 const reasons = ["wrong_size", "damaged", "not_as_described", "changed_mind", "other"] as const;
 type Reason = (typeof reasons)[number];
@@ -24,7 +25,11 @@ export function StartReturn({ onCreated }: { onCreated: (returnNumber: string) =
   const [orderNumber, setOrderNumber] = useState("");
   const [email, setEmail] = useState("");
   const [asked, setAsked] = useState<{ orderNumber: string; email?: string } | null>(null);
-  const eligibility = useQuery({ ...trpc.returns.eligibility.queryOptions(asked ?? { orderNumber: "-" }), enabled: asked !== null, retry: false });
+  const eligibility = useQuery({
+    ...trpc.returns.eligibility.queryOptions(asked ?? { orderNumber: "-" }),
+    enabled: asked !== null,
+    retry: false,
+  });
   const [quantities, setQuantities] = useState<Record<string, number>>({});
   const [reason, setReason] = useState<Reason>("changed_mind");
   const [refundTo, setRefundTo] = useState<"original" | "store_credit">("original");
@@ -56,11 +61,26 @@ export function StartReturn({ onCreated }: { onCreated: (returnNumber: string) =
         <form onSubmit={check} className="flex flex-col gap-3">
           <label className={labelClass}>
             {t("orderNumber")}
-            <input className={`${inputClass} font-mono uppercase`} value={orderNumber} onChange={(e) => setOrderNumber(e.target.value)} required maxLength={64} placeholder="OM-100001" data-testid="start-return-order" />
+            <input
+              className={`${inputClass} font-mono uppercase`}
+              value={orderNumber}
+              onChange={(e) => setOrderNumber(e.target.value)}
+              required
+              maxLength={64}
+              placeholder="OM-100001"
+              data-testid="start-return-order"
+            />
           </label>
           <label className={labelClass}>
             {t("shopperEmail")}
-            <input type="email" className={inputClass} value={email} onChange={(e) => setEmail(e.target.value)} placeholder={t("emailOptional")} data-testid="start-return-email" />
+            <input
+              type="email"
+              className={inputClass}
+              value={email}
+              onChange={(e) => setEmail(e.target.value)}
+              placeholder={t("emailOptional")}
+              data-testid="start-return-email"
+            />
           </label>
           <Button type="submit" data-testid="start-return-check">
             {t("checkOrder")}
@@ -75,8 +95,12 @@ export function StartReturn({ onCreated }: { onCreated: (returnNumber: string) =
             <ErrorMessage message={errorMessage(eligibility.error)} />
           ) : create.data ? (
             <div className="rounded-lg bg-emerald-50 p-4" data-testid="return-created">
-              <p className="text-lg font-semibold text-emerald-900">{t("created", { number: create.data.returnNumber })}</p>
-              <p className="mt-1">{t("refundDue")} {formatMoney(create.data.refundMinor, eligibility.data.currency, locale)}</p>
+              <p className="text-lg font-semibold text-emerald-900">
+                {t("created", { number: create.data.returnNumber })}
+              </p>
+              <p className="mt-1">
+                {t("refundDue")} {formatMoney(create.data.refundMinor, eligibility.data.currency, locale)}
+              </p>
               <Button className="mt-3" onClick={() => onCreated(create.data.returnNumber)} data-testid="receive-now">
                 {t("receiveNow")}
               </Button>
@@ -94,7 +118,12 @@ export function StartReturn({ onCreated }: { onCreated: (returnNumber: string) =
                 <div className="mt-4 grid grid-cols-2 gap-3">
                   <label className={labelClass}>
                     {t("why")}
-                    <select className={inputClass} value={reason} onChange={(e) => setReason(e.target.value as Reason)} data-testid="start-return-reason">
+                    <select
+                      className={inputClass}
+                      value={reason}
+                      onChange={(e) => setReason(e.target.value as Reason)}
+                      data-testid="start-return-reason"
+                    >
                       {reasons.map((r) => (
                         <option key={r} value={r}>
                           {t(`reason.${r}`)}
@@ -104,17 +133,32 @@ export function StartReturn({ onCreated }: { onCreated: (returnNumber: string) =
                   </label>
                   <label className={labelClass}>
                     {t("refundToLabel")}
-                    <select className={inputClass} value={refundTo} onChange={(e) => setRefundTo(e.target.value as typeof refundTo)} data-testid="start-return-refund-to">
+                    <select
+                      className={inputClass}
+                      value={refundTo}
+                      onChange={(e) => setRefundTo(e.target.value as typeof refundTo)}
+                      data-testid="start-return-refund-to"
+                    >
                       <option value="original">{t("refundTo.original")}</option>
                       <option value="store_credit">{t("refundTo.store_credit")}</option>
                     </select>
                   </label>
-                  <Button className="col-span-2" disabled={!chosen.length} busy={create.isPending} onClick={submit} data-testid="start-return-submit">
+                  <Button
+                    className="col-span-2"
+                    disabled={!chosen.length}
+                    busy={create.isPending}
+                    onClick={submit}
+                    data-testid="start-return-submit"
+                  >
                     {t("createReturn")}
                   </Button>
                 </div>
               )}
-              {create.isError && <div className="mt-3"><ErrorMessage message={errorMessage(create.error)} /></div>}
+              {create.isError && (
+                <div className="mt-3">
+                  <ErrorMessage message={errorMessage(create.error)} />
+                </div>
+              )}
             </>
           )}
         </Panel>

@@ -1,4 +1,5 @@
 import { navTitle } from "@/components/simple-page";
+
 import { StaffScreen } from "./staff-screen";
 
 export const generateMetadata = navTitle("staff");

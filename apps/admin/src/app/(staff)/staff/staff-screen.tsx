@@ -1,15 +1,16 @@
 "use client";
 
+import { ConfirmButton } from "@/components/confirm-button";
+import { ListState, TableHead } from "@/components/list-state";
+import { inputClass, labelClass, PageHeader, Panel, tableClass } from "@/components/page-header";
+import { useStaff } from "@/components/staff-context";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
+
 import { Button } from "@omni/ui/button";
 import { ErrorMessage } from "@omni/ui/error-message";
 import { errorMessage, useTRPC } from "@omni/ui/trpc";
-import { ConfirmButton } from "@/components/confirm-button";
-import { inputClass, labelClass, PageHeader, Panel, tableClass } from "@/components/page-header";
-import { ListState, TableHead } from "@/components/list-state";
-import { useStaff } from "@/components/staff-context";
 
 const roles = ["associate", "manager", "admin"] as const;
 type StaffRole = (typeof roles)[number];
@@ -21,7 +22,13 @@ export function StaffScreen() {
   const trpc = useTRPC();
   const list = useQuery({ ...trpc.staff.list.queryOptions(), enabled: role === "admin" });
   const stores = useQuery(trpc.stores.list.queryOptions());
-  if (role !== "admin") return <><PageHeader title={t("title")} /><p className="text-slate-600">{t("adminsOnly")}</p></>;
+  if (role !== "admin")
+    return (
+      <>
+        <PageHeader title={t("title")} />
+        <p className="text-slate-600">{t("adminsOnly")}</p>
+      </>
+    );
   const storeIds = (stores.data ?? []).map((s) => s.id);
   return (
     <>
@@ -30,14 +37,14 @@ export function StaffScreen() {
         <Panel>
           <ListState query={list} empty={t("none")}>
             {(rows) => (
-            <table className={tableClass}>
-              <TableHead columns={[t("person"), t("role"), t("stores"), ""]} />
-              <tbody className="divide-y divide-slate-100">
-                {rows.map((m) => (
-                  <StaffRow key={m.id} member={m} storeIds={storeIds} self={m.id === userId} />
-                ))}
-              </tbody>
-            </table>
+              <table className={tableClass}>
+                <TableHead columns={[t("person"), t("role"), t("stores"), ""]} />
+                <tbody className="divide-y divide-slate-100">
+                  {rows.map((m) => (
+                    <StaffRow key={m.id} member={m} storeIds={storeIds} self={m.id === userId} />
+                  ))}
+                </tbody>
+              </table>
             )}
           </ListState>
         </Panel>
@@ -53,7 +60,11 @@ function StaffRow({ member, storeIds, self }: { member: Member; storeIds: string
   const t = useTranslations("staff");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const update = useMutation(trpc.staff.update.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.staff.list.queryKey() }) }));
+  const update = useMutation(
+    trpc.staff.update.mutationOptions({
+      onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.staff.list.queryKey() }),
+    }),
+  );
   const [stores, setStores] = useState(member.storeIds);
   const storesChanged = stores.join() !== member.storeIds.join();
   return (
@@ -83,13 +94,23 @@ function StaffRow({ member, storeIds, self }: { member: Member; storeIds: string
         <div className="flex flex-wrap gap-x-3 gap-y-1">
           {storeIds.map((id) => (
             <label key={id} className="flex items-center gap-1 text-xs">
-              <input type="checkbox" checked={stores.includes(id)} onChange={(e) => setStores(e.target.checked ? [...stores, id].sort() : stores.filter((s) => s !== id))} />
+              <input
+                type="checkbox"
+                checked={stores.includes(id)}
+                onChange={(e) => setStores(e.target.checked ? [...stores, id].sort() : stores.filter((s) => s !== id))}
+              />
               {id}
             </label>
           ))}
         </div>
         {storesChanged && (
-          <Button variant="secondary" className="mt-1" busy={update.isPending} onClick={() => update.mutate({ userId: member.id, storeIds: stores })} data-testid="staff-save-stores">
+          <Button
+            variant="secondary"
+            className="mt-1"
+            busy={update.isPending}
+            onClick={() => update.mutate({ userId: member.id, storeIds: stores })}
+            data-testid="staff-save-stores"
+          >
             {t("saveStores")}
           </Button>
         )}
@@ -98,7 +119,11 @@ function StaffRow({ member, storeIds, self }: { member: Member; storeIds: string
       <td className="text-right">
         {!self &&
           (member.active ? (
-            <ConfirmButton question={t("confirmDeactivate", { email: member.email })} onConfirm={() => update.mutate({ userId: member.id, active: false })} testId="staff-deactivate">
+            <ConfirmButton
+              question={t("confirmDeactivate", { email: member.email })}
+              onConfirm={() => update.mutate({ userId: member.id, active: false })}
+              testId="staff-deactivate"
+            >
               {t("deactivate")}
             </ConfirmButton>
           ) : (
@@ -115,29 +140,61 @@ function InviteForm({ storeIds }: { storeIds: string[] }) {
   const t = useTranslations("staff");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const invite = useMutation(trpc.staff.invite.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.staff.list.queryKey() }) }));
+  const invite = useMutation(
+    trpc.staff.invite.mutationOptions({
+      onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.staff.list.queryKey() }),
+    }),
+  );
   const [email, setEmail] = useState("");
   const [name, setName] = useState("");
   const [role, setRole] = useState<StaffRole>("associate");
   const [stores, setStores] = useState<string[]>([]);
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    invite.mutate({ email, name, role, storeIds: stores }, { onSuccess: () => { setEmail(""); setName(""); setStores([]); } });
+    invite.mutate(
+      { email, name, role, storeIds: stores },
+      {
+        onSuccess: () => {
+          setEmail("");
+          setName("");
+          setStores([]);
+        },
+      },
+    );
   };
   return (
     <Panel title={t("invite")} testId="staff-invite">
       <form onSubmit={submit} className="flex flex-col gap-3">
         <label className={labelClass}>
           {t("email")}
-          <input type="email" className={inputClass} value={email} onChange={(e) => setEmail(e.target.value)} required data-testid="invite-email" />
+          <input
+            type="email"
+            className={inputClass}
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+            required
+            data-testid="invite-email"
+          />
         </label>
         <label className={labelClass}>
           {t("name")}
-          <input className={inputClass} value={name} onChange={(e) => setName(e.target.value)} required maxLength={200} data-testid="invite-name" />
+          <input
+            className={inputClass}
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            required
+            maxLength={200}
+            data-testid="invite-name"
+          />
         </label>
         <label className={labelClass}>
           {t("role")}
-          <select className={inputClass} value={role} onChange={(e) => setRole(e.target.value as StaffRole)} data-testid="invite-role">
+          <select
+            className={inputClass}
+            value={role}
+            onChange={(e) => setRole(e.target.value as StaffRole)}
+            data-testid="invite-role"
+          >
             {roles.map((r) => (
               <option key={r} value={r}>
                 {t(`roles.${r}`)}
@@ -150,7 +207,11 @@ function InviteForm({ storeIds }: { storeIds: string[] }) {
           <div className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
             {storeIds.map((id) => (
               <label key={id} className="flex items-center gap-1 text-sm">
-                <input type="checkbox" checked={stores.includes(id)} onChange={(e) => setStores(e.target.checked ? [...stores, id] : stores.filter((s) => s !== id))} />
+                <input
+                  type="checkbox"
+                  checked={stores.includes(id)}
+                  onChange={(e) => setStores(e.target.checked ? [...stores, id] : stores.filter((s) => s !== id))}
+                />
                 {id}
               </label>
             ))}
@@ -161,8 +222,15 @@ function InviteForm({ storeIds }: { storeIds: string[] }) {
         </Button>
         {invite.isError && <ErrorMessage message={errorMessage(invite.error)} />}
         {invite.isSuccess && (
-          <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-900" data-testid="invite-result">
-            {t("invited", { email: invite.data.email })} <strong className="font-mono" data-testid="temporary-password">{invite.data.temporaryPassword}</strong>
+          <p
+            role="status"
+            className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-900"
+            data-testid="invite-result"
+          >
+            {t("invited", { email: invite.data.email })}{" "}
+            <strong className="font-mono" data-testid="temporary-password">
+              {invite.data.temporaryPassword}
+            </strong>
           </p>
         )}
       </form>

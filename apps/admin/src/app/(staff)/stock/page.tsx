@@ -1,4 +1,5 @@
 import { navTitle } from "@/components/simple-page";
+
 import { StockScreen } from "./stock-screen";
 
 export const generateMetadata = navTitle("stock");

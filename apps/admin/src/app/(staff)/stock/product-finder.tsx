@@ -1,14 +1,15 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
-import { useLocale, useTranslations } from "next-intl";
-import { useEffect, useState } from "react";
-import { EmptyState } from "@omni/ui/empty-state";
-import { StockBadge } from "@omni/ui/stock-badge";
-import { useTRPC } from "@omni/ui/trpc";
 import { inputClass, Panel } from "@/components/page-header";
 import { QueryState } from "@/components/query-state";
 import { useStaff } from "@/components/staff-context";
+import { useQuery } from "@tanstack/react-query";
+import { useLocale, useTranslations } from "next-intl";
+import { useEffect, useState } from "react";
+
+import { EmptyState } from "@omni/ui/empty-state";
+import { StockBadge } from "@omni/ui/stock-badge";
+import { useTRPC } from "@omni/ui/trpc";
 
 /** Search the catalogue by title or SKU and pick a variant of the chosen store. */
 export function ProductFinder({ onChoose, chosenSku }: { onChoose: (sku: string) => void; chosenSku: string }) {
@@ -93,6 +94,9 @@ function HereBadge({ sku }: { sku: string }) {
   const locale = useLocale();
   const { storeId } = useStaff();
   const availability = useQuery(trpc.inventory.availability.queryOptions({ sku, storeIds: [storeId] }));
-  const here = storeId === "online" && availability.data ? { available: availability.data.online } : availability.data?.locations.find((l) => l.storeId === storeId);
+  const here =
+    storeId === "online" && availability.data
+      ? { available: availability.data.online }
+      : availability.data?.locations.find((l) => l.storeId === storeId);
   return here ? <StockBadge available={here.available} locale={locale} /> : null;
 }

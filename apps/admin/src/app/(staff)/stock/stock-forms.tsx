@@ -1,13 +1,14 @@
 "use client";
 
+import { inputClass, labelClass, Panel } from "@/components/page-header";
+import { useStaff } from "@/components/staff-context";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
+
 import { Button } from "@omni/ui/button";
 import { ErrorMessage } from "@omni/ui/error-message";
 import { errorMessage, useTRPC } from "@omni/ui/trpc";
-import { inputClass, labelClass, Panel } from "@/components/page-header";
-import { useStaff } from "@/components/staff-context";
 
 type Saved = { sku: string; onHand: number; available: number };
 
@@ -51,7 +52,11 @@ export function StockForms({ sku }: { sku: string }) {
         onSubmit={(n, reason, done) => receive.mutate({ storeId, sku, quantity: n, reason }, { onSuccess: done })}
       />
       {saved && (
-        <p role="status" className="col-span-full rounded-lg bg-emerald-50 px-4 py-3 text-emerald-900" data-testid="stock-saved">
+        <p
+          role="status"
+          className="col-span-full rounded-lg bg-emerald-50 px-4 py-3 text-emerald-900"
+          data-testid="stock-saved"
+        >
           {t("saved", { sku: saved.sku, onHand: saved.onHand, available: saved.available })}
         </p>
       )}
@@ -102,7 +107,15 @@ function QuantityReasonForm(props: {
         </label>
         <label className={labelClass}>
           {t("reason")}
-          <input className={inputClass} required maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} placeholder={props.reasonPlaceholder} data-testid={`${id}-reason`} />
+          <input
+            className={inputClass}
+            required
+            maxLength={500}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            placeholder={props.reasonPlaceholder}
+            data-testid={`${id}-reason`}
+          />
         </label>
         <Button type="submit" busy={props.mutation.isPending} data-testid={props.submitTestId ?? `${id}-submit`}>
           {props.submitLabel}

@@ -1,16 +1,18 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
-import { useLocale, useTranslations } from "next-intl";
-import { useEffect, useState } from "react";
-import { StoreAvailability } from "@omni/ui/store-availability";
-import { useTRPC } from "@omni/ui/trpc";
 import { inputClass, labelClass, PageHeader, Panel } from "@/components/page-header";
 import { QueryState } from "@/components/query-state";
 import { canManageStock, useStaff } from "@/components/staff-context";
+import { useQuery } from "@tanstack/react-query";
+import { useLocale, useTranslations } from "next-intl";
+import { useEffect, useState } from "react";
+
+import { StoreAvailability } from "@omni/ui/store-availability";
+import { useTRPC } from "@omni/ui/trpc";
+
+import { MovementHistory } from "./movement-history";
 import { ProductFinder } from "./product-finder";
 import { StockForms } from "./stock-forms";
-import { MovementHistory } from "./movement-history";
 
 /** Stock of the chosen store: find a SKU, count it, receive goods, and read its ledger. */
 export function StockScreen() {
@@ -29,7 +31,12 @@ export function StockScreen() {
   };
   return (
     <>
-      <PageHeader title={t("title")} description={t("description", { store: staff.stores.find((s) => s.id === staff.storeId)?.name ?? staff.storeId })} />
+      <PageHeader
+        title={t("title")}
+        description={t("description", {
+          store: staff.stores.find((s) => s.id === staff.storeId)?.name ?? staff.storeId,
+        })}
+      />
       <div className="grid grid-cols-[minmax(0,5fr)_minmax(0,7fr)] items-start gap-5 max-lg:grid-cols-1">
         <ProductFinder onChoose={choose} chosenSku={sku} />
         <div className="flex flex-col gap-5">
@@ -46,7 +53,11 @@ export function StockScreen() {
               />
             </label>
           </Panel>
-          {sku ? <SkuDetails sku={sku} key={`${sku}@${staff.storeId}`} /> : <p className="text-slate-500">{t("chooseSku")}</p>}
+          {sku ? (
+            <SkuDetails sku={sku} key={`${sku}@${staff.storeId}`} />
+          ) : (
+            <p className="text-slate-500">{t("chooseSku")}</p>
+          )}
         </div>
       </div>
     </>
@@ -62,11 +73,17 @@ function SkuDetails({ sku }: { sku: string }) {
   const stores = useQuery(trpc.stores.list.queryOptions());
   if (availability.isPending || availability.isError) return <QueryState query={availability} />;
   // The warehouse is not a store: its stock is what home delivery can promise.
-  const here = staff.storeId === "online" ? { available: availability.data.online, aisle: null } : availability.data.locations.find((l) => l.storeId === staff.storeId);
+  const here =
+    staff.storeId === "online"
+      ? { available: availability.data.online, aisle: null }
+      : availability.data.locations.find((l) => l.storeId === staff.storeId);
   return (
     <>
       <p className="rounded-lg bg-white px-4 py-3 text-slate-700 ring-1 ring-slate-200" data-testid="sku-summary">
-        {t("availableHere")}: <strong className="text-xl" data-testid="available-here" data-available={here?.available ?? 0}>{here?.available ?? "—"}</strong>
+        {t("availableHere")}:{" "}
+        <strong className="text-xl" data-testid="available-here" data-available={here?.available ?? 0}>
+          {here?.available ?? "—"}
+        </strong>
         {here?.aisle && <span className="ml-3 text-sm">{t("aisle", { aisle: here.aisle })}</span>}
       </p>
       {canManageStock(staff) ? <StockForms sku={sku} /> : <p className="text-sm text-slate-500">{t("managersOnly")}</p>}

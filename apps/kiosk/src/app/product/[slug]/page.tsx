@@ -1,10 +1,16 @@
-import { TRPCError } from "@trpc/server";
-import { notFound } from "next/navigation";
 import { ProductView } from "@/components/product-view";
 import { serverApi } from "@/server/api";
 import { webUrl } from "@/server/settings";
+import { TRPCError } from "@trpc/server";
+import { notFound } from "next/navigation";
 
-export default async function ProductPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<{ sku?: string | string[] }> }) {
+export default async function ProductPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<{ sku?: string | string[] }>;
+}) {
   const { slug } = await params;
   const { sku } = await searchParams;
   const api = await serverApi();

@@ -1,5 +1,5 @@
-import { Suspense } from "react";
 import { ReserveScreen } from "@/components/reserve-screen";
+import { Suspense } from "react";
 
 export default function NewReservationPage() {
   return (

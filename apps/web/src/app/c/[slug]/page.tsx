@@ -1,12 +1,15 @@
-import type { Metadata } from "next";
-import { notFound } from "next/navigation";
-import { getLocale } from "next-intl/server";
 import { ProductListing } from "@/components/product-listing";
 import { serverApi } from "@/server/api";
+import type { Metadata } from "next";
+import { getLocale } from "next-intl/server";
+import { notFound } from "next/navigation";
 
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 async function categoryName(slug: string) {
   const [api, locale] = await Promise.all([serverApi(), getLocale()]);

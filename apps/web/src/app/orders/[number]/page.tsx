@@ -1,6 +1,11 @@
+import { auth } from "@/auth";
+import { OrderLookupForm } from "@/components/order-lookup-form";
+import { isNotFound, serverErrorMessage } from "@/lib/trpc-errors";
+import { serverApi } from "@/server/api";
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
+import Link from "next/link";
+
 import { ErrorMessage } from "@omni/ui/error-message";
 import { formatDateTime } from "@omni/ui/labels";
 import { formatMoney } from "@omni/ui/money";
@@ -8,10 +13,6 @@ import { OrderTimeline } from "@omni/ui/order-timeline";
 import { PickupCodeCard } from "@omni/ui/pickup-code-card";
 import { ProductImage } from "@omni/ui/product-image";
 import { StatusBadge } from "@omni/ui/status-badge";
-import { auth } from "@/auth";
-import { OrderLookupForm } from "@/components/order-lookup-form";
-import { isNotFound, serverErrorMessage } from "@/lib/trpc-errors";
-import { serverApi } from "@/server/api";
 
 export const dynamic = "force-dynamic";
 
@@ -39,7 +40,11 @@ export default async function OrderPage({ params, searchParams }: Props) {
     return (
       <div className="mx-auto max-w-md space-y-4">
         <h1 className="text-2xl font-bold">{t("lookupTitle")}</h1>
-        {mail || !(isNotFound(error) || error instanceof OrderNeedsEmail) ? <ErrorMessage message={serverErrorMessage(error)} locale={locale} /> : <p className="text-slate-700">{t("needEmail")}</p>}
+        {mail || !(isNotFound(error) || error instanceof OrderNeedsEmail) ? (
+          <ErrorMessage message={serverErrorMessage(error)} locale={locale} />
+        ) : (
+          <p className="text-slate-700">{t("needEmail")}</p>
+        )}
         <OrderLookupForm orderNumber={orderNumber} email={mail} />
       </div>
     );
@@ -51,35 +56,50 @@ export default async function OrderPage({ params, searchParams }: Props) {
   return (
     <div className="space-y-6">
       {placed === "1" && (
-        <p role="status" data-testid="order-placed" className="rounded-xl bg-emerald-50 px-4 py-3 font-semibold text-emerald-900">
+        <p
+          role="status"
+          data-testid="order-placed"
+          className="rounded-xl bg-emerald-50 px-4 py-3 font-semibold text-emerald-900"
+        >
           {t("thanks", { email: order.email })}
         </p>
       )}
       <header className="flex flex-wrap items-center justify-between gap-3">
         <div>
           <p className="text-sm text-slate-600">{t("order")}</p>
-          <h1 className="font-mono text-2xl font-bold" data-testid="order-number">{order.orderNumber}</h1>
+          <h1 className="font-mono text-2xl font-bold" data-testid="order-number">
+            {order.orderNumber}
+          </h1>
           <p className="text-sm text-slate-600">{formatDateTime(order.createdAt, locale)}</p>
         </div>
         <StatusBadge status={order.status} locale={locale} size="lg" />
       </header>
 
-      {order.fulfillment.type === "pickup" && order.pickupCode && !["collected", "cancelled", "expired"].includes(order.status) && (
-        <PickupCodeCard
-          code={order.pickupCode}
-          locale={locale}
-          store={order.store}
-          note={order.status === "ready_for_pickup" ? t("readyNote", { point: order.store?.pickupPoint ?? "" }) : t("notReadyNote")}
-        />
-      )}
+      {order.fulfillment.type === "pickup" &&
+        order.pickupCode &&
+        !["collected", "cancelled", "expired"].includes(order.status) && (
+          <PickupCodeCard
+            code={order.pickupCode}
+            locale={locale}
+            store={order.store}
+            note={
+              order.status === "ready_for_pickup"
+                ? t("readyNote", { point: order.store?.pickupPoint ?? "" })
+                : t("notReadyNote")
+            }
+          />
+        )}
       {order.fulfillment.type === "pickup" && order.pickupDeadline && order.status === "ready_for_pickup" && (
-        <p className="font-medium text-amber-900">{t("collectBy", { when: formatDateTime(order.pickupDeadline, locale) })}</p>
+        <p className="font-medium text-amber-900">
+          {t("collectBy", { when: formatDateTime(order.pickupDeadline, locale) })}
+        </p>
       )}
       {order.fulfillment.type === "delivery" && order.fulfillment.address && (
         <section>
           <h2 className="text-lg font-semibold">{t("deliveryTo")}</h2>
           <p className="text-slate-700">
-            {order.name}, {order.fulfillment.address.line1}, {order.fulfillment.address.postalCode} {order.fulfillment.address.city}, {order.fulfillment.address.country}
+            {order.name}, {order.fulfillment.address.line1}, {order.fulfillment.address.postalCode}{" "}
+            {order.fulfillment.address.city}, {order.fulfillment.address.country}
           </p>
         </section>
       )}
@@ -90,13 +110,20 @@ export default async function OrderPage({ params, searchParams }: Props) {
           <ul className="divide-y divide-slate-200 rounded-xl border border-slate-200">
             {order.lines.map((line) => (
               <li key={line.lineId} data-testid="order-line" data-sku={line.sku} className="flex gap-3 p-3">
-                <div className="w-14 shrink-0 overflow-hidden rounded"><ProductImage title={line.productTitle} hue={line.imageHue} /></div>
+                <div className="w-14 shrink-0 overflow-hidden rounded">
+                  <ProductImage title={line.productTitle} hue={line.imageHue} />
+                </div>
                 <div className="min-w-0 flex-1">
                   <p className="font-medium">{line.productTitle}</p>
-                  <p className="text-sm text-slate-600">{line.variantTitle} · {line.quantity} × {formatMoney(line.unitPriceMinor, order.currency, locale)}</p>
+                  <p className="text-sm text-slate-600">
+                    {line.variantTitle} · {line.quantity} × {formatMoney(line.unitPriceMinor, order.currency, locale)}
+                  </p>
                   {line.declinedQuantity > 0 && (
                     <p className="text-sm text-amber-900" data-testid="declined-line">
-                      {t("declined", { count: line.declinedQuantity, amount: formatMoney(line.declinedQuantity * line.unitPriceMinor, order.currency, locale) })}
+                      {t("declined", {
+                        count: line.declinedQuantity,
+                        amount: formatMoney(line.declinedQuantity * line.unitPriceMinor, order.currency, locale),
+                      })}
                     </p>
                   )}
                 </div>
@@ -105,24 +132,57 @@ export default async function OrderPage({ params, searchParams }: Props) {
             ))}
           </ul>
           <dl className="space-y-1">
-            {order.discountMinor > 0 && <div className="flex justify-between text-red-700"><dt>{t("discount")}</dt><dd>−{formatMoney(order.discountMinor, order.currency, locale)}</dd></div>}
-            {order.storeCreditMinor > 0 && <div className="flex justify-between"><dt>{t("credit")}</dt><dd>−{formatMoney(order.storeCreditMinor, order.currency, locale)}</dd></div>}
-            {declinedMinor > 0 && (
-              <div className="flex justify-between text-emerald-800" data-testid="declined-refund"><dt>{t("declinedRefund")}</dt><dd>{formatMoney(declinedMinor, order.currency, locale)}</dd></div>
+            {order.discountMinor > 0 && (
+              <div className="flex justify-between text-red-700">
+                <dt>{t("discount")}</dt>
+                <dd>−{formatMoney(order.discountMinor, order.currency, locale)}</dd>
+              </div>
             )}
-            <div className="flex justify-between text-lg font-bold"><dt>{t("total")}</dt><dd data-testid="order-total">{formatMoney(order.totalMinor, order.currency, locale)}</dd></div>
+            {order.storeCreditMinor > 0 && (
+              <div className="flex justify-between">
+                <dt>{t("credit")}</dt>
+                <dd>−{formatMoney(order.storeCreditMinor, order.currency, locale)}</dd>
+              </div>
+            )}
+            {declinedMinor > 0 && (
+              <div className="flex justify-between text-emerald-800" data-testid="declined-refund">
+                <dt>{t("declinedRefund")}</dt>
+                <dd>{formatMoney(declinedMinor, order.currency, locale)}</dd>
+              </div>
+            )}
+            <div className="flex justify-between text-lg font-bold">
+              <dt>{t("total")}</dt>
+              <dd data-testid="order-total">{formatMoney(order.totalMinor, order.currency, locale)}</dd>
+            </div>
             <div className="flex justify-between text-sm text-slate-700">
               <dt>{t("payment")}</dt>
-              <dd>{order.paymentMethod === "pay_in_store" ? t("payInStore", { amount: formatMoney(order.totalMinor - order.storeCreditMinor - order.paidMinor, order.currency, locale) }) : t("paid", { amount: formatMoney(order.paidMinor, order.currency, locale) })}</dd>
+              <dd>
+                {order.paymentMethod === "pay_in_store"
+                  ? t("payInStore", {
+                      amount: formatMoney(
+                        order.totalMinor - order.storeCreditMinor - order.paidMinor,
+                        order.currency,
+                        locale,
+                      ),
+                    })
+                  : t("paid", { amount: formatMoney(order.paidMinor, order.currency, locale) })}
+              </dd>
             </div>
           </dl>
           {returnable ? (
-            <Link href={returnLink} data-testid="return-items" className="inline-flex min-h-11 items-center rounded-lg px-4 font-semibold ring-1 ring-inset ring-slate-300 hover:bg-slate-50 focus-visible:outline focus-visible:outline-2 focus-visible:outline-sky-600">
+            <Link
+              href={returnLink}
+              data-testid="return-items"
+              className="inline-flex min-h-11 items-center rounded-lg px-4 font-semibold ring-1 ring-inset ring-slate-300 hover:bg-slate-50 focus-visible:outline focus-visible:outline-2 focus-visible:outline-sky-600"
+            >
               {t("returnItems")}
             </Link>
           ) : (
             <p className="text-sm text-slate-600">
-              {t("returnLater")} <Link href={returnLink} className="underline">{t("returnCheck")}</Link>
+              {t("returnLater")}{" "}
+              <Link href={returnLink} className="underline">
+                {t("returnCheck")}
+              </Link>
             </p>
           )}
         </section>

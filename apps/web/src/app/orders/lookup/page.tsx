@@ -1,7 +1,7 @@
-import type { Metadata } from "next";
-import { redirect } from "next/navigation";
-import { getTranslations } from "next-intl/server";
 import { OrderLookupForm } from "@/components/order-lookup-form";
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { redirect } from "next/navigation";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("lookup"))("title") };
@@ -13,7 +13,9 @@ export default async function OrderLookupPage({ searchParams }: Props) {
   const t = await getTranslations("lookup");
   const { number, email } = await searchParams;
   if (typeof number === "string" && number.trim() && typeof email === "string" && email.trim()) {
-    redirect(`/orders/${encodeURIComponent(number.trim().slice(0, 64))}?email=${encodeURIComponent(email.trim().slice(0, 320))}`);
+    redirect(
+      `/orders/${encodeURIComponent(number.trim().slice(0, 64))}?email=${encodeURIComponent(email.trim().slice(0, 320))}`,
+    );
   }
   return (
     <div className="mx-auto max-w-md space-y-4">

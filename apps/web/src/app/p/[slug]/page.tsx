@@ -1,20 +1,22 @@
-import type { Metadata } from "next";
-import Link from "next/link";
-import { notFound } from "next/navigation";
-import { getLocale, getTranslations } from "next-intl/server";
-import { cache } from "react";
 import { auth } from "@/auth";
 import { ProductGallery } from "@/components/product-gallery";
 import { ProductPurchase } from "@/components/product-purchase";
 import { preferredStoreId } from "@/lib/preferred-store";
 import { orNull } from "@/lib/trpc-errors";
 import { serverApi } from "@/server/api";
+import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { cache } from "react";
 
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ sku?: string }> };
 
-const loadProduct = cache(async (slug: string) => orNull((await serverApi()).catalog.product({ slug: decodeURIComponent(slug).slice(0, 200) })));
+const loadProduct = cache(async (slug: string) =>
+  orNull((await serverApi()).catalog.product({ slug: decodeURIComponent(slug).slice(0, 200) })),
+);
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const product = await loadProduct((await params).slug);
@@ -28,7 +30,13 @@ export default async function ProductPage({ params, searchParams }: Props) {
   const { sku } = await searchParams;
   const product = await loadProduct(slug);
   if (!product) notFound();
-  const [api, locale, t, storeId, session] = await Promise.all([serverApi(), getLocale(), getTranslations("product"), preferredStoreId(), auth()]);
+  const [api, locale, t, storeId, session] = await Promise.all([
+    serverApi(),
+    getLocale(),
+    getTranslations("product"),
+    preferredStoreId(),
+    auth(),
+  ]);
   // Stock is read fresh on every request: it is what the shopper acts on.
   const [stores, availability] = await Promise.all([
     api.stores.list(),
@@ -58,15 +66,25 @@ export default async function ProductPage({ params, searchParams }: Props) {
   };
   return (
     <article className="space-y-6">
-      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: JSON.stringify(jsonLd).replace(/</g, "\\u003c") }} />
+      <script
+        type="application/ld+json"
+        dangerouslySetInnerHTML={{ __html: JSON.stringify(jsonLd).replace(/</g, "\\u003c") }}
+      />
       <nav aria-label={t("breadcrumb")} className="text-sm text-slate-600">
-        <Link href="/" className="hover:underline">{t("home")}</Link> /{" "}
-        <Link href={`/c/${product.category}`} className="hover:underline">{locale === "pl" ? product.categoryNamePl : product.categoryName}</Link>
+        <Link href="/" className="hover:underline">
+          {t("home")}
+        </Link>{" "}
+        /{" "}
+        <Link href={`/c/${product.category}`} className="hover:underline">
+          {locale === "pl" ? product.categoryNamePl : product.categoryName}
+        </Link>
       </nav>
       <div className="grid gap-6 md:grid-cols-2">
         <ProductGallery title={product.title} hue={product.imageHue} />
         <div className="space-y-4">
-          <h1 data-testid="product-title" className="text-2xl font-bold sm:text-3xl">{product.title}</h1>
+          <h1 data-testid="product-title" className="text-2xl font-bold sm:text-3xl">
+            {product.title}
+          </h1>
           <ProductPurchase
             product={product}
             stores={stores.filter((s) => s.type === "store")}

@@ -1,14 +1,15 @@
+import { CancelReservation } from "@/components/cancel-reservation";
+import { TextField } from "@/components/text-field";
+import { serverErrorMessage } from "@/lib/trpc-errors";
+import { serverApi } from "@/server/api";
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
+
 import { ErrorMessage } from "@omni/ui/error-message";
 import { formatDateTime } from "@omni/ui/labels";
 import { formatMoney } from "@omni/ui/money";
 import { PickupCodeCard } from "@omni/ui/pickup-code-card";
 import { StatusBadge } from "@omni/ui/status-badge";
-import { CancelReservation } from "@/components/cancel-reservation";
-import { TextField } from "@/components/text-field";
-import { serverErrorMessage } from "@/lib/trpc-errors";
-import { serverApi } from "@/server/api";
 
 export const dynamic = "force-dynamic";
 
@@ -25,8 +26,18 @@ export default async function ReservationPage({ params, searchParams }: Props) {
   const mail = typeof email === "string" && email.trim() ? email.trim().slice(0, 320) : "";
   const askEmail = (
     <form method="get" className="space-y-3">
-      <TextField id="reservation-email" name="email" type="email" label={t("email")} defaultValue={mail} required autoComplete="email" />
-      <button type="submit" className="min-h-11 w-full rounded-lg bg-slate-900 px-4 font-semibold text-white">{t("show")}</button>
+      <TextField
+        id="reservation-email"
+        name="email"
+        type="email"
+        label={t("email")}
+        defaultValue={mail}
+        required
+        autoComplete="email"
+      />
+      <button type="submit" className="min-h-11 w-full rounded-lg bg-slate-900 px-4 font-semibold text-white">
+        {t("show")}
+      </button>
     </form>
   );
   if (!mail) {
@@ -58,14 +69,29 @@ export default async function ReservationPage({ params, searchParams }: Props) {
         <StatusBadge status={reservation.status} locale={locale} size="lg" />
       </header>
       {active ? (
-        <p className="font-medium" data-testid="reservation-deadline">{t("until", { when: formatDateTime(reservation.expiresAt, locale) })}</p>
+        <p className="font-medium" data-testid="reservation-deadline">
+          {t("until", { when: formatDateTime(reservation.expiresAt, locale) })}
+        </p>
       ) : (
         <p className="text-slate-700">{t(`status_${reservation.status}`)}</p>
       )}
-      {active && <PickupCodeCard code={reservation.code} store={reservation.store} locale={locale} title={t("code")} testId="reservation-code" note={t("howTo")} />}
+      {active && (
+        <PickupCodeCard
+          code={reservation.code}
+          store={reservation.store}
+          locale={locale}
+          title={t("code")}
+          testId="reservation-code"
+          note={t("howTo")}
+        />
+      )}
       {!active && (
         <p>
-          {t("code")}: <span className="font-mono font-bold" data-testid="reservation-code" data-code={reservation.code}>{reservation.code}</span> · {reservation.store.name}
+          {t("code")}:{" "}
+          <span className="font-mono font-bold" data-testid="reservation-code" data-code={reservation.code}>
+            {reservation.code}
+          </span>{" "}
+          · {reservation.store.name}
         </p>
       )}
       <section>
@@ -73,12 +99,16 @@ export default async function ReservationPage({ params, searchParams }: Props) {
         <ul className="mt-2 divide-y divide-slate-200 rounded-xl border border-slate-200">
           {reservation.lines.map((line) => (
             <li key={line.sku} className="flex justify-between gap-3 p-3">
-              <span>{line.quantity} × {line.title}</span>
+              <span>
+                {line.quantity} × {line.title}
+              </span>
               <span>{formatMoney(line.unitPriceMinor * line.quantity, reservation.currency, locale)}</span>
             </li>
           ))}
         </ul>
-        <p className="mt-2 text-right font-bold">{t("toPay", { amount: formatMoney(reservation.totalMinor, reservation.currency, locale) })}</p>
+        <p className="mt-2 text-right font-bold">
+          {t("toPay", { amount: formatMoney(reservation.totalMinor, reservation.currency, locale) })}
+        </p>
       </section>
       {active && <CancelReservation code={reservation.code} email={mail} />}
     </div>

@@ -1,21 +1,25 @@
+import { ReturnSlip } from "@/components/return-slip";
+import { serverErrorMessage } from "@/lib/trpc-errors";
+import { serverApi } from "@/server/api";
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
+import Link from "next/link";
+
 import { ErrorMessage } from "@omni/ui/error-message";
 import { formatDateTime } from "@omni/ui/labels";
 import { formatMoney } from "@omni/ui/money";
 import { OrderTimeline } from "@omni/ui/order-timeline";
 import { StatusBadge } from "@omni/ui/status-badge";
-import { ReturnSlip } from "@/components/return-slip";
-import { serverErrorMessage } from "@/lib/trpc-errors";
-import { serverApi } from "@/server/api";
 
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ number: string }>; searchParams: Promise<{ email?: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: (await getTranslations("returns"))("statusTitle", { number: decodeURIComponent((await params).number) }), robots: { index: false } };
+  return {
+    title: (await getTranslations("returns"))("statusTitle", { number: decodeURIComponent((await params).number) }),
+    robots: { index: false },
+  };
 }
 
 export default async function ReturnPage({ params, searchParams }: Props) {
@@ -42,10 +46,17 @@ export default async function ReturnPage({ params, searchParams }: Props) {
       <header className="flex flex-wrap items-center justify-between gap-3">
         <div>
           <p className="text-sm text-slate-600">{t("number")}</p>
-          <h1 className="font-mono text-2xl font-bold" data-testid="return-number">{ret.returnNumber}</h1>
+          <h1 className="font-mono text-2xl font-bold" data-testid="return-number">
+            {ret.returnNumber}
+          </h1>
           <p className="text-sm text-slate-600">
             {formatDateTime(ret.createdAt, locale)} ·{" "}
-            <Link href={`/orders/${encodeURIComponent(ret.orderNumber)}${mail ? `?email=${encodeURIComponent(mail)}` : ""}`} className="underline">{t("slipOrder", { number: ret.orderNumber })}</Link>
+            <Link
+              href={`/orders/${encodeURIComponent(ret.orderNumber)}${mail ? `?email=${encodeURIComponent(mail)}` : ""}`}
+              className="underline"
+            >
+              {t("slipOrder", { number: ret.orderNumber })}
+            </Link>
           </p>
         </div>
         <StatusBadge status={ret.status} locale={locale} size="lg" />
@@ -53,12 +64,18 @@ export default async function ReturnPage({ params, searchParams }: Props) {
       <dl className="grid gap-3 sm:grid-cols-3">
         <div className="rounded-xl border border-slate-200 p-3">
           <dt className="text-sm text-slate-600">{t("refund")}</dt>
-          <dd className="text-xl font-bold" data-testid="return-refund">{formatMoney(ret.refundMinor, ret.currency, locale)}</dd>
-          <dd className="text-sm text-slate-600">{ret.refundTo === "store_credit" ? t("toCredit") : t("toOriginal")}</dd>
+          <dd className="text-xl font-bold" data-testid="return-refund">
+            {formatMoney(ret.refundMinor, ret.currency, locale)}
+          </dd>
+          <dd className="text-sm text-slate-600">
+            {ret.refundTo === "store_credit" ? t("toCredit") : t("toOriginal")}
+          </dd>
         </div>
         <div className="rounded-xl border border-slate-200 p-3">
           <dt className="text-sm text-slate-600">{t("method")}</dt>
-          <dd className="font-semibold">{ret.method.type === "mail" ? t("mail") : `${t("inStore")}: ${storeName(ret.method.storeId)}`}</dd>
+          <dd className="font-semibold">
+            {ret.method.type === "mail" ? t("mail") : `${t("inStore")}: ${storeName(ret.method.storeId)}`}
+          </dd>
         </div>
         {ret.refundedAt && (
           <div className="rounded-xl border border-slate-200 p-3">
@@ -73,7 +90,10 @@ export default async function ReturnPage({ params, searchParams }: Props) {
           <ul className="mt-2 divide-y divide-slate-200 rounded-xl border border-slate-200">
             {ret.lines.map((line) => (
               <li key={line.lineId} className="flex justify-between gap-3 p-3" data-testid="return-line">
-                <span>{line.quantity} × {line.title}<span className="block text-sm text-slate-600">{t(`reason_${line.reason}`)}</span></span>
+                <span>
+                  {line.quantity} × {line.title}
+                  <span className="block text-sm text-slate-600">{t(`reason_${line.reason}`)}</span>
+                </span>
                 <span>{formatMoney(line.unitPriceMinor * line.quantity, ret.currency, locale)}</span>
               </li>
             ))}
@@ -82,7 +102,11 @@ export default async function ReturnPage({ params, searchParams }: Props) {
         <OrderTimeline events={ret.events} locale={locale} title={t("history")} />
       </div>
       {ret.method.type === "mail" && ret.status === "requested" && (
-        <ReturnSlip returnNumber={ret.returnNumber} orderNumber={ret.orderNumber} lines={ret.lines.map((l) => ({ title: l.title, quantity: l.quantity }))} />
+        <ReturnSlip
+          returnNumber={ret.returnNumber}
+          orderNumber={ret.orderNumber}
+          lines={ret.lines.map((l) => ({ title: l.title, quantity: l.quantity }))}
+        />
       )}
     </div>
   );

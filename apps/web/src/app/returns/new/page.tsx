@@ -1,9 +1,9 @@
+import { auth } from "@/auth";
+import { OrderLookupForm } from "@/components/order-lookup-form";
+import { ReturnForm } from "@/components/return-form";
+import { serverApi } from "@/server/api";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { auth } from "@/auth";
-import { ReturnForm } from "@/components/return-form";
-import { OrderLookupForm } from "@/components/order-lookup-form";
-import { serverApi } from "@/server/api";
 
 export const dynamic = "force-dynamic";
 
@@ -28,5 +28,11 @@ export default async function NewReturnPage({ searchParams }: Props) {
     );
   }
   const stores = (await api.stores.list()).filter((s) => s.type === "store" && s.returns);
-  return <ReturnForm orderNumber={orderNumber} email={mail} stores={stores.map((s) => ({ id: s.id, name: s.name, city: s.city }))} />;
+  return (
+    <ReturnForm
+      orderNumber={orderNumber}
+      email={mail}
+      stores={stores.map((s) => ({ id: s.id, name: s.name, city: s.city }))}
+    />
+  );
 }

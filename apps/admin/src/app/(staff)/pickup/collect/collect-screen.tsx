@@ -1,18 +1,19 @@
 "use client";
 
+import { CodeLookup } from "@/components/code-lookup";
+import { PageHeader, Panel, tableClass } from "@/components/page-header";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { inferRouterOutputs } from "@trpc/server";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
+
+import type { AppRouter } from "@omni/api";
 import { Button } from "@omni/ui/button";
 import { ErrorMessage } from "@omni/ui/error-message";
 import { formatMoney } from "@omni/ui/money";
 import { Spinner } from "@omni/ui/spinner";
 import { StatusBadge } from "@omni/ui/status-badge";
 import { errorMessage, useTRPC } from "@omni/ui/trpc";
-import type { AppRouter } from "@omni/api";
-import type { inferRouterOutputs } from "@trpc/server";
-import { PageHeader, Panel, tableClass } from "@/components/page-header";
-import { CodeLookup } from "@/components/code-lookup";
 
 /** Counter handover: find the order by its pickup code, mark lines the shopper declines, hand over. */
 export function CollectScreen() {
@@ -20,7 +21,11 @@ export function CollectScreen() {
   const trpc = useTRPC();
   const [typed, setTyped] = useState("");
   const [code, setCode] = useState<string | null>(null);
-  const order = useQuery({ ...trpc.pickup.get.queryOptions({ code: code ?? "" }), enabled: code !== null, retry: false });
+  const order = useQuery({
+    ...trpc.pickup.get.queryOptions({ code: code ?? "" }),
+    enabled: code !== null,
+    retry: false,
+  });
   const find = (value: string) => {
     const clean = value.trim();
     if (!clean) return;
@@ -47,7 +52,12 @@ export function CollectScreen() {
         ) : order.isError ? (
           <ErrorMessage message={errorMessage(order.error)} />
         ) : (
-          <Handover order={order.data} code={code} key={`${order.data.orderNumber}-${order.dataUpdatedAt}`} onDone={() => setTyped("")} />
+          <Handover
+            order={order.data}
+            code={code}
+            key={`${order.data.orderNumber}-${order.dataUpdatedAt}`}
+            onDone={() => setTyped("")}
+          />
         ))}
     </>
   );
@@ -71,8 +81,12 @@ function Handover({ order, code, onDone }: { order: PickupOrder; code: string; o
     }),
   );
   const money = (minor: number) => formatMoney(minor, order.currency, locale);
-  const keptValue = order.lines.filter((l) => !declined.includes(l.lineId)).reduce((sum, l) => sum + l.quantity * l.unitPriceMinor, 0);
-  const declinedValue = order.lines.filter((l) => declined.includes(l.lineId)).reduce((sum, l) => sum + l.quantity * l.unitPriceMinor, 0);
+  const keptValue = order.lines
+    .filter((l) => !declined.includes(l.lineId))
+    .reduce((sum, l) => sum + l.quantity * l.unitPriceMinor, 0);
+  const declinedValue = order.lines
+    .filter((l) => declined.includes(l.lineId))
+    .reduce((sum, l) => sum + l.quantity * l.unitPriceMinor, 0);
 
   if (collect.data) {
     const done = collect.data;
@@ -83,7 +97,9 @@ function Handover({ order, code, onDone }: { order: PickupOrder; code: string; o
         <div className="mt-2">
           <StatusBadge status={done.status} locale={locale} />
         </div>
-        {done.paymentMethod === "pay_in_store" && <p className="mt-3 text-lg">{t("takePayment", { amount: money(done.paidMinor) })}</p>}
+        {done.paymentMethod === "pay_in_store" && (
+          <p className="mt-3 text-lg">{t("takePayment", { amount: money(done.paidMinor) })}</p>
+        )}
         {gone.length > 0 && (
           <p className="mt-2" data-testid="declined-summary">
             {t("declinedSummary", { count: gone.length })} {done.paymentMethod !== "pay_in_store" && t("refunded")}
@@ -98,9 +114,18 @@ function Handover({ order, code, onDone }: { order: PickupOrder; code: string; o
     <Panel testId="collect-order">
       <div className="mb-4 flex flex-wrap items-start justify-between gap-3">
         <div>
-          <p className="font-mono text-lg font-semibold" data-testid="collect-order-number">{order.orderNumber}</p>
-          <p>{order.name} · <span className="text-slate-600">{order.email}</span>{order.phone && <span className="text-slate-600"> · {order.phone}</span>}</p>
-          {order.pickupDeadline && <p className="text-sm text-slate-500">{t("deadline", { date: format.dateTime(new Date(order.pickupDeadline), { dateStyle: "medium" }) })}</p>}
+          <p className="font-mono text-lg font-semibold" data-testid="collect-order-number">
+            {order.orderNumber}
+          </p>
+          <p>
+            {order.name} · <span className="text-slate-600">{order.email}</span>
+            {order.phone && <span className="text-slate-600"> · {order.phone}</span>}
+          </p>
+          {order.pickupDeadline && (
+            <p className="text-sm text-slate-500">
+              {t("deadline", { date: format.dateTime(new Date(order.pickupDeadline), { dateStyle: "medium" }) })}
+            </p>
+          )}
         </div>
         <StatusBadge status={order.status} locale={locale} size="lg" />
       </div>
@@ -122,7 +147,11 @@ function Handover({ order, code, onDone }: { order: PickupOrder; code: string; o
           {order.lines.map((line) => {
             const isDeclined = declined.includes(line.lineId);
             return (
-              <tr key={line.lineId} className={isDeclined ? "bg-red-50 text-slate-500 line-through" : ""} data-testid={`collect-line-${line.lineId}`}>
+              <tr
+                key={line.lineId}
+                className={isDeclined ? "bg-red-50 text-slate-500 line-through" : ""}
+                data-testid={`collect-line-${line.lineId}`}
+              >
                 <td>
                   {line.title}
                   <span className="block font-mono text-xs text-slate-500 no-underline">{line.sku}</span>
@@ -135,7 +164,11 @@ function Handover({ order, code, onDone }: { order: PickupOrder; code: string; o
                     className="h-5 w-5 accent-red-700"
                     checked={isDeclined}
                     disabled={!collectable}
-                    onChange={(e) => setDeclined(e.target.checked ? [...declined, line.lineId] : declined.filter((id) => id !== line.lineId))}
+                    onChange={(e) =>
+                      setDeclined(
+                        e.target.checked ? [...declined, line.lineId] : declined.filter((id) => id !== line.lineId),
+                      )
+                    }
                     aria-label={t("declineLine", { item: line.title })}
                     data-testid={`decline-line-${line.lineId}`}
                   />
@@ -152,7 +185,9 @@ function Handover({ order, code, onDone }: { order: PickupOrder; code: string; o
           ) : (
             <p>{t("paidOnline")}</p>
           )}
-          {declined.length > 0 && <p className="text-red-800">{t("declinedValue", { amount: money(declinedValue) })}</p>}
+          {declined.length > 0 && (
+            <p className="text-red-800">{t("declinedValue", { amount: money(declinedValue) })}</p>
+          )}
         </div>
         <Button
           size="lg"
@@ -165,7 +200,11 @@ function Handover({ order, code, onDone }: { order: PickupOrder; code: string; o
         </Button>
       </div>
       {declined.length === order.lines.length && <p className="mt-2 text-sm text-slate-600">{t("allDeclined")}</p>}
-      {collect.isError && <div className="mt-3"><ErrorMessage message={errorMessage(collect.error)} /></div>}
+      {collect.isError && (
+        <div className="mt-3">
+          <ErrorMessage message={errorMessage(collect.error)} />
+        </div>
+      )}
     </Panel>
   );
 }

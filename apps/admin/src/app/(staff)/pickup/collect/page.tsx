@@ -1,4 +1,5 @@
 import { navTitle } from "@/components/simple-page";
+
 import { CollectScreen } from "./collect-screen";
 
 export const generateMetadata = navTitle("collect");

@@ -1,5 +1,6 @@
-import { createTrpcRouteHandler } from "@omni/api/next";
 import { auth } from "@/auth";
+
+import { createTrpcRouteHandler } from "@omni/api/next";
 
 const handler = createTrpcRouteHandler({ app: "admin", getUserId: async () => (await auth())?.user?.id });
 

@@ -1,7 +1,8 @@
+import { auth } from "@/auth";
 import { cookies } from "next/headers";
+
 import { createTrpcRouteHandler } from "@omni/api/next";
 import { deviceCookieName } from "@omni/auth/device";
-import { auth } from "@/auth";
 
 const handler = createTrpcRouteHandler({
   app: "kiosk",
