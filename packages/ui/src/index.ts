@@ -1,4 +1,3 @@
-export { formatMoney } from "./money";
 export { Price } from "./price";
 export { StockBadge } from "./stock-badge";
 export { ProductImage } from "./product-image";
@@ -11,13 +10,7 @@ export { StatusBadge, statusLabel } from "./status-badge";
 export { ChannelLabel, channelLabel } from "./channel";
 export { OrderTimeline, eventLabel, type TimelineEvent } from "./order-timeline";
 export { OpeningHoursList, groupOpeningHours, type OpeningHours } from "./opening-hours";
-export {
-  StoreAvailability,
-  orderAvailability,
-  distanceKm,
-  type AvailabilityStore,
-  type Position,
-} from "./store-availability";
+export { StoreAvailability, orderAvailability, type AvailabilityStore, type Position } from "./store-availability";
 export { PickupCodeCard, groupCode, type PickupStore } from "./pickup-code-card";
 export { EligibilityView, eligibilityReason, type EligibilityLine } from "./eligibility-view";
 export { OnScreenKeyboard, applyKey } from "./on-screen-keyboard";

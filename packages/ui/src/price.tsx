@@ -1,4 +1,4 @@
-import { formatMoney } from "./money";
+import { formatMoney } from "@omni/core";
 
 /** A price, with the list price struck through when a promotion lowers it. The same in every app. */
 export function Price({

@@ -2,6 +2,7 @@
 
 import type { FormEvent } from "react";
 
+import { INPUT_LIMITS } from "@omni/core";
 import { Button } from "@omni/ui/button";
 
 import { inputClass } from "./page-header";
@@ -44,7 +45,7 @@ export function CodeLookup({
         onChange={(e) => onChange(e.target.value)}
         placeholder={placeholder ?? label}
         aria-label={label}
-        maxLength={64}
+        maxLength={INPUT_LIMITS.code}
         autoComplete="off"
         data-testid={testIds.input}
       />

@@ -3,22 +3,8 @@
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 
+import { fromScan } from "@omni/core";
 import { Button } from "@omni/ui/button";
-
-/** What a scanned QR code means as a code: the `code` parameter of a link, else the text itself. */
-export function codeFromScan(text: string): string {
-  try {
-    const url = new URL(text);
-    return (
-      url.searchParams.get("code") ??
-      url.searchParams.get("returnNumber") ??
-      url.pathname.split("/").filter(Boolean).pop() ??
-      text
-    );
-  } catch {
-    return text.trim();
-  }
-}
 
 /**
  * A camera button that reads one QR code (pickup code, reservation code, return slip) and hands
@@ -49,7 +35,7 @@ export function QrScanner({ onCode, testId = "scan-qr" }: { onCode: (code: strin
               stopped = true;
               controls?.stop();
               setOpen(false);
-              handler.current(codeFromScan(result.getText()));
+              handler.current(fromScan(result.getText(), "code", "returnNumber"));
             }
           },
         );

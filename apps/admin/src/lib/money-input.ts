@@ -4,5 +4,3 @@ export function parseMoney(text: string): number | null {
   if (!/^\d+(\.\d{1,2})?$/.test(clean)) return null;
   return Math.round(Number(clean) * 100);
 }
-
-export const minorToInput = (minor: number) => (minor / 100).toFixed(2);

@@ -6,8 +6,8 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 import Link from "next/link";
 
+import { formatMoney } from "@omni/core";
 import { EmptyState } from "@omni/ui/empty-state";
-import { formatMoney } from "@omni/ui/money";
 import { QrCode } from "@omni/ui/qr-code";
 import { Spinner } from "@omni/ui/spinner";
 

@@ -1,13 +1,13 @@
 "use client";
 
-import { newIdempotencyKey, useContract, type Fulfillment, type Payment, type PlacedOrder } from "@/lib/contract";
+import { newKioskIdempotencyKey, useContract, type Fulfillment, type Payment, type PlacedOrder } from "@/lib/contract";
 import { useFriendlyError } from "@/lib/friendly-error";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 
+import { formatMoney, INPUT_LIMITS } from "@omni/core";
 import { EmptyState } from "@omni/ui/empty-state";
-import { formatMoney } from "@omni/ui/money";
 import { PickupCodeCard } from "@omni/ui/pickup-code-card";
 import { useTRPC } from "@omni/ui/trpc";
 
@@ -34,7 +34,7 @@ export function CheckoutScreen() {
     name: shopper?.name ?? "",
     email: shopper?.email ?? "",
   });
-  const [idempotencyKey] = useState(newIdempotencyKey);
+  const [idempotencyKey] = useState(newKioskIdempotencyKey);
   const [placed, setPlaced] = useState<{ order: PlacedOrder; storeId: string | null } | null>(null);
   const stores = useQuery(trpc.stores.list.queryOptions());
   const thisStore = stores.data?.find((s) => s.id === kiosk.storeId);
@@ -145,7 +145,7 @@ export function CheckoutScreen() {
 
   const fields: TouchField[] = [
     { name: "name", label: t("name"), testId: "checkout-name" },
-    { name: "email", label: t("email"), kind: "email", testId: "checkout-email", maxLength: 320 },
+    { name: "email", label: t("email"), kind: "email", testId: "checkout-email", maxLength: INPUT_LIMITS.email },
     { name: "phone", label: t("phone"), testId: "checkout-phone", optional: true, maxLength: 40 },
     ...(where === "delivery"
       ? ([

@@ -3,6 +3,8 @@
 import { useTranslations } from "next-intl";
 import { useState, type ReactNode } from "react";
 
+import { INPUT_LIMITS } from "@omni/core";
+
 import { ScanToggle } from "./scan-toggle";
 import { TouchForm } from "./touch-form";
 
@@ -49,7 +51,7 @@ export function CodeEntry({
         fields={[
           caseSensitive
             ? { name: "code", label, testId, maxLength: 200, keyboard: "email" }
-            : { name: "code", label, kind: "code", testId, maxLength: 64 },
+            : { name: "code", label, kind: "code", testId, maxLength: INPUT_LIMITS.code },
         ]}
         values={{ code }}
         onChange={(_, value) => setCode(value)}

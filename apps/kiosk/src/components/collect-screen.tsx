@@ -2,9 +2,10 @@
 
 import { useContract } from "@/lib/contract";
 import { useFriendlyError } from "@/lib/friendly-error";
-import { fromScan } from "@/lib/scanned";
 import { useMutation } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
+
+import { fromScan } from "@omni/core";
 
 import { CodeEntry } from "./code-entry";
 import { KioskError } from "./kiosk-error";

@@ -4,6 +4,8 @@ import { pairWithCode, pairWithDeviceToken } from "@/server/actions";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 
+import { INPUT_LIMITS } from "@omni/core";
+
 import { KioskError } from "./kiosk-error";
 import { TouchForm } from "./touch-form";
 
@@ -47,7 +49,7 @@ export function PairScreen() {
       {mode === "code" ? (
         <TouchForm
           key="code"
-          fields={[{ name: "code", label: t("code"), kind: "code", testId: "pair-code", maxLength: 64 }]}
+          fields={[{ name: "code", label: t("code"), kind: "code", testId: "pair-code", maxLength: INPUT_LIMITS.code }]}
           values={values}
           onChange={(name, value) => setValues((v) => ({ ...v, [name]: value }))}
           onSubmit={() => void submit()}

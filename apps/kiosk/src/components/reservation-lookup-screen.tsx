@@ -2,11 +2,11 @@
 
 import { useContract, type Reservation } from "@/lib/contract";
 import { useFriendlyError } from "@/lib/friendly-error";
-import { fromScan } from "@/lib/scanned";
 import { useMutation } from "@tanstack/react-query";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 
+import { fromScan, INPUT_LIMITS } from "@omni/core";
 import { StatusBadge } from "@omni/ui/status-badge";
 
 import { KioskError } from "./kiosk-error";
@@ -94,8 +94,20 @@ export function ReservationLookupScreen() {
       />
       <TouchForm
         fields={[
-          { name: "code", label: t("code"), kind: "code", testId: "reservation-code-input", maxLength: 64 },
-          { name: "email", label: t("email"), kind: "email", testId: "reservation-email", maxLength: 320 },
+          {
+            name: "code",
+            label: t("code"),
+            kind: "code",
+            testId: "reservation-code-input",
+            maxLength: INPUT_LIMITS.code,
+          },
+          {
+            name: "email",
+            label: t("email"),
+            kind: "email",
+            testId: "reservation-email",
+            maxLength: INPUT_LIMITS.email,
+          },
         ]}
         values={values}
         onChange={(name, value) => setValues((v) => ({ ...v, [name]: value }))}

@@ -1,12 +1,13 @@
 "use client";
 
-import { newIdempotencyKey, useContract } from "@/lib/contract";
+import { newKioskIdempotencyKey, useContract } from "@/lib/contract";
 import { useFriendlyError } from "@/lib/friendly-error";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { useSearchParams } from "next/navigation";
 import { useState } from "react";
 
+import { INPUT_LIMITS } from "@omni/core";
 import { PickupCodeCard } from "@omni/ui/pickup-code-card";
 import { useTRPC } from "@omni/ui/trpc";
 
@@ -31,7 +32,7 @@ export function ReserveScreen() {
     name: shopper?.name ?? "",
     email: shopper?.email ?? "",
   });
-  const [idempotencyKey] = useState(newIdempotencyKey);
+  const [idempotencyKey] = useState(newKioskIdempotencyKey);
   const product = useQuery({ ...trpc.catalog.product.queryOptions({ slug }), enabled: !!slug });
   const variant = product.data?.variants.find((v) => v.sku === sku);
   const reserve = useMutation({
@@ -73,7 +74,7 @@ export function ReserveScreen() {
       <TouchForm
         fields={[
           { name: "name", label: t("name"), testId: "reserve-name" },
-          { name: "email", label: t("email"), kind: "email", testId: "reserve-email", maxLength: 320 },
+          { name: "email", label: t("email"), kind: "email", testId: "reserve-email", maxLength: INPUT_LIMITS.email },
           { name: "phone", label: t("phone"), testId: "reserve-phone", optional: true, maxLength: 40 },
         ]}
         values={values}

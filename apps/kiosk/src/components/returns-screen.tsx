@@ -1,14 +1,13 @@
 "use client";
 
-import { newIdempotencyKey, useContract, type Eligibility, type ReturnReason } from "@/lib/contract";
+import { newKioskIdempotencyKey, useContract, type Eligibility, type ReturnReason } from "@/lib/contract";
 import { useFriendlyError } from "@/lib/friendly-error";
-import { orderFromScan } from "@/lib/scanned";
 import { useMutation } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 
+import { formatMoney, INPUT_LIMITS, orderFromScan } from "@omni/core";
 import { EligibilityView } from "@omni/ui/eligibility-view";
-import { formatMoney } from "@omni/ui/money";
 
 import { ChoiceRow } from "./choice-row";
 import { KioskError } from "./kiosk-error";
@@ -31,7 +30,7 @@ export function ReturnsScreen() {
   const [selected, setSelected] = useState<Record<string, number>>({});
   const [reason, setReason] = useState<ReturnReason | null>(null);
   const [refundTo, setRefundTo] = useState<"original" | "store_credit">("original");
-  const [idempotencyKey] = useState(newIdempotencyKey);
+  const [idempotencyKey] = useState(newKioskIdempotencyKey);
 
   const lookUp = useMutation({
     mutationFn: async (input: { orderNumber: string; email: string }) => ({
@@ -156,8 +155,14 @@ export function ReturnsScreen() {
       />
       <TouchForm
         fields={[
-          { name: "orderNumber", label: t("orderNumber"), kind: "code", testId: "return-order-number", maxLength: 64 },
-          { name: "email", label: t("email"), kind: "email", testId: "return-email", maxLength: 320 },
+          {
+            name: "orderNumber",
+            label: t("orderNumber"),
+            kind: "code",
+            testId: "return-order-number",
+            maxLength: INPUT_LIMITS.code,
+          },
+          { name: "email", label: t("email"), kind: "email", testId: "return-email", maxLength: INPUT_LIMITS.email },
         ]}
         values={values}
         onChange={(name, value) => setValues((v) => ({ ...v, [name]: value }))}

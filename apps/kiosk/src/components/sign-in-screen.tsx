@@ -1,11 +1,12 @@
 "use client";
 
 import { useContract } from "@/lib/contract";
-import { fromScan } from "@/lib/scanned";
 import { signInWithPassword, signInWithQrToken } from "@/server/actions";
 import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+
+import { fromScan, INPUT_LIMITS } from "@omni/core";
 
 import { ChoiceRow } from "./choice-row";
 import { CodeEntry } from "./code-entry";
@@ -73,7 +74,7 @@ export function SignInScreen() {
       ) : (
         <TouchForm
           fields={[
-            { name: "email", label: t("email"), kind: "email", testId: "signin-email", maxLength: 320 },
+            { name: "email", label: t("email"), kind: "email", testId: "signin-email", maxLength: INPUT_LIMITS.email },
             { name: "password", label: t("password"), kind: "password", testId: "signin-password", keyboard: "email" },
           ]}
           values={values}

@@ -1,9 +1,10 @@
-"use client";
-
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 
 import type { AppRouter } from "@omni/api";
+import { newIdempotencyKey } from "@omni/core";
 import { useTRPCClient } from "@omni/ui/trpc";
+
+("use client");
 
 /** The shared router's client, for calls made from event handlers and one-off React Query functions. */
 export const useContract = () => useTRPCClient();
@@ -19,5 +20,4 @@ export type ReturnReason = Inputs["returns"]["create"]["lines"][number]["reason"
 export type Reservation = Outputs["reservations"]["get"];
 
 /** A fresh key for one attempt of a write; kept across retries of that attempt so it never doubles. */
-export const newIdempotencyKey = () =>
-  `kiosk-${typeof crypto.randomUUID === "function" ? crypto.randomUUID() : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}${Math.random().toString(36).slice(2)}`}`;
+export const newKioskIdempotencyKey = () => newIdempotencyKey("kiosk");

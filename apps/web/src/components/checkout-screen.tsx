@@ -1,6 +1,5 @@
 "use client";
 
-import { newIdempotencyKey } from "@/lib/idempotency";
 import { cardToken, TEST_CARDS } from "@/lib/test-cards";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
@@ -8,10 +7,10 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 
+import { formatMoney, newIdempotencyKey } from "@omni/core";
 import { Button } from "@omni/ui/button";
 import { EmptyState } from "@omni/ui/empty-state";
 import { ErrorMessage } from "@omni/ui/error-message";
-import { formatMoney } from "@omni/ui/money";
 import { OpeningHoursList } from "@omni/ui/opening-hours";
 import { Spinner } from "@omni/ui/spinner";
 import { errorMessage, useTRPC } from "@omni/ui/trpc";

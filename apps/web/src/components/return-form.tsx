@@ -1,15 +1,14 @@
 "use client";
 
-import { newIdempotencyKey } from "@/lib/idempotency";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 import Link from "next/link";
 import { useState } from "react";
 
+import { formatMoney, newIdempotencyKey } from "@omni/core";
 import { Button } from "@omni/ui/button";
 import { EligibilityView } from "@omni/ui/eligibility-view";
 import { ErrorMessage } from "@omni/ui/error-message";
-import { formatMoney } from "@omni/ui/money";
 import { Spinner } from "@omni/ui/spinner";
 import { errorMessage, useTRPC } from "@omni/ui/trpc";
 

@@ -1,8 +1,9 @@
 import { and, eq, gt, sql } from "drizzle-orm";
 
+import { normalizeCode } from "@omni/core";
 import { cartHandoffs, carts, type Database } from "@omni/db";
 
-import { normalizeCode, notFound, randomCode, withCodeLimit, type Actor } from "../kernel";
+import { notFound, randomCode, withCodeLimit, type Actor } from "../kernel";
 import { assertCartOpen, auditCartWrite, lockCart } from "./cart";
 
 /** How long a hand-off code shown on one screen can be typed or scanned on another. */

@@ -1,10 +1,10 @@
 import { and, asc, eq } from "drizzle-orm";
 
+import { distanceKm } from "@omni/core";
 import { locations, type Database } from "@omni/db";
 
 import { availabilityBySku, ONLINE_LOCATION } from "../inventory";
 import type { Actor } from "../kernel";
-import { distanceKm } from "../stores";
 import { getCart, type CartLineView } from "./cart";
 
 export type OptionLine = {

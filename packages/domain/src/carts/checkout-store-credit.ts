@@ -1,6 +1,7 @@
+import { normalizeCode } from "@omni/core";
 import type { Database } from "@omni/db";
 
-import { badRequest, normalizeCode, notFound, withCodeLimit, type Actor } from "../kernel";
+import { badRequest, notFound, withCodeLimit, type Actor } from "../kernel";
 import { codeHolder, creditBalance, userHolder } from "../payments";
 
 /**

@@ -1,5 +1,6 @@
 import { asc, eq, sql } from "drizzle-orm";
 
+import { formatMoney } from "@omni/core";
 import {
   cartLines,
   carts,
@@ -307,7 +308,7 @@ async function placeInTransaction(
   return answerOf(placed ?? order);
 }
 
-const money = (minor: number, currency: string) => `${(minor / 100).toFixed(2)} ${currency}`;
+const money = (minor: number, currency: string) => formatMoney(minor, currency, "en");
 
 function confirmation(order: OrderRow, locationName: string, lines: PricedLine[]) {
   const items = lines

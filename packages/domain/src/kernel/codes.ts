@@ -10,11 +10,6 @@ export function randomCode(length = 8): string {
   return out;
 }
 
-/** Codes are shown in groups and typed in any case; this gives the stored form. */
-export function normalizeCode(input: string): string {
-  return input.toUpperCase().replace(/[^0-9A-Z]/g, "");
-}
-
 /** A long random secret for bearer ids (guest carts, device tokens). */
 export function randomSecret(bytes = 24): string {
   return randomBytes(bytes).toString("base64url");

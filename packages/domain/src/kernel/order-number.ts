@@ -13,12 +13,3 @@ export async function nextReturnNumber(tx: Tx): Promise<string> {
   const [row] = await tx.execute<{ n: string }>(sql`select nextval('return_number_seq')::text as n`);
   return `RT-${row!.n}`;
 }
-
-/** Order numbers are read out and typed loosely: "om 100042", "100042" and "OM-100042" all mean OM-100042. */
-export function normalizeOrderNumber(input: string): string {
-  const digits = input
-    .trim()
-    .toUpperCase()
-    .replace(/^OM[\s-]*/, "");
-  return /^\d+$/.test(digits) ? `OM-${digits}` : input.trim().toUpperCase();
-}

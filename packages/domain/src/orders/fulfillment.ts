@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 
+import { formatMoney } from "@omni/core";
 import { orderLines, orders, stockLevels, type Database, type OrderStatus, type Tx } from "@omni/db";
 
 import { endHolds } from "../inventory";
@@ -196,7 +197,7 @@ export async function closeUnfulfilledOrder(
     refId: order.id,
   });
   const refundWords =
-    refund.refundedMinor > 0 ? ` We have refunded ${(refund.refundedMinor / 100).toFixed(2)} ${order.currency}.` : "";
+    refund.refundedMinor > 0 ? ` We have refunded ${formatMoney(refund.refundedMinor, order.currency, "en")}.` : "";
   const creditWords = refund.creditCode ? ` Your store credit code is ${refund.creditCode}.` : "";
   await queueMessage(tx, {
     to: order.email,

@@ -1,5 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 
+import { isOrderDone } from "@omni/core";
 import { orderEvents, orders, type OrderStatus, type Tx } from "@omni/db";
 
 import { conflict, notFound, type Actor } from "../kernel";
@@ -119,7 +120,7 @@ export async function transitionOrder(
     changes.readyAt = at;
     changes.pickupDeadline = new Date(at.getTime() + (store?.pickup_expiry_days ?? 7) * DAY_MS);
   }
-  if (["collected", "delivered", "cancelled", "expired"].includes(input.to)) changes.completedAt = at;
+  if (isOrderDone(input.to)) changes.completedAt = at;
 
   const [updated] = await tx.update(orders).set(changes).where(eq(orders.id, order.id)).returning();
   await tx.insert(orderEvents).values({

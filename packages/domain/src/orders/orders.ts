@@ -1,8 +1,9 @@
 import { asc, desc, eq, inArray, sql } from "drizzle-orm";
 
+import { normalizeOrderNumber } from "@omni/core";
 import { locations, orderEvents, orderLines, orders, products, variants, type Database, type DbOrTx } from "@omni/db";
 
-import { badRequest, normalizeOrderNumber, notFound, withCodeLimit, worksIn, type Actor } from "../kernel";
+import { badRequest, notFound, withCodeLimit, worksIn, type Actor } from "../kernel";
 
 type OrderRow = typeof orders.$inferSelect;
 

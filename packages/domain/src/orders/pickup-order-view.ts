@@ -1,8 +1,9 @@
 import { eq } from "drizzle-orm";
 
+import { normalizeCode, normalizeOrderNumber } from "@omni/core";
 import { orders, type DbOrTx } from "@omni/db";
 
-import { DomainError, normalizeCode, normalizeOrderNumber, notFound } from "../kernel";
+import { DomainError, notFound } from "../kernel";
 import type { OrderRow } from "./order-state-machine";
 import { orderDetails, type OrderDetails } from "./orders";
 

@@ -1,5 +1,6 @@
 import { asc, eq, inArray, sql } from "drizzle-orm";
 
+import { normalizeCode } from "@omni/core";
 import {
   locations,
   orders,
@@ -10,7 +11,7 @@ import {
   type Tx,
 } from "@omni/db";
 
-import { DomainError, normalizeCode, notFound } from "../kernel";
+import { DomainError, notFound } from "../kernel";
 
 export type ReservationRow = typeof reservations.$inferSelect;
 

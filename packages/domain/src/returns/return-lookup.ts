@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, or, sql, type SQL } from "drizzle-orm";
 
+import { normalizeOrderNumber, normalizeReturnNumber } from "@omni/core";
 import {
   orderLines,
   orders,
@@ -11,7 +12,7 @@ import {
   type ReturnStatus,
 } from "@omni/db";
 
-import { badRequest, DomainError, forbidden, isStaff, normalizeOrderNumber, worksIn, type Actor } from "../kernel";
+import { badRequest, DomainError, forbidden, isStaff, worksIn, type Actor } from "../kernel";
 
 /**
  * Finding orders and returns for the returns desk. A shopper proves an order or a return is theirs
@@ -21,15 +22,6 @@ import { badRequest, DomainError, forbidden, isStaff, normalizeOrderNumber, work
 
 export type Order = typeof orders.$inferSelect;
 export type Return = typeof returns.$inferSelect;
-
-/** The slip's QR code carries the return number; a scanner or a clerk may type it in any case, with or without the dash. */
-export function normalizeReturnNumber(input: string): string {
-  const digits = input
-    .trim()
-    .toUpperCase()
-    .replace(/^RT[\s-]*/, "");
-  return /^\d+$/.test(digits) ? `RT-${digits}` : input.trim().toUpperCase();
-}
 
 /** Order and return numbers are letters, digits and dashes: anything else matches nothing and never reaches SQL. */
 const wellFormed = (number: string) => /^[A-Z0-9-]{1,64}$/.test(number);

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, notInArray, sql } from "drizzle-orm";
 
+import { COMPLETED_ORDER_STATUSES, isOrderClosed, isOrderCompleted } from "@omni/core";
 import {
   categories,
   locations,
@@ -59,9 +60,6 @@ export type LineEligibility = {
 };
 
 export type OrderEligibility = { deadline: Date | null; windowDays: number; lines: LineEligibility[] };
-
-const COMPLETED: OrderStatus[] = ["collected", "delivered"];
-const CLOSED: OrderStatus[] = ["cancelled", "expired"];
 
 type LocalDate = { year: number; month: number; day: number };
 
@@ -141,10 +139,10 @@ export function lineEligibility(
   policy: ReturnPolicy,
   now: Date,
 ): LineEligibility {
-  if (CLOSED.includes(order.status)) {
+  if (isOrderClosed(order.status)) {
     return refuse(line, "order_closed", "This order was cancelled, so there is nothing to return.");
   }
-  if (!COMPLETED.includes(order.status) || !order.completedAt) {
+  if (!isOrderCompleted(order.status) || !order.completedAt) {
     return refuse(
       line,
       "not_completed",
@@ -188,7 +186,7 @@ export function orderEligibility(
   policy: ReturnPolicy,
   now: Date,
 ): OrderEligibility {
-  const completed = COMPLETED.includes(order.status) && order.completedAt;
+  const completed = isOrderCompleted(order.status) && order.completedAt;
   return {
     deadline: completed ? returnDeadline(order.completedAt!, policy.windowDays, order.timeZone) : null,
     windowDays: policy.windowDays,
@@ -216,12 +214,12 @@ export async function loadPolicyOrder(
     .from(locations)
     .where(eq(locations.id, order.locationId));
   let completedAt = order.completedAt;
-  if (!completedAt && COMPLETED.includes(order.status)) {
+  if (!completedAt && isOrderCompleted(order.status)) {
     // An order marked complete without a time: the event of that transition tells when it happened.
     const [event] = await db
       .select({ at: orderEvents.at })
       .from(orderEvents)
-      .where(and(eq(orderEvents.orderId, order.id), inArray(orderEvents.toStatus, COMPLETED)))
+      .where(and(eq(orderEvents.orderId, order.id), inArray(orderEvents.toStatus, [...COMPLETED_ORDER_STATUSES])))
       .orderBy(desc(orderEvents.at))
       .limit(1);
     completedAt = event?.at ?? null;

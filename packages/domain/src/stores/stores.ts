@@ -47,12 +47,3 @@ export async function storeExists(db: DbOrTx, id: string): Promise<boolean> {
   const rows = await db.select({ id: locations.id }).from(locations).where(eq(locations.id, id));
   return rows.length > 0;
 }
-
-/** Great-circle distance in km, for "nearest store first". */
-export function distanceKm(a: { lat: number; lng: number }, b: { lat: number; lng: number }): number {
-  const rad = Math.PI / 180;
-  const dLat = (b.lat - a.lat) * rad;
-  const dLng = (b.lng - a.lng) * rad;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLng / 2) ** 2;
-  return 2 * 6371 * Math.asin(Math.sqrt(h));
-}

@@ -7,10 +7,10 @@ import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 
+import { formatMoney } from "@omni/core";
 import { ChannelLabel } from "@omni/ui/channel";
 import { EmptyState } from "@omni/ui/empty-state";
 import { formatDateTime } from "@omni/ui/labels";
-import { formatMoney } from "@omni/ui/money";
 import { StatusBadge } from "@omni/ui/status-badge";
 
 export const dynamic = "force-dynamic";

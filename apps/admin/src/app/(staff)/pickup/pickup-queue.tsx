@@ -10,10 +10,10 @@ import Link from "next/link";
 import { useState } from "react";
 
 import type { AppRouter } from "@omni/api";
+import { formatMoney, INPUT_LIMITS } from "@omni/core";
 import { Button } from "@omni/ui/button";
 import { EmptyState } from "@omni/ui/empty-state";
 import { ErrorMessage } from "@omni/ui/error-message";
-import { formatMoney } from "@omni/ui/money";
 import { StatusBadge } from "@omni/ui/status-badge";
 import { errorMessage, useTRPC } from "@omni/ui/trpc";
 
@@ -239,7 +239,7 @@ function OrderCard({ order }: { order: QueueOrder }) {
                 <input
                   className={`${inputClass} mt-1`}
                   required
-                  maxLength={500}
+                  maxLength={INPUT_LIMITS.reason}
                   value={cancelReason}
                   onChange={(e) => setCancelReason(e.target.value)}
                   placeholder={t("cancelReason")}

@@ -3,11 +3,12 @@
 import { inputClass, labelClass, Panel, tableClass } from "@/components/page-header";
 import { QueryState } from "@/components/query-state";
 import { useStaff } from "@/components/staff-context";
-import { minorToInput, parseMoney } from "@/lib/money-input";
+import { parseMoney } from "@/lib/money-input";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 
+import { INPUT_LIMITS, minorToDecimal } from "@omni/core";
 import { Button } from "@omni/ui/button";
 import { ErrorMessage } from "@omni/ui/error-message";
 import { errorMessage, useTRPC } from "@omni/ui/trpc";
@@ -77,7 +78,7 @@ function Editor({ product }: { product: Product }) {
                 className={`${inputClass} min-h-28`}
                 value={description}
                 onChange={(e) => setDescription(e.target.value)}
-                maxLength={5000}
+                maxLength={INPUT_LIMITS.description}
                 data-testid="product-description"
               />
             </label>
@@ -171,7 +172,7 @@ function VariantRow({
   const t = useTranslations("products");
   const trpc = useTRPC();
   const save = useMutation(trpc.products.updateVariant.mutationOptions({ onSuccess: onSaved }));
-  const [price, setPrice] = useState(minorToInput(variant.priceMinor));
+  const [price, setPrice] = useState(minorToDecimal(variant.priceMinor));
   const [active, setActive] = useState(variant.active);
   const priceMinor = parseMoney(price);
   const changed = priceMinor !== variant.priceMinor || active !== variant.active;

@@ -6,9 +6,9 @@ import { useQuery } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 
+import { formatMoney } from "@omni/core";
 import { Button } from "@omni/ui/button";
 import { EmptyState } from "@omni/ui/empty-state";
-import { formatMoney } from "@omni/ui/money";
 import { useTRPC } from "@omni/ui/trpc";
 
 import { ProductEditor } from "./product-editor";

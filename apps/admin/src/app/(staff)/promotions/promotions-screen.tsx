@@ -7,9 +7,9 @@ import { useStaff } from "@/components/staff-context";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 
+import { formatMoney } from "@omni/core";
 import { Button } from "@omni/ui/button";
 import { ErrorMessage } from "@omni/ui/error-message";
-import { formatMoney } from "@omni/ui/money";
 import { errorMessage, useTRPC } from "@omni/ui/trpc";
 
 import { PromotionForm } from "./promotion-form";

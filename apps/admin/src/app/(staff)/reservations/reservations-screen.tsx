@@ -10,9 +10,9 @@ import { useFormatter, useLocale, useNow, useTranslations } from "next-intl";
 import { useState } from "react";
 
 import type { AppRouter } from "@omni/api";
+import { formatMoney } from "@omni/core";
 import { Button } from "@omni/ui/button";
 import { ErrorMessage } from "@omni/ui/error-message";
-import { formatMoney } from "@omni/ui/money";
 import { StatusBadge } from "@omni/ui/status-badge";
 import { errorMessage, useTRPC } from "@omni/ui/trpc";
 

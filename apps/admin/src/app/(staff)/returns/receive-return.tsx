@@ -8,9 +8,9 @@ import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 
 import type { AppRouter } from "@omni/api";
+import { formatMoney, INPUT_LIMITS } from "@omni/core";
 import { Button } from "@omni/ui/button";
 import { ErrorMessage } from "@omni/ui/error-message";
-import { formatMoney } from "@omni/ui/money";
 import { OrderTimeline } from "@omni/ui/order-timeline";
 import { StatusBadge } from "@omni/ui/status-badge";
 import { errorMessage, useTRPC } from "@omni/ui/trpc";
@@ -171,7 +171,7 @@ export function ReceiveReturn({ found }: { found: FoundReturn }) {
             <input
               className={`${inputClass} mt-1`}
               required
-              maxLength={500}
+              maxLength={INPUT_LIMITS.reason}
               value={rejectReason}
               onChange={(e) => setRejectReason(e.target.value)}
               data-testid="reject-reason"

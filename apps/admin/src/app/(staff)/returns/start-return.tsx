@@ -6,10 +6,10 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 
+import { formatMoney, INPUT_LIMITS, newIdempotencyKey } from "@omni/core";
 import { Button } from "@omni/ui/button";
 import { EligibilityView } from "@omni/ui/eligibility-view";
 import { ErrorMessage } from "@omni/ui/error-message";
-import { formatMoney } from "@omni/ui/money";
 import { Spinner } from "@omni/ui/spinner";
 import { errorMessage, useTRPC } from "@omni/ui/trpc";
 
@@ -33,14 +33,14 @@ export function StartReturn({ onCreated }: { onCreated: (returnNumber: string) =
   const [quantities, setQuantities] = useState<Record<string, number>>({});
   const [reason, setReason] = useState<Reason>("changed_mind");
   const [refundTo, setRefundTo] = useState<"original" | "store_credit">("original");
-  const [idempotencyKey, setIdempotencyKey] = useState(() => crypto.randomUUID());
+  const [idempotencyKey, setIdempotencyKey] = useState(() => newIdempotencyKey("counter-return"));
   const create = useMutation(trpc.returns.create.mutationOptions());
 
   const check = (e: FormEvent) => {
     e.preventDefault();
     setQuantities({});
     create.reset();
-    setIdempotencyKey(crypto.randomUUID());
+    setIdempotencyKey(newIdempotencyKey("counter-return"));
     setAsked({ orderNumber: orderNumber.trim(), email: email.trim() || undefined });
   };
   const chosen = Object.entries(quantities).filter(([, q]) => q > 0);
@@ -66,7 +66,7 @@ export function StartReturn({ onCreated }: { onCreated: (returnNumber: string) =
               value={orderNumber}
               onChange={(e) => setOrderNumber(e.target.value)}
               required
-              maxLength={64}
+              maxLength={INPUT_LIMITS.code}
               placeholder="OM-100001"
               data-testid="start-return-order"
             />

@@ -6,6 +6,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 
+import { INPUT_LIMITS } from "@omni/core";
 import { Button } from "@omni/ui/button";
 import { ErrorMessage } from "@omni/ui/error-message";
 import { errorMessage, useTRPC } from "@omni/ui/trpc";
@@ -110,7 +111,7 @@ function QuantityReasonForm(props: {
           <input
             className={inputClass}
             required
-            maxLength={500}
+            maxLength={INPUT_LIMITS.reason}
             value={reason}
             onChange={(e) => setReason(e.target.value)}
             placeholder={props.reasonPlaceholder}

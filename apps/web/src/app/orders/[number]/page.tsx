@@ -6,9 +6,9 @@ import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 
+import { formatMoney, isOrderCompleted, isOrderDone } from "@omni/core";
 import { ErrorMessage } from "@omni/ui/error-message";
 import { formatDateTime } from "@omni/ui/labels";
-import { formatMoney } from "@omni/ui/money";
 import { OrderTimeline } from "@omni/ui/order-timeline";
 import { PickupCodeCard } from "@omni/ui/pickup-code-card";
 import { ProductImage } from "@omni/ui/product-image";
@@ -52,7 +52,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
   const returnLink = `/returns/new?order=${encodeURIComponent(order.orderNumber)}&email=${encodeURIComponent(order.email)}`;
   // Lines declined at the counter are refunded at once; the page says how much came back.
   const declinedMinor = order.lines.reduce((sum, line) => sum + line.declinedQuantity * line.unitPriceMinor, 0);
-  const returnable = order.status === "collected" || order.status === "delivered";
+  const returnable = isOrderCompleted(order.status);
   return (
     <div className="space-y-6">
       {placed === "1" && (
@@ -75,20 +75,18 @@ export default async function OrderPage({ params, searchParams }: Props) {
         <StatusBadge status={order.status} locale={locale} size="lg" />
       </header>
 
-      {order.fulfillment.type === "pickup" &&
-        order.pickupCode &&
-        !["collected", "cancelled", "expired"].includes(order.status) && (
-          <PickupCodeCard
-            code={order.pickupCode}
-            locale={locale}
-            store={order.store}
-            note={
-              order.status === "ready_for_pickup"
-                ? t("readyNote", { point: order.store?.pickupPoint ?? "" })
-                : t("notReadyNote")
-            }
-          />
-        )}
+      {order.fulfillment.type === "pickup" && order.pickupCode && !isOrderDone(order.status) && (
+        <PickupCodeCard
+          code={order.pickupCode}
+          locale={locale}
+          store={order.store}
+          note={
+            order.status === "ready_for_pickup"
+              ? t("readyNote", { point: order.store?.pickupPoint ?? "" })
+              : t("notReadyNote")
+          }
+        />
+      )}
       {order.fulfillment.type === "pickup" && order.pickupDeadline && order.status === "ready_for_pickup" && (
         <p className="font-medium text-amber-900">
           {t("collectBy", { when: formatDateTime(order.pickupDeadline, locale) })}

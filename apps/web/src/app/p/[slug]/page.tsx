@@ -10,6 +10,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 
+import { minorToDecimal } from "@omni/core";
+
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ sku?: string }> };
@@ -58,7 +60,7 @@ export default async function ProductPage({ params, searchParams }: Props) {
         "@type": "Offer",
         sku: v.sku,
         name: v.title,
-        price: (v.priceMinor / 100).toFixed(2),
+        price: minorToDecimal(v.priceMinor),
         priceCurrency: v.currency,
         availability: available ? "https://schema.org/InStock" : "https://schema.org/OutOfStock",
       };

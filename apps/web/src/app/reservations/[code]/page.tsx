@@ -5,9 +5,9 @@ import { serverApi } from "@/server/api";
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 
+import { formatMoney } from "@omni/core";
 import { ErrorMessage } from "@omni/ui/error-message";
 import { formatDateTime } from "@omni/ui/labels";
-import { formatMoney } from "@omni/ui/money";
 import { PickupCodeCard } from "@omni/ui/pickup-code-card";
 import { StatusBadge } from "@omni/ui/status-badge";
 

@@ -8,9 +8,9 @@ import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 
 import type { AppRouter } from "@omni/api";
+import { formatMoney } from "@omni/core";
 import { Button } from "@omni/ui/button";
 import { ErrorMessage } from "@omni/ui/error-message";
-import { formatMoney } from "@omni/ui/money";
 import { Spinner } from "@omni/ui/spinner";
 import { StatusBadge } from "@omni/ui/status-badge";
 import { errorMessage, useTRPC } from "@omni/ui/trpc";
