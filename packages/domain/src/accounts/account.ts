@@ -13,6 +13,7 @@ import {
   type Actor,
 } from "../kernel";
 import { creditBalance, userHolder } from "../payments";
+import { findLocation } from "../stores";
 
 const duplicateEmail = () =>
   conflict("An account with this e-mail address already exists. Sign in instead, or reset your password.");
@@ -79,8 +80,7 @@ export async function setPreferredStore(
   input: { storeId: string | null },
 ): Promise<Me> {
   if (input.storeId) {
-    const [store] = await db.select().from(locations).where(eq(locations.id, input.storeId));
-    if (!store) throw notFound(`Store ${input.storeId}`);
+    const store = await findLocation(db, input.storeId);
     if (store.type !== "store") throw badRequest(`${store.name} is not a shop you can visit.`, { field: "storeId" });
   }
   await db.transaction((tx) =>

@@ -1,14 +1,10 @@
 import { asc, eq, sql } from "drizzle-orm";
 
-import { formatMoney } from "@omni/core";
 import {
   cartLines,
   carts,
   locations,
-  orderEvents,
-  orderLines,
   orders,
-  payments,
   products,
   variants,
   type Address,
@@ -25,7 +21,7 @@ import {
   conflict,
   DomainError,
   isUniqueViolation,
-  nextOrderNumber,
+  moneyText,
   notFound,
   queueMessage,
   randomCode,
@@ -33,7 +29,9 @@ import {
   recordHit,
   type Actor,
 } from "../kernel";
-import { creditBalance, paymentProvider, spendCredit } from "../payments";
+import { createOrder, recordOrderPaid } from "../orders";
+import { chargeCard, creditBalance, spendCredit } from "../payments";
+import { findLocation } from "../stores";
 import { assertCartOpen, lockCart } from "./cart";
 import { checkoutCreditHolder, type CreditChoice } from "./checkout-store-credit";
 
@@ -137,8 +135,7 @@ export async function placeOrder(db: Database, actor: Actor, input: PlaceOrderIn
 
 async function fulfillingLocation(tx: Tx, fulfillment: Fulfillment) {
   const id = fulfillment.type === "pickup" ? fulfillment.storeId : ONLINE_LOCATION;
-  const [location] = await tx.select().from(locations).where(eq(locations.id, id));
-  if (!location) throw notFound(`Store ${id}`);
+  const location = await findLocation(tx, id);
   if (fulfillment.type === "pickup" && (!location.pickup || location.type !== "store")) {
     throw badRequest(`${location.name} does not offer click-and-collect. Choose another store.`, {
       field: "fulfillment",
@@ -226,12 +223,9 @@ async function placeInTransaction(
   const paymentMethod = restMinor === 0 && creditMinor > 0 ? "store_credit" : input.payment.method;
   const pickup = input.fulfillment.type === "pickup";
 
-  const [order] = await tx
-    .insert(orders)
-    .values({
-      number: await nextOrderNumber(tx),
+  const order = await createOrder(tx, actor, {
+    order: {
       channel: actor.channel,
-      status: "placed",
       fulfillmentType: input.fulfillment.type,
       locationId: location.id,
       address: input.fulfillment.type === "delivery" ? input.fulfillment.address : null,
@@ -247,19 +241,15 @@ async function placeInTransaction(
       paymentMethod,
       pickupCode: pickup ? randomCode(8) : null,
       idempotencyKey: input.idempotencyKey,
-    })
-    .returning();
-  if (!order) throw new Error("The order row was not written.");
-
-  await tx.insert(orderLines).values(
-    priced.lines.map((l) => ({
-      orderId: order.id,
+    },
+    lines: priced.lines.map((l) => ({
       sku: l.sku,
       title: `${l.productTitle} – ${l.title}`,
       quantity: l.quantity,
       unitPriceMinor: l.priceMinor,
     })),
-  );
+    data: { totalMinor: priced.totalMinor, paymentMethod },
+  });
   await holdStock(tx, actor, order.id, location.id, location.name, priced.lines);
   if (creditHolder && creditMinor > 0)
     await spendCredit(tx, { holder: creditHolder, amountMinor: creditMinor, refType: "order", refId: order.id });
@@ -268,36 +258,19 @@ async function placeInTransaction(
   let paymentRef: string | null = null;
   // The card is charged last, once the stock is held, so nobody pays for goods that ran out.
   if (input.payment.method === "card" && restMinor > 0) {
-    const charge = await paymentProvider().charge({
+    const charge = await chargeCard(tx, {
+      orderId: order.id,
+      orderNumber: order.number,
       token: input.payment.token,
       amountMinor: restMinor,
       currency: order.currency,
-      reference: order.number,
-    });
-    if (!charge.ok) throw badRequest(charge.reason, { reason: "payment_declined" });
-    await tx.insert(payments).values({
-      orderId: order.id,
-      provider: paymentProvider().name,
-      kind: "charge",
-      amountMinor: restMinor,
-      currency: order.currency,
-      providerRef: charge.providerRef,
     });
     paidMinor = restMinor;
     paymentRef = charge.providerRef;
   }
-  const [placed] = await tx.update(orders).set({ paidMinor, paymentRef }).where(eq(orders.id, order.id)).returning();
-  await tx.insert(orderEvents).values({
-    orderId: order.id,
-    type: "placed",
-    toStatus: "placed",
-    channel: actor.channel,
-    actorUserId: actor.userId ?? null,
-    actorDeviceId: actor.deviceId ?? null,
-    data: { totalMinor: order.totalMinor, paymentMethod },
-  });
+  const placed = await recordOrderPaid(tx, { orderId: order.id, paidMinor, paymentRef });
   await tx.update(carts).set({ status: "ordered", updatedAt: new Date() }).where(eq(carts.id, cart.id));
-  await queueMessage(tx, confirmation(placed ?? order, location.name, priced.lines));
+  await queueMessage(tx, confirmation(placed, location.name, priced.lines));
   await recordAudit(tx, actor, {
     action: "checkout.placeOrder",
     entityType: "order",
@@ -305,14 +278,12 @@ async function placeInTransaction(
     storeId: location.id,
     after: { totalMinor: order.totalMinor, paymentMethod, fulfillment: input.fulfillment.type },
   });
-  return answerOf(placed ?? order);
+  return answerOf(placed);
 }
-
-const money = (minor: number, currency: string) => formatMoney(minor, currency, "en");
 
 function confirmation(order: OrderRow, locationName: string, lines: PricedLine[]) {
   const items = lines
-    .map((l) => `${l.quantity} × ${l.productTitle} (${l.title}) – ${money(l.totalMinor, l.currency)}`)
+    .map((l) => `${l.quantity} × ${l.productTitle} (${l.title}) – ${moneyText(l.totalMinor, l.currency)}`)
     .join("\n");
   const pickup = order.fulfillmentType === "pickup";
   const how = pickup
@@ -320,13 +291,13 @@ function confirmation(order: OrderRow, locationName: string, lines: PricedLine[]
     : `We will ship it to ${order.address?.line1}, ${order.address?.postalCode} ${order.address?.city}.`;
   const due =
     order.paymentMethod === "pay_in_store"
-      ? `\nTo pay at the counter: ${money(order.totalMinor - order.storeCreditMinor, order.currency)}`
+      ? `\nTo pay at the counter: ${moneyText(order.totalMinor - order.storeCreditMinor, order.currency)}`
       : "";
   return {
     to: order.email,
     template: "order_placed" as const,
     subject: `Order ${order.number} placed`,
-    body: `Thank you, ${order.name}! We have your order ${order.number}.\n\n${items}\n\nTotal: ${money(order.totalMinor, order.currency)}${due}\n\n${how}`,
+    body: `Thank you, ${order.name}! We have your order ${order.number}.\n\n${items}\n\nTotal: ${moneyText(order.totalMinor, order.currency)}${due}\n\n${how}`,
     data: {
       orderNumber: order.number,
       pickupCode: order.pickupCode ?? undefined,

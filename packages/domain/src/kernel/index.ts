@@ -7,3 +7,4 @@ export * from "./unique-violation";
 export * from "./audit";
 export * from "./order-number";
 export * from "./sweep";
+export * from "./message-format";

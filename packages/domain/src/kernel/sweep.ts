@@ -1,4 +1,6 @@
-import type { Database } from "@omni/db";
+import { sql, type SQL } from "drizzle-orm";
+
+import type { Database, Tx } from "@omni/db";
 
 /**
  * A periodic job: finds the rows whose time has come and handles each in its own transaction.
@@ -10,3 +12,41 @@ export type Sweep = {
   /** Returns how many things it handled. */
   run: (db: Database, now: Date) => Promise<number>;
 };
+
+const BATCH = 100;
+
+/**
+ * Takes the rows a sweep found one at a time, each in its own transaction, re-checking that it is
+ * still due under `for update skip locked`: a row another worker holds, or has already handled, is
+ * skipped, so two workers never handle the same row. One failing row does not stop the others.
+ */
+export async function handleEachLocked(
+  db: Database,
+  input: { table: "orders" | "reservations"; due: SQL; now: Date; handle: (tx: Tx, id: string) => Promise<void> },
+): Promise<number> {
+  const table = sql.raw(input.table);
+  const candidates = await db.execute<{ id: string }>(
+    sql`select id from ${table} where ${input.due} order by id limit ${BATCH}`,
+  );
+  let handled = 0;
+  let firstError: unknown;
+  for (const { id } of candidates) {
+    try {
+      const took = await db.transaction(async (tx) => {
+        const [row] = await tx.execute<{ id: string }>(
+          sql`select id from ${table} where id = ${id} and ${input.due} for update skip locked`,
+        );
+        if (!row) return false;
+        await input.handle(tx, id);
+        return true;
+      });
+      if (took) handled++;
+    } catch (error) {
+      firstError ??= error;
+    }
+  }
+  if (firstError) throw firstError;
+  return handled;
+}
+
+export const at = (now: Date) => sql`${now.toISOString()}::timestamptz`;

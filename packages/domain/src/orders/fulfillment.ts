@@ -1,10 +1,9 @@
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 
-import { formatMoney } from "@omni/core";
 import { orderLines, orders, stockLevels, type Database, type OrderStatus, type Tx } from "@omni/db";
 
 import { endHolds } from "../inventory";
-import { forbidden, notFound, queueMessage, recordAudit, worksIn, type Actor } from "../kernel";
+import { forbidden, moneyText, notFound, queueMessage, recordAudit, worksIn, type Actor } from "../kernel";
 import { refundOrder } from "../payments";
 import { findLocation, storeExists } from "../stores";
 import { lockOrder, transitionOrder, type OrderRow } from "./order-state-machine";
@@ -197,7 +196,7 @@ export async function closeUnfulfilledOrder(
     refId: order.id,
   });
   const refundWords =
-    refund.refundedMinor > 0 ? ` We have refunded ${formatMoney(refund.refundedMinor, order.currency, "en")}.` : "";
+    refund.refundedMinor > 0 ? ` We have refunded ${moneyText(refund.refundedMinor, order.currency)}.` : "";
   const creditWords = refund.creditCode ? ` Your store credit code is ${refund.creditCode}.` : "";
   await queueMessage(tx, {
     to: order.email,

@@ -1,5 +1,6 @@
 export * from "./order-state-machine";
 export * from "./orders";
+export * from "./create-order";
 export * from "./fulfillment";
 export * from "./pickup";
 export * from "./pickup-order-view";

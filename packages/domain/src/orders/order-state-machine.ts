@@ -4,6 +4,7 @@ import { isOrderDone } from "@omni/core";
 import { orderEvents, orders, type OrderStatus, type Tx } from "@omni/db";
 
 import { conflict, notFound, type Actor } from "../kernel";
+import { findLocation } from "../stores";
 
 /**
  * The one order state machine. Every change of an order's status goes through `transitionOrder`,
@@ -94,6 +95,27 @@ export async function recordOrderEvent(
   });
 }
 
+/**
+ * The first events of a new order (only `createOrder` calls this): placed, and for a sale at a counter
+ * also collected at once, a move no later change may make without picking.
+ */
+export async function recordOrderStart(
+  tx: Tx,
+  input: { order: OrderRow; actor: Actor; data?: Record<string, unknown>; at: Date },
+): Promise<void> {
+  const who = {
+    orderId: input.order.id,
+    channel: input.actor.channel,
+    actorUserId: input.actor.userId ?? null,
+    actorDeviceId: input.actor.deviceId ?? null,
+    data: input.data ?? null,
+    at: input.at,
+  };
+  await tx.insert(orderEvents).values({ ...who, type: "placed", fromStatus: null, toStatus: "placed" });
+  if (input.order.status === "collected")
+    await tx.insert(orderEvents).values({ ...who, type: "collected", fromStatus: "placed", toStatus: "collected" });
+}
+
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
@@ -114,11 +136,9 @@ export async function transitionOrder(
 
   const changes: Partial<OrderRow> = { status: input.to };
   if (input.to === "ready_for_pickup") {
-    const [store] = await tx.execute<{ pickup_expiry_days: number }>(
-      sql`select pickup_expiry_days from locations where id = ${order.locationId}`,
-    );
+    const store = await findLocation(tx, order.locationId);
     changes.readyAt = at;
-    changes.pickupDeadline = new Date(at.getTime() + (store?.pickup_expiry_days ?? 7) * DAY_MS);
+    changes.pickupDeadline = new Date(at.getTime() + store.pickupExpiryDays * DAY_MS);
   }
   if (isOrderDone(input.to)) changes.completedAt = at;
 

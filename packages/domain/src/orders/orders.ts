@@ -4,6 +4,7 @@ import { normalizeOrderNumber } from "@omni/core";
 import { locations, orderEvents, orderLines, orders, products, variants, type Database, type DbOrTx } from "@omni/db";
 
 import { badRequest, notFound, withCodeLimit, worksIn, type Actor } from "../kernel";
+import { findLocation } from "../stores";
 
 type OrderRow = typeof orders.$inferSelect;
 
@@ -48,7 +49,7 @@ export async function orderDetails(db: DbOrTx, order: OrderRow) {
     .from(orderEvents)
     .where(eq(orderEvents.orderId, order.id))
     .orderBy(asc(orderEvents.id));
-  const [location] = await db.select().from(locations).where(eq(locations.id, order.locationId));
+  const location = await findLocation(db, order.locationId);
   const pickup = order.fulfillmentType === "pickup";
   return {
     orderNumber: order.number,
@@ -57,19 +58,18 @@ export async function orderDetails(db: DbOrTx, order: OrderRow) {
     fulfillment: pickup
       ? { type: "pickup" as const, storeId: order.locationId }
       : { type: "delivery" as const, address: order.address ?? undefined },
-    store:
-      pickup && location
-        ? {
-            id: location.id,
-            name: location.name,
-            city: location.city,
-            address: location.address,
-            postalCode: location.postalCode,
-            phone: location.phone,
-            openingHours: location.openingHours,
-            pickupPoint: location.pickupPoint,
-          }
-        : null,
+    store: pickup
+      ? {
+          id: location.id,
+          name: location.name,
+          city: location.city,
+          address: location.address,
+          postalCode: location.postalCode,
+          phone: location.phone,
+          openingHours: location.openingHours,
+          pickupPoint: location.pickupPoint,
+        }
+      : null,
     pickupCode: order.pickupCode ?? undefined,
     name: order.name,
     email: order.email,

@@ -2,8 +2,8 @@ import { eq, sql } from "drizzle-orm";
 
 import { locations, orders } from "@omni/db";
 
-import { queueMessage, systemActor, type Sweep } from "../kernel";
-import { at, handleEachLocked } from "./expire-pickups";
+import { at, handleEachLocked, queueMessage, systemActor, type Sweep } from "../kernel";
+import { findLocation } from "../stores";
 import { lockOrder, recordOrderEvent } from "./order-state-machine";
 
 /** How long before the pickup deadline the shopper is reminded, once. */
@@ -19,18 +19,18 @@ export const pickupReminders: Sweep = {
         and pickup_deadline <= ${at(now)} + make_interval(hours => ${PICKUP_REMINDER_HOURS})`,
       handle: async (tx, id) => {
         const order = await lockOrder(tx, id);
-        const [store] = await tx.select().from(locations).where(eq(locations.id, order.locationId));
+        const store = await findLocation(tx, order.locationId);
         await tx.update(orders).set({ reminderSentAt: now }).where(eq(orders.id, order.id));
         await queueMessage(tx, {
           to: order.email,
           template: "order_pickup_reminder",
           subject: `Reminder: order ${order.number} is waiting for you`,
-          body: `Hello ${order.name}, your order ${order.number} is still waiting at ${store!.name}, at ${store!.pickupPoint}. Please collect it by ${order.pickupDeadline!.toISOString().slice(0, 16).replace("T", " ")} UTC with the pickup code ${order.pickupCode}, or it will be cancelled and refunded.`,
+          body: `Hello ${order.name}, your order ${order.number} is still waiting at ${store.name}, at ${store.pickupPoint}. Please collect it by ${order.pickupDeadline!.toISOString().slice(0, 16).replace("T", " ")} UTC with the pickup code ${order.pickupCode}, or it will be cancelled and refunded.`,
           data: {
             orderNumber: order.number,
             pickupCode: order.pickupCode,
-            storeId: store!.id,
-            storeName: store!.name,
+            storeId: store.id,
+            storeName: store.name,
             pickupDeadline: order.pickupDeadline!.toISOString(),
           },
         });

@@ -1,6 +1,5 @@
 import { eq } from "drizzle-orm";
 
-import { formatMoney } from "@omni/core";
 import { orderLines, orders, type Database, type DbOrTx } from "@omni/db";
 
 import { endHolds } from "../inventory";
@@ -8,6 +7,7 @@ import {
   badRequest,
   conflict,
   forbidden,
+  moneyText,
   queueMessage,
   recordAudit,
   withCodeLimit,
@@ -163,7 +163,7 @@ export async function collectOrder(db: Database, actor: Actor, input: { code: st
       body:
         `Hello ${order.name}, thank you for collecting order ${order.number} at ${store.name}.` +
         (refundedMinor > 0
-          ? ` We have refunded ${formatMoney(refundedMinor, order.currency, "en")} for the items you declined.`
+          ? ` We have refunded ${moneyText(refundedMinor, order.currency)} for the items you declined.`
           : ""),
       data: { orderNumber: order.number, declinedLineIds: declined.map((l) => l.id), refundedMinor },
     });

@@ -1,7 +1,6 @@
 import { sql } from "drizzle-orm";
 
-import { systemActor, type Sweep } from "../kernel";
-import { at, handleEachLocked } from "../orders";
+import { at, handleEachLocked, systemActor, type Sweep } from "../kernel";
 import { lockReservation } from "./reservation-view";
 import { closeReservation } from "./reservations";
 

@@ -3,3 +3,4 @@ export * from "./reservation-fulfil";
 export * from "./reservation-view";
 export * from "./expire-reservations";
 export * from "./reservation-reminders";
+export * from "./reservation-state-machine";

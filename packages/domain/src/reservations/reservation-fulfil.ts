@@ -1,17 +1,11 @@
 import { eq } from "drizzle-orm";
 
-import {
-  orderEvents,
-  orderLines,
-  orders,
-  reservationEvents,
-  reservationLines,
-  reservations,
-  type Database,
-} from "@omni/db";
+import { reservationLines, type Database } from "@omni/db";
 
 import { endHolds } from "../inventory";
-import { badRequest, forbidden, nextOrderNumber, recordAudit, withCodeLimit, worksIn, type Actor } from "../kernel";
+import { badRequest, forbidden, recordAudit, withCodeLimit, worksIn, type Actor } from "../kernel";
+import { createOrder } from "../orders";
+import { moveReservation } from "./reservation-state-machine";
 import { findReservationByCode, lockReservation } from "./reservation-view";
 import { assertActive } from "./reservations";
 
@@ -38,13 +32,9 @@ export async function fulfilReservation(db: Database, actor: Actor, input: { cod
 
     const now = new Date();
     const total = sold.reduce((sum, l) => sum + l.quantity * l.unitPriceMinor, 0);
-    const [order] = await tx
-      .insert(orders)
-      .values({
-        number: await nextOrderNumber(tx),
+    const order = await createOrder(tx, actor, {
+      order: {
         channel: "store",
-        // Sold over the counter: the order starts and ends here, paid in full.
-        status: "collected",
         fulfillmentType: "pickup",
         locationId: reservation.storeId,
         userId: reservation.userId,
@@ -53,39 +43,23 @@ export async function fulfilReservation(db: Database, actor: Actor, input: { cod
         phone: reservation.phone,
         subtotalMinor: total,
         totalMinor: total,
+        // Paid in full at the counter.
         paymentMethod: "pay_in_store",
         paidMinor: total,
-        completedAt: now,
         reservationId: reservation.id,
-      })
-      .returning();
-    await tx.insert(orderLines).values(
-      sold.map((l) => ({
-        orderId: order!.id,
-        sku: l.sku,
-        title: l.title,
-        quantity: l.quantity,
-        unitPriceMinor: l.unitPriceMinor,
-      })),
-    );
-    const who = {
-      channel: actor.channel,
-      actorUserId: actor.userId ?? null,
-      actorDeviceId: actor.deviceId ?? null,
+      },
+      lines: sold.map((l) => ({ sku: l.sku, title: l.title, quantity: l.quantity, unitPriceMinor: l.unitPriceMinor })),
+      soldAtCounter: true,
       data: { reservationCode: reservation.code },
       at: now,
-    };
-    await tx.insert(orderEvents).values([
-      { orderId: order!.id, type: "placed", fromStatus: null, toStatus: "placed", ...who },
-      { orderId: order!.id, type: "collected", fromStatus: "placed", toStatus: "collected", ...who },
-    ]);
+    });
 
     await endHolds(tx, {
       ownerId: reservation.id,
       mode: "consume",
       reason: "reservation_sold",
       actor,
-      note: `Sold as ${order!.number}`,
+      note: `Sold as ${order.number}`,
       only: sold.map((l) => ({ sku: l.sku, quantity: l.quantity })),
     });
     if (rest.length) {
@@ -97,17 +71,7 @@ export async function fulfilReservation(db: Database, actor: Actor, input: { cod
         note: `Not taken from ${reservation.code}`,
       });
     }
-    await tx
-      .update(reservations)
-      .set({ status: "fulfilled", orderId: order!.id, closedAt: now })
-      .where(eq(reservations.id, reservation.id));
-    await tx.insert(reservationEvents).values({
-      reservationId: reservation.id,
-      type: "fulfilled",
-      channel: actor.channel,
-      actorUserId: actor.userId ?? null,
-      at: now,
-    });
+    await moveReservation(tx, { reservation, to: "fulfilled", actor, orderId: order.id, at: now });
     await recordAudit(tx, actor, {
       action: "reservations.fulfil",
       entityType: "reservation",
@@ -116,16 +80,16 @@ export async function fulfilReservation(db: Database, actor: Actor, input: { cod
       before: { status: "active" },
       after: {
         status: "fulfilled",
-        orderNumber: order!.number,
+        orderNumber: order.number,
         soldSkus: sold.map((l) => l.sku),
         releasedSkus: rest.map((l) => l.sku),
         totalMinor: total,
       },
     });
     return {
-      orderNumber: order!.number,
+      orderNumber: order.number,
       totalMinor: total,
-      currency: order!.currency,
+      currency: order.currency,
       soldSkus: sold.map((l) => l.sku),
       releasedSkus: rest.map((l) => l.sku),
     };

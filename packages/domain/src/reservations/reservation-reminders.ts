@@ -1,9 +1,10 @@
 import { eq, sql } from "drizzle-orm";
 
-import { locations, reservationEvents, reservations } from "@omni/db";
+import { locations, reservations } from "@omni/db";
 
-import { queueMessage, systemActor, type Sweep } from "../kernel";
-import { at, handleEachLocked } from "../orders";
+import { at, handleEachLocked, queueMessage, systemActor, whenText, type Sweep } from "../kernel";
+import { findLocation } from "../stores";
+import { recordReservationEvent } from "./reservation-state-machine";
 import { lockReservation } from "./reservation-view";
 
 /** How long before a reservation lapses the shopper is reminded, once. */
@@ -19,28 +20,27 @@ export const reservationReminders: Sweep = {
         and expires_at <= ${at(now)} + make_interval(hours => ${RESERVATION_REMINDER_HOURS})`,
       handle: async (tx, id) => {
         const reservation = await lockReservation(tx, id);
-        const [store] = await tx.select().from(locations).where(eq(locations.id, reservation.storeId));
+        const store = await findLocation(tx, reservation.storeId);
         await tx.update(reservations).set({ reminderSentAt: now }).where(eq(reservations.id, reservation.id));
-        const until = new Intl.DateTimeFormat("en-GB", {
-          timeZone: store!.timezone,
-          dateStyle: "full",
-          timeStyle: "short",
-        }).format(reservation.expiresAt);
+        const until = whenText(reservation.expiresAt, store.timezone);
         await queueMessage(tx, {
           to: reservation.email,
           template: "reservation_expiring",
           subject: `Your reservation ${reservation.code} ends soon`,
-          body: `Hello ${reservation.name}, we are holding your items at ${store!.name} until ${until}. Show the code ${reservation.code} at the counter to pay and collect them.`,
+          body: `Hello ${reservation.name}, we are holding your items at ${store.name} until ${until}. Show the code ${reservation.code} at the counter to pay and collect them.`,
           data: {
             code: reservation.code,
-            storeId: store!.id,
-            storeName: store!.name,
+            storeId: store.id,
+            storeName: store.name,
             expiresAt: reservation.expiresAt.toISOString(),
           },
         });
-        await tx
-          .insert(reservationEvents)
-          .values({ reservationId: reservation.id, type: "reminder_sent", channel: systemActor.channel, at: now });
+        await recordReservationEvent(tx, {
+          reservationId: reservation.id,
+          type: "reminder_sent",
+          actor: systemActor,
+          at: now,
+        });
       },
     }),
 };

@@ -12,6 +12,7 @@ import {
 } from "@omni/db";
 
 import { DomainError, notFound } from "../kernel";
+import { findLocations } from "../stores";
 
 export type ReservationRow = typeof reservations.$inferSelect;
 
@@ -55,7 +56,7 @@ export async function reservationViews(db: DbOrTx, rows: ReservationRow[], now =
     .where(inArray(reservationLines.reservationId, ids))
     .orderBy(asc(reservationLines.sku));
   const storeIds = [...new Set(rows.map((r) => r.storeId))];
-  const stores = await db.select().from(locations).where(inArray(locations.id, storeIds));
+  const stores = await findLocations(db, storeIds);
   const orderIds = rows.map((r) => r.orderId).filter((id): id is string => id !== null);
   const sold = orderIds.length
     ? await db.select({ id: orders.id, number: orders.number }).from(orders).where(inArray(orders.id, orderIds))

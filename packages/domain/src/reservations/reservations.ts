@@ -3,7 +3,6 @@ import { and, asc, eq, gt, inArray, lte, or, sql } from "drizzle-orm";
 import {
   locations,
   products,
-  reservationEvents,
   reservationLines,
   reservations,
   variants,
@@ -24,11 +23,13 @@ import {
   queueMessage,
   randomCode,
   recordAudit,
+  whenText,
   withCodeLimit,
   worksIn,
   type Actor,
 } from "../kernel";
-import { reservationExpiry } from "../stores";
+import { findLocation, reservationExpiry } from "../stores";
+import { moveReservation, recordReservationEvent } from "./reservation-state-machine";
 import {
   effectiveStatus,
   findReservationByCode,
@@ -80,9 +81,6 @@ function mergeLines(lines: CreateReservationInput["lines"]) {
     .sort((a, b) => (a.sku < b.sku ? -1 : a.sku > b.sku ? 1 : 0));
 }
 
-const formatWhen = (at: Date, timeZone: string) =>
-  new Intl.DateTimeFormat("en-GB", { timeZone, dateStyle: "full", timeStyle: "short" }).format(at);
-
 /**
  * Reserve to pay and collect in a store: holds the units at that store until the reservation
  * expires (race-safe: the stock row is locked, so the last units go to exactly as many shoppers as
@@ -95,8 +93,7 @@ export async function createReservation(db: Database, actor: Actor, input: Creat
   if (!lines.length) throw badRequest("Add at least one item to reserve.");
   try {
     return await db.transaction(async (tx) => {
-      const [store] = await tx.select().from(locations).where(eq(locations.id, input.storeId));
-      if (!store) throw notFound(`Store ${input.storeId}`);
+      const store = await findLocation(tx, input.storeId);
       if (store.type !== "store" || !store.reservations)
         throw badRequest(`${store.name} does not take reservations. Choose another store.`, { field: "storeId" });
 
@@ -155,10 +152,8 @@ export async function createReservation(db: Database, actor: Actor, input: Creat
           actor,
         });
       }
-      await tx
-        .insert(reservationEvents)
-        .values({ reservationId: res.id, type: "created", channel: actor.channel, actorUserId: actor.userId ?? null });
-      const until = formatWhen(expiresAt, store.timezone);
+      await recordReservationEvent(tx, { reservationId: res.id, type: "created", actor });
+      const until = whenText(expiresAt, store.timezone);
       await queueMessage(tx, {
         to: res.email,
         template: "reservation_confirmed",
@@ -197,10 +192,7 @@ export async function closeReservation(
   input: { reservation: ReservationRow; to: "cancelled" | "expired"; actor: Actor; at?: Date },
 ): Promise<void> {
   const { reservation, actor } = input;
-  await tx
-    .update(reservations)
-    .set({ status: input.to, closedAt: input.at ?? new Date() })
-    .where(eq(reservations.id, reservation.id));
+  await moveReservation(tx, { reservation, to: input.to, actor, at: input.at });
   await endHolds(tx, {
     ownerId: reservation.id,
     mode: "release",
@@ -208,13 +200,7 @@ export async function closeReservation(
     actor,
     note: `Reservation ${reservation.code} ${input.to}`,
   });
-  await tx.insert(reservationEvents).values({
-    reservationId: reservation.id,
-    type: input.to,
-    channel: actor.channel,
-    actorUserId: actor.userId ?? null,
-  });
-  const [store] = await tx.select().from(locations).where(eq(locations.id, reservation.storeId));
+  const store = await findLocation(tx, reservation.storeId);
   await queueMessage(tx, {
     to: reservation.email,
     template: input.to === "expired" ? "reservation_expired" : "reservation_cancelled",
@@ -224,8 +210,8 @@ export async function closeReservation(
         : `Your reservation ${reservation.code} is cancelled`,
     body:
       input.to === "expired"
-        ? `Hello ${reservation.name}, your reservation ${reservation.code} at ${store!.name} was not collected in time, so the items are back on sale.`
-        : `Hello ${reservation.name}, your reservation ${reservation.code} at ${store!.name} is cancelled. Nothing was charged.`,
+        ? `Hello ${reservation.name}, your reservation ${reservation.code} at ${store.name} was not collected in time, so the items are back on sale.`
+        : `Hello ${reservation.name}, your reservation ${reservation.code} at ${store.name} is cancelled. Nothing was charged.`,
     data: { code: reservation.code, storeId: reservation.storeId },
   });
 }

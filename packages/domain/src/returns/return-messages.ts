@@ -1,7 +1,6 @@
-import { formatMoney } from "@omni/core";
 import type { Tx } from "@omni/db";
 
-import { queueMessage } from "../kernel";
+import { moneyText, queueMessage } from "../kernel";
 import type { OrderRefund } from "../payments";
 
 /** The shopper's messages about a return, queued in the caller's transaction. */
@@ -32,7 +31,7 @@ export async function sendReturnSlip(
       ? `Bring the items and this slip (or its QR code on your phone) to ${where(input.store)}. You can also bring them to any of our stores.`
       : `Pack the items with this slip and send them to ${input.shipTo ? where(input.shipTo) : "our warehouse"}.`;
   const items = input.lines.map((l) => `- ${l.quantity} × ${l.title} (${l.sku})`).join("\n");
-  const refund = `${formatMoney(input.refundMinor, input.currency, "en")} ${input.refundTo === "store_credit" ? "as store credit" : "to your original payment"}`;
+  const refund = `${moneyText(input.refundMinor, input.currency)} ${input.refundTo === "store_credit" ? "as store credit" : "to your original payment"}`;
   await queueMessage(tx, {
     to: input.to,
     template: "return_created",
@@ -94,18 +93,18 @@ export async function sendRefundIssued(
   },
 ): Promise<void> {
   const { refund, currency } = input;
-  const amount = formatMoney(refund.refundedMinor, currency, "en");
+  const amount = moneyText(refund.refundedMinor, currency);
   const parts = [
     refund.toCardMinor > 0
-      ? `${formatMoney(refund.toCardMinor, currency, "en")} goes back to your card; banks usually show it within 5 working days.`
+      ? `${moneyText(refund.toCardMinor, currency)} goes back to your card; banks usually show it within 5 working days.`
       : null,
     refund.toTillMinor > 0
-      ? `${formatMoney(refund.toTillMinor, currency, "en")} was paid back to you at the counter of ${input.storeName}.`
+      ? `${moneyText(refund.toTillMinor, currency)} was paid back to you at the counter of ${input.storeName}.`
       : null,
     refund.toCreditMinor > 0
       ? refund.creditCode
-        ? `${formatMoney(refund.toCreditMinor, currency, "en")} is store credit on code ${refund.creditCode}: enter it at checkout in the shop, at a kiosk or at the counter.`
-        : `${formatMoney(refund.toCreditMinor, currency, "en")} is store credit on your account, ready to use at checkout.`
+        ? `${moneyText(refund.toCreditMinor, currency)} is store credit on code ${refund.creditCode}: enter it at checkout in the shop, at a kiosk or at the counter.`
+        : `${moneyText(refund.toCreditMinor, currency)} is store credit on your account, ready to use at checkout.`
       : null,
   ].filter(Boolean);
   await queueMessage(tx, {

@@ -16,6 +16,8 @@ import {
   type OrderStatus,
 } from "@omni/db";
 
+import { findLocation } from "../stores";
+
 /**
  * THE return policy: every channel asks these functions what may be returned, so the web shop,
  * the kiosk and the counter always agree.
@@ -209,10 +211,7 @@ export async function loadPolicyOrder(
   db: DbOrTx,
   order: { id: string; status: OrderStatus; completedAt: Date | null; locationId: string },
 ): Promise<{ order: PolicyOrder; lines: (PolicyLine & { unitPriceMinor: number })[] }> {
-  const [location] = await db
-    .select({ timezone: locations.timezone })
-    .from(locations)
-    .where(eq(locations.id, order.locationId));
+  const location = await findLocation(db, order.locationId);
   let completedAt = order.completedAt;
   if (!completedAt && isOrderCompleted(order.status)) {
     // An order marked complete without a time: the event of that transition tells when it happened.
@@ -250,7 +249,7 @@ export async function loadPolicyOrder(
     .groupBy(returnLines.orderLineId);
   const returnedBy = new Map(returned.map((r) => [r.lineId, r.quantity]));
   return {
-    order: { status: order.status, completedAt, timeZone: location?.timezone ?? DEFAULT_TIME_ZONE },
+    order: { status: order.status, completedAt, timeZone: location.timezone },
     lines: rows.map((r) => ({
       lineId: r.lineId,
       sku: r.sku,

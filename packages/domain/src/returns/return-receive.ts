@@ -5,6 +5,7 @@ import { locations, orderLines, orders, returnLines, type Database } from "@omni
 import { adjustOnHand } from "../inventory";
 import { badRequest, conflict, forbidden, notFound, recordAudit, worksIn, type Actor } from "../kernel";
 import { refundOrder } from "../payments";
+import { findLocation } from "../stores";
 import { findReturnByNumber } from "./return-lookup";
 import { sendRefundIssued, sendReturnReceived } from "./return-messages";
 import { moveReturn, refusalFor } from "./return-state-machine";
@@ -28,8 +29,7 @@ export async function receiveReturn(
     const ret = await findReturnByNumber(tx, input.returnNumber, { lock: true });
     if (ret.status !== "requested") throw conflict(refusalFor(ret.status, "received"), { status: ret.status });
 
-    const [store] = await tx.select().from(locations).where(eq(locations.id, input.storeId));
-    if (!store) throw notFound(`Store ${input.storeId}`);
+    const store = await findLocation(tx, input.storeId);
     if (!store.returns && !(store.type === "warehouse" && ret.method === "mail")) {
       throw badRequest(`${store.name} does not take returns.`);
     }

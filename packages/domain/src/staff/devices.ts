@@ -13,6 +13,7 @@ import {
   withCodeLimit,
   type Actor,
 } from "../kernel";
+import { findLocation } from "../stores";
 
 const PAIRING_MINUTES = 15;
 
@@ -20,11 +21,8 @@ const PAIRING_MINUTES = 15;
 export async function createPairingCode(db: Database, actor: Actor, input: { storeId: string }) {
   if (!canManage(actor, input.storeId)) throw forbidden("Only a manager of this store can pair kiosks.");
   return db.transaction(async (tx) => {
-    const [store] = await tx
-      .select({ id: locations.id, type: locations.type })
-      .from(locations)
-      .where(eq(locations.id, input.storeId));
-    if (!store || store.type !== "store") throw notFound(`Store ${input.storeId}`);
+    const store = await findLocation(tx, input.storeId);
+    if (store.type !== "store") throw notFound(`Store ${input.storeId}`);
     const code = randomCode(8);
     const expiresAt = new Date(Date.now() + PAIRING_MINUTES * 60_000);
     await tx

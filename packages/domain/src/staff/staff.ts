@@ -3,12 +3,13 @@ import { asc, eq, inArray } from "drizzle-orm";
 import { hashPassword, locations, staffAssignments, users, type Database, type DbOrTx, type Role } from "@omni/db";
 
 import { badRequest, conflict, notFound, randomCode, recordAudit, type Actor } from "../kernel";
+import { findLocations } from "../stores";
 
 type StaffRole = Exclude<Role, "customer">;
 
 async function assertStores(db: DbOrTx, storeIds: string[]) {
   if (!storeIds.length) return;
-  const found = await db.select({ id: locations.id }).from(locations).where(inArray(locations.id, storeIds));
+  const found = await findLocations(db, storeIds);
   const missing = storeIds.filter((id) => !found.some((f) => f.id === id));
   if (missing.length) throw badRequest(`Unknown store: ${missing.join(", ")}.`);
 }

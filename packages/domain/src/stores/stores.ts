@@ -1,4 +1,4 @@
-import { asc, eq } from "drizzle-orm";
+import { asc, eq, inArray } from "drizzle-orm";
 
 import { locations, type DbOrTx } from "@omni/db";
 
@@ -11,6 +11,11 @@ export async function findLocation(db: DbOrTx, id: string): Promise<LocationRow>
   const [location] = await db.select().from(locations).where(eq(locations.id, id));
   if (!location) throw notFound(`Store ${id}`);
   return location;
+}
+
+/** Several locations by id; an id that names no location is left out. */
+export async function findLocations(db: DbOrTx, ids: string[]): Promise<LocationRow[]> {
+  return ids.length ? db.select().from(locations).where(inArray(locations.id, ids)) : [];
 }
 
 export async function listStores(db: DbOrTx) {

@@ -1,0 +1,55 @@
+import { eq } from "drizzle-orm";
+
+import { orderLines, orders, type Tx } from "@omni/db";
+
+import { nextOrderNumber, type Actor } from "../kernel";
+import { recordOrderStart, type OrderRow } from "./order-state-machine";
+
+type NewOrder = Omit<typeof orders.$inferInsert, "id" | "number" | "status" | "createdAt" | "completedAt">;
+type NewOrderLine = { sku: string; title: string; quantity: number; unitPriceMinor: number };
+
+/**
+ * The one way an order comes to be, in every channel: its number, its lines and its first events.
+ * A sale at a counter (`soldAtCounter`) is born collected and complete: the goods leave with the shopper.
+ * Stock, payment and messages stay with the caller, which knows why the order exists.
+ */
+export async function createOrder(
+  tx: Tx,
+  actor: Actor,
+  input: {
+    order: NewOrder;
+    lines: NewOrderLine[];
+    soldAtCounter?: boolean;
+    data?: Record<string, unknown>;
+    at?: Date;
+  },
+): Promise<OrderRow> {
+  const at = input.at ?? new Date();
+  const [order] = await tx
+    .insert(orders)
+    .values({
+      ...input.order,
+      number: await nextOrderNumber(tx),
+      status: input.soldAtCounter ? "collected" : "placed",
+      completedAt: input.soldAtCounter ? at : null,
+    })
+    .returning();
+  if (!order) throw new Error("The order row was not written.");
+  await tx.insert(orderLines).values(input.lines.map((line) => ({ ...line, orderId: order.id })));
+  await recordOrderStart(tx, { order, actor, data: input.data, at });
+  return order;
+}
+
+/** What the shopper paid when the order was placed, and the provider's reference for refunds. */
+export async function recordOrderPaid(
+  tx: Tx,
+  input: { orderId: string; paidMinor: number; paymentRef: string | null },
+): Promise<OrderRow> {
+  const [order] = await tx
+    .update(orders)
+    .set({ paidMinor: input.paidMinor, paymentRef: input.paymentRef })
+    .where(eq(orders.id, input.orderId))
+    .returning();
+  if (!order) throw new Error("The order row was not updated.");
+  return order;
+}
