@@ -1,10 +1,10 @@
+"use client";
+
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 
 import type { AppRouter } from "@omni/api";
 import { newIdempotencyKey } from "@omni/core";
 import { useTRPCClient } from "@omni/ui/trpc";
-
-("use client");
 
 /** The shared router's client, for calls made from event handlers and one-off React Query functions. */
 export const useContract = () => useTRPCClient();
