@@ -54,7 +54,7 @@ async function query<T>(procedure: string, input?: unknown): Promise<T> {
   const search = input === undefined ? "" : `?input=${encodeURIComponent(JSON.stringify({ json: input }))}`;
   const response = await fetch(`${base}/api/trpc/${procedure}${search}`);
   if (!response.ok) throw new Error(`${procedure} answered ${response.status}`);
-  return (await response.json()).result.data.json as T;
+  return ((await response.json()) as { result: { data: { json: T } } }).result.data.json;
 }
 
 const categoryIds = ["performance", "accessibility", "best-practices", "seo"] as const;
@@ -154,7 +154,7 @@ try {
     console.log(`${page}: done`);
   }
 } finally {
-  await chrome?.kill();
+  chrome?.kill();
   try {
     if (shop?.pid) process.kill(-shop.pid, "SIGTERM");
   } catch {

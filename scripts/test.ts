@@ -13,11 +13,30 @@ import { repoRoot } from "./database";
 const only = process.argv.includes("--unit") ? "unit" : process.argv.includes("--e2e") ? "e2e" : "all";
 const reports = fs.mkdtempSync(path.join(os.tmpdir(), "omni-reports-"));
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+/** The parts of vitest's and Playwright's JSON reports that the summary reads. */
+type VitestReport = {
+  numPassedTests: number;
+  numFailedTests: number;
+  numPendingTests: number;
+  numTodoTests: number;
+  numTotalTestSuites: number;
+  success: boolean;
+};
+type PlaywrightReport = { stats?: { expected?: number; unexpected?: number; flaky?: number; skipped?: number } };
 let passed = 0;
 let failed = 0;
 let ok = true;
 
 if (only !== "e2e") {
+  // Lint (ESLint with the import boundaries, the copy-paste detector) and format first: cheap, and a
+  // failure here fails the run like a type error does.
+  for (const script of ["lint", "format:check"]) {
+    const check = spawnSync("pnpm", ["run", "--silent", script], { cwd: repoRoot, env, stdio: "inherit" });
+    if (check.status !== 0) {
+      console.error(`pnpm ${script} failed.`);
+      ok = false;
+    }
+  }
   // vitest does not type-check; the apps are type-checked by `next build` in the e2e half.
   for (const project of [
     "packages/core",
@@ -27,6 +46,7 @@ if (only !== "e2e") {
     "packages/auth",
     "packages/ui",
     "e2e",
+    ".",
   ]) {
     const typecheck = spawnSync("pnpm", ["exec", "tsc", "-p", project, "--noEmit"], {
       cwd: repoRoot,
@@ -50,7 +70,7 @@ if (only !== "e2e") {
   );
   ok &&= result.status === 0;
   if (fs.existsSync(out)) {
-    const report = JSON.parse(fs.readFileSync(out, "utf8"));
+    const report = JSON.parse(fs.readFileSync(out, "utf8")) as VitestReport;
     passed += report.numPassedTests;
     failed +=
       report.numFailedTests +
@@ -73,7 +93,7 @@ if (only !== "unit") {
   });
   ok &&= result.status === 0;
   if (fs.existsSync(out)) {
-    const stats = JSON.parse(fs.readFileSync(out, "utf8")).stats ?? {};
+    const stats = (JSON.parse(fs.readFileSync(out, "utf8")) as PlaywrightReport).stats ?? {};
     passed += stats.expected ?? 0;
     failed += (stats.unexpected ?? 0) + (stats.flaky ?? 0);
     if (stats.skipped) {

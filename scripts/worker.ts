@@ -1,13 +1,15 @@
 import { getDb } from "@omni/db";
+import { dbEnv } from "@omni/db/env";
+import { domainEnv } from "@omni/domain/kernel";
 import { startWorker } from "@omni/domain/worker";
 
 // The background worker: outbox delivery, pickup and reservation expiry, reminders.
-const url = process.env.DATABASE_URL;
+const url = dbEnv.DATABASE_URL;
 if (!url) throw new Error("DATABASE_URL is not set");
-const worker = await startWorker(getDb(), url, { fastIntervalMs: process.env.OMNI_WORKER_FAST ? 2_000 : undefined });
+const worker = await startWorker(getDb(), url, { fastIntervalMs: domainEnv.OMNI_WORKER_FAST ? 2_000 : undefined });
 const stop = async () => {
   await worker.stop();
   process.exit(0);
 };
-process.on("SIGINT", stop);
-process.on("SIGTERM", stop);
+process.on("SIGINT", () => void stop());
+process.on("SIGTERM", () => void stop());

@@ -9,6 +9,9 @@ import { createDb, runMigrations } from "@omni/db";
 import { startEmbeddedPostgres } from "@omni/db/embedded";
 import { seedDemo } from "@omni/db/seed";
 
+// Brings in the typing of the values provided below (vitest's ProvidedContext); erased at run time.
+import type {} from "@omni/db/testing";
+
 const TEMPLATE = "omni_template";
 
 /** One throwaway PostgreSQL for the whole run, with a migrated and seeded template database. */

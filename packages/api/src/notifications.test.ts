@@ -49,14 +49,14 @@ describe("notifications", () => {
     const [first, second] = await Promise.all([deliverOutbox(t.db, now), deliverOutbox(t.db, now)]);
     expect(first + second).toBe(queued);
     expect(sent).toHaveLength(queued);
-    expect(new Set(sent.map((m) => `${m.to} ${m.subject}`)).size).toBe(queued);
+    expect(new Set(sent.map((m) => `${JSON.stringify(m.to)} ${m.subject}`)).size).toBe(queued);
     const [left] = await t.sql`select count(*)::int as n from outbox where sent_at is null`;
     expect(left!.n).toBe(0);
     expect(await deliverOutbox(t.db, new Date())).toBe(0);
 
     const confirmation = sent.find((m) => m.to === "kasia@example.com")!;
     expect(confirmation.subject).toContain(placed.orderNumber);
-    expect(String(confirmation.html)).toContain("cid:pickup-code");
+    expect(confirmation.html).toContain("cid:pickup-code");
     expect(confirmation.attachments?.[0]).toMatchObject({ cid: "pickup-code", contentType: "image/png" });
   });
 

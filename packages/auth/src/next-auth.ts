@@ -5,6 +5,7 @@ import { getDb } from "@omni/db";
 import { redeemKioskSignInToken } from "@omni/domain/accounts";
 
 import { verifyCredentials } from "./credentials";
+import { authEnv, secureCookies } from "./env";
 import { loadUserActor } from "./user";
 
 export type AppName = "web" | "kiosk" | "admin";
@@ -20,10 +21,9 @@ declare module "next-auth" {
  * kiosk (which happens on every idle reset) never signs a person out of the shop.
  */
 export function createAuth(app: AppName) {
-  const secure = process.env.NODE_ENV === "production" && process.env.OMNI_INSECURE_COOKIES !== "1";
   return NextAuth({
     trustHost: true,
-    secret: process.env.AUTH_SECRET,
+    secret: authEnv.AUTH_SECRET,
     session: {
       strategy: "jwt",
       maxAge: app === "admin" ? 12 * 60 * 60 : app === "kiosk" ? 30 * 60 : 30 * 24 * 60 * 60,
@@ -31,7 +31,7 @@ export function createAuth(app: AppName) {
     cookies: {
       sessionToken: {
         name: `omni-${app}.session-token`,
-        options: { httpOnly: true, sameSite: "lax", path: "/", secure },
+        options: { httpOnly: true, sameSite: "lax", path: "/", secure: secureCookies },
       },
     },
     pages: { signIn: "/sign-in" },
@@ -57,7 +57,7 @@ export function createAuth(app: AppName) {
         : []),
     ],
     callbacks: {
-      async jwt({ token, user }) {
+      jwt({ token, user }) {
         if (user?.id) token.sub = user.id;
         return token;
       },

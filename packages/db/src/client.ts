@@ -1,6 +1,7 @@
 import { drizzle, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 
+import { dbEnv } from "./env";
 import * as schema from "./schema";
 
 export type Database = PostgresJsDatabase<typeof schema>;
@@ -27,12 +28,12 @@ const globalForDb = globalThis as unknown as { omniDb?: DbHandle };
 /** A process-wide pool on DATABASE_URL, shared across hot reloads. */
 export function getDb(): Database {
   if (!globalForDb.omniDb) {
-    const url = process.env.DATABASE_URL;
+    const url = dbEnv.DATABASE_URL;
     if (!url)
       throw new Error(
         "DATABASE_URL is not set: start the apps with `pnpm start`, which provides the embedded database.",
       );
-    globalForDb.omniDb = createDb(url, { max: Number(process.env.OMNI_DB_POOL ?? 10) });
+    globalForDb.omniDb = createDb(url, { max: dbEnv.DATABASE_POOL_SIZE });
   }
   return globalForDb.omniDb.db;
 }

@@ -10,11 +10,20 @@ import type { AppRouter } from "@omni/api";
 
 export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
 
+/** What the API's error formatter puts beside a failed call (packages/api/src/trpc.ts). */
+type ErrorData = {
+  code?: string;
+  httpStatus?: number;
+  zodError?: { fieldErrors?: Record<string, string[]>; formErrors?: string[] } | null;
+};
+
+const errorData = (error: unknown): ErrorData | undefined =>
+  error instanceof TRPCClientError ? (error.data as ErrorData | undefined) : undefined;
+
 /** The message of a failed call, in the words the server chose for the shopper or clerk. */
 export function errorMessage(error: unknown): string {
   if (error instanceof TRPCClientError) {
-    const zod = error.data?.zodError as
-      { fieldErrors?: Record<string, string[]>; formErrors?: string[] } | null | undefined;
+    const zod = errorData(error)?.zodError;
     const first = zod?.formErrors?.[0] ?? Object.values(zod?.fieldErrors ?? {}).flat()[0];
     return first ?? error.message;
   }
@@ -22,7 +31,7 @@ export function errorMessage(error: unknown): string {
 }
 
 export function errorCode(error: unknown): string | undefined {
-  return error instanceof TRPCClientError ? (error.data?.code as string | undefined) : undefined;
+  return errorData(error)?.code;
 }
 
 /** React Query and the tRPC client for one app; `onUnauthorized` lets the kiosk lock itself when revoked. */
@@ -33,7 +42,7 @@ export function ApiProvider({ children, onError }: { children: ReactNode; onErro
         defaultOptions: {
           queries: {
             staleTime: 5_000,
-            retry: (count, error) => count < 2 && !(error instanceof TRPCClientError && error.data?.httpStatus < 500),
+            retry: (count, error) => count < 2 && !((errorData(error)?.httpStatus ?? 500) < 500),
           },
           mutations: { onError },
         },

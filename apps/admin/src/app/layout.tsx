@@ -1,26 +1,17 @@
-import type { Metadata } from "next";
-import { NextIntlClientProvider } from "next-intl";
-import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
+
+import { AppDocument, appMetadata } from "@omni/ui/app-document";
 
 import { Providers } from "./providers";
 
 import "./globals.css";
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("app");
-  return { title: { default: t("title"), template: `%s · Omni` } };
-}
+export const generateMetadata = () => appMetadata();
 
-export default async function RootLayout({ children }: { children: ReactNode }) {
-  const locale = await getLocale();
+export default function RootLayout({ children }: { children: ReactNode }) {
   return (
-    <html lang={locale}>
-      <body className="min-h-screen bg-white text-slate-900 antialiased">
-        <NextIntlClientProvider>
-          <Providers>{children}</Providers>
-        </NextIntlClientProvider>
-      </body>
-    </html>
+    <AppDocument bodyClassName="min-h-screen bg-white text-slate-900 antialiased">
+      <Providers>{children}</Providers>
+    </AppDocument>
   );
 }

@@ -22,7 +22,7 @@ export function QrScanner({ onCode, testId = "scan-qr" }: { onCode: (code: strin
     if (!open || !video.current) return;
     let stopped = false;
     let controls: { stop: () => void } | null = null;
-    (async () => {
+    void (async () => {
       try {
         // Loaded on demand: the decoder is large and most screens never open the camera.
         const { BrowserQRCodeReader } = await import("@zxing/browser");

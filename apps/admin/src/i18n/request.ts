@@ -1,12 +1,6 @@
-import { getRequestConfig } from "next-intl/server";
-import { cookies } from "next/headers";
+import { localeRequestConfig } from "@omni/ui/locale-request";
 
-export const locales = ["pl", "en"] as const;
-
-/** Polish by default; the language switch stores the choice in a cookie. */
-export default getRequestConfig(async () => {
-  const chosen = (await cookies()).get("NEXT_LOCALE")?.value;
-  const locale = chosen === "en" ? "en" : "pl";
-  // Stores are in Poland: times read the same on every clerk's screen and in server rendering.
-  return { locale, timeZone: "Europe/Warsaw", messages: (await import(`../../messages/${locale}.json`)).default };
+// Stores are in Poland: times read the same on every clerk's screen and in server rendering.
+export default localeRequestConfig((locale) => import(`../../messages/${locale}.json`), {
+  timeZone: "Europe/Warsaw",
 });

@@ -5,6 +5,8 @@ import { AuthError } from "next-auth";
 import { revalidatePath } from "next/cache";
 import { cookies } from "next/headers";
 
+import { formText } from "@omni/ui/form-text";
+
 import { storeCookieName } from "./session";
 
 export type SignInState = { error?: "credentials" | "limited" | "missing"; failures: number; email?: string };
@@ -13,9 +15,9 @@ export type SignInState = { error?: "credentials" | "limited" | "missing"; failu
 const signInLimit = 10;
 
 export async function signInAction(previous: SignInState, form: FormData): Promise<SignInState> {
-  const email = String(form.get("email") ?? "").trim();
-  const password = String(form.get("password") ?? "");
-  const next = String(form.get("next") ?? "/");
+  const email = formText(form, "email").trim();
+  const password = formText(form, "password");
+  const next = formText(form, "next") || "/";
   if (!email || !password) return { error: "missing", failures: previous.failures, email };
   try {
     await signIn("credentials", {

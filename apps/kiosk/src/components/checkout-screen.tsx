@@ -4,7 +4,7 @@ import { newKioskIdempotencyKey, useContract, type Fulfillment, type Payment, ty
 import { useFriendlyError } from "@/lib/friendly-error";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
-import { useEffect, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 
 import { formatMoney, INPUT_LIMITS } from "@omni/core";
 import { EmptyState } from "@omni/ui/empty-state";
@@ -48,7 +48,10 @@ export function CheckoutScreen() {
     enabled: !!cartId && !placed && !!stores.data,
   });
   const hereOption = options.data?.stores.find((o) => o.storeId === kiosk.storeId);
-  const otherOptions = options.data?.stores.filter((o) => o.storeId !== kiosk.storeId) ?? [];
+  const otherOptions = useMemo(
+    () => options.data?.stores.filter((o) => o.storeId !== kiosk.storeId) ?? [],
+    [options.data, kiosk.storeId],
+  );
   const [chosenDefault, setChosenDefault] = useState(false);
   useEffect(() => {
     if (!options.data || chosenDefault) return;

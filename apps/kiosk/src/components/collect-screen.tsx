@@ -3,7 +3,7 @@
 import { useContract } from "@/lib/contract";
 import { useFriendlyError } from "@/lib/friendly-error";
 import { useMutation } from "@tanstack/react-query";
-import { useLocale, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
 
 import { fromScan } from "@omni/core";
 
@@ -15,7 +15,6 @@ import { DoneLink, Screen } from "./screen";
 /** "I'm here to collect": the shopper checks in with their pickup code and learns where to wait. */
 export function CollectScreen() {
   const t = useTranslations("collect");
-  const locale = useLocale();
   const contract = useContract();
   const friendly = useFriendlyError();
   const { kiosk } = useKiosk();

@@ -26,6 +26,8 @@ export function LockedScreen() {
             className="min-h-20 rounded-2xl bg-white px-10 text-3xl font-semibold text-slate-900"
             onClick={async () => {
               await forgetDevice();
+              // A full load on purpose: the root layout decides again, now without the pairing cookie.
+              // eslint-disable-next-line @next/next/no-location-assign-relative-destination
               window.location.assign("/");
             }}
           >

@@ -27,7 +27,8 @@ export function PairScreen() {
       mode === "code" ? pairWithCode(values.code ?? "") : pairWithDeviceToken(values.token ?? "")
     ).catch(() => ({ ok: false as const, error: "failed" as const }));
     setBusy(false);
-    // A full load: the root layout decides again, now with the pairing cookie.
+    // A full load on purpose: the root layout decides again, now with the pairing cookie.
+    // eslint-disable-next-line @next/next/no-location-assign-relative-destination
     if (outcome.ok) window.location.assign("/");
     else if (mode === "token") setError(t("tokenInvalid"));
     else

@@ -14,7 +14,7 @@ export function QrScanner({ onResult, onCancel }: { onResult: (text: string) => 
   useEffect(() => {
     let stop: (() => void) | null = null;
     let cancelled = false;
-    (async () => {
+    void (async () => {
       try {
         const { BrowserQRCodeReader } = await import("@zxing/browser");
         if (cancelled || !video.current) return;

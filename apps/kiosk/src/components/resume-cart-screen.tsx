@@ -3,7 +3,7 @@
 import { useContract } from "@/lib/contract";
 import { useFriendlyError } from "@/lib/friendly-error";
 import { useMutation } from "@tanstack/react-query";
-import { useLocale, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 
 import { fromScan } from "@omni/core";
@@ -16,7 +16,6 @@ import { Screen } from "./screen";
 /** Continue here a cart started on a phone: its handoff code, typed or scanned. */
 export function ResumeCartScreen() {
   const t = useTranslations("resume");
-  const locale = useLocale();
   const router = useRouter();
   const contract = useContract();
   const friendly = useFriendlyError();

@@ -2,7 +2,7 @@
 
 import { useContract } from "@/lib/contract";
 import { signInWithPassword, signInWithQrToken } from "@/server/actions";
-import { useLocale, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 
@@ -18,7 +18,6 @@ import { TouchForm } from "./touch-form";
 /** A shopper signs in at the kiosk: the QR code from the shop's account page, or e-mail and password. */
 export function SignInScreen() {
   const t = useTranslations("signIn");
-  const locale = useLocale();
   const router = useRouter();
   const contract = useContract();
   const { cartId, setCartId } = useKiosk();

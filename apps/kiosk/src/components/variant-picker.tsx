@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 
-export type Variant = { sku: string; title: string; options: Record<string, string> | unknown };
+export type Variant = { sku: string; title: string; options: unknown };
 
 const optionsOf = (v: Variant): Record<string, string> =>
   v.options && typeof v.options === "object"

@@ -1,11 +1,3 @@
-import { getRequestConfig } from "next-intl/server";
-import { cookies } from "next/headers";
+import { localeRequestConfig } from "@omni/ui/locale-request";
 
-export const locales = ["pl", "en"] as const;
-
-/** Polish by default; the language switch stores the choice in a cookie. */
-export default getRequestConfig(async () => {
-  const chosen = (await cookies()).get("NEXT_LOCALE")?.value;
-  const locale = chosen === "en" ? "en" : "pl";
-  return { locale, messages: (await import(`../../messages/${locale}.json`)).default };
-});
+export default localeRequestConfig((locale) => import(`../../messages/${locale}.json`));

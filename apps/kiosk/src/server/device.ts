@@ -4,6 +4,7 @@ import { TRPCError } from "@trpc/server";
 import { cookies } from "next/headers";
 
 import { deviceCookieName } from "@omni/auth/device";
+import { secureCookies } from "@omni/auth/env";
 
 import { serverApi } from "./api";
 
@@ -35,11 +36,10 @@ export async function loadDeviceState(): Promise<DeviceState> {
 
 /** The pairing cookie: http-only so no script on the page can read the device token. */
 export async function setDeviceCookie(token: string) {
-  const secure = process.env.NODE_ENV === "production" && process.env.OMNI_INSECURE_COOKIES !== "1";
   (await cookies()).set(deviceCookieName, token, {
     httpOnly: true,
     sameSite: "strict",
-    secure,
+    secure: secureCookies,
     path: "/",
     maxAge: 60 * 60 * 24 * 365 * 5,
   });

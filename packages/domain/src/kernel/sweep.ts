@@ -45,7 +45,7 @@ export async function handleEachLocked(
       firstError ??= error;
     }
   }
-  if (firstError) throw firstError;
+  if (firstError !== undefined) throw firstError;
   return handled;
 }
 

@@ -2,6 +2,8 @@ import nodemailer from "nodemailer";
 import type Mail from "nodemailer/lib/mailer";
 import QRCode from "qrcode";
 
+import { domainEnv } from "../kernel";
+
 export type MailMessage = Mail.Options;
 
 /** What the outbox sender needs from a mail transport; nodemailer's transports fit, and tests pass a stub. */
@@ -16,7 +18,7 @@ let smtp: { url: string; sender: MailSender } | undefined;
  */
 export function mailSender(): MailSender | null {
   if (override !== undefined) return override;
-  const url = process.env.SMTP_URL;
+  const url = domainEnv.SMTP_URL;
   if (!url) return null;
   if (smtp?.url !== url) smtp = { url, sender: nodemailer.createTransport(url) };
   return smtp.sender;
@@ -54,7 +56,7 @@ export async function renderEmail(message: {
     qr = `<p><img src="cid:pickup-code" width="240" height="240" alt="Pickup code ${escapeHtml(pickupCode)}"><br><strong style="font-size:20px;letter-spacing:2px">${escapeHtml(pickupCode)}</strong></p>`;
   }
   return {
-    from: process.env.MAIL_FROM ?? "Omni <no-reply@omni.local>",
+    from: domainEnv.MAIL_FROM,
     to: message.to,
     subject: message.subject,
     text: message.body,

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 
-import { orderLines, orders, type Database, type DbOrTx } from "@omni/db";
+import { orderLines, orders, type Database } from "@omni/db";
 
 import { endHolds } from "../inventory";
 import {

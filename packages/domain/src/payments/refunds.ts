@@ -1,6 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 
-import { orders, payments, storeCreditEntries, type Tx } from "@omni/db";
+import { payments, storeCreditEntries, type Tx } from "@omni/db";
 
 import { conflict, randomCode } from "../kernel";
 import { paymentProvider } from "./payment-provider";

@@ -6,7 +6,6 @@ import {
   locations,
   orderEvents,
   orderLines,
-  orders,
   products,
   returnLines,
   returns,

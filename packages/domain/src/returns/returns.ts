@@ -7,7 +7,6 @@ import {
   conflict,
   forbidden,
   nextReturnNumber,
-  notFound,
   recordAudit,
   withCodeLimit,
   worksIn,

@@ -26,7 +26,9 @@ export default async function SignInPage({
       const url = new URL(wanted, "http://x");
       next = `${url.pathname}${url.search}`;
     }
-  } catch {}
+  } catch {
+    // Not a URL: keep the default page.
+  }
   return (
     <main className="flex min-h-screen items-center justify-center bg-slate-100 p-6">
       <div className="w-full max-w-sm rounded-xl border border-slate-200 bg-white p-8 shadow-sm">

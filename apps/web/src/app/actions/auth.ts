@@ -6,6 +6,8 @@ import { serverApi } from "@/server/api";
 import { AuthError } from "next-auth";
 import { cookies } from "next/headers";
 
+import { formText } from "@omni/ui/form-text";
+
 export type AuthFormState = { error?: string; errorKey?: "credentials" | "missing"; email?: string; name?: string };
 
 /** Only paths inside the shop: a `next` pointing elsewhere would make the form an open redirect. */
@@ -15,8 +17,8 @@ const safeNext = (value: FormDataEntryValue | null) => {
 };
 
 export async function signInAction(_previous: AuthFormState, form: FormData): Promise<AuthFormState> {
-  const email = String(form.get("email") ?? "").trim();
-  const password = String(form.get("password") ?? "");
+  const email = formText(form, "email").trim();
+  const password = formText(form, "password");
   if (!email || !password) return { errorKey: "missing", email };
   try {
     // The guest cart in the cookie is merged into the account cart by the shop once the page reloads signed in.
@@ -29,9 +31,9 @@ export async function signInAction(_previous: AuthFormState, form: FormData): Pr
 }
 
 export async function signUpAction(_previous: AuthFormState, form: FormData): Promise<AuthFormState> {
-  const email = String(form.get("email") ?? "").trim();
-  const password = String(form.get("password") ?? "");
-  const name = String(form.get("name") ?? "").trim();
+  const email = formText(form, "email").trim();
+  const password = formText(form, "password");
+  const name = formText(form, "name").trim();
   try {
     await (await serverApi()).account.signUp({ email, password, name });
   } catch (error) {

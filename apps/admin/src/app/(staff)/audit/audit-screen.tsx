@@ -9,6 +9,7 @@ import { Fragment, useState, type FormEvent } from "react";
 
 import { Button } from "@omni/ui/button";
 import { EmptyState } from "@omni/ui/empty-state";
+import { formText } from "@omni/ui/form-text";
 import { useTRPC } from "@omni/ui/trpc";
 
 type Filters = { action?: string; actor?: string; storeId?: string; from?: Date; to?: Date };
@@ -27,7 +28,7 @@ export function AuditScreen() {
   const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const form = new FormData(e.currentTarget);
-    const text = (k: string) => String(form.get(k) ?? "").trim() || undefined;
+    const text = (k: string) => formText(form, k).trim() || undefined;
     const date = (k: string, end = false) =>
       text(k) ? new Date(`${text(k)}T${end ? "23:59:59" : "00:00:00"}`) : undefined;
     setCursors([]);

@@ -15,7 +15,6 @@ import { errorMessage, useTRPC } from "@omni/ui/trpc";
 
 /** Title, description, category and visibility of a product, and the price of each variant. */
 export function ProductEditor({ productId }: { productId: string }) {
-  const t = useTranslations("products");
   const trpc = useTRPC();
   const product = useQuery(trpc.products.get.queryOptions({ productId }));
   if (product.isPending || product.isError) return <QueryState query={product} />;

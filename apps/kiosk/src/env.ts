@@ -1,0 +1,23 @@
+import "server-only";
+
+import { createEnv } from "@t3-oss/env-core";
+import { z } from "zod";
+
+/**
+ * The kiosk's server settings. Read from process.env when the server starts (not inlined at build time),
+ * so one build runs anywhere; a bad value stops the server with its name.
+ */
+export const kioskEnv = createEnv({
+  server: {
+    // How long the kiosk waits untouched before asking "Still there?", and how long it then counts down.
+    OMNI_KIOSK_IDLE_MS: z.coerce.number().int().positive().default(60_000),
+    OMNI_KIOSK_WARN_MS: z.coerce.number().int().positive().default(15_000),
+    // The shop, for "Continue on your phone" QR codes.
+    OMNI_WEB_URL: z.url().default("http://localhost:3000"),
+  },
+  runtimeEnv: process.env,
+  emptyStringAsUndefined: true,
+  onValidationError: (issues) => {
+    throw new Error(`Invalid settings: ${issues.map((i) => `${i.path?.join(".")} ${i.message}`).join("; ")}`);
+  },
+});

@@ -1,0 +1,21 @@
+import { createEnv } from "@t3-oss/env-core";
+import { z } from "zod";
+
+/** The sign-in settings, checked when the package loads so that a bad value is named at start. */
+export const authEnv = createEnv({
+  server: {
+    // Optional at build time; `pnpm start` and the e2e run always provide one (scripts/database.ts).
+    AUTH_SECRET: z.string().optional(),
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    // Plain-HTTP production runs (the e2e journeys on 127.0.0.1) need cookies without the Secure flag.
+    OMNI_INSECURE_COOKIES: z.stringbool().default(false),
+  },
+  runtimeEnv: process.env,
+  emptyStringAsUndefined: true,
+  onValidationError: (issues) => {
+    throw new Error(`Invalid settings: ${issues.map((i) => `${i.path?.join(".")} ${i.message}`).join("; ")}`);
+  },
+});
+
+/** Session and device cookies carry the Secure flag in production unless told otherwise. */
+export const secureCookies = authEnv.NODE_ENV === "production" && !authEnv.OMNI_INSECURE_COOKIES;

@@ -1,0 +1,18 @@
+import { createEnv } from "@t3-oss/env-core";
+import { z } from "zod";
+
+/** The settings of the business (mail, worker), checked when the package loads so a bad value is named at start. */
+export const domainEnv = createEnv({
+  server: {
+    // Without it (development) outbox e-mail is only marked sent and staff read it in the admin.
+    SMTP_URL: z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL" }).optional(),
+    MAIL_FROM: z.string().default("Omni <no-reply@omni.local>"),
+    // Sweeps every 2 s instead of every minute: for the e2e journeys, which cannot wait for a minute.
+    OMNI_WORKER_FAST: z.stringbool().default(false),
+  },
+  runtimeEnv: process.env,
+  emptyStringAsUndefined: true,
+  onValidationError: (issues) => {
+    throw new Error(`Invalid settings: ${issues.map((i) => `${i.path?.join(".")} ${i.message}`).join("; ")}`);
+  },
+});
