@@ -3,6 +3,8 @@ import "server-only";
 import { createEnv } from "@t3-oss/env-core";
 import { z } from "zod";
 
+import { invalidSettings } from "@omni/core";
+
 /**
  * The kiosk's server settings. Read from process.env when the server starts (not inlined at build time),
  * so one build runs anywhere; a bad value stops the server with its name.
@@ -18,6 +20,6 @@ export const kioskEnv = createEnv({
   runtimeEnv: process.env,
   emptyStringAsUndefined: true,
   onValidationError: (issues) => {
-    throw new Error(`Invalid settings: ${issues.map((i) => `${i.path?.join(".")} ${i.message}`).join("; ")}`);
+    throw invalidSettings(issues);
   },
 });

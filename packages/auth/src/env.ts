@@ -1,6 +1,8 @@
 import { createEnv } from "@t3-oss/env-core";
 import { z } from "zod";
 
+import { invalidSettings } from "@omni/core";
+
 /** The sign-in settings, checked when the package loads so that a bad value is named at start. */
 export const authEnv = createEnv({
   server: {
@@ -13,7 +15,7 @@ export const authEnv = createEnv({
   runtimeEnv: process.env,
   emptyStringAsUndefined: true,
   onValidationError: (issues) => {
-    throw new Error(`Invalid settings: ${issues.map((i) => `${i.path?.join(".")} ${i.message}`).join("; ")}`);
+    throw invalidSettings(issues);
   },
 });
 

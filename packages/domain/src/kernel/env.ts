@@ -1,6 +1,8 @@
 import { createEnv } from "@t3-oss/env-core";
 import { z } from "zod";
 
+import { invalidSettings } from "@omni/core";
+
 /** The settings of the business (mail, worker), checked when the package loads so a bad value is named at start. */
 export const domainEnv = createEnv({
   server: {
@@ -13,6 +15,6 @@ export const domainEnv = createEnv({
   runtimeEnv: process.env,
   emptyStringAsUndefined: true,
   onValidationError: (issues) => {
-    throw new Error(`Invalid settings: ${issues.map((i) => `${i.path?.join(".")} ${i.message}`).join("; ")}`);
+    throw invalidSettings(issues);
   },
 });

@@ -29,7 +29,7 @@ export async function handleEachLocked(
     sql`select id from ${table} where ${input.due} order by id limit ${BATCH}`,
   );
   let handled = 0;
-  let firstError: unknown;
+  const errors: unknown[] = [];
   for (const { id } of candidates) {
     try {
       const took = await db.transaction(async (tx) => {
@@ -42,10 +42,10 @@ export async function handleEachLocked(
       });
       if (took) handled++;
     } catch (error) {
-      firstError ??= error;
+      errors.push(error);
     }
   }
-  if (firstError !== undefined) throw firstError;
+  if (errors.length > 0) throw errors[0];
   return handled;
 }
 
