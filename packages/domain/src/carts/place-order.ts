@@ -1,16 +1,6 @@
 import { asc, eq, sql } from "drizzle-orm";
 
-import {
-  cartLines,
-  carts,
-  locations,
-  orders,
-  products,
-  variants,
-  type Address,
-  type Database,
-  type Tx,
-} from "@omni/db";
+import { cartLines, carts, orders, products, variants, type Address, type Database, type Tx } from "@omni/db";
 
 import { priceCart, type PricedLine } from "../catalog";
 import { ONLINE_LOCATION, reserveStock } from "../inventory";
@@ -22,7 +12,6 @@ import {
   DomainError,
   isUniqueViolation,
   moneyText,
-  notFound,
   queueMessage,
   randomCode,
   recordAudit,

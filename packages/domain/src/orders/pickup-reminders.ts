@@ -1,6 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 
-import { locations, orders } from "@omni/db";
+import { orders } from "@omni/db";
 
 import { at, handleEachLocked, queueMessage, systemActor, type Sweep } from "../kernel";
 import { findLocation } from "../stores";

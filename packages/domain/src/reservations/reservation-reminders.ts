@@ -1,6 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 
-import { locations, reservations } from "@omni/db";
+import { reservations } from "@omni/db";
 
 import { at, handleEachLocked, queueMessage, systemActor, whenText, type Sweep } from "../kernel";
 import { findLocation } from "../stores";

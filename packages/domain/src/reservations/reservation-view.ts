@@ -1,15 +1,7 @@
 import { asc, eq, inArray, sql } from "drizzle-orm";
 
 import { normalizeCode } from "@omni/core";
-import {
-  locations,
-  orders,
-  reservationLines,
-  reservations,
-  type DbOrTx,
-  type ReservationStatus,
-  type Tx,
-} from "@omni/db";
+import { orders, reservationLines, reservations, type DbOrTx, type ReservationStatus, type Tx } from "@omni/db";
 
 import { DomainError, notFound } from "../kernel";
 import { findLocations } from "../stores";

@@ -1,7 +1,6 @@
 import { and, asc, eq, gt, inArray, lte, or, sql } from "drizzle-orm";
 
 import {
-  locations,
   products,
   reservationLines,
   reservations,

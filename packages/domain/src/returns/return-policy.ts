@@ -3,7 +3,6 @@ import { and, asc, desc, eq, inArray, notInArray, sql } from "drizzle-orm";
 import { COMPLETED_ORDER_STATUSES, isOrderClosed, isOrderCompleted } from "@omni/core";
 import {
   categories,
-  locations,
   orderEvents,
   orderLines,
   products,

@@ -1,9 +1,9 @@
 import { eq } from "drizzle-orm";
 
-import { locations, orderLines, orders, returnLines, type Database } from "@omni/db";
+import { orderLines, orders, returnLines, type Database } from "@omni/db";
 
 import { adjustOnHand } from "../inventory";
-import { badRequest, conflict, forbidden, notFound, recordAudit, worksIn, type Actor } from "../kernel";
+import { badRequest, conflict, forbidden, recordAudit, worksIn, type Actor } from "../kernel";
 import { refundOrder } from "../payments";
 import { findLocation } from "../stores";
 import { findReturnByNumber } from "./return-lookup";

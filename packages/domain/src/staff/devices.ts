@@ -1,7 +1,7 @@
 import { and, asc, eq, gt, inArray, isNull, sql } from "drizzle-orm";
 
 import { normalizeCode } from "@omni/core";
-import { hashToken, kioskDevices, kioskPairingCodes, locations, type Database, type DbOrTx } from "@omni/db";
+import { hashToken, kioskDevices, kioskPairingCodes, type Database, type DbOrTx } from "@omni/db";
 
 import {
   canManage,

@@ -1,6 +1,6 @@
 import { asc, eq, inArray } from "drizzle-orm";
 
-import { hashPassword, locations, staffAssignments, users, type Database, type DbOrTx, type Role } from "@omni/db";
+import { hashPassword, staffAssignments, users, type Database, type DbOrTx, type Role } from "@omni/db";
 
 import { badRequest, conflict, notFound, randomCode, recordAudit, type Actor } from "../kernel";
 import { findLocations } from "../stores";
