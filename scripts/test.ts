@@ -26,6 +26,7 @@ if (only !== "e2e") {
     "packages/api",
     "packages/auth",
     "packages/ui",
+    "packages/logger",
     "e2e",
   ]) {
     const typecheck = spawnSync("pnpm", ["exec", "tsc", "-p", project, "--noEmit"], {
