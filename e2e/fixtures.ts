@@ -3,6 +3,8 @@ import path from "node:path";
 
 import { test as base, expect, type Page } from "@playwright/test";
 
+import { trpcMutation, trpcQuery } from "./trpc";
+
 export const urls = {
   web: process.env.OMNI_E2E_WEB ?? "http://127.0.0.1:3100",
   kiosk: process.env.OMNI_E2E_KIOSK ?? "http://127.0.0.1:3101",
@@ -35,37 +37,6 @@ export { expect };
 // ---- Helpers for the cross-channel journeys (e2e/journeys/cross-*.spec.ts) ----
 
 type ApiRequest = import("@playwright/test").APIRequestContext;
-
-/** A query of the shared router through one app (`GET /api/trpc/<path>`); throws with the error body. */
-export async function trpcQuery<T>(
-  request: ApiRequest,
-  appUrl: string,
-  path: string,
-  input: unknown,
-  headers?: Record<string, string>,
-): Promise<T> {
-  const response = await request.get(
-    `${appUrl}/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`,
-    { headers },
-  );
-  const body = await response.json().catch(() => null);
-  if (!response.ok()) throw new Error(`${path} answered ${response.status()}: ${JSON.stringify(body)}`);
-  return body.result.data.json as T;
-}
-
-/** A mutation of the shared router through one app (`POST /api/trpc/<path>`); throws with the error body. */
-export async function trpcMutation<T>(
-  request: ApiRequest,
-  appUrl: string,
-  path: string,
-  input: unknown,
-  headers?: Record<string, string>,
-): Promise<T> {
-  const response = await request.post(`${appUrl}/api/trpc/${path}`, { data: { json: input }, headers });
-  const body = await response.json().catch(() => null);
-  if (!response.ok()) throw new Error(`${path} answered ${response.status()}: ${JSON.stringify(body)}`);
-  return body.result.data.json as T;
-}
 
 /** The device token header a kiosk of `storeId` sends (the development seed's `dev-kiosk-<store>`). */
 export const kioskDevice = (storeId: string) => ({ authorization: `Bearer dev-kiosk-${storeId}` });

@@ -45,6 +45,7 @@ if (only !== "e2e") {
     "packages/api",
     "packages/auth",
     "packages/ui",
+    "packages/logger",
     "e2e",
     ".",
   ]) {

@@ -2,6 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 
 import { expect, kioskScreen, phone, test, urls } from "../fixtures";
+import { trpcGet } from "../trpc";
 import { kioskQuery, pairKiosk } from "./kiosk-support";
 
 /**
@@ -25,9 +26,7 @@ async function seriousViolations(page: Page) {
 type SearchPage = { items: { slug: string }[] };
 
 async function firstProductSlug(page: Page): Promise<string> {
-  const response = await page.request.get(
-    `${urls.web}/api/trpc/catalog.search?input=${encodeURIComponent(JSON.stringify({ json: { limit: 1 } }))}`,
-  );
+  const response = await trpcGet(page.request, urls.web, "catalog.search", { limit: 1 });
   expect(response.ok()).toBeTruthy();
   const body = await response.json();
   return (body.result.data.json as SearchPage).items[0]!.slug;

@@ -1,30 +1,18 @@
 import { expect, snap, test, urls } from "../fixtures";
+import { trpcQuery } from "../trpc";
 
 /** The shop API answering availability: the web app when the journey runs against it, else the admin app (same router). */
 const shopApi = process.env.OMNI_E2E_WEB ? urls.web : urls.admin;
-
-async function query<T>(
-  request: import("@playwright/test").APIRequestContext,
-  base: string,
-  path: string,
-  input: unknown,
-): Promise<T> {
-  const response = await request.get(
-    `${base}/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`,
-  );
-  expect(response.status(), `${path} answers`).toBe(200);
-  return (await response.json()).result.data.json as T;
-}
 
 test.use({ viewport: { width: 1440, height: 900 } });
 
 test("a manager counts stock in the back office and the shop sees the new availability", async ({ page, request }) => {
   // A product sold in Warsaw; its first variant is the one counted.
-  const search = await query<{ items: { slug: string }[] }>(request, urls.admin, "catalog.search", {
+  const search = await trpcQuery<{ items: { slug: string }[] }>(request, urls.admin, "catalog.search", {
     query: "Linen",
     limit: 5,
   });
-  const product = await query<{ variants: { sku: string }[] }>(request, urls.admin, "catalog.product", {
+  const product = await trpcQuery<{ variants: { sku: string }[] }>(request, urls.admin, "catalog.product", {
     slug: search.items[0]!.slug,
   });
   const sku = product.variants[0]!.sku;
@@ -66,7 +54,7 @@ test("a manager counts stock in the back office and the shop sees the new availa
   await snap(page, "admin-stock-movement");
 
   // The shop promises what the shelf now holds (less what is held for open orders and reservations).
-  const availability = await query<{ locations: { storeId: string; available: number }[] }>(
+  const availability = await trpcQuery<{ locations: { storeId: string; available: number }[] }>(
     request,
     shopApi,
     "inventory.availability",

@@ -8,10 +8,9 @@ import {
   signInWithApi,
   snap,
   test,
-  trpcMutation,
-  trpcQuery,
   urls,
 } from "../fixtures";
+import { trpcMutation, trpcQuery } from "../trpc";
 
 test.use({ viewport: { width: 1440, height: 900 } });
 

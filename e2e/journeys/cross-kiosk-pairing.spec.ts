@@ -1,4 +1,5 @@
-import { expect, kioskDevice1080, signInWithApi, snap, test, trpcQuery, urls } from "../fixtures";
+import { expect, kioskDevice1080, signInWithApi, snap, test, urls } from "../fixtures";
+import { trpcGet, trpcQuery } from "../trpc";
 
 test.use({ viewport: { width: 1440, height: 900 } });
 
@@ -55,7 +56,7 @@ test("a manager pairs a fresh kiosk with a code from the back office, it works, 
   await expect(kiosk.getByTestId("locked-screen")).toBeVisible({ timeout: 25_000 });
   await expect(kiosk.getByTestId("locked-screen")).toContainText(/zablokowany|locked/i);
   await snap(kiosk, "cross-pairing-kiosk-locked");
-  const refused = await kiosk.request.get(`${urls.kiosk}/api/trpc/kiosk.me`);
+  const refused = await trpcGet(kiosk.request, urls.kiosk, "kiosk.me");
   expect(refused.status()).toBe(401);
   // A reload keeps it locked.
   await kiosk.goto(`${urls.kiosk}/browse`);

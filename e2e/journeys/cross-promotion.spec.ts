@@ -8,9 +8,9 @@ import {
   signInWithApi,
   snap,
   test,
-  trpcQuery,
   urls,
 } from "../fixtures";
+import { trpcQuery } from "../trpc";
 
 test.use({ viewport: { width: 1440, height: 900 } });
 

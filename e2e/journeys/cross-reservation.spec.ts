@@ -13,11 +13,10 @@ import {
   snap,
   staffApi,
   test,
-  trpcMutation,
-  trpcQuery,
   urls,
   type PickedVariant,
 } from "../fixtures";
+import { trpcMutation, trpcQuery } from "../trpc";
 
 test.use({ ...phone });
 

@@ -1,5 +1,5 @@
 import { expect, kioskScreen, signInWithApi, snap, test, urls } from "../fixtures";
-import { callMutation, callQuery } from "./kiosk-support";
+import { trpcGet, trpcMutation, trpcQuery } from "../trpc";
 
 test.use(kioskScreen);
 
@@ -43,7 +43,7 @@ test("a kiosk with an unknown or revoked device token is locked", async ({ page,
   await expect(page.getByTestId("locked-screen")).toContainText(/zablokowany|locked/i);
   await snap(page, "kiosk-locked");
   // Its calls to the router are refused as well.
-  const response = await page.request.get(`${urls.kiosk}/api/trpc/kiosk.me`);
+  const response = await trpcGet(page.request, urls.kiosk, "kiosk.me");
   expect(response.status()).toBe(401);
 });
 
@@ -54,7 +54,7 @@ test("a manager's pairing code pairs the kiosk, and revoking it locks the kiosk 
   const office = await browser.newContext();
   const manager = await office.newPage();
   await signInWithApi(manager, urls.admin, "max@example.com", "demo-manager");
-  const { code } = await callMutation<{ code: string }>(manager, urls.admin, "devices.createPairingCode", {
+  const { code } = await trpcMutation<{ code: string }>(manager.request, urls.admin, "devices.createPairingCode", {
     storeId: "warszawa",
   });
 
@@ -68,9 +68,9 @@ test("a manager's pairing code pairs the kiosk, and revoking it locks the kiosk 
   await expect(page.getByTestId("kiosk-shell")).toBeVisible();
 
   type Device = { id: string; storeId: string; createdAt: string; revokedAt: string | null };
-  const devices = await callQuery<Device[]>(manager, urls.admin, "devices.list", { storeId: "warszawa" });
+  const devices = await trpcQuery<Device[]>(manager.request, urls.admin, "devices.list", { storeId: "warszawa" });
   const newest = devices.filter((d) => !d.revokedAt).sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0]!;
-  await callMutation(manager, urls.admin, "devices.revoke", { deviceId: newest.id });
+  await trpcMutation(manager.request, urls.admin, "devices.revoke", { deviceId: newest.id });
   await office.close();
 
   // No touch: the kiosk's own polling notices within its 15-second interval.

@@ -1,5 +1,6 @@
 import { expect, kioskScreen, signInWithApi, snap, test, urls } from "../fixtures";
-import { callMutation, chooseVariant, pairKiosk, variantInStock } from "./kiosk-support";
+import { trpcMutation } from "../trpc";
+import { chooseVariant, pairKiosk, variantInStock } from "./kiosk-support";
 
 test.use(kioskScreen);
 
@@ -34,8 +35,8 @@ test("click-and-collect ordered at the kiosk, checked in there when ready, then 
 
   // Staff of the store pick the order and mark it ready in the back office.
   await signInWithApi(page, urls.admin, "ola@example.com", "demo-staff");
-  await callMutation(page, urls.admin, "fulfillment.advance", { orderNumber, to: "picking" });
-  await callMutation(page, urls.admin, "fulfillment.advance", { orderNumber, to: "ready_for_pickup" });
+  await trpcMutation(page.request, urls.admin, "fulfillment.advance", { orderNumber, to: "picking" });
+  await trpcMutation(page.request, urls.admin, "fulfillment.advance", { orderNumber, to: "ready_for_pickup" });
 
   await page.getByTestId("checkin-code").fill("");
   for (const char of pickupCode.toLowerCase()) await page.getByTestId(`osk-key-${char}`).tap();
@@ -46,7 +47,7 @@ test("click-and-collect ordered at the kiosk, checked in there when ready, then 
   await snap(page, "kiosk-checkin-confirmation");
 
   // Collected at the counter; then the shopper returns it at the kiosk, refunded as store credit.
-  await callMutation(page, urls.admin, "pickup.collect", { code: pickupCode });
+  await trpcMutation(page.request, urls.admin, "pickup.collect", { code: pickupCode });
   await page.goto(`${urls.kiosk}/browse`);
   await page.getByTestId("service-returns").tap();
   await page.getByTestId("return-order-number").fill(orderNumber);
@@ -91,9 +92,9 @@ test("a shopper reserves a product in this store, looks the reservation up and c
 test("a cart started on a phone continues at the kiosk with its handoff code", async ({ page, context }) => {
   await pairKiosk(context, "krakow");
   const variant = await variantInStock(page, "krakow", 1);
-  const { cartId } = await callMutation<{ cartId: string }>(page, urls.web, "cart.create", undefined);
-  await callMutation(page, urls.web, "cart.setQuantity", { cartId, sku: variant.sku, quantity: 2 });
-  const { code } = await callMutation<{ code: string }>(page, urls.web, "cart.handoff", { cartId });
+  const { cartId } = await trpcMutation<{ cartId: string }>(page.request, urls.web, "cart.create", undefined);
+  await trpcMutation(page.request, urls.web, "cart.setQuantity", { cartId, sku: variant.sku, quantity: 2 });
+  const { code } = await trpcMutation<{ code: string }>(page.request, urls.web, "cart.handoff", { cartId });
 
   await page.goto(`${urls.kiosk}/browse`);
   await page.getByTestId("service-resume").tap();

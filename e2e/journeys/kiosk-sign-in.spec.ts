@@ -1,5 +1,6 @@
 import { expect, kioskScreen, phone, signInWithApi, snap, test, urls } from "../fixtures";
-import { callMutation, chooseVariant, pairKiosk, variantInStock } from "./kiosk-support";
+import { trpcMutation } from "../trpc";
+import { chooseVariant, pairKiosk, variantInStock } from "./kiosk-support";
 
 test.use(kioskScreen);
 
@@ -12,7 +13,12 @@ test("a shopper signs in at the kiosk with the code from the shop's account page
   const phoneContext = await browser.newContext(phone);
   const phonePage = await phoneContext.newPage();
   await signInWithApi(phonePage, urls.web, "ada@example.com", "demo-shopper");
-  const { token } = await callMutation<{ token: string }>(phonePage, urls.web, "account.kioskSignInToken", undefined);
+  const { token } = await trpcMutation<{ token: string }>(
+    phonePage.request,
+    urls.web,
+    "account.kioskSignInToken",
+    undefined,
+  );
   await phoneContext.close();
 
   await pairKiosk(context, "krakow");

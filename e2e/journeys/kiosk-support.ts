@@ -1,6 +1,7 @@
 import type { BrowserContext, Page } from "@playwright/test";
 
-import { urls } from "../fixtures";
+import { kioskDevice, urls } from "../fixtures";
+import { trpcQuery } from "../trpc";
 
 /** Pairs the kiosk app the way the development pairing form does: the device token in the http-only cookie. */
 export async function pairKiosk(context: BrowserContext, storeId = "krakow") {
@@ -16,41 +17,9 @@ export async function tapKeys(page: Page, text: string) {
   }
 }
 
-/** A procedure of the shared router through the kiosk app, as the device of `storeId`. */
-export async function kioskQuery<T>(page: Page, path: string, input: unknown, storeId = "krakow"): Promise<T> {
-  const response = await page.request.get(
-    `${urls.kiosk}/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`,
-    {
-      headers: { authorization: `Bearer dev-kiosk-${storeId}` },
-    },
-  );
-  const body = await response.json();
-  if (!response.ok()) throw new Error(`${path}: ${JSON.stringify(body)}`);
-  return body.result.data.json as T;
-}
-
-/** A mutation of the shared router over HTTP through any app, as whoever the page's cookies say. */
-export async function callMutation<T>(
-  page: Page,
-  appUrl: string,
-  path: string,
-  input: unknown,
-  headers: Record<string, string> = {},
-): Promise<T> {
-  const response = await page.request.post(`${appUrl}/api/trpc/${path}`, { data: { json: input }, headers });
-  const body = await response.json();
-  if (!response.ok()) throw new Error(`${path}: ${JSON.stringify(body)}`);
-  return body.result.data.json as T;
-}
-
-/** A query of the shared router over HTTP through any app, as whoever the page's cookies say. */
-export async function callQuery<T>(page: Page, appUrl: string, path: string, input: unknown): Promise<T> {
-  const response = await page.request.get(
-    `${appUrl}/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`,
-  );
-  const body = await response.json();
-  if (!response.ok()) throw new Error(`${path}: ${JSON.stringify(body)}`);
-  return body.result.data.json as T;
+/** A query of the shared router through the kiosk app, as the device of `storeId`. */
+export function kioskQuery<T>(page: Page, path: string, input: unknown, storeId = "krakow"): Promise<T> {
+  return trpcQuery<T>(page.request, urls.kiosk, path, input, kioskDevice(storeId));
 }
 
 type Product = { slug: string; variants: { sku: string; options: Record<string, string> }[] };

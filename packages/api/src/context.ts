@@ -12,6 +12,8 @@ export type Context = {
   actor: Actor;
   /** A device token was presented but is unknown or revoked: the kiosk is locked. */
   deviceRejected: boolean;
+  /** Names this call in the log lines and in the `x-request-id` response header. */
+  requestId: string;
 };
 
 /**
@@ -24,6 +26,7 @@ export async function createContext(input: {
   userId?: string | null;
   deviceToken?: string | null;
   ip?: string | null;
+  requestId?: string;
 }): Promise<Context> {
   const actor: Actor = { channel: channelOf[input.app], storeIds: [], ip: input.ip ?? undefined };
   let deviceRejected = false;
@@ -41,7 +44,7 @@ export async function createContext(input: {
     if (user)
       Object.assign(actor, { userId: user.userId, email: user.email, role: user.role, storeIds: user.storeIds });
   }
-  return { db: input.db, app: input.app, actor, deviceRejected };
+  return { db: input.db, app: input.app, actor, deviceRejected, requestId: input.requestId ?? crypto.randomUUID() };
 }
 
 /** Reads a bearer token from an Authorization header. */

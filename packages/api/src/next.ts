@@ -1,12 +1,16 @@
+import type { AnyTRPCRouter } from "@trpc/server";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 
-import { getDb } from "@omni/db";
+import { getDb, type Database } from "@omni/db";
+import { logger, type Logger } from "@omni/logger";
 
 import { bearerToken, createContext, type AppName } from "./context";
+import { logProcedureError, requestIdFrom } from "./request-log";
 import { appRouter } from "./root";
 import { createCallerFactory } from "./trpc";
 
 const createCaller = createCallerFactory(appRouter);
+const apiLog = logger.child({ component: "api" });
 
 type Identity = {
   app: AppName;
@@ -16,33 +20,45 @@ type Identity = {
   getDeviceCookie?: () => Promise<string | null | undefined>;
 };
 
+/** What the route handler is built on; the apps take the defaults, tests hand in their own. */
+type Dependencies = { router?: AnyTRPCRouter; db?: () => Database; log?: Logger };
+
 function clientIp(headers: Headers): string {
   return headers.get("x-forwarded-for")?.split(",")[0]?.trim() || headers.get("x-real-ip") || "local";
 }
 
-/** The `/api/trpc` route of an app: the shared router, with the caller read from the request. */
-export function createTrpcRouteHandler(identity: Identity) {
-  return (req: Request) =>
-    fetchRequestHandler({
+/**
+ * The `/api/trpc` route of an app: the shared router, with the caller read from the request. Every
+ * answer carries `x-request-id` (the caller's own when sane, else a new one), and internal errors are
+ * logged with it so that an operator can find the line a user or a client reports.
+ */
+export function createTrpcRouteHandler(identity: Identity, dependencies: Dependencies = {}) {
+  const { router = appRouter, db = getDb, log = apiLog } = dependencies;
+  return async (req: Request) => {
+    const requestId = requestIdFrom(req.headers);
+    const response = await fetchRequestHandler({
       endpoint: "/api/trpc",
       req,
-      router: appRouter,
+      router,
       createContext: async () =>
         createContext({
-          db: getDb(),
+          db: db(),
           app: identity.app,
           userId: await identity.getUserId(),
           deviceToken: bearerToken(req.headers.get("authorization")) ?? (await identity.getDeviceCookie?.()),
           ip: clientIp(req.headers),
+          requestId,
         }),
-      onError({ error, path }) {
-        if (error.code === "INTERNAL_SERVER_ERROR") console.error(`tRPC ${path}:`, error.cause ?? error);
-      },
+      onError: ({ error, path, type }) => logProcedureError(log, { error, path, type, requestId }),
     });
+    response.headers.set("x-request-id", requestId);
+    return response;
+  };
 }
 
 /** Calls procedures from server components, as the same caller the browser would be. */
 export async function createServerCaller(identity: Identity & { headers: Headers }) {
+  const requestId = requestIdFrom(identity.headers);
   return createCaller(
     await createContext({
       db: getDb(),
@@ -50,6 +66,8 @@ export async function createServerCaller(identity: Identity & { headers: Headers
       userId: await identity.getUserId(),
       deviceToken: await identity.getDeviceCookie?.(),
       ip: clientIp(identity.headers),
+      requestId,
     }),
+    { onError: ({ error, path, type }) => logProcedureError(apiLog, { error, path, type, requestId }) },
   );
 }

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 
 import { users, verifyPassword, type Database } from "@omni/db";
-import { assertNotLimited, recordHit } from "@omni/domain/kernel";
+import { assertNotLimited, DomainError, recordHit } from "@omni/domain/kernel";
 
 /**
  * Checks an e-mail and password for next-auth's credentials provider. Failed attempts are counted
@@ -14,8 +14,10 @@ export async function verifyCredentials(db: Database, raw: { email?: unknown; pa
   if (!email || !password || email.length > 320 || password.length > 200) return null;
   try {
     await assertNotLimited(db, "signIn", `email:${email}`);
-  } catch {
-    return null;
+  } catch (error) {
+    // Over the limit is refused like a wrong password; a failing database is not a refusal.
+    if (error instanceof DomainError && error.code === "TOO_MANY_REQUESTS") return null;
+    throw error;
   }
   const [user] = await db.select().from(users).where(eq(users.email, email));
   if (!user || !user.active || !(await verifyPassword(password, user.passwordHash))) {

@@ -40,7 +40,8 @@ export function QrScanner({ onCode, testId = "scan-qr" }: { onCode: (code: strin
           },
         );
         if (stopped) controls.stop();
-      } catch {
+      } catch (error) {
+        console.warn("admin: the QR scanner could not start", error);
         setError(t("noCamera"));
         setOpen(false);
       }

@@ -25,12 +25,15 @@ export function PairScreen() {
     setError(null);
     const outcome = await (
       mode === "code" ? pairWithCode(values.code ?? "") : pairWithDeviceToken(values.token ?? "")
-    ).catch(() => ({ ok: false as const, error: "failed" as const }));
+    ).catch((error: unknown) => {
+      console.error("kiosk: pairing request failed", error);
+      return { ok: false as const, error: "failed" as const };
+    });
     setBusy(false);
     // A full load on purpose: the root layout decides again, now with the pairing cookie.
     // eslint-disable-next-line @next/next/no-location-assign-relative-destination
     if (outcome.ok) window.location.assign("/");
-    else if (mode === "token") setError(t("tokenInvalid"));
+    else if (mode === "token") setError(outcome.error === "failed" ? t("failed") : t("tokenInvalid"));
     else
       setError(
         outcome.error === "not_found"

@@ -27,7 +27,9 @@ export function QrScanner({ onResult, onCancel }: { onResult: (text: string) => 
         });
         if (cancelled) controls.stop();
         else stop = () => controls.stop();
-      } catch {
+      } catch (error) {
+        // No camera, or permission refused: the screen offers typing the code instead.
+        console.warn("kiosk: the QR scanner could not start", error);
         if (!cancelled) setFailed(true);
       }
     })();

@@ -29,12 +29,20 @@ export function SignInScreen() {
   const finish = async (attempt: Promise<{ ok: boolean; error?: string }>) => {
     setBusy(true);
     setError(null);
-    const outcome = await attempt.catch(() => ({ ok: false, error: "failed" }));
+    // The shopper is told it did not work; the console keeps why (a network failure, say).
+    const outcome = await attempt.catch((error: unknown) => {
+      console.error("kiosk: sign-in request failed", error);
+      return { ok: false, error: "failed" };
+    });
     setBusy(false);
     if (outcome.ok) {
       // The shopper's account cart comes along (the cart they filled on their phone), with anything
       // they put in the kiosk's guest cart merged into it.
-      const merged = await contract.cart.create.mutate(cartId ? { cartId } : null).catch(() => null);
+      // Signing in still counts when the carts cannot be merged: the shopper keeps this kiosk's cart.
+      const merged = await contract.cart.create.mutate(cartId ? { cartId } : null).catch((error: unknown) => {
+        console.error("kiosk: bringing the account cart along failed", error);
+        return null;
+      });
       if (merged) setCartId(merged.cartId);
       router.push("/browse");
       router.refresh();

@@ -3,6 +3,8 @@
 import { useKiosk } from "@/components/kiosk-session";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 
+import { errorCode } from "@omni/ui/trpc";
+
 import { useContract } from "./contract";
 
 /** Adds one unit of a SKU to this kiosk session's cart, creating the cart on first use. */
@@ -15,7 +17,12 @@ export function useAddToCart() {
       let id = cartId;
       let current = 0;
       if (id) {
-        const cart = await contract.cart.get.query({ cartId: id }).catch(() => null);
+        // A cart id that is stale (checked out, forgotten) or unreadable starts a new cart; any other
+        // failure is shown to the shopper by the caller.
+        const cart = await contract.cart.get.query({ cartId: id }).catch((error: unknown) => {
+          if (errorCode(error) === "NOT_FOUND" || errorCode(error) === "BAD_REQUEST") return null;
+          throw error;
+        });
         if (cart) current = cart.lines.find((l) => l.sku === sku)?.quantity ?? 0;
         else id = null;
       }

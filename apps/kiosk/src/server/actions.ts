@@ -6,11 +6,14 @@ import { AuthError } from "next-auth";
 import { cookies } from "next/headers";
 
 import { deviceCookieName } from "@omni/auth/device";
+import { logger } from "@omni/logger";
 
 import { serverApi } from "./api";
 import { setDeviceCookie } from "./device";
 
 type Outcome = { ok: true } | { ok: false; error: "invalid" | "failed" };
+
+const log = logger.child({ component: "kiosk" });
 
 /**
  * Pairing with the manager's code from the back office. Called on the server so that the device
@@ -30,9 +33,9 @@ export async function pairWithCode(
       if (error.code === "NOT_FOUND") return { ok: false, error: "not_found" };
       if (error.code === "TOO_MANY_REQUESTS") return { ok: false, error: "too_many" };
       if (error.code === "BAD_REQUEST") return { ok: false, error: "invalid" };
-      return { ok: false, error: "failed", message: error.message };
     }
-    return { ok: false, error: "failed" };
+    log.error({ err: error, action: "pairWithCode" }, "pairing with a code failed");
+    return { ok: false, error: "failed", message: error instanceof TRPCError ? error.message : undefined };
   }
 }
 
@@ -42,8 +45,12 @@ export async function pairWithDeviceToken(token: string): Promise<Outcome> {
   if (!clean || clean.length > 200) return { ok: false, error: "invalid" };
   try {
     await (await serverApi({ deviceToken: clean })).kiosk.me();
-  } catch {
-    return { ok: false, error: "invalid" };
+  } catch (error) {
+    // Unknown or revoked (UNAUTHORIZED), or not a kiosk's token (FORBIDDEN): the token is refused.
+    if (error instanceof TRPCError && (error.code === "UNAUTHORIZED" || error.code === "FORBIDDEN"))
+      return { ok: false, error: "invalid" };
+    log.error({ err: error, action: "pairWithDeviceToken" }, "checking a device token failed");
+    return { ok: false, error: "failed" };
   }
   await setDeviceCookie(clean);
   return { ok: true };
@@ -61,10 +68,19 @@ export async function chooseLanguage(locale: string): Promise<void> {
 /** The idle reset: the shopper's session and language go; the device pairing stays. */
 export async function resetKiosk(): Promise<void> {
   (await cookies()).delete("NEXT_LOCALE");
+  await signOutHere("resetKiosk");
+}
+
+/**
+ * Signs the shopper out of this kiosk. Signing out when nobody is signed in succeeds, so a failure is
+ * real and serious (the next person could see the last one's account): it is logged and thrown on.
+ */
+async function signOutHere(action: string) {
   try {
     await signOut({ redirect: false });
-  } catch {
-    // Nobody was signed in.
+  } catch (error) {
+    log.error({ err: error, action }, "signing the shopper out failed");
+    throw error;
   }
 }
 
@@ -76,6 +92,7 @@ export async function signInWithPassword(email: string, password: string): Promi
     return { ok: true };
   } catch (error) {
     if (error instanceof AuthError) return { ok: false, error: "invalid" };
+    log.error({ err: error, action: "signIn" }, "signing in failed");
     return { ok: false, error: "failed" };
   }
 }
@@ -89,14 +106,11 @@ export async function signInWithQrToken(token: string): Promise<Outcome> {
     return { ok: true };
   } catch (error) {
     if (error instanceof AuthError) return { ok: false, error: "invalid" };
+    log.error({ err: error, action: "signIn" }, "signing in failed");
     return { ok: false, error: "failed" };
   }
 }
 
 export async function signOutShopper(): Promise<void> {
-  try {
-    await signOut({ redirect: false });
-  } catch {
-    // Nobody was signed in.
-  }
+  await signOutHere("signOutShopper");
 }

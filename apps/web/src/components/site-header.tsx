@@ -1,5 +1,6 @@
 import { auth } from "@/auth";
 import { serverApi } from "@/server/api";
+import { orUnavailable } from "@/server/optional";
 import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 
@@ -9,7 +10,8 @@ import { SearchBox } from "./search-box";
 
 export async function SiteHeader() {
   const [t, locale, session, api] = await Promise.all([getTranslations("nav"), getLocale(), auth(), serverApi()]);
-  const categories = await api.catalog.categories().catch(() => []);
+  // Without the categories the header still serves search, account, cart and the store list.
+  const categories = (await orUnavailable(api.catalog.categories(), "header categories")) ?? [];
   return (
     <header className="relative z-20 border-b border-slate-200 bg-white sm:sticky sm:top-0 sm:bg-white/95 sm:backdrop-blur">
       <a

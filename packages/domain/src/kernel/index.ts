@@ -9,3 +9,4 @@ export * from "./order-number";
 export * from "./sweep";
 export * from "./message-format";
 export * from "./env";
+export * from "./log";

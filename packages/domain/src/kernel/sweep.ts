@@ -29,7 +29,7 @@ export async function handleEachLocked(
     sql`select id from ${table} where ${input.due} order by id limit ${BATCH}`,
   );
   let handled = 0;
-  const errors: unknown[] = [];
+  const failures: { id: string; error: unknown }[] = [];
   for (const { id } of candidates) {
     try {
       const took = await db.transaction(async (tx) => {
@@ -42,10 +42,17 @@ export async function handleEachLocked(
       });
       if (took) handled++;
     } catch (error) {
-      errors.push(error);
+      failures.push({ id, error });
     }
   }
-  if (errors.length > 0) throw errors[0];
+  // Every failure is reported, each with its row, not only the first (the worker logs what is thrown).
+  if (failures.length === 1) throw failures[0]!.error;
+  if (failures.length > 1) {
+    throw new AggregateError(
+      failures.map((f) => f.error),
+      `${failures.length} ${input.table} rows failed: ${failures.map((f) => f.id).join(", ")}`,
+    );
+  }
   return handled;
 }
 

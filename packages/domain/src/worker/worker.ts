@@ -2,7 +2,20 @@ import PgBoss from "pg-boss";
 
 import type { Database } from "@omni/db";
 
+import type { Log, Sweep } from "../kernel";
 import { sweeps } from "./sweeps";
+
+/** Runs one sweep; a failure is logged with the sweep's name and stack, and given back to the caller. */
+async function runSweep(db: Database, log: Log, sweep: Sweep): Promise<{ failed: unknown } | undefined> {
+  try {
+    const handled = await sweep.run(db, new Date());
+    if (handled) log.info({ sweep: sweep.name, handled }, "sweep handled rows");
+    return undefined;
+  } catch (error) {
+    log.error({ sweep: sweep.name, err: error }, "sweep failed");
+    return { failed: error };
+  }
+}
 
 /**
  * Runs the sweeps on pg-boss: each is scheduled every minute, and pg-boss gives a scheduled job to
@@ -12,28 +25,29 @@ import { sweeps } from "./sweeps";
 export async function startWorker(
   db: Database,
   connectionString: string,
-  options: { fastIntervalMs?: number; log?: (line: string) => void } = {},
+  options: { fastIntervalMs?: number; log: Log },
 ) {
-  const log = options.log ?? console.log;
+  const { log } = options;
   const boss = new PgBoss({ connectionString, max: 4 });
-  boss.on("error", (error) => log(`worker: ${error.message}`));
+  boss.on("error", (error) => log.error({ err: error }, "pg-boss error"));
   await boss.start();
   for (const sweep of sweeps) {
     await boss.createQueue(sweep.name);
     await boss.schedule(sweep.name, "* * * * *");
     await boss.work(sweep.name, async () => {
-      const handled = await sweep.run(db, new Date());
-      if (handled) log(`worker: ${sweep.name} handled ${handled}`);
+      const outcome = await runSweep(db, log, sweep);
+      // Thrown on so that pg-boss records the job as failed; the next schedule tries again.
+      if (outcome) throw outcome.failed;
     });
   }
   let timer: NodeJS.Timeout | undefined;
   if (options.fastIntervalMs) {
     timer = setInterval(() => {
-      for (const sweep of sweeps)
-        void sweep.run(db, new Date()).catch((error: Error) => log(`worker: ${sweep.name}: ${error.message}`));
+      // A failure is logged by runSweep; the next tick tries again.
+      for (const sweep of sweeps) void runSweep(db, log, sweep);
     }, options.fastIntervalMs);
   }
-  log(`worker: ${sweeps.length} sweeps scheduled`);
+  log.info({ sweeps: sweeps.map((s) => s.name) }, "worker started");
   return {
     stop: async () => {
       if (timer) clearInterval(timer);

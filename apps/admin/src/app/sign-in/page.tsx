@@ -19,15 +19,12 @@ export default async function SignInPage({
   if ((await auth())?.user?.id) redirect("/");
   const params = await searchParams;
   let next = "/";
-  try {
-    // The page the person wanted, as a path on this app only (next-auth passes an absolute URL).
-    const wanted = params.next ?? params.callbackUrl;
-    if (wanted) {
-      const url = new URL(wanted, "http://x");
-      next = `${url.pathname}${url.search}`;
-    }
-  } catch {
-    // Not a URL: keep the default page.
+  // The page the person wanted, as a path on this app only (next-auth passes an absolute URL);
+  // an address that cannot be read leads to the start page.
+  const wanted = params.next ?? params.callbackUrl;
+  if (wanted && URL.canParse(wanted, "http://x")) {
+    const url = new URL(wanted, "http://x");
+    next = `${url.pathname}${url.search}`;
   }
   return (
     <main className="flex min-h-screen items-center justify-center bg-slate-100 p-6">

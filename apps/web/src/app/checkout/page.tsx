@@ -2,6 +2,7 @@ import { auth } from "@/auth";
 import { CheckoutScreen } from "@/components/checkout-screen";
 import { preferredStoreId } from "@/lib/preferred-store";
 import { serverApi } from "@/server/api";
+import { orUnavailable } from "@/server/optional";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 
@@ -13,7 +14,8 @@ export const dynamic = "force-dynamic";
 
 export default async function CheckoutPage() {
   const [session, storeId, api] = await Promise.all([auth(), preferredStoreId(), serverApi()]);
-  const me = session?.user ? await api.account.me().catch(() => null) : null;
+  // The profile only prefills the form: without it the shopper types their name and e-mail.
+  const me = session?.user ? await orUnavailable(api.account.me(), "checkout prefill") : null;
   return (
     <CheckoutScreen
       defaultName={me?.name ?? ""}
