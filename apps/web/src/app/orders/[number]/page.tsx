@@ -11,6 +11,7 @@ import { ErrorMessage } from "@omni/ui/error-message";
 import { formatDateTime } from "@omni/ui/labels";
 import { OrderTimeline } from "@omni/ui/order-timeline";
 import { PickupCodeCard } from "@omni/ui/pickup-code-card";
+import { PickupPromise } from "@omni/ui/pickup-promise";
 import { ProductImage } from "@omni/ui/product-image";
 import { StatusBadge } from "@omni/ui/status-badge";
 
@@ -86,6 +87,9 @@ export default async function OrderPage({ params, searchParams }: Props) {
               : t("notReadyNote")
           }
         />
+      )}
+      {order.fulfillment.type === "pickup" && order.readyBy && ["placed", "picking"].includes(order.status) && (
+        <PickupPromise promise={{ sourcing: "ship_to_store", readyBy: order.readyBy }} locale={locale} />
       )}
       {order.fulfillment.type === "pickup" && order.pickupDeadline && order.status === "ready_for_pickup" && (
         <p className="font-medium text-amber-900">
