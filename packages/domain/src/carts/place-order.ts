@@ -317,13 +317,23 @@ async function placeInTransaction(
   return answerOf(placed);
 }
 
+const readyByText = (at: Date) =>
+  new Intl.DateTimeFormat("en-GB", {
+    weekday: "long",
+    day: "numeric",
+    month: "long",
+    hour: "2-digit",
+    minute: "2-digit",
+    timeZone: "Europe/Warsaw",
+  }).format(at);
+
 function confirmation(order: OrderRow, locationName: string, lines: PricedLine[]) {
   const items = lines
     .map((l) => `${l.quantity} × ${l.productTitle} (${l.title}) – ${moneyText(l.totalMinor, l.currency)}`)
     .join("\n");
   const pickup = order.fulfillmentType === "pickup";
   const how = pickup
-    ? `Collect it at ${locationName}. We will tell you when it is ready. Your pickup code: ${order.pickupCode}`
+    ? `Collect it at ${locationName}.${order.readyBy ? ` Some goods come from another of our locations; we expect it ready by ${readyByText(order.readyBy)}.` : ""} We will tell you when it is ready. Your pickup code: ${order.pickupCode}`
     : `We will ship it to ${order.address?.line1}, ${order.address?.postalCode} ${order.address?.city}.`;
   const due =
     order.paymentMethod === "pay_in_store"
@@ -338,6 +348,7 @@ function confirmation(order: OrderRow, locationName: string, lines: PricedLine[]
       orderNumber: order.number,
       pickupCode: order.pickupCode ?? undefined,
       storeId: pickup ? order.locationId : undefined,
+      readyBy: order.readyBy?.toISOString(),
     },
   };
 }
