@@ -32,7 +32,7 @@ export function ReplenishmentScreen() {
   return (
     <>
       <PageHeader title={t("title")} description={t("description", { store: storeName })} />
-      <div className="grid grid-cols-[minmax(0,8fr)_minmax(0,4fr)] items-start gap-5 max-lg:grid-cols-1">
+      <div className="grid grid-cols-[minmax(0,1fr)_20rem] items-start gap-5 max-lg:grid-cols-1">
         <Suggestions key={staff.storeId} />
         <ReorderPointForm />
       </div>
@@ -85,8 +85,8 @@ function Suggestions() {
                         data-testid="replenishment-choose"
                       />
                     </td>
-                    <td className="font-mono">{r.sku}</td>
-                    <td>{r.title}</td>
+                    <td className="whitespace-nowrap font-mono">{r.sku}</td>
+                    <td className="min-w-48">{r.title}</td>
                     <td className="text-right">{r.minQuantity}</td>
                     <td className="text-right">{r.onHand}</td>
                     <td className="text-right">{r.incoming}</td>

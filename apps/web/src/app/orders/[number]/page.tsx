@@ -76,6 +76,13 @@ export default async function OrderPage({ params, searchParams }: Props) {
         <StatusBadge status={order.status} locale={locale} size="lg" />
       </header>
 
+      {order.fulfillment.type === "pickup" && order.readyBy && ["placed", "picking"].includes(order.status) && (
+        <PickupPromise
+          promise={{ sourcing: "ship_to_store", readyBy: order.readyBy }}
+          locale={locale}
+          className="text-base"
+        />
+      )}
       {order.fulfillment.type === "pickup" && order.pickupCode && !isOrderDone(order.status) && (
         <PickupCodeCard
           code={order.pickupCode}
@@ -87,9 +94,6 @@ export default async function OrderPage({ params, searchParams }: Props) {
               : t("notReadyNote")
           }
         />
-      )}
-      {order.fulfillment.type === "pickup" && order.readyBy && ["placed", "picking"].includes(order.status) && (
-        <PickupPromise promise={{ sourcing: "ship_to_store", readyBy: order.readyBy }} locale={locale} />
       )}
       {order.fulfillment.type === "pickup" && order.pickupDeadline && order.status === "ready_for_pickup" && (
         <p className="font-medium text-amber-900">
