@@ -58,54 +58,56 @@ function Suggestions() {
       <ListState query={list} empty={t("empty")}>
         {(rows) => (
           <>
-            <table className={tableClass}>
-              <TableHead
-                columns={[
-                  "",
-                  t("sku"),
-                  t("product"),
-                  { label: t("min"), align: "right" },
-                  { label: t("onHand"), align: "right" },
-                  { label: t("incoming"), align: "right" },
-                  { label: t("warehouse"), align: "right" },
-                  { label: t("suggested"), align: "right" },
-                ]}
-              />
-              <tbody className="divide-y divide-slate-100">
-                {rows.map((r) => (
-                  <tr key={r.sku} data-testid="replenishment-row" data-sku={r.sku}>
-                    <td>
-                      <input
-                        type="checkbox"
-                        className="h-5 w-5"
-                        aria-label={t("choose", { sku: r.sku })}
-                        disabled={r.suggested === 0}
-                        checked={(chosen[r.sku] ?? 0) > 0}
-                        onChange={(e) => setChosen((c) => ({ ...c, [r.sku]: e.target.checked ? r.suggested : 0 }))}
-                        data-testid="replenishment-choose"
-                      />
-                    </td>
-                    <td className="whitespace-nowrap font-mono">{r.sku}</td>
-                    <td className="min-w-48">{r.title}</td>
-                    <td className="text-right">{r.minQuantity}</td>
-                    <td className="text-right">{r.onHand}</td>
-                    <td className="text-right">{r.incoming}</td>
-                    <td className="text-right">{r.warehouseAvailable}</td>
-                    <td className="text-right">
-                      <input
-                        type="number"
-                        min={0}
-                        max={r.warehouseAvailable}
-                        className={`${inputClass} w-24 text-right`}
-                        aria-label={t("quantityOf", { sku: r.sku })}
-                        value={chosen[r.sku] ?? r.suggested}
-                        onChange={(e) => setChosen((c) => ({ ...c, [r.sku]: Number(e.target.value) }))}
-                      />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <div className="overflow-x-auto">
+              <table className={tableClass}>
+                <TableHead
+                  columns={[
+                    "",
+                    t("sku"),
+                    t("product"),
+                    { label: t("min"), align: "right" },
+                    { label: t("onHand"), align: "right" },
+                    { label: t("incoming"), align: "right" },
+                    { label: t("warehouse"), align: "right" },
+                    { label: t("suggested"), align: "right" },
+                  ]}
+                />
+                <tbody className="divide-y divide-slate-100">
+                  {rows.map((r) => (
+                    <tr key={r.sku} data-testid="replenishment-row" data-sku={r.sku}>
+                      <td>
+                        <input
+                          type="checkbox"
+                          className="h-5 w-5"
+                          aria-label={t("choose", { sku: r.sku })}
+                          disabled={r.suggested === 0}
+                          checked={(chosen[r.sku] ?? 0) > 0}
+                          onChange={(e) => setChosen((c) => ({ ...c, [r.sku]: e.target.checked ? r.suggested : 0 }))}
+                          data-testid="replenishment-choose"
+                        />
+                      </td>
+                      <td className="whitespace-nowrap font-mono">{r.sku}</td>
+                      <td className="min-w-48">{r.title}</td>
+                      <td className="text-right">{r.minQuantity}</td>
+                      <td className="text-right">{r.onHand}</td>
+                      <td className="text-right">{r.incoming}</td>
+                      <td className="text-right">{r.warehouseAvailable}</td>
+                      <td className="text-right">
+                        <input
+                          type="number"
+                          min={0}
+                          max={r.warehouseAvailable}
+                          className={`${inputClass} w-24 text-right`}
+                          aria-label={t("quantityOf", { sku: r.sku })}
+                          value={chosen[r.sku] ?? r.suggested}
+                          onChange={(e) => setChosen((c) => ({ ...c, [r.sku]: Number(e.target.value) }))}
+                        />
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
             <div className="mt-4 flex items-center gap-3">
               <Button
                 disabled={selected.length === 0}
