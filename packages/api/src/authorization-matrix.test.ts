@@ -280,6 +280,30 @@ const matrix: Record<string, Row> = {
   "products.update": row(rules.admin, (f) => ({ productId: f.productId, active: true })),
   "products.updateVariant": row(rules.admin, (f) => ({ sku: f.skus[3], active: true })),
   "kiosk.me": row(rules.anyKiosk),
+  "inventory.setSafetyStock": row(rules.storeManager, (f) => ({ storeId: "krakow", sku: f.skus[1], safetyStock: 0 })),
+  "checkout.options": row(rules.public, (f) => ({ cartId: f.guestCart })),
+  // Kraków sends to Gdańsk: its staff ship, either store's staff read; Gdańsk sends to Kraków: Kraków receives.
+  "transfers.create": row(rules.storeManager, (f) => ({
+    fromStoreId: "krakow",
+    toStoreId: "gdansk",
+    lines: [{ sku: f.skus[1], quantity: 1 }],
+    reason: "matrix",
+  })),
+  "transfers.ship": row(rules.storeStaff, (f) => ({ transferNumber: f.outgoing })),
+  "transfers.receive": row(rules.storeStaff, (f) => ({ transferNumber: f.incoming })),
+  "transfers.cancel": row(rules.storeManager, (f) => ({ transferNumber: f.toCancelTransfer, reason: "matrix" })),
+  "transfers.get": row(rules.storeStaff, (f) => ({ transferNumber: f.outgoing })),
+  "transfers.list": row(rules.storeStaff, () => ({ storeId: "krakow" })),
+  "replenishment.list": row(rules.storeManager, () => ({ storeId: "krakow" })),
+  "replenishment.setReorderPoints": row(rules.storeManager, (f) => ({
+    storeId: "krakow",
+    minQuantity: 1,
+    skus: [f.skus[1]],
+  })),
+  "replenishment.create": row(rules.storeManager, (f) => ({
+    storeId: "krakow",
+    lines: [{ sku: f.onlineSku, quantity: 1 }],
+  })),
 };
 
 async function userId(email: string) {
@@ -357,6 +381,14 @@ async function buildFixture() {
   const revoked = await anon.devices.pair({ code: revokedCode });
   await manager.devices.revoke({ deviceId: revoked.deviceId });
 
+  const [gdanskSku] = await stockedSkus(t.db, "gdansk", 1, 5);
+  const transfer = (fromStoreId: string, toStoreId: string, sku: string) =>
+    admin.transfers.create({ fromStoreId, toStoreId, lines: [{ sku, quantity: 1 }], reason: "matrix" });
+  const outgoing = await transfer("krakow", "gdansk", skus[1]!);
+  const toCancelTransfer = await transfer("krakow", "gdansk", skus[1]!);
+  const incoming = await transfer("gdansk", "krakow", gdanskSku!);
+  await admin.transfers.ship({ transferNumber: incoming.transferNumber });
+
   const [promotion] = await t.sql`select id from promotions limit 1`;
   const [product] =
     await t.sql`select p.id, p.slug from products p join variants v on v.product_id = p.id where v.sku = ${skus[0]!}`;
@@ -378,6 +410,10 @@ async function buildFixture() {
     productId: product!.id as string,
     slug: product!.slug as string,
     associateOtherId: await userId("wiktor@example.com"),
+    outgoing: outgoing.transferNumber,
+    incoming: incoming.transferNumber,
+    toCancelTransfer: toCancelTransfer.transferNumber,
+    onlineSku: onlineSku!,
   };
 }
 

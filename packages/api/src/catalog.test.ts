@@ -52,7 +52,14 @@ describe("catalogue and stock procedures", () => {
     });
     expect(result).toEqual({ sku, storeId: "warszawa", onHand: 7, available: 7 });
     const availability = await anon.inventory.availability({ sku, storeIds: ["warszawa"] });
-    expect(availability.locations).toEqual([{ storeId: "warszawa", available: 7, aisle: expect.anything() }]);
+    expect(availability.locations).toEqual([
+      {
+        storeId: "warszawa",
+        available: 7,
+        aisle: expect.anything(),
+        pickup: { sourcing: "in_store", readyBy: expect.any(Date) },
+      },
+    ]);
     const [movement] =
       await t.sql`select reason, note, on_hand_after from stock_movements where sku = ${sku} and location_id = 'warszawa' order by id desc limit 1`;
     expect(movement).toMatchObject({ reason: "cycle_count", note: "Cycle count aisle B", on_hand_after: 7 });

@@ -14,6 +14,15 @@ const SHOPPERS = 200;
 const RACE_TIMEOUT = 180_000;
 const [skuA, skuB, skuC] = await stockedSkus(t.db, "warszawa", 3, 1);
 
+/**
+ * Only Warszawa has the SKU, `units` of it: otherwise a shopper Warszawa cannot serve would have it sent
+ * from another location (ship-to-store), and the race would not be for the last units.
+ */
+async function onlyInWarszawa(sku: string, units: number) {
+  for (const location of ["krakow", "gdansk", "wroclaw", "poznan", "online"]) await setStock(t.db, location, sku, 0);
+  await setStock(t.db, "warszawa", sku, units);
+}
+
 /** One anonymous shopper per network address, each with their own cart, so that only the stock is shared. */
 async function shoppers(lines: (i: number) => { sku: string; quantity: number }[]) {
   return Promise.all(
@@ -50,7 +59,7 @@ describe("checkout under a race for the last units", () => {
   it(
     `sells exactly the 5 units of a SKU to ${SHOPPERS} concurrent shoppers; the rest get CONFLICT naming the SKU`,
     async () => {
-      await setStock(t.db, "warszawa", skuA!, 5);
+      await onlyInWarszawa(skuA!, 5);
       const carts = await shoppers(() => [{ sku: skuA!, quantity: 1 }]);
       const results = await checkoutAll(carts);
       const placed = results.filter((r) => r.status === "fulfilled");
@@ -73,8 +82,8 @@ describe("checkout under a race for the last units", () => {
   it(
     "keeps two-SKU carts consistent: lines taken in any order, no deadlock, as many orders as the scarcer SKU allows",
     async () => {
-      await setStock(t.db, "warszawa", skuB!, 5);
-      await setStock(t.db, "warszawa", skuC!, 3);
+      await onlyInWarszawa(skuB!, 5);
+      await onlyInWarszawa(skuC!, 3);
       // Half the carts add B then C, the other half C then B.
       const carts = await shoppers((i) =>
         i % 2

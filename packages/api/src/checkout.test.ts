@@ -167,13 +167,18 @@ describe("checkout.placeOrder", () => {
     ).rejects.toMatchObject({ code: "BAD_REQUEST" });
   });
 
-  it("refuses a pickup store that lacks a line with CONFLICT naming the SKU, and pickupOptions shows what is missing where", async () => {
+  it("refuses a pickup store that lacks a line no location can send with CONFLICT naming the SKU, and pickupOptions shows what is missing where", async () => {
     const api = await callerFor(t.db, "anonymous");
     const cartId = await cartWith(api, [
       { sku: skuA!, quantity: 1 },
       { sku: skuC!, quantity: 1 },
     ]);
-    await setStock(t.db, "gdansk", skuC!, 0);
+    // Kraków alone has skuC: Gdańsk could only have it sent in, and not while Kraków keeps it back.
+    const krakowC = await stockOf(t.db, "krakow", skuC!);
+    const others = ["gdansk", "warszawa", "wroclaw", "poznan", "online"];
+    const before = await Promise.all(others.map((location) => stockOf(t.db, location, skuC!)));
+    for (const location of others) await setStock(t.db, location, skuC!, 0);
+    await t.sql`update stock_levels set safety_stock = on_hand where location_id = 'krakow' and sku = ${skuC!}`;
     await setStock(t.db, "gdansk", skuA!, 4);
     await expect(
       api.checkout.placeOrder({
@@ -190,8 +195,19 @@ describe("checkout.placeOrder", () => {
     expect(options.stores[0]!.storeId).toBe("gdansk");
     expect(options.stores[0]!.missing.map((m) => m.sku)).toEqual([skuC]);
     expect(options.stores[0]!.allAvailable).toBe(false);
-    expect(options.stores.find((s) => s.storeId === "krakow")!.allAvailable).toBe(true);
+    expect(options.stores.find((s) => s.storeId === "krakow")!.allAvailable).toBe(false);
+    expect(options.stores.find((s) => s.storeId === "gdansk")!.sourcing).toBe("unavailable");
     expect(options.stores.map((s) => s.storeId)).not.toContain("online");
+    await t.sql`update stock_levels set safety_stock = 0 where location_id = 'krakow' and sku = ${skuC!}`;
+    expect(await stockOf(t.db, "krakow", skuC!)).toEqual(krakowC);
+    // Once Kraków can spare it, Gdańsk has it sent in.
+    const again = await api.checkout.pickupOptions({ cartId });
+    expect(again.stores.find((s) => s.storeId === "gdansk")).toMatchObject({ sourcing: "ship_to_store" });
+    expect(again.stores.find((s) => s.storeId === "krakow")).toMatchObject({
+      sourcing: "in_store",
+      allAvailable: true,
+    });
+    for (const [i, location] of others.entries()) await setStock(t.db, location, skuC!, before[i]!.onHand);
   });
 
   it("pays in store: nothing charged, the amount due at the counter is given", async () => {
@@ -435,8 +451,9 @@ describe("the wire format of the contract", () => {
     expect((await get("cart.get", { cartId })).status).toBe(200);
     expect((await get("cart.get", { cartId: "no-such-cart" })).status).toBe(404);
     expect((await post("cart.setQuantity", { cartId, sku: skuA, quantity: "two" })).status).toBe(400);
-    await setStock(t.db, "poznan", skuA!, 0);
     expect((await post("cart.setQuantity", { cartId, sku: skuA, quantity: 1 })).status).toBe(200);
+    // Nowhere can spare it any more, so not even a transfer can bring it to Poznań.
+    await t.sql`update stock_levels set safety_stock = on_hand where sku = ${skuA!}`;
     const conflict = await post("checkout.placeOrder", {
       cartId,
       ...guest,

@@ -7,7 +7,7 @@ import { INPUT_LIMITS } from "@omni/core";
  * PostgreSQL cannot store the NUL character, so text that carries one is refused as bad input here
  * instead of failing in the database.
  */
-const text = () =>
+export const text = () =>
   z
     .string()
     .trim()

@@ -16,6 +16,7 @@ import { reservationsRouter } from "./routers/reservations";
 import { returnsRouter } from "./routers/returns";
 import { staffRouter } from "./routers/staff";
 import { storesRouter } from "./routers/stores";
+import { replenishmentRouter, transfersRouter } from "./routers/transfers";
 import { router } from "./trpc";
 
 export const appRouter = router({
@@ -37,6 +38,8 @@ export const appRouter = router({
   promotions: promotionsRouter,
   products: productsRouter,
   kiosk: kioskRouter,
+  transfers: transfersRouter,
+  replenishment: replenishmentRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -13,6 +13,11 @@ export function normalizeReturnNumber(input: string): string {
   return normalizeNumber(input, "RT");
 }
 
+/** Transfer numbers likewise: "tr 300007", "300007" and "TR-300007" all mean TR-300007. */
+export function normalizeTransferNumber(input: string): string {
+  return normalizeNumber(input, "TR");
+}
+
 function normalizeNumber(input: string, prefix: string): string {
   const digits = input
     .trim()

@@ -14,3 +14,4 @@ export * as reservations from "./reservations";
 export * as returns from "./returns";
 export * as staff from "./staff";
 export * as stores from "./stores";
+export * as transfers from "./transfers";

@@ -11,6 +11,7 @@ export { ChannelLabel, channelLabel } from "./channel";
 export { OrderTimeline, eventLabel, type TimelineEvent } from "./order-timeline";
 export { OpeningHoursList, groupOpeningHours, type OpeningHours } from "./opening-hours";
 export { StoreAvailability, orderAvailability, type AvailabilityStore, type Position } from "./store-availability";
+export { PickupPromise, pickupPromiseWords, type PickupPromiseValue } from "./pickup-promise";
 export { PickupCodeCard, groupCode, type PickupStore } from "./pickup-code-card";
 export { EligibilityView, eligibilityReason, type EligibilityLine } from "./eligibility-view";
 export { OnScreenKeyboard, applyKey } from "./on-screen-keyboard";

@@ -2,12 +2,17 @@ import { distanceKm, type Position } from "@omni/core";
 
 import { TruckIcon } from "./icons";
 import { pick } from "./labels";
+import { PickupPromise, type PickupPromiseValue } from "./pickup-promise";
 import { StockBadge } from "./stock-badge";
 
 export type { Position };
 export type AvailabilityStore = { id: string; name: string; city?: string; lat?: number | null; lng?: number | null };
 
-export type AvailabilityRow = AvailabilityStore & { available: number; distance: number | null };
+export type AvailabilityRow = AvailabilityStore & {
+  available: number;
+  distance: number | null;
+  pickup: PickupPromiseValue | undefined;
+};
 
 /**
  * Joins stores with their stock and orders them: the chosen store first, then nearest (when a
@@ -15,7 +20,7 @@ export type AvailabilityRow = AvailabilityStore & { available: number; distance:
  */
 export function orderAvailability(
   stores: AvailabilityStore[],
-  locations: { storeId: string; available: number }[],
+  locations: { storeId: string; available: number; pickup?: PickupPromiseValue }[],
   options: { position?: Position | null; chosenStoreId?: string | null; onlyInStock?: boolean } = {},
 ): AvailabilityRow[] {
   const rows = locations
@@ -26,7 +31,7 @@ export function orderAvailability(
         options.position && store.lat != null && store.lng != null
           ? distanceKm(options.position, { lat: store.lat, lng: store.lng })
           : null;
-      return { ...store, available: l.available, distance };
+      return { ...store, available: l.available, distance, pickup: l.pickup };
     })
     .filter((r): r is AvailabilityRow => r !== null)
     .filter((r) => !options.onlyInStock || r.available > 0 || r.id === options.chosenStoreId);
@@ -80,7 +85,8 @@ export function StoreAvailability({
   title,
 }: {
   stores: AvailabilityStore[];
-  locations: { storeId: string; available: number }[];
+  /** `pickup`: the store's promised pickup time (from `inventory.availability`), shown under its name. */
+  locations: { storeId: string; available: number; pickup?: PickupPromiseValue }[];
   /** Units home delivery can promise; leave out to hide the delivery line. */
   online?: number | null;
   position?: Position | null;
@@ -145,6 +151,7 @@ export function StoreAvailability({
                       {row.distance != null && row.distance >= 0.1 && ` · ${t.km(row.distance)}`}
                     </p>
                   )}
+                  {row.pickup && <PickupPromise promise={row.pickup} locale={locale} className="mt-0.5" />}
                 </div>
                 <div className="flex items-center gap-2">
                   <StockBadge available={row.available} locale={locale} />

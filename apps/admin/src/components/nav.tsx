@@ -16,6 +16,8 @@ const items: Item[] = [
   { href: "/reservations", key: "reservations" },
   { href: "/returns", key: "returns" },
   { href: "/stock", key: "stock" },
+  { href: "/transfers", key: "transfers" },
+  { href: "/replenishment", key: "replenishment", roles: ["manager", "admin"] },
   { href: "/products", key: "products" },
   { href: "/promotions", key: "promotions" },
   { href: "/notifications", key: "notifications" },

@@ -7,6 +7,7 @@ import Link from "next/link";
 import { useMemo, useState } from "react";
 
 import { Button } from "@omni/ui/button";
+import { PickupPromise } from "@omni/ui/pickup-promise";
 import { Price } from "@omni/ui/price";
 import { ProductImage } from "@omni/ui/product-image";
 import { QrCode } from "@omni/ui/qr-code";
@@ -124,6 +125,7 @@ export function ProductView({
             </p>
           </div>
         )}
+        {here?.pickup && <PickupPromise promise={here.pickup} locale={locale} className="mt-3 !text-2xl" />}
       </section>
 
       <div className="grid grid-cols-2 gap-4">

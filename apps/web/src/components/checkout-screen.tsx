@@ -12,6 +12,7 @@ import { Button } from "@omni/ui/button";
 import { EmptyState } from "@omni/ui/empty-state";
 import { ErrorMessage } from "@omni/ui/error-message";
 import { OpeningHoursList } from "@omni/ui/opening-hours";
+import { PickupPromise } from "@omni/ui/pickup-promise";
 import { Spinner } from "@omni/ui/spinner";
 import { errorMessage, useTRPC } from "@omni/ui/trpc";
 
@@ -61,8 +62,9 @@ export function CheckoutScreen({
   // Start with the shopper's store when it has everything, otherwise the first store that does.
   useEffect(() => {
     if (storeId || !options.data) return;
-    const mine = options.data.stores.find((s) => s.storeId === preferredStoreId && s.allAvailable);
-    setStoreId(mine?.storeId ?? options.data.stores.find((s) => s.allAvailable)?.storeId ?? null);
+    // The shopper's own store also when it must have goods sent in: that is what ship-to-store is for.
+    const mine = options.data.stores.find((s) => s.storeId === preferredStoreId && s.sourcing !== "unavailable");
+    setStoreId(mine?.storeId ?? options.data.stores.find((s) => s.sourcing !== "unavailable")?.storeId ?? null);
   }, [options.data, preferredStoreId, storeId]);
 
   useEffect(() => {
@@ -214,20 +216,22 @@ export function CheckoutScreen({
                 .sort((a, b) => Number(b.storeId === preferredStoreId) - Number(a.storeId === preferredStoreId))
                 .map((store) => {
                   const chosen = storeId === store.storeId;
+                  const possible = store.sourcing !== "unavailable";
                   return (
                     <label
                       key={store.storeId}
                       data-testid="pickup-store-option"
                       data-store-id={store.storeId}
                       data-all-available={store.allAvailable}
-                      className={`${radio(chosen)} ${store.allAvailable ? "" : "cursor-not-allowed opacity-80"}`}
+                      data-sourcing={store.sourcing}
+                      className={`${radio(chosen)} ${possible ? "" : "cursor-not-allowed opacity-80"}`}
                     >
                       <input
                         type="radio"
                         name="store"
                         value={store.storeId}
                         checked={chosen}
-                        disabled={!store.allAvailable}
+                        disabled={!possible}
                         onChange={() => setStoreId(store.storeId)}
                         className="mt-1 h-5 w-5"
                       />
@@ -237,8 +241,9 @@ export function CheckoutScreen({
                           {store.address}, {store.city}
                           {store.storeId === preferredStoreId ? ` · ${t("yourStore")}` : ""}
                         </span>
-                        {store.allAvailable ? (
-                          <span className="text-sm font-medium text-emerald-800">{t("allAvailable")}</span>
+                        <PickupPromise promise={store} locale={locale} className="mt-1" />
+                        {store.allAvailable ? null : store.sourcing === "ship_to_store" ? (
+                          <span className="block text-sm text-slate-600">{t("shipToStore")}</span>
                         ) : (
                           <span className="block text-sm text-amber-900" data-testid="missing-lines">
                             {t("someMissing", { have: store.availableLineCount, total: store.lines.length })}{" "}
@@ -259,7 +264,7 @@ export function CheckoutScreen({
                     </label>
                   );
                 })}
-              {options.data && !options.data.stores.some((s) => s.allAvailable) && (
+              {options.data && !options.data.stores.some((s) => s.sourcing !== "unavailable") && (
                 <p className="text-amber-900">{t("noStoreHasAll")}</p>
               )}
             </div>

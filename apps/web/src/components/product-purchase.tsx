@@ -8,6 +8,7 @@ import { useState } from "react";
 import { Button } from "@omni/ui/button";
 import { ErrorMessage } from "@omni/ui/error-message";
 import { StoreIcon, TruckIcon } from "@omni/ui/icons";
+import { PickupPromise } from "@omni/ui/pickup-promise";
 import { Price } from "@omni/ui/price";
 import { StoreAvailability } from "@omni/ui/store-availability";
 import { errorMessage, useTRPC } from "@omni/ui/trpc";
@@ -28,7 +29,13 @@ type Variant = {
 type Availability = {
   sku: string;
   online: number;
-  locations: { storeId: string; available: number; aisle: string | null }[];
+  locations: {
+    storeId: string;
+    available: number;
+    aisle: string | null;
+    /** The store's promised pickup time, shown per store. */
+    pickup: { sourcing: "in_store" | "ship_to_store" | "unavailable"; readyBy?: Date };
+  }[];
 };
 type Store = { id: string; name: string; city: string; lat: number; lng: number; reservations: boolean };
 
@@ -204,6 +211,7 @@ export function ProductPurchase({
               ) : (
                 <p className="text-slate-700">{t("chooseStoreHint")}</p>
               )}
+              {myStore && mine?.pickup && <PickupPromise promise={mine.pickup} locale={locale} />}
             </div>
           )}
           {availability.isError && (

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-import { pickupOptions, placeOrder } from "@omni/domain/carts";
+import { checkoutOptions, pickupOptions, placeOrder } from "@omni/domain/carts";
 
 import { cartId, email, idempotencyKey, line, name, phone, storeId } from "../inputs";
 import { publicProcedure, router } from "../trpc";
@@ -35,6 +35,9 @@ export const checkoutRouter = router({
   placeOrder: publicProcedure
     .input(z.object({ cartId, email, name, phone, fulfillment, payment, idempotencyKey }))
     .mutation(({ ctx, input }) => placeOrder(ctx.db, ctx.actor, input)),
+  options: publicProcedure
+    .input(z.object({ cartId }))
+    .query(({ ctx, input }) => checkoutOptions(ctx.db, ctx.actor, input)),
   pickupOptions: publicProcedure
     .input(z.object({ cartId, lat: coordinate(90).optional(), lng: coordinate(180).optional() }))
     .query(({ ctx, input }) => pickupOptions(ctx.db, ctx.actor, input)),

@@ -1,6 +1,13 @@
 import { z } from "zod";
 
-import { getAvailability, listLowStock, listMovements, receiveStock, setOnHand } from "@omni/domain/inventory";
+import {
+  getAvailability,
+  listLowStock,
+  listMovements,
+  receiveStock,
+  setOnHand,
+  updateSafetyStock,
+} from "@omni/domain/inventory";
 
 import { quantity, reason, sku, storeId } from "../inputs";
 import { publicProcedure, router, storeManagerProcedure, storeStaffProcedure } from "../trpc";
@@ -15,6 +22,9 @@ export const inventoryRouter = router({
   receive: storeManagerProcedure
     .input(z.object({ storeId, sku, quantity: quantity.max(100_000), reason }))
     .mutation(({ ctx, input }) => receiveStock(ctx.db, ctx.actor, input)),
+  setSafetyStock: storeManagerProcedure
+    .input(z.object({ storeId, sku, safetyStock: z.number().int().min(0).max(100_000) }))
+    .mutation(({ ctx, input }) => updateSafetyStock(ctx.db, ctx.actor, input)),
   /** What the store is running out of, for the dashboard. */
   lowStock: storeStaffProcedure
     .input(

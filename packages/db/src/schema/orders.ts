@@ -64,6 +64,8 @@ export const orders = pgTable(
     checkedInAt: timestamp("checked_in_at", { withTimezone: true }),
     readyAt: timestamp("ready_at", { withTimezone: true }),
     pickupDeadline: timestamp("pickup_deadline", { withTimezone: true }),
+    /** The promised pickup time of an order that waits for goods from other locations (ship-to-store). */
+    readyBy: timestamp("ready_by", { withTimezone: true }),
     reminderSentAt: timestamp("reminder_sent_at", { withTimezone: true }),
     completedAt: timestamp("completed_at", { withTimezone: true }),
     idempotencyKey: text("idempotency_key").unique(),

@@ -34,7 +34,7 @@ export const stockLevels = pgTable(
   ],
 );
 
-export const holdKinds = ["order", "reservation"] as const;
+export const holdKinds = ["order", "reservation", "transfer"] as const;
 
 /** A promise of units to an order line or a reservation line. */
 export const stockHolds = pgTable(
@@ -45,7 +45,7 @@ export const stockHolds = pgTable(
     sku: text("sku").notNull(),
     quantity: integer("quantity").notNull(),
     kind: text("kind", { enum: holdKinds }).notNull(),
-    /** The order id or reservation id that owns the hold. */
+    /** The order, reservation or transfer id that owns the hold. */
     ownerId: uuid("owner_id").notNull(),
     /** After this moment the hold no longer counts, even before a job releases it. */
     expiresAt: timestamp("expires_at", { withTimezone: true }),
@@ -75,6 +75,11 @@ export const movementReasons = [
   "reservation_sold",
   "return_restock",
   "return_writeoff",
+  "transfer_hold",
+  "transfer_release",
+  "transfer_out",
+  "transfer_in",
+  "transfer_loss",
 ] as const;
 export type MovementReason = (typeof movementReasons)[number];
 

@@ -5,6 +5,7 @@ import { locations, type Database } from "@omni/db";
 
 import { availabilityBySku, ONLINE_LOCATION } from "../inventory";
 import type { Actor } from "../kernel";
+import { planSourcing } from "../transfers";
 import { getCart, type CartLineView } from "./cart";
 
 export type OptionLine = {
@@ -55,6 +56,17 @@ export async function pickupOptions(db: Database, actor: Actor, input: { cartId:
     .where(and(eq(locations.type, "store"), eq(locations.pickup, true)))
     .orderBy(asc(locations.name));
   const here = input.lat != null && input.lng != null ? { lat: input.lat, lng: input.lng } : null;
+  const wanted = cart.lines.map((l) => ({ sku: l.sku, quantity: l.quantity }));
+  // The promise per store: from its shelf, sent in from elsewhere (ship-to-store), or not possible.
+  const promises = new Map<string, Awaited<ReturnType<typeof planSourcing>>["promise"]>();
+  for (const store of stores) {
+    promises.set(
+      store.id,
+      wanted.length
+        ? (await planSourcing(db, { storeId: store.id, lines: wanted })).promise
+        : { sourcing: "unavailable" },
+    );
+  }
   const options = stores.map((store) => ({
     storeId: store.id,
     name: store.name,
@@ -65,11 +77,15 @@ export async function pickupOptions(db: Database, actor: Actor, input: { cartId:
     pickupPoint: store.pickupPoint,
     distanceKm: here ? Math.round(distanceKm(here, store) * 10) / 10 : null,
     ...summary(store.id),
+    sourcing: promises.get(store.id)!.sourcing,
+    readyBy: promises.get(store.id)!.readyBy,
   }));
   options.sort((a, b) =>
     here
       ? (a.distanceKm ?? 0) - (b.distanceKm ?? 0)
-      : Number(b.allAvailable) - Number(a.allAvailable) || b.availableLineCount - a.availableLineCount,
+      : Number(b.allAvailable) - Number(a.allAvailable) ||
+        Number(b.sourcing !== "unavailable") - Number(a.sourcing !== "unavailable") ||
+        b.availableLineCount - a.availableLineCount,
   );
   return { cartId: cart.cartId, stores: options, delivery: summary(ONLINE_LOCATION) };
 }

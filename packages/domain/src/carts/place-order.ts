@@ -21,6 +21,7 @@ import {
 import { createOrder, recordOrderPaid } from "../orders";
 import { chargeCard, creditBalance, spendCredit } from "../payments";
 import { findLocation } from "../stores";
+import { holdForPickup, planSourcing, type SourcingPlan } from "../transfers";
 import { assertCartOpen, lockCart } from "./cart";
 import { checkoutCreditHolder, type CreditChoice } from "./checkout-store-credit";
 
@@ -56,6 +57,8 @@ export type PlacedOrder = {
   storeCreditMinor: number;
   /** What is still to pay at the counter (pay in store). */
   dueInStoreMinor: number;
+  /** The promised pickup time when goods come from other locations (ship-to-store). */
+  readyBy?: Date;
 };
 
 type OrderRow = typeof orders.$inferSelect;
@@ -73,6 +76,7 @@ function answerOf(order: OrderRow): PlacedOrder {
     paidMinor: order.paidMinor,
     storeCreditMinor: order.storeCreditMinor,
     dueInStoreMinor: order.paymentMethod === "pay_in_store" ? order.totalMinor - order.storeCreditMinor : 0,
+    readyBy: order.readyBy ?? undefined,
   };
 }
 
@@ -186,6 +190,30 @@ async function holdStock(
   }
 }
 
+/** Holds a ship-to-store order; a source that ran out meanwhile is refused naming the line, as in `holdStock`. */
+async function holdShipToStore(
+  tx: Tx,
+  actor: Actor,
+  order: OrderRow,
+  locationName: string,
+  lines: PricedLine[],
+  plan: SourcingPlan,
+) {
+  try {
+    await holdForPickup(tx, actor, { orderId: order.id, orderNumber: order.number, storeId: order.locationId, plan });
+  } catch (error) {
+    if (!(error instanceof DomainError) || error.code !== "CONFLICT") throw error;
+    const sku = String(error.details?.sku ?? "");
+    const line = lines.find((l) => l.sku === sku);
+    const name = line ? `${line.productTitle} (${line.title}, ${line.sku})` : sku;
+    throw conflict(`${name} is no longer available for pickup at ${locationName}.`, {
+      sku,
+      locationId: order.locationId,
+      available: 0,
+    });
+  }
+}
+
 async function placeInTransaction(
   tx: Tx,
   actor: Actor,
@@ -211,6 +239,9 @@ async function placeInTransaction(
   }
   const paymentMethod = restMinor === 0 && creditMinor > 0 ? "store_credit" : input.payment.method;
   const pickup = input.fulfillment.type === "pickup";
+  // A pickup store that lacks a line has it sent from the location that gets it there soonest.
+  const sourcing = pickup ? await planSourcing(tx, { storeId: location.id, lines: priced.lines }) : null;
+  const shipToStore = sourcing !== null && sourcing.bySource.size > 0 && !sourcing.missing;
 
   const order = await createOrder(tx, actor, {
     order: {
@@ -229,6 +260,7 @@ async function placeInTransaction(
       storeCreditMinor: creditMinor,
       paymentMethod,
       pickupCode: pickup ? randomCode(8) : null,
+      readyBy: shipToStore ? (sourcing.promise.readyBy ?? null) : null,
       idempotencyKey: input.idempotencyKey,
     },
     lines: priced.lines.map((l) => ({
@@ -239,7 +271,11 @@ async function placeInTransaction(
     })),
     data: { totalMinor: priced.totalMinor, paymentMethod },
   });
-  await holdStock(tx, actor, order.id, location.id, location.name, priced.lines);
+  if (shipToStore) {
+    await holdShipToStore(tx, actor, order, location.name, priced.lines, sourcing);
+  } else {
+    await holdStock(tx, actor, order.id, location.id, location.name, priced.lines);
+  }
   if (creditHolder && creditMinor > 0)
     await spendCredit(tx, { holder: creditHolder, amountMinor: creditMinor, refType: "order", refId: order.id });
 
@@ -270,13 +306,23 @@ async function placeInTransaction(
   return answerOf(placed);
 }
 
+const readyByText = (at: Date) =>
+  new Intl.DateTimeFormat("en-GB", {
+    weekday: "long",
+    day: "numeric",
+    month: "long",
+    hour: "2-digit",
+    minute: "2-digit",
+    timeZone: "Europe/Warsaw",
+  }).format(at);
+
 function confirmation(order: OrderRow, locationName: string, lines: PricedLine[]) {
   const items = lines
     .map((l) => `${l.quantity} × ${l.productTitle} (${l.title}) – ${moneyText(l.totalMinor, l.currency)}`)
     .join("\n");
   const pickup = order.fulfillmentType === "pickup";
   const how = pickup
-    ? `Collect it at ${locationName}. We will tell you when it is ready. Your pickup code: ${order.pickupCode}`
+    ? `Collect it at ${locationName}.${order.readyBy ? ` Some goods come from another of our locations; we expect it ready by ${readyByText(order.readyBy)}.` : ""} We will tell you when it is ready. Your pickup code: ${order.pickupCode}`
     : `We will ship it to ${order.address?.line1}, ${order.address?.postalCode} ${order.address?.city}.`;
   const due =
     order.paymentMethod === "pay_in_store"
@@ -291,6 +337,7 @@ function confirmation(order: OrderRow, locationName: string, lines: PricedLine[]
       orderNumber: order.number,
       pickupCode: order.pickupCode ?? undefined,
       storeId: pickup ? order.locationId : undefined,
+      readyBy: order.readyBy?.toISOString(),
     },
   };
 }

@@ -1,8 +1,9 @@
 import { sql, type SQL } from "drizzle-orm";
 
-import type { DbOrTx } from "@omni/db";
+import type { DbOrTx, OpeningHours } from "@omni/db";
 
 import { notFound } from "../kernel";
+import { pickupPromise, promiseSettings, soonestSource } from "../stores";
 
 /**
  * Units that can be promised: on hand − held − safety stock, never below 0. Holds whose deadline
@@ -41,16 +42,35 @@ export const ONLINE_LOCATION = "online";
 export async function getAvailability(db: DbOrTx, input: { sku: string; storeIds?: string[] }) {
   const known = await db.execute<{ sku: string }>(sql`select sku from variants where sku = ${input.sku}`);
   if (!known.length) throw notFound(`SKU ${input.sku}`);
-  const storeRows = await db.execute<{ id: string }>(sql`select id from locations where type = 'store' order by id`);
+  const storeRows = await db.execute<{ id: string; opening_hours: OpeningHours | null; timezone: string }>(
+    sql`select id, opening_hours, timezone from locations where type = 'store' order by id`,
+  );
   const wanted = input.storeIds ?? storeRows.map((r) => r.id);
   const bySku = await availabilityBySku(db, [input.sku]);
   const levels = bySku.get(input.sku) ?? [];
   const of = (id: string) => levels.find((l) => l.storeId === id);
+  const settings = await promiseSettings(db);
+  const now = new Date();
+  const stocked = levels.filter((l) => l.available > 0).map((l) => l.storeId);
+  // One unit, the usual case on a product page: here now, or sent from where it gets here soonest.
+  const promiseAt = (storeId: string) => {
+    const row = storeRows.find((s) => s.id === storeId)!;
+    const store = { id: row.id, openingHours: row.opening_hours, timezone: row.timezone };
+    const sourceId = stocked.includes(storeId)
+      ? null
+      : (soonestSource(settings.leadTimes, storeId, stocked) ?? undefined);
+    return pickupPromise({ now, store, sourceId, settings });
+  };
   return {
     sku: input.sku,
     online: of(ONLINE_LOCATION)?.available ?? 0,
     locations: wanted
       .filter((id) => id !== ONLINE_LOCATION && storeRows.some((s) => s.id === id))
-      .map((storeId) => ({ storeId, available: of(storeId)?.available ?? 0, aisle: of(storeId)?.aisle ?? null })),
+      .map((storeId) => ({
+        storeId,
+        available: of(storeId)?.available ?? 0,
+        aisle: of(storeId)?.aisle ?? null,
+        pickup: promiseAt(storeId),
+      })),
   };
 }

@@ -5,7 +5,7 @@ import { stockMovements, users, variants, type Database, type DbOrTx } from "@om
 import { canManage, forbidden, notFound, recordAudit, type Actor } from "../kernel";
 import { storeExists } from "../stores";
 import { availableSql, getAvailability } from "./availability";
-import { adjustOnHand } from "./reserve-stock";
+import { adjustOnHand, setSafetyStock } from "./reserve-stock";
 
 async function assertSkuAndStore(db: DbOrTx, sku: string, storeId: string) {
   if (!(await storeExists(db, storeId))) throw notFound(`Store ${storeId}`);
@@ -131,4 +131,30 @@ export async function listLowStock(db: DbOrTx, input: { storeId: string; thresho
       onHand: r.on_hand,
       available: r.available,
     }));
+}
+
+/** Units kept back from shoppers at a store for one SKU (display stock, damage margin). */
+export async function updateSafetyStock(
+  db: Database,
+  actor: Actor,
+  input: { storeId: string; sku: string; safetyStock: number },
+) {
+  if (!canManage(actor, input.storeId)) throw forbidden("Only a manager of this store can change its safety stock.");
+  return db.transaction(async (tx) => {
+    await assertSkuAndStore(tx, input.sku, input.storeId);
+    const result = await setSafetyStock(tx, {
+      locationId: input.storeId,
+      sku: input.sku,
+      safetyStock: input.safetyStock,
+      actor,
+    });
+    await recordAudit(tx, actor, {
+      action: "inventory.setSafetyStock",
+      entityType: "stock",
+      entityId: `${input.storeId}/${input.sku}`,
+      storeId: input.storeId,
+      after: { safetyStock: result.safetyStock, available: result.available },
+    });
+    return { sku: input.sku, storeId: input.storeId, ...result };
+  });
 }

@@ -107,6 +107,8 @@ async function lockFreshLevel(tx: Tx, locationId: string, sku: string, actor: Ac
 
 export const availableOf = (level: Level) => Math.max(0, level.onHand - level.held - level.safetyStock);
 
+const holdReasons = { order: "order_hold", reservation: "reservation_hold", transfer: "transfer_hold" } as const;
+
 /**
  * Holds `quantity` units of `sku` at `locationId` for an order or a reservation, or refuses with
  * CONFLICT naming the SKU when they are not available.
@@ -117,14 +119,18 @@ export async function reserveStock(
     locationId: string;
     sku: string;
     quantity: number;
-    kind: "order" | "reservation";
+    kind: "order" | "reservation" | "transfer";
     ownerId: string;
     expiresAt?: Date | null;
     actor: Actor;
+    /** Goods that arrived for this very owner (a ship-to-store order) may use the safety stock. */
+    ignoreSafetyStock?: boolean;
+    /** Recorded on the movement, e.g. the transfer number. */
+    note?: string;
   },
 ): Promise<void> {
   const level = await lockFreshLevel(tx, input.locationId, input.sku, input.actor);
-  const available = availableOf(level);
+  const available = input.ignoreSafetyStock ? Math.max(0, level.onHand - level.held) : availableOf(level);
   if (available < input.quantity) {
     throw conflict(
       available === 0
@@ -147,10 +153,11 @@ export async function reserveStock(
     before: level,
     onHandDelta: 0,
     heldDelta: input.quantity,
-    reason: input.kind === "order" ? "order_hold" : "reservation_hold",
+    reason: holdReasons[input.kind],
     actor: input.actor,
     refType: input.kind,
     refId: input.ownerId,
+    note: input.note,
   });
 }
 
@@ -245,4 +252,18 @@ export async function adjustOnHand(
     note: input.note,
   });
   return { onHand: after.onHand, available: availableOf(after) };
+}
+
+/** Sets the units kept back from promises at a location (safety stock); on hand and held stay as they are. */
+export async function setSafetyStock(
+  tx: Tx,
+  input: { locationId: string; sku: string; safetyStock: number; actor: Actor },
+): Promise<{ onHand: number; available: number; safetyStock: number }> {
+  const level = await lockFreshLevel(tx, input.locationId, input.sku, input.actor);
+  await tx
+    .update(stockLevels)
+    .set({ safetyStock: input.safetyStock, updatedAt: new Date() })
+    .where(and(eq(stockLevels.locationId, input.locationId), eq(stockLevels.sku, input.sku)));
+  const after = { ...level, safetyStock: input.safetyStock };
+  return { onHand: after.onHand, available: availableOf(after), safetyStock: after.safetyStock };
 }

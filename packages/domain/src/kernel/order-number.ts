@@ -13,3 +13,9 @@ export async function nextReturnNumber(tx: Tx): Promise<string> {
   const [row] = await tx.execute<{ n: string }>(sql`select nextval('return_number_seq')::text as n`);
   return `RT-${row!.n}`;
 }
+
+/** A transfer number, for example `TR-300007`: written on the boxes and read out between stores. */
+export async function nextTransferNumber(tx: Tx): Promise<string> {
+  const [row] = await tx.execute<{ n: string }>(sql`select nextval('transfer_number_seq')::text as n`);
+  return `TR-${row!.n}`;
+}

@@ -11,14 +11,19 @@ export const expirePickups: Sweep = {
     handleEachLocked(db, {
       table: "orders",
       now,
-      due: sql`status = 'ready_for_pickup' and pickup_deadline <= ${at(now)}`,
+      // Also ship-to-store orders whose goods never came, the store's pickup days after the promise.
+      due: sql`((status = 'ready_for_pickup' and pickup_deadline <= ${at(now)}) or (status in ('placed', 'picking')
+        and fulfillment_type = 'pickup' and ready_by + make_interval(days => (select pickup_expiry_days from locations l where l.id = orders.location_id)) <= ${at(now)}))`,
       handle: async (tx, id) => {
         const order = await lockOrder(tx, id);
         await closeUnfulfilledOrder(tx, {
           order,
           to: "expired",
           actor: systemActor,
-          reason: "not collected by the pickup deadline",
+          reason:
+            order.status === "ready_for_pickup"
+              ? "not collected by the pickup deadline"
+              : "its goods did not reach the store in time",
           at: now,
         });
       },

@@ -6,6 +6,7 @@ import { endHolds } from "../inventory";
 import { forbidden, moneyText, notFound, queueMessage, recordAudit, worksIn, type Actor } from "../kernel";
 import { refundOrder } from "../payments";
 import { findLocation, storeExists } from "../stores";
+import { cancelTransfersOfOrder } from "../transfers";
 import { lockOrder, transitionOrder, type OrderRow } from "./order-state-machine";
 import { findOrderByNumber, orderDetailsById } from "./pickup-order-view";
 
@@ -181,6 +182,13 @@ export async function closeUnfulfilledOrder(
     data: { reason: input.reason },
     at: input.at,
   });
+  // Goods not yet sent for a ship-to-store order stay where they are.
+  await cancelTransfersOfOrder(
+    tx,
+    input.actor,
+    order.id,
+    `${input.to === "expired" ? "Expired" : "Cancelled"} ${order.number}`,
+  );
   await endHolds(tx, {
     ownerId: order.id,
     mode: "release",

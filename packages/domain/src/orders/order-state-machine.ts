@@ -5,6 +5,7 @@ import { orderEvents, orders, type OrderStatus, type Tx } from "@omni/db";
 
 import { conflict, notFound, type Actor } from "../kernel";
 import { findLocation } from "../stores";
+import { openTransfersOfOrder } from "../transfers";
 
 /**
  * The one order state machine. Every change of an order's status goes through `transitionOrder`,
@@ -15,8 +16,9 @@ export type OrderFulfillmentType = "pickup" | "delivery";
 
 export const orderTransitions: Record<OrderFulfillmentType, Partial<Record<OrderStatus, readonly OrderStatus[]>>> = {
   pickup: {
-    placed: ["picking", "cancelled"],
-    picking: ["ready_for_pickup", "cancelled"],
+    // A ship-to-store order may expire before it is ready when its goods never come.
+    placed: ["picking", "cancelled", "expired"],
+    picking: ["ready_for_pickup", "cancelled", "expired"],
     ready_for_pickup: ["collected", "cancelled", "expired"],
   },
   delivery: {
@@ -119,6 +121,18 @@ export async function recordOrderStart(
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
+ * A ship-to-store order whose goods have not come the store's pickup days after the promised time
+ * expires like an uncollected one. Null for orders that wait for nothing.
+ */
+async function goodsDeadline(tx: Tx, order: OrderRow): Promise<Date | null> {
+  if (!order.readyBy) return null;
+  const [store] = await tx.execute<{ pickup_expiry_days: number }>(
+    sql`select pickup_expiry_days from locations where id = ${order.locationId}`,
+  );
+  return new Date(order.readyBy.getTime() + (store?.pickup_expiry_days ?? 7) * DAY_MS);
+}
+
+/**
  * Moves an order to `to`, or refuses with CONFLICT saying why. `at` is the moment of the change
  * (sweeps pass the time they run for). Ready sets the pickup deadline from the store's setting.
  */
@@ -130,8 +144,23 @@ export async function transitionOrder(
   const order = await lockOrder(tx, input.orderId);
   if (!canTransition(order.fulfillmentType, order.status, input.to))
     throw conflict(refusal(order, input.to), { status: order.status });
-  if (input.to === "expired" && (!order.pickupDeadline || order.pickupDeadline > at)) {
-    throw conflict(`Order ${order.number} is still within its pickup time.`, { pickupDeadline: order.pickupDeadline });
+  if (input.to === "expired" && order.status === "ready_for_pickup") {
+    if (!order.pickupDeadline || order.pickupDeadline > at)
+      throw conflict(`Order ${order.number} is still within its pickup time.`, {
+        pickupDeadline: order.pickupDeadline,
+      });
+  } else if (input.to === "expired") {
+    const waitsUntil = await goodsDeadline(tx, order);
+    if (!waitsUntil || waitsUntil > at)
+      throw conflict(`Order ${order.number} is still waiting for its goods.`, { readyBy: order.readyBy });
+  }
+  if (input.to === "ready_for_pickup") {
+    const waiting = await openTransfersOfOrder(tx, order.id);
+    if (waiting.length)
+      throw conflict(
+        `Order ${order.number} is waiting for goods from another store (transfer ${waiting.map((t) => t.number).join(", ")}).`,
+        { transfers: waiting.map((t) => t.number) },
+      );
   }
 
   const changes: Partial<OrderRow> = { status: input.to };

@@ -84,6 +84,8 @@ export async function orderDetails(db: DbOrTx, order: OrderRow) {
     createdAt: order.createdAt,
     checkedInAt: order.checkedInAt,
     readyAt: order.readyAt,
+    /** The promised pickup time of a ship-to-store order. */
+    readyBy: order.readyBy ?? undefined,
     pickupDeadline: order.pickupDeadline,
     completedAt: order.completedAt,
     lines: lines.map((l) => ({

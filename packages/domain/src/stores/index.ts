@@ -1,2 +1,3 @@
 export * from "./stores";
 export * from "./opening-hours";
+export * from "./pickup-promise";

@@ -88,3 +88,19 @@ export function reservationExpiry(input: {
   const closing = closingTimeNextOpenDay(input.now, input.openingHours, input.timeZone ?? "Europe/Warsaw");
   return closing && closing < byHours ? closing : byHours;
 }
+
+/** The store's open windows from the day of `at` on, for `days` days, as instants. */
+export function openWindows(at: Date, hours: OpeningHours, timeZone: string, days = 8): { open: Date; close: Date }[] {
+  const today = localParts(at, timeZone);
+  const windows: { open: Date; close: Date }[] = [];
+  for (let ahead = 0; ahead < days; ahead++) {
+    const day = addDays(today, ahead);
+    const times = hours[day.weekday];
+    if (times)
+      windows.push({
+        open: wallTimeToInstant(day, times[0], timeZone),
+        close: wallTimeToInstant(day, times[1], timeZone),
+      });
+  }
+  return windows;
+}

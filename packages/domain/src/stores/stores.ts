@@ -3,6 +3,7 @@ import { asc, eq, inArray } from "drizzle-orm";
 import { locations, type DbOrTx } from "@omni/db";
 
 import { notFound } from "../kernel";
+import { pickupPromise, promiseSettings } from "./pickup-promise";
 
 type LocationRow = typeof locations.$inferSelect;
 
@@ -18,9 +19,15 @@ export async function findLocations(db: DbOrTx, ids: string[]): Promise<Location
   return ids.length ? db.select().from(locations).where(inArray(locations.id, ids)) : [];
 }
 
+/** Every location; a click-and-collect store also answers when goods on its shelf ordered now are ready. */
 export async function listStores(db: DbOrTx) {
   const rows = await db.select().from(locations).orderBy(asc(locations.type), asc(locations.name));
-  return rows.map(toStore);
+  const settings = await promiseSettings(db);
+  const now = new Date();
+  return rows.map((l) => ({
+    ...toStore(l),
+    pickupPromise: l.pickup ? pickupPromise({ now, store: l, sourceId: null, settings }) : undefined,
+  }));
 }
 
 function toStore(l: LocationRow) {

@@ -6,6 +6,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 
 import { OpeningHoursList } from "@omni/ui/opening-hours";
+import { PickupPromise } from "@omni/ui/pickup-promise";
 
 export const dynamic = "force-dynamic";
 
@@ -50,6 +51,7 @@ export default async function StoresPage() {
                 .map((s) => t(s))
                 .join(" · ")}
             </p>
+            {store.pickupPromise && <PickupPromise promise={store.pickupPromise} locale={locale} className="mt-2" />}
             <div className="mt-3">
               <OpeningHoursList hours={store.openingHours} locale={locale} />
             </div>

@@ -27,6 +27,7 @@ export function StockForms({ sku }: { sku: string }) {
   };
   const count = useMutation(trpc.inventory.setOnHand.mutationOptions({ onSuccess: refresh }));
   const receive = useMutation(trpc.inventory.receive.mutationOptions({ onSuccess: refresh }));
+  const safety = useMutation(trpc.inventory.setSafetyStock.mutationOptions({ onSuccess: refresh }));
   return (
     <div className="grid grid-cols-2 gap-5 max-xl:grid-cols-1">
       <QuantityReasonForm
@@ -51,6 +52,11 @@ export function StockForms({ sku }: { sku: string }) {
         submitTestId="receive-stock-submit"
         mutation={receive}
         onSubmit={(n, reason, done) => receive.mutate({ storeId, sku, quantity: n, reason }, { onSuccess: done })}
+      />
+      <SafetyStockForm
+        pending={safety.isPending}
+        error={safety.isError ? errorMessage(safety.error) : null}
+        onSubmit={(n, done) => safety.mutate({ storeId, sku, safetyStock: n }, { onSuccess: done })}
       />
       {saved && (
         <p
@@ -123,6 +129,48 @@ function QuantityReasonForm(props: {
         </Button>
         {props.mutation.isError && <ErrorMessage message={errorMessage(props.mutation.error)} />}
       </form>
+    </Panel>
+  );
+}
+
+/** Units kept back from shoppers here (display pieces, a damage margin): they stop counting as available. */
+function SafetyStockForm(props: {
+  pending: boolean;
+  error: string | null;
+  onSubmit: (safetyStock: number, done: () => void) => void;
+}) {
+  const t = useTranslations("stock");
+  const [value, setValue] = useState("");
+  return (
+    <Panel title={t("safetyStock")}>
+      <form
+        className="flex flex-wrap items-end gap-3"
+        data-testid="safety-stock-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          props.onSubmit(Number(value), () => setValue(""));
+        }}
+      >
+        <label className={`${labelClass} flex-1`}>
+          {t("safetyStockUnits")}
+          <input
+            className={inputClass}
+            type="number"
+            min={0}
+            max={100000}
+            required
+            inputMode="numeric"
+            value={value}
+            onChange={(e) => setValue(e.target.value)}
+            data-testid="safety-stock"
+          />
+        </label>
+        <Button type="submit" busy={props.pending} data-testid="safety-stock-submit">
+          {t("saveSafetyStock")}
+        </Button>
+        {props.error && <ErrorMessage message={props.error} />}
+      </form>
+      <p className="mt-2 text-sm text-slate-600">{t("safetyStockHint")}</p>
     </Panel>
   );
 }

@@ -11,6 +11,7 @@ import { ErrorMessage } from "@omni/ui/error-message";
 import { formatDateTime } from "@omni/ui/labels";
 import { OrderTimeline } from "@omni/ui/order-timeline";
 import { PickupCodeCard } from "@omni/ui/pickup-code-card";
+import { PickupPromise } from "@omni/ui/pickup-promise";
 import { ProductImage } from "@omni/ui/product-image";
 import { StatusBadge } from "@omni/ui/status-badge";
 
@@ -75,6 +76,13 @@ export default async function OrderPage({ params, searchParams }: Props) {
         <StatusBadge status={order.status} locale={locale} size="lg" />
       </header>
 
+      {order.fulfillment.type === "pickup" && order.readyBy && ["placed", "picking"].includes(order.status) && (
+        <PickupPromise
+          promise={{ sourcing: "ship_to_store", readyBy: order.readyBy }}
+          locale={locale}
+          className="text-base"
+        />
+      )}
       {order.fulfillment.type === "pickup" && order.pickupCode && !isOrderDone(order.status) && (
         <PickupCodeCard
           code={order.pickupCode}
