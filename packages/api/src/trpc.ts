@@ -1,11 +1,20 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
+import type { OpenApiMeta } from "trpc-to-openapi";
 import { z, ZodError } from "zod";
+
+import type { ApiScope } from "@omni/domain/integrations";
 
 import type { Context } from "./context";
 import { toTRPCError } from "./errors";
 
-const t = initTRPC.context<Context>().create({
+/**
+ * `openapi`: the REST route and OpenAPI entry of a procedure (trpc-to-openapi); `scope`: what an API key
+ * needs to call it. A procedure without a scope cannot be called with an API key at all.
+ */
+export type Meta = OpenApiMeta & { scope?: ApiScope };
+
+const t = initTRPC.context<Context>().meta<Meta>().create({
   transformer: superjson,
   errorFormatter({ shape, error }) {
     return {

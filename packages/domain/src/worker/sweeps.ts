@@ -1,4 +1,5 @@
 import type { Sweep } from "../kernel";
+import { deliverWebhooksSweep } from "../integrations";
 import { deliverOutboxSweep } from "../messages";
 import { expirePickups, pickupReminders } from "../orders";
 import { expireReservations, reservationReminders } from "../reservations";
@@ -9,3 +10,5 @@ export const sweeps: Sweep[] = [];
 sweeps.push(deliverOutboxSweep);
 
 sweeps.push(pickupReminders, expirePickups, reservationReminders, expireReservations);
+
+sweeps.push(deliverWebhooksSweep);
