@@ -1,6 +1,7 @@
 import { authenticateDevice } from "@omni/auth/device";
 import { loadUserActor } from "@omni/auth/user";
 import type { Channel, Database } from "@omni/db";
+import { authenticateApiKey, isApiKey } from "@omni/domain/integrations";
 import type { Actor } from "@omni/domain/kernel";
 
 export type AppName = "web" | "kiosk" | "admin";
@@ -12,6 +13,8 @@ export type Context = {
   actor: Actor;
   /** A device token was presented but is unknown or revoked: the kiosk is locked. */
   deviceRejected: boolean;
+  /** An API key was presented but is unknown or revoked. */
+  apiKeyRejected: boolean;
 };
 
 /**
@@ -27,6 +30,20 @@ export async function createContext(input: {
 }): Promise<Context> {
   const actor: Actor = { channel: channelOf[input.app], storeIds: [], ip: input.ip ?? undefined };
   let deviceRejected = false;
+  let apiKeyRejected = false;
+  if (input.deviceToken && isApiKey(input.deviceToken)) {
+    // A server-to-server client, on any app: it acts as staff of its key's store (or of every store), but
+    // only in the procedures its scopes name (checked for every call in trpc.ts).
+    const key = await authenticateApiKey(input.db, input.deviceToken);
+    if (!key) return { db: input.db, app: input.app, actor, deviceRejected, apiKeyRejected: true };
+    Object.assign(actor, {
+      apiKeyId: key.keyId,
+      apiScopes: key.scopes,
+      role: key.storeId ? "manager" : "admin",
+      storeIds: key.storeId ? [key.storeId] : [],
+    });
+    return { db: input.db, app: input.app, actor, deviceRejected, apiKeyRejected };
+  }
   if (input.app === "kiosk" && input.deviceToken) {
     const device = await authenticateDevice(input.db, input.deviceToken);
     if (device) {
@@ -41,7 +58,7 @@ export async function createContext(input: {
     if (user)
       Object.assign(actor, { userId: user.userId, email: user.email, role: user.role, storeIds: user.storeIds });
   }
-  return { db: input.db, app: input.app, actor, deviceRejected };
+  return { db: input.db, app: input.app, actor, deviceRejected, apiKeyRejected };
 }
 
 /** Reads a bearer token from an Authorization header. */

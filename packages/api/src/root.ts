@@ -1,4 +1,5 @@
 import { accountRouter } from "./routers/account";
+import { apiKeysRouter } from "./routers/api-keys";
 import { auditRouter } from "./routers/audit";
 import { cartRouter } from "./routers/cart";
 import { catalogRouter } from "./routers/catalog";
@@ -16,6 +17,7 @@ import { reservationsRouter } from "./routers/reservations";
 import { returnsRouter } from "./routers/returns";
 import { staffRouter } from "./routers/staff";
 import { storesRouter } from "./routers/stores";
+import { webhooksRouter } from "./routers/webhooks";
 import { router } from "./trpc";
 
 export const appRouter = router({
@@ -37,6 +39,8 @@ export const appRouter = router({
   promotions: promotionsRouter,
   products: productsRouter,
   kiosk: kioskRouter,
+  apiKeys: apiKeysRouter,
+  webhooks: webhooksRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -2,15 +2,7 @@ import { and, desc, eq, isNull, lt, or, sql } from "drizzle-orm";
 
 import { apiKeys, auditLog, hashToken, locations, type ApiScope, type Database } from "@omni/db";
 
-import {
-  assertNotLimited,
-  badRequest,
-  notFound,
-  randomSecret,
-  recordAudit,
-  recordHit,
-  type Actor,
-} from "../kernel";
+import { assertNotLimited, badRequest, notFound, randomSecret, recordAudit, recordHit, type Actor } from "../kernel";
 
 /** Every key starts so, which tells it apart from a kiosk device token in an Authorization header. */
 export const apiKeyPrefix = "omni_sk_";
@@ -86,7 +78,10 @@ export async function authenticateApiKey(db: Database, token: string): Promise<A
     .update(apiKeys)
     .set({ lastUsedAt: new Date() })
     .where(
-      and(eq(apiKeys.id, key.id), or(isNull(apiKeys.lastUsedAt), lt(apiKeys.lastUsedAt, sql`now() - interval '1 minute'`))),
+      and(
+        eq(apiKeys.id, key.id),
+        or(isNull(apiKeys.lastUsedAt), lt(apiKeys.lastUsedAt, sql`now() - interval '1 minute'`)),
+      ),
     );
   return { keyId: key.id, name: key.name, scopes: key.scopes, storeId: key.storeId };
 }

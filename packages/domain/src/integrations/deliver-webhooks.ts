@@ -1,7 +1,7 @@
 import http from "node:http";
 import https from "node:https";
 
-import { and, eq, inArray, lte, or, sql, isNull } from "drizzle-orm";
+import { and, eq, inArray, isNull, lte, or, sql } from "drizzle-orm";
 
 import { webhookDeliveries, webhookSubscriptions, type Database } from "@omni/db";
 
@@ -149,7 +149,9 @@ async function recordOutcome(db: Database, delivery: Claimed, outcome: Outcome, 
       await tx
         .update(webhookDeliveries)
         .set({ status: "failed" })
-        .where(and(eq(webhookDeliveries.subscriptionId, delivery.subscriptionId), eq(webhookDeliveries.status, "pending")));
+        .where(
+          and(eq(webhookDeliveries.subscriptionId, delivery.subscriptionId), eq(webhookDeliveries.status, "pending")),
+        );
     }
   });
 }

@@ -1,11 +1,6 @@
 import { and, desc, eq, lt } from "drizzle-orm";
 
-import {
-  webhookDeliveries,
-  webhookSubscriptions,
-  type Database,
-  type WebhookEventType,
-} from "@omni/db";
+import { webhookDeliveries, webhookSubscriptions, type Database, type WebhookEventType } from "@omni/db";
 
 import { badRequest, notFound, recordAudit, type Actor } from "../kernel";
 import { assertDeliverableUrl, type WebhookAddressPolicy } from "./webhook-address";
@@ -76,14 +71,11 @@ export async function deleteWebhook(db: Database, actor: Actor, input: { id: str
   });
 }
 
-/** The delivery log of one subscription, newest first; `before` pages on with the last id. */
-export async function listWebhookDeliveries(db: Database, input: { id: string; limit: number; before?: number }) {
-  const [subscription] = await db
-    .select({ id: webhookSubscriptions.id })
-    .from(webhookSubscriptions)
-    .where(eq(webhookSubscriptions.id, input.id));
+/** One subscription (without its secret) and its delivery log, newest first; `before` pages on with the last id. */
+export async function getWebhook(db: Database, input: { id: string; limit: number; before?: number }) {
+  const [subscription] = await db.select().from(webhookSubscriptions).where(eq(webhookSubscriptions.id, input.id));
   if (!subscription) throw notFound("This webhook");
-  return db
+  const deliveries = await db
     .select()
     .from(webhookDeliveries)
     .where(
@@ -94,6 +86,8 @@ export async function listWebhookDeliveries(db: Database, input: { id: string; l
     )
     .orderBy(desc(webhookDeliveries.id))
     .limit(input.limit);
+  const { secret: _secret, ...rest } = subscription;
+  return { ...rest, deliveries };
 }
 
 /** "Send again": the same message (same `webhook-id`) goes out on the worker's next round. */

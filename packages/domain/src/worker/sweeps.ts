@@ -1,5 +1,5 @@
-import type { Sweep } from "../kernel";
 import { deliverWebhooksSweep } from "../integrations";
+import type { Sweep } from "../kernel";
 import { deliverOutboxSweep } from "../messages";
 import { expirePickups, pickupReminders } from "../orders";
 import { expireReservations, reservationReminders } from "../reservations";
