@@ -134,7 +134,7 @@ async function recordOutcome(db: Database, delivery: Claimed, outcome: Outcome, 
     }
     const [subscription] = await tx
       .update(webhookSubscriptions)
-      .set({ failingSince: sql`coalesce(${webhookSubscriptions.failingSince}, ${now})` })
+      .set({ failingSince: sql`coalesce(${webhookSubscriptions.failingSince}, ${now.toISOString()}::timestamptz)` })
       .where(eq(webhookSubscriptions.id, delivery.subscriptionId))
       .returning({ failingSince: webhookSubscriptions.failingSince, enabled: webhookSubscriptions.enabled });
     if (subscription?.enabled && now.getTime() - subscription.failingSince!.getTime() >= DISABLE_AFTER_MS) {
