@@ -124,13 +124,13 @@ describe("webhooks", () => {
     await admin.webhooks.delete({ id });
   });
 
-  it("sends stock, ready-for-pickup and collected events from the changes that cause them", async () => {
+  it("sends stock, ready-for-pickup, collected and return-received events from the changes that cause them", async () => {
     const hook = await receiver([204]);
     closers.push(hook.close);
     const { id } = await createWebhook(
       t.db,
       systemActor,
-      { url: hook.url, events: ["stock.changed", "order.ready_for_pickup", "order.collected"] },
+      { url: hook.url, events: ["stock.changed", "order.ready_for_pickup", "order.collected", "return.received"] },
       demo,
     );
     const order = await placePickupOrder(skus[1]!);
@@ -138,11 +138,27 @@ describe("webhooks", () => {
     await clerk.fulfillment.advance({ orderNumber: order.orderNumber, to: "picking" });
     await clerk.fulfillment.advance({ orderNumber: order.orderNumber, to: "ready_for_pickup" });
     await clerk.pickup.collect({ code: order.pickupCode! });
+    const shopper = await callerFor(t.db, "anonymous");
+    const { lines } = await shopper.orders.get({ orderNumber: order.orderNumber, email: "hook@example.com" });
+    const { returnNumber } = await shopper.returns.create({
+      orderNumber: order.orderNumber,
+      email: "hook@example.com",
+      lines: [{ lineId: lines[0]!.lineId, quantity: 1, reason: "wrong_size" }],
+      method: { type: "in_store", storeId: "krakow" },
+      refundTo: "original",
+      idempotencyKey: `hook-return-${order.orderNumber}`,
+    });
+    await clerk.returns.receive({
+      returnNumber,
+      storeId: "krakow",
+      lines: [{ lineId: lines[0]!.lineId, condition: "resellable" }],
+    });
     await deliverWebhooks(t.db, new Date(), demo);
     const types = hook.received.map((request) => (JSON.parse(request.body) as { type: string }).type);
     expect(types).toContain("stock.changed");
     expect(types).toContain("order.ready_for_pickup");
     expect(types).toContain("order.collected");
+    expect(types).toContain("return.received");
     const stock = hook.received
       .map((request) => JSON.parse(request.body) as { type: string; data: Record<string, unknown> })
       .find((event) => event.type === "stock.changed");
