@@ -1,6 +1,6 @@
 import { and, desc, eq, isNull, lt, or, sql } from "drizzle-orm";
 
-import { apiKeys, auditLog, hashToken, locations, type ApiScope, type Database } from "@omni/db";
+import { apiKeys, hashToken, locations, type ApiScope, type Database } from "@omni/db";
 
 import { assertNotLimited, badRequest, notFound, randomSecret, recordAudit, recordHit, type Actor } from "../kernel";
 
@@ -95,12 +95,12 @@ export async function recordApiKeyUse(db: Database, actor: Actor, call: { path: 
   const key = `api-key:${actor.apiKeyId}`;
   await assertNotLimited(db, "apiKey", key);
   await recordHit(db, "apiKey", key);
-  await db.insert(auditLog).values({
-    actorApiKeyId: actor.apiKeyId,
-    actorRole: "api_key",
-    action: "apiKeys.use",
-    entityType: "procedure",
-    entityId: call.path,
-    storeId: actor.storeIds.length === 1 ? actor.storeIds[0] : null,
-  });
+  await db.transaction((tx) =>
+    recordAudit(tx, actor, {
+      action: "apiKeys.use",
+      entityType: "procedure",
+      entityId: call.path,
+      storeId: actor.storeIds.length === 1 ? actor.storeIds[0] : undefined,
+    }),
+  );
 }
