@@ -30,7 +30,7 @@ test("an admin connects another program: API key, webhook with its delivery log,
   try {
     await signInWithApi(page, urls.admin, "admin@example.com", "demo-admin");
     await page.goto(`${urls.admin}/integrations`);
-    await expect(page.getByRole("heading", { name: "Integrations" })).toBeVisible();
+    await expect(page.getByTestId("api-keys")).toBeVisible();
 
     // An API key for a marketplace: catalogue, carts and orders. Shown once.
     await page.getByTestId("api-key-name").fill("Marketplace e2e");
@@ -92,7 +92,7 @@ test("an admin connects another program: API key, webhook with its delivery log,
     expect(event).toMatchObject({ type: "order.placed", data: { orderNumber: order.orderNumber } });
 
     // The delivery log shows it, and "send again" repeats the same message.
-    await page.getByRole("link", { name: "Delivery log" }).first().click();
+    await page.getByTestId("webhook-log-link").first().click();
     const row = page.getByTestId("delivery-row").first();
     await expect(row).toHaveAttribute("data-status", "succeeded", { timeout: 15_000 });
     await row.getByTestId("send-again").click();

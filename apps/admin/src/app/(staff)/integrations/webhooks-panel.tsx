@@ -56,7 +56,11 @@ export function WebhooksPanel() {
                     <tr key={hook.id} data-testid="webhook-row">
                       <td className="max-w-xs">
                         <div className="font-mono text-xs break-all">{hook.url}</div>
-                        <Link href={`/integrations/webhooks/${hook.id}`} className="text-sm text-sky-700 underline">
+                        <Link
+                          href={`/integrations/webhooks/${hook.id}`}
+                          className="text-sm text-sky-700 underline"
+                          data-testid="webhook-log-link"
+                        >
                           {t("log")}
                         </Link>
                       </td>
