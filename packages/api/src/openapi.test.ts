@@ -60,7 +60,9 @@ const contractPublic = [
 describe("the OpenAPI document", () => {
   it("is a valid OpenAPI 3 document listing every public procedure", async () => {
     const document = openApiDocument(origin);
-    const result = await new Validator().validate(structuredClone(document) as object);
+    const result = await new Validator().validate(
+      structuredClone(document) as unknown as Parameters<Validator["validate"]>[0],
+    );
     expect(result.errors ?? []).toEqual([]);
     expect(result.valid).toBe(true);
     expect(document.openapi).toMatch(/^3\./);
