@@ -105,7 +105,7 @@ test("an admin connects another program: API key, webhook with its delivery log,
       if (message.type() === "error" && /Content Security Policy/i.test(message.text())) errors.push(message.text());
     });
     await page.goto(`${urls.admin}/integrations/api-reference`);
-    await expect(page.getByTestId("api-reference").getByText("Search the catalogue").first()).toBeVisible({
+    await expect(page.getByTestId("api-reference").getByText("Stores and warehouses").first()).toBeVisible({
       timeout: 30_000,
     });
     await snap(page, "admin-api-reference");
