@@ -110,7 +110,9 @@ try {
   }
   proxy.served.fill(0);
   const args = ["exec", "playwright", "test", "--config", "e2e/playwright.config.ts", ...selected];
-  status = spawnSync("pnpm", args, { cwd: repoRoot, env, stdio: "inherit" }).status ?? 1;
+  // Not spawnSync: the proxy runs in this process and must keep serving while the journeys run.
+  const playwright = spawn("pnpm", args, { cwd: repoRoot, env, stdio: "inherit" });
+  status = await new Promise<number>((resolve) => playwright.on("exit", (code) => resolve(code ?? 1)));
   console.log(`Shop requests served per replica: ${proxy.served.join(" / ")}`);
   if (proxy.served.some((n) => n === 0)) {
     console.error("A replica served nothing: the journeys did not run across both.");
