@@ -36,6 +36,8 @@ const env = {
   OMNI_E2E_KIOSK: urls.kiosk,
   OMNI_E2E_ADMIN: urls.admin,
   OMNI_E2E_DATABASE_URL: url,
+  // The journeys run the demo: webhooks may reach a receiver on this machine.
+  OMNI_WEBHOOKS_ALLOW_PRIVATE: "1",
   NEXT_TELEMETRY_DISABLED: "1",
 };
 

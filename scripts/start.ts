@@ -17,6 +17,9 @@ const env = {
   OMNI_WEB_URL: process.env.OMNI_WEB_URL ?? "http://localhost:3000",
   OMNI_KIOSK_URL: process.env.OMNI_KIOSK_URL ?? "http://localhost:3001",
   OMNI_ADMIN_URL: process.env.OMNI_ADMIN_URL ?? "http://localhost:3002",
+  // The demo on the embedded database may send webhooks to a receiver on this machine; a deployment with its
+  // own DATABASE_URL may not, unless its operator says so.
+  OMNI_WEBHOOKS_ALLOW_PRIVATE: process.env.OMNI_WEBHOOKS_ALLOW_PRIVATE ?? (server ? "1" : "0"),
 };
 
 const run = (command: string, args: string[]) =>

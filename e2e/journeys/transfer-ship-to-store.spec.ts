@@ -9,10 +9,9 @@ import {
   snap,
   staffApi,
   test,
-  trpcMutation,
-  trpcQuery,
   urls,
 } from "../fixtures";
+import { trpcMutation, trpcQuery } from "../trpc";
 
 test.use({ ...phone });
 

@@ -34,6 +34,9 @@ export function createNextConfig({ camera = false } = {}) {
   return {
     reactStrictMode: true,
     poweredByHeader: false,
+    // A self-contained server (`.next/standalone/apps/<app>/server.js`) for containers and replicas; `next start`
+    // still works on the same build.
+    output: "standalone",
     transpilePackages: [
       "@omni/core",
       "@omni/ui",

@@ -1,6 +1,7 @@
 import { authenticateDevice } from "@omni/auth/device";
 import { loadUserActor } from "@omni/auth/user";
 import type { Channel, Database } from "@omni/db";
+import { authenticateApiKey, isApiKey } from "@omni/domain/integrations";
 import type { Actor } from "@omni/domain/kernel";
 
 export type AppName = "web" | "kiosk" | "admin";
@@ -14,6 +15,8 @@ export type Context = {
   deviceRejected: boolean;
   /** Names this call in the log lines and in the `x-request-id` response header. */
   requestId: string;
+  /** An API key was presented but is unknown or revoked. */
+  apiKeyRejected: boolean;
 };
 
 /**
@@ -30,6 +33,21 @@ export async function createContext(input: {
 }): Promise<Context> {
   const actor: Actor = { channel: channelOf[input.app], storeIds: [], ip: input.ip ?? undefined };
   let deviceRejected = false;
+  let apiKeyRejected = false;
+  const requestId = input.requestId ?? crypto.randomUUID();
+  if (input.deviceToken && isApiKey(input.deviceToken)) {
+    // A server-to-server client, on any app: it acts as staff of its key's store (or of every store), but
+    // only in the procedures its scopes name (checked for every call in trpc.ts).
+    const key = await authenticateApiKey(input.db, input.deviceToken);
+    if (!key) return { db: input.db, app: input.app, actor, deviceRejected, apiKeyRejected: true, requestId };
+    Object.assign(actor, {
+      apiKeyId: key.keyId,
+      apiScopes: key.scopes,
+      role: key.storeId ? "manager" : "admin",
+      storeIds: key.storeId ? [key.storeId] : [],
+    });
+    return { db: input.db, app: input.app, actor, deviceRejected, apiKeyRejected, requestId };
+  }
   if (input.app === "kiosk" && input.deviceToken) {
     const device = await authenticateDevice(input.db, input.deviceToken);
     if (device) {
@@ -44,7 +62,14 @@ export async function createContext(input: {
     if (user)
       Object.assign(actor, { userId: user.userId, email: user.email, role: user.role, storeIds: user.storeIds });
   }
-  return { db: input.db, app: input.app, actor, deviceRejected, requestId: input.requestId ?? crypto.randomUUID() };
+  return {
+    db: input.db,
+    app: input.app,
+    actor,
+    deviceRejected,
+    apiKeyRejected,
+    requestId: input.requestId ?? crypto.randomUUID(),
+  };
 }
 
 /** Reads a bearer token from an Authorization header. */

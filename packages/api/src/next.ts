@@ -5,6 +5,9 @@ import { getDb, type Database } from "@omni/db";
 import { logger, type Logger } from "@omni/logger";
 
 import { bearerToken, createContext, type AppName } from "./context";
+import { apiEnv } from "./env";
+import { openApiDocument } from "./openapi/document";
+import { handleRestRequest } from "./openapi/rest-handler";
 import { logProcedureError, requestIdFrom } from "./request-log";
 import { appRouter } from "./root";
 import { createCallerFactory } from "./trpc";
@@ -53,6 +56,36 @@ export function createTrpcRouteHandler(identity: Identity, dependencies: Depende
     });
     response.headers.set("x-request-id", requestId);
     return response;
+  };
+}
+
+/** The `/api/v1/[...path]` route of an app: the REST face of the procedures, as the same caller as `/api/trpc`. */
+export function createRestRouteHandler(identity: Identity) {
+  return async (req: Request) => {
+    const requestId = requestIdFrom(req.headers);
+    const response = await handleRestRequest(req, {
+      prefix: "/api/v1",
+      createContext: async () =>
+        createContext({
+          db: getDb(),
+          app: identity.app,
+          userId: await identity.getUserId(),
+          deviceToken: bearerToken(req.headers.get("authorization")) ?? (await identity.getDeviceCookie?.()),
+          ip: clientIp(req.headers),
+          requestId,
+        }),
+      onError: (error, path) => apiLog.error({ err: error, path, requestId }, "REST call failed"),
+    });
+    response.headers.set("x-request-id", requestId);
+    return response;
+  };
+}
+
+/** `GET /api/openapi.json`: the OpenAPI document of the REST routes, with this app's origin as the server. */
+export function createOpenApiRouteHandler() {
+  return (req: Request) => {
+    const origin = apiEnv.OMNI_PUBLIC_URL ?? new URL(req.url).origin;
+    return Response.json(openApiDocument(origin), { headers: { "access-control-allow-origin": "*" } });
   };
 }
 

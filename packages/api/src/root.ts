@@ -1,4 +1,5 @@
 import { accountRouter } from "./routers/account";
+import { apiKeysRouter } from "./routers/api-keys";
 import { auditRouter } from "./routers/audit";
 import { cartRouter } from "./routers/cart";
 import { catalogRouter } from "./routers/catalog";
@@ -17,6 +18,7 @@ import { returnsRouter } from "./routers/returns";
 import { staffRouter } from "./routers/staff";
 import { storesRouter } from "./routers/stores";
 import { replenishmentRouter, transfersRouter } from "./routers/transfers";
+import { webhooksRouter } from "./routers/webhooks";
 import { router } from "./trpc";
 
 export const appRouter = router({
@@ -40,6 +42,8 @@ export const appRouter = router({
   kiosk: kioskRouter,
   transfers: transfersRouter,
   replenishment: replenishmentRouter,
+  apiKeys: apiKeysRouter,
+  webhooks: webhooksRouter,
 });
 
 export type AppRouter = typeof appRouter;

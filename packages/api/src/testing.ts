@@ -3,7 +3,8 @@ import { eq } from "drizzle-orm";
 
 import { users, type Database } from "@omni/db";
 
-import { createContext, type AppName } from "./context";
+import { bearerToken, createContext, type AppName } from "./context";
+import { handleRestRequest } from "./openapi/rest-handler";
 import { appRouter } from "./root";
 import { createCallerFactory } from "./trpc";
 
@@ -43,6 +44,22 @@ export function httpHandler(db: Database, app: AppName = "web") {
           app,
           userId: options.userId ?? null,
           deviceToken: options.deviceToken ?? null,
+          ip: "127.0.0.1",
+        }),
+    });
+}
+
+/** The REST routes (`/api/v1/...`) without a Next server; an `Authorization: Bearer` header is read as in the apps. */
+export function restHandler(db: Database, app: AppName = "web") {
+  return (request: Request, options: { userId?: string } = {}) =>
+    handleRestRequest(request, {
+      prefix: "/api/v1",
+      createContext: () =>
+        createContext({
+          db,
+          app,
+          userId: options.userId ?? null,
+          deviceToken: bearerToken(request.headers.get("authorization")),
           ip: "127.0.0.1",
         }),
     });

@@ -1,33 +1,58 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
+import type { OpenApiMeta } from "trpc-to-openapi";
 import { z, ZodError } from "zod";
+
+import { recordApiKeyUse, type ApiScope } from "@omni/domain/integrations";
 
 import type { Context } from "./context";
 import { toTRPCError } from "./errors";
 
-const t = initTRPC.context<Context>().create({
-  transformer: superjson,
-  errorFormatter({ shape, error }) {
-    return {
-      ...shape,
-      data: {
-        ...shape.data,
-        stack: undefined,
-        zodError: error.cause instanceof ZodError ? z.flattenError(error.cause) : null,
-      },
-    };
-  },
-});
+/**
+ * `openapi`: the REST route and OpenAPI entry of a procedure (trpc-to-openapi); `scope`: what an API key
+ * needs to call it. A procedure without a scope cannot be called with an API key at all.
+ */
+export type Meta = OpenApiMeta & { scope?: ApiScope };
+
+const t = initTRPC
+  .context<Context>()
+  .meta<Meta>()
+  .create({
+    transformer: superjson,
+    errorFormatter({ shape, error }) {
+      return {
+        ...shape,
+        data: {
+          ...shape.data,
+          stack: undefined,
+          zodError: error.cause instanceof ZodError ? z.flattenError(error.cause) : null,
+        },
+      };
+    },
+  });
 
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
 /** Every procedure: turns domain and database errors into tRPC errors, and refuses a revoked kiosk. */
-const base = t.procedure.use(async ({ ctx, next, path }) => {
+const base = t.procedure.use(async ({ ctx, next, path, meta }) => {
   if (ctx.deviceRejected && path !== "devices.pair") {
     throw new TRPCError({
       code: "UNAUTHORIZED",
       message: "This kiosk is not paired or has been revoked. Ask a manager to pair it.",
+    });
+  }
+  if (ctx.apiKeyRejected) throw new TRPCError({ code: "UNAUTHORIZED", message: "This API key is unknown or revoked." });
+  if (ctx.actor.apiKeyId) {
+    // Authorization before anything else: a key may call only what its scopes name.
+    if (!meta?.scope || !ctx.actor.apiScopes?.includes(meta.scope)) {
+      throw new TRPCError({
+        code: "FORBIDDEN",
+        message: meta?.scope ? `This API key lacks the scope ${meta.scope}.` : "This cannot be done with an API key.",
+      });
+    }
+    await recordApiKeyUse(ctx.db, ctx.actor, { path }).catch((error: unknown) => {
+      throw toTRPCError(error);
     });
   }
   const result = await next();
@@ -47,7 +72,7 @@ export const customerProcedure = base.use(({ ctx, next }) => {
 });
 
 const refuseNonStaff = (ctx: Context) => {
-  if (!ctx.actor.userId && !ctx.actor.deviceId)
+  if (!ctx.actor.userId && !ctx.actor.deviceId && !ctx.actor.apiKeyId)
     throw new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in as staff." });
   const role = ctx.actor.role;
   if (ctx.actor.deviceId && !role) throw new TRPCError({ code: "FORBIDDEN", message: "A kiosk cannot do this." });

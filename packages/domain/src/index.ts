@@ -5,6 +5,7 @@
 export * as accounts from "./accounts";
 export * as carts from "./carts";
 export * as catalog from "./catalog";
+export * as integrations from "./integrations";
 export * as inventory from "./inventory";
 export * as kernel from "./kernel";
 export * as messages from "./messages";

@@ -23,6 +23,7 @@ const items: Item[] = [
   { href: "/notifications", key: "notifications" },
   { href: "/devices", key: "devices", roles: ["manager", "admin"] },
   { href: "/staff", key: "staff", roles: ["admin"] },
+  { href: "/integrations", key: "integrations", roles: ["admin"] },
   { href: "/audit", key: "audit" },
 ];
 

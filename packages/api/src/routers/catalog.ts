@@ -3,12 +3,14 @@ import { z } from "zod";
 import { catalogFacets, getProduct, listCategories, searchCatalog } from "@omni/domain/catalog";
 
 import { storeId } from "../inputs";
+import { rest } from "../openapi/meta";
 import { publicProcedure, router } from "../trpc";
 
 const text = z.string().trim().max(64);
 
 export const catalogRouter = router({
   search: publicProcedure
+    .meta(rest("GET", "/products", "catalog:read", "Search the catalogue"))
     .input(
       z
         .object({
@@ -27,9 +29,12 @@ export const catalogRouter = router({
     )
     .query(({ ctx, input }) => searchCatalog(ctx.db, input)),
   product: publicProcedure
+    .meta(rest("GET", "/products/{slug}", "catalog:read", "A product with its variants"))
     .input(z.object({ slug: z.string().trim().min(1).max(200) }))
     .query(({ ctx, input }) => getProduct(ctx.db, input.slug)),
-  categories: publicProcedure.query(({ ctx }) => listCategories(ctx.db)),
+  categories: publicProcedure
+    .meta(rest("GET", "/categories", "catalog:read", "Categories"))
+    .query(({ ctx }) => listCategories(ctx.db)),
   facets: publicProcedure
     .input(z.object({ category: text.optional() }).default({}))
     .query(({ ctx, input }) => catalogFacets(ctx.db, input.category)),

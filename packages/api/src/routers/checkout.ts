@@ -3,6 +3,7 @@ import { z } from "zod";
 import { checkoutOptions, pickupOptions, placeOrder } from "@omni/domain/carts";
 
 import { cartId, email, idempotencyKey, line, name, phone, storeId } from "../inputs";
+import { rest } from "../openapi/meta";
 import { publicProcedure, router } from "../trpc";
 
 const address = z.object({
@@ -33,6 +34,7 @@ const coordinate = (max: number) => z.number().min(-max).max(max);
 
 export const checkoutRouter = router({
   placeOrder: publicProcedure
+    .meta(rest("POST", "/orders", "orders:write", "Place an order from a cart"))
     .input(z.object({ cartId, email, name, phone, fulfillment, payment, idempotencyKey }))
     .mutation(({ ctx, input }) => placeOrder(ctx.db, ctx.actor, input)),
   options: publicProcedure

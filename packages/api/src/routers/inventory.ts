@@ -10,13 +10,20 @@ import {
 } from "@omni/domain/inventory";
 
 import { quantity, reason, sku, storeId } from "../inputs";
+import { rest } from "../openapi/meta";
 import { publicProcedure, router, storeManagerProcedure, storeStaffProcedure } from "../trpc";
 
 export const inventoryRouter = router({
   availability: publicProcedure
+    .meta(rest("GET", "/availability/{sku}", "catalog:read", "Stock of a SKU by location"))
     .input(z.object({ sku, storeIds: z.array(storeId).max(100).optional() }))
     .query(({ ctx, input }) => getAvailability(ctx.db, input)),
   setOnHand: storeManagerProcedure
+    .meta(
+      rest("PUT", "/stores/{storeId}/stock/{sku}", "stock:write", "Set the counted stock of a SKU in a store", {
+        protect: true,
+      }),
+    )
     .input(z.object({ storeId, sku, onHand: z.number().int().min(0).max(1_000_000), reason }))
     .mutation(({ ctx, input }) => setOnHand(ctx.db, ctx.actor, input)),
   receive: storeManagerProcedure

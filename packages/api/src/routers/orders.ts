@@ -3,11 +3,13 @@ import { z } from "zod";
 import { getOrder, listMyOrders } from "@omni/domain/orders";
 
 import { email, limit, orderNumber } from "../inputs";
+import { rest } from "../openapi/meta";
 import { customerProcedure, publicProcedure, router } from "../trpc";
 
 export const ordersRouter = router({
   /** `{ orderNumber, email }`; a signed-in owner (or staff of the store) may leave out the e-mail. */
   get: publicProcedure
+    .meta(rest("GET", "/orders/{orderNumber}", "orders:read", "An order with its timeline"))
     .input(z.object({ orderNumber, email: email.optional() }))
     .query(({ ctx, input }) => getOrder(ctx.db, ctx.actor, input)),
   /** My orders from every channel, newest first; `before` pages on with the last `createdAt`. */

@@ -11,10 +11,12 @@ import {
 } from "@omni/domain/reservations";
 
 import { code, email, idempotencyKey, limit, name, phone, quantity, sku, storeId } from "../inputs";
+import { rest } from "../openapi/meta";
 import { publicProcedure, router, staffProcedure, storeStaffProcedure } from "../trpc";
 
 export const reservationsRouter = router({
   create: publicProcedure
+    .meta(rest("POST", "/reservations", "orders:write", "Reserve goods in a store"))
     .input(
       z.object({
         storeId,
@@ -27,9 +29,11 @@ export const reservationsRouter = router({
     )
     .mutation(({ ctx, input }) => createReservation(ctx.db, ctx.actor, input)),
   get: publicProcedure
+    .meta(rest("GET", "/reservations/{code}", "orders:read", "A reservation"))
     .input(z.object({ code, email }))
     .query(({ ctx, input }) => getReservation(ctx.db, ctx.actor, input)),
   cancel: publicProcedure
+    .meta(rest("POST", "/reservations/{code}/cancel", "orders:write", "Cancel a reservation"))
     .input(z.object({ code, email }))
     .mutation(({ ctx, input }) => cancelReservation(ctx.db, ctx.actor, input)),
   fulfil: staffProcedure

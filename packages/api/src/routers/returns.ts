@@ -13,6 +13,7 @@ import {
 } from "@omni/domain/returns";
 
 import { email, reason as freeText, idempotencyKey, orderNumber, quantity, storeId } from "../inputs";
+import { rest } from "../openapi/meta";
 import { publicProcedure, router, staffProcedure, storeStaffProcedure } from "../trpc";
 
 /** Any text up to 64 characters: one that matches nothing is NOT_FOUND. */
@@ -28,9 +29,11 @@ const shopperEmail = email.optional();
 
 export const returnsRouter = router({
   eligibility: publicProcedure
+    .meta(rest("GET", "/orders/{orderNumber}/returnable", "orders:read", "What of an order can be returned"))
     .input(z.object({ orderNumber, email: shopperEmail }))
     .query(({ ctx, input }) => getReturnEligibility(ctx.db, ctx.actor, input)),
   create: publicProcedure
+    .meta(rest("POST", "/returns", "returns:write", "Request a return"))
     .input(
       z.object({
         orderNumber,
@@ -51,12 +54,19 @@ export const returnsRouter = router({
     )
     .mutation(({ ctx, input }) => createReturn(ctx.db, ctx.actor, input)),
   get: publicProcedure
+    .meta(rest("GET", "/returns/{returnNumber}", "orders:read", "A return"))
     .input(z.object({ returnNumber, email: shopperEmail }))
     .query(({ ctx, input }) => getReturn(ctx.db, ctx.actor, input)),
   cancel: publicProcedure
+    .meta(rest("POST", "/returns/{returnNumber}/cancel", "returns:write", "Cancel a requested return"))
     .input(z.object({ returnNumber, email: shopperEmail }))
     .mutation(({ ctx, input }) => cancelReturn(ctx.db, ctx.actor, input)),
   receive: storeStaffProcedure
+    .meta(
+      rest("POST", "/returns/{returnNumber}/receive", "returns:write", "Receive returned goods in a store and refund", {
+        protect: true,
+      }),
+    )
     .input(
       z.object({
         returnNumber,

@@ -8,3 +8,4 @@ export * from "./reservations";
 export * from "./returns";
 export * from "./system";
 export * from "./transfers";
+export * from "./integrations";

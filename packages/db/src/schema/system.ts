@@ -30,6 +30,8 @@ export const auditLog = pgTable(
     actorEmail: text("actor_email"),
     actorDeviceId: uuid("actor_device_id"),
     actorRole: text("actor_role"),
+    /** A server-to-server client acting with an API key. */
+    actorApiKeyId: uuid("actor_api_key_id"),
     action: text("action").notNull(),
     entityType: text("entity_type"),
     entityId: text("entity_id"),

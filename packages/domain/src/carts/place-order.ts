@@ -3,6 +3,7 @@ import { asc, eq, sql } from "drizzle-orm";
 import { cartLines, carts, orders, products, variants, type Address, type Database, type Tx } from "@omni/db";
 
 import { priceCart, type PricedLine } from "../catalog";
+import { emitWebhookEvent } from "../integrations";
 import { ONLINE_LOCATION, reserveStock } from "../inventory";
 import {
   assertNotLimited,
@@ -296,6 +297,15 @@ async function placeInTransaction(
   const placed = await recordOrderPaid(tx, { orderId: order.id, paidMinor, paymentRef });
   await tx.update(carts).set({ status: "ordered", updatedAt: new Date() }).where(eq(carts.id, cart.id));
   await queueMessage(tx, confirmation(placed, location.name, priced.lines));
+  await emitWebhookEvent(tx, "order.placed", {
+    orderNumber: order.number,
+    channel: order.channel,
+    status: order.status,
+    fulfillment: input.fulfillment.type,
+    storeId: location.id,
+    totalMinor: order.totalMinor,
+    currency: order.currency,
+  });
   await recordAudit(tx, actor, {
     action: "checkout.placeOrder",
     entityType: "order",

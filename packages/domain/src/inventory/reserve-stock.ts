@@ -2,6 +2,7 @@ import { and, eq, isNull, lte, sql } from "drizzle-orm";
 
 import { stockHolds, stockLevels, stockMovements, type MovementReason, type Tx } from "@omni/db";
 
+import { emitWebhookEvent } from "../integrations";
 import { conflict, notFound, type Actor } from "../kernel";
 
 /**
@@ -67,6 +68,13 @@ async function applyChange(
     actorDeviceId: input.actor.deviceId ?? null,
     refType: input.refType ?? null,
     refId: input.refId ?? null,
+  });
+  await emitWebhookEvent(tx, "stock.changed", {
+    storeId: input.locationId,
+    sku: input.sku,
+    onHand: after.onHand,
+    available: availableOf(after),
+    reason: input.reason,
   });
   return after;
 }

@@ -11,6 +11,9 @@ export type Actor = {
   deviceId?: string;
   /** The store a kiosk device belongs to. */
   deviceStoreId?: string;
+  /** A server-to-server client's API key, and what it may do. */
+  apiKeyId?: string;
+  apiScopes?: string[];
   /** The caller's network address, for rate limits on anonymous callers. */
   ip?: string;
 };

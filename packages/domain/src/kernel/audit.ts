@@ -15,12 +15,13 @@ export async function recordAudit(
     after?: unknown;
   },
 ): Promise<void> {
-  if (!actor.deviceId && (!actor.role || actor.role === "customer")) return;
+  if (!actor.deviceId && !actor.apiKeyId && (!actor.role || actor.role === "customer")) return;
   await tx.insert(auditLog).values({
     actorUserId: actor.userId ?? null,
     actorEmail: actor.email ?? null,
     actorDeviceId: actor.deviceId ?? null,
-    actorRole: actor.deviceId ? "kiosk" : (actor.role ?? null),
+    actorRole: actor.deviceId ? "kiosk" : actor.apiKeyId ? "api_key" : (actor.role ?? null),
+    actorApiKeyId: actor.apiKeyId ?? null,
     action: entry.action,
     entityType: entry.entityType ?? null,
     entityId: entry.entityId ?? null,

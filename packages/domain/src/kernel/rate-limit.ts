@@ -14,12 +14,15 @@ export const limits = {
   codes: { windowMinutes: 15, max: 10 },
   signIn: { windowMinutes: 15, max: 10 },
   checkout: { windowMinutes: 1, max: 30 },
+  /** Requests per API key. */
+  apiKey: { windowMinutes: 1, max: 300 },
 } as const;
 export type LimitBucket = keyof typeof limits;
 
 /** One key per caller: the kiosk device, else the signed-in user, else the network address. */
 export function callerKey(actor: Actor): string {
   if (actor.deviceId) return `device:${actor.deviceId}`;
+  if (actor.apiKeyId) return `api-key:${actor.apiKeyId}`;
   if (actor.userId) return `user:${actor.userId}`;
   return `ip:${actor.ip ?? "unknown"}`;
 }

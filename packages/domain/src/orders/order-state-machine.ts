@@ -3,6 +3,7 @@ import { eq, sql } from "drizzle-orm";
 import { isOrderDone } from "@omni/core";
 import { orderEvents, orders, type OrderStatus, type Tx } from "@omni/db";
 
+import { emitWebhookEvent } from "../integrations";
 import { conflict, notFound, type Actor } from "../kernel";
 import { findLocation } from "../stores";
 import { openTransfersOfOrder } from "../transfers";
@@ -183,5 +184,13 @@ export async function transitionOrder(
     data: input.data ?? null,
     at,
   });
+  if (input.to === "ready_for_pickup" || input.to === "collected") {
+    await emitWebhookEvent(tx, input.to === "collected" ? "order.collected" : "order.ready_for_pickup", {
+      orderNumber: updated!.number,
+      status: input.to,
+      storeId: updated!.locationId,
+      channel: updated!.channel,
+    });
+  }
   return updated!;
 }

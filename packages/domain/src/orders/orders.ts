@@ -116,7 +116,7 @@ export async function getOrder(
   actor: Actor,
   input: { orderNumber: string; email?: string },
 ): Promise<OrderDetails> {
-  if (!input.email && !actor.userId)
+  if (!input.email && !actor.userId && !actor.apiKeyId)
     throw badRequest("Enter the e-mail address you used for the order.", { field: "email" });
   return withCodeLimit(db, actor, async () => {
     const number = normalizeOrderNumber(input.orderNumber);

@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 
 import { orderLines, orders, returnLines, type Database } from "@omni/db";
 
+import { emitWebhookEvent } from "../integrations";
 import { adjustOnHand } from "../inventory";
 import { badRequest, conflict, forbidden, recordAudit, worksIn, type Actor } from "../kernel";
 import { refundOrder } from "../payments";
@@ -128,6 +129,15 @@ export async function receiveReturn(
         storeName: store.name,
       });
     }
+    await emitWebhookEvent(tx, "return.received", {
+      returnNumber: ret.number,
+      orderNumber: order!.number,
+      storeId: store.id,
+      status: "refunded",
+      refundMinor: refund.refundedMinor,
+      currency: order!.currency,
+      lines: lines.map((l) => ({ sku: l.sku, quantity: l.quantity, condition: conditions.get(l.lineId) })),
+    });
     await recordAudit(tx, actor, {
       action: "returns.receive",
       entityType: "return",

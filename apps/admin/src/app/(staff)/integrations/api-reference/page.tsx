@@ -1,0 +1,9 @@
+import { navTitle } from "@/components/simple-page";
+
+import { ApiReference } from "./api-reference";
+
+export const generateMetadata = navTitle("integrations");
+
+export default function ApiReferencePage() {
+  return <ApiReference />;
+}
