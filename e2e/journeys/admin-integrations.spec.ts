@@ -50,8 +50,10 @@ test("an admin connects another program: API key, webhook with its delivery log,
 
     // The program places an order over REST with its key, as in the README's curl session.
     const auth = { authorization: `Bearer ${key}` };
-    const products = await (await request.get(`${urls.web}/api/v1/products?limit=20`, { headers: auth })).json();
-    const inStock = products.items.find((item: { inStock: boolean }) => item.inStock);
+    const products = (await (await request.get(`${urls.web}/api/v1/products?limit=20`, { headers: auth })).json()) as {
+      items: { slug: string; inStock: boolean }[];
+    };
+    const inStock = products.items.find((item) => item.inStock)!;
     const product = await (await request.get(`${urls.web}/api/v1/products/${inStock.slug}`, { headers: auth })).json();
     let sku = "";
     for (const variant of product.variants as { sku: string }[]) {

@@ -33,7 +33,7 @@ export async function createContext(input: {
 }): Promise<Context> {
   const actor: Actor = { channel: channelOf[input.app], storeIds: [], ip: input.ip ?? undefined };
   let deviceRejected = false;
-  let apiKeyRejected = false;
+  const apiKeyRejected = false;
   const requestId = input.requestId ?? crypto.randomUUID();
   if (input.deviceToken && isApiKey(input.deviceToken)) {
     // A server-to-server client, on any app: it acts as staff of its key's store (or of every store), but

@@ -204,7 +204,7 @@ async function holdShipToStore(
     await holdForPickup(tx, actor, { orderId: order.id, orderNumber: order.number, storeId: order.locationId, plan });
   } catch (error) {
     if (!(error instanceof DomainError) || error.code !== "CONFLICT") throw error;
-    const sku = String(error.details?.sku ?? "");
+    const sku = typeof error.details?.sku === "string" ? error.details.sku : "";
     const line = lines.find((l) => l.sku === sku);
     const name = line ? `${line.productTitle} (${line.title}, ${line.sku})` : sku;
     throw conflict(`${name} is no longer available for pickup at ${locationName}.`, {

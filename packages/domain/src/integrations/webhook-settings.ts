@@ -1,3 +1,4 @@
+import { domainEnv } from "../kernel";
 import type { WebhookAddressPolicy } from "./webhook-address";
 
 /**
@@ -5,6 +6,6 @@ import type { WebhookAddressPolicy } from "./webhook-address";
  * when it runs the demo on the embedded database (so a receiver on localhost works); a deployment with its
  * own `DATABASE_URL` leaves it off, and webhooks may then only reach public addresses.
  */
-export function webhookPolicyFromEnv(env: NodeJS.ProcessEnv = process.env): WebhookAddressPolicy {
-  return { allowPrivateAddresses: env.OMNI_WEBHOOKS_ALLOW_PRIVATE === "1" };
+export function webhookPolicyFromEnv(): WebhookAddressPolicy {
+  return { allowPrivateAddresses: domainEnv.OMNI_WEBHOOKS_ALLOW_PRIVATE };
 }

@@ -11,6 +11,8 @@ export const domainEnv = createEnv({
     MAIL_FROM: z.string().default("Omni <no-reply@omni.local>"),
     // Sweeps every 2 s instead of every minute: for the e2e journeys, which cannot wait for a minute.
     OMNI_WORKER_FAST: z.stringbool().default(false),
+    // Webhooks may reach loopback and private addresses: the demo only (a receiver on localhost).
+    OMNI_WEBHOOKS_ALLOW_PRIVATE: z.stringbool().default(false),
   },
   runtimeEnv: process.env,
   emptyStringAsUndefined: true,
