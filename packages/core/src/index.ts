@@ -8,3 +8,5 @@ export * from "./statuses";
 export * from "./codes";
 export * from "./limits";
 export * from "./idempotency";
+export * from "./vat";
+export * from "./nip";

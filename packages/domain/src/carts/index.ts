@@ -7,3 +7,4 @@ export * from "./cart-quantity";
 export * from "./checkout-pickup-options";
 export * from "./checkout-store-credit";
 export * from "./place-order";
+export * from "./checkout-options";

@@ -4,8 +4,9 @@ import { orderLines, orders, stockLevels, type Database, type OrderStatus, type 
 
 import { endHolds } from "../inventory";
 import { forbidden, moneyText, notFound, queueMessage, recordAudit, worksIn, type Actor } from "../kernel";
-import { refundOrder } from "../payments";
+import { openAuthorization, refundOrder, requestCapture, requestRelease, settlePaymentAttempt } from "../payments";
 import { findLocation, storeExists } from "../stores";
+import { recordOrderPaid } from "./create-order";
 import { lockOrder, transitionOrder, type OrderRow } from "./order-state-machine";
 import { findOrderByNumber, orderDetailsById } from "./pickup-order-view";
 
@@ -122,7 +123,8 @@ export async function advanceOrder(
 
 /** A delivery order leaves the warehouse: its held units leave the shelf. */
 export async function shipOrder(db: Database, actor: Actor, input: { orderNumber: string; trackingNumber?: string }) {
-  return db.transaction(async (tx) => {
+  let capture: string | undefined;
+  const details = await db.transaction(async (tx) => {
     const order = await lockOrderForStaff(tx, actor, input.orderNumber);
     await transitionOrder(tx, {
       orderId: order.id,
@@ -137,6 +139,10 @@ export async function shipOrder(db: Database, actor: Actor, input: { orderNumber
       actor,
       note: `Shipped ${order.number}`,
     });
+    // The goods left: the authorisation is captured in full.
+    const authorization = await openAuthorization(tx, order.id);
+    if (authorization?.status === "authorized")
+      capture = await requestCapture(tx, authorization, authorization.amountMinor);
     await recordAudit(tx, actor, {
       action: "fulfillment.ship",
       entityType: "order",
@@ -147,6 +153,8 @@ export async function shipOrder(db: Database, actor: Actor, input: { orderNumber
     });
     return orderDetailsById(tx, order.id);
   });
+  if (capture) await settlePaymentAttempt(db, capture);
+  return details;
 }
 
 export async function deliverOrder(db: Database, actor: Actor, input: { orderNumber: string }) {
@@ -172,8 +180,17 @@ export async function deliverOrder(db: Database, actor: Actor, input: { orderNum
 export async function closeUnfulfilledOrder(
   tx: Tx,
   input: { order: OrderRow; to: "cancelled" | "expired"; actor: Actor; reason: string; at?: Date },
-): Promise<{ refundedMinor: number; creditCode?: string }> {
+): Promise<{ refundedMinor: number; creditCode?: string; releaseAttemptId?: string }> {
   const { order } = input;
+  // Money only authorised is released, not refunded: nothing was taken, so only store credit comes back.
+  const authorization = await openAuthorization(tx, order.id);
+  let releaseAttemptId: string | undefined;
+  let paidMinor = order.paidMinor;
+  if (authorization) {
+    releaseAttemptId = await requestRelease(tx, authorization);
+    paidMinor = 0;
+    await recordOrderPaid(tx, { orderId: order.id, paidMinor: 0, paymentRef: order.paymentRef });
+  }
   await transitionOrder(tx, {
     orderId: order.id,
     to: input.to,
@@ -190,7 +207,7 @@ export async function closeUnfulfilledOrder(
   });
   const refund = await refundOrder(tx, {
     orderId: order.id,
-    amountMinor: order.paidMinor + order.storeCreditMinor,
+    amountMinor: paidMinor + order.storeCreditMinor,
     to: "original",
     refType: input.to === "expired" ? "expiry" : "cancel",
     refId: order.id,
@@ -218,13 +235,15 @@ export async function closeUnfulfilledOrder(
       creditCode: refund.creditCode ?? null,
     },
   });
-  return refund;
+  return { ...refund, releaseAttemptId };
 }
 
 export async function staffCancelOrder(db: Database, actor: Actor, input: { orderNumber: string; reason: string }) {
-  return db.transaction(async (tx) => {
+  let release: string | undefined;
+  const answer = await db.transaction(async (tx) => {
     const order = await lockOrderForStaff(tx, actor, input.orderNumber);
     const refund = await closeUnfulfilledOrder(tx, { order, to: "cancelled", actor, reason: input.reason });
+    release = refund.releaseAttemptId;
     await recordAudit(tx, actor, {
       action: "fulfillment.cancel",
       entityType: "order",
@@ -235,4 +254,6 @@ export async function staffCancelOrder(db: Database, actor: Actor, input: { orde
     });
     return { ...(await orderDetailsById(tx, order.id)), refundedMinor: refund.refundedMinor };
   });
+  if (release) await settlePaymentAttempt(db, release);
+  return answer;
 }

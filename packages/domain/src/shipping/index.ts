@@ -1,0 +1,3 @@
+export * from "./lockers";
+export * from "./delivery-fees";
+export * from "./carrier";
