@@ -5,6 +5,7 @@ import { orderLines, orders, stockLevels, type Database, type OrderStatus, type 
 import { endHolds } from "../inventory";
 import { forbidden, moneyText, notFound, queueMessage, recordAudit, worksIn, type Actor } from "../kernel";
 import { openAuthorization, refundOrder, requestCapture, requestRelease, settlePaymentAttempt } from "../payments";
+import { carrier, recordShipment } from "../shipping";
 import { findLocation, storeExists } from "../stores";
 import { recordOrderPaid } from "./create-order";
 import { lockOrder, transitionOrder, type OrderRow } from "./order-state-machine";
@@ -123,6 +124,15 @@ export async function advanceOrder(
 
 /** A delivery order leaves the warehouse: its held units leave the shelf. */
 export async function shipOrder(db: Database, actor: Actor, input: { orderNumber: string; trackingNumber?: string }) {
+  const found = await findOrderByNumber(db, input.orderNumber);
+  if (!worksIn(actor, found.locationId)) throw forbidden(`Order ${found.number} is handled by another store.`);
+  // The carrier is asked before the transaction, keyed by the order: asking twice gives the same parcel.
+  const service = found.deliveryMethod === "locker" ? "locker" : "courier";
+  const parcel =
+    found.fulfillmentType === "delivery" && !input.trackingNumber
+      ? await carrier().createShipment({ idempotencyKey: found.id, service, size: "A", reference: found.number })
+      : null;
+  const trackingNumber = input.trackingNumber ?? parcel?.trackingNumber;
   let capture: string | undefined;
   const details = await db.transaction(async (tx) => {
     const order = await lockOrderForStaff(tx, actor, input.orderNumber);
@@ -130,8 +140,16 @@ export async function shipOrder(db: Database, actor: Actor, input: { orderNumber
       orderId: order.id,
       to: "shipped",
       actor,
-      data: input.trackingNumber ? { trackingNumber: input.trackingNumber } : undefined,
+      data: trackingNumber ? { trackingNumber } : undefined,
     });
+    if (trackingNumber && order.fulfillmentType === "delivery")
+      await recordShipment(tx, {
+        orderId: order.id,
+        carrier: parcel ? carrier().id : "manual",
+        service,
+        trackingNumber,
+        at: new Date(),
+      });
     await endHolds(tx, {
       ownerId: order.id,
       mode: "consume",
@@ -149,7 +167,7 @@ export async function shipOrder(db: Database, actor: Actor, input: { orderNumber
       entityId: order.number,
       storeId: order.locationId,
       before: { status: order.status },
-      after: { status: "shipped", trackingNumber: input.trackingNumber ?? null },
+      after: { status: "shipped", trackingNumber: trackingNumber ?? null },
     });
     return orderDetailsById(tx, order.id);
   });

@@ -7,3 +7,4 @@ export * from "./pickup-order-view";
 export * from "./expire-pickups";
 export * from "./pickup-reminders";
 export * from "./finalise-payment";
+export * from "./track-shipments";

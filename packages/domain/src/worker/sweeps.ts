@@ -1,6 +1,6 @@
 import type { Sweep } from "../kernel";
 import { deliverOutboxSweep } from "../messages";
-import { expirePickups, pickupReminders, reconcilePayments } from "../orders";
+import { expirePickups, pickupReminders, reconcilePayments, trackShipmentsSweep } from "../orders";
 import { expireReservations, reservationReminders } from "../reservations";
 
 /** Every periodic job; each area appends its own. */
@@ -12,3 +12,4 @@ sweeps.push(pickupReminders, expirePickups, reservationReminders, expireReservat
 
 /** Payments left open by a crash or a lost answer, and captures or releases not yet made. */
 sweeps.push({ name: "reconcile-payments", run: (db, now) => reconcilePayments(db, now) });
+sweeps.push(trackShipmentsSweep);
