@@ -203,6 +203,9 @@ const matrix: Record<string, Row> = {
     payment: { method: "pay_in_store" },
   })),
   "checkout.pickupOptions": row(rules.public, (f) => ({ cartId: f.guestCart })),
+  "checkout.options": row(rules.public, (f) => ({ cartId: f.guestCart })),
+  "checkout.lockers": row(rules.public, () => ({ postalCode: "31-000", limit: 3 })),
+  "checkout.testBankPay": row(rules.public, () => ({ session: "no-such-session", pay: false })),
   "orders.get": row(rules.public, (f) => ({ orderNumber: f.order.orderNumber, email: "ada@example.com" })),
   "orders.list": row(rules.customer, () => ({})),
   "account.signUp": row(rules.public, () => ({
