@@ -208,6 +208,7 @@ const matrix: Record<string, Row> = {
   "checkout.testBankPay": row(rules.public, () => ({ session: "no-such-session", pay: false })),
   "orders.get": row(rules.public, (f) => ({ orderNumber: f.order.orderNumber, email: "ada@example.com" })),
   "orders.list": row(rules.customer, () => ({})),
+  "orders.receipt": row(rules.public, () => ({ orderNumber: "OM-000000", email: "nobody@example.com" })),
   "account.signUp": row(rules.public, () => ({
     email: `${unique("signup")}@example.com`,
     password: "long enough",

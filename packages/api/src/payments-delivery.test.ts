@@ -294,6 +294,9 @@ describe("delivery: courier, parcel lockers, fees and tracking", () => {
     ]);
     await trackShipments(t.db, later(61 * HOUR));
     expect((await api.orders.get({ orderNumber: placed.orderNumber, email: guest.email })).status).toBe("delivered");
+    const receipt = await api.orders.receipt({ orderNumber: placed.orderNumber, email: guest.email });
+    expect(receipt).toMatchObject({ kind: "receipt", contentType: "application/pdf" });
+    expect(Buffer.from(receipt.pdfBase64, "base64").subarray(0, 5).toString()).toBe("%PDF-");
   });
 
   it("courier delivery is free from 199 zł of goods, and a company invoice needs a valid NIP", async () => {
@@ -320,6 +323,15 @@ describe("delivery: courier, parcel lockers, fees and tracking", () => {
     expect(placed).toMatchObject({ shippingMinor: fee, totalMinor: goods + fee });
     const order = await api.orders.get({ orderNumber: placed.orderNumber, email: guest.email });
     expect(order.invoice).toMatchObject({ nip: "5260001246" });
+    await expect(api.orders.receipt({ orderNumber: placed.orderNumber, email: guest.email })).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
+    const admin = await callerFor(t.db, { email: "admin@example.com" }, "admin");
+    await admin.fulfillment.ship({ orderNumber: placed.orderNumber });
+    await admin.fulfillment.deliver({ orderNumber: placed.orderNumber });
+    const invoice = await api.orders.receipt({ orderNumber: placed.orderNumber, email: guest.email });
+    expect(invoice).toMatchObject({ kind: "invoice", fileName: `invoice-${placed.orderNumber}.pdf` });
+    expect(Buffer.from(invoice.pdfBase64, "base64").subarray(0, 5).toString()).toBe("%PDF-");
   });
 
   it("the catalogue answers the VAT rate of a product", async () => {

@@ -8,3 +8,4 @@ export * from "./expire-pickups";
 export * from "./pickup-reminders";
 export * from "./finalise-payment";
 export * from "./track-shipments";
+export * from "./receipt-pdf";
