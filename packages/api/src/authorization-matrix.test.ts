@@ -221,6 +221,7 @@ const matrix: Record<string, Row> = {
   "fulfillment.queue": row(rules.storeStaff, () => ({ storeId: "krakow" })),
   "fulfillment.advance": row(rules.storeStaff, (f) => ({ orderNumber: f.queued.orderNumber, to: "picking" })),
   "fulfillment.ship": row(rules.warehouseStaff, (f) => ({ orderNumber: f.delivery.orderNumber })),
+  "fulfillment.label": row(rules.warehouseStaff, (f) => ({ orderNumber: f.delivery.orderNumber })),
   "fulfillment.deliver": row(rules.warehouseStaff, (f) => ({ orderNumber: f.delivery.orderNumber })),
   "fulfillment.cancel": row(rules.storeStaff, (f) => ({ orderNumber: f.toCancel.orderNumber, reason: "matrix" })),
   "pickup.checkIn": row(rules.storeKiosk, (f) => ({ code: f.order.pickupCode })),

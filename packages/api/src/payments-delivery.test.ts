@@ -282,6 +282,9 @@ describe("delivery: courier, parcel lockers, fees and tracking", () => {
       trackingNumber: expect.stringMatching(/^\d{24}$/),
     });
     expect((await attemptOf(placed.orderNumber)).status).toBe("captured");
+    const label = await admin.fulfillment.label({ orderNumber: placed.orderNumber });
+    expect(label.trackingNumber).toBe(shipped.shipment!.trackingNumber);
+    expect(Buffer.from(label.pdfBase64, "base64").subarray(0, 5).toString()).toBe("%PDF-");
 
     await trackShipments(t.db, later(31 * HOUR));
     const inLocker = await api.orders.get({ orderNumber: placed.orderNumber, email: guest.email });

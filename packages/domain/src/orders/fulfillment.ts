@@ -5,7 +5,7 @@ import { orderLines, orders, stockLevels, type Database, type OrderStatus, type 
 import { endHolds } from "../inventory";
 import { forbidden, moneyText, notFound, queueMessage, recordAudit, worksIn, type Actor } from "../kernel";
 import { openAuthorization, refundOrder, requestCapture, requestRelease, settlePaymentAttempt } from "../payments";
-import { carrier, recordShipment } from "../shipping";
+import { carrier, recordShipment, shipmentOfOrder } from "../shipping";
 import { findLocation, storeExists } from "../stores";
 import { recordOrderPaid } from "./create-order";
 import { lockOrder, transitionOrder, type OrderRow } from "./order-state-machine";
@@ -274,4 +274,24 @@ export async function staffCancelOrder(db: Database, actor: Actor, input: { orde
   });
   if (release) await settlePaymentAttempt(db, release);
   return answer;
+}
+
+/** The parcel label of a shipped delivery, from the carrier that made it, for staff to print. */
+export async function shipmentLabel(db: Database, actor: Actor, input: { orderNumber: string }) {
+  const order = await findOrderByNumber(db, input.orderNumber);
+  if (!worksIn(actor, order.locationId)) throw forbidden(`Order ${order.number} is handled by another store.`);
+  const shipment = await shipmentOfOrder(db, order.id);
+  if (!shipment) throw notFound(`A parcel for order ${order.number}`);
+  const to = [
+    order.name,
+    ...(order.address ? [order.address.line1, `${order.address.postalCode} ${order.address.city}`] : []),
+    ...(order.phone ? [order.phone] : []),
+  ];
+  const pdf = await carrier().label({
+    trackingNumber: shipment.trackingNumber,
+    service: shipment.service,
+    to,
+    reference: order.number,
+  });
+  return { fileName: `label-${shipment.trackingNumber}.pdf`, trackingNumber: shipment.trackingNumber, pdf };
 }

@@ -1,5 +1,7 @@
 import { createHash } from "node:crypto";
 
+import { PDFDocument, StandardFonts } from "pdf-lib";
+
 import type { ShipmentStatus } from "@omni/db";
 
 /**
@@ -16,6 +18,13 @@ export interface Carrier {
     size: "A" | "B" | "C";
     reference: string;
   }): Promise<{ trackingNumber: string }>;
+  /** The label to stick on the parcel, as a PDF (A6). */
+  label(input: {
+    trackingNumber: string;
+    service: "courier" | "locker";
+    to: string[];
+    reference: string;
+  }): Promise<Uint8Array>;
   /** Where the parcel is now, given when it was handed over. */
   track(input: {
     trackingNumber: string;
@@ -42,6 +51,34 @@ export const demoCarrier: Carrier = {
     // The same key always gives the same parcel: a retried call never makes a second label.
     const digits = BigInt(`0x${createHash("sha256").update(idempotencyKey).digest("hex").slice(0, 15)}`).toString();
     return { trackingNumber: `6${digits.padStart(23, "0").slice(-23)}` };
+  },
+  async label({ trackingNumber, service, to, reference }) {
+    const doc = await PDFDocument.create();
+    doc.setTitle(`Label ${trackingNumber}`);
+    const page = doc.addPage([298, 420]);
+    const font = await doc.embedFont(StandardFonts.Helvetica);
+    const bold = await doc.embedFont(StandardFonts.HelveticaBold);
+    const plain = (text: string) =>
+      text
+        .normalize("NFD")
+        .replace(/[\u0300-\u036f]/g, "")
+        .replace(/ł/g, "l")
+        .replace(/Ł/g, "L")
+        .replace(/[^\x20-\x7e]/g, "-");
+    let y = 390;
+    const line = (text: string, size = 11, f = font) => {
+      page.drawText(plain(text), { x: 20, y, size, font: f });
+      y -= size + 8;
+    };
+    line(service === "locker" ? "DEMO CARRIER - PARCEL LOCKER" : "DEMO CARRIER - COURIER", 13, bold);
+    line(`Size A · Ref ${reference}`);
+    y -= 10;
+    line("To:", 11, bold);
+    for (const part of to) line(part);
+    y -= 20;
+    // A printed barcode stands in as the tracking number in large type.
+    line(trackingNumber, 16, bold);
+    return doc.save();
   },
   async track({ service, since, now }) {
     const hours = (now.getTime() - since.getTime()) / 3_600_000;
