@@ -203,8 +203,12 @@ const matrix: Record<string, Row> = {
     payment: { method: "pay_in_store" },
   })),
   "checkout.pickupOptions": row(rules.public, (f) => ({ cartId: f.guestCart })),
+  "checkout.options": row(rules.public, (f) => ({ cartId: f.guestCart })),
+  "checkout.lockers": row(rules.public, () => ({ postalCode: "31-000", limit: 3 })),
+  "checkout.testBankPay": row(rules.public, () => ({ session: "no-such-session", pay: false })),
   "orders.get": row(rules.public, (f) => ({ orderNumber: f.order.orderNumber, email: "ada@example.com" })),
   "orders.list": row(rules.customer, () => ({})),
+  "orders.receipt": row(rules.public, () => ({ orderNumber: "OM-000000", email: "nobody@example.com" })),
   "account.signUp": row(rules.public, () => ({
     email: `${unique("signup")}@example.com`,
     password: "long enough",
@@ -217,6 +221,7 @@ const matrix: Record<string, Row> = {
   "fulfillment.queue": row(rules.storeStaff, () => ({ storeId: "krakow" })),
   "fulfillment.advance": row(rules.storeStaff, (f) => ({ orderNumber: f.queued.orderNumber, to: "picking" })),
   "fulfillment.ship": row(rules.warehouseStaff, (f) => ({ orderNumber: f.delivery.orderNumber })),
+  "fulfillment.label": row(rules.warehouseStaff, (f) => ({ orderNumber: f.delivery.orderNumber })),
   "fulfillment.deliver": row(rules.warehouseStaff, (f) => ({ orderNumber: f.delivery.orderNumber })),
   "fulfillment.cancel": row(rules.storeStaff, (f) => ({ orderNumber: f.toCancel.orderNumber, reason: "matrix" })),
   "pickup.checkIn": row(rules.storeKiosk, (f) => ({ code: f.order.pickupCode })),
@@ -290,7 +295,6 @@ const matrix: Record<string, Row> = {
   "products.updateVariant": row(rules.admin, (f) => ({ sku: f.skus[3], active: true })),
   "kiosk.me": row(rules.anyKiosk),
   "inventory.setSafetyStock": row(rules.storeManager, (f) => ({ storeId: "krakow", sku: f.skus[1], safetyStock: 0 })),
-  "checkout.options": row(rules.public, (f) => ({ cartId: f.guestCart })),
   // Kraków sends to Gdańsk: its staff ship, either store's staff read; Gdańsk sends to Kraków: Kraków receives.
   "transfers.create": row(rules.storeManager, (f) => ({
     fromStoreId: "krakow",

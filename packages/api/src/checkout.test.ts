@@ -46,9 +46,13 @@ describe("checkout.placeOrder", () => {
     expect((await api.cart.get({ cartId })).status).toBe("ordered");
     await expect(api.cart.setQuantity({ cartId, sku: skuA!, quantity: 1 })).rejects.toMatchObject({ code: "CONFLICT" });
 
-    const [payment] =
-      await t.sql`select p.kind, p.amount_minor from payments p join orders o on o.id = p.order_id where o.number = ${placed.orderNumber}`;
-    expect(payment).toEqual({ kind: "charge", amount_minor: cart.totalMinor });
+    // The card is authorised at checkout and captured when the goods leave: nothing is charged yet.
+    const [attempt] =
+      await t.sql`select a.status, a.amount_minor from payment_attempts a join orders o on o.id = a.order_id where o.number = ${placed.orderNumber}`;
+    expect(attempt).toEqual({ status: "authorized", amount_minor: cart.totalMinor });
+    const charges =
+      await t.sql`select p.kind from payments p join orders o on o.id = p.order_id where o.number = ${placed.orderNumber}`;
+    expect(charges).toHaveLength(0);
     const [message] =
       await t.sql`select template, body, data from outbox where "to" = ${guest.email} order by id desc limit 1`;
     expect(message).toMatchObject({
@@ -302,7 +306,7 @@ describe("checkout.placeOrder", () => {
 
     for (const k of [sequentialKey, sameCartKey, twoCartKey]) {
       const [row] =
-        await t.sql`select count(*)::int as n, (select count(*)::int from payments p join orders o on o.id = p.order_id where o.idempotency_key = ${k}) as charges from orders where idempotency_key = ${k}`;
+        await t.sql`select count(*)::int as n, (select count(*)::int from payment_attempts p join orders o on o.id = p.order_id where o.idempotency_key = ${k}) as charges from orders where idempotency_key = ${k}`;
       expect(row).toEqual({ n: 1, charges: 1 });
     }
     // The key does not reveal someone else's order.

@@ -9,3 +9,5 @@ export * from "./codes";
 export * from "./limits";
 export * from "./idempotency";
 export * from "./settings";
+export * from "./vat";
+export * from "./nip";

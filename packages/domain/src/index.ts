@@ -13,6 +13,7 @@ export * as orders from "./orders";
 export * as payments from "./payments";
 export * as reservations from "./reservations";
 export * as returns from "./returns";
+export * as shipping from "./shipping";
 export * as staff from "./staff";
 export * as stores from "./stores";
 export * as transfers from "./transfers";

@@ -29,7 +29,7 @@ export function CheckoutScreen() {
   const { kiosk, shopper, cartId, setCartId } = useKiosk();
   const [where, setWhere] = useState<Where>("here");
   const [otherStore, setOtherStore] = useState<string | null>(null);
-  const [pay, setPay] = useState<"pay_in_store" | "card">("pay_in_store");
+  const [pay, setPay] = useState<"pay_in_store" | "card" | "blik">("pay_in_store");
   const [values, setValues] = useState<Record<string, string>>({
     name: shopper?.name ?? "",
     email: shopper?.email ?? "",
@@ -47,6 +47,12 @@ export function CheckoutScreen() {
     }),
     enabled: !!cartId && !placed && !!stores.data,
   });
+  // What home delivery costs for this cart (free from the threshold), shown before the shopper chooses it.
+  const choices = useQuery({
+    ...trpc.checkout.options.queryOptions({ cartId: cartId ?? "" }),
+    enabled: !!cartId && !placed,
+  });
+  const courierFee = choices.data?.delivery.find((d) => d.type === "courier")?.priceMinor;
   const hereOption = options.data?.stores.find((o) => o.storeId === kiosk.storeId);
   const otherOptions = useMemo(
     () => options.data?.stores.filter((o) => o.storeId !== kiosk.storeId) ?? [],
@@ -70,7 +76,14 @@ export function CheckoutScreen() {
         ? t("allAvailable")
         : t("someAvailable", { count: o.availableLineCount, total: o.lines.length });
   const payment: Payment =
-    where === "delivery" || pay === "card" ? { method: "card", token: "tok_ok" } : { method: "pay_in_store" };
+    pay === "blik"
+      ? { method: "blik", code: (values.blik ?? "").replace(/\D/g, "") }
+      : where === "delivery" || pay === "card"
+        ? { method: "card", token: "tok_ok" }
+        : { method: "pay_in_store" };
+  useEffect(() => {
+    if (where === "delivery" && pay === "pay_in_store") setPay("card");
+  }, [where, pay]);
 
   const place = useMutation({
     mutationFn: () => {
@@ -157,6 +170,9 @@ export function CheckoutScreen() {
           { name: "city", label: t("city"), testId: "checkout-city" },
         ] satisfies TouchField[])
       : []),
+    ...(pay === "blik"
+      ? ([{ name: "blik", label: t("blikCode"), testId: "checkout-blik", maxLength: 6 }] satisfies TouchField[])
+      : []),
   ];
 
   return (
@@ -174,7 +190,20 @@ export function CheckoutScreen() {
             label: t("other"),
             help: otherOptions.some((o) => o.allAvailable) ? t("allAvailableSomewhere") : undefined,
           },
-          { value: "delivery", label: t("delivery"), help: supply(options.data?.delivery) },
+          {
+            value: "delivery",
+            label: t("delivery"),
+            help: [
+              supply(options.data?.delivery),
+              courierFee == null
+                ? undefined
+                : courierFee === 0
+                  ? t("freeDelivery")
+                  : formatMoney(courierFee, "PLN", locale),
+            ]
+              .filter(Boolean)
+              .join(" · "),
+          },
         ]}
       />
       {where === "other" && (
@@ -186,19 +215,30 @@ export function CheckoutScreen() {
           options={otherOptions.map((o) => ({ value: o.storeId, label: o.city, help: `${o.name} · ${supply(o)}` }))}
         />
       )}
-      {where !== "delivery" && (
-        <ChoiceRow
-          label={t("payment")}
-          value={pay}
-          onChange={setPay}
-          testIdPrefix="payment"
-          options={[
-            { value: "pay_in_store", label: t("payInStore"), help: t("payInStoreHelp") },
-            { value: "card", label: t("card"), help: t("cardHelp") },
-          ]}
-        />
+      <ChoiceRow
+        label={t("payment")}
+        value={pay}
+        onChange={setPay}
+        testIdPrefix="payment"
+        columns={3}
+        options={[
+          ...(where === "delivery"
+            ? []
+            : [{ value: "pay_in_store" as const, label: t("payInStore"), help: t("payInStoreHelp") }]),
+          { value: "card" as const, label: t("card"), help: t("cardHelp") },
+          { value: "blik" as const, label: "BLIK", help: t("blikHelp") },
+        ]}
+      />
+      {where === "delivery" && choices.data && (
+        <p className="text-3xl" data-testid="delivery-fee">
+          {t("deliveryFee")}:{" "}
+          <strong>{courierFee === 0 ? t("freeDelivery") : formatMoney(courierFee ?? 0, "PLN", locale)}</strong> ·{" "}
+          {t("total")}:{" "}
+          <strong data-testid="delivery-total">
+            {formatMoney(choices.data.goodsMinor + (courierFee ?? 0), "PLN", locale)}
+          </strong>
+        </p>
       )}
-      {where === "delivery" && <p className="text-2xl text-slate-600">{t("cardHelp")}</p>}
       <TouchForm
         fields={fields}
         values={values}

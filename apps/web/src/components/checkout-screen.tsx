@@ -19,8 +19,8 @@ import { errorMessage, useTRPC } from "@omni/ui/trpc";
 import { useCart } from "./cart-context";
 import { TextField } from "./text-field";
 
-type Fulfillment = "pickup" | "delivery";
-type PaymentMethod = "card" | "pay_in_store";
+type Fulfillment = "pickup" | "delivery" | "locker";
+type PaymentMethod = "card" | "blik" | "transfer" | "cash_on_delivery" | "pay_in_store";
 
 export function CheckoutScreen({
   defaultName,
@@ -46,6 +46,11 @@ export function CheckoutScreen({
   const [address, setAddress] = useState({ line1: "", city: "", postalCode: "", country: "PL" });
   const [method, setMethod] = useState<PaymentMethod>("card");
   const [card, setCard] = useState("");
+  const [blik, setBlik] = useState("");
+  const [lockerId, setLockerId] = useState<string | null>(null);
+  const [lockerPostal, setLockerPostal] = useState("");
+  const [wantInvoice, setWantInvoice] = useState(false);
+  const [company, setCompany] = useState({ companyName: "", nip: "" });
   const [useCredit, setUseCredit] = useState(false);
   const [formError, setFormError] = useState<string | null>(null);
   // One key per checkout attempt: a retried request (double tap, flaky network) never orders twice.
@@ -59,6 +64,16 @@ export function CheckoutScreen({
     staleTime: 0,
   });
 
+  const choices = useQuery({
+    ...trpc.checkout.options.queryOptions({ cartId: cart.cartId ?? "" }),
+    enabled: !!view?.lines.length,
+    staleTime: 0,
+  });
+  const lockers = useQuery({
+    ...trpc.checkout.lockers.queryOptions({ postalCode: lockerPostal.trim() || undefined, limit: 6 }),
+    enabled: type === "locker",
+  });
+
   // Start with the shopper's store when it has everything, otherwise the first store that does.
   useEffect(() => {
     if (storeId || !options.data) return;
@@ -68,7 +83,8 @@ export function CheckoutScreen({
   }, [options.data, preferredStoreId, storeId]);
 
   useEffect(() => {
-    if (type === "delivery" && method === "pay_in_store") setMethod("card");
+    if (type !== "pickup" && method === "pay_in_store") setMethod("card");
+    if (type === "pickup" && method === "cash_on_delivery") setMethod("card");
   }, [type, method]);
 
   if (place.data) return <Spinner locale={locale} label={t("placed", { number: place.data.orderNumber })} />;
@@ -86,16 +102,27 @@ export function CheckoutScreen({
     );
   }
 
-  const creditUsed = useCredit ? Math.min(storeCreditMinor, view.totalMinor) : 0;
-  const toPay = view.totalMinor - creditUsed;
+  const shippingMinor =
+    type === "pickup"
+      ? 0
+      : (choices.data?.delivery.find((d) => d.type === (type === "locker" ? "locker" : "courier"))?.priceMinor ?? 0);
+  const totalMinor = view.totalMinor + shippingMinor;
+  const creditUsed = useCredit ? Math.min(storeCreditMinor, totalMinor) : 0;
+  const toPay = totalMinor - creditUsed;
 
   const submit = () => {
     setFormError(null);
     if (type === "pickup" && !storeId) return setFormError(t("chooseStore"));
+    if (type === "locker" && !lockerId) return setFormError(t("chooseLocker"));
     let payment;
     const credit = creditUsed > 0 ? { storeCreditMinor: creditUsed } : {};
     if (toPay === 0) payment = { method: "store_credit" as const, ...credit };
     else if (method === "pay_in_store") payment = { method: "pay_in_store" as const, ...credit };
+    else if (method === "blik") {
+      if (!/^\d{6}$/.test(blik.trim())) return setFormError(t("blikSixDigits"));
+      payment = { method: "blik" as const, code: blik.trim(), ...credit };
+    } else if (method === "transfer") payment = { method: "transfer" as const, ...credit };
+    else if (method === "cash_on_delivery") payment = { method: "cash_on_delivery" as const, ...credit };
     else {
       const token = cardToken(card);
       if (!token) return setFormError(t("cardUnknown"));
@@ -107,13 +134,26 @@ export function CheckoutScreen({
         name,
         email,
         phone: phone || undefined,
-        fulfillment: type === "pickup" ? { type: "pickup", storeId: storeId! } : { type: "delivery", address },
+        fulfillment:
+          type === "pickup"
+            ? { type: "pickup", storeId: storeId! }
+            : type === "locker"
+              ? { type: "locker", lockerId: lockerId! }
+              : { type: "delivery", address },
         payment,
         idempotencyKey: attemptKey,
+        invoice: wantInvoice ? company : undefined,
       },
       {
         onSuccess: (order) => {
           cart.forget();
+          // A pay-by-link transfer: the shopper pays at the bank and comes back to the order page.
+          if (order.redirectUrl) {
+            const back = `/orders/${encodeURIComponent(order.orderNumber)}?email=${encodeURIComponent(email.trim().toLowerCase())}&placed=1`;
+            // eslint-disable-next-line @next/next/no-location-assign-relative-destination -- a real bank's page is on another site
+            window.location.assign(`${order.redirectUrl}&return=${encodeURIComponent(back)}`);
+            return;
+          }
           router.push(
             `/orders/${encodeURIComponent(order.orderNumber)}?email=${encodeURIComponent(email.trim().toLowerCase())}&placed=1`,
           );
@@ -122,6 +162,12 @@ export function CheckoutScreen({
         onError: () => setAttemptKey(newIdempotencyKey("web-checkout")),
       },
     );
+  };
+
+  const feeText = (kind: "courier" | "locker") => {
+    const price = choices.data?.delivery.find((d) => d.type === kind)?.priceMinor;
+    if (price == null) return "…";
+    return price === 0 ? t("free") : formatMoney(price, view.currency, locale);
   };
 
   const radio = (on: boolean) =>
@@ -201,10 +247,86 @@ export function CheckoutScreen({
               />
               <span>
                 <span className="block font-semibold">{t("delivery")}</span>
-                <span className="text-sm text-slate-600">{t("deliveryHint")}</span>
+                <span className="text-sm text-slate-600">
+                  {t("deliveryHint")} · {feeText("courier")}
+                </span>
+              </span>
+            </label>
+            <label className={radio(type === "locker")}>
+              <input
+                type="radio"
+                name="fulfillment"
+                value="locker"
+                data-testid="fulfillment-locker"
+                checked={type === "locker"}
+                onChange={() => setType("locker")}
+                className="mt-1 h-5 w-5"
+              />
+              <span>
+                <span className="block font-semibold">{t("locker")}</span>
+                <span className="text-sm text-slate-600">
+                  {t("lockerHint")} · {feeText("locker")}
+                </span>
               </span>
             </label>
           </div>
+          {choices.data && type !== "pickup" && (
+            <p className="text-sm text-slate-600" data-testid="free-delivery-note">
+              {t("freeFrom", { amount: formatMoney(choices.data.freeDeliveryFromMinor, view.currency, locale) })}
+            </p>
+          )}
+
+          {type === "locker" && (
+            <div className="space-y-2" data-testid="locker-options">
+              <TextField
+                id="locker-postal"
+                data-testid="locker-postal"
+                label={t("lockerNear")}
+                value={lockerPostal}
+                onChange={(e) => setLockerPostal(e.target.value)}
+                autoComplete="postal-code"
+                placeholder="31-019"
+              />
+              {lockers.isPending && <Spinner locale={locale} />}
+              {lockers.error && (
+                <ErrorMessage message={errorMessage(lockers.error)} onRetry={() => lockers.refetch()} locale={locale} />
+              )}
+              <div role="radiogroup" aria-label={t("chooseLocker")} className="space-y-2">
+                {lockers.data?.map((locker) => (
+                  <label
+                    key={locker.id}
+                    className={radio(lockerId === locker.id)}
+                    data-testid="locker-option"
+                    data-locker-id={locker.id}
+                  >
+                    <input
+                      type="radio"
+                      name="locker"
+                      value={locker.id}
+                      checked={lockerId === locker.id}
+                      onChange={() => setLockerId(locker.id)}
+                      className="mt-1 h-5 w-5"
+                    />
+                    <span className="min-w-0 flex-1">
+                      <span className="block font-semibold">{locker.name}</span>
+                      <span className="block text-sm text-slate-600">
+                        {locker.address}, {locker.postalCode} {locker.city}
+                        {locker.distanceKm != null ? ` · ${locker.distanceKm} km` : ""}
+                      </span>
+                      <a
+                        href={locker.mapUrl}
+                        target="_blank"
+                        rel="noreferrer"
+                        className="text-sm text-sky-800 underline"
+                      >
+                        {t("onMap")}
+                      </a>
+                    </span>
+                  </label>
+                ))}
+              </div>
+            </div>
+          )}
 
           {type === "pickup" && (
             <div role="radiogroup" aria-label={t("chooseStore")} data-testid="pickup-options" className="space-y-2">
@@ -341,6 +463,20 @@ export function CheckoutScreen({
           {toPay > 0 && (
             <>
               <div className="grid gap-2 sm:grid-cols-2">
+                {(["blik", "transfer", ...(type === "pickup" ? [] : ["cash_on_delivery"])] as const).map((m) => (
+                  <label key={m} className={radio(method === m)}>
+                    <input
+                      type="radio"
+                      name="payment"
+                      value={m}
+                      data-testid={`payment-${m}`}
+                      checked={method === m}
+                      onChange={() => setMethod(m as PaymentMethod)}
+                      className="mt-1 h-5 w-5"
+                    />
+                    <span className="font-semibold">{t(`method_${m}`)}</span>
+                  </label>
+                ))}
                 <label className={radio(method === "card")}>
                   <input
                     type="radio"
@@ -354,14 +490,14 @@ export function CheckoutScreen({
                   <span className="font-semibold">{t("card")}</span>
                 </label>
                 <label
-                  className={`${radio(method === "pay_in_store")} ${type === "delivery" ? "cursor-not-allowed opacity-60" : ""}`}
+                  className={`${radio(method === "pay_in_store")} ${type !== "pickup" ? "cursor-not-allowed opacity-60" : ""}`}
                 >
                   <input
                     type="radio"
                     name="payment"
                     value="pay_in_store"
                     data-testid="payment-in-store"
-                    disabled={type === "delivery"}
+                    disabled={type !== "pickup"}
                     checked={method === "pay_in_store"}
                     onChange={() => setMethod("pay_in_store")}
                     className="mt-1 h-5 w-5"
@@ -372,6 +508,24 @@ export function CheckoutScreen({
                   </span>
                 </label>
               </div>
+              {method === "blik" && (
+                <div className="space-y-2">
+                  <TextField
+                    id="blik-code"
+                    data-testid="blik-code"
+                    label={t("blikCode")}
+                    inputMode="numeric"
+                    autoComplete="one-time-code"
+                    maxLength={6}
+                    value={blik}
+                    onChange={(e) => setBlik(e.target.value.replace(/\D/g, ""))}
+                    placeholder="777 123"
+                    required
+                  />
+                  <p className="rounded-lg bg-slate-100 px-3 py-2 text-sm text-slate-700">{t("blikTest")}</p>
+                </div>
+              )}
+              {method === "transfer" && <p className="text-sm text-slate-600">{t("transferHint")}</p>}
               {method === "card" && (
                 <div className="space-y-2">
                   <TextField
@@ -393,6 +547,41 @@ export function CheckoutScreen({
             </>
           )}
         </fieldset>
+
+        <fieldset className="space-y-3">
+          <label className="flex items-center gap-3">
+            <input
+              type="checkbox"
+              data-testid="want-invoice"
+              checked={wantInvoice}
+              onChange={(e) => setWantInvoice(e.target.checked)}
+              className="h-5 w-5"
+            />
+            {t("wantInvoice")}
+          </label>
+          {wantInvoice && (
+            <div className="grid gap-3 sm:grid-cols-2">
+              <TextField
+                id="invoice-company"
+                data-testid="invoice-company"
+                label={t("companyName")}
+                value={company.companyName}
+                onChange={(e) => setCompany({ ...company, companyName: e.target.value })}
+                required
+                autoComplete="organization"
+              />
+              <TextField
+                id="invoice-nip"
+                data-testid="invoice-nip"
+                label={t("nip")}
+                value={company.nip}
+                onChange={(e) => setCompany({ ...company, nip: e.target.value })}
+                required
+                inputMode="numeric"
+              />
+            </div>
+          )}
+        </fieldset>
       </div>
 
       <aside className="space-y-3 self-start rounded-xl border border-slate-200 p-4 lg:sticky lg:top-32">
@@ -412,6 +601,12 @@ export function CheckoutScreen({
             <div className="flex justify-between text-red-700">
               <dt>{t("discount")}</dt>
               <dd>−{formatMoney(view.discountMinor, view.currency, locale)}</dd>
+            </div>
+          )}
+          {type !== "pickup" && (
+            <div className="flex justify-between">
+              <dt>{t("shipping")}</dt>
+              <dd data-testid="checkout-shipping">{formatMoney(shippingMinor, view.currency, locale)}</dd>
             </div>
           )}
           {creditUsed > 0 && (

@@ -1,7 +1,14 @@
 import { z } from "zod";
 
 import { orderStatuses } from "@omni/db";
-import { advanceOrder, deliverOrder, fulfillmentQueue, shipOrder, staffCancelOrder } from "@omni/domain/orders";
+import {
+  advanceOrder,
+  deliverOrder,
+  fulfillmentQueue,
+  shipmentLabel,
+  shipOrder,
+  staffCancelOrder,
+} from "@omni/domain/orders";
 
 import { orderNumber, reason, storeId } from "../inputs";
 import { router, staffProcedure, storeStaffProcedure } from "../trpc";
@@ -16,6 +23,11 @@ export const fulfillmentRouter = router({
   ship: staffProcedure
     .input(z.object({ orderNumber, trackingNumber: z.string().trim().min(1).max(100).optional() }))
     .mutation(({ ctx, input }) => shipOrder(ctx.db, ctx.actor, input)),
+  /** The parcel label of a shipped delivery: a PDF in base64, with its tracking number. */
+  label: staffProcedure.input(z.object({ orderNumber })).mutation(async ({ ctx, input }) => {
+    const { pdf, ...rest } = await shipmentLabel(ctx.db, ctx.actor, input);
+    return { ...rest, contentType: "application/pdf", pdfBase64: Buffer.from(pdf).toString("base64") };
+  }),
   deliver: staffProcedure
     .input(z.object({ orderNumber }))
     .mutation(({ ctx, input }) => deliverOrder(ctx.db, ctx.actor, input)),

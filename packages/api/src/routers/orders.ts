@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-import { getOrder, listMyOrders } from "@omni/domain/orders";
+import { getOrder, listMyOrders, orderReceiptPdf } from "@omni/domain/orders";
 
 import { email, limit, orderNumber } from "../inputs";
 import { rest } from "../openapi/meta";
@@ -16,4 +16,11 @@ export const ordersRouter = router({
   list: customerProcedure
     .input(z.object({ limit: limit(100, 20), before: z.date().optional() }).default({ limit: 20 }))
     .query(({ ctx, input }) => listMyOrders(ctx.db, ctx.actor, input)),
+  /** The receipt, or the VAT invoice when one was asked for, of a completed order: a PDF in base64. */
+  receipt: publicProcedure
+    .input(z.object({ orderNumber, email: email.optional() }))
+    .mutation(async ({ ctx, input }) => {
+      const { pdf, ...rest } = await orderReceiptPdf(ctx.db, ctx.actor, input);
+      return { ...rest, contentType: "application/pdf", pdfBase64: Buffer.from(pdf).toString("base64") };
+    }),
 });

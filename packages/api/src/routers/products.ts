@@ -33,6 +33,9 @@ export const productsRouter = router({
           categorySlug: z.string().trim().min(1).max(64).optional(),
           active: z.boolean().optional(),
           featured: z.boolean().optional(),
+          vatRate: z
+            .union([z.literal(23), z.literal(8), z.literal(5), z.literal(0)], "The VAT rate is 23, 8, 5 or 0.")
+            .optional(),
         })
         .refine((changes) => Object.keys(changes).length > 1, "Change at least one field."),
     )

@@ -24,10 +24,13 @@ export const products = pgTable(
     featured: boolean("featured").notNull().default(false),
     /** Seed for the locally generated product image. */
     imageHue: integer("image_hue").notNull().default(200),
+    /** The VAT rate (percent) included in the prices: 23, 8, 5 or 0. */
+    vatRate: integer("vat_rate").notNull().default(23),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     index("products_category_idx").on(t.categorySlug),
+    check("products_vat_rate", sql`${t.vatRate} in (23, 8, 5, 0)`),
     // Listings page in this order (featured first): with the index a page reads ~20 rows, not the whole catalogue.
     index("products_listing_idx")
       .on(t.featured.desc().nullsFirst(), t.slug)

@@ -30,3 +30,16 @@ export const settings = pgTable("settings", {
   key: text("key").primaryKey(),
   value: jsonb("value").notNull(),
 });
+
+/** Parcel lockers of the carrier's directory (InPost-style points), nearest-first for the checkout. */
+export const parcelLockers = pgTable("parcel_lockers", {
+  id: text("id").primaryKey(),
+  name: text("name").notNull(),
+  address: text("address").notNull(),
+  city: text("city").notNull(),
+  postalCode: text("postal_code").notNull(),
+  lat: doublePrecision("lat").notNull(),
+  lng: doublePrecision("lng").notNull(),
+  /** A locker taken out of service stays known to old orders but is refused at checkout. */
+  active: boolean("active").notNull().default(true),
+});

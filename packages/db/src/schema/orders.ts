@@ -30,6 +30,9 @@ export const orderStatuses = [
 ] as const;
 export type OrderStatus = (typeof orderStatuses)[number];
 
+export const paymentMethods = ["card", "blik", "transfer", "cash_on_delivery", "pay_in_store", "store_credit"] as const;
+export type PaymentMethod = (typeof paymentMethods)[number];
+
 export type Address = { line1: string; city: string; postalCode: string; country: string };
 
 export const orderNumberSeq = pgSequence("order_number_seq", { startWith: 100001 });
@@ -47,6 +50,13 @@ export const orders = pgTable(
       .notNull()
       .references(() => locations.id),
     address: jsonb("address").$type<Address>(),
+    /** How a delivery travels: a courier to the address, or a parcel locker. */
+    deliveryMethod: text("delivery_method", { enum: ["courier", "locker"] }),
+    lockerId: text("locker_id"),
+    /** The delivery fee, part of totalMinor (VAT included). */
+    shippingMinor: integer("shipping_minor").notNull().default(0),
+    /** The buyer's company for an invoice: name and NIP (tax number). */
+    invoice: jsonb("invoice").$type<{ companyName: string; nip: string; address?: string }>(),
     userId: uuid("user_id").references(() => users.id),
     email: text("email").notNull(),
     name: text("name").notNull(),
@@ -57,7 +67,7 @@ export const orders = pgTable(
     totalMinor: integer("total_minor").notNull(),
     /** Paid with store credit, part of totalMinor. */
     storeCreditMinor: integer("store_credit_minor").notNull().default(0),
-    paymentMethod: text("payment_method", { enum: ["card", "pay_in_store", "store_credit"] }).notNull(),
+    paymentMethod: text("payment_method", { enum: paymentMethods }).notNull(),
     paymentRef: text("payment_ref"),
     paidMinor: integer("paid_minor").notNull().default(0),
     pickupCode: text("pickup_code").unique(),
@@ -91,6 +101,8 @@ export const orderLines = pgTable(
     title: text("title").notNull(),
     quantity: integer("quantity").notNull(),
     unitPriceMinor: integer("unit_price_minor").notNull(),
+    /** The VAT rate (percent) the price included when sold. */
+    vatRate: integer("vat_rate").notNull().default(23),
     /** Units the shopper refused at the counter: refunded and restocked. */
     declinedQuantity: integer("declined_quantity").notNull().default(0),
   },
@@ -136,4 +148,87 @@ export const payments = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("payments_order_idx").on(t.orderId), check("payments_amount_positive", sql`${t.amountMinor} > 0`)],
+);
+
+export const paymentAttemptStatuses = [
+  "pending",
+  "authorized",
+  "declined",
+  "capture_pending",
+  "captured",
+  "cancel_pending",
+  "cancelled",
+] as const;
+export type PaymentAttemptStatus = (typeof paymentAttemptStatuses)[number];
+
+/**
+ * One try to take money for an order from a payment provider. It is written before the provider is
+ * asked, so that a crash between the question and the answer leaves a row a sweep can reconcile; the
+ * id is the idempotency key the provider sees.
+ */
+export const paymentAttempts = pgTable(
+  "payment_attempts",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    orderId: uuid("order_id")
+      .notNull()
+      .references(() => orders.id, { onDelete: "cascade" }),
+    provider: text("provider").notNull(),
+    status: text("status", { enum: paymentAttemptStatuses }).notNull().default("pending"),
+    amountMinor: integer("amount_minor").notNull(),
+    /** What capture should take (lines declined at the counter are left out). */
+    captureMinor: integer("capture_minor"),
+    capturedMinor: integer("captured_minor").notNull().default(0),
+    currency: text("currency").notNull().default("PLN"),
+    providerRef: text("provider_ref"),
+    /** The pay-by-link address the shopper is sent to, for redirect providers. */
+    redirectUrl: text("redirect_url"),
+    lastError: text("last_error"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("payment_attempts_order_idx").on(t.orderId),
+    index("payment_attempts_open_idx")
+      .on(t.updatedAt)
+      .where(sql`${t.status} in ('pending', 'capture_pending', 'cancel_pending')`),
+    check("payment_attempts_amount_nonneg", sql`${t.amountMinor} >= 0`),
+  ],
+);
+
+export const shipmentStatuses = [
+  "label_created",
+  "collected_by_courier",
+  "in_transit",
+  "out_for_delivery",
+  "ready_in_locker",
+  "delivered",
+] as const;
+export type ShipmentStatus = (typeof shipmentStatuses)[number];
+
+/** A parcel handed to a carrier: its tracking number and the statuses it went through. */
+export const shipments = pgTable(
+  "shipments",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    orderId: uuid("order_id")
+      .notNull()
+      .unique()
+      .references(() => orders.id),
+    carrier: text("carrier").notNull(),
+    service: text("service", { enum: ["courier", "locker"] }).notNull(),
+    size: text("size", { enum: ["A", "B", "C"] })
+      .notNull()
+      .default("A"),
+    trackingNumber: text("tracking_number").notNull().unique(),
+    status: text("status", { enum: shipmentStatuses }).notNull().default("label_created"),
+    events: jsonb("events").$type<{ status: ShipmentStatus; at: string }[]>().notNull().default([]),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("shipments_open_idx")
+      .on(t.updatedAt)
+      .where(sql`${t.status} <> 'delivered'`),
+  ],
 );

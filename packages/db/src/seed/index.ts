@@ -4,6 +4,7 @@ import type { Database } from "../client";
 import { hashPassword, hashToken } from "../password";
 import * as s from "../schema";
 import { generateCatalog, seedCategories, stockPatternFor } from "./catalog";
+import { seedLockers } from "./lockers";
 import { createRandom } from "./random";
 import { onlineWarehouse, seedLocations } from "./stores";
 
@@ -49,7 +50,9 @@ export async function seedDemo(db: Database, options: { perCategory?: number } =
       { key: "return_window_days", value: 30 },
       { key: "pickup_reminder_hours", value: 24 },
       { key: "reservation_reminder_hours", value: 6 },
+      { key: "delivery_fees", value: { courierMinor: 1499, lockerMinor: 999, freeFromMinor: 19900 } },
     ]);
+    await tx.insert(s.parcelLockers).values(seedLockers);
     await tx.insert(s.categories).values(
       seedCategories.map((c, position) => ({
         slug: c.slug,

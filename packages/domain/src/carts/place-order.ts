@@ -19,21 +19,40 @@ import {
   recordHit,
   type Actor,
 } from "../kernel";
-import { createOrder, recordOrderPaid } from "../orders";
-import { chargeCard, creditBalance, spendCredit } from "../payments";
+import { createOrder, finaliseOrderPayment, recordOrderPaid, type OrderRow } from "../orders";
+import {
+  askProviderToAuthorize,
+  attemptsOfOrder,
+  creditBalance,
+  openPaymentAttempt,
+  providerMethods,
+  spendCredit,
+  type PaymentData,
+} from "../payments";
+import { deliveryFees, lockerInService, shippingFee } from "../shipping";
 import { findLocation } from "../stores";
 import { holdForPickup, planSourcing, type SourcingPlan } from "../transfers";
 import { assertCartOpen, lockCart } from "./cart";
 import { checkoutCreditHolder, type CreditChoice } from "./checkout-store-credit";
 
-export type Fulfillment = { type: "pickup"; storeId: string } | { type: "delivery"; address: Address };
+export type Fulfillment =
+  | { type: "pickup"; storeId: string }
+  | { type: "delivery"; address: Address; method?: "courier" }
+  | { type: "locker"; lockerId: string };
 
 /**
  * How the shopper pays. Store credit (`storeCreditMinor` from a signed-in account, or a guest's
  * `creditCode`) pays first; the card or the till pays the rest. `store_credit` means credit pays it all.
  */
 export type PaymentChoice = CreditChoice &
-  ({ method: "card"; token: string } | { method: "pay_in_store" } | { method: "store_credit" });
+  (
+    | { method: "card"; token: string }
+    | { method: "blik"; code: string }
+    | { method: "transfer"; returnUrl?: string }
+    | { method: "cash_on_delivery" }
+    | { method: "pay_in_store" }
+    | { method: "store_credit" }
+  );
 
 export type PlaceOrderInput = {
   cartId: string;
@@ -43,6 +62,8 @@ export type PlaceOrderInput = {
   fulfillment: Fulfillment;
   payment: PaymentChoice;
   idempotencyKey: string;
+  /** A company invoice instead of a receipt: the NIP has been checked by the caller's schema. */
+  invoice?: { companyName: string; nip: string; address?: string };
 };
 
 /** The contract's answer, plus what a confirmation page shows. */
@@ -52,8 +73,13 @@ export type PlacedOrder = {
   totalMinor: number;
   currency: string;
   pickupCode?: string;
-  fulfillment: { type: "pickup" | "delivery"; storeId?: string };
-  paymentMethod: "card" | "pay_in_store" | "store_credit";
+  fulfillment: { type: "pickup" | "delivery" | "locker"; storeId?: string; lockerId?: string };
+  paymentMethod: OrderRow["paymentMethod"];
+  /** `authorized` once the provider said yes; `pending` while a transfer or a lost answer is awaited. */
+  paymentStatus: "authorized" | "pending" | "not_required";
+  /** Where to send the shopper to pay (a pay-by-link transfer). */
+  redirectUrl?: string;
+  shippingMinor: number;
   paidMinor: number;
   storeCreditMinor: number;
   /** What is still to pay at the counter (pay in store). */
@@ -62,9 +88,10 @@ export type PlacedOrder = {
   readyBy?: Date;
 };
 
-type OrderRow = typeof orders.$inferSelect;
-
-function answerOf(order: OrderRow): PlacedOrder {
+function answerOf(
+  order: OrderRow,
+  payment: { status: PlacedOrder["paymentStatus"]; redirectUrl?: string | null } = { status: "not_required" },
+): PlacedOrder {
   return {
     orderNumber: order.number,
     status: order.status,
@@ -72,8 +99,15 @@ function answerOf(order: OrderRow): PlacedOrder {
     currency: order.currency,
     pickupCode: order.pickupCode ?? undefined,
     fulfillment:
-      order.fulfillmentType === "pickup" ? { type: "pickup", storeId: order.locationId } : { type: "delivery" },
+      order.fulfillmentType === "pickup"
+        ? { type: "pickup", storeId: order.locationId }
+        : order.deliveryMethod === "locker"
+          ? { type: "locker", lockerId: order.lockerId ?? undefined }
+          : { type: "delivery" },
     paymentMethod: order.paymentMethod,
+    paymentStatus: payment.status,
+    redirectUrl: payment.redirectUrl ?? undefined,
+    shippingMinor: order.shippingMinor,
     paidMinor: order.paidMinor,
     storeCreditMinor: order.storeCreditMinor,
     dueInStoreMinor: order.paymentMethod === "pay_in_store" ? order.totalMinor - order.storeCreditMinor : 0,
@@ -93,16 +127,47 @@ async function answerForKey(
   if (!order) return null;
   if (order.email !== input.email.toLowerCase())
     throw conflict("This checkout key was already used for another order. Reload the page and try again.");
-  return answerOf(order);
+  let [attempt] = (await attemptsOfOrder(db, order.id)).slice(-1);
+  // The first call is still waiting for its provider: answer what it will answer, not a half-way state.
+  for (
+    let waited = 0;
+    attempt?.status === "pending" && attempt.provider !== "transfer" && waited < 10_000;
+    waited += 50
+  ) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    [attempt] = (await attemptsOfOrder(db, order.id)).slice(-1);
+    if (!attempt) return null;
+  }
+  if (attempt && attempt.status !== "pending") {
+    const [fresh] = await db.select().from(orders).where(eq(orders.id, order.id));
+    if (!fresh) return null;
+    return answerOf(fresh, { status: "authorized", redirectUrl: attempt.redirectUrl });
+  }
+  return answerOf(order, {
+    status: !attempt ? "not_required" : attempt.status === "pending" ? "pending" : "authorized",
+    redirectUrl: attempt?.redirectUrl,
+  });
+}
+
+/** What the provider needs besides the amount: never stored, only passed through. */
+function paymentData(payment: PaymentChoice): PaymentData {
+  if (payment.method === "card") return { token: payment.token };
+  if (payment.method === "blik") return { code: payment.code };
+  if (payment.method === "transfer") return { returnUrl: payment.returnUrl };
+  return {};
 }
 
 /**
- * The contract's `checkout.placeOrder`. In one transaction: create the order and its lines at the
- * cart's prices, hold every line's stock at the fulfilling location (SKUs in a fixed order, so
- * concurrent checkouts never deadlock), spend store credit, charge the card, and queue the
- * confirmation. Any refusal (stock, declined card) rolls all of it back: no order, nothing held.
+ * The contract's `checkout.placeOrder`, in three steps so that no payment call runs inside a
+ * database transaction:
+ * 1. one transaction writes the order at the cart's prices, holds every line's stock (SKUs in a fixed
+ *    order, so concurrent checkouts never deadlock), spends store credit and opens a payment attempt;
+ * 2. the provider is asked, with the attempt's id as idempotency key;
+ * 3. the answer goes through the one finaliser (`finaliseOrderPayment`), which locks the attempt.
+ * A declined card or BLIK code removes the order and its holds: no order, nothing held. An answer that
+ * never came (a timeout) leaves the order awaiting payment; the reconcile sweep asks the provider later.
  *
- * A declined card is `BAD_REQUEST` with the provider's words: retrying the same card will not help,
+ * A declined payment is `BAD_REQUEST` with the provider's words: retrying the same card will not help,
  * unlike a stock `CONFLICT`, which names the SKU that ran out.
  */
 export async function placeOrder(db: Database, actor: Actor, input: PlaceOrderInput): Promise<PlacedOrder> {
@@ -114,9 +179,15 @@ export async function placeOrder(db: Database, actor: Actor, input: PlaceOrderIn
   if (input.payment.method === "pay_in_store" && input.fulfillment.type !== "pickup") {
     throw badRequest("Paying in store is only possible for click-and-collect orders.", { field: "payment" });
   }
+  if (input.payment.method === "cash_on_delivery" && input.fulfillment.type === "pickup") {
+    throw badRequest("Cash on delivery is only possible for deliveries. For click-and-collect, pay in store.", {
+      field: "payment",
+    });
+  }
   const creditHolder = await checkoutCreditHolder(db, actor, input.payment);
+  let started: Started;
   try {
-    return await db.transaction((tx) => placeInTransaction(tx, actor, input, creditHolder));
+    started = await db.transaction((tx) => placeInTransaction(tx, actor, input, creditHolder));
   } catch (error) {
     // Two calls with one key at the same moment: the loser waited on the key's unique index.
     if (isUniqueViolation(error, "orders_idempotency_key_unique")) {
@@ -125,6 +196,56 @@ export async function placeOrder(db: Database, actor: Actor, input: PlaceOrderIn
     }
     throw error;
   }
+  if ("answer" in started) return started.answer;
+
+  const outcome = await askProviderToAuthorize(started.attempt, started.order.number, paymentData(input.payment));
+  const finished = await finaliseOrderPayment(db, {
+    attemptId: started.attempt.id,
+    outcome,
+    discardOnDecline: true,
+    actor,
+    onAuthorized: (tx, order) => confirmPlaced(tx, actor, order, started.confirmation),
+  });
+  if (finished.result === "declined") {
+    await db.update(carts).set({ status: "open", updatedAt: new Date() }).where(eq(carts.id, input.cartId));
+    throw badRequest(finished.reason, { reason: "payment_declined", field: "payment" });
+  }
+  if (finished.result === "authorized") return answerOf(finished.order, { status: "authorized" });
+  if (finished.result === "pending")
+    return answerOf(finished.order, { status: "pending", redirectUrl: finished.redirectUrl });
+  const again = await answerForKey(db, input);
+  if (!again) throw conflict("The payment could not be confirmed. Please try again.");
+  return again;
+}
+
+type Confirmation = { locationName: string; lines: PricedLine[]; fulfillment: Fulfillment["type"] };
+type Started =
+  | { answer: PlacedOrder }
+  | { order: OrderRow; attempt: Awaited<ReturnType<typeof openPaymentAttempt>>; confirmation: Confirmation };
+
+/** The confirmation message and the audit entry of a placed order, in the transaction that makes it so. */
+async function confirmPlaced(tx: Tx, actor: Actor, order: OrderRow, confirmationOf: Confirmation) {
+  await queueMessage(tx, confirmation(order, confirmationOf.locationName, confirmationOf.lines));
+  await emitWebhookEvent(tx, "order.placed", {
+    orderNumber: order.number,
+    channel: order.channel,
+    status: order.status,
+    fulfillment: confirmationOf.fulfillment,
+    storeId: order.locationId,
+    totalMinor: order.totalMinor,
+    currency: order.currency,
+  });
+  await recordAudit(tx, actor, {
+    action: "checkout.placeOrder",
+    entityType: "order",
+    entityId: order.number,
+    storeId: order.locationId,
+    after: {
+      totalMinor: order.totalMinor,
+      paymentMethod: order.paymentMethod,
+      fulfillment: confirmationOf.fulfillment,
+    },
+  });
 }
 
 async function fulfillingLocation(tx: Tx, fulfillment: Fulfillment) {
@@ -144,6 +265,7 @@ async function pricedCartLines(tx: Tx, cartId: string, code: string | null) {
       sku: cartLines.sku,
       quantity: cartLines.quantity,
       active: sql<boolean>`coalesce(${variants.active} and ${products.active}, false)`,
+      vatRate: sql<number>`coalesce(${products.vatRate}, 23)`,
     })
     .from(cartLines)
     .leftJoin(variants, eq(variants.sku, cartLines.sku))
@@ -154,7 +276,12 @@ async function pricedCartLines(tx: Tx, cartId: string, code: string | null) {
   const withdrawn = lines.find((l) => !l.active);
   if (withdrawn)
     throw conflict(`${withdrawn.sku} is no longer sold. Remove it from your cart to continue.`, { sku: withdrawn.sku });
-  return priceCart(tx, lines, { code });
+  const priced = await priceCart(
+    tx,
+    lines.map(({ sku, quantity }) => ({ sku, quantity })),
+    { code },
+  );
+  return { ...priced, vatRateOf: new Map(lines.map((l) => [l.sku, l.vatRate])) };
 }
 
 /** Holds every line at the location, in SKU order; a shortfall is refused with a message naming the line. */
@@ -220,19 +347,24 @@ async function placeInTransaction(
   actor: Actor,
   input: PlaceOrderInput,
   creditHolder: string | null,
-): Promise<PlacedOrder> {
+): Promise<Started> {
   const cart = await lockCart(tx, input.cartId, actor);
   // A concurrent call with the same key may have finished while this one waited for the cart.
   const replay = await answerForKey(tx, input);
-  if (replay) return replay;
+  if (replay) return { answer: replay };
   assertCartOpen(cart);
   const priced = await pricedCartLines(tx, cart.id, cart.discountCode);
   const location = await fulfillingLocation(tx, input.fulfillment);
+  const locker = input.fulfillment.type === "locker" ? await lockerInService(tx, input.fulfillment.lockerId) : null;
+  const deliveryMethod =
+    input.fulfillment.type === "pickup" ? null : input.fulfillment.type === "locker" ? "locker" : "courier";
+  const shippingMinor = shippingFee(await deliveryFees(tx), deliveryMethod ?? "pickup", priced.totalMinor);
+  const totalMinor = priced.totalMinor + shippingMinor;
 
   // An explicit amount is spent as asked (spendCredit refuses more than the balance); a credit code alone spends what it holds.
   const wantedCredit = input.payment.storeCreditMinor ?? (creditHolder ? await creditBalance(tx, creditHolder) : 0);
-  const creditMinor = creditHolder ? Math.min(wantedCredit, priced.totalMinor) : 0;
-  const restMinor = priced.totalMinor - creditMinor;
+  const creditMinor = creditHolder ? Math.min(wantedCredit, totalMinor) : 0;
+  const restMinor = totalMinor - creditMinor;
   if (input.payment.method === "store_credit" && restMinor > 0) {
     throw badRequest("Your store credit does not cover the whole order. Pay the rest by card or in store.", {
       field: "payment",
@@ -247,9 +379,21 @@ async function placeInTransaction(
   const order = await createOrder(tx, actor, {
     order: {
       channel: actor.channel,
-      fulfillmentType: input.fulfillment.type,
+      fulfillmentType: pickup ? "pickup" : "delivery",
+      deliveryMethod,
+      lockerId: locker?.id ?? null,
       locationId: location.id,
-      address: input.fulfillment.type === "delivery" ? input.fulfillment.address : null,
+      address:
+        input.fulfillment.type === "delivery"
+          ? input.fulfillment.address
+          : locker
+            ? {
+                line1: `${locker.name}, ${locker.address}`,
+                city: locker.city,
+                postalCode: locker.postalCode,
+                country: "PL",
+              }
+            : null,
       userId: cart.userId ?? (actor.role === "customer" ? (actor.userId ?? null) : null),
       email: input.email.toLowerCase(),
       name: input.name,
@@ -257,20 +401,23 @@ async function placeInTransaction(
       currency: priced.currency,
       subtotalMinor: priced.subtotalMinor,
       discountMinor: priced.discountMinor,
-      totalMinor: priced.totalMinor,
+      shippingMinor,
+      totalMinor,
       storeCreditMinor: creditMinor,
       paymentMethod,
       pickupCode: pickup ? randomCode(8) : null,
       readyBy: shipToStore ? (sourcing.promise.readyBy ?? null) : null,
       idempotencyKey: input.idempotencyKey,
+      invoice: input.invoice ?? null,
     },
     lines: priced.lines.map((l) => ({
       sku: l.sku,
       title: `${l.productTitle} – ${l.title}`,
       quantity: l.quantity,
       unitPriceMinor: l.priceMinor,
+      vatRate: priced.vatRateOf.get(l.sku) ?? 23,
     })),
-    data: { totalMinor: priced.totalMinor, paymentMethod },
+    data: { totalMinor, paymentMethod },
   });
   if (shipToStore) {
     await holdShipToStore(tx, actor, order, location.name, priced.lines, sourcing);
@@ -279,41 +426,27 @@ async function placeInTransaction(
   }
   if (creditHolder && creditMinor > 0)
     await spendCredit(tx, { holder: creditHolder, amountMinor: creditMinor, refType: "order", refId: order.id });
+  // The cart is spent at once so that a second checkout of it waits for this one's payment answer.
+  await tx.update(carts).set({ status: "ordered", updatedAt: new Date() }).where(eq(carts.id, cart.id));
+  const confirmationOf: Confirmation = {
+    locationName: location.name,
+    lines: priced.lines,
+    fulfillment: input.fulfillment.type,
+  };
 
-  let paidMinor = 0;
-  let paymentRef: string | null = null;
-  // The card is charged last, once the stock is held, so nobody pays for goods that ran out.
-  if (input.payment.method === "card" && restMinor > 0) {
-    const charge = await chargeCard(tx, {
+  // Money from a provider is asked for after this transaction commits, once the stock is held.
+  if (providerMethods.includes(paymentMethod) && restMinor > 0) {
+    const attempt = await openPaymentAttempt(tx, {
       orderId: order.id,
-      orderNumber: order.number,
-      token: input.payment.token,
+      provider: paymentMethod,
       amountMinor: restMinor,
       currency: order.currency,
     });
-    paidMinor = restMinor;
-    paymentRef = charge.providerRef;
+    return { order, attempt, confirmation: confirmationOf };
   }
-  const placed = await recordOrderPaid(tx, { orderId: order.id, paidMinor, paymentRef });
-  await tx.update(carts).set({ status: "ordered", updatedAt: new Date() }).where(eq(carts.id, cart.id));
-  await queueMessage(tx, confirmation(placed, location.name, priced.lines));
-  await emitWebhookEvent(tx, "order.placed", {
-    orderNumber: order.number,
-    channel: order.channel,
-    status: order.status,
-    fulfillment: input.fulfillment.type,
-    storeId: location.id,
-    totalMinor: order.totalMinor,
-    currency: order.currency,
-  });
-  await recordAudit(tx, actor, {
-    action: "checkout.placeOrder",
-    entityType: "order",
-    entityId: order.number,
-    storeId: location.id,
-    after: { totalMinor: order.totalMinor, paymentMethod, fulfillment: input.fulfillment.type },
-  });
-  return answerOf(placed);
+  const placed = await recordOrderPaid(tx, { orderId: order.id, paidMinor: 0, paymentRef: null });
+  await confirmPlaced(tx, actor, placed, confirmationOf);
+  return { answer: answerOf(placed) };
 }
 
 const readyByText = (at: Date) =>
@@ -333,7 +466,10 @@ function confirmation(order: OrderRow, locationName: string, lines: PricedLine[]
   const pickup = order.fulfillmentType === "pickup";
   const how = pickup
     ? `Collect it at ${locationName}.${order.readyBy ? ` Some goods come from another of our locations; we expect it ready by ${readyByText(order.readyBy)}.` : ""} We will tell you when it is ready. Your pickup code: ${order.pickupCode}`
-    : `We will ship it to ${order.address?.line1}, ${order.address?.postalCode} ${order.address?.city}.`;
+    : order.deliveryMethod === "locker"
+      ? `We will send it to the parcel locker ${order.address?.line1}, ${order.address?.postalCode} ${order.address?.city}.`
+      : `We will ship it to ${order.address?.line1}, ${order.address?.postalCode} ${order.address?.city}.`;
+  const shipping = order.shippingMinor > 0 ? `\nDelivery: ${moneyText(order.shippingMinor, order.currency)}` : "";
   const due =
     order.paymentMethod === "pay_in_store"
       ? `\nTo pay at the counter: ${moneyText(order.totalMinor - order.storeCreditMinor, order.currency)}`
@@ -342,7 +478,7 @@ function confirmation(order: OrderRow, locationName: string, lines: PricedLine[]
     to: order.email,
     template: "order_placed" as const,
     subject: `Order ${order.number} placed`,
-    body: `Thank you, ${order.name}! We have your order ${order.number}.\n\n${items}\n\nTotal: ${moneyText(order.totalMinor, order.currency)}${due}\n\n${how}`,
+    body: `Thank you, ${order.name}! We have your order ${order.number}.\n\n${items}${shipping}\n\nTotal: ${moneyText(order.totalMinor, order.currency)}${due}\n\n${how}`,
     data: {
       orderNumber: order.number,
       pickupCode: order.pickupCode ?? undefined,

@@ -61,6 +61,7 @@ export async function updateProduct(
     categorySlug?: string;
     active?: boolean;
     featured?: boolean;
+    vatRate?: 23 | 8 | 5 | 0;
   },
 ) {
   return db.transaction(async (tx) => {

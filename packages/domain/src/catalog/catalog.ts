@@ -125,6 +125,7 @@ export async function getProduct(db: DbOrTx, slug: string) {
       categoryName: categories.name,
       categoryNamePl: categories.namePl,
       finalSale: categories.finalSale,
+      vatRate: products.vatRate,
       imageHue: products.imageHue,
     })
     .from(products)
@@ -158,6 +159,7 @@ export async function getProduct(db: DbOrTx, slug: string) {
     categoryNamePl: product.categoryNamePl,
     currency: variantList[0]?.currency ?? "PLN",
     finalSale: product.finalSale,
+    vatRate: product.vatRate,
     imageHue: product.imageHue,
     variants: variantList,
   };

@@ -13,6 +13,8 @@ export const domainEnv = createEnv({
     OMNI_WORKER_FAST: z.stringbool().default(false),
     // Webhooks may reach loopback and private addresses: the demo only (a receiver on localhost).
     OMNI_WEBHOOKS_ALLOW_PRIVATE: z.stringbool().default(false),
+    // The key the test bank signs its transfer notifications with (a Przelewy24-style CRC key).
+    OMNI_TEST_BANK_CRC: z.string().min(8).default("omni-test-bank-crc"),
   },
   runtimeEnv: process.env,
   emptyStringAsUndefined: true,

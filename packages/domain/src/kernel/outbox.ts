@@ -7,6 +7,7 @@ export type MessageTemplate =
   | "order_expired"
   | "order_cancelled"
   | "order_collected"
+  | "parcel_in_locker"
   | "reservation_confirmed"
   | "reservation_expiring"
   | "reservation_expired"

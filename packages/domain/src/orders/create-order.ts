@@ -1,12 +1,12 @@
 import { eq } from "drizzle-orm";
 
-import { orderLines, orders, type Tx } from "@omni/db";
+import { orderEvents, orderLines, orders, type Tx } from "@omni/db";
 
 import { nextOrderNumber, type Actor } from "../kernel";
 import { recordOrderStart, type OrderRow } from "./order-state-machine";
 
 type NewOrder = Omit<typeof orders.$inferInsert, "id" | "number" | "status" | "createdAt" | "completedAt">;
-type NewOrderLine = { sku: string; title: string; quantity: number; unitPriceMinor: number };
+type NewOrderLine = { sku: string; title: string; quantity: number; unitPriceMinor: number; vatRate?: number };
 
 /**
  * The one way an order comes to be, in every channel: its number, its lines and its first events.
@@ -52,4 +52,14 @@ export async function recordOrderPaid(
     .returning();
   if (!order) throw new Error("The order row was not updated.");
   return order;
+}
+
+/**
+ * A checkout whose payment was declined leaves no order: the caller has released its holds and
+ * store credit; this removes the order, its lines and its timeline (its attempts go with it).
+ */
+export async function discardUnpaidOrder(tx: Tx, orderId: string): Promise<void> {
+  await tx.delete(orderEvents).where(eq(orderEvents.orderId, orderId));
+  await tx.delete(orderLines).where(eq(orderLines.orderId, orderId));
+  await tx.delete(orders).where(eq(orders.id, orderId));
 }

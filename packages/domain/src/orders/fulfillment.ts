@@ -4,9 +4,11 @@ import { orderLines, orders, stockLevels, type Database, type OrderStatus, type 
 
 import { endHolds } from "../inventory";
 import { forbidden, moneyText, notFound, queueMessage, recordAudit, worksIn, type Actor } from "../kernel";
-import { refundOrder } from "../payments";
+import { openAuthorization, refundOrder, requestCapture, requestRelease, settlePaymentAttempt } from "../payments";
+import { carrier, recordShipment, shipmentOfOrder } from "../shipping";
 import { findLocation, storeExists } from "../stores";
 import { cancelTransfersOfOrder } from "../transfers";
+import { recordOrderPaid } from "./create-order";
 import { lockOrder, transitionOrder, type OrderRow } from "./order-state-machine";
 import { findOrderByNumber, orderDetailsById } from "./pickup-order-view";
 
@@ -123,14 +125,32 @@ export async function advanceOrder(
 
 /** A delivery order leaves the warehouse: its held units leave the shelf. */
 export async function shipOrder(db: Database, actor: Actor, input: { orderNumber: string; trackingNumber?: string }) {
-  return db.transaction(async (tx) => {
+  const found = await findOrderByNumber(db, input.orderNumber);
+  if (!worksIn(actor, found.locationId)) throw forbidden(`Order ${found.number} is handled by another store.`);
+  // The carrier is asked before the transaction, keyed by the order: asking twice gives the same parcel.
+  const service = found.deliveryMethod === "locker" ? "locker" : "courier";
+  const parcel =
+    found.fulfillmentType === "delivery" && !input.trackingNumber
+      ? await carrier().createShipment({ idempotencyKey: found.id, service, size: "A", reference: found.number })
+      : null;
+  const trackingNumber = input.trackingNumber ?? parcel?.trackingNumber;
+  let capture: string | undefined;
+  const details = await db.transaction(async (tx) => {
     const order = await lockOrderForStaff(tx, actor, input.orderNumber);
     await transitionOrder(tx, {
       orderId: order.id,
       to: "shipped",
       actor,
-      data: input.trackingNumber ? { trackingNumber: input.trackingNumber } : undefined,
+      data: trackingNumber ? { trackingNumber } : undefined,
     });
+    if (trackingNumber && order.fulfillmentType === "delivery")
+      await recordShipment(tx, {
+        orderId: order.id,
+        carrier: parcel ? carrier().id : "manual",
+        service,
+        trackingNumber,
+        at: new Date(),
+      });
     await endHolds(tx, {
       ownerId: order.id,
       mode: "consume",
@@ -138,16 +158,22 @@ export async function shipOrder(db: Database, actor: Actor, input: { orderNumber
       actor,
       note: `Shipped ${order.number}`,
     });
+    // The goods left: the authorisation is captured in full.
+    const authorization = await openAuthorization(tx, order.id);
+    if (authorization?.status === "authorized")
+      capture = await requestCapture(tx, authorization, authorization.amountMinor);
     await recordAudit(tx, actor, {
       action: "fulfillment.ship",
       entityType: "order",
       entityId: order.number,
       storeId: order.locationId,
       before: { status: order.status },
-      after: { status: "shipped", trackingNumber: input.trackingNumber ?? null },
+      after: { status: "shipped", trackingNumber: trackingNumber ?? null },
     });
     return orderDetailsById(tx, order.id);
   });
+  if (capture) await settlePaymentAttempt(db, capture);
+  return details;
 }
 
 export async function deliverOrder(db: Database, actor: Actor, input: { orderNumber: string }) {
@@ -173,8 +199,17 @@ export async function deliverOrder(db: Database, actor: Actor, input: { orderNum
 export async function closeUnfulfilledOrder(
   tx: Tx,
   input: { order: OrderRow; to: "cancelled" | "expired"; actor: Actor; reason: string; at?: Date },
-): Promise<{ refundedMinor: number; creditCode?: string }> {
+): Promise<{ refundedMinor: number; creditCode?: string; releaseAttemptId?: string }> {
   const { order } = input;
+  // Money only authorised is released, not refunded: nothing was taken, so only store credit comes back.
+  const authorization = await openAuthorization(tx, order.id);
+  let releaseAttemptId: string | undefined;
+  let paidMinor = order.paidMinor;
+  if (authorization) {
+    releaseAttemptId = await requestRelease(tx, authorization);
+    paidMinor = 0;
+    await recordOrderPaid(tx, { orderId: order.id, paidMinor: 0, paymentRef: order.paymentRef });
+  }
   await transitionOrder(tx, {
     orderId: order.id,
     to: input.to,
@@ -198,7 +233,7 @@ export async function closeUnfulfilledOrder(
   });
   const refund = await refundOrder(tx, {
     orderId: order.id,
-    amountMinor: order.paidMinor + order.storeCreditMinor,
+    amountMinor: paidMinor + order.storeCreditMinor,
     to: "original",
     refType: input.to === "expired" ? "expiry" : "cancel",
     refId: order.id,
@@ -226,13 +261,15 @@ export async function closeUnfulfilledOrder(
       creditCode: refund.creditCode ?? null,
     },
   });
-  return refund;
+  return { ...refund, releaseAttemptId };
 }
 
 export async function staffCancelOrder(db: Database, actor: Actor, input: { orderNumber: string; reason: string }) {
-  return db.transaction(async (tx) => {
+  let release: string | undefined;
+  const answer = await db.transaction(async (tx) => {
     const order = await lockOrderForStaff(tx, actor, input.orderNumber);
     const refund = await closeUnfulfilledOrder(tx, { order, to: "cancelled", actor, reason: input.reason });
+    release = refund.releaseAttemptId;
     await recordAudit(tx, actor, {
       action: "fulfillment.cancel",
       entityType: "order",
@@ -243,4 +280,26 @@ export async function staffCancelOrder(db: Database, actor: Actor, input: { orde
     });
     return { ...(await orderDetailsById(tx, order.id)), refundedMinor: refund.refundedMinor };
   });
+  if (release) await settlePaymentAttempt(db, release);
+  return answer;
+}
+
+/** The parcel label of a shipped delivery, from the carrier that made it, for staff to print. */
+export async function shipmentLabel(db: Database, actor: Actor, input: { orderNumber: string }) {
+  const order = await findOrderByNumber(db, input.orderNumber);
+  if (!worksIn(actor, order.locationId)) throw forbidden(`Order ${order.number} is handled by another store.`);
+  const shipment = await shipmentOfOrder(db, order.id);
+  if (!shipment) throw notFound(`A parcel for order ${order.number}`);
+  const to = [
+    order.name,
+    ...(order.address ? [order.address.line1, `${order.address.postalCode} ${order.address.city}`] : []),
+    ...(order.phone ? [order.phone] : []),
+  ];
+  const pdf = await carrier().label({
+    trackingNumber: shipment.trackingNumber,
+    service: shipment.service,
+    to,
+    reference: order.number,
+  });
+  return { fileName: `label-${shipment.trackingNumber}.pdf`, trackingNumber: shipment.trackingNumber, pdf };
 }

@@ -6,3 +6,6 @@ export * from "./pickup";
 export * from "./pickup-order-view";
 export * from "./expire-pickups";
 export * from "./pickup-reminders";
+export * from "./finalise-payment";
+export * from "./track-shipments";
+export * from "./receipt-pdf";

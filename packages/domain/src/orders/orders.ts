@@ -1,9 +1,11 @@
 import { asc, desc, eq, inArray, sql } from "drizzle-orm";
 
-import { normalizeOrderNumber } from "@omni/core";
+import { normalizeOrderNumber, taxBreakdown } from "@omni/core";
 import { locations, orderEvents, orderLines, orders, products, variants, type Database, type DbOrTx } from "@omni/db";
 
 import { badRequest, notFound, withCodeLimit, worksIn, type Actor } from "../kernel";
+import { attemptsOfOrder } from "../payments";
+import { shipmentOfOrder, trackingUrl } from "../shipping";
 import { findLocation } from "../stores";
 
 type OrderRow = typeof orders.$inferSelect;
@@ -27,6 +29,7 @@ export async function orderDetails(db: DbOrTx, order: OrderRow) {
       title: orderLines.title,
       quantity: orderLines.quantity,
       unitPriceMinor: orderLines.unitPriceMinor,
+      vatRate: orderLines.vatRate,
       declinedQuantity: orderLines.declinedQuantity,
       variantTitle: variants.title,
       productTitle: products.title,
@@ -51,13 +54,17 @@ export async function orderDetails(db: DbOrTx, order: OrderRow) {
     .orderBy(asc(orderEvents.id));
   const location = await findLocation(db, order.locationId);
   const pickup = order.fulfillmentType === "pickup";
+  const shipment = await shipmentOfOrder(db, order.id);
+  const [attempt] = (await attemptsOfOrder(db, order.id)).slice(-1);
   return {
     orderNumber: order.number,
     channel: order.channel,
     status: order.status,
     fulfillment: pickup
       ? { type: "pickup" as const, storeId: order.locationId }
-      : { type: "delivery" as const, address: order.address ?? undefined },
+      : order.deliveryMethod === "locker"
+        ? { type: "locker" as const, lockerId: order.lockerId ?? undefined, address: order.address ?? undefined }
+        : { type: "delivery" as const, method: "courier" as const, address: order.address ?? undefined },
     store: pickup
       ? {
           id: location.id,
@@ -77,9 +84,29 @@ export async function orderDetails(db: DbOrTx, order: OrderRow) {
     currency: order.currency,
     subtotalMinor: order.subtotalMinor,
     discountMinor: order.discountMinor,
+    shippingMinor: order.shippingMinor,
     totalMinor: order.totalMinor,
+    /** VAT included in the total, per rate: net plus VAT of all rates is exactly the total. */
+    taxes: taxBreakdown({
+      lines,
+      goodsMinor: order.totalMinor - order.shippingMinor,
+      shippingMinor: order.shippingMinor,
+    }),
+    invoice: order.invoice ?? null,
     storeCreditMinor: order.storeCreditMinor,
     paymentMethod: order.paymentMethod,
+    paymentStatus: attempt?.status ?? (order.paymentMethod === "pay_in_store" ? "due_in_store" : "paid"),
+    paymentRedirectUrl: attempt?.status === "pending" ? (attempt.redirectUrl ?? null) : null,
+    shipment: shipment
+      ? {
+          carrier: shipment.carrier,
+          service: shipment.service,
+          trackingNumber: shipment.trackingNumber,
+          trackingUrl: trackingUrl(shipment.trackingNumber),
+          status: shipment.status,
+          events: shipment.events,
+        }
+      : null,
     paidMinor: order.paidMinor,
     createdAt: order.createdAt,
     checkedInAt: order.checkedInAt,
@@ -98,6 +125,7 @@ export async function orderDetails(db: DbOrTx, order: OrderRow) {
       imageHue: l.imageHue ?? 200,
       quantity: l.quantity,
       unitPriceMinor: l.unitPriceMinor,
+      vatRate: l.vatRate,
       totalMinor: l.unitPriceMinor * l.quantity,
       declinedQuantity: l.declinedQuantity,
     })),

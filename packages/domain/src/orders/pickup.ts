@@ -14,8 +14,9 @@ import {
   worksIn,
   type Actor,
 } from "../kernel";
-import { refundOrder } from "../payments";
+import { openAuthorization, refundOrder, requestCapture, settlePaymentAttempt } from "../payments";
 import { findLocation } from "../stores";
+import { recordOrderPaid } from "./create-order";
 import { lockOrder, recordOrderEvent, transitionOrder } from "./order-state-machine";
 import { findOrderByPickupCode, orderDetailsById, valueOfUnits } from "./pickup-order-view";
 
@@ -83,7 +84,8 @@ export async function getPickupOrder(db: Database, actor: Actor, input: { code: 
 export async function collectOrder(db: Database, actor: Actor, input: { code: string; declineLineIds?: string[] }) {
   const found = await withCodeLimit(db, actor, () => findOrderByPickupCode(db, input.code));
   if (!worksIn(actor, found.locationId)) throw forbidden(`Order ${found.number} is collected in another store.`);
-  return db.transaction(async (tx) => {
+  let capture: string | undefined;
+  const details = await db.transaction(async (tx) => {
     const order = await lockOrder(tx, found.id);
     const lines = await tx.select().from(orderLines).where(eq(orderLines.orderId, order.id));
     const declineIds = new Set(input.declineLineIds ?? []);
@@ -116,7 +118,26 @@ export async function collectOrder(db: Database, actor: Actor, input: { code: st
     });
 
     let refundedMinor = 0;
-    if (order.paymentMethod === "pay_in_store") {
+    const authorization = order.paymentMethod === "pay_in_store" ? undefined : await openAuthorization(tx, order.id);
+    if (authorization?.status === "authorized") {
+      // The money was only authorised: capture what the shopper keeps, so declined lines never need a refund.
+      const keptValue = valueOfUnits(order, kept);
+      const fromProvider = Math.max(0, Math.min(authorization.amountMinor, keptValue - order.storeCreditMinor));
+      capture = await requestCapture(tx, authorization, fromProvider);
+      await recordOrderPaid(tx, { orderId: order.id, paidMinor: fromProvider, paymentRef: order.paymentRef });
+      const creditBack = Math.max(0, order.storeCreditMinor - keptValue);
+      if (creditBack > 0) {
+        refundedMinor = (
+          await refundOrder(tx, {
+            orderId: order.id,
+            amountMinor: creditBack,
+            to: "store_credit",
+            refType: "decline",
+            refId: order.id,
+          })
+        ).refundedMinor;
+      }
+    } else if (order.paymentMethod === "pay_in_store") {
       // Nothing was charged yet: the shopper pays at the counter for what they keep. Store credit
       // spent at checkout beyond the value of what they keep goes back to them as store credit.
       const keptValue = valueOfUnits(order, kept);
@@ -177,4 +198,7 @@ export async function collectOrder(db: Database, actor: Actor, input: { code: st
     });
     return orderDetailsById(tx, order.id);
   });
+  // The provider is asked once the collection is committed; the reconcile sweep retries if this fails.
+  if (capture) await settlePaymentAttempt(db, capture);
+  return details;
 }

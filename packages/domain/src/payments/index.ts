@@ -1,4 +1,6 @@
 export * from "./payment-provider";
+export * from "./test-bank";
+export * from "./test-providers";
+export * from "./payment-attempts";
 export * from "./refunds";
 export * from "./store-credit";
-export * from "./charge-card";

@@ -3,8 +3,8 @@ import { and, eq, sql } from "drizzle-orm";
 import { payments, storeCreditEntries, type Tx } from "@omni/db";
 
 import { conflict, randomCode } from "../kernel";
-import { paymentProvider } from "./payment-provider";
 import { codeHolder, grantCredit, userHolder } from "./store-credit";
+import { paymentProviderFor, providerMethods } from "./test-providers";
 
 /** What an order has had back so far: the way it was paid (card or till, as payment rows) and as store credit. */
 export async function refundedSoFar(
@@ -77,7 +77,8 @@ export async function refundOrder(
 
   // Money paid in store credit always goes back as store credit.
   const paidBackable = Math.min(amount, Math.max(0, order.paid_minor - refunded.toPaymentMinor));
-  const toCard = input.to === "original" && order.payment_ref ? paidBackable : 0;
+  const byProvider = providerMethods.includes(order.payment_method);
+  const toCard = input.to === "original" && order.payment_ref && byProvider ? paidBackable : 0;
   const toTill =
     input.to === "original" && !order.payment_ref && order.payment_method === "pay_in_store" && input.atCounter
       ? paidBackable
@@ -85,17 +86,18 @@ export async function refundOrder(
   const toCredit = amount - toCard - toTill;
 
   if (toCard > 0) {
-    const result = await paymentProvider().refund({
-      chargeRef: order.payment_ref!,
+    const provider = paymentProviderFor(order.payment_method);
+    // One key per refund of this amount after what went back before, so a retried transaction refunds once.
+    const result = await provider.refund({
+      idempotencyKey: `${input.refType}:${input.refId}:${already}:${toCard}`,
+      providerRef: order.payment_ref!,
       amountMinor: toCard,
-      currency: order.currency,
-      reference: input.refId,
     });
     if (!result.ok) throw conflict(`The refund to the card failed: ${result.reason}`);
     await tx.insert(payments).values({
       orderId: order.id,
       returnId: input.refType === "return" ? input.refId : null,
-      provider: paymentProvider().name,
+      provider: provider.id,
       kind: "refund",
       amountMinor: toCard,
       currency: order.currency,

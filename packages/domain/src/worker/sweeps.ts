@@ -1,7 +1,7 @@
 import { deliverWebhooksSweep } from "../integrations";
 import type { Sweep } from "../kernel";
 import { deliverOutboxSweep } from "../messages";
-import { expirePickups, pickupReminders } from "../orders";
+import { expirePickups, pickupReminders, reconcilePayments, trackShipmentsSweep } from "../orders";
 import { expireReservations, reservationReminders } from "../reservations";
 
 /** Every periodic job; each area appends its own. */
@@ -12,3 +12,6 @@ sweeps.push(deliverOutboxSweep);
 sweeps.push(pickupReminders, expirePickups, reservationReminders, expireReservations);
 
 sweeps.push(deliverWebhooksSweep);
+/** Payments left open by a crash or a lost answer, and captures or releases not yet made. */
+sweeps.push({ name: "reconcile-payments", run: (db, now) => reconcilePayments(db, now) });
+sweeps.push(trackShipmentsSweep);

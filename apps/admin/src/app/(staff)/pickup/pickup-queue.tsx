@@ -113,10 +113,19 @@ function OrderCard({ order }: { order: QueueOrder }) {
   const ship = useMutation(trpc.fulfillment.ship.mutationOptions({ onSuccess: refresh }));
   const deliver = useMutation(trpc.fulfillment.deliver.mutationOptions({ onSuccess: refresh }));
   const cancel = useMutation(trpc.fulfillment.cancel.mutationOptions({ onSuccess: refresh }));
+  // The carrier's label opens as a PDF in a new tab, ready to print.
+  const label = useMutation(
+    trpc.fulfillment.label.mutationOptions({
+      onSuccess: (answer) => {
+        const bytes = Uint8Array.from(atob(answer.pdfBase64), (c) => c.charCodeAt(0));
+        window.open(URL.createObjectURL(new Blob([bytes], { type: answer.contentType })), "_blank");
+      },
+    }),
+  );
   const [tracking, setTracking] = useState("");
   const [cancelling, setCancelling] = useState(false);
   const [cancelReason, setCancelReason] = useState("");
-  const failed = advance.error ?? ship.error ?? deliver.error ?? cancel.error;
+  const failed = advance.error ?? ship.error ?? deliver.error ?? cancel.error ?? label.error;
   const checkedIn = Boolean(order.checkedInAt);
   return (
     <article
@@ -215,6 +224,16 @@ function OrderCard({ order }: { order: QueueOrder }) {
               {t("ship")}
             </Button>
           </div>
+        )}
+        {order.fulfillmentType === "delivery" && order.status === "shipped" && (
+          <Button
+            variant="secondary"
+            busy={label.isPending}
+            onClick={() => label.mutate({ orderNumber: order.orderNumber })}
+            data-testid="print-label"
+          >
+            {t("label")}
+          </Button>
         )}
         {order.fulfillmentType === "delivery" && order.status === "shipped" && (
           <Button

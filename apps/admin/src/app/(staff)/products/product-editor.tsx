@@ -28,6 +28,7 @@ type Product = {
   categorySlug: string;
   active: boolean;
   featured: boolean;
+  vatRate: number;
   slug: string;
   variants: { sku: string; title: string; priceMinor: number; currency: string; active: boolean }[];
 };
@@ -50,9 +51,10 @@ function Editor({ product }: { product: Product }) {
   const [category, setCategory] = useState(product.categorySlug);
   const [active, setActive] = useState(product.active);
   const [featured, setFeatured] = useState(product.featured);
+  const [vatRate, setVatRate] = useState(product.vatRate as 23 | 8 | 5 | 0);
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    update.mutate({ productId: product.id, title, description, categorySlug: category, active, featured });
+    update.mutate({ productId: product.id, title, description, categorySlug: category, active, featured, vatRate });
   };
   return (
     <div className="flex flex-col gap-5">
@@ -96,6 +98,21 @@ function Editor({ product }: { product: Product }) {
                 ).map((c) => (
                   <option key={c.slug} value={c.slug}>
                     {locale === "pl" ? c.namePl : c.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label className="flex flex-col gap-1 text-sm">
+              {t("vatRate")}
+              <select
+                value={vatRate}
+                onChange={(e) => setVatRate(Number(e.target.value) as 23 | 8 | 5 | 0)}
+                className="min-h-10 w-40 rounded-lg px-2 ring-1 ring-inset ring-slate-300"
+                data-testid="product-vat-rate"
+              >
+                {[23, 8, 5, 0].map((rate) => (
+                  <option key={rate} value={rate}>
+                    {rate}%
                   </option>
                 ))}
               </select>

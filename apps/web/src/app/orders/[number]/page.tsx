@@ -100,9 +100,33 @@ export default async function OrderPage({ params, searchParams }: Props) {
           {t("collectBy", { when: formatDateTime(order.pickupDeadline, locale) })}
         </p>
       )}
-      {order.fulfillment.type === "delivery" && order.fulfillment.address && (
+      {order.paymentStatus === "pending" && order.paymentRedirectUrl && (
+        <p role="status" className="rounded-xl bg-amber-50 px-4 py-3 text-amber-900" data-testid="payment-pending">
+          {t("paymentPending")}{" "}
+          <a href={order.paymentRedirectUrl} className="font-semibold underline">
+            {t("payNow")}
+          </a>
+        </p>
+      )}
+      {order.shipment && (
+        <section className="rounded-xl border border-slate-200 p-4" data-testid="tracking">
+          <h2 className="text-lg font-semibold">{t("tracking")}</h2>
+          <p className="text-slate-700">
+            {t("trackingNumber")}:{" "}
+            <a href={order.shipment.trackingUrl} className="font-mono underline" data-testid="tracking-number">
+              {order.shipment.trackingNumber}
+            </a>
+          </p>
+          <p className="font-medium" data-testid="tracking-status">
+            {t(`shipment_${order.shipment.status}`)}
+          </p>
+        </section>
+      )}
+      {order.fulfillment.type !== "pickup" && order.fulfillment.address && (
         <section>
-          <h2 className="text-lg font-semibold">{t("deliveryTo")}</h2>
+          <h2 className="text-lg font-semibold">
+            {order.fulfillment.type === "locker" ? t("lockerTo") : t("deliveryTo")}
+          </h2>
           <p className="text-slate-700">
             {order.name}, {order.fulfillment.address.line1}, {order.fulfillment.address.postalCode}{" "}
             {order.fulfillment.address.city}, {order.fulfillment.address.country}
@@ -156,6 +180,12 @@ export default async function OrderPage({ params, searchParams }: Props) {
                 <dd>{formatMoney(declinedMinor, order.currency, locale)}</dd>
               </div>
             )}
+            {order.fulfillment.type !== "pickup" && (
+              <div className="flex justify-between">
+                <dt>{t("shipping")}</dt>
+                <dd data-testid="order-shipping">{formatMoney(order.shippingMinor, order.currency, locale)}</dd>
+              </div>
+            )}
             <div className="flex justify-between text-lg font-bold">
               <dt>{t("total")}</dt>
               <dd data-testid="order-total">{formatMoney(order.totalMinor, order.currency, locale)}</dd>
@@ -174,7 +204,22 @@ export default async function OrderPage({ params, searchParams }: Props) {
                   : t("paid", { amount: formatMoney(order.paidMinor, order.currency, locale) })}
               </dd>
             </div>
+            {order.taxes.map((tax) => (
+              <div key={tax.rate} className="flex justify-between text-sm text-slate-600" data-testid="order-vat">
+                <dt>{t("vat", { rate: tax.rate })}</dt>
+                <dd>{formatMoney(tax.vatMinor, order.currency, locale)}</dd>
+              </div>
+            ))}
           </dl>
+          {returnable && (
+            <a
+              href={`/orders/${encodeURIComponent(order.orderNumber)}/receipt?email=${encodeURIComponent(order.email)}`}
+              data-testid="receipt-pdf"
+              className="mr-2 inline-flex min-h-11 items-center rounded-lg px-4 font-semibold ring-1 ring-inset ring-slate-300 hover:bg-slate-50"
+            >
+              {order.invoice ? t("invoicePdf") : t("receiptPdf")}
+            </a>
+          )}
           {returnable ? (
             <Link
               href={returnLink}

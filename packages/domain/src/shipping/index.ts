@@ -1,0 +1,4 @@
+export * from "./lockers";
+export * from "./delivery-fees";
+export * from "./carrier";
+export * from "./shipments";
