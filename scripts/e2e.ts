@@ -23,7 +23,8 @@ const urls = {
 const env = {
   ...process.env,
   DATABASE_URL: url,
-  AUTH_SECRET: authSecret(),
+  AUTH_SECRET: authSecret(true),
+  OMNI_DEMO: "1",
   AUTH_TRUST_HOST: "true",
   OMNI_INSECURE_COOKIES: "1",
   // Short enough for the idle journey, long enough that a slow page never resets a kiosk mid-journey.

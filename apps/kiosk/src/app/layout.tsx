@@ -1,6 +1,7 @@
 import { auth } from "@/auth";
 import { KioskShell } from "@/components/kiosk-shell";
 import { PairScreen } from "@/components/pair-screen";
+import { env } from "@/env";
 import { loadDeviceState } from "@/server/device";
 import { idleTimeouts } from "@/server/settings";
 import type { Metadata, Viewport } from "next";
@@ -30,7 +31,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <NextIntlClientProvider>
           <Providers initiallyLocked={device.state === "locked"}>
             {device.state === "unpaired" ? (
-              <PairScreen />
+              <PairScreen allowDeviceToken={env.demo} />
             ) : (
               <KioskShell
                 kiosk={device.state === "paired" ? device.kiosk : null}
