@@ -1,5 +1,6 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 
+import { clientAddress } from "@omni/auth/client-address";
 import { getDb } from "@omni/db";
 
 import { bearerToken, createContext, type AppName } from "./context";
@@ -16,10 +17,6 @@ type Identity = {
   getDeviceCookie?: () => Promise<string | null | undefined>;
 };
 
-function clientIp(headers: Headers): string {
-  return headers.get("x-forwarded-for")?.split(",")[0]?.trim() || headers.get("x-real-ip") || "local";
-}
-
 /** The `/api/trpc` route of an app: the shared router, with the caller read from the request. */
 export function createTrpcRouteHandler(identity: Identity) {
   return (req: Request) =>
@@ -33,7 +30,7 @@ export function createTrpcRouteHandler(identity: Identity) {
           app: identity.app,
           userId: await identity.getUserId(),
           deviceToken: bearerToken(req.headers.get("authorization")) ?? (await identity.getDeviceCookie?.()),
-          ip: clientIp(req.headers),
+          ip: clientAddress(req.headers),
         }),
       onError({ error, path }) {
         if (error.code === "INTERNAL_SERVER_ERROR") console.error(`tRPC ${path}:`, error.cause ?? error);
@@ -49,7 +46,7 @@ export async function createServerCaller(identity: Identity & { headers: Headers
       app: identity.app,
       userId: await identity.getUserId(),
       deviceToken: await identity.getDeviceCookie?.(),
-      ip: clientIp(identity.headers),
+      ip: clientAddress(identity.headers),
     }),
   );
 }

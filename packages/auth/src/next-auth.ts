@@ -4,6 +4,7 @@ import Credentials from "next-auth/providers/credentials";
 import { getDb } from "@omni/db";
 import { redeemKioskSignInToken } from "@omni/domain/accounts";
 
+import { clientAddress } from "./client-address";
 import { verifyCredentials } from "./credentials";
 import { loadUserActor } from "./user";
 
@@ -39,7 +40,7 @@ export function createAuth(app: AppName) {
       Credentials({
         id: "credentials",
         credentials: { email: { label: "E-mail", type: "email" }, password: { label: "Password", type: "password" } },
-        authorize: (raw) => verifyCredentials(getDb(), raw ?? {}),
+        authorize: (raw, request) => verifyCredentials(getDb(), raw ?? {}, clientAddress(request.headers)),
       }),
       // The kiosk signs a shopper in by scanning the one-time QR token their account page shows.
       ...(app === "kiosk"
