@@ -15,18 +15,19 @@ import {
 import { priceCart, type PricedLine } from "../catalog";
 import { ONLINE_LOCATION, reserveStock } from "../inventory";
 import {
-  assertNotLimited,
   badRequest,
   callerKey,
   conflict,
+  consumeOrRefuse,
   DomainError,
   isUniqueViolation,
   moneyText,
+  limitHolds,
+  limits,
   notFound,
   queueMessage,
   randomCode,
   recordAudit,
-  recordHit,
   type Actor,
 } from "../kernel";
 import { createOrder, recordOrderPaid } from "../orders";
@@ -115,11 +116,19 @@ export async function placeOrder(db: Database, actor: Actor, input: PlaceOrderIn
   const replay = await answerForKey(db, input);
   if (replay) return replay;
   const key = callerKey(actor);
-  await assertNotLimited(db, "checkout", key);
-  await recordHit(db, "checkout", key);
+  await consumeOrRefuse(db, [["checkout", key]]);
   if (input.payment.method === "pay_in_store" && input.fulfillment.type !== "pickup") {
     throw badRequest("Paying in store is only possible for click-and-collect orders.", { field: "payment" });
   }
+  // Paid later or never: such orders hold stock for nothing, so they are limited like reservations.
+  if (input.payment.method === "pay_in_store")
+    await limitHolds(
+      db,
+      actor,
+      input.email,
+      { caller: "unpaidOrders", email: "unpaidOrdersEmail" },
+      { caller: limits.unpaidOrders.points, email: limits.unpaidOrdersEmail.points },
+    );
   const creditHolder = await checkoutCreditHolder(db, actor, input.payment);
   try {
     return await db.transaction((tx) => placeInTransaction(tx, actor, input, creditHolder));
@@ -240,6 +249,12 @@ async function placeInTransaction(
       storeCreditMinor: creditMinor,
       paymentMethod,
       pickupCode: pickup ? randomCode(8) : null,
+      // Nothing is paid yet, so the stock is held only for the store's pickup time from now: an order
+      // never picked up nor ready in time expires like an uncollected one (orders/expire-pickups.ts).
+      pickupDeadline:
+        paymentMethod === "pay_in_store"
+          ? new Date(Date.now() + location.pickupExpiryDays * 24 * 60 * 60 * 1000)
+          : null,
       idempotencyKey: input.idempotencyKey,
     },
     lines: priced.lines.map((l) => ({

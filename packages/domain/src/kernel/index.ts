@@ -8,3 +8,4 @@ export * from "./audit";
 export * from "./order-number";
 export * from "./sweep";
 export * from "./message-format";
+export * from "./hold-limits";

@@ -99,6 +99,11 @@ export async function recordHit(db: Database, bucket: LimitBucket, key: string):
   await limiter(db, bucket).penalty(key, 1);
 }
 
+/** Counts an attempt and answers how many the key has made in its window, this one included (atomic). */
+export async function countHit(db: Database, bucket: LimitBucket, key: string): Promise<number> {
+  return (await limiter(db, bucket).penalty(key, 1)).consumedPoints;
+}
+
 /** Forgets a key's count (a right password ends a run of wrong ones). */
 export async function resetHits(db: Database, bucket: LimitBucket, key: string): Promise<void> {
   await limiter(db, bucket).delete(key);

@@ -15,8 +15,9 @@ export type OrderFulfillmentType = "pickup" | "delivery";
 
 export const orderTransitions: Record<OrderFulfillmentType, Partial<Record<OrderStatus, readonly OrderStatus[]>>> = {
   pickup: {
-    placed: ["picking", "cancelled"],
-    picking: ["ready_for_pickup", "cancelled"],
+    // An unpaid (pay-in-store) order expires at its deadline whether or not the store got to it.
+    placed: ["picking", "cancelled", "expired"],
+    picking: ["ready_for_pickup", "cancelled", "expired"],
     ready_for_pickup: ["collected", "cancelled", "expired"],
   },
   delivery: {

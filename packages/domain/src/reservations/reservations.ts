@@ -28,8 +28,13 @@ import {
   worksIn,
   type Actor,
 } from "../kernel";
+<<<<<<< HEAD
 import { findLocation, reservationExpiry } from "../stores";
 import { moveReservation, recordReservationEvent } from "./reservation-state-machine";
+=======
+import { reservationExpiry } from "../stores";
+import { checkReservationLimits } from "./reservation-limits";
+>>>>>>> 0254bf2 (Stock abuse: reservations and pay-in-store orders limited per caller and per e-mail (first 5 always, 21st refused), units per reservation capped by reservation_max_units, unpaid pickup orders expire at the store's pickup time and release their stock)
 import {
   effectiveStatus,
   findReservationByCode,
@@ -91,6 +96,7 @@ export async function createReservation(db: Database, actor: Actor, input: Creat
   if (replay) return replay;
   const lines = mergeLines(input.lines);
   if (!lines.length) throw badRequest("Add at least one item to reserve.");
+  await checkReservationLimits(db, actor, { email: input.email, lines });
   try {
     return await db.transaction(async (tx) => {
       const store = await findLocation(tx, input.storeId);
