@@ -2,10 +2,10 @@ import NextAuth from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 
 import { getDb } from "@omni/db";
-import { redeemKioskSignInToken } from "@omni/domain/accounts";
 
 import { clientAddress } from "./client-address";
 import { verifyCredentials } from "./credentials";
+import { authorizeQrToken } from "./qr-sign-in";
 import { loadUserActor } from "./user";
 
 export type AppName = "web" | "kiosk" | "admin";
@@ -48,11 +48,7 @@ export function createAuth(app: AppName) {
             Credentials({
               id: "qr-token",
               credentials: { token: { label: "Sign-in code", type: "text" } },
-              async authorize(raw) {
-                const token = typeof raw?.token === "string" ? raw.token.trim() : "";
-                if (!token) return null;
-                return redeemKioskSignInToken(getDb(), token);
-              },
+              authorize: (raw, request) => authorizeQrToken(getDb(), raw, request),
             }),
           ]
         : []),
