@@ -36,5 +36,5 @@ export async function verifyCredentials(
     return null;
   }
   await resetHits(db, "signInPair", pairKey);
-  return { id: user.id, email: user.email, name: user.name };
+  return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
 }

@@ -6,6 +6,7 @@ import { getDb } from "@omni/db";
 import { clientAddress } from "./client-address";
 import { verifyCredentials } from "./credentials";
 import { authorizeQrToken } from "./qr-sign-in";
+import { sessionIsCurrent } from "./session-version";
 import { loadUserActor } from "./user";
 
 export type AppName = "web" | "kiosk" | "admin";
@@ -55,8 +56,12 @@ export function createAuth(app: AppName) {
     ],
     callbacks: {
       async jwt({ token, user }) {
-        if (user?.id) token.sub = user.id;
-        return token;
+        if (user?.id) {
+          token.sub = user.id;
+          token.sv = (user as { sessionVersion?: number }).sessionVersion ?? 0;
+        }
+        // Checked on every request: a password or role change since sign-in ends the session (null clears it).
+        return (await sessionIsCurrent(getDb(), token)) ? token : null;
       },
       async session({ session, token }) {
         const actor = token.sub ? await loadUserActor(getDb(), token.sub) : null;

@@ -41,7 +41,7 @@ export async function redeemKioskSignInToken(
   db: Database,
   token: string,
   device: { deviceId: string } | null,
-): Promise<{ id: string; email: string; name: string } | null> {
+): Promise<{ id: string; email: string; name: string; sessionVersion: number } | null> {
   if (!device || !token || token.length > 200) return null;
   const [redeemed] = await db
     .delete(authVerificationTokens)
@@ -55,8 +55,17 @@ export async function redeemKioskSignInToken(
     .returning({ identifier: authVerificationTokens.identifier });
   if (!redeemed) return null;
   const [user] = await db
-    .select({ id: users.id, email: users.email, name: users.name, active: users.active, role: users.role })
+    .select({
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      active: users.active,
+      role: users.role,
+      sessionVersion: users.sessionVersion,
+    })
     .from(users)
     .where(eq(users.id, redeemed.identifier.slice(PREFIX.length)));
-  return user?.active && user.role === "customer" ? { id: user.id, email: user.email, name: user.name } : null;
+  return user?.active && user.role === "customer"
+    ? { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion }
+    : null;
 }
