@@ -28,6 +28,7 @@ import {
   queueMessage,
   randomCode,
   recordAudit,
+  requestFingerprint,
   type Actor,
 } from "../kernel";
 import { createOrder, recordOrderPaid } from "../orders";
@@ -95,10 +96,15 @@ function answerOf(order: OrderRow): PlacedOrder {
 async function answerForKey(
   db: Database | Tx,
   input: Pick<PlaceOrderInput, "idempotencyKey" | "email">,
+  fingerprint: string,
 ): Promise<PlacedOrder | null> {
   const [order] = await db.select().from(orders).where(eq(orders.idempotencyKey, input.idempotencyKey));
   if (!order) return null;
-  if (order.email !== input.email.toLowerCase())
+  // The key answers only the request it first came with (orders from before fingerprints: the e-mail).
+  if (
+    order.email !== input.email.toLowerCase() ||
+    (order.requestFingerprint && order.requestFingerprint !== fingerprint)
+  )
     throw conflict("This checkout key was already used for another order. Reload the page and try again.");
   return answerOf(order);
 }
@@ -113,7 +119,8 @@ async function answerForKey(
  * unlike a stock `CONFLICT`, which names the SKU that ran out.
  */
 export async function placeOrder(db: Database, actor: Actor, input: PlaceOrderInput): Promise<PlacedOrder> {
-  const replay = await answerForKey(db, input);
+  const fingerprint = requestFingerprint(actor, input);
+  const replay = await answerForKey(db, input, fingerprint);
   if (replay) return replay;
   const key = callerKey(actor);
   await consumeOrRefuse(db, [["checkout", key]]);
@@ -131,11 +138,11 @@ export async function placeOrder(db: Database, actor: Actor, input: PlaceOrderIn
     );
   const creditHolder = await checkoutCreditHolder(db, actor, input.payment);
   try {
-    return await db.transaction((tx) => placeInTransaction(tx, actor, input, creditHolder));
+    return await db.transaction((tx) => placeInTransaction(tx, actor, input, creditHolder, fingerprint));
   } catch (error) {
     // Two calls with one key at the same moment: the loser waited on the key's unique index.
     if (isUniqueViolation(error, "orders_idempotency_key_unique")) {
-      const first = await answerForKey(db, input);
+      const first = await answerForKey(db, input, fingerprint);
       if (first) return first;
     }
     throw error;
@@ -211,10 +218,11 @@ async function placeInTransaction(
   actor: Actor,
   input: PlaceOrderInput,
   creditHolder: string | null,
+  fingerprint: string,
 ): Promise<PlacedOrder> {
   const cart = await lockCart(tx, input.cartId, actor);
   // A concurrent call with the same key may have finished while this one waited for the cart.
-  const replay = await answerForKey(tx, input);
+  const replay = await answerForKey(tx, input, fingerprint);
   if (replay) return replay;
   assertCartOpen(cart);
   const priced = await pricedCartLines(tx, cart.id, cart.discountCode);
@@ -256,6 +264,7 @@ async function placeInTransaction(
           ? new Date(Date.now() + location.pickupExpiryDays * 24 * 60 * 60 * 1000)
           : null,
       idempotencyKey: input.idempotencyKey,
+      requestFingerprint: fingerprint,
     },
     lines: priced.lines.map((l) => ({
       sku: l.sku,

@@ -9,3 +9,4 @@ export * from "./order-number";
 export * from "./sweep";
 export * from "./message-format";
 export * from "./hold-limits";
+export * from "./request-fingerprint";
