@@ -29,9 +29,8 @@ import {
   worksIn,
   type Actor,
 } from "../kernel";
-import { reservationExpiry } from "../stores";
-import { checkReservationLimits } from "./reservation-limits";
 import { findLocation, reservationExpiry } from "../stores";
+import { checkReservationLimits } from "./reservation-limits";
 import { moveReservation, recordReservationEvent } from "./reservation-state-machine";
 import {
   effectiveStatus,
