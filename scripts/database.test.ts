@@ -74,7 +74,7 @@ describe("a DATABASE_URL database", () => {
       process.env.DATABASE_URL = before;
     }
     expect(await contents(url)).toMatchObject({ demo: 4, devTokens: 1 });
-  });
+  }, 180_000);
 
   it("gets its first admin from `pnpm admin:create`, password from stdin, and only once", async () => {
     const url = await freshDatabase();
@@ -94,5 +94,5 @@ describe("a DATABASE_URL database", () => {
     expect(admin!.password_hash).toMatch(/^scrypt\$/);
     expect(() => run("another-long-secret\n")).toThrow(/already exists/);
     expect(await contents(url)).toMatchObject({ users: 1, demo: 0, devTokens: 0 });
-  }, 60_000);
+  }, 240_000);
 });
