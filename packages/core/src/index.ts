@@ -8,3 +8,4 @@ export * from "./statuses";
 export * from "./codes";
 export * from "./limits";
 export * from "./idempotency";
+export * from "./local-path";

@@ -5,6 +5,8 @@ import { AuthError } from "next-auth";
 import { revalidatePath } from "next/cache";
 import { cookies } from "next/headers";
 
+import { localPath } from "@omni/core";
+
 import { storeCookieName } from "./session";
 
 export type SignInState = { error?: "credentials" | "limited" | "missing"; failures: number; email?: string };
@@ -21,7 +23,7 @@ export async function signInAction(previous: SignInState, form: FormData): Promi
     await signIn("credentials", {
       email,
       password,
-      redirectTo: next.startsWith("/") && !next.startsWith("//") ? next : "/",
+      redirectTo: localPath(next, "/"),
     });
   } catch (error) {
     // next-auth answers every refusal (wrong password, unknown account, rate limit) with the same
