@@ -2,7 +2,12 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
-    include: ["packages/*/src/**/*.test.{ts,tsx}", "apps/*/src/**/*.test.{ts,tsx}", "tooling/*/*.test.ts"],
+    include: [
+      "packages/*/src/**/*.test.{ts,tsx}",
+      "apps/*/src/**/*.test.{ts,tsx}",
+      "tooling/*/*.test.ts",
+      "scripts/**/*.test.ts",
+    ],
     globalSetup: ["tooling/test/global-setup.ts"],
     pool: "forks",
     maxWorkers: 2,

@@ -39,7 +39,7 @@ const shop = spawn("pnpm", ["exec", "next", "start", "--port", String(port), "--
   env: {
     ...process.env,
     DATABASE_URL: url,
-    AUTH_SECRET: authSecret(),
+    AUTH_SECRET: authSecret(true),
     AUTH_TRUST_HOST: "true",
     NEXT_TELEMETRY_DISABLED: "1",
     NODE_ENV: "production",

@@ -38,7 +38,7 @@ if (!base) {
     env: {
       ...process.env,
       DATABASE_URL: url,
-      AUTH_SECRET: authSecret(),
+      AUTH_SECRET: authSecret(true),
       AUTH_TRUST_HOST: "true",
       OMNI_INSECURE_COOKIES: "1",
       OMNI_WEB_URL: base,

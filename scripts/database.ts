@@ -2,19 +2,20 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 
-import { createDb, runMigrations } from "@omni/db";
+import { demoRequested, prepareDeployment } from "@omni/db/deployment";
 import { defaultDataDir, startEmbeddedPostgres, type EmbeddedPostgres } from "@omni/db/embedded";
-import { isSeeded, seedDemo } from "@omni/db/seed";
 
 export const repoRoot = path.resolve(import.meta.dirname, "..");
 
 /**
  * The database the apps run on: `DATABASE_URL` when set, otherwise an embedded PostgreSQL whose
- * data lives in a git-ignored folder. Migrations run every time; the demo seed loads once.
+ * data lives in a git-ignored folder. Migrations run every time. The embedded database is the demo
+ * and gets the demo seed once; a `DATABASE_URL` database gets it only when the operator asks
+ * (`--demo` or `OMNI_DEMO_SEED=1`), never by default. `demo` tells the apps which of the two they run.
  */
 export async function prepareDatabase(
-  options: { dataDir?: string; fresh?: boolean } = {},
-): Promise<{ url: string; server?: EmbeddedPostgres }> {
+  options: { dataDir?: string; fresh?: boolean; demo?: boolean } = {},
+): Promise<{ url: string; server?: EmbeddedPostgres; demo: boolean }> {
   let url = process.env.DATABASE_URL;
   let server: EmbeddedPostgres | undefined;
   if (!url) {
@@ -26,22 +27,20 @@ export async function prepareDatabase(
       `Embedded PostgreSQL ${server.reused ? "already running" : "started"} on port ${server.port} (data: ${dataDir})`,
     );
   }
-  await runMigrations(url);
-  const handle = createDb(url, { max: 2 });
-  try {
-    if (!(await isSeeded(handle.db))) {
-      console.log("Loading the demo seed…");
-      await seedDemo(handle.db);
-    }
-  } finally {
-    await handle.close();
-  }
-  return { url, server };
+  const demo = !!server || (options.demo ?? demoRequested(process.argv, process.env.OMNI_DEMO_SEED));
+  await prepareDeployment(url, { demo });
+  if (!demo)
+    console.log("Production database: migrated, no demo data. Create the first admin with `pnpm admin:create`.");
+  return { url, server, demo };
 }
 
-/** A stable AUTH_SECRET for development, made once and kept beside the data. */
-export function authSecret(): string {
+/**
+ * A stable AUTH_SECRET for the demo, made once and kept beside the data. A real deployment must
+ * bring its own: a secret in a file next to the code is not one an operator chose or rotates.
+ */
+export function authSecret(demo: boolean): string {
   if (process.env.AUTH_SECRET) return process.env.AUTH_SECRET;
+  if (!demo) throw new Error("Set AUTH_SECRET (for example `openssl rand -base64 32`) to run on DATABASE_URL.");
   const file = path.join(repoRoot, ".data", "auth-secret");
   if (!fs.existsSync(file)) {
     fs.mkdirSync(path.dirname(file), { recursive: true });

@@ -23,7 +23,8 @@ const urls = {
 const env = {
   ...process.env,
   DATABASE_URL: url,
-  AUTH_SECRET: authSecret(),
+  AUTH_SECRET: authSecret(true),
+  OMNI_DEMO: "1",
   AUTH_TRUST_HOST: "true",
   OMNI_INSECURE_COOKIES: "1",
   // Short enough for the idle journey, long enough that a slow page never resets a kiosk mid-journey.
@@ -53,7 +54,9 @@ try {
     if (build.status !== 0) throw new Error("The apps did not build.");
   }
   (["web", "kiosk", "admin"] as const).forEach((app, i) => {
-    const child = spawn("pnpm", ["exec", "next", "start", "--port", String(base + i), "--hostname", "127.0.0.1"], {
+    // The apps' own server (next start plus the socket address for rate limits), as in production.
+    const serve = path.join(repoRoot, "tooling/next-config/serve.mjs");
+    const child = spawn("node", [serve, "--port", String(base + i), "--hostname", "127.0.0.1"], {
       cwd: path.join(repoRoot, "apps", app),
       env,
       stdio: ["ignore", "inherit", "inherit"],

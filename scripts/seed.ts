@@ -4,13 +4,15 @@ import { seedScale } from "@omni/db/seed/scale";
 import { prepareDatabase } from "./database";
 
 /**
- * `pnpm db:seed`: migrates and seeds the development database (embedded, or DATABASE_URL) with the
- * demo seed. `pnpm db:seed --scale [VARIANTS] [LOCATIONS]` adds the large synthetic catalogue for
- * benchmarks (default 100,000 variants in 50 extra stores).
+ * `pnpm db:seed`: migrates the database and loads the demo seed into the embedded demo database.
+ * A `DATABASE_URL` database gets the demo seed (accounts with known passwords, `dev-kiosk-*` tokens)
+ * only with `pnpm db:seed --demo`. `--scale [VARIANTS] [LOCATIONS]` adds the large synthetic
+ * catalogue for benchmarks (default 100,000 variants in 50 extra stores), on a demo database only.
  */
-const { url } = await prepareDatabase();
+const { url, demo } = await prepareDatabase();
 const at = process.argv.indexOf("--scale");
 if (at >= 0) {
+  if (!demo) throw new Error("--scale adds to the demo seed: run it on the embedded database or add --demo.");
   const variants = Number(process.argv[at + 1] ?? 100_000) || 100_000;
   const locations = Number(process.argv[at + 2] ?? 50) || 50;
   const handle = createDb(url, { max: 2 });
@@ -18,5 +20,5 @@ if (at >= 0) {
   await seedScale(handle.sql, { variants, locations });
   await handle.close();
 }
-console.log("Seeded.");
+console.log(demo ? "Seeded." : "Migrated (no demo data: add --demo to load it).");
 process.exit(0);

@@ -7,12 +7,14 @@ import { authSecret, prepareDatabase, repoRoot } from "./database";
  * and the background worker. `pnpm dev` runs the apps with `next dev` instead.
  */
 const dev = process.argv.includes("--dev");
-const { url, server } = await prepareDatabase();
+const { url, server, demo } = await prepareDatabase();
 
 const env = {
   ...process.env,
   DATABASE_URL: url,
-  AUTH_SECRET: authSecret(),
+  AUTH_SECRET: authSecret(demo),
+  // The demo's doors (the kiosk's development-token form) open only on the demo database.
+  OMNI_DEMO: demo ? "1" : "0",
   AUTH_TRUST_HOST: "true",
   OMNI_WEB_URL: process.env.OMNI_WEB_URL ?? "http://localhost:3000",
   OMNI_KIOSK_URL: process.env.OMNI_KIOSK_URL ?? "http://localhost:3001",

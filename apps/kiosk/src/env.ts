@@ -16,6 +16,9 @@ export const kioskEnv = createEnv({
     OMNI_KIOSK_WARN_MS: z.coerce.number().int().positive().default(15_000),
     // The shop, for "Continue on your phone" QR codes.
     OMNI_WEB_URL: z.url().default("http://localhost:3000"),
+    // Set by `pnpm start` on the demo database: the pairing screen also offers the development-token form.
+    // A real deployment pairs only with a manager's code.
+    OMNI_DEMO: z.stringbool().default(false),
   },
   runtimeEnv: process.env,
   emptyStringAsUndefined: true,

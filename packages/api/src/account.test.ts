@@ -73,18 +73,23 @@ describe("account procedures", () => {
     const [stored] = await t.sql`select token from auth_verification_tokens where identifier like 'kiosk-sign-in:%'`;
     expect(stored!.token).not.toBe(token);
 
-    expect(await redeemKioskSignInToken(t.db, "wrong-token")).toBeNull();
-    expect(await redeemKioskSignInToken(t.db, token)).toMatchObject({ email: "ada@example.com" });
-    expect(await redeemKioskSignInToken(t.db, token)).toBeNull();
+    const [device] = await t.sql`select id from kiosk_devices where store_id = 'krakow' limit 1`;
+    const kiosk = { deviceId: device!.id as string };
+    expect(await redeemKioskSignInToken(t.db, "wrong-token", kiosk)).toBeNull();
+    expect(await redeemKioskSignInToken(t.db, token, kiosk)).toMatchObject({ email: "ada@example.com" });
+    expect(await redeemKioskSignInToken(t.db, token, kiosk)).toBeNull();
 
     // A newer token replaces the older one; an expired token does not sign in.
     const older = await ada.account.kioskSignInToken();
     const newer = await ada.account.kioskSignInToken();
-    expect(await redeemKioskSignInToken(t.db, older.token)).toBeNull();
+    expect(await redeemKioskSignInToken(t.db, older.token, kiosk)).toBeNull();
     await t.sql`update auth_verification_tokens set expires = now() - interval '1 second' where identifier like 'kiosk-sign-in:%'`;
-    expect(await redeemKioskSignInToken(t.db, newer.token)).toBeNull();
+    expect(await redeemKioskSignInToken(t.db, newer.token, kiosk)).toBeNull();
     await expect((await callerFor(t.db, "anonymous")).account.kioskSignInToken()).rejects.toMatchObject({
       code: "UNAUTHORIZED",
     });
+    // A session on the kiosk app (signed in there by QR) cannot mint the next sign-in token.
+    const atKiosk = await callerFor(t.db, { email: "ada@example.com" }, "kiosk");
+    await expect(atKiosk.account.kioskSignInToken()).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 });

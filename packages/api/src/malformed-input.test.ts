@@ -31,7 +31,7 @@ async function isWellFormed(inputs: StandardSchema[], raw: unknown): Promise<boo
   return true;
 }
 
-const IGNORED_TABLES = new Set(["rate_limit_hits", "kiosk_devices"]);
+const IGNORED_TABLES = new Set(["rate_limits", "kiosk_devices"]);
 
 async function fingerprint(): Promise<Record<string, string>> {
   const tables = await t.sql<{ table_name: string }[]>`

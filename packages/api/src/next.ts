@@ -1,6 +1,7 @@
 import type { AnyTRPCRouter } from "@trpc/server";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 
+import { clientAddress } from "@omni/auth/client-address";
 import { getDb, type Database } from "@omni/db";
 import { logger, type Logger } from "@omni/logger";
 
@@ -26,10 +27,6 @@ type Identity = {
 /** What the route handler is built on; the apps take the defaults, tests hand in their own. */
 type Dependencies = { router?: AnyTRPCRouter; db?: () => Database; log?: Logger };
 
-function clientIp(headers: Headers): string {
-  return headers.get("x-forwarded-for")?.split(",")[0]?.trim() || headers.get("x-real-ip") || "local";
-}
-
 /**
  * The `/api/trpc` route of an app: the shared router, with the caller read from the request. Every
  * answer carries `x-request-id` (the caller's own when sane, else a new one), and internal errors are
@@ -49,7 +46,7 @@ export function createTrpcRouteHandler(identity: Identity, dependencies: Depende
           app: identity.app,
           userId: await identity.getUserId(),
           deviceToken: bearerToken(req.headers.get("authorization")) ?? (await identity.getDeviceCookie?.()),
-          ip: clientIp(req.headers),
+          ip: clientAddress(req.headers),
           requestId,
         }),
       onError: ({ error, path, type }) => logProcedureError(log, { error, path, type, requestId }),
@@ -71,7 +68,7 @@ export function createRestRouteHandler(identity: Identity) {
           app: identity.app,
           userId: await identity.getUserId(),
           deviceToken: bearerToken(req.headers.get("authorization")) ?? (await identity.getDeviceCookie?.()),
-          ip: clientIp(req.headers),
+          ip: clientAddress(req.headers),
           requestId,
         }),
       onError: (error, path) => apiLog.error({ err: error, path, requestId }, "REST call failed"),
@@ -98,7 +95,7 @@ export async function createServerCaller(identity: Identity & { headers: Headers
       app: identity.app,
       userId: await identity.getUserId(),
       deviceToken: await identity.getDeviceCookie?.(),
-      ip: clientIp(identity.headers),
+      ip: clientAddress(identity.headers),
       requestId,
     }),
     { onError: ({ error, path, type }) => logProcedureError(apiLog, { error, path, type, requestId }) },

@@ -1,28 +1,40 @@
 import { eq } from "drizzle-orm";
 
-import { users, verifyPassword, type Database } from "@omni/db";
-import { assertNotLimited, DomainError, recordHit } from "@omni/domain/kernel";
+import { hashPassword, users, verifyPassword, type Database } from "@omni/db";
+import { emailKey, isLimited, recordHit, resetHits } from "@omni/domain/kernel";
+
+// A hash of a password nobody knows, made once: an unknown e-mail is checked against it, so that it
+// costs the same scrypt as a known one and the answer's timing does not tell which addresses exist.
+let decoy: Promise<string> | undefined;
+const decoyHash = () => (decoy ??= hashPassword(`decoy-${Math.random()}-${Date.now()}`));
 
 /**
- * Checks an e-mail and password for next-auth's credentials provider. Failed attempts are counted
- * per address in Postgres (so the limit holds across app instances); after too many, even the right
- * password is refused until the window passes.
+ * Checks an e-mail and password for next-auth's credentials provider. Wrong passwords are counted
+ * per e-mail-and-address and per address (in Postgres, so the limits hold across app instances):
+ * a guesser is stopped, but the account is never locked for its owner signing in from elsewhere.
+ * While a limit holds, even the right password is refused, so guessing on cannot tell it apart.
  */
-export async function verifyCredentials(db: Database, raw: { email?: unknown; password?: unknown }) {
+export async function verifyCredentials(
+  db: Database,
+  raw: { email?: unknown; password?: unknown },
+  address = "unknown",
+) {
   const email = typeof raw.email === "string" ? raw.email.trim().toLowerCase() : "";
   const password = typeof raw.password === "string" ? raw.password : "";
   if (!email || !password || email.length > 320 || password.length > 200) return null;
-  try {
-    await assertNotLimited(db, "signIn", `email:${email}`);
-  } catch (error) {
-    // Over the limit is refused like a wrong password; a failing database is not a refusal.
-    if (error instanceof DomainError && error.code === "TOO_MANY_REQUESTS") return null;
-    throw error;
-  }
+  const pairKey = `${emailKey(email)}|ip:${address}`;
+  const addressKey = `ip:${address}`;
+  const [pairLimited, addressLimited] = await Promise.all([
+    isLimited(db, "signInPair", pairKey),
+    isLimited(db, "signInAddress", addressKey),
+  ]);
+  if (pairLimited || addressLimited) return null;
   const [user] = await db.select().from(users).where(eq(users.email, email));
-  if (!user || !user.active || !(await verifyPassword(password, user.passwordHash))) {
-    await recordHit(db, "signIn", `email:${email}`);
+  const matches = await verifyPassword(password, user?.passwordHash ?? (await decoyHash()));
+  if (!user || !user.active || !matches) {
+    await Promise.all([recordHit(db, "signInPair", pairKey), recordHit(db, "signInAddress", addressKey)]);
     return null;
   }
-  return { id: user.id, email: user.email, name: user.name };
+  await resetHits(db, "signInPair", pairKey);
+  return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
 }

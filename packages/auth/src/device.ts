@@ -26,3 +26,20 @@ export async function authenticateDevice(db: Database, token: string | null | un
     );
   return { deviceId: device.id, storeId: device.storeId, name: device.name };
 }
+
+/**
+ * The device token a request carries: `Authorization: Bearer …` (other programs acting as a kiosk) or
+ * the kiosk app's http-only pairing cookie.
+ */
+export function deviceTokenOf(request: Request): string | null {
+  const bearer = request.headers
+    .get("authorization")
+    ?.match(/^Bearer\s+(.+)$/i)?.[1]
+    ?.trim();
+  if (bearer) return bearer;
+  for (const part of (request.headers.get("cookie") ?? "").split(";")) {
+    const [name, ...value] = part.trim().split("=");
+    if (name === deviceCookieName) return decodeURIComponent(value.join("="));
+  }
+  return null;
+}

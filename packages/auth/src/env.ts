@@ -11,6 +11,10 @@ export const authEnv = createEnv({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
     // Plain-HTTP production runs (the e2e journeys on 127.0.0.1) need cookies without the Secure flag.
     OMNI_INSECURE_COOKIES: z.stringbool().default(false),
+    // How many reverse proxies stand in front of the apps (0 when they face the internet directly). Each
+    // appends the address it saw to X-Forwarded-For, so the caller is that many entries from the right;
+    // anything further left was written by the client and is not believed.
+    TRUSTED_PROXIES: z.coerce.number().int().min(0).max(10).default(0),
   },
   runtimeEnv: process.env,
   emptyStringAsUndefined: true,

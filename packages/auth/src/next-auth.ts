@@ -2,10 +2,12 @@ import NextAuth from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 
 import { getDb } from "@omni/db";
-import { redeemKioskSignInToken } from "@omni/domain/accounts";
 
+import { clientAddress } from "./client-address";
 import { verifyCredentials } from "./credentials";
 import { authEnv, secureCookies } from "./env";
+import { authorizeQrToken } from "./qr-sign-in";
+import { sessionIsCurrent } from "./session-version";
 import { loadUserActor } from "./user";
 
 export type AppName = "web" | "kiosk" | "admin";
@@ -39,7 +41,7 @@ export function createAuth(app: AppName) {
       Credentials({
         id: "credentials",
         credentials: { email: { label: "E-mail", type: "email" }, password: { label: "Password", type: "password" } },
-        authorize: (raw) => verifyCredentials(getDb(), raw ?? {}),
+        authorize: (raw, request) => verifyCredentials(getDb(), raw ?? {}, clientAddress(request.headers)),
       }),
       // The kiosk signs a shopper in by scanning the one-time QR token their account page shows.
       ...(app === "kiosk"
@@ -47,19 +49,19 @@ export function createAuth(app: AppName) {
             Credentials({
               id: "qr-token",
               credentials: { token: { label: "Sign-in code", type: "text" } },
-              async authorize(raw) {
-                const token = typeof raw?.token === "string" ? raw.token.trim() : "";
-                if (!token) return null;
-                return redeemKioskSignInToken(getDb(), token);
-              },
+              authorize: (raw, request) => authorizeQrToken(getDb(), raw, request),
             }),
           ]
         : []),
     ],
     callbacks: {
-      jwt({ token, user }) {
-        if (user?.id) token.sub = user.id;
-        return token;
+      async jwt({ token, user }) {
+        if (user?.id) {
+          token.sub = user.id;
+          token.sv = (user as { sessionVersion?: number }).sessionVersion ?? 0;
+        }
+        // Checked on every request: a password or role change since sign-in ends the session (null clears it).
+        return (await sessionIsCurrent(getDb(), token)) ? token : null;
       },
       async session({ session, token }) {
         const actor = token.sub ? await loadUserActor(getDb(), token.sub) : null;

@@ -11,3 +11,4 @@ export * from "./idempotency";
 export * from "./settings";
 export * from "./vat";
 export * from "./nip";
+export * from "./local-path";

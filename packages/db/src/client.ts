@@ -4,7 +4,8 @@ import postgres from "postgres";
 import { dbEnv } from "./env";
 import * as schema from "./schema";
 
-export type Database = PostgresJsDatabase<typeof schema>;
+// `$client` is the postgres.js pool under drizzle (drizzle() returns it; the bare type leaves it out).
+export type Database = PostgresJsDatabase<typeof schema> & { $client: postgres.Sql };
 /** A database handle or an open transaction: use-cases accept either. */
 export type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
 export type DbOrTx = Database | Tx;

@@ -5,6 +5,7 @@ import { AuthError } from "next-auth";
 import { revalidatePath } from "next/cache";
 import { cookies } from "next/headers";
 
+import { localPath } from "@omni/core";
 import { formText } from "@omni/ui/form-text";
 
 import { storeCookieName } from "./session";
@@ -23,7 +24,7 @@ export async function signInAction(previous: SignInState, form: FormData): Promi
     await signIn("credentials", {
       email,
       password,
-      redirectTo: next.startsWith("/") && !next.startsWith("//") ? next : "/",
+      redirectTo: localPath(next, "/"),
     });
   } catch (error) {
     // next-auth answers every refusal (wrong password, unknown account, rate limit) with the same

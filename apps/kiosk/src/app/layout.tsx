@@ -1,6 +1,7 @@
 import { auth } from "@/auth";
 import { KioskShell } from "@/components/kiosk-shell";
 import { PairScreen } from "@/components/pair-screen";
+import { kioskEnv } from "@/env";
 import { loadDeviceState } from "@/server/device";
 import { idleTimeouts } from "@/server/settings";
 import type { Viewport } from "next";
@@ -24,7 +25,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
     <AppDocument bodyClassName="min-h-screen select-none overflow-x-hidden bg-white text-slate-900 antialiased">
       <Providers initiallyLocked={device.state === "locked"}>
         {device.state === "unpaired" ? (
-          <PairScreen />
+          <PairScreen allowDeviceToken={kioskEnv.OMNI_DEMO} />
         ) : (
           <KioskShell
             kiosk={device.state === "paired" ? device.kiosk : null}

@@ -11,9 +11,10 @@ import { TouchForm } from "./touch-form";
 
 /**
  * First start: the kiosk is not paired to a store yet. A manager enters the pairing code from the
- * back office; for development a device token (such as `dev-kiosk-krakow`) pairs it directly.
+ * back office. In the demo only, a development device token (such as `dev-kiosk-krakow`) pairs it
+ * directly; a real deployment has no such tokens and shows no such form.
  */
-export function PairScreen() {
+export function PairScreen({ allowDeviceToken }: { allowDeviceToken: boolean }) {
   const t = useTranslations("pair");
   const [mode, setMode] = useState<"code" | "token">("code");
   const [values, setValues] = useState<Record<string, string>>({});
@@ -77,17 +78,19 @@ export function PairScreen() {
           {error && <KioskError message={error} />}
         </TouchForm>
       )}
-      <button
-        type="button"
-        data-testid={mode === "code" ? "use-dev-token" : "use-pair-code"}
-        onClick={() => {
-          setMode(mode === "code" ? "token" : "code");
-          setError(null);
-        }}
-        className="min-h-16 self-start rounded-xl px-6 text-2xl text-slate-600 underline"
-      >
-        {mode === "code" ? t("useToken") : t("useCode")}
-      </button>
+      {allowDeviceToken && (
+        <button
+          type="button"
+          data-testid={mode === "code" ? "use-dev-token" : "use-pair-code"}
+          onClick={() => {
+            setMode(mode === "code" ? "token" : "code");
+            setError(null);
+          }}
+          className="min-h-16 self-start rounded-xl px-6 text-2xl text-slate-600 underline"
+        >
+          {mode === "code" ? t("useToken") : t("useCode")}
+        </button>
+      )}
     </main>
   );
 }

@@ -1,6 +1,7 @@
 "use server";
 
 import { signIn, signOut } from "@/auth";
+import { kioskEnv } from "@/env";
 import { TRPCError } from "@trpc/server";
 import { AuthError } from "next-auth";
 import { cookies } from "next/headers";
@@ -39,8 +40,13 @@ export async function pairWithCode(
   }
 }
 
-/** Development pairing: a device token (e.g. `dev-kiosk-krakow`) is checked and kept in the http-only cookie. */
+/**
+ * Demo pairing: a device token (e.g. `dev-kiosk-krakow`) is checked and kept in the http-only cookie.
+ * Refused outside the demo, where the form is not shown either: a server action can be called
+ * without its form.
+ */
 export async function pairWithDeviceToken(token: string): Promise<Outcome> {
+  if (!kioskEnv.OMNI_DEMO) return { ok: false, error: "invalid" };
   const clean = typeof token === "string" ? token.trim() : "";
   if (!clean || clean.length > 200) return { ok: false, error: "invalid" };
   try {

@@ -4,6 +4,8 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
 
+import { localPath } from "@omni/core";
+
 type Mode = "sign-in" | "sign-up";
 type Props = { searchParams: Promise<{ next?: string }> };
 
@@ -15,7 +17,7 @@ export async function authPageMetadata(mode: Mode): Promise<Metadata> {
 export async function AuthPage({ mode, searchParams }: Props & { mode: Mode }) {
   const t = await getTranslations("auth");
   const { next } = await searchParams;
-  const target = typeof next === "string" && next.startsWith("/") && !next.startsWith("//") ? next : "/account";
+  const target = localPath(next, "/account");
   if ((await auth())?.user) redirect(target);
   return (
     <div className="mx-auto max-w-sm space-y-4">

@@ -8,5 +8,5 @@ import { router, staffProcedure } from "../trpc";
 export const notificationsRouter = router({
   list: staffProcedure
     .input(z.object({ email: email.optional(), limit: limit(200, 50) }).default({ limit: 50 }))
-    .query(({ ctx, input }) => listNotifications(ctx.db, input)),
+    .query(({ ctx, input }) => listNotifications(ctx.db, ctx.actor, input)),
 });

@@ -79,6 +79,8 @@ export const orders = pgTable(
     reminderSentAt: timestamp("reminder_sent_at", { withTimezone: true }),
     completedAt: timestamp("completed_at", { withTimezone: true }),
     idempotencyKey: text("idempotency_key").unique(),
+    /** Hash of the request that first used the key (kernel/request-fingerprint.ts). */
+    requestFingerprint: text("request_fingerprint"),
     reservationId: uuid("reservation_id"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },

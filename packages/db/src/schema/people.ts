@@ -14,6 +14,8 @@ export const users = pgTable("users", {
   active: boolean("active").notNull().default(true),
   preferredStoreId: text("preferred_store_id").references(() => locations.id),
   emailVerified: timestamp("email_verified", { withTimezone: true }),
+  /** Raised when the password or role changes: every session signed with an older value ends. */
+  sessionVersion: integer("session_version").notNull().default(0),
   image: text("image"),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });

@@ -26,6 +26,8 @@ export const reservations = pgTable(
     reminderSentAt: timestamp("reminder_sent_at", { withTimezone: true }),
     orderId: uuid("order_id"),
     idempotencyKey: text("idempotency_key").unique(),
+    /** Hash of the request that first used the key (kernel/request-fingerprint.ts). */
+    requestFingerprint: text("request_fingerprint"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     closedAt: timestamp("closed_at", { withTimezone: true }),
   },

@@ -1,4 +1,4 @@
-import { bigserial, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigint, bigserial, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
 /** Messages to shoppers, written in the same transaction as the change that causes them. */
 export const outbox = pgTable(
@@ -43,14 +43,17 @@ export const auditLog = pgTable(
   (t) => [index("audit_log_at_idx").on(t.at), index("audit_log_action_idx").on(t.action)],
 );
 
-/** Failed attempts (wrong codes, wrong passwords, checkouts) counted per caller, across app instances. */
-export const rateLimitHits = pgTable(
-  "rate_limit_hits",
+/**
+ * Rate-limit counters of rate-limiter-flexible's PostgreSQL store (one row per bucket and caller,
+ * updated by one atomic upsert), so that limits hold across app instances. `expire` is in epoch
+ * milliseconds, as the library writes it; the `rate-limits` sweep deletes lapsed rows.
+ */
+export const rateLimits = pgTable(
+  "rate_limits",
   {
-    id: bigserial("id", { mode: "number" }).primaryKey(),
-    bucket: text("bucket").notNull(),
-    key: text("key").notNull(),
-    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    key: text("key").primaryKey(),
+    points: integer("points").notNull().default(0),
+    expire: bigint("expire", { mode: "number" }),
   },
-  (t) => [index("rate_limit_hits_idx").on(t.bucket, t.key, t.at)],
+  (t) => [index("rate_limits_expire_idx").on(t.expire)],
 );

@@ -26,10 +26,10 @@ const duplicateEmail = () =>
 export async function signUp(db: Database, actor: Actor, input: { email: string; password: string; name: string }) {
   const email = input.email.trim().toLowerCase();
   const key = callerKey(actor);
-  await assertNotLimited(db, "signIn", key);
+  await assertNotLimited(db, "signUp", key);
   const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.email, email));
   if (existing) {
-    await recordHit(db, "signIn", key);
+    await recordHit(db, "signUp", key);
     throw duplicateEmail();
   }
   const passwordHash = await hashPassword(input.password);

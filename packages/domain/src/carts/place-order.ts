@@ -6,17 +6,19 @@ import { priceCart, type PricedLine } from "../catalog";
 import { emitWebhookEvent } from "../integrations";
 import { ONLINE_LOCATION, reserveStock } from "../inventory";
 import {
-  assertNotLimited,
   badRequest,
   callerKey,
   conflict,
+  consumeOrRefuse,
   DomainError,
   isUniqueViolation,
+  limitHolds,
+  limits,
   moneyText,
   queueMessage,
   randomCode,
   recordAudit,
-  recordHit,
+  requestFingerprint,
   type Actor,
 } from "../kernel";
 import { createOrder, finaliseOrderPayment, recordOrderPaid, type OrderRow } from "../orders";
@@ -122,10 +124,15 @@ function answerOf(
 async function answerForKey(
   db: Database | Tx,
   input: Pick<PlaceOrderInput, "idempotencyKey" | "email">,
+  fingerprint: string,
 ): Promise<PlacedOrder | null> {
   const [order] = await db.select().from(orders).where(eq(orders.idempotencyKey, input.idempotencyKey));
   if (!order) return null;
-  if (order.email !== input.email.toLowerCase())
+  // The key answers only the request it first came with (orders from before fingerprints: the e-mail).
+  if (
+    order.email !== input.email.toLowerCase() ||
+    (order.requestFingerprint && order.requestFingerprint !== fingerprint)
+  )
     throw conflict("This checkout key was already used for another order. Reload the page and try again.");
   let [attempt] = (await attemptsOfOrder(db, order.id)).slice(-1);
   // The first call is still waiting for its provider: answer what it will answer, not a half-way state.
@@ -171,11 +178,11 @@ function paymentData(payment: PaymentChoice): PaymentData {
  * unlike a stock `CONFLICT`, which names the SKU that ran out.
  */
 export async function placeOrder(db: Database, actor: Actor, input: PlaceOrderInput): Promise<PlacedOrder> {
-  const replay = await answerForKey(db, input);
+  const fingerprint = requestFingerprint(actor, input);
+  const replay = await answerForKey(db, input, fingerprint);
   if (replay) return replay;
   const key = callerKey(actor);
-  await assertNotLimited(db, "checkout", key);
-  await recordHit(db, "checkout", key);
+  await consumeOrRefuse(db, [["checkout", key]]);
   if (input.payment.method === "pay_in_store" && input.fulfillment.type !== "pickup") {
     throw badRequest("Paying in store is only possible for click-and-collect orders.", { field: "payment" });
   }
@@ -184,14 +191,23 @@ export async function placeOrder(db: Database, actor: Actor, input: PlaceOrderIn
       field: "payment",
     });
   }
+  // Paid later or never: such orders hold stock for nothing, so they are limited like reservations.
+  if (input.payment.method === "pay_in_store")
+    await limitHolds(
+      db,
+      actor,
+      input.email,
+      { caller: "unpaidOrders", email: "unpaidOrdersEmail" },
+      { caller: limits.unpaidOrders.points, email: limits.unpaidOrdersEmail.points },
+    );
   const creditHolder = await checkoutCreditHolder(db, actor, input.payment);
   let started: Started;
   try {
-    started = await db.transaction((tx) => placeInTransaction(tx, actor, input, creditHolder));
+    started = await db.transaction((tx) => placeInTransaction(tx, actor, input, creditHolder, fingerprint));
   } catch (error) {
     // Two calls with one key at the same moment: the loser waited on the key's unique index.
     if (isUniqueViolation(error, "orders_idempotency_key_unique")) {
-      const first = await answerForKey(db, input);
+      const first = await answerForKey(db, input, fingerprint);
       if (first) return first;
     }
     throw error;
@@ -213,7 +229,7 @@ export async function placeOrder(db: Database, actor: Actor, input: PlaceOrderIn
   if (finished.result === "authorized") return answerOf(finished.order, { status: "authorized" });
   if (finished.result === "pending")
     return answerOf(finished.order, { status: "pending", redirectUrl: finished.redirectUrl });
-  const again = await answerForKey(db, input);
+  const again = await answerForKey(db, input, fingerprint);
   if (!again) throw conflict("The payment could not be confirmed. Please try again.");
   return again;
 }
@@ -347,10 +363,11 @@ async function placeInTransaction(
   actor: Actor,
   input: PlaceOrderInput,
   creditHolder: string | null,
+  fingerprint: string,
 ): Promise<Started> {
   const cart = await lockCart(tx, input.cartId, actor);
   // A concurrent call with the same key may have finished while this one waited for the cart.
-  const replay = await answerForKey(tx, input);
+  const replay = await answerForKey(tx, input, fingerprint);
   if (replay) return { answer: replay };
   assertCartOpen(cart);
   const priced = await pricedCartLines(tx, cart.id, cart.discountCode);
@@ -407,7 +424,14 @@ async function placeInTransaction(
       paymentMethod,
       pickupCode: pickup ? randomCode(8) : null,
       readyBy: shipToStore ? (sourcing.promise.readyBy ?? null) : null,
+      // Nothing is paid yet, so the stock is held only for the store's pickup time from now: an order
+      // never picked up nor ready in time expires like an uncollected one (orders/expire-pickups.ts).
+      pickupDeadline:
+        paymentMethod === "pay_in_store"
+          ? new Date(Date.now() + location.pickupExpiryDays * 24 * 60 * 60 * 1000)
+          : null,
       idempotencyKey: input.idempotencyKey,
+      requestFingerprint: fingerprint,
       invoice: input.invoice ?? null,
     },
     lines: priced.lines.map((l) => ({

@@ -2,7 +2,7 @@ import { and, desc, eq, isNull, lt, or, sql } from "drizzle-orm";
 
 import { apiKeys, hashToken, locations, type ApiScope, type Database } from "@omni/db";
 
-import { assertNotLimited, badRequest, notFound, randomSecret, recordAudit, recordHit, type Actor } from "../kernel";
+import { badRequest, consumeOrRefuse, notFound, randomSecret, recordAudit, type Actor } from "../kernel";
 
 /** Every key starts so, which tells it apart from a kiosk device token in an Authorization header. */
 export const apiKeyPrefix = "omni_sk_";
@@ -93,8 +93,7 @@ export async function authenticateApiKey(db: Database, token: string): Promise<A
 export async function recordApiKeyUse(db: Database, actor: Actor, call: { path: string }) {
   if (!actor.apiKeyId) return;
   const key = `api-key:${actor.apiKeyId}`;
-  await assertNotLimited(db, "apiKey", key);
-  await recordHit(db, "apiKey", key);
+  await consumeOrRefuse(db, [["apiKey", key]]);
   await db.transaction((tx) =>
     recordAudit(tx, actor, {
       action: "apiKeys.use",

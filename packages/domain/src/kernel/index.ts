@@ -10,3 +10,5 @@ export * from "./sweep";
 export * from "./message-format";
 export * from "./env";
 export * from "./log";
+export * from "./hold-limits";
+export * from "./request-fingerprint";

@@ -1,21 +1,39 @@
-import { and, eq, gt, sql } from "drizzle-orm";
+import { lt } from "drizzle-orm";
+import { RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
 
-import { rateLimitHits, type Database } from "@omni/db";
+import { rateLimits, type Database } from "@omni/db";
 
 import type { Actor } from "./actor";
 import { DomainError } from "./errors";
+import type { Sweep } from "./sweep";
 
 /**
- * Limits on failed attempts, kept in Postgres so that they hold across app instances.
- * `codes`: wrong pickup, reservation, handoff and return codes; the first 3 in a window are always
- * answered normally, and from the 11th on the caller is refused.
+ * Limits on attempts, counted by rate-limiter-flexible in PostgreSQL (one atomic upsert per hit), so
+ * that they hold across app instances and two racing requests cannot both slip under a limit.
+ * `points` hits per `seconds`, from the first hit of a window.
+ * - `codes`: wrong pickup, reservation, handoff, order and return codes: the first 3 in a window are
+ *   always answered normally, and from the 11th on the caller is refused.
+ * - `signInPair`: wrong passwords per e-mail and address: slows one guesser on one account down
+ *   without locking the account for its owner elsewhere. `signInAddress`: wrong passwords per address
+ *   across all accounts (one address spraying many accounts).
+ * - `signUp`: sign-ups that hit an existing address (account discovery), per caller.
+ * - `reservations`, `reservationsEmail`: reservations per caller and per e-mail, an hour (contract:
+ *   the first 5 always go through, the 21st is refused). `unpaidOrders`, `unpaidOrdersEmail`: the same
+ *   for pay-in-store orders, which hold stock without any payment.
+ * - `checkout`: order attempts per caller per minute. `apiKey`: calls per API key per minute.
  */
 export const limits = {
-  codes: { windowMinutes: 15, max: 10 },
-  signIn: { windowMinutes: 15, max: 10 },
-  checkout: { windowMinutes: 1, max: 30 },
-  /** Requests per API key. */
-  apiKey: { windowMinutes: 1, max: 300 },
+  codes: { points: 10, seconds: 15 * 60 },
+  signInPair: { points: 10, seconds: 15 * 60 },
+  signInAddress: { points: 100, seconds: 24 * 60 * 60 },
+  signUp: { points: 10, seconds: 15 * 60 },
+  checkout: { points: 30, seconds: 60 },
+  reservations: { points: 20, seconds: 60 * 60 },
+  reservationsEmail: { points: 20, seconds: 60 * 60 },
+  unpaidOrders: { points: 20, seconds: 60 * 60 },
+  unpaidOrdersEmail: { points: 20, seconds: 60 * 60 },
+  discountCodes: { points: 10, seconds: 15 * 60 },
+  apiKey: { points: 300, seconds: 60 },
 } as const;
 export type LimitBucket = keyof typeof limits;
 
@@ -27,29 +45,88 @@ export function callerKey(actor: Actor): string {
   return `ip:${actor.ip ?? "unknown"}`;
 }
 
-async function countHits(db: Database, bucket: LimitBucket, key: string): Promise<number> {
-  const { windowMinutes } = limits[bucket];
-  const [row] = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(rateLimitHits)
-    .where(
-      and(
-        eq(rateLimitHits.bucket, bucket),
-        eq(rateLimitHits.key, key),
-        gt(rateLimitHits.at, sql`now() - make_interval(mins => ${windowMinutes})`),
-      ),
-    );
-  return row?.n ?? 0;
+/** The e-mail a shopper typed, as one key whatever its letter case. */
+export const emailKey = (email: string) => `email:${email.trim().toLowerCase()}`;
+
+type PgQuery = { text: string; values?: unknown[] };
+const limiters = new WeakMap<object, Map<LimitBucket, RateLimiterPostgres>>();
+
+/**
+ * The limiter of one bucket on one database. The library speaks node-postgres (`query({ text, values })`
+ * answering `{ rows, rowCount }`); the project's driver is postgres.js, so a two-line adapter stands in.
+ * The table comes from the migrations (`tableCreated`), and the `rate-limits` sweep clears it.
+ */
+function limiter(db: Database, bucket: LimitBucket): RateLimiterPostgres {
+  const client = db.$client;
+  let byBucket = limiters.get(client);
+  if (!byBucket) limiters.set(client, (byBucket = new Map<LimitBucket, RateLimiterPostgres>()));
+  let found = byBucket.get(bucket);
+  if (!found) {
+    const storeClient = {
+      query: async (q: PgQuery) => {
+        const rows = await client.unsafe(q.text, (q.values ?? []) as never[]);
+        return { rows, rowCount: rows.count };
+      },
+    };
+    found = new RateLimiterPostgres({
+      storeClient,
+      storeType: "client",
+      tableName: "rate_limits",
+      tableCreated: true,
+      clearExpiredByTimeout: false,
+      keyPrefix: bucket,
+      points: limits[bucket].points,
+      duration: limits[bucket].seconds,
+    });
+    byBucket.set(bucket, found);
+  }
+  return found;
+}
+
+export const tooManyAttempts = () =>
+  new DomainError("TOO_MANY_REQUESTS", "Too many attempts. Please wait a few minutes and try again.");
+
+/** Whether the key has used up its bucket, without counting this look. */
+export async function isLimited(db: Database, bucket: LimitBucket, key: string): Promise<boolean> {
+  const res = await limiter(db, bucket).get(key);
+  return !!res && res.consumedPoints >= limits[bucket].points;
 }
 
 export async function assertNotLimited(db: Database, bucket: LimitBucket, key: string): Promise<void> {
-  if ((await countHits(db, bucket, key)) >= limits[bucket].max) {
-    throw new DomainError("TOO_MANY_REQUESTS", "Too many attempts. Please wait a few minutes and try again.");
-  }
+  if (await isLimited(db, bucket, key)) throw tooManyAttempts();
 }
 
+/** Counts a failed attempt (a wrong code or password), whatever the count already is. */
 export async function recordHit(db: Database, bucket: LimitBucket, key: string): Promise<void> {
-  await db.insert(rateLimitHits).values({ bucket, key });
+  await limiter(db, bucket).penalty(key, 1);
+}
+
+/** Counts an attempt and answers how many the key has made in its window, this one included (atomic). */
+export async function countHit(db: Database, bucket: LimitBucket, key: string): Promise<number> {
+  return (await limiter(db, bucket).penalty(key, 1)).consumedPoints;
+}
+
+/** Forgets a key's count (a right password ends a run of wrong ones). */
+export async function resetHits(db: Database, bucket: LimitBucket, key: string): Promise<void> {
+  await limiter(db, bucket).delete(key);
+}
+
+/**
+ * Counts an attempt and refuses it when it goes over the bucket: one atomic upsert, so concurrent
+ * requests cannot all pass on a stale count. Every key is consumed even when an earlier one refuses,
+ * so a caller cannot dodge the e-mail count by exhausting the address count first.
+ */
+export async function consumeOrRefuse(db: Database, checks: [LimitBucket, string][]): Promise<void> {
+  let refused = false;
+  for (const [bucket, key] of checks) {
+    try {
+      await limiter(db, bucket).consume(key, 1);
+    } catch (error) {
+      if (!(error instanceof RateLimiterRes)) throw error;
+      refused = true;
+    }
+  }
+  if (refused) throw tooManyAttempts();
 }
 
 /**
@@ -66,3 +143,15 @@ export async function withCodeLimit<T>(db: Database, actor: Actor, lookup: () =>
     throw error;
   }
 }
+
+/** Deletes counters whose window has passed, so the table holds only live callers. */
+export const clearRateLimits: Sweep = {
+  name: "rate-limits",
+  async run(db, now) {
+    const gone = await db
+      .delete(rateLimits)
+      .where(lt(rateLimits.expire, now.getTime()))
+      .returning({ key: rateLimits.key });
+    return gone.length;
+  },
+};

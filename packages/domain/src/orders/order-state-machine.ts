@@ -18,6 +18,7 @@ export type OrderFulfillmentType = "pickup" | "delivery";
 export const orderTransitions: Record<OrderFulfillmentType, Partial<Record<OrderStatus, readonly OrderStatus[]>>> = {
   pickup: {
     // A ship-to-store order may expire before it is ready when its goods never come.
+    // An unpaid (pay-in-store) order expires at its deadline whether or not the store got to it.
     placed: ["picking", "cancelled", "expired"],
     picking: ["ready_for_pickup", "cancelled", "expired"],
     ready_for_pickup: ["collected", "cancelled", "expired"],

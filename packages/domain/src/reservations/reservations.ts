@@ -22,12 +22,14 @@ import {
   queueMessage,
   randomCode,
   recordAudit,
+  requestFingerprint,
   whenText,
   withCodeLimit,
   worksIn,
   type Actor,
 } from "../kernel";
 import { findLocation, reservationExpiry } from "../stores";
+import { checkReservationLimits } from "./reservation-limits";
 import { moveReservation, recordReservationEvent } from "./reservation-state-machine";
 import {
   effectiveStatus,
@@ -55,10 +57,18 @@ const answerOf = (r: ReservationRow) => ({
 });
 
 /** The first answer for an idempotency key; a key used by another shopper is refused, never answered. */
-async function answerForKey(db: DbOrTx, input: Pick<CreateReservationInput, "idempotencyKey" | "email">) {
+async function answerForKey(
+  db: DbOrTx,
+  input: Pick<CreateReservationInput, "idempotencyKey" | "email">,
+  fingerprint: string,
+) {
   const [existing] = await db.select().from(reservations).where(eq(reservations.idempotencyKey, input.idempotencyKey));
   if (!existing) return null;
-  if (existing.email !== input.email.trim().toLowerCase())
+  // The key answers only the request it first came with (kernel/request-fingerprint.ts).
+  if (
+    existing.email !== input.email.trim().toLowerCase() ||
+    (existing.requestFingerprint && existing.requestFingerprint !== fingerprint)
+  )
     throw conflict("This reservation key was already used. Reload the page and try again.");
   return answerOf(existing);
 }
@@ -86,10 +96,12 @@ function mergeLines(lines: CreateReservationInput["lines"]) {
  * there are units). Repeating a call with the same key answers the first reservation.
  */
 export async function createReservation(db: Database, actor: Actor, input: CreateReservationInput) {
-  const replay = await answerForKey(db, input);
+  const fingerprint = requestFingerprint(actor, input);
+  const replay = await answerForKey(db, input, fingerprint);
   if (replay) return replay;
   const lines = mergeLines(input.lines);
   if (!lines.length) throw badRequest("Add at least one item to reserve.");
+  await checkReservationLimits(db, actor, { email: input.email, lines });
   try {
     return await db.transaction(async (tx) => {
       const store = await findLocation(tx, input.storeId);
@@ -128,6 +140,7 @@ export async function createReservation(db: Database, actor: Actor, input: Creat
           phone: input.phone || null,
           expiresAt,
           idempotencyKey: input.idempotencyKey,
+          requestFingerprint: fingerprint,
         })
         .returning();
       const res = reservation!;
@@ -172,7 +185,7 @@ export async function createReservation(db: Database, actor: Actor, input: Creat
   } catch (error) {
     // Two calls with one key at the same moment: the loser waited on the key's unique index.
     if (isUniqueViolation(error, "reservations_idempotency_key_unique")) {
-      const first = await answerForKey(db, input);
+      const first = await answerForKey(db, input, fingerprint);
       if (first) return first;
     }
     throw error;

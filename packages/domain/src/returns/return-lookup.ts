@@ -106,6 +106,14 @@ export async function findReturnByNumber(
 
 /** Everything about a return that a shopper or a clerk is shown: its lines and its timeline. */
 export async function describeReturn(db: DbOrTx, ret: Return) {
+  const view = await describeReturnWithActors(db, ret);
+  // Shoppers see what happened and when, never which member of staff did it: staff e-mail addresses
+  // are not theirs to know (and would name targets for phishing).
+  return { ...view, events: view.events.map(({ actorEmail: _actor, ...event }) => event) };
+}
+
+/** The timeline with who did each step, for staff. */
+async function describeReturnWithActors(db: DbOrTx, ret: Return) {
   const [order] = await db
     .select({
       number: orders.number,
@@ -167,7 +175,7 @@ export type ReturnView = Awaited<ReturnType<typeof describeReturn>>;
 
 /** The staff view adds who the shopper is, so the clerk can check it at the counter. */
 export async function describeReturnForStaff(db: DbOrTx, ret: Return) {
-  const view = await describeReturn(db, ret);
+  const view = await describeReturnWithActors(db, ret);
   const [order] = await db
     .select({ name: orders.name, phone: orders.phone })
     .from(orders)

@@ -1,4 +1,4 @@
-import { asc, eq, inArray } from "drizzle-orm";
+import { asc, eq, inArray, sql } from "drizzle-orm";
 
 import { hashPassword, staffAssignments, users, type Database, type DbOrTx, type Role } from "@omni/db";
 
@@ -56,7 +56,14 @@ export async function inviteStaff(
     const [user] = existing
       ? await tx
           .update(users)
-          .set({ role: input.role, name: input.name, active: true, passwordHash })
+          // A new role and password: every session the account already had ends (session version).
+          .set({
+            role: input.role,
+            name: input.name,
+            active: true,
+            passwordHash,
+            sessionVersion: sql`${users.sessionVersion} + 1`,
+          })
           .where(eq(users.id, existing.id))
           .returning()
       : await tx
@@ -95,6 +102,8 @@ export async function updateStaff(
         .set({
           ...(input.role ? { role: input.role } : {}),
           ...(input.active !== undefined ? { active: input.active } : {}),
+          // A role change ends the account's sessions: each signs in again with what it may now do.
+          ...(input.role && input.role !== before.role ? { sessionVersion: sql`${users.sessionVersion} + 1` } : {}),
         })
         .where(eq(users.id, input.userId));
     }

@@ -1,5 +1,5 @@
 import { deliverWebhooksSweep } from "../integrations";
-import type { Sweep } from "../kernel";
+import { clearRateLimits, type Sweep } from "../kernel";
 import { deliverOutboxSweep } from "../messages";
 import { expirePickups, pickupReminders, reconcilePayments, trackShipmentsSweep } from "../orders";
 import { expireReservations, reservationReminders } from "../reservations";
@@ -7,7 +7,7 @@ import { expireReservations, reservationReminders } from "../reservations";
 /** Every periodic job; each area appends its own. */
 export const sweeps: Sweep[] = [];
 
-sweeps.push(deliverOutboxSweep);
+sweeps.push(deliverOutboxSweep, clearRateLimits);
 
 sweeps.push(pickupReminders, expirePickups, reservationReminders, expireReservations);
 

@@ -6,15 +6,13 @@ import { serverApi } from "@/server/api";
 import { AuthError } from "next-auth";
 import { cookies } from "next/headers";
 
+import { localPath } from "@omni/core";
 import { formText } from "@omni/ui/form-text";
 
 export type AuthFormState = { error?: string; errorKey?: "credentials" | "missing"; email?: string; name?: string };
 
 /** Only paths inside the shop: a `next` pointing elsewhere would make the form an open redirect. */
-const safeNext = (value: FormDataEntryValue | null) => {
-  const next = typeof value === "string" ? value : "/account";
-  return next.startsWith("/") && !next.startsWith("//") ? next : "/account";
-};
+const safeNext = (value: FormDataEntryValue | null) => localPath(value, "/account");
 
 export async function signInAction(_previous: AuthFormState, form: FormData): Promise<AuthFormState> {
   const email = formText(form, "email").trim();

@@ -1,0 +1,4 @@
+import type { IncomingMessage } from "node:http";
+
+export const peerHeader: string;
+export function stampPeer(req: IncomingMessage): void;
