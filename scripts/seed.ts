@@ -5,17 +5,23 @@ import { prepareDatabase } from "./database";
 
 /**
  * `pnpm db:seed`: migrates and seeds the development database (embedded, or DATABASE_URL) with the
- * demo seed. `pnpm db:seed --scale [VARIANTS] [LOCATIONS]` adds the large synthetic catalogue for
- * benchmarks (default 100,000 variants in 50 extra stores).
+ * demo seed. `pnpm db:seed --scale [VARIANTS] [LOCATIONS] [ORDERS_PER_DAY]` adds the large synthetic catalogue
+ * for benchmarks (default 100,000 variants in 50 extra stores) and a year of orders (default 1,000 a day).
  */
 const { url } = await prepareDatabase();
 const at = process.argv.indexOf("--scale");
 if (at >= 0) {
   const variants = Number(process.argv[at + 1] ?? 100_000) || 100_000;
   const locations = Number(process.argv[at + 2] ?? 50) || 50;
+  const ordersPerDay = Number(process.argv[at + 3] ?? 1000) || 1000;
   const handle = createDb(url, { max: 2 });
-  console.log(`Adding ${variants.toLocaleString("en")} variants in ${locations} extra stores…`);
-  await seedScale(handle.sql, { variants, locations });
+  console.log(
+    `Adding ${variants.toLocaleString("en")} variants in ${locations} extra stores and a year of ${ordersPerDay.toLocaleString("en")} orders a day…`,
+  );
+  const started = Date.now();
+  await seedScale(handle.sql, { variants, locations, ordersPerDay });
+  await handle.sql`analyze`;
+  console.log(`Scale seed loaded in ${((Date.now() - started) / 1000).toFixed(0)} s.`);
   await handle.close();
 }
 console.log("Seeded.");

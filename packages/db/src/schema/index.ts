@@ -7,3 +7,4 @@ export * from "./carts";
 export * from "./reservations";
 export * from "./returns";
 export * from "./system";
+export * from "./analytics";
