@@ -1,4 +1,5 @@
 import { accountRouter } from "./routers/account";
+import { analyticsRouter } from "./routers/analytics";
 import { auditRouter } from "./routers/audit";
 import { cartRouter } from "./routers/cart";
 import { catalogRouter } from "./routers/catalog";
@@ -37,6 +38,7 @@ export const appRouter = router({
   promotions: promotionsRouter,
   products: productsRouter,
   kiosk: kioskRouter,
+  analytics: analyticsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,9 +1,9 @@
 import { sql } from "drizzle-orm";
 
+import { bulkInsert } from "../bulk-insert";
 import type { Database, Tx } from "../client";
 import { hashPassword, hashToken } from "../password";
 import * as s from "../schema";
-import { bulkInsert } from "./bulk-insert";
 import { generateCatalog, seedCategories, stockPatternFor } from "./catalog";
 import { buildHistory } from "./history";
 import { createRandom, type Random } from "./random";

@@ -1,3 +1,4 @@
+import { demandForecastSweep, refreshAnalyticsSweep } from "../analytics";
 import type { Sweep } from "../kernel";
 import { deliverOutboxSweep } from "../messages";
 import { expirePickups, pickupReminders } from "../orders";
@@ -9,3 +10,5 @@ export const sweeps: Sweep[] = [];
 sweeps.push(deliverOutboxSweep);
 
 sweeps.push(pickupReminders, expirePickups, reservationReminders, expireReservations);
+
+sweeps.push(refreshAnalyticsSweep, demandForecastSweep);

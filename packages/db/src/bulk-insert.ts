@@ -1,6 +1,6 @@
 import { getTableColumns, getTableName, isSQLWrapper, sql, type Table } from "drizzle-orm";
 
-import type { Tx } from "../client";
+import type { Tx } from "./client";
 
 /**
  * Inserts many rows in one statement: the rows travel as one JSON parameter and PostgreSQL spreads them
