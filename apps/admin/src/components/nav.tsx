@@ -18,6 +18,8 @@ const items: Item[] = [
   { href: "/stock", key: "stock" },
   { href: "/products", key: "products" },
   { href: "/promotions", key: "promotions" },
+  { href: "/analytics", key: "analytics", roles: ["manager", "admin"] },
+  { href: "/analytics/forecast", key: "forecast", roles: ["manager", "admin"] },
   { href: "/notifications", key: "notifications" },
   { href: "/devices", key: "devices", roles: ["manager", "admin"] },
   { href: "/staff", key: "staff", roles: ["admin"] },
