@@ -50,6 +50,10 @@ export async function seedDemo(
       { key: "return_window_days", value: 30 },
       { key: "pickup_reminder_hours", value: 24 },
       { key: "reservation_reminder_hours", value: 6 },
+      // Replenishment: the cycle service level of the safety stock, supplier lead time and review period.
+      { key: "forecast_service_level", value: 0.95 },
+      { key: "forecast_lead_time_days", value: 7 },
+      { key: "forecast_review_days", value: 7 },
     ]);
     await tx.insert(s.categories).values(
       seedCategories.map((c, position) => ({
