@@ -1,6 +1,6 @@
 import { callerFor } from "@omni/api/testing";
 import { createDb, runMigrations } from "@omni/db";
-import { calendarDay, recomputeForecasts, refreshAnalytics } from "@omni/domain/analytics";
+import { calendarDay, computeKpis, recomputeForecasts, refreshAnalytics } from "@omni/domain/analytics";
 
 import { benchDatabase, fmt, measure } from "./harness";
 
@@ -60,6 +60,11 @@ console.log(
   `chain, 90 days: ${sample.totals.orders.toLocaleString("en")} orders, ${sample.byStore.length} locations compared`,
 );
 await run("`analytics.kpis` chain, 90 days", () => admin.analytics.kpis({ from, to }));
+// Without the answer cache: what the first view after each refresh of the aggregates costs.
+await run("aggregates read (no cache) chain, 90 days", () => computeKpis(handle.db, { from, to, days: 90 }));
+await run("aggregates read (no cache) one store, 90 days", () =>
+  computeKpis(handle.db, { storeId: "bench-7", from, to, days: 90 }),
+);
 await run("`analytics.kpis` one store, 90 days", () => admin.analytics.kpis({ storeId: "bench-7", from, to }));
 await run("`analytics.kpis` chain, 365 days", () =>
   admin.analytics.kpis({ from: calendarDay(new Date(Date.now() - 364 * 86_400_000)), to }),

@@ -1,4 +1,4 @@
-export { analyticsKpis, calendarDay, type KpiInput } from "./kpis";
+export { analyticsKpis, computeKpis, calendarDay, type KpiInput } from "./kpis";
 export { listForecast } from "./forecast-view";
 export { recomputeForecasts, HISTORY_DAYS, ERROR_DAYS } from "./forecast-job";
 export { refreshAnalytics, ensureAnalytics, ANALYTICS_TIME_ZONE } from "./refresh";

@@ -4,7 +4,7 @@ import type { Channel, Database } from "@omni/db";
 
 import { badRequest, forbidden, type Actor } from "../kernel";
 import { findLocation } from "../stores";
-import { ANALYTICS_TIME_ZONE, ensureAnalytics } from "./refresh";
+import { ANALYTICS_TIME_ZONE, CHAIN, ensureAnalytics } from "./refresh";
 
 const DAY_MS = 86_400_000;
 const MAX_DAYS = 731;
@@ -92,6 +92,13 @@ function summary(s: Sums, medianHoursToReady: number | null) {
 export type KpiInput = { storeId?: string; from: Date; to: Date };
 
 /**
+ * Answers by scope, period and aggregate version: the numbers cannot change until the worker rebuilds a day,
+ * so a dashboard opened again (or by a colleague) within that time costs one lookup. Bounded, oldest out first.
+ */
+const answers = new Map<string, Awaited<ReturnType<typeof computeKpis>>>();
+const MAX_ANSWERS = 500;
+
+/**
  * The numbers of a period for one store (or the chain) next to the previous period of the same length,
  * read from the daily aggregates the worker keeps. Orders count on the Warsaw day they were placed; a store's
  * numbers are those of the orders it fulfils (its pickups and counter sales; home deliveries belong to the
@@ -110,10 +117,25 @@ export async function analyticsKpis(db: Database, actor: Actor, input: KpiInput)
   if (days > MAX_DAYS) throw badRequest(`Choose a period of at most ${MAX_DAYS} days.`);
   if (input.storeId !== undefined) await findLocation(db, input.storeId);
   await ensureAnalytics(db);
+  const [version] = await db.execute<{ at: string }>(sql`
+    select (select refreshed_at from analytics_state where key = 'daily')::text || '|' ||
+           coalesce((select max(refreshed_at) from analytics_stock)::text, '') as at`);
+  const key = `${input.storeId ?? CHAIN}|${from}|${to}|${version?.at ?? ""}`;
+  const cached = answers.get(key);
+  if (cached) return cached;
+  const answer = await computeKpis(db, { storeId: input.storeId, from, to, days });
+  if (answers.size >= MAX_ANSWERS) answers.delete(answers.keys().next().value!);
+  answers.set(key, answer);
+  return answer;
+}
+
+/** The numbers of a period straight from the aggregates (no cache). */
+export async function computeKpis(db: Database, input: { storeId?: string; from: string; to: string; days: number }) {
+  const { from, to, days } = input;
 
   const previousFrom = addDays(from, -days);
   const previousTo = addDays(from, -1);
-  const store: SQL = input.storeId !== undefined ? sql`and location_id = ${input.storeId}` : sql``;
+  const store: SQL = sql`and location_id = ${input.storeId ?? CHAIN}`;
   const period = sql`case when day >= ${from}::date then 'current' else 'previous' end`;
   const range = sql`day between ${previousFrom}::date and ${to}::date ${store}`;
 
@@ -121,10 +143,10 @@ export async function analyticsKpis(db: Database, actor: Actor, input: KpiInput)
     db.execute<Sums & { period: string; channel: Channel }>(
       sql`select ${period} as period, channel, ${sumColumns} from analytics_daily where ${range} group by 1, 2`,
     ),
-    db.execute<{ period: string; channel: Channel | null; median: number | null }>(sql`
-      select ${period} as period, channel, percentile_cont(0.5) within group (order by h) as median
+    db.execute<{ period: string; median: number | null }>(sql`
+      select ${period} as period, percentile_cont(0.5) within group (order by h) as median
       from analytics_daily cross join lateral unnest(ready_hours) h where ${range}
-      group by grouping sets ((1, 2), (1))`),
+      group by 1`),
     db.execute<{ channel: Channel; reason: string; units: number }>(sql`
       select channel, reason, sum(units)::int as units from analytics_returns_daily
       where day between ${from}::date and ${to}::date ${store} group by 1, 2 order by 1, 3 desc`),
@@ -138,7 +160,8 @@ export async function analyticsKpis(db: Database, actor: Actor, input: KpiInput)
     input.storeId === undefined
       ? db.execute<Sums & { period: string; storeId: string; name: string; type: string }>(sql`
           select ${period} as period, d.location_id as "storeId", min(l.name) as name, min(l.type) as type, ${sumColumns}
-          from analytics_daily d join locations l on l.id = d.location_id where ${range} group by 1, 2`)
+          from analytics_daily d join locations l on l.id = d.location_id
+          where day between ${previousFrom}::date and ${to}::date and location_id <> ${CHAIN} group by 1, 2`)
       : Promise.resolve([]),
     db.execute<{ refreshedAt: Date }>(
       sql`select refreshed_at as "refreshedAt" from analytics_state where key = 'daily'`,
@@ -147,8 +170,7 @@ export async function analyticsKpis(db: Database, actor: Actor, input: KpiInput)
 
   const sums = <R extends Sums & { period: string }>(rows: R[], which: string, pick: (r: R) => boolean = () => true) =>
     rows.filter((r) => r.period === which && pick(r)).reduce<Sums>((acc, r) => add(acc, r), { ...empty });
-  const median = (which: string, channel: Channel | null) =>
-    medianRows.find((m) => m.period === which && m.channel === channel)?.median ?? null;
+  const median = (which: string) => medianRows.find((m) => m.period === which)?.median ?? null;
   const current = sums(byChannelRows, "current");
   const previous = sums(byChannelRows, "previous");
   const stock = stockRows[0] ?? { onHandUnits: 0, costedUnits: 0, inventoryCostMinor: 0, refreshedAt: null };
@@ -180,11 +202,11 @@ export async function analyticsKpis(db: Database, actor: Actor, input: KpiInput)
     byChannel: channels.map((channel) => {
       const now = summary(
         sums(byChannelRows, "current", (r) => r.channel === channel),
-        median("current", channel),
+        null,
       );
       const before = summary(
         sums(byChannelRows, "previous", (r) => r.channel === channel),
-        median("previous", channel),
+        null,
       );
       return {
         channel,
@@ -203,11 +225,11 @@ export async function analyticsKpis(db: Database, actor: Actor, input: KpiInput)
       };
     }),
     ...(() => {
-      const now = summary(current, median("current", null));
+      const now = summary(current, median("current"));
       const { clickAndCollect, reservations, ...totals } = now;
       return { totals, clickAndCollect, reservations };
     })(),
-    previous: summary(previous, median("previous", null)),
+    previous: summary(previous, median("previous")),
     returns: {
       units: current.returnedUnits,
       rate: ratio(current.returnedUnits, current.unitsSold),

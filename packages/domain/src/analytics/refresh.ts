@@ -5,6 +5,8 @@ import type { Database, Tx } from "@omni/db";
 /** Calendar days are Warsaw days: every store of the chain keeps that clock. */
 export const ANALYTICS_TIME_ZONE = "Europe/Warsaw";
 const STOCK_EVERY_MS = 60 * 60 * 1000;
+/** The location id of the chain-wide rows of the daily aggregates. */
+export const CHAIN = "*";
 
 const orderDay = sql`(o.created_at at time zone ${sql.raw(`'${ANALYTICS_TIME_ZONE}'`)})::date`;
 
@@ -67,12 +69,30 @@ async function rebuildDays(tx: Tx, days: string[] | null) {
     group by 1, 2, 3
     on conflict (day, location_id, channel) do update
       set reservations_created = excluded.reservations_created, reservations_fulfilled = excluded.reservations_fulfilled`);
+  // The chain's own rows (location "*"), so that a chain-wide dashboard sums a few hundred rows, not every store's.
+  await tx.execute(sql`
+    insert into analytics_daily (day, location_id, channel, orders, sold_orders, revenue_minor, units_sold, cogs_minor,
+      costed_sales_minor, cc_orders, cc_ready, cc_collected, ready_hours, expired, cancelled, declined_lines, returned_units,
+      reservations_created, reservations_fulfilled)
+    select day, ${CHAIN}, channel, sum(orders), sum(sold_orders), sum(revenue_minor), sum(units_sold), sum(cogs_minor),
+      sum(costed_sales_minor), sum(cc_orders), sum(cc_ready), sum(cc_collected),
+      coalesce((select array_agg(h order by h) from analytics_daily d2, unnest(d2.ready_hours) h
+                where d2.day = d.day and d2.channel = d.channel and d2.location_id <> ${CHAIN}), '{}'),
+      sum(expired), sum(cancelled), sum(declined_lines), sum(returned_units), sum(reservations_created),
+      sum(reservations_fulfilled)
+    from analytics_daily d
+    where location_id <> ${CHAIN} and ${onDays(sql`day`)}
+    group by day, channel`);
   await tx.execute(sql`
     insert into analytics_returns_daily (day, location_id, channel, reason, units)
     select ${orderDay}, o.location_id, o.channel, rl.reason, sum(rl.quantity)::int
     from returns rt join orders o on o.id = rt.order_id join return_lines rl on rl.return_id = rt.id
     where rt.status not in ('cancelled', 'rejected') and o.status not in ('cancelled', 'expired') and ${onDays(orderDay)}
     group by 1, 2, 3, 4`);
+  await tx.execute(sql`
+    insert into analytics_returns_daily (day, location_id, channel, reason, units)
+    select day, ${CHAIN}, channel, reason, sum(units)::int from analytics_returns_daily
+    where location_id <> ${CHAIN} and ${onDays(sql`day`)} group by 1, 3, 4`);
 }
 
 /** Stock on hand per location valued at cost: one pass over the stock table. */
@@ -100,9 +120,9 @@ export async function refreshAnalytics(db: Database, options: { full?: boolean; 
       sql`select pg_try_advisory_xact_lock(hashtext('analytics_refresh')) as ok`,
     );
     if (!lock?.ok) return 0;
-    const [state] = await tx.execute<{ last_event_id: number; refreshed_at: Date }>(
-      sql`select last_event_id::float8 as last_event_id, refreshed_at from analytics_state where key = 'daily'`,
-    );
+    const [state] = await tx.execute<{ last_event_id: number; refreshed_at: Date; checked_at: Date | null }>(sql`
+      select d.last_event_id::float8 as last_event_id, d.refreshed_at, c.refreshed_at as checked_at
+      from analytics_state d left join analytics_state c on c.key = 'checked' where d.key = 'daily'`);
     const [top] = await tx.execute<{ id: number }>(sql`select coalesce(max(id), 0)::float8 as id from order_events`);
     const started = options.now ?? new Date();
     let rebuilt: number;
@@ -111,28 +131,33 @@ export async function refreshAnalytics(db: Database, options: { full?: boolean; 
       await rebuildStock(tx);
       rebuilt = 1;
     } else {
-      const since = new Date(state.refreshed_at);
+      const since = new Date(state.checked_at ?? state.refreshed_at);
       // Rows written just before the last run could have committed after it read: look a little further back.
-      const from = new Date(since.getTime() - 60_000);
+      const from = new Date(since.getTime() - 60_000).toISOString();
+      const newEvents = (top?.id ?? 0) > state.last_event_id;
       const touched = await tx.execute<{ day: string }>(sql`
         select distinct ${orderDay}::text as day from orders o
-        where o.id in (select order_id from order_events where id > ${state.last_event_id} - 1000)
-           or o.id in (select order_id from returns where created_at >= ${from.toISOString()}
-                       union select r.order_id from returns r join return_events e on e.return_id = r.id where e.at >= ${from.toISOString()})
+        where ${newEvents ? sql`o.id in (select order_id from order_events where id > ${state.last_event_id} - 50)` : sql`false`}
+           or o.id in (select order_id from returns where created_at >= ${from}
+                       union select r.order_id from returns r join return_events e on e.return_id = r.id where e.at >= ${from})
         union
         select distinct (r.created_at at time zone ${sql.raw(`'${ANALYTICS_TIME_ZONE}'`)})::date::text from reservations r
-        where r.id in (select reservation_id from reservation_events where at >= ${from.toISOString()})`);
+        where r.id in (select reservation_id from reservation_events where at >= ${from})`);
       const days = touched.map((t) => t.day);
       if (days.length) await rebuildDays(tx, days);
-      if (started.getTime() - since.getTime() >= STOCK_EVERY_MS || days.length) {
-        const [stock] = await tx.execute<{ at: Date | null }>(sql`select min(refreshed_at) as at from analytics_stock`);
-        if (!stock?.at || started.getTime() - new Date(stock.at).getTime() >= STOCK_EVERY_MS) await rebuildStock(tx);
-      }
-      rebuilt = days.length;
+      const [stock] = await tx.execute<{ at: Date | null }>(sql`select min(refreshed_at) as at from analytics_stock`);
+      const stockStale = !stock?.at || started.getTime() - new Date(stock.at).getTime() >= STOCK_EVERY_MS;
+      if (stockStale) await rebuildStock(tx);
+      rebuilt = days.length + (stockStale ? 1 : 0);
     }
+    // `daily` changes only when the numbers may have: it is the version readers cache answers by.
+    if (rebuilt)
+      await tx.execute(sql`
+        insert into analytics_state (key, last_event_id, refreshed_at) values ('daily', ${top?.id ?? 0}, ${started.toISOString()})
+        on conflict (key) do update set last_event_id = excluded.last_event_id, refreshed_at = excluded.refreshed_at`);
     await tx.execute(sql`
-      insert into analytics_state (key, last_event_id, refreshed_at) values ('daily', ${top?.id ?? 0}, ${started.toISOString()})
-      on conflict (key) do update set last_event_id = excluded.last_event_id, refreshed_at = excluded.refreshed_at`);
+      insert into analytics_state (key, last_event_id, refreshed_at) values ('checked', ${top?.id ?? 0}, ${started.toISOString()})
+      on conflict (key) do update set refreshed_at = excluded.refreshed_at`);
     return rebuilt;
   });
 }

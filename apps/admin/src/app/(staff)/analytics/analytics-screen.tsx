@@ -18,12 +18,12 @@ import { channelRows, ChannelTable, reasonRows, ReturnsTable, storeRows, StoresT
 const periods = [7, 30, 90] as const;
 const CHAIN = "chain";
 
-/** Today in Warsaw, and the first day of a period of `days` that ends today. */
+/** The last `days` whole days in Warsaw, up to yesterday: a chart does not end on a day that is half over. */
 function range(days: number) {
   const day = (at: Date) => new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Warsaw" }).format(at);
-  const today = day(new Date());
-  const from = new Date(Date.parse(`${today}T00:00:00Z`) - (days - 1) * 86_400_000).toISOString().slice(0, 10);
-  return { from, to: today };
+  const today = Date.parse(`${day(new Date())}T00:00:00Z`);
+  const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+  return { from: iso(today - days * 86_400_000), to: iso(today - 86_400_000) };
 }
 
 /**

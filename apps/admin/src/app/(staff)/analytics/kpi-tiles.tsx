@@ -91,7 +91,7 @@ export function KpiTiles({ k }: { k: Kpis }) {
           className="rounded-xl border border-slate-200 bg-white px-3 py-2.5 shadow-sm"
           data-testid={`kpi-${tile.key}`}
         >
-          <p className="truncate text-xs font-medium text-slate-500" title={t(`kpi.${tile.key}`)}>
+          <p className="line-clamp-2 min-h-8 text-xs leading-4 font-medium text-slate-500" title={t(`kpi.${tile.key}`)}>
             {t(`kpi.${tile.key}`)}
           </p>
           <p className="mt-0.5 text-xl font-semibold tabular-nums tracking-tight" data-testid="kpi-value">
@@ -108,11 +108,11 @@ function Delta({ value, lowerIsBetter, hint }: { value?: number | null; lowerIsB
   const t = useTranslations("analytics");
   const locale = useLocale();
   if (value === undefined || value === null)
-    return <p className="truncate text-xs text-slate-500">{hint ?? t("noComparison")}</p>;
+    return <p className="line-clamp-2 text-xs leading-4 text-slate-500">{hint ?? t("noComparison")}</p>;
   const good = lowerIsBetter ? value <= 0 : value >= 0;
   const sign = value > 0 ? "▲" : value < 0 ? "▼" : "■";
   return (
-    <p className={`text-xs font-medium ${good ? "text-emerald-700" : "text-rose-700"}`}>
+    <p className={`text-xs leading-4 font-medium ${good ? "text-emerald-700" : "text-rose-700"}`}>
       {sign}{" "}
       {new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 1, signDisplay: "exceptZero" }).format(
         value,

@@ -135,7 +135,7 @@ export function StoresTable({ k }: { k: Kpis }) {
   const locale = useLocale();
   const f = formats(locale);
   return (
-    <table className={tableClass} data-testid="table-stores">
+    <table className={`${tableClass} text-[13px] [&_td]:px-2 [&_th]:px-2`} data-testid="table-stores">
       <TableHead
         columns={[
           t("columns.store"),
@@ -154,7 +154,7 @@ export function StoresTable({ k }: { k: Kpis }) {
       <tbody className="divide-y divide-slate-100">
         {k.byStore.map((s) => (
           <tr key={s.storeId} data-testid="store-row" data-store={s.storeId}>
-            <td className="font-medium">{s.name}</td>
+            <td className="font-medium whitespace-nowrap">{s.name.replace(/^Omni /, "")}</td>
             <td className={right}>{f.whole(s.orders)}</td>
             <td className={right}>{f.money(s.revenueMinor)}</td>
             <td className={right}>

@@ -126,7 +126,7 @@ export function ForecastScreen() {
         <ListState query={{ ...forecast, data: forecast.data ? rows : undefined }} empty={t("empty")}>
           {(list) => (
             <div className="overflow-x-auto">
-              <table className={tableClass} data-testid="forecast-table">
+              <table className={`${tableClass} text-[13px] [&_td]:px-2 [&_th]:px-2`} data-testid="forecast-table">
                 <TableHead
                   columns={[
                     t("columns.sku"),
@@ -144,8 +144,8 @@ export function ForecastScreen() {
                 <tbody className="divide-y divide-slate-100">
                   {list.map((r) => (
                     <tr key={r.sku} data-testid="forecast-row">
-                      <td className="font-mono text-xs">{r.sku}</td>
-                      <td className="max-w-64 truncate" title={r.title ?? ""}>
+                      <td className="font-mono text-xs whitespace-nowrap">{r.sku}</td>
+                      <td className="max-w-52 truncate" title={r.title ?? ""}>
                         {r.title}
                       </td>
                       <td className={right}>{r.onHand}</td>
