@@ -142,11 +142,9 @@ export function StoresTable({ k }: { k: Kpis }) {
           { label: t("columns.orders"), align: "right" },
           { label: t("columns.revenue"), align: "right" },
           { label: t("columns.change"), align: "right" },
-          { label: t("columns.averageOrder"), align: "right" },
           { label: t("columns.ccShare"), align: "right" },
           { label: t("columns.pickupRate"), align: "right" },
           { label: t("columns.expired"), align: "right" },
-          { label: t("columns.declined"), align: "right" },
           { label: t("columns.returnRate"), align: "right" },
           { label: t("columns.reservationConversion"), align: "right" },
         ]}
@@ -160,11 +158,9 @@ export function StoresTable({ k }: { k: Kpis }) {
             <td className={right}>
               <Change now={s.revenueMinor} before={s.previous.revenueMinor} />
             </td>
-            <td className={right}>{f.money(s.averageOrderMinor)}</td>
             <td className={right}>{s.type === "store" ? f.percent(s.clickAndCollectShare) : "—"}</td>
             <td className={right}>{s.type === "store" ? f.percent(s.collectedRate) : "—"}</td>
             <td className={right}>{f.whole(s.ordersExpired)}</td>
-            <td className={right}>{f.whole(s.linesDeclined)}</td>
             <td className={right}>{f.percent(s.returnRate)}</td>
             <td className={right}>{s.type === "store" ? f.percent(s.reservationFulfilledRate) : "—"}</td>
           </tr>

@@ -131,7 +131,6 @@ export function ForecastScreen() {
                   columns={[
                     t("columns.sku"),
                     t("columns.product"),
-                    { label: t("columns.onHand"), align: "right" },
                     { label: t("columns.available"), align: "right" },
                     { label: t("columns.dailyDemand"), align: "right" },
                     t("columns.method"),
@@ -148,13 +147,12 @@ export function ForecastScreen() {
                       <td className="max-w-52 truncate" title={r.title ?? ""}>
                         {r.title}
                       </td>
-                      <td className={right}>{r.onHand}</td>
                       <td className={right}>{r.available}</td>
                       <td className={right}>{f.number(r.dailyDemand)}</td>
                       <td>
-                        <span className="whitespace-nowrap">{method(r)}</span>
+                        <span className="block whitespace-nowrap">{method(r)}</span>
                         {r.demandClass && (
-                          <span className="ml-1 text-xs text-slate-500">({t(`classes.${r.demandClass}`)})</span>
+                          <span className="block text-xs text-slate-500">{t(`classes.${r.demandClass}`)}</span>
                         )}
                       </td>
                       <td className={right}>{r.errorRmse === null ? "—" : f.number(r.errorRmse)}</td>
