@@ -13,6 +13,7 @@ import { seedScale } from "@omni/db/seed/scale";
 export async function benchDatabase(scale?: {
   variants: number;
   locations: number;
+  ordersPerDay?: number;
 }): Promise<{ handle: DbHandle; url: string; server: EmbeddedPostgres; cleanup: () => Promise<void> }> {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), "omni-bench-"));
   fs.chmodSync(root, 0o755);

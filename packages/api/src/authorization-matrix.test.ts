@@ -278,6 +278,9 @@ const matrix: Record<string, Row> = {
   "devices.pair": row(except(rules.public, { revokedKiosk: "ok" }), () => ({ code: "NOPE2345" })),
   "devices.createPairingCode": row(rules.storeManager, () => ({ storeId: "krakow" })),
   "devices.list": row(rules.anyStaff, () => ({})),
+  // The chain view (no storeId) is admins only: analytics.test.ts asserts it for every kind of caller.
+  "analytics.kpis": row(rules.storeManager, () => ({ storeId: "krakow", from: "2026-01-01", to: "2026-01-31" })),
+  "analytics.forecast": row(rules.storeManager, (f) => ({ storeId: "krakow", sku: f.skus[0], limit: 5 })),
   "devices.revoke": row(rules.storeManager, (f) => ({ deviceId: f.spareDeviceId })),
   "audit.list": row(rules.anyStaff, () => ({})),
   "promotions.list": row(rules.anyStaff),

@@ -71,8 +71,10 @@ describe("checkout under a race for the last units", () => {
         expect(error.message).toContain(skuA);
       }
       expect(await stockOf(t.db, "warszawa", skuA!)).toEqual({ onHand: 5, held: 5 });
-      const [orders] =
-        await t.sql`select count(*)::int as n from orders o join order_lines l on l.order_id = o.id where l.sku = ${skuA!}`;
+      // The demo seed carries months of past orders: count the orders of this race's shoppers.
+      const [orders] = await t.sql`
+        select count(*)::int as n from orders o join order_lines l on l.order_id = o.id
+        where l.sku = ${skuA!} and o.email like 'racer%@example.com'`;
       expect(orders!.n).toBe(5);
       expect(await ledgerMismatches(t.db, [skuA!])).toEqual([]);
     },

@@ -1,4 +1,5 @@
 import { accountRouter } from "./routers/account";
+import { analyticsRouter } from "./routers/analytics";
 import { apiKeysRouter } from "./routers/api-keys";
 import { auditRouter } from "./routers/audit";
 import { cartRouter } from "./routers/cart";
@@ -44,6 +45,7 @@ export const appRouter = router({
   replenishment: replenishmentRouter,
   apiKeys: apiKeysRouter,
   webhooks: webhooksRouter,
+  analytics: analyticsRouter,
 });
 
 export type AppRouter = typeof appRouter;

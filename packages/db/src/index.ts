@@ -2,3 +2,4 @@ export * from "./client";
 export * from "./schema";
 export { runMigrations, migrationsFolder } from "./migrate";
 export { hashPassword, verifyPassword, hashToken } from "./password";
+export { bulkInsert } from "./bulk-insert";

@@ -3,6 +3,7 @@
  * (`@omni/domain/orders`), never a file inside it; this index only names the contexts.
  */
 export * as accounts from "./accounts";
+export * as analytics from "./analytics";
 export * as carts from "./carts";
 export * as catalog from "./catalog";
 export * as integrations from "./integrations";

@@ -20,6 +20,8 @@ const items: Item[] = [
   { href: "/replenishment", key: "replenishment", roles: ["manager", "admin"] },
   { href: "/products", key: "products" },
   { href: "/promotions", key: "promotions" },
+  { href: "/analytics", key: "analytics", roles: ["manager", "admin"] },
+  { href: "/analytics/forecast", key: "forecast", roles: ["manager", "admin"] },
   { href: "/notifications", key: "notifications" },
   { href: "/devices", key: "devices", roles: ["manager", "admin"] },
   { href: "/staff", key: "staff", roles: ["admin"] },

@@ -50,6 +50,8 @@ export const variants = pgTable(
     title: text("title").notNull(),
     options: jsonb("options").$type<VariantOptions>().notNull().default({}),
     priceMinor: integer("price_minor").notNull(),
+    /** What one unit costs us (minor units), where known: the base of margins and GMROI. */
+    unitCostMinor: integer("unit_cost_minor"),
     currency: text("currency").notNull().default("PLN"),
     active: boolean("active").notNull().default(true),
     position: integer("position").notNull().default(0),
@@ -60,6 +62,7 @@ export const variants = pgTable(
     // (the migration creates the pg_trgm extension).
     index("variants_sku_trgm_idx").using("gin", t.sku.op("gin_trgm_ops")),
     check("variants_price_nonneg", sql`${t.priceMinor} >= 0`),
+    check("variants_cost_nonneg", sql`${t.unitCostMinor} >= 0`),
   ],
 );
 

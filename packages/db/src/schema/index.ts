@@ -9,3 +9,4 @@ export * from "./returns";
 export * from "./system";
 export * from "./transfers";
 export * from "./integrations";
+export * from "./analytics";

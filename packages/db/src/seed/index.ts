@@ -1,11 +1,13 @@
 import { sql } from "drizzle-orm";
 
-import type { Database } from "../client";
+import { bulkInsert } from "../bulk-insert";
+import type { Database, Tx } from "../client";
 import { hashPassword, hashToken } from "../password";
 import * as s from "../schema";
 import { generateCatalog, seedCategories, stockPatternFor } from "./catalog";
+import { buildHistory } from "./history";
 import { seedLockers } from "./lockers";
-import { createRandom } from "./random";
+import { createRandom, type Random } from "./random";
 import { onlineWarehouse, seedLocations } from "./stores";
 
 export const demoAccounts = [
@@ -35,15 +37,14 @@ export const demoAccounts = [
 
 export const storeIds = seedLocations.map((l) => l.id);
 
-function chunk<T>(items: T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
-
 /** Loads the development seed of the API contract. Deterministic: the same call gives the same data. */
-export async function seedDemo(db: Database, options: { perCategory?: number } = {}): Promise<void> {
+export async function seedDemo(
+  db: Database,
+  options: { perCategory?: number; historyDays?: number; now?: Date } = {},
+): Promise<void> {
   const random = createRandom(7);
+  // Costs and history draw from their own generator, so that the catalogue and stock stay as they were.
+  const trade = createRandom(17);
   await db.transaction(async (tx) => {
     await tx.insert(s.locations).values([...seedLocations, onlineWarehouse]);
     await tx.insert(s.settings).values([
@@ -51,6 +52,10 @@ export async function seedDemo(db: Database, options: { perCategory?: number } =
       { key: "pickup_reminder_hours", value: 24 },
       { key: "reservation_reminder_hours", value: 6 },
       { key: "delivery_fees", value: { courierMinor: 1499, lockerMinor: 999, freeFromMinor: 19900 } },
+      // Replenishment: the cycle service level of the safety stock, supplier lead time and review period.
+      { key: "forecast_service_level", value: 0.95 },
+      { key: "forecast_lead_time_days", value: 7 },
+      { key: "forecast_review_days", value: 7 },
     ]);
     await tx.insert(s.parcelLockers).values(seedLockers);
     await tx.insert(s.categories).values(
@@ -70,8 +75,15 @@ export async function seedDemo(db: Database, options: { perCategory?: number } =
       .returning({ id: s.products.id, slug: s.products.slug });
     const idBySlug = new Map(inserted.map((p) => [p.slug, p.id]));
 
-    const variantRows = catalog.flatMap((p) => p.variants.map((v) => ({ ...v, productId: idBySlug.get(p.slug)! })));
-    for (const part of chunk(variantRows, 1000)) await tx.insert(s.variants).values(part);
+    // Most variants have a known unit cost (35–60% of the price); some do not (bought in before costs were kept).
+    const variantRows = catalog.flatMap((p) =>
+      p.variants.map((v) => ({
+        ...v,
+        productId: idBySlug.get(p.slug)!,
+        unitCostMinor: trade.chance(0.08) ? null : Math.round((v.priceMinor * trade.int(35, 60)) / 100),
+      })),
+    );
+    await bulkInsert(tx, s.variants, variantRows);
 
     const levels: (typeof s.stockLevels.$inferInsert)[] = [];
     catalog.forEach((product, index) => {
@@ -108,21 +120,16 @@ export async function seedDemo(db: Database, options: { perCategory?: number } =
         }
       }
     });
-    for (const part of chunk(levels, 2000)) await tx.insert(s.stockLevels).values(part);
-    const movements = levels
-      .filter((l) => (l.onHand ?? 0) > 0)
-      .map((l) => ({
-        locationId: l.locationId,
-        sku: l.sku,
-        reason: "seed" as const,
-        note: "Opening stock",
-        onHandDelta: l.onHand!,
-        onHandBefore: 0,
-        onHandAfter: l.onHand!,
-        heldBefore: 0,
-        heldAfter: 0,
-      }));
-    for (const part of chunk(movements, 2000)) await tx.insert(s.stockMovements).values(part);
+    await bulkInsert(tx, s.stockLevels, levels);
+    await seedHistory(tx, {
+      random: trade,
+      now: options.now ?? new Date(),
+      days: options.historyDays ?? 120,
+      levels: levels.map((l) => ({ locationId: l.locationId, sku: l.sku, onHand: l.onHand ?? 0 })),
+      variants: catalog.flatMap((p) =>
+        p.variants.map((v) => ({ sku: v.sku, title: `${p.title} – ${v.title}`, priceMinor: v.priceMinor })),
+      ),
+    });
 
     for (const account of demoAccounts) {
       const [user] = await tx
@@ -166,6 +173,87 @@ export async function seedDemo(db: Database, options: { perCategory?: number } =
       },
     ]);
   });
+}
+
+/**
+ * Opening stock and months of trade. The opening stock of each shelf is today's stock plus what the history
+ * took from it, and every movement carries its running before/after, so the ledger adds up to today's stock.
+ */
+async function seedHistory(
+  tx: Tx,
+  input: {
+    random: Random;
+    now: Date;
+    days: number;
+    levels: { locationId: string; sku: string; onHand: number }[];
+    variants: { sku: string; title: string; priceMinor: number }[];
+  },
+) {
+  const history = buildHistory({
+    ...input,
+    stores: storeIds,
+    warehouse: onlineWarehouse.id,
+    firstOrderNumber: 100001,
+    firstReturnNumber: 500001,
+  });
+  const openedAt = new Date(Math.floor(input.now.getTime() / 86_400_000 - input.days - 1) * 86_400_000);
+  const running = new Map<string, { onHand: number; held: number }>();
+  const opening = input.levels
+    .map((l) => ({ ...l, onHand: l.onHand + (history.netOutflow.get(`${l.locationId}|${l.sku}`) ?? 0) }))
+    .filter((l) => l.onHand > 0);
+  for (const l of input.levels) running.set(`${l.locationId}|${l.sku}`, { onHand: 0, held: 0 });
+  const movements: (typeof s.stockMovements.$inferInsert)[] = opening.map((l) => {
+    running.set(`${l.locationId}|${l.sku}`, { onHand: l.onHand, held: 0 });
+    return {
+      locationId: l.locationId,
+      sku: l.sku,
+      reason: "seed" as const,
+      note: "Opening stock",
+      onHandDelta: l.onHand,
+      onHandBefore: 0,
+      onHandAfter: l.onHand,
+      heldBefore: 0,
+      heldAfter: 0,
+      createdAt: openedAt,
+    };
+  });
+  for (const m of history.movements) {
+    const state = running.get(`${m.locationId}|${m.sku}`) ?? { onHand: 0, held: 0 };
+    const before = { ...state };
+    state.onHand += m.onHandDelta;
+    state.held += m.heldDelta;
+    running.set(`${m.locationId}|${m.sku}`, state);
+    movements.push({
+      locationId: m.locationId,
+      sku: m.sku,
+      reason: m.reason,
+      note: m.note,
+      onHandDelta: m.onHandDelta,
+      heldDelta: m.heldDelta,
+      onHandBefore: before.onHand,
+      onHandAfter: state.onHand,
+      heldBefore: before.held,
+      heldAfter: state.held,
+      refType: m.refType,
+      refId: m.refId,
+      createdAt: new Date(m.at),
+    });
+  }
+  await bulkInsert(tx, s.stockMovements, movements);
+  await bulkInsert(tx, s.orders, history.orders);
+  await bulkInsert(tx, s.orderLines, history.lines);
+  await bulkInsert(tx, s.orderEvents, history.events);
+  await bulkInsert(tx, s.stockHolds, history.holds);
+  await bulkInsert(tx, s.reservations, history.reservations);
+  await bulkInsert(tx, s.reservationLines, history.reservationLines);
+  await bulkInsert(tx, s.reservationEvents, history.reservationEvents);
+  await bulkInsert(tx, s.returns, history.returns);
+  await bulkInsert(tx, s.returnLines, history.returnLines);
+  await bulkInsert(tx, s.returnEvents, history.returnEvents);
+  // The live sequences carry on after the history's numbers.
+  await tx.execute(sql`select setval('order_number_seq', ${100000 + history.orders.length})`);
+  if (history.returns.length)
+    await tx.execute(sql`select setval('return_number_seq', ${500000 + history.returns.length})`);
 }
 
 /** Whether the database already holds the seed, so that starting twice loads it once. */

@@ -152,7 +152,10 @@ export async function transitionOrder(
         pickupDeadline: order.pickupDeadline,
       });
   } else if (input.to === "expired") {
-    const waitsUntil = await goodsDeadline(tx, order);
+    // Before it is ready, an order expires when its unpaid hold has run out (a pay-in-store order's
+    // deadline runs from placing) or when the goods of a ship-to-store order never came.
+    const unpaidHoldOver = !!order.pickupDeadline && order.pickupDeadline <= at;
+    const waitsUntil = unpaidHoldOver ? at : await goodsDeadline(tx, order);
     if (!waitsUntil || waitsUntil > at)
       throw conflict(`Order ${order.number} is still waiting for its goods.`, { readyBy: order.readyBy });
   }

@@ -1,3 +1,4 @@
+import { demandForecastSweep, refreshAnalyticsSweep } from "../analytics";
 import { deliverWebhooksSweep } from "../integrations";
 import { clearRateLimits, type Sweep } from "../kernel";
 import { deliverOutboxSweep } from "../messages";
@@ -15,3 +16,4 @@ sweeps.push(deliverWebhooksSweep);
 /** Payments left open by a crash or a lost answer, and captures or releases not yet made. */
 sweeps.push({ name: "reconcile-payments", run: (db, now) => reconcilePayments(db, now) });
 sweeps.push(trackShipmentsSweep);
+sweeps.push(refreshAnalyticsSweep, demandForecastSweep);
