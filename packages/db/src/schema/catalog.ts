@@ -17,6 +17,9 @@ export const products = pgTable(
     slug: text("slug").notNull().unique(),
     title: text("title").notNull(),
     description: text("description").notNull().default(""),
+    /** Polish content; the shop shows it to Polish shoppers and falls back to `title`/`description` when empty. */
+    titlePl: text("title_pl").notNull().default(""),
+    descriptionPl: text("description_pl").notNull().default(""),
     categorySlug: text("category_slug")
       .notNull()
       .references(() => categories.slug),
@@ -28,6 +31,14 @@ export const products = pgTable(
   },
   (t) => [
     index("products_category_idx").on(t.categorySlug),
+    // Search (see the migration "catalog_search"): full text over both languages, titles weighted above
+    // descriptions, and trigrams of the folded titles for prefixes and typos. Both read `omni_unaccent`,
+    // an immutable wrapper of unaccent so that index expressions may use it.
+    index("products_search_idx").using(
+      "gin",
+      sql`(setweight(to_tsvector('simple', omni_unaccent(${t.title} || ' ' || ${t.titlePl})), 'A') || setweight(to_tsvector('simple', omni_unaccent(${t.description} || ' ' || ${t.descriptionPl})), 'B'))`,
+    ),
+    index("products_title_trgm_idx").using("gin", sql`(omni_unaccent(${t.title} || ' ' || ${t.titlePl})) gin_trgm_ops`),
     // Listings page in this order (featured first): with the index a page reads ~20 rows, not the whole catalogue.
     index("products_listing_idx")
       .on(t.featured.desc().nullsFirst(), t.slug)
@@ -45,6 +56,8 @@ export const variants = pgTable(
       .notNull()
       .references(() => products.id),
     title: text("title").notNull(),
+    /** GTIN-13 barcode; search finds a variant by it exactly. */
+    ean: text("ean").unique(),
     options: jsonb("options").$type<VariantOptions>().notNull().default({}),
     priceMinor: integer("price_minor").notNull(),
     currency: text("currency").notNull().default("PLN"),
@@ -65,6 +78,8 @@ export const promotions = pgTable(
   {
     id: uuid("id").primaryKey().defaultRandom(),
     name: text("name").notNull(),
+    /** The label Polish shoppers see; empty falls back to `name`. */
+    namePl: text("name_pl").notNull().default(""),
     kind: text("kind", { enum: ["percent", "amount"] }).notNull(),
     /** Percent (1–100) or an amount in minor units. */
     value: integer("value").notNull(),

@@ -147,6 +147,7 @@ export async function seedDemo(db: Database, options: { perCategory?: number } =
     await tx.insert(s.promotions).values([
       {
         name: "Winter accessories −20%",
+        namePl: "Zimowe dodatki −20%",
         kind: "percent",
         value: 20,
         categorySlug: "accessories",
@@ -155,6 +156,7 @@ export async function seedDemo(db: Database, options: { perCategory?: number } =
       },
       {
         name: "Welcome code: 10% off",
+        namePl: "Kod powitalny: 10% taniej",
         kind: "percent",
         value: 10,
         code: "WELCOME10",
