@@ -3,7 +3,7 @@ import { and, asc, eq } from "drizzle-orm";
 import { categories, products, variants, type DbOrTx } from "@omni/db";
 
 import { notFound } from "../kernel";
-import { contentIn, type Locale } from "./locale";
+import { colourLabel, contentIn, sizeLabel, variantLabel, type Locale } from "./locale";
 import { priceSkus } from "./pricing";
 
 export async function getProduct(db: DbOrTx, slug: string, locale: Locale = "en") {
@@ -38,6 +38,11 @@ export async function getProduct(db: DbOrTx, slug: string, locale: Locale = "en"
     const price = prices.get(v.sku)!;
     return {
       ...v,
+      title: locale === "pl" ? variantLabel(locale, v.options, v.title) : v.title,
+      optionLabels: {
+        size: v.options.size ? sizeLabel(locale, v.options.size) : undefined,
+        colour: v.options.colour ? colourLabel(locale, v.options.colour) : undefined,
+      },
       priceMinor: price.priceMinor,
       listPriceMinor: price.listPriceMinor,
       promotion: price.promotion ? contentIn(locale, price.promotion.name, price.promotion.namePl) : null,

@@ -3,7 +3,7 @@ import { sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@omni/db";
 
 import { availableSql } from "../inventory";
-import { contentIn, type Locale } from "./locale";
+import { colourLabel, contentIn, sizeLabel, type Locale } from "./locale";
 import { priceSkus } from "./pricing";
 
 export type CatalogFilters = {
@@ -227,7 +227,7 @@ export async function suggestProducts(db: DbOrTx, input: { query: string; locale
   };
 }
 
-export type FacetValue = { value: string; count: number };
+export type FacetValue = { value: string; count: number; label?: string };
 export type PriceBand = { minMinor: number; maxMinor: number | null; count: number };
 
 /** Price bands of the facets, in minor units (the last is open-ended). */
@@ -271,16 +271,19 @@ export async function catalogFacets(db: DbOrTx, input: CatalogFilters & { storeI
       sql`select slug, name, name_pl from categories order by position`,
     ),
   ]);
-  const values = (rows: { value: string | null; count: number }[]) =>
-    rows.filter((r): r is FacetValue => r.value != null).sort((a, b) => a.value.localeCompare(b.value, "pl"));
+  const values = (rows: { value: string | null; count: number }[], label: (value: string) => string) =>
+    rows
+      .filter((r): r is FacetValue => r.value != null)
+      .map((r) => ({ ...r, label: label(r.value) }))
+      .sort((a, b) => a.label.localeCompare(b.label, locale));
   const countOf = new Map(categories.map((r) => [r.value, r.count]));
   return {
     total: total[0]?.count ?? 0,
     categories: names
       .filter((c) => countOf.has(c.slug))
       .map((c) => ({ value: c.slug, label: contentIn(locale, c.name, c.name_pl), count: countOf.get(c.slug)! })),
-    sizes: values(sizes),
-    colours: values(colours),
+    sizes: values(sizes, (size) => sizeLabel(locale, size)),
+    colours: values(colours, (colour) => colourLabel(locale, colour)),
     priceBands: priceBands.map(([minMinor, maxMinor], i) => ({
       minMinor,
       maxMinor,
