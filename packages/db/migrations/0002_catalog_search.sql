@@ -8,8 +8,10 @@ CREATE OR REPLACE FUNCTION omni_unaccent(text) RETURNS text
   RETURN public.unaccent('public.unaccent'::regdictionary, $1);--> statement-breakpoint
 ALTER TABLE "products" ADD COLUMN "title_pl" text DEFAULT '' NOT NULL;--> statement-breakpoint
 ALTER TABLE "products" ADD COLUMN "description_pl" text DEFAULT '' NOT NULL;--> statement-breakpoint
+ALTER TABLE "products" ADD COLUMN "search_text" text GENERATED ALWAYS AS (omni_unaccent(title || ' ' || title_pl)) STORED NOT NULL;--> statement-breakpoint
+ALTER TABLE "products" ADD COLUMN "search_vector" "tsvector" GENERATED ALWAYS AS (setweight(to_tsvector('simple', omni_unaccent(title || ' ' || title_pl)), 'A') || setweight(to_tsvector('simple', omni_unaccent(description || ' ' || description_pl)), 'B')) STORED NOT NULL;--> statement-breakpoint
 ALTER TABLE "promotions" ADD COLUMN "name_pl" text DEFAULT '' NOT NULL;--> statement-breakpoint
 ALTER TABLE "variants" ADD COLUMN "ean" text;--> statement-breakpoint
-CREATE INDEX "products_search_idx" ON "products" USING gin ((setweight(to_tsvector('simple', omni_unaccent("title" || ' ' || "title_pl")), 'A') || setweight(to_tsvector('simple', omni_unaccent("description" || ' ' || "description_pl")), 'B')));--> statement-breakpoint
-CREATE INDEX "products_title_trgm_idx" ON "products" USING gin ((omni_unaccent("title" || ' ' || "title_pl")) gin_trgm_ops);--> statement-breakpoint
+CREATE INDEX "products_search_idx" ON "products" USING gin ("search_vector");--> statement-breakpoint
+CREATE INDEX "products_search_text_trgm_idx" ON "products" USING gin ("search_text" gin_trgm_ops);--> statement-breakpoint
 ALTER TABLE "variants" ADD CONSTRAINT "variants_ean_unique" UNIQUE("ean");

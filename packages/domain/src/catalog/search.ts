@@ -33,15 +33,29 @@ export function queryWords(query: string | undefined): string[] {
     .slice(0, 8);
 }
 
-// The two indexed expressions of the migration "catalog_search"; written out the same way so that the planner uses them.
-const vectorSql = sql.raw(
-  `(setweight(to_tsvector('simple', omni_unaccent(p.title || ' ' || p.title_pl)), 'A') || setweight(to_tsvector('simple', omni_unaccent(p.description || ' ' || p.description_pl)), 'B'))`,
-);
-const titlesSql = sql.raw(`omni_unaccent(p.title || ' ' || p.title_pl)`);
+// The generated, indexed columns of the migration "catalog_search".
+const vectorSql = sql.raw(`p.search_vector`);
+const titlesSql = sql.raw(`p.search_text`);
 
-/** A word matches as a prefix of any word of the full text, or — for typos — by trigram similarity to a title word. */
-const wordMatch = (word: string) =>
-  sql`(${vectorSql} @@ to_tsquery('simple', omni_unaccent(${word}) || ':*') or omni_unaccent(${word}) <% ${titlesSql})`;
+/** Every word as a prefix of a word of the full text: the index answers it at once. */
+const prefixQuery = (words: string[]) =>
+  sql`to_tsquery('simple', omni_unaccent(${words.map((w) => `${w}:*`).join(" & ")}))`;
+
+/** For typos: a word matches as a prefix, or by trigram similarity to a title word. Used only when no product has every word. */
+const fuzzyWordMatch = (word: string) =>
+  sql`(${vectorSql} @@ to_tsquery('simple', omni_unaccent(${word}) || ':*') or omni_unaccent(${word}::text) <% ${titlesSql})`;
+
+/**
+ * Whether the query needs typo tolerance: only when no active product has every word as written (folded).
+ * Trigram similarity is costly over thousands of matches, so an exact match skips it.
+ */
+async function needsFuzzy(db: DbOrTx, words: string[]): Promise<boolean> {
+  if (!words.length) return false;
+  const rows = await db.execute(
+    sql`select 1 from products p where p.active and ${vectorSql} @@ ${prefixQuery(words)} limit 1`,
+  );
+  return rows.length === 0;
+}
 
 /** Codes are matched exactly: a scanned SKU or EAN finds its product and nothing else. */
 const codeMatch = (query: string) =>
@@ -62,12 +76,15 @@ const effectivePrice = (v: string) => sql.raw(effectivePriceText(v));
 type Dimension = "category" | "sizes" | "colours" | "price" | "availableIn";
 
 /** The product-level conditions of the filters, leaving out one dimension (for that dimension's facet counts). */
-function productConditions(filters: CatalogFilters, without?: Dimension): SQL[] {
+function productConditions(filters: CatalogFilters & { fuzzy?: boolean }, without?: Dimension): SQL[] {
   const where: SQL[] = [sql`p.active`];
   const query = filters.query?.trim();
   const words = queryWords(query);
   if (query && words.length) {
-    where.push(sql`((${sql.join(words.map(wordMatch), sql` and `)}) or ${codeMatch(query)})`);
+    const text = filters.fuzzy
+      ? sql.join(words.map(fuzzyWordMatch), sql` and `)
+      : sql`${vectorSql} @@ ${prefixQuery(words)}`;
+    where.push(sql`((${text}) or ${codeMatch(query)})`);
   } else if (query) {
     where.push(codeMatch(query));
   }
@@ -105,14 +122,15 @@ export async function searchCatalog(db: DbOrTx, input: CatalogSearchInput) {
   const locale = input.locale ?? "en";
   const query = input.query?.trim() ?? "";
   const words = queryWords(query);
+  const fuzzy = await needsFuzzy(db, words);
   const where = [
-    ...productConditions(input),
+    ...productConditions({ ...input, fuzzy }),
     sql`exists (select 1 from variants v where v.product_id = p.id and ${and(variantConditions(input))})`,
   ];
   const minPrice = sql`(select min(${effectivePrice("v")}) from variants v where v.product_id = p.id and v.active)`;
   const relevance = words.length
-    ? sql`(${codeMatch(query)})::int * 10 + ts_rank(${vectorSql}, to_tsquery('simple', ${words.map((w) => `${w}:*`).join(" & ")}), 1)
-        + word_similarity(omni_unaccent(${words.join(" ")}), ${titlesSql})`
+    ? sql`(${codeMatch(query)})::int * 10 + ts_rank(${vectorSql}, ${prefixQuery(words)}, 1)
+        ${fuzzy ? sql`+ word_similarity(omni_unaccent(${words.join(" ")}::text), ${titlesSql})` : sql``}`
     : sql`0`;
   const order =
     input.sort === "price_asc"
@@ -127,7 +145,7 @@ export async function searchCatalog(db: DbOrTx, input: CatalogSearchInput) {
   // Only sorting by price needs every match's price; the other orders compute it for the page alone.
   const byPrice = input.sort === "price_asc" || input.sort === "price_desc";
 
-  const rows = await trigramTolerance(db, (tx) =>
+  const rows = await trigramTolerance(db, fuzzy, (tx) =>
     tx.execute<{ id: string; slug: string; title: string; title_pl: string; category_slug: string; image_hue: number }>(
       sql`with promos as ${runningPromotions}
       select p.id, p.slug, p.title, p.title_pl, p.category_slug, p.image_hue ${byPrice ? sql`, ${minPrice} as min_price` : sql``}
@@ -185,29 +203,36 @@ async function describeItems(
  * The `<%` operator compares against `pg_trgm.word_similarity_threshold` (0.6 by default, which misses a
  * one-letter slip in a six-letter word); 0.4 forgives one wrong or missing letter ("jensy" is 0.44 from "jeansy") and still keeps unrelated words out.
  */
-async function trigramTolerance<T>(db: DbOrTx, run: (tx: DbOrTx) => Promise<T>): Promise<T> {
+async function trigramTolerance<T>(db: DbOrTx, fuzzy: boolean, run: (tx: DbOrTx) => Promise<T>): Promise<T> {
+  if (!fuzzy) return run(db);
   return db.transaction(async (tx) => {
     await tx.execute(sql`select set_config('pg_trgm.word_similarity_threshold', '0.4', true)`);
     return run(tx);
   });
 }
 
-/** "Did you mean": each word replaced by the closest word of an active product's title, when one is close enough. */
+/**
+ * "Did you mean": each word replaced by the closest word of the title that resembles it most, found through the
+ * trigram index with a looser threshold than the search's own.
+ */
 async function suggestSpelling(db: DbOrTx, words: string[]): Promise<string | null> {
-  const rows = await db.execute<{ word: string; best: string | null }>(sql`
-    with vocabulary as (
-      select distinct w from products p,
-        regexp_split_to_table(lower(omni_unaccent(p.title || ' ' || p.title_pl)), '[^a-z0-9]+') w
-      where p.active and length(w) > 1
-    )
-    select q.word, (select w from vocabulary where similarity(w, q.word) > 0.3
-      order by similarity(w, q.word) desc, w limit 1) as best
-    from unnest(array[${sql.join(
-      words.map((w) => sql`omni_unaccent(${w}::text)`),
-      sql`, `,
-    )}]) with ordinality as q(word, n) order by q.n`);
-  if (!rows.some((r) => r.best && r.best !== r.word)) return null;
-  return rows.map((r) => r.best ?? r.word).join(" ");
+  const best = await db.transaction(async (tx) => {
+    await tx.execute(sql`select set_config('pg_trgm.word_similarity_threshold', '0.3', true)`);
+    const out: string[] = [];
+    for (const word of words) {
+      const [row] = await tx.execute<{ best: string | null }>(sql`
+        select (select x from regexp_split_to_table(lower(t.search_text), '[^a-z0-9]+') x
+                where length(x) > 1 order by similarity(x, q.w) desc, x limit 1) as best
+        from (select omni_unaccent(${word}::text) as w) q,
+        lateral (select p.search_text from products p where p.active and q.w <% p.search_text
+                 order by word_similarity(q.w, p.search_text) desc, p.slug limit 1) t`);
+      out.push(row?.best ?? word);
+    }
+    return out;
+  });
+  const folded = words.join(" ");
+  const suggestion = best.join(" ");
+  return suggestion !== folded ? suggestion : null;
 }
 
 /** Up to six products for the search box while the shopper types: title, picture seed and price. */
@@ -244,12 +269,14 @@ export const priceBands: [number, number | null][] = [
  */
 export async function catalogFacets(db: DbOrTx, input: CatalogFilters & { storeId?: string; locale?: Locale }) {
   const locale = input.locale ?? "en";
+  const fuzzy = await needsFuzzy(db, queryWords(input.query));
+  const filters = { ...input, fuzzy };
   const countBy = (without: Dimension | undefined, key: SQL) =>
-    trigramTolerance(db, (tx) =>
+    trigramTolerance(db, fuzzy, (tx) =>
       tx.execute<{ value: string | null; count: number }>(sql`with promos as ${runningPromotions}
         select ${key} as value, count(distinct p.id)::int as count
         from products p join variants v on v.product_id = p.id
-        where ${and(productConditions(input, without))} and ${and(variantConditions(input, without))}
+        where ${and(productConditions(filters, without))} and ${and(variantConditions(filters, without))}
         group by 1`),
     );
   const bandKey = sql.raw(
