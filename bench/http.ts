@@ -119,7 +119,8 @@ try {
   for (const [name, call] of cases.filter(([name]) => !only || name.includes(only))) {
     for (const concurrency of [1, 10]) {
       rows.push([name, concurrency, await measure(concurrency, call)]);
-      console.log(`${name} c=${concurrency} done`);
+      const r = rows.at(-1)![2];
+      console.log(`${name} c=${concurrency}: p50 ${fmt(r.p50)}, p95 ${fmt(r.p95)}, p99 ${fmt(r.p99)}`);
     }
   }
 } finally {
