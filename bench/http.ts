@@ -16,6 +16,8 @@ import { benchDatabase, fmt, percentiles } from "./harness";
 const variants = Number(process.env.BENCH_VARIANTS ?? 100_000);
 const locations = Number(process.env.BENCH_LOCATIONS ?? 50);
 const requests = Number(process.env.BENCH_REQUESTS ?? 500);
+/** BENCH_ONLY=search keeps the rows whose name contains it (e.g. only the catalogue rows). */
+const only = process.env.BENCH_ONLY;
 const port = Number(process.env.BENCH_PORT ?? 3650);
 const base = `http://127.0.0.1:${port}`;
 
@@ -94,19 +96,31 @@ try {
     await new Promise((r) => setTimeout(r, 500));
   }
   const words = ["linen", "wool", "item 42", "denim"];
+  // Polish, folded letters, a typo, a prefix and an exact SKU: the queries the search must forgive.
+  const forgiving = ["koszula lniana", "welniana kurtka", "kurtla", "jeansow", "zolta kurtka", skus[0]!];
   const cases: [string, (i: number) => Promise<unknown>][] = [
     ["inventory.availability (56 locations)", (i) => get("inventory.availability", { sku: skus[i % skus.length] })],
     ["catalog.search (first page)", () => get("catalog.search", { limit: 20 })],
     ["catalog.search (text query)", (i) => get("catalog.search", { query: words[i % words.length], limit: 20 })],
     [
+      "catalog.search (Polish, typo, prefix, SKU)",
+      (i) => get("catalog.search", { query: forgiving[i % forgiving.length], limit: 20, locale: "pl" }),
+    ],
+    ["catalog.suggest (while typing)", (i) => get("catalog.suggest", { query: ["ko", "kosz", "kurt", "jea"][i % 4] })],
+    [
+      "catalog.facets (text query, store)",
+      (i) => get("catalog.facets", { query: words[i % words.length], storeId: "krakow" }),
+    ],
+    [
       "catalog.search (category, available in store)",
       () => get("catalog.search", { category: "jeans", availableIn: "krakow", limit: 20 }),
     ],
   ];
-  for (const [name, call] of cases) {
+  for (const [name, call] of cases.filter(([name]) => !only || name.includes(only))) {
     for (const concurrency of [1, 10]) {
       rows.push([name, concurrency, await measure(concurrency, call)]);
-      console.log(`${name} c=${concurrency} done`);
+      const r = rows.at(-1)![2];
+      console.log(`${name} c=${concurrency}: p50 ${fmt(r.p50)}, p95 ${fmt(r.p95)}, p99 ${fmt(r.p99)}`);
     }
   }
 } finally {
@@ -115,8 +129,10 @@ try {
 }
 
 console.log(
-  `\n| GET /api/trpc/… (${variants.toLocaleString("en")} variants × ${locations + 6} locations, ${requests} requests) | concurrency | p50 | p99 | req/s |\n|---|---|---|---|---|`,
+  `\n| GET /api/trpc/… (${variants.toLocaleString("en")} variants × ${locations + 6} locations, ${requests} requests) | concurrency | p50 | p95 | p99 | req/s |\n|---|---|---|---|---|---|`,
 );
 for (const [name, concurrency, r] of rows)
-  console.log(`| ${name} | ${concurrency} | ${fmt(r.p50)} | ${fmt(r.p99)} | ${r.perSecond.toFixed(0)} |`);
+  console.log(
+    `| ${name} | ${concurrency} | ${fmt(r.p50)} | ${fmt(r.p95)} | ${fmt(r.p99)} | ${r.perSecond.toFixed(0)} |`,
+  );
 process.exit(0);

@@ -30,7 +30,8 @@ export async function findStockedVariant(request: APIRequestContext, min = 2) {
       },
     );
     for (const item of result.items.filter((i) => i.inStock)) {
-      const product = await trpcQuery<Product>(request, urls.web, "catalog.product", { slug: item.slug });
+      // The shop speaks Polish by default: the journeys compare what it shows with the Polish content.
+      const product = await trpcQuery<Product>(request, urls.web, "catalog.product", { slug: item.slug, locale: "pl" });
       for (const variant of product.variants.filter((v) => v.options.size)) {
         const stock = await trpcQuery<Availability>(request, urls.web, "inventory.availability", { sku: variant.sku });
         const store = [...stock.locations].sort((a, b) => b.available - a.available)[0];

@@ -167,6 +167,7 @@ const matrix: Record<string, Row> = {
   "stores.list": row(rules.public),
   "stores.get": row(rules.public, () => ({ storeId: "krakow" })),
   "catalog.search": row(rules.public, () => ({ limit: 1 })),
+  "catalog.suggest": row(rules.public, () => ({ query: "koszula" })),
   "catalog.product": row(rules.public, (f) => ({ slug: f.slug })),
   "catalog.categories": row(rules.public),
   "catalog.facets": row(rules.public, () => ({})),

@@ -19,7 +19,9 @@ export function AttractScreen() {
   const trpc = useTRPC();
   const router = useRouter();
   const { kiosk } = useKiosk();
-  const featured = useQuery(trpc.catalog.search.queryOptions({ limit: 8, sort: "relevance" }));
+  const featured = useQuery(
+    trpc.catalog.search.queryOptions({ limit: 8, sort: "relevance", locale: locale === "pl" ? "pl" : "en" }),
+  );
   const items = featured.data?.items ?? [];
   const [index, setIndex] = useState(0);
   useEffect(() => {
@@ -53,7 +55,7 @@ export function AttractScreen() {
           className="flex w-full max-w-2xl motion-safe:animate-[fade_0.8s_ease-out] flex-col items-center gap-6"
         >
           <div className="w-[520px] overflow-hidden rounded-3xl shadow-2xl">
-            <ProductImage title={product.title} hue={product.imageHue} />
+            <ProductImage title={product.title} hue={product.imageHue} category={product.category} />
           </div>
           <p className="text-5xl font-semibold">{product.title}</p>
           <span className="rounded-full bg-white px-8 py-3">

@@ -23,6 +23,9 @@ const services = [
   { href: "/cart/resume", key: "resume", Icon: PhoneIcon, testId: "service-resume" },
 ] as const;
 
+const chip = (on: boolean) =>
+  `min-h-16 rounded-full px-6 text-2xl ring-2 ring-inset ${on ? "bg-slate-900 text-white ring-slate-900" : "bg-white ring-slate-300 active:bg-slate-100"}`;
+
 /** The kiosk's home after the attract screen: search by touch, categories, and the in-store services. */
 export function BrowseScreen() {
   const t = useTranslations("browse");
@@ -52,17 +55,40 @@ export function BrowseScreen() {
   }, [debounced, category, params, router]);
   useEffect(() => setLimit(24), [debounced, category]);
 
-  const categories = useQuery(trpc.catalog.categories.queryOptions());
+  const lang = locale === "pl" ? "pl" : "en";
+  const [sizes, setSizes] = useState<string[]>([]);
+  const [colours, setColours] = useState<string[]>([]);
+  const [hereOnly, setHereOnly] = useState(false);
+  useEffect(() => {
+    setSizes([]);
+    setColours([]);
+  }, [category]);
+  const categories = useQuery(trpc.catalog.categories.queryOptions({ locale: lang }));
   const featured = useQuery({
-    ...trpc.catalog.search.queryOptions({ limit: 6, availableIn: kiosk.storeId }),
+    ...trpc.catalog.search.queryOptions({ limit: 6, availableIn: kiosk.storeId, locale: lang }),
     enabled: debounced === "" && category === "",
   });
   const searching = debounced !== "" || category !== "";
+  const filters = {
+    query: debounced || undefined,
+    category: category || undefined,
+    sizes,
+    colours,
+    availableIn: hereOnly ? kiosk.storeId : undefined,
+    locale: lang,
+  } as const;
   const results = useQuery({
-    ...trpc.catalog.search.queryOptions({ query: debounced || undefined, category: category || undefined, limit }),
+    ...trpc.catalog.search.queryOptions({ ...filters, limit }),
     enabled: searching,
     placeholderData: keepPreviousData,
   });
+  const facets = useQuery({
+    ...trpc.catalog.facets.queryOptions({ ...filters, storeId: kiosk.storeId }),
+    enabled: searching,
+    placeholderData: keepPreviousData,
+  });
+  const toggle = (list: string[], value: string) =>
+    list.includes(value) ? list.filter((v) => v !== value) : [...list, value];
 
   const chooseCategory = (slug: string) => {
     const next = new URLSearchParams();
@@ -142,10 +168,50 @@ export function BrowseScreen() {
                 : "bg-white ring-slate-300 active:bg-slate-100"
             }`}
           >
-            {locale === "pl" ? c.namePl : c.name}
+            {c.label}
           </button>
         ))}
       </nav>
+
+      {searching && facets.data && (
+        <section aria-label={t("filters")} data-testid="kiosk-facets" className="flex flex-col gap-4">
+          <button
+            type="button"
+            data-testid="facet-here"
+            aria-pressed={hereOnly}
+            onClick={() => setHereOnly((on) => !on)}
+            className={chip(hereOnly)}
+          >
+            {t("availableHere", { store: kiosk.storeName })} ({facets.data.availableInStore?.count ?? 0})
+          </button>
+          {[
+            { kind: "size", values: facets.data.sizes, chosen: sizes, set: setSizes },
+            { kind: "colour", values: facets.data.colours, chosen: colours, set: setColours },
+          ].map(({ kind, values, chosen, set }) =>
+            values.length > 1 || chosen.length ? (
+              <div
+                key={kind}
+                role="group"
+                aria-label={t(kind === "size" ? "size" : "colour")}
+                className="flex flex-wrap gap-3"
+              >
+                {values.map((f) => (
+                  <button
+                    key={f.value}
+                    type="button"
+                    data-testid={`facet-${kind}`}
+                    aria-pressed={chosen.includes(f.value)}
+                    onClick={() => set(toggle(chosen, f.value))}
+                    className={chip(chosen.includes(f.value))}
+                  >
+                    {f.label ?? f.value} ({f.count})
+                  </button>
+                ))}
+              </div>
+            ) : null,
+          )}
+        </section>
+      )}
 
       {!searching ? (
         <>

@@ -14,6 +14,7 @@ export type ProductSummary = {
   currency: string;
   inStock: boolean;
   imageHue: number;
+  category?: string;
 };
 
 export function ProductCard({ item }: { item: ProductSummary }) {
@@ -26,7 +27,7 @@ export function ProductCard({ item }: { item: ProductSummary }) {
       data-slug={item.slug}
       className="flex h-full flex-col overflow-hidden rounded-3xl bg-white ring-2 ring-slate-200 active:ring-sky-500"
     >
-      <ProductImage title={item.title} hue={item.imageHue} />
+      <ProductImage title={item.title} hue={item.imageHue} category={item.category} />
       <div className="flex flex-1 flex-col gap-2 p-5">
         <p className="text-2xl font-semibold leading-tight">{item.title}</p>
         <Price

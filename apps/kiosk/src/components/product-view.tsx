@@ -27,8 +27,8 @@ type Product = {
   currency: string;
   finalSale: boolean;
   imageHue: number;
-  categoryName: string;
-  categoryNamePl: string;
+  category: string;
+  categoryLabel: string;
   variants: (Variant & { priceMinor: number; listPriceMinor: number })[];
 };
 
@@ -76,10 +76,10 @@ export function ProductView({
     <article className="flex flex-col gap-8 px-8 py-8" data-testid="product-page" data-slug={product.slug}>
       <div className="flex gap-8">
         <div className="w-[360px] shrink-0 overflow-hidden rounded-3xl">
-          <ProductImage title={product.title} hue={product.imageHue} />
+          <ProductImage title={product.title} hue={product.imageHue} category={product.category} />
         </div>
         <div className="flex min-w-0 flex-1 flex-col gap-4">
-          <p className="text-2xl text-slate-500">{locale === "pl" ? product.categoryNamePl : product.categoryName}</p>
+          <p className="text-2xl text-slate-500">{product.categoryLabel}</p>
           <h1 data-testid="product-title" className="text-5xl font-bold leading-tight">
             {product.title}
           </h1>

@@ -33,7 +33,10 @@ export function ReserveScreen() {
     email: shopper?.email ?? "",
   });
   const [idempotencyKey] = useState(newKioskIdempotencyKey);
-  const product = useQuery({ ...trpc.catalog.product.queryOptions({ slug }), enabled: !!slug });
+  const product = useQuery({
+    ...trpc.catalog.product.queryOptions({ slug, locale: locale === "pl" ? "pl" : "en" }),
+    enabled: !!slug,
+  });
   const variant = product.data?.variants.find((v) => v.sku === sku);
   const reserve = useMutation({
     mutationFn: () =>

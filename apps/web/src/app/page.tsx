@@ -1,4 +1,5 @@
 import { ProductCard } from "@/components/product-card";
+import { lang } from "@/lib/lang";
 import { serverApi } from "@/server/api";
 import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
@@ -7,7 +8,10 @@ export const dynamic = "force-dynamic";
 
 export default async function Home() {
   const [t, locale, api] = await Promise.all([getTranslations("home"), getLocale(), serverApi()]);
-  const [categories, featured] = await Promise.all([api.catalog.categories(), api.catalog.search({ limit: 8 })]);
+  const [categories, featured] = await Promise.all([
+    api.catalog.categories({ locale: lang(locale) }),
+    api.catalog.search({ limit: 8, locale: lang(locale) }),
+  ]);
   return (
     <div className="space-y-8">
       <section className="rounded-2xl bg-slate-900 px-5 py-8 text-white sm:px-8">
@@ -32,7 +36,7 @@ export default async function Home() {
                 data-testid="home-category"
                 className="flex min-h-16 items-center rounded-xl border border-slate-200 px-4 font-semibold hover:border-slate-400 focus-visible:outline focus-visible:outline-2 focus-visible:outline-sky-600"
               >
-                {locale === "pl" ? category.namePl : category.name}
+                {category.label}
               </Link>
             </li>
           ))}

@@ -2,9 +2,21 @@
 
 import { listingQuery, type ListingFilters } from "@/lib/search-params";
 import { sortSizes } from "@/lib/variants";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { usePathname, useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
+
+import { formatMoney } from "@omni/core";
+
+type FacetValue = { value: string; label?: string; count: number };
+type Facets = {
+  total: number;
+  categories: FacetValue[];
+  sizes: FacetValue[];
+  colours: FacetValue[];
+  priceBands: { minMinor: number; maxMinor: number | null; count: number }[];
+  availableInStore: { storeId: string; count: number } | null;
+};
 
 /**
  * Filters and sort of a category or search listing. Every change rewrites the URL (dropping the
@@ -14,14 +26,17 @@ export function ListingFiltersForm({
   filters,
   facets,
   query,
+  showCategories = false,
   myStoreName,
 }: {
   filters: ListingFilters;
-  facets: { sizes: string[]; colours: string[] };
+  facets: Facets;
   query?: string;
+  showCategories?: boolean;
   myStoreName: string | null;
 }) {
   const t = useTranslations("listing");
+  const locale = useLocale();
   const router = useRouter();
   const pathname = usePathname();
   const [pending, startTransition] = useTransition();
@@ -75,6 +90,7 @@ export function ListingFiltersForm({
             onChange={() => go({ inMyStore: !filters.inMyStore })}
           />
           {myStoreName ? t("inMyStore", { store: myStoreName }) : t("inMyStoreNone")}
+          {facets.availableInStore && <Count n={facets.availableInStore.count} />}
         </label>
       </div>
       <details className="rounded-xl border border-slate-200">
@@ -89,7 +105,7 @@ export function ListingFiltersForm({
             <fieldset>
               <legend className="mb-2 text-sm font-semibold">{t("size")}</legend>
               <div className="flex flex-wrap gap-2">
-                {sortSizes(facets.sizes).map((size) => (
+                {sortSizes(facets.sizes.map((f) => f.value)).map((size) => (
                   <label key={size} className={chip(filters.sizes.includes(size))}>
                     <input
                       type="checkbox"
@@ -98,7 +114,8 @@ export function ListingFiltersForm({
                       checked={filters.sizes.includes(size)}
                       onChange={() => go({ sizes: toggle(filters.sizes, size) })}
                     />
-                    {size}
+                    {facets.sizes.find((f) => f.value === size)?.label ?? size}
+                    <Count n={facets.sizes.find((f) => f.value === size)?.count ?? 0} />
                   </label>
                 ))}
               </div>
@@ -108,7 +125,7 @@ export function ListingFiltersForm({
             <fieldset>
               <legend className="mb-2 text-sm font-semibold">{t("colour")}</legend>
               <div className="flex flex-wrap gap-2">
-                {facets.colours.map((colour) => (
+                {facets.colours.map(({ value: colour, label, count }) => (
                   <label key={colour} className={chip(filters.colours.includes(colour))}>
                     <input
                       type="checkbox"
@@ -117,12 +134,63 @@ export function ListingFiltersForm({
                       checked={filters.colours.includes(colour)}
                       onChange={() => go({ colours: toggle(filters.colours, colour) })}
                     />
-                    {colour}
+                    {label ?? colour}
+                    <Count n={count} />
                   </label>
                 ))}
               </div>
             </fieldset>
           )}
+          {showCategories && facets.categories.length > 0 && (
+            <fieldset>
+              <legend className="mb-2 text-sm font-semibold">{t("category")}</legend>
+              <div className="flex flex-wrap gap-2">
+                {facets.categories.map(({ value, label, count }) => (
+                  <label key={value} className={chip(filters.category === value)}>
+                    <input
+                      type="checkbox"
+                      className="sr-only"
+                      data-testid="filter-category"
+                      checked={filters.category === value}
+                      onChange={() => go({ category: filters.category === value ? undefined : value })}
+                    />
+                    {label ?? value}
+                    <Count n={count} />
+                  </label>
+                ))}
+              </div>
+            </fieldset>
+          )}
+          <fieldset>
+            <legend className="mb-2 text-sm font-semibold">{t("priceBand")}</legend>
+            <div className="flex flex-wrap gap-2">
+              {facets.priceBands.map(({ minMinor, maxMinor, count }) => {
+                const on = filters.minPriceMinor === minMinor && filters.maxPriceMinor === (maxMinor ?? undefined);
+                return (
+                  <label key={minMinor} className={chip(on)}>
+                    <input
+                      type="checkbox"
+                      className="sr-only"
+                      data-testid="filter-price-band"
+                      checked={on}
+                      disabled={count === 0 && !on}
+                      onChange={() =>
+                        go(
+                          on
+                            ? { minPriceMinor: undefined, maxPriceMinor: undefined }
+                            : { minPriceMinor: minMinor, maxPriceMinor: maxMinor ?? undefined },
+                        )
+                      }
+                    />
+                    {maxMinor == null
+                      ? t("priceFrom", { price: formatMoney(minMinor, "PLN", locale) })
+                      : t("priceUpTo", { price: formatMoney(maxMinor + 1, "PLN", locale) })}
+                    <Count n={count} />
+                  </label>
+                );
+              })}
+            </div>
+          </fieldset>
           <form
             className="flex flex-wrap items-end gap-2"
             onSubmit={(e) => {
@@ -175,4 +243,9 @@ export function ListingFiltersForm({
       </details>
     </div>
   );
+}
+
+/** How many products a choice would leave, beside the choice. */
+function Count({ n }: { n: number }) {
+  return <span className="ml-1.5 text-xs opacity-70">({n})</span>;
 }

@@ -11,6 +11,7 @@ export type ProductCardItem = {
   currency: string;
   inStock: boolean;
   imageHue: number;
+  category?: string;
   promotion?: string | null;
 };
 
@@ -31,7 +32,12 @@ export function ProductCard({
       className="group block rounded-xl focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-600"
     >
       <div className="relative overflow-hidden rounded-xl bg-slate-100">
-        <ProductImage title={item.title} hue={item.imageHue} className={item.inStock ? "" : "opacity-60"} />
+        <ProductImage
+          title={item.title}
+          hue={item.imageHue}
+          category={item.category}
+          className={item.inStock ? "" : "opacity-60"}
+        />
         {item.promotion && (
           <span className="absolute left-2 top-2 rounded bg-red-700 px-2 py-0.5 text-xs font-bold text-white">
             {item.promotion}

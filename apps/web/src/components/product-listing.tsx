@@ -1,3 +1,4 @@
+import { lang } from "@/lib/lang";
 import { preferredStoreId } from "@/lib/preferred-store";
 import { listingQuery, parseListingFilters } from "@/lib/search-params";
 import { serverApi } from "@/server/api";
@@ -32,24 +33,43 @@ export async function ProductListing({
     preferredStoreId(),
   ]);
   const filters = parseListingFilters(searchParams);
-  const [facets, stores] = await Promise.all([api.catalog.facets({ category }), api.stores.list()]);
+  const stores = await api.stores.list();
   const myStore = stores.find((s) => s.id === storeId && s.type === "store") ?? null;
-  const result = await api.catalog.search({
+  const chosen = {
     query,
-    category,
-    limit: PAGE_SIZE,
-    cursor: filters.cursor,
+    category: category ?? filters.category,
     sizes: filters.sizes,
     colours: filters.colours,
     minPriceMinor: filters.minPriceMinor,
     maxPriceMinor: filters.maxPriceMinor,
     availableIn: filters.inMyStore && myStore ? myStore.id : undefined,
-    sort: filters.sort,
-  });
+    locale: lang(locale),
+  };
+  const [facets, result] = await Promise.all([
+    api.catalog.facets({ ...chosen, storeId: myStore?.id }),
+    api.catalog.search({ ...chosen, limit: PAGE_SIZE, cursor: filters.cursor, sort: filters.sort }),
+  ]);
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-bold">{title}</h1>
-      <ListingFiltersForm filters={filters} facets={facets} query={query} myStoreName={myStore?.city ?? null} />
+      <ListingFiltersForm
+        filters={filters}
+        facets={facets}
+        query={query}
+        showCategories={!category}
+        myStoreName={myStore?.city ?? null}
+      />
+      {result.didYouMean && (
+        <p data-testid="did-you-mean" className="text-slate-700">
+          {t("didYouMean")}{" "}
+          <Link
+            href={`${basePath}${listingQuery({}, result.didYouMean)}`}
+            className="font-semibold text-sky-800 underline"
+          >
+            {result.didYouMean}
+          </Link>
+        </p>
+      )}
       {result.items.length === 0 ? (
         <EmptyState
           title={t("empty")}

@@ -21,6 +21,8 @@ type Variant = {
   sku: string;
   title: string;
   options: { size?: string; colour?: string };
+  /** The options in the shopper's language (the values above are the keys). */
+  optionLabels?: { size?: string; colour?: string };
   priceMinor: number;
   listPriceMinor: number;
   currency: string;
@@ -114,7 +116,10 @@ export function ProductPurchase({
   const mine = data?.locations.find((l) => l.storeId === storeId);
   const reference = position ?? (myStore ? { lat: myStore.lat, lng: myStore.lng } : null);
 
+  const labelOf = (kind: "size" | "colour", value: string) =>
+    product.variants.find((v) => v.options[kind] === value)?.optionLabels?.[kind] ?? value;
   const optionButton = (kind: "size" | "colour", value: string) => {
+    const label = labelOf(kind, value);
     const candidate = findVariant(product.variants, { ...choice, [kind]: value });
     const exists = !!candidate || (kind === "colour" && product.variants.some((v) => v.options.colour === value));
     const soldOut = candidate ? (stockOf.get(candidate.sku) ?? 0) === 0 : false;
@@ -131,10 +136,10 @@ export function ProductPurchase({
         disabled={!exists}
         aria-label={
           soldOut
-            ? `${value} — ${t("soldOut")}`
+            ? `${label} — ${t("soldOut")}`
             : !candidate && kind === "size"
-              ? `${value} — ${t("notInColour")}`
-              : value
+              ? `${label} — ${t("notInColour")}`
+              : label
         }
         onClick={() => pick({ [kind]: value })}
         className={`min-h-11 min-w-11 rounded-lg px-3 text-sm font-semibold ring-1 ring-inset focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-600 disabled:cursor-not-allowed disabled:bg-slate-50 disabled:text-slate-400 disabled:ring-slate-200 disabled:line-through ${
@@ -143,7 +148,7 @@ export function ProductPurchase({
             : "bg-white text-slate-900 ring-slate-300 hover:ring-slate-600"
         } ${soldOut ? "line-through decoration-2" : ""} ${!candidate && exists ? "text-slate-500" : ""}`}
       >
-        {value}
+        {label}
       </button>
     );
   };
@@ -170,7 +175,7 @@ export function ProductPurchase({
       {colours.length > 0 && (
         <fieldset>
           <legend className="mb-2 text-sm font-semibold">
-            {t("colour")}: <span className="font-normal">{choice.colour}</span>
+            {t("colour")}: <span className="font-normal">{choice.colour && labelOf("colour", choice.colour)}</span>
           </legend>
           <div className="flex flex-wrap gap-2">{colours.map((c) => optionButton("colour", c))}</div>
         </fieldset>
@@ -178,7 +183,7 @@ export function ProductPurchase({
       {sizes.length > 0 && (
         <fieldset>
           <legend className="mb-2 text-sm font-semibold">
-            {t("size")}: <span className="font-normal">{choice.size}</span>
+            {t("size")}: <span className="font-normal">{choice.size && labelOf("size", choice.size)}</span>
           </legend>
           <div className="flex flex-wrap gap-2">{sizes.map((s) => optionButton("size", s))}</div>
         </fieldset>

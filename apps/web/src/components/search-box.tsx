@@ -7,6 +7,7 @@ import { useRouter } from "next/navigation";
 import { useEffect, useId, useRef, useState } from "react";
 
 import { Price } from "@omni/ui/price";
+import { ProductImage } from "@omni/ui/product-image";
 import { useTRPC } from "@omni/ui/trpc";
 
 /** Typing waits this long before asking the server, so each keystroke does not become a request. */
@@ -37,7 +38,10 @@ export function SearchBox({ initialQuery = "" }: { initialQuery?: string }) {
     return () => document.removeEventListener("mousedown", close);
   }, []);
 
-  const results = useQuery({ ...trpc.catalog.search.queryOptions({ query, limit: 6 }), enabled: query.length >= 2 });
+  const results = useQuery({
+    ...trpc.catalog.suggest.queryOptions({ query, limit: 6, locale: locale === "pl" ? "pl" : "en" }),
+    enabled: query.length >= 2,
+  });
   const showDropdown = open && query.length >= 2;
 
   return (
@@ -113,7 +117,10 @@ export function SearchBox({ initialQuery = "" }: { initialQuery?: string }) {
                     onClick={() => setOpen(false)}
                     className="flex items-center justify-between gap-3 px-4 py-3 hover:bg-slate-50 focus-visible:bg-slate-100 focus-visible:outline-none"
                   >
-                    <span className="min-w-0 truncate">{item.title}</span>
+                    <span className="w-10 shrink-0 overflow-hidden rounded bg-slate-100">
+                      <ProductImage title={item.title} hue={item.imageHue} category={item.category} thumbnail />
+                    </span>
+                    <span className="min-w-0 flex-1 truncate">{item.title}</span>
                     <Price
                       priceMinor={item.priceMinor}
                       listPriceMinor={item.listPriceMinor}

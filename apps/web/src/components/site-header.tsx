@@ -1,4 +1,5 @@
 import { auth } from "@/auth";
+import { lang } from "@/lib/lang";
 import { serverApi } from "@/server/api";
 import { orUnavailable } from "@/server/optional";
 import { getLocale, getTranslations } from "next-intl/server";
@@ -11,7 +12,7 @@ import { SearchBox } from "./search-box";
 export async function SiteHeader() {
   const [t, locale, session, api] = await Promise.all([getTranslations("nav"), getLocale(), auth(), serverApi()]);
   // Without the categories the header still serves search, account, cart and the store list.
-  const categories = (await orUnavailable(api.catalog.categories(), "header categories")) ?? [];
+  const categories = (await orUnavailable(api.catalog.categories({ locale: lang(locale) }), "header categories")) ?? [];
   return (
     <header className="relative z-20 border-b border-slate-200 bg-white sm:sticky sm:top-0 sm:bg-white/95 sm:backdrop-blur">
       <a
@@ -48,7 +49,7 @@ export async function SiteHeader() {
                 data-testid="category-link"
                 className="inline-flex min-h-9 items-center rounded-full px-3 text-slate-700 hover:bg-slate-100 focus-visible:outline focus-visible:outline-2 focus-visible:outline-sky-600"
               >
-                {locale === "pl" ? category.namePl : category.name}
+                {category.label}
               </Link>
             </li>
           ))}

@@ -1,5 +1,7 @@
 /** The listing's filters as they live in the URL, so a filtered page can be shared and reloaded. */
 export type ListingFilters = {
+  /** A category chosen on the search page (a category page has its own). */
+  category?: string;
   sizes: string[];
   colours: string[];
   minPriceMinor?: number;
@@ -26,7 +28,9 @@ const sorts = ["relevance", "price_asc", "price_desc", "newest"] as const;
 export function parseListingFilters(raw: Raw): ListingFilters {
   const sort = first(raw.sort);
   const cursor = first(raw.cursor);
+  const category = first(raw.category)?.trim();
   return {
+    category: category && category.length <= 64 ? category : undefined,
     sizes: list(raw.size),
     colours: list(raw.colour),
     minPriceMinor: zloty(raw.min),
@@ -41,6 +45,7 @@ export function parseListingFilters(raw: Raw): ListingFilters {
 export function listingQuery(filters: Partial<ListingFilters>, q?: string): string {
   const params = new URLSearchParams();
   if (q) params.set("q", q);
+  if (filters.category) params.set("category", filters.category);
   if (filters.sizes?.length) params.set("size", filters.sizes.join(","));
   if (filters.colours?.length) params.set("colour", filters.colours.join(","));
   if (filters.minPriceMinor != null) params.set("min", String(filters.minPriceMinor / 100));

@@ -1,12 +1,25 @@
 import { z } from "zod";
 
-import { catalogFacets, getProduct, listCategories, searchCatalog } from "@omni/domain/catalog";
+import { catalogFacets, getProduct, listCategories, searchCatalog, suggestProducts } from "@omni/domain/catalog";
 
 import { storeId } from "../inputs";
 import { rest } from "../openapi/meta";
 import { publicProcedure, router } from "../trpc";
 
 const text = z.string().trim().max(64);
+/** The shopper's language: the apps pass their next-intl locale; without it content is English (the contract's). */
+const locale = z.enum(["pl", "en"]).optional();
+
+const filters = {
+  query: z.string().max(200).optional(),
+  category: text.optional(),
+  sizes: z.array(text).max(20).optional(),
+  colours: z.array(text).max(20).optional(),
+  minPriceMinor: z.number().int().min(0).max(100_000_000).optional(),
+  maxPriceMinor: z.number().int().min(0).max(100_000_000).optional(),
+  availableIn: storeId.optional(),
+  locale,
+};
 
 export const catalogRouter = router({
   search: publicProcedure
@@ -14,28 +27,27 @@ export const catalogRouter = router({
     .input(
       z
         .object({
-          query: z.string().max(200).optional(),
-          category: text.optional(),
+          ...filters,
           limit: z.number().int().min(1).max(100).default(20),
           cursor: z.string().max(32).nullish(),
-          sizes: z.array(text).max(20).optional(),
-          colours: z.array(text).max(20).optional(),
-          minPriceMinor: z.number().int().min(0).max(100_000_000).optional(),
-          maxPriceMinor: z.number().int().min(0).max(100_000_000).optional(),
-          availableIn: storeId.optional(),
           sort: z.enum(["relevance", "price_asc", "price_desc", "newest"]).optional(),
         })
         .default({ limit: 20 }),
     )
     .query(({ ctx, input }) => searchCatalog(ctx.db, input)),
+  suggest: publicProcedure
+    .input(z.object({ query: z.string().max(200), locale, limit: z.number().int().min(1).max(10).default(6) }))
+    .query(({ ctx, input }) => suggestProducts(ctx.db, input)),
   product: publicProcedure
     .meta(rest("GET", "/products/{slug}", "catalog:read", "A product with its variants"))
-    .input(z.object({ slug: z.string().trim().min(1).max(200) }))
-    .query(({ ctx, input }) => getProduct(ctx.db, input.slug)),
+    .input(z.object({ slug: z.string().trim().min(1).max(200), locale }))
+    .query(({ ctx, input }) => getProduct(ctx.db, input.slug, input.locale)),
   categories: publicProcedure
     .meta(rest("GET", "/categories", "catalog:read", "Categories"))
-    .query(({ ctx }) => listCategories(ctx.db)),
+    .input(z.object({ locale }).optional())
+    .query(({ ctx, input }) => listCategories(ctx.db, input?.locale)),
+  /** Counts per category, size, colour, price band and "available in `storeId`" that follow the other filters. */
   facets: publicProcedure
-    .input(z.object({ category: text.optional() }).default({}))
-    .query(({ ctx, input }) => catalogFacets(ctx.db, input.category)),
+    .input(z.object({ ...filters, storeId: storeId.optional() }).default({}))
+    .query(({ ctx, input }) => catalogFacets(ctx.db, input)),
 });

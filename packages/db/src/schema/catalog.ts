@@ -1,5 +1,7 @@
 import { sql } from "drizzle-orm";
-import { boolean, check, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, customType, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+
+const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
 
 export const categories = pgTable("categories", {
   slug: text("slug").primaryKey(),
@@ -17,9 +19,22 @@ export const products = pgTable(
     slug: text("slug").notNull().unique(),
     title: text("title").notNull(),
     description: text("description").notNull().default(""),
+    /** Polish content; the shop shows it to Polish shoppers and falls back to `title`/`description` when empty. */
+    titlePl: text("title_pl").notNull().default(""),
+    descriptionPl: text("description_pl").notNull().default(""),
     categorySlug: text("category_slug")
       .notNull()
       .references(() => categories.slug),
+    /** Both titles, folded (no Polish letters), for trigram matching of prefixes and typos. */
+    searchText: text("search_text")
+      .notNull()
+      .generatedAlwaysAs(sql`omni_unaccent(title || ' ' || title_pl)`),
+    /** Full text of both languages, folded; titles weigh A, descriptions B. */
+    searchVector: tsvector("search_vector")
+      .notNull()
+      .generatedAlwaysAs(
+        sql`setweight(to_tsvector('simple', omni_unaccent(title || ' ' || title_pl)), 'A') || setweight(to_tsvector('simple', omni_unaccent(description || ' ' || description_pl)), 'B')`,
+      ),
     active: boolean("active").notNull().default(true),
     featured: boolean("featured").notNull().default(false),
     /** Seed for the locally generated product image. */
@@ -31,6 +46,10 @@ export const products = pgTable(
   (t) => [
     index("products_category_idx").on(t.categorySlug),
     check("products_vat_rate", sql`${t.vatRate} in (23, 8, 5, 0)`),
+    // Search reads these two generated columns (see the migration "catalog_search"): stored, so that ranking and
+    // rechecking thousands of matches reads a value instead of folding and parsing every title again.
+    index("products_search_idx").using("gin", t.searchVector),
+    index("products_search_text_trgm_idx").using("gin", t.searchText.op("gin_trgm_ops")),
     // Listings page in this order (featured first): with the index a page reads ~20 rows, not the whole catalogue.
     index("products_listing_idx")
       .on(t.featured.desc().nullsFirst(), t.slug)
@@ -48,6 +67,8 @@ export const variants = pgTable(
       .notNull()
       .references(() => products.id),
     title: text("title").notNull(),
+    /** GTIN-13 barcode; search finds a variant by it exactly. */
+    ean: text("ean").unique(),
     options: jsonb("options").$type<VariantOptions>().notNull().default({}),
     priceMinor: integer("price_minor").notNull(),
     /** What one unit costs us (minor units), where known: the base of margins and GMROI. */
@@ -71,6 +92,8 @@ export const promotions = pgTable(
   {
     id: uuid("id").primaryKey().defaultRandom(),
     name: text("name").notNull(),
+    /** The label Polish shoppers see; empty falls back to `name`. */
+    namePl: text("name_pl").notNull().default(""),
     kind: text("kind", { enum: ["percent", "amount"] }).notNull(),
     /** Percent (1–100) or an amount in minor units. */
     value: integer("value").notNull(),

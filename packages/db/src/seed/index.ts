@@ -157,6 +157,7 @@ export async function seedDemo(
     await tx.insert(s.promotions).values([
       {
         name: "Winter accessories −20%",
+        namePl: "Zimowe dodatki −20%",
         kind: "percent",
         value: 20,
         categorySlug: "accessories",
@@ -165,6 +166,7 @@ export async function seedDemo(
       },
       {
         name: "Welcome code: 10% off",
+        namePl: "Kod powitalny: 10% taniej",
         kind: "percent",
         value: 10,
         code: "WELCOME10",

@@ -11,6 +11,8 @@ export function createRandom(seed: number) {
   return {
     next,
     int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
+    /** Where `pick` would pick: the same draw, for lists kept in step (an English word and its Polish one). */
+    index: (length: number) => Math.floor(next() * length),
     pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!,
     chance: (p: number) => next() < p,
   };

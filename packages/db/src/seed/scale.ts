@@ -16,8 +16,9 @@ export async function seedScale(
       from generate_series(1, ${options.locations}::int) g
       on conflict do nothing`;
     await tx`
-      insert into products (slug, title, description, category_slug, image_hue)
+      insert into products (slug, title, title_pl, description, category_slug, image_hue)
       select 'bench-product-' || g, 'Bench ' || (array['Cotton','Linen','Wool','Denim'])[1 + g % 4] || ' Item ' || g,
+             'Testowa ' || (array['koszula bawełniana','koszula lniana','kurtka wełniana','kurtka jeansowa'])[1 + g % 4] || ' ' || g,
              'Synthetic product for benchmarks', (array['t-shirts','shirts','hoodies','jeans','jackets'])[1 + g % 5], g % 360
       from generate_series(1, ${products}::int) g
       on conflict do nothing`;

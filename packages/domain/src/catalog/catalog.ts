@@ -1,126 +1,20 @@
-import { and, asc, eq, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 
 import { categories, products, variants, type DbOrTx } from "@omni/db";
 
-import { availableSql } from "../inventory";
 import { notFound } from "../kernel";
+import { colourLabel, contentIn, sizeLabel, variantLabel, type Locale } from "./locale";
 import { priceSkus } from "./pricing";
 
-export type CatalogSearchInput = {
-  query?: string;
-  category?: string;
-  limit?: number;
-  cursor?: string | null;
-  sizes?: string[];
-  colours?: string[];
-  minPriceMinor?: number;
-  maxPriceMinor?: number;
-  /** Only products with a variant available in this store now. */
-  availableIn?: string;
-  sort?: "relevance" | "price_asc" | "price_desc" | "newest";
-};
-
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
-
-/** Cursors are opaque to clients; inside they are an offset. */
-const decodeCursor = (cursor?: string | null) => {
-  const n = cursor ? Number.parseInt(cursor, 36) : 0;
-  return Number.isFinite(n) && n > 0 ? n : 0;
-};
-
-export async function searchCatalog(db: DbOrTx, input: CatalogSearchInput) {
-  const limit = input.limit ?? 20;
-  const offset = decodeCursor(input.cursor);
-  const where: SQL[] = [sql`p.active`];
-  const query = input.query?.trim();
-  if (query) {
-    for (const word of query.split(/\s+/).slice(0, 8)) {
-      const like = `%${escapeLike(word)}%`;
-      where.push(sql`(p.title ilike ${like} or p.description ilike ${like} or exists (
-        select 1 from variants vq where vq.product_id = p.id and vq.sku ilike ${like}))`);
-    }
-  }
-  if (input.category) where.push(sql`p.category_slug = ${input.category}`);
-  const variantFilters: SQL[] = [sql`v.active`];
-  if (input.sizes?.length) variantFilters.push(sql`v.options->>'size' in ${input.sizes}`);
-  if (input.colours?.length) variantFilters.push(sql`v.options->>'colour' in ${input.colours}`);
-  if (input.minPriceMinor != null) variantFilters.push(sql`v.price_minor >= ${input.minPriceMinor}`);
-  if (input.maxPriceMinor != null) variantFilters.push(sql`v.price_minor <= ${input.maxPriceMinor}`);
-  if (input.availableIn) {
-    variantFilters.push(
-      sql`exists (select 1 from stock_levels sl where sl.sku = v.sku and sl.location_id = ${input.availableIn} and ${availableSql} > 0)`,
-    );
-  }
-  where.push(
-    sql`exists (select 1 from variants v where v.product_id = p.id and ${sql.join(variantFilters, sql` and `)})`,
-  );
-
-  const order =
-    input.sort === "price_asc"
-      ? sql`min_price asc, p.slug`
-      : input.sort === "price_desc"
-        ? sql`min_price desc, p.slug`
-        : input.sort === "newest"
-          ? sql`p.created_at desc, p.slug`
-          : query
-            ? sql`(p.title ilike ${`${escapeLike(query)}%`}) desc, p.featured desc, p.slug`
-            : sql`p.featured desc, p.slug`;
-
-  const rows = await db.execute<{
-    id: string;
-    slug: string;
-    title: string;
-    category_slug: string;
-    image_hue: number;
-    min_price: number;
-  }>(sql`
-    select p.id, p.slug, p.title, p.category_slug, p.image_hue,
-      (select min(v.price_minor) from variants v where v.product_id = p.id and v.active) as min_price
-    from products p
-    where ${sql.join(where, sql` and `)}
-    order by ${order}
-    limit ${limit + 1} offset ${offset}`);
-
-  const page = rows.slice(0, limit);
-  const ids = page.map((r) => r.id);
-  const skuRows = ids.length
-    ? await db.execute<{ product_id: string; sku: string; in_stock: boolean }>(sql`
-        select v.product_id, v.sku, exists (
-          select 1 from stock_levels sl where sl.sku = v.sku and ${availableSql} > 0) as in_stock
-        from variants v where v.product_id in ${ids} and v.active order by v.position`)
-    : [];
-  const prices = await priceSkus(
-    db,
-    skuRows.map((r) => r.sku),
-  );
-  const items = page.map((p) => {
-    const mine = skuRows.filter((r) => r.product_id === p.id);
-    const cheapest = mine
-      .map((r) => prices.get(r.sku)!)
-      .filter(Boolean)
-      .sort((a, b) => a.priceMinor - b.priceMinor)[0];
-    return {
-      slug: p.slug,
-      title: p.title,
-      category: p.category_slug,
-      priceMinor: cheapest?.priceMinor ?? p.min_price,
-      listPriceMinor: cheapest?.listPriceMinor ?? p.min_price,
-      currency: cheapest?.currency ?? "PLN",
-      promotion: cheapest?.promotion?.name ?? null,
-      inStock: mine.some((r) => r.in_stock),
-      imageHue: p.image_hue,
-    };
-  });
-  return { items, nextCursor: rows.length > limit ? (offset + limit).toString(36) : null };
-}
-
-export async function getProduct(db: DbOrTx, slug: string) {
+export async function getProduct(db: DbOrTx, slug: string, locale: Locale = "en") {
   const [product] = await db
     .select({
       id: products.id,
       slug: products.slug,
       title: products.title,
+      titlePl: products.titlePl,
       description: products.description,
+      descriptionPl: products.descriptionPl,
       category: products.categorySlug,
       categoryName: categories.name,
       categoryNamePl: categories.namePl,
@@ -145,18 +39,24 @@ export async function getProduct(db: DbOrTx, slug: string) {
     const price = prices.get(v.sku)!;
     return {
       ...v,
+      title: locale === "pl" ? variantLabel(locale, v.options, v.title) : v.title,
+      optionLabels: {
+        size: v.options.size ? sizeLabel(locale, v.options.size) : undefined,
+        colour: v.options.colour ? colourLabel(locale, v.options.colour) : undefined,
+      },
       priceMinor: price.priceMinor,
       listPriceMinor: price.listPriceMinor,
-      promotion: price.promotion?.name ?? null,
+      promotion: price.promotion ? contentIn(locale, price.promotion.name, price.promotion.namePl) : null,
     };
   });
   return {
     slug: product.slug,
-    title: product.title,
-    description: product.description,
+    title: contentIn(locale, product.title, product.titlePl),
+    description: contentIn(locale, product.description, product.descriptionPl),
     category: product.category,
     categoryName: product.categoryName,
     categoryNamePl: product.categoryNamePl,
+    categoryLabel: contentIn(locale, product.categoryName, product.categoryNamePl),
     currency: variantList[0]?.currency ?? "PLN",
     finalSale: product.finalSale,
     vatRate: product.vatRate,
@@ -165,17 +65,7 @@ export async function getProduct(db: DbOrTx, slug: string) {
   };
 }
 
-export async function listCategories(db: DbOrTx) {
-  return db.select().from(categories).orderBy(asc(categories.position));
-}
-
-/** The sizes and colours in use, for the shop's filters. */
-export async function catalogFacets(db: DbOrTx, category?: string) {
-  const rows = await db.execute<{ size: string | null; colour: string | null }>(sql`
-    select distinct v.options->>'size' as size, v.options->>'colour' as colour
-    from variants v join products p on p.id = v.product_id
-    where p.active and v.active ${category ? sql`and p.category_slug = ${category}` : sql``}`);
-  const sizes = [...new Set(rows.map((r) => r.size).filter((s): s is string => !!s))];
-  const colours = [...new Set(rows.map((r) => r.colour).filter((c): c is string => !!c))].sort();
-  return { sizes, colours };
+export async function listCategories(db: DbOrTx, locale: Locale = "en") {
+  const rows = await db.select().from(categories).orderBy(asc(categories.position));
+  return rows.map((c) => ({ ...c, label: contentIn(locale, c.name, c.namePl) }));
 }

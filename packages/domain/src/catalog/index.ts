@@ -2,3 +2,5 @@ export * from "./catalog";
 export * from "./catalog-admin";
 export * from "./pricing";
 export * from "./promotions";
+export * from "./locale";
+export * from "./search";

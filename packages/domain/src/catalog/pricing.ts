@@ -16,7 +16,7 @@ export type PricedSku = {
   currency: string;
   listPriceMinor: number;
   priceMinor: number;
-  promotion: { id: string; name: string } | null;
+  promotion: { id: string; name: string; namePl: string } | null;
 };
 
 export function discountFor(promotion: Pick<Promotion, "kind" | "value">, priceMinor: number): number {
@@ -79,7 +79,7 @@ export async function priceSkus(db: DbOrTx, skus: string[], at = new Date()): Pr
       currency: row.currency,
       listPriceMinor: row.priceMinor,
       priceMinor: row.priceMinor - bestOff,
-      promotion: best ? { id: best.id, name: best.name } : null,
+      promotion: best ? { id: best.id, name: best.name, namePl: best.namePl } : null,
     });
   }
   return out;

@@ -2,6 +2,7 @@ import { ProductView } from "@/components/product-view";
 import { serverApi } from "@/server/api";
 import { webUrl } from "@/server/settings";
 import { TRPCError } from "@trpc/server";
+import { getLocale } from "next-intl/server";
 import { notFound } from "next/navigation";
 
 export default async function ProductPage({
@@ -14,10 +15,12 @@ export default async function ProductPage({
   const { slug } = await params;
   const { sku } = await searchParams;
   const api = await serverApi();
-  const product = await api.catalog.product({ slug: safeDecode(slug).slice(0, 200) }).catch((error: unknown) => {
-    if (error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST")) notFound();
-    throw error;
-  });
+  const product = await api.catalog
+    .product({ slug: safeDecode(slug).slice(0, 200), locale: (await getLocale()) === "pl" ? "pl" : "en" })
+    .catch((error: unknown) => {
+      if (error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST")) notFound();
+      throw error;
+    });
   const initialSku = product.variants.find((v) => v.sku === sku)?.sku;
   return <ProductView product={product} shopUrl={webUrl()} initialSku={initialSku} />;
 }

@@ -1,4 +1,5 @@
 import { ProductListing } from "@/components/product-listing";
+import { lang } from "@/lib/lang";
 import { serverApi } from "@/server/api";
 import type { Metadata } from "next";
 import { getLocale } from "next-intl/server";
@@ -13,8 +14,8 @@ type Props = {
 
 async function categoryName(slug: string) {
   const [api, locale] = await Promise.all([serverApi(), getLocale()]);
-  const category = (await api.catalog.categories()).find((c) => c.slug === slug);
-  return category ? (locale === "pl" ? category.namePl : category.name) : null;
+  const category = (await api.catalog.categories({ locale: lang(locale) })).find((c) => c.slug === slug);
+  return category?.label ?? null;
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {

@@ -1,6 +1,7 @@
 import { auth } from "@/auth";
 import { ProductGallery } from "@/components/product-gallery";
 import { ProductPurchase } from "@/components/product-purchase";
+import { lang } from "@/lib/lang";
 import { preferredStoreId } from "@/lib/preferred-store";
 import { orNull } from "@/lib/trpc-errors";
 import { serverApi } from "@/server/api";
@@ -17,7 +18,12 @@ export const dynamic = "force-dynamic";
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ sku?: string }> };
 
 const loadProduct = cache(async (slug: string) =>
-  orNull((await serverApi()).catalog.product({ slug: decodeURIComponent(slug).slice(0, 200) })),
+  orNull(
+    (await serverApi()).catalog.product({
+      slug: decodeURIComponent(slug).slice(0, 200),
+      locale: lang(await getLocale()),
+    }),
+  ),
 );
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -82,7 +88,7 @@ export default async function ProductPage({ params, searchParams }: Props) {
         </Link>
       </nav>
       <div className="grid gap-6 md:grid-cols-2">
-        <ProductGallery title={product.title} hue={product.imageHue} />
+        <ProductGallery title={product.title} hue={product.imageHue} category={product.category} />
         <div className="space-y-4">
           <h1 data-testid="product-title" className="text-2xl font-bold sm:text-3xl">
             {product.title}
