@@ -28,7 +28,8 @@ export function PickupQueue() {
   const { storeId, stores } = useStaff();
   const trpc = useTRPC();
   const queue = useQuery({ ...trpc.fulfillment.queue.queryOptions({ storeId }), refetchInterval: 5_000 });
-  const orders = queue.data ?? [];
+  const [search, setSearch] = useState("");
+  const orders = (queue.data ?? []).filter((o) => matches(o, search));
   const pickups = orders.filter((o) => o.fulfillmentType === "pickup");
   const deliveries = orders.filter((o) => o.fulfillmentType === "delivery");
   const waiting = pickups.filter((o) => o.checkedInAt && o.status !== "collected").length;
@@ -57,8 +58,20 @@ export function PickupQueue() {
           </>
         }
       />
+      <input
+        type="search"
+        className={`${inputClass} mb-4 max-w-md`}
+        value={search}
+        maxLength={INPUT_LIMITS.search}
+        onChange={(e) => setSearch(e.target.value)}
+        placeholder={t("search")}
+        aria-label={t("search")}
+        data-testid="queue-search"
+      />
       {queue.isPending || queue.isError ? (
         <QueryState query={queue} />
+      ) : orders.length === 0 && search.trim() ? (
+        <EmptyState title={t("noMatch", { search: search.trim() })}>{t("noMatchHint")}</EmptyState>
       ) : orders.length === 0 ? (
         <EmptyState title={t("empty")}>{t("emptyHint")}</EmptyState>
       ) : (
@@ -98,6 +111,18 @@ export function PickupQueue() {
         </>
       )}
     </>
+  );
+}
+
+/** Whether an order answers the board's search: its number, the shopper's name, phone or e-mail, an item. */
+function matches(order: QueueOrder, search: string): boolean {
+  const needle = search.trim().toLocaleLowerCase();
+  if (!needle) return true;
+  const digits = needle.replace(/\D/g, "");
+  const fields = [order.orderNumber, order.customerName, ...order.lines.flatMap((l) => [l.title, l.sku])];
+  return (
+    fields.some((field) => field.toLocaleLowerCase().includes(needle)) ||
+    (digits.length >= 3 && !!order.phone?.replace(/\D/g, "").includes(digits))
   );
 }
 
@@ -198,7 +223,8 @@ function OrderCard({ order }: { order: QueueOrder }) {
         )}
         {order.fulfillmentType === "pickup" && order.status === "ready_for_pickup" && (
           <Link
-            href="/pickup/collect"
+            href={`/pickup/collect?order=${encodeURIComponent(order.orderNumber)}`}
+            data-testid="open-handover"
             className="inline-flex min-h-11 items-center rounded-lg px-4 font-semibold ring-1 ring-slate-300 hover:bg-slate-50"
           >
             {t("handover")}

@@ -15,8 +15,11 @@ import { Spinner } from "@omni/ui/spinner";
 import { StatusBadge } from "@omni/ui/status-badge";
 import { errorMessage, useTRPC } from "@omni/ui/trpc";
 
-/** Counter handover: find the order by its pickup code, mark lines the shopper declines, hand over. */
-export function CollectScreen() {
+/**
+ * Counter handover: find the order by its pickup code, mark lines the shopper declines, hand over.
+ * Opened from a queue card, it names that order; the shopper's code is still what unlocks it.
+ */
+export function CollectScreen({ expectedOrder }: { expectedOrder: string | null }) {
   const t = useTranslations("collect");
   const trpc = useTRPC();
   const [typed, setTyped] = useState("");
@@ -35,6 +38,16 @@ export function CollectScreen() {
   return (
     <>
       <PageHeader title={t("title")} description={t("description")} />
+      {expectedOrder && (
+        <p className="mb-3 rounded-md bg-sky-50 px-4 py-3 text-sky-950" data-testid="collect-expected">
+          {t("expected", { order: expectedOrder })}
+        </p>
+      )}
+      {expectedOrder && order.data && order.data.orderNumber !== expectedOrder && (
+        <p className="mb-3 rounded-md bg-amber-50 px-4 py-3 text-amber-900" data-testid="collect-other-order">
+          {t("otherOrder", { found: order.data.orderNumber, expected: expectedOrder })}
+        </p>
+      )}
       <Panel className="mb-5">
         <CodeLookup
           value={typed}
