@@ -12,18 +12,23 @@ afterAll(() => t.close());
 const ola = { email: "ola@example.com" }; // associate in krakow
 const max = { email: "max@example.com" }; // manager in warszawa
 let skus: string[] = [];
+/** Other SKUs for the help requests, so that their orders leave the stock of the tests above alone. */
+let helpSkus: string[] = [];
 
 beforeAll(async () => {
   skus = await skusInStock(t.db, "krakow", 4, 3);
+  helpSkus = (await skusInStock(t.db, "krakow", 4, 6)).slice(3);
 });
 
-async function readyOrder(input: { payment?: "card" | "pay_in_store"; email?: string; quantities?: number[] } = {}) {
+async function readyOrder(
+  input: { payment?: "card" | "pay_in_store"; email?: string; quantities?: number[]; skus?: string[] } = {},
+) {
   const quantities = input.quantities ?? [1, 2];
   const order = await createTestOrder(t.db, {
     locationId: "krakow",
     payment: input.payment,
     email: input.email,
-    lines: quantities.map((quantity, i) => ({ sku: skus[i]!, quantity })),
+    lines: quantities.map((quantity, i) => ({ sku: (input.skus ?? skus)[i]!, quantity })),
   });
   const clerk = await callerFor(t.db, ola, "admin");
   await clerk.fulfillment.advance({ orderNumber: order.number, to: "picking" });
@@ -182,6 +187,51 @@ describe("pickup.checkIn", () => {
       code: "CONFLICT",
       message: expect.stringContaining("not ready yet"),
     });
+  });
+});
+
+describe("pickup.askForHelp", () => {
+  it("puts a not-ready order at the top of its store's board until a clerk answers, once however often asked", async () => {
+    const older = await readyOrder({ skus: helpSkus, quantities: [1] });
+    const kiosk = await callerFor(t.db, { kiosk: "krakow" });
+    await kiosk.pickup.checkIn({ code: older.pickupCode! });
+    const waiting = await createTestOrder(t.db, { locationId: "krakow", lines: [{ sku: helpSkus[1]!, quantity: 1 }] });
+    await expect(kiosk.pickup.checkIn({ code: waiting.pickupCode! })).rejects.toMatchObject({ code: "CONFLICT" });
+
+    await expect(
+      (await callerFor(t.db, { kiosk: "warszawa" })).pickup.askForHelp({ code: waiting.pickupCode! }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    const first = await kiosk.pickup.askForHelp({ code: waiting.pickupCode! });
+    const again = await kiosk.pickup.askForHelp({ code: waiting.pickupCode!.toLowerCase() });
+    expect(again.requestedAt).toEqual(first.requestedAt);
+    expect(first).toMatchObject({ orderNumber: waiting.number, storeName: "Omni Kraków Galeria" });
+
+    const clerk = await callerFor(t.db, ola, "admin");
+    const board = await clerk.fulfillment.queue({ storeId: "krakow" });
+    // Asked for help beats checked in, which beats the rest.
+    expect(board[0]).toMatchObject({ orderNumber: waiting.number, helpRequestedAt: first.requestedAt });
+    const olderAt = board.findIndex((o) => o.orderNumber === older.number);
+    expect(olderAt).toBeGreaterThan(0);
+    expect(board.slice(1, olderAt + 1).every((o) => o.checkedIn && !o.helpRequestedAt)).toBe(true);
+    const [asked] =
+      await t.sql`select count(*)::int as n from order_events where order_id = ${waiting.id} and type = 'help_requested'`;
+    expect(asked!.n).toBe(1);
+
+    await expect(
+      (await callerFor(t.db, max, "admin")).fulfillment.answerHelp({ orderNumber: waiting.number }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await clerk.fulfillment.answerHelp({ orderNumber: waiting.number });
+    const after = await clerk.fulfillment.queue({ storeId: "krakow" });
+    expect(after.find((o) => o.orderNumber === waiting.number)?.helpRequestedAt).toBeNull();
+    expect(after[0]!.orderNumber).not.toBe(waiting.number);
+  });
+
+  it("has nothing to wait for once the order is collected", async () => {
+    const order = await readyOrder({ skus: helpSkus.slice(2), quantities: [1] });
+    await (await callerFor(t.db, ola, "admin")).pickup.collect({ code: order.pickupCode! });
+    await expect(
+      (await callerFor(t.db, { kiosk: "krakow" })).pickup.askForHelp({ code: order.pickupCode! }),
+    ).rejects.toMatchObject({ code: "CONFLICT" });
   });
 });
 

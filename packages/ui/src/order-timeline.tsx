@@ -11,6 +11,8 @@ const eventNames: Record<string, { pl: string; en: string }> = {
   requested: { pl: "Zwrot zgłoszony", en: "Return requested" },
   checked_in: { pl: "Klient jest w sklepie", en: "Customer checked in" },
   check_in: { pl: "Klient jest w sklepie", en: "Customer checked in" },
+  help_requested: { pl: "Klient prosi o pomoc przy kiosku", en: "Customer asked for help at the kiosk" },
+  help_answered: { pl: "Obsługa podeszła do klienta", en: "Staff answered the customer" },
   payment_authorised: { pl: "Płatność autoryzowana", en: "Payment authorised" },
   paid: { pl: "Opłacone", en: "Paid" },
   refunded: { pl: "Zwrócono pieniądze", en: "Refund issued" },

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { orderStatuses } from "@omni/db";
 import {
   advanceOrder,
+  answerHelp,
   deliverOrder,
   fulfillmentQueue,
   shipmentLabel,
@@ -31,6 +32,10 @@ export const fulfillmentRouter = router({
   deliver: staffProcedure
     .input(z.object({ orderNumber }))
     .mutation(({ ctx, input }) => deliverOrder(ctx.db, ctx.actor, input)),
+  /** A clerk takes a shopper's request for help from the kiosk. */
+  answerHelp: staffProcedure
+    .input(z.object({ orderNumber }))
+    .mutation(({ ctx, input }) => answerHelp(ctx.db, ctx.actor, input)),
   cancel: staffProcedure
     .input(z.object({ orderNumber, reason }))
     .mutation(({ ctx, input }) => staffCancelOrder(ctx.db, ctx.actor, input)),

@@ -72,6 +72,8 @@ export const orders = pgTable(
     paidMinor: integer("paid_minor").notNull().default(0),
     pickupCode: text("pickup_code").unique(),
     checkedInAt: timestamp("checked_in_at", { withTimezone: true }),
+    /** A shopper at the kiosk asked for staff about this order (not ready yet); cleared when someone answers. */
+    helpRequestedAt: timestamp("help_requested_at", { withTimezone: true }),
     readyAt: timestamp("ready_at", { withTimezone: true }),
     pickupDeadline: timestamp("pickup_deadline", { withTimezone: true }),
     /** The promised pickup time of an order that waits for goods from other locations (ship-to-store). */

@@ -16,8 +16,8 @@ import { findOrderByNumber, orderDetailsById } from "./pickup-order-view";
 const OPEN_STATUSES: OrderStatus[] = ["placed", "picking", "ready_for_pickup", "shipped"];
 
 /**
- * The work queue of one store: open orders, shoppers who checked in at the kiosk first (they are
- * waiting at the counter), then the oldest orders first.
+ * The work queue of one store: open orders, shoppers who asked for help at the kiosk first, then
+ * those who checked in there (they are waiting at the counter), then the oldest orders first.
  */
 export async function fulfillmentQueue(db: Database, actor: Actor, input: { storeId: string; status?: OrderStatus }) {
   if (!worksIn(actor, input.storeId)) throw forbidden("You do not work in this store.");
@@ -32,7 +32,13 @@ export async function fulfillmentQueue(db: Database, actor: Actor, input: { stor
     // Finished orders are history: the newest matter most.
     .orderBy(
       ...(open
-        ? [sql`${orders.checkedInAt} is null`, asc(orders.checkedInAt), asc(orders.createdAt)]
+        ? [
+            sql`${orders.helpRequestedAt} is null`,
+            asc(orders.helpRequestedAt),
+            sql`${orders.checkedInAt} is null`,
+            asc(orders.checkedInAt),
+            asc(orders.createdAt),
+          ]
         : [desc(orders.createdAt)]),
     )
     .limit(500);
@@ -64,6 +70,8 @@ export async function fulfillmentQueue(db: Database, actor: Actor, input: { stor
     phone: o.phone,
     checkedIn: o.checkedInAt !== null,
     checkedInAt: o.checkedInAt,
+    /** The shopper asked for staff at the kiosk and nobody has answered yet. */
+    helpRequestedAt: o.helpRequestedAt,
     readyAt: o.readyAt,
     pickupDeadline: o.pickupDeadline,
     createdAt: o.createdAt,

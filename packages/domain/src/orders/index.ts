@@ -3,6 +3,7 @@ export * from "./orders";
 export * from "./create-order";
 export * from "./fulfillment";
 export * from "./pickup";
+export * from "./help-requests";
 export * from "./pickup-order-view";
 export * from "./expire-pickups";
 export * from "./pickup-reminders";

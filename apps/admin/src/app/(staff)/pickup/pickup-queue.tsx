@@ -7,7 +7,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { inferRouterOutputs } from "@trpc/server";
 import { useFormatter, useLocale, useNow, useTranslations } from "next-intl";
 import Link from "next/link";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 
 import type { AppRouter } from "@omni/api";
 import { formatMoney, INPUT_LIMITS } from "@omni/core";
@@ -33,6 +33,7 @@ export function PickupQueue() {
   const pickups = orders.filter((o) => o.fulfillmentType === "pickup");
   const deliveries = orders.filter((o) => o.fulfillmentType === "delivery");
   const waiting = pickups.filter((o) => o.checkedInAt && o.status !== "collected").length;
+  useChimeOnNewHelp(queue.data);
   return (
     <>
       <PageHeader
@@ -114,6 +115,40 @@ export function PickupQueue() {
   );
 }
 
+/**
+ * Plays a short chime when a shopper asks for help at the kiosk and the request was not on the board
+ * before, so a clerk busy on the shop floor hears it. Requests already there when the page opens are
+ * shown but not rung.
+ */
+function useChimeOnNewHelp(orders: QueueOrder[] | undefined) {
+  const known = useRef<Set<string> | null>(null);
+  useEffect(() => {
+    if (!orders) return;
+    const asking = orders.filter((o) => o.helpRequestedAt).map((o) => o.orderNumber);
+    const fresh = known.current ? asking.filter((n) => !known.current!.has(n)) : [];
+    known.current = new Set(asking);
+    if (fresh.length) chime();
+  }, [orders]);
+}
+
+function chime() {
+  try {
+    const audio = new AudioContext();
+    for (const [index, frequency] of [880, 1320].entries()) {
+      const tone = audio.createOscillator();
+      const volume = audio.createGain();
+      tone.frequency.value = frequency;
+      volume.gain.setValueAtTime(0.2, audio.currentTime + index * 0.18);
+      volume.gain.exponentialRampToValueAtTime(0.001, audio.currentTime + index * 0.18 + 0.3);
+      tone.connect(volume).connect(audio.destination);
+      tone.start(audio.currentTime + index * 0.18);
+      tone.stop(audio.currentTime + index * 0.18 + 0.3);
+    }
+  } catch {
+    // A browser without sound (or one that blocks it before a click) still shows the request.
+  }
+}
+
 /** Whether an order answers the board's search: its number, the shopper's name, phone or e-mail, an item. */
 function matches(order: QueueOrder, search: string): boolean {
   const needle = search.trim().toLocaleLowerCase();
@@ -138,6 +173,7 @@ function OrderCard({ order }: { order: QueueOrder }) {
   const ship = useMutation(trpc.fulfillment.ship.mutationOptions({ onSuccess: refresh }));
   const deliver = useMutation(trpc.fulfillment.deliver.mutationOptions({ onSuccess: refresh }));
   const cancel = useMutation(trpc.fulfillment.cancel.mutationOptions({ onSuccess: refresh }));
+  const answerHelp = useMutation(trpc.fulfillment.answerHelp.mutationOptions({ onSuccess: refresh }));
   // The carrier's label opens as a PDF in a new tab, ready to print.
   const label = useMutation(
     trpc.fulfillment.label.mutationOptions({
@@ -150,15 +186,37 @@ function OrderCard({ order }: { order: QueueOrder }) {
   const [tracking, setTracking] = useState("");
   const [cancelling, setCancelling] = useState(false);
   const [cancelReason, setCancelReason] = useState("");
-  const failed = advance.error ?? ship.error ?? deliver.error ?? cancel.error ?? label.error;
+  const failed = advance.error ?? ship.error ?? deliver.error ?? cancel.error ?? label.error ?? answerHelp.error;
   const checkedIn = Boolean(order.checkedInAt);
   return (
     <article
       data-testid={`queue-order-${order.orderNumber}`}
       data-status={order.status}
       data-checked-in={checkedIn ? "true" : "false"}
-      className={`rounded-lg border bg-white p-3 shadow-sm ${checkedIn ? "border-amber-400 ring-2 ring-amber-400" : "border-slate-200"}`}
+      data-help={order.helpRequestedAt ? "true" : "false"}
+      className={`rounded-lg border bg-white p-3 shadow-sm ${order.helpRequestedAt ? "border-red-500 ring-2 ring-red-500" : checkedIn ? "border-amber-400 ring-2 ring-amber-400" : "border-slate-200"}`}
     >
+      {order.helpRequestedAt && (
+        <div
+          className="mb-2 flex items-center justify-between gap-2 rounded bg-red-100 px-2 py-1.5 text-sm font-semibold text-red-900"
+          role="alert"
+          data-testid="help-requested"
+        >
+          <span>
+            {t("helpRequested", {
+              time: format.dateTime(new Date(order.helpRequestedAt), { timeStyle: "short" }),
+            })}
+          </span>
+          <Button
+            variant="secondary"
+            busy={answerHelp.isPending}
+            onClick={() => answerHelp.mutate({ orderNumber: order.orderNumber })}
+            data-testid="answer-help"
+          >
+            {t("answerHelp")}
+          </Button>
+        </div>
+      )}
       <header className="flex items-start justify-between gap-2">
         <div>
           <p className="font-mono font-semibold">{order.orderNumber}</p>
