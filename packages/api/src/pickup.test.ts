@@ -301,4 +301,15 @@ describe("the wire format", () => {
     expect(queue.status).toBe(200);
     expect(Array.isArray((await queue.json()).result.data.json)).toBe(true);
   });
+
+  it("names a refusal's reason and its plain parameters so that each app words it in its language", async () => {
+    const placed = await createTestOrder(t.db, { locationId: "krakow", lines: [{ sku: helpSkus[0]!, quantity: 1 }] });
+    const refused = await httpHandler(t.db, "kiosk")(post("pickup.checkIn", { code: placed.pickupCode }), {
+      deviceToken: "dev-kiosk-krakow",
+    });
+    expect(refused.status).toBe(409);
+    const { data } = (await refused.json()).error.json;
+    expect(data).toMatchObject({ code: "CONFLICT", reason: "order_not_ready" });
+    expect(data.params).toEqual({ order: placed.number, status: "placed" });
+  });
 });

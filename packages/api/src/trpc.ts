@@ -4,6 +4,7 @@ import type { OpenApiMeta } from "trpc-to-openapi";
 import { z, ZodError } from "zod";
 
 import { recordApiKeyUse, type ApiScope } from "@omni/domain/integrations";
+import { DomainError } from "@omni/domain/kernel";
 
 import type { Context } from "./context";
 import { toTRPCError } from "./errors";
@@ -13,6 +14,19 @@ import { toTRPCError } from "./errors";
  * needs to call it. A procedure without a scope cannot be called with an API key at all.
  */
 export type Meta = OpenApiMeta & { scope?: ApiScope };
+
+/**
+ * What an app needs to word a business refusal in its own language: the refusal's `reason` (a key of
+ * the apps' `domainErrors` catalogue) and its plain parameters. Nothing else of the details leaves.
+ */
+function refusalWording(cause: unknown): { reason?: string; params?: Record<string, string | number> } {
+  if (!(cause instanceof DomainError) || typeof cause.details?.reason !== "string") return {};
+  const params: Record<string, string | number> = {};
+  for (const [key, value] of Object.entries(cause.details)) {
+    if (key !== "reason" && (typeof value === "string" || typeof value === "number")) params[key] = value;
+  }
+  return { reason: cause.details.reason, params };
+}
 
 const t = initTRPC
   .context<Context>()
@@ -26,6 +40,7 @@ const t = initTRPC
           ...shape.data,
           stack: undefined,
           zodError: error.cause instanceof ZodError ? z.flattenError(error.cause) : null,
+          ...refusalWording(error.cause),
         },
       };
     },

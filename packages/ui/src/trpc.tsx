@@ -3,6 +3,7 @@
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { createTRPCClient, httpBatchLink, TRPCClientError } from "@trpc/client";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
+import { useTranslations } from "next-intl";
 import { useState, type ReactNode } from "react";
 import superjson from "superjson";
 
@@ -15,6 +16,9 @@ type ErrorData = {
   code?: string;
   httpStatus?: number;
   zodError?: { fieldErrors?: Record<string, string[]>; formErrors?: string[] } | null;
+  /** A business refusal's key in the apps' `domainErrors` catalogue, and its parameters. */
+  reason?: string;
+  params?: Record<string, string | number>;
 };
 
 const errorData = (error: unknown): ErrorData | undefined =>
@@ -32,6 +36,22 @@ export function errorMessage(error: unknown): string {
 
 export function errorCode(error: unknown): string | undefined {
   return errorData(error)?.code;
+}
+
+/**
+ * The words for a failed call in the reader's language, from the app's `domainErrors` catalogue: the
+ * refusal's own sentence when the server named its reason, else one per kind of failure (too many
+ * tries, no connection). What the catalogue does not know yet falls back to the server's sentence.
+ */
+export function useErrorMessage() {
+  const t = useTranslations("domainErrors");
+  return (error: unknown): string => {
+    const data = errorData(error);
+    if (data?.reason && t.has(data.reason)) return t(data.reason, data.params);
+    if (data?.code === "TOO_MANY_REQUESTS") return t("tooManyRequests");
+    if (error instanceof TRPCClientError && !data) return t("network");
+    return errorMessage(error);
+  };
 }
 
 /** React Query and the tRPC client for one app; `onUnauthorized` lets the kiosk lock itself when revoked. */

@@ -4,7 +4,7 @@ import { useLocale } from "next-intl";
 
 import { ErrorMessage } from "@omni/ui/error-message";
 import { Spinner } from "@omni/ui/spinner";
-import { errorMessage } from "@omni/ui/trpc";
+import { useErrorMessage } from "@omni/ui/trpc";
 
 /** Loading and failure of a query, in the shared look, with the server's own words. */
 export function QueryState({
@@ -12,6 +12,7 @@ export function QueryState({
 }: {
   query: { isPending: boolean; isError: boolean; error: unknown; refetch: () => unknown };
 }) {
+  const errorMessage = useErrorMessage();
   const locale = useLocale();
   if (query.isError)
     return <ErrorMessage message={errorMessage(query.error)} onRetry={() => void query.refetch()} locale={locale} />;

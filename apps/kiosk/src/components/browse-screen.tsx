@@ -9,7 +9,7 @@ import { useEffect, useRef, useState } from "react";
 import { EmptyState } from "@omni/ui/empty-state";
 import { applyKey, OnScreenKeyboard } from "@omni/ui/on-screen-keyboard";
 import { Spinner } from "@omni/ui/spinner";
-import { errorMessage, useTRPC } from "@omni/ui/trpc";
+import { useErrorMessage, useTRPC } from "@omni/ui/trpc";
 
 import { ClockIcon, PackageIcon, PhoneIcon, ReturnIcon } from "./icons";
 import { KioskError } from "./kiosk-error";
@@ -28,6 +28,7 @@ const chip = (on: boolean) =>
 
 /** The kiosk's home after the attract screen: search by touch, categories, and the in-store services. */
 export function BrowseScreen() {
+  const errorMessage = useErrorMessage();
   const t = useTranslations("browse");
   const locale = useLocale();
   const trpc = useTRPC();

@@ -14,7 +14,7 @@ import { QrCode } from "@omni/ui/qr-code";
 import { Spinner } from "@omni/ui/spinner";
 import { StockBadge } from "@omni/ui/stock-badge";
 import { StoreAvailability } from "@omni/ui/store-availability";
-import { errorMessage, useTRPC } from "@omni/ui/trpc";
+import { useErrorMessage, useTRPC } from "@omni/ui/trpc";
 
 import { KioskError } from "./kiosk-error";
 import { useKiosk } from "./kiosk-session";
@@ -42,6 +42,7 @@ export function ProductView({
   shopUrl: string;
   initialSku?: string;
 }) {
+  const errorMessage = useErrorMessage();
   const t = useTranslations("product");
   const locale = useLocale();
   const trpc = useTRPC();

@@ -2,14 +2,15 @@
 
 import { useTranslations } from "next-intl";
 
-import { errorCode, errorMessage } from "@omni/ui/trpc";
+import { errorCode, useErrorMessage } from "@omni/ui/trpc";
 
 /**
- * The shopper-facing words for a failed call: the translated sentence for the common cases (wrong
- * code, too many tries, not signed in), and the server's own message otherwise.
+ * The shopper-facing words for a failed call: the kiosk's sentence for a wrong code and a network
+ * failure, and otherwise the refusal worded from the catalogue (useErrorMessage).
  */
 export function useFriendlyError() {
   const t = useTranslations("errors");
+  const errorMessage = useErrorMessage();
   return (error: unknown, context: "code" | "order" | "general" = "general") => {
     const code = errorCode(error);
     if (code === "TOO_MANY_REQUESTS") return t("tooMany");

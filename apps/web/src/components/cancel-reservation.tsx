@@ -7,10 +7,11 @@ import { useState } from "react";
 
 import { Button } from "@omni/ui/button";
 import { ErrorMessage } from "@omni/ui/error-message";
-import { errorMessage, useTRPC } from "@omni/ui/trpc";
+import { useErrorMessage, useTRPC } from "@omni/ui/trpc";
 
 /** Cancels an active reservation after a confirmation tap; the page then shows it cancelled. */
 export function CancelReservation({ code, email }: { code: string; email: string }) {
+  const errorMessage = useErrorMessage();
   const t = useTranslations("reservation");
   const locale = useLocale();
   const trpc = useTRPC();

@@ -13,7 +13,7 @@ import { PickupCodeCard } from "@omni/ui/pickup-code-card";
 import { Price } from "@omni/ui/price";
 import { ProductImage } from "@omni/ui/product-image";
 import { Spinner } from "@omni/ui/spinner";
-import { errorMessage, useTRPC } from "@omni/ui/trpc";
+import { useErrorMessage, useTRPC } from "@omni/ui/trpc";
 
 import { useCart, type CartView } from "./cart-context";
 import { TextField } from "./text-field";
@@ -35,6 +35,7 @@ function bestSupply(
 }
 
 export function CartScreen() {
+  const errorMessage = useErrorMessage();
   const t = useTranslations("cart");
   const locale = useLocale();
   const trpc = useTRPC();

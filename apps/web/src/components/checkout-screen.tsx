@@ -14,7 +14,7 @@ import { ErrorMessage } from "@omni/ui/error-message";
 import { OpeningHoursList } from "@omni/ui/opening-hours";
 import { PickupPromise } from "@omni/ui/pickup-promise";
 import { Spinner } from "@omni/ui/spinner";
-import { errorMessage, useTRPC } from "@omni/ui/trpc";
+import { useErrorMessage, useTRPC } from "@omni/ui/trpc";
 
 import { useCart } from "./cart-context";
 import { TextField } from "./text-field";
@@ -33,6 +33,7 @@ export function CheckoutScreen({
   preferredStoreId: string | null;
   storeCreditMinor: number;
 }) {
+  const errorMessage = useErrorMessage();
   const t = useTranslations("checkout");
   const locale = useLocale();
   const trpc = useTRPC();

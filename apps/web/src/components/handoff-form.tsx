@@ -7,13 +7,14 @@ import { useState } from "react";
 
 import { Button } from "@omni/ui/button";
 import { ErrorMessage } from "@omni/ui/error-message";
-import { errorMessage, useTRPC } from "@omni/ui/trpc";
+import { useErrorMessage, useTRPC } from "@omni/ui/trpc";
 
 import { useCart } from "./cart-context";
 import { TextField } from "./text-field";
 
 /** Enter a cart code shown on another device (or the kiosk) to continue that cart here. */
 export function HandoffForm({ initialCode }: { initialCode: string }) {
+  const errorMessage = useErrorMessage();
   const t = useTranslations("handoff");
   const locale = useLocale();
   const trpc = useTRPC();

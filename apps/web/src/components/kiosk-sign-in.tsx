@@ -7,10 +7,11 @@ import { Button } from "@omni/ui/button";
 import { ErrorMessage } from "@omni/ui/error-message";
 import { formatDateTime } from "@omni/ui/labels";
 import { QrCode } from "@omni/ui/qr-code";
-import { errorMessage, useTRPC } from "@omni/ui/trpc";
+import { useErrorMessage, useTRPC } from "@omni/ui/trpc";
 
 /** A one-time QR to scan at an in-store kiosk, which then shows this account's cart and orders. */
 export function KioskSignIn() {
+  const errorMessage = useErrorMessage();
   const t = useTranslations("account");
   const locale = useLocale();
   const trpc = useTRPC();

@@ -11,7 +11,7 @@ import { StoreIcon, TruckIcon } from "@omni/ui/icons";
 import { PickupPromise } from "@omni/ui/pickup-promise";
 import { Price } from "@omni/ui/price";
 import { StoreAvailability } from "@omni/ui/store-availability";
-import { errorMessage, useTRPC } from "@omni/ui/trpc";
+import { useErrorMessage, useTRPC } from "@omni/ui/trpc";
 
 import { useCart } from "./cart-context";
 import { ReserveInStore } from "./reserve-in-store";
@@ -66,6 +66,7 @@ export function ProductPurchase({
   defaultName: string;
   defaultEmail: string;
 }) {
+  const errorMessage = useErrorMessage();
   const t = useTranslations("product");
   const locale = useLocale();
   const trpc = useTRPC();

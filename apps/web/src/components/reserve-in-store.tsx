@@ -10,7 +10,7 @@ import { Button } from "@omni/ui/button";
 import { ErrorMessage } from "@omni/ui/error-message";
 import { formatDateTime } from "@omni/ui/labels";
 import { PickupCodeCard } from "@omni/ui/pickup-code-card";
-import { errorMessage, useTRPC } from "@omni/ui/trpc";
+import { useErrorMessage, useTRPC } from "@omni/ui/trpc";
 
 import { TextField } from "./text-field";
 
@@ -41,6 +41,7 @@ export function ReserveInStore({
   defaultName: string;
   defaultEmail: string;
 }) {
+  const errorMessage = useErrorMessage();
   const t = useTranslations("reserve");
   const locale = useLocale();
   const trpc = useTRPC();

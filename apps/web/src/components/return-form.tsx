@@ -10,7 +10,7 @@ import { Button } from "@omni/ui/button";
 import { EligibilityView } from "@omni/ui/eligibility-view";
 import { ErrorMessage } from "@omni/ui/error-message";
 import { Spinner } from "@omni/ui/spinner";
-import { errorMessage, useTRPC } from "@omni/ui/trpc";
+import { useErrorMessage, useTRPC } from "@omni/ui/trpc";
 
 import { ReturnSlip } from "./return-slip";
 
@@ -27,6 +27,7 @@ export function ReturnForm({
   email?: string;
   stores: { id: string; name: string; city: string }[];
 }) {
+  const errorMessage = useErrorMessage();
   const t = useTranslations("returns");
   const locale = useLocale();
   const trpc = useTRPC();

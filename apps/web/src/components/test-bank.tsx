@@ -6,9 +6,10 @@ import { useLocale, useTranslations } from "next-intl";
 import { formatMoney } from "@omni/core";
 import { Button } from "@omni/ui/button";
 import { ErrorMessage } from "@omni/ui/error-message";
-import { errorMessage, useTRPC } from "@omni/ui/trpc";
+import { useErrorMessage, useTRPC } from "@omni/ui/trpc";
 
 export function TestBank(props: { session: string; amountMinor: number; currency: string; returnTo: string }) {
+  const errorMessage = useErrorMessage();
   const t = useTranslations("testBank");
   const locale = useLocale();
   const trpc = useTRPC();

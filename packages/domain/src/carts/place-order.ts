@@ -224,7 +224,7 @@ export async function placeOrder(db: Database, actor: Actor, input: PlaceOrderIn
   });
   if (finished.result === "declined") {
     await db.update(carts).set({ status: "open", updatedAt: new Date() }).where(eq(carts.id, input.cartId));
-    throw badRequest(finished.reason, { reason: "payment_declined", field: "payment" });
+    throw badRequest(finished.reason, { reason: "payment_declined", field: "payment", method: input.payment.method });
   }
   if (finished.result === "authorized") return answerOf(finished.order, { status: "authorized" });
   if (finished.result === "pending")

@@ -144,7 +144,7 @@ export async function reserveStock(
       available === 0
         ? `${input.sku} is no longer available here.`
         : `Only ${available} of ${input.sku} ${available === 1 ? "is" : "are"} available here.`,
-      { sku: input.sku, locationId: input.locationId, available },
+      { reason: "out_of_stock", sku: input.sku, locationId: input.locationId, available },
     );
   }
   await tx.insert(stockHolds).values({
@@ -244,7 +244,7 @@ export async function adjustOnHand(
   if (level.onHand + delta < level.held) {
     throw conflict(
       `${input.sku} has ${level.held} unit(s) promised to shoppers here, so on hand cannot go below ${level.held}.`,
-      { sku: input.sku, held: level.held },
+      { reason: "below_promised", sku: input.sku, held: level.held },
     );
   }
   const after = await applyChange(tx, {

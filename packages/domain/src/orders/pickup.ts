@@ -34,6 +34,8 @@ export async function checkIn(db: Database, actor: Actor, input: { code: string 
     const order = await lockOrder(tx, found.id);
     if (order.status === "placed")
       throw conflict(`Order ${order.number} is not ready yet. We will let you know when it is.`, {
+        reason: "order_not_ready",
+        order: order.number,
         status: order.status,
       });
     if (order.status !== "picking" && order.status !== "ready_for_pickup") {

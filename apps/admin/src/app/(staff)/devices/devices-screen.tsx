@@ -9,10 +9,11 @@ import { useFormatter, useNow, useTranslations } from "next-intl";
 
 import { Button } from "@omni/ui/button";
 import { ErrorMessage } from "@omni/ui/error-message";
-import { errorMessage, useTRPC } from "@omni/ui/trpc";
+import { useErrorMessage, useTRPC } from "@omni/ui/trpc";
 
 /** Kiosks of the chosen store: pair a new one with a one-time code, see when each was last seen, revoke. */
 export function DevicesScreen() {
+  const errorMessage = useErrorMessage();
   const t = useTranslations("devices");
   const format = useFormatter();
   const now = useNow({ updateInterval: 30_000 });

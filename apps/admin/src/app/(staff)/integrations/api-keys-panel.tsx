@@ -10,7 +10,7 @@ import { useState, type FormEvent } from "react";
 
 import { Button } from "@omni/ui/button";
 import { ErrorMessage } from "@omni/ui/error-message";
-import { errorMessage, useTRPC } from "@omni/ui/trpc";
+import { useErrorMessage, useTRPC } from "@omni/ui/trpc";
 
 import { SecretOnce } from "./secret-once";
 
@@ -18,6 +18,7 @@ const scopes = ["catalog:read", "carts:write", "orders:read", "orders:write", "s
 type Scope = (typeof scopes)[number];
 
 export function ApiKeysPanel() {
+  const errorMessage = useErrorMessage();
   const t = useTranslations("integrations");
   const format = useFormatter();
   const { stores } = useStaff();

@@ -10,7 +10,7 @@ import { useState, type FormEvent } from "react";
 
 import { Button } from "@omni/ui/button";
 import { ErrorMessage } from "@omni/ui/error-message";
-import { errorMessage, useTRPC } from "@omni/ui/trpc";
+import { useErrorMessage, useTRPC } from "@omni/ui/trpc";
 
 import { SecretOnce } from "./secret-once";
 
@@ -25,6 +25,7 @@ const events = [
 type Event = (typeof events)[number];
 
 export function WebhooksPanel() {
+  const errorMessage = useErrorMessage();
   const t = useTranslations("integrations");
   const format = useFormatter();
   const trpc = useTRPC();

@@ -15,7 +15,7 @@ import { Button } from "@omni/ui/button";
 import { EmptyState } from "@omni/ui/empty-state";
 import { ErrorMessage } from "@omni/ui/error-message";
 import { StatusBadge } from "@omni/ui/status-badge";
-import { errorMessage, useTRPC } from "@omni/ui/trpc";
+import { useErrorMessage, useTRPC } from "@omni/ui/trpc";
 
 type QueueOrder = inferRouterOutputs<AppRouter>["fulfillment"]["queue"][number];
 
@@ -162,6 +162,7 @@ function matches(order: QueueOrder, search: string): boolean {
 }
 
 function OrderCard({ order }: { order: QueueOrder }) {
+  const errorMessage = useErrorMessage();
   const t = useTranslations("pickup");
   const locale = useLocale();
   const format = useFormatter();

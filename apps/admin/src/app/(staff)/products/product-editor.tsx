@@ -11,7 +11,7 @@ import { useState, type FormEvent } from "react";
 import { INPUT_LIMITS, minorToDecimal } from "@omni/core";
 import { Button } from "@omni/ui/button";
 import { ErrorMessage } from "@omni/ui/error-message";
-import { errorMessage, useTRPC } from "@omni/ui/trpc";
+import { useErrorMessage, useTRPC } from "@omni/ui/trpc";
 
 /** Title, description, category and visibility of a product, and the price of each variant. */
 export function ProductEditor({ productId }: { productId: string }) {
@@ -34,6 +34,7 @@ type Product = {
 };
 
 function Editor({ product }: { product: Product }) {
+  const errorMessage = useErrorMessage();
   const t = useTranslations("products");
   const locale = useLocale();
   const { role } = useStaff();
@@ -185,6 +186,7 @@ function VariantRow({
   editable: boolean;
   onSaved: () => void;
 }) {
+  const errorMessage = useErrorMessage();
   const t = useTranslations("products");
   const trpc = useTRPC();
   const save = useMutation(trpc.products.updateVariant.mutationOptions({ onSuccess: onSaved }));

@@ -8,13 +8,14 @@ import { useState, type FormEvent } from "react";
 
 import { Button } from "@omni/ui/button";
 import { ErrorMessage } from "@omni/ui/error-message";
-import { errorMessage, useTRPC } from "@omni/ui/trpc";
+import { useErrorMessage, useTRPC } from "@omni/ui/trpc";
 
 /** A datetime-local value in the browser's time zone. */
 const localInput = (date: Date) =>
   new Date(date.getTime() - date.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
 
 export function PromotionForm() {
+  const errorMessage = useErrorMessage();
   const t = useTranslations("promotions");
   const locale = useLocale();
   const trpc = useTRPC();

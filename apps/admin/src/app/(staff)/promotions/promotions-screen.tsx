@@ -10,12 +10,13 @@ import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { formatMoney } from "@omni/core";
 import { Button } from "@omni/ui/button";
 import { ErrorMessage } from "@omni/ui/error-message";
-import { errorMessage, useTRPC } from "@omni/ui/trpc";
+import { useErrorMessage, useTRPC } from "@omni/ui/trpc";
 
 import { PromotionForm } from "./promotion-form";
 
 /** Promotions take effect at once in the shop, the kiosk and every cart: prices come from one function. */
 export function PromotionsScreen() {
+  const errorMessage = useErrorMessage();
   const t = useTranslations("promotions");
   const locale = useLocale();
   const format = useFormatter();

@@ -11,7 +11,7 @@ import { useState, type FormEvent } from "react";
 import { Button } from "@omni/ui/button";
 import { EmptyState } from "@omni/ui/empty-state";
 import { ErrorMessage } from "@omni/ui/error-message";
-import { errorMessage, useTRPC } from "@omni/ui/trpc";
+import { useErrorMessage, useTRPC } from "@omni/ui/trpc";
 
 /**
  * SKUs of this store below their reorder point with a suggested quantity; a selection becomes one
@@ -41,6 +41,7 @@ export function ReplenishmentScreen() {
 }
 
 function Suggestions() {
+  const errorMessage = useErrorMessage();
   const t = useTranslations("replenishment");
   const { storeId } = useStaff();
   const trpc = useTRPC();
@@ -135,6 +136,7 @@ function Suggestions() {
 }
 
 function ReorderPointForm() {
+  const errorMessage = useErrorMessage();
   const t = useTranslations("replenishment");
   const { storeId } = useStaff();
   const trpc = useTRPC();

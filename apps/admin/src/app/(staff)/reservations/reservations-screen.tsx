@@ -14,13 +14,14 @@ import { formatMoney } from "@omni/core";
 import { Button } from "@omni/ui/button";
 import { ErrorMessage } from "@omni/ui/error-message";
 import { StatusBadge } from "@omni/ui/status-badge";
-import { errorMessage, useTRPC } from "@omni/ui/trpc";
+import { useErrorMessage, useTRPC } from "@omni/ui/trpc";
 
 type Reservation = inferRouterOutputs<AppRouter>["reservations"]["list"][number];
 const statuses = ["active", "fulfilled", "expired", "cancelled"] as const;
 
 /** Reservations of the chosen store, and the counter: find one by code, sell some or all of it. */
 export function ReservationsScreen() {
+  const errorMessage = useErrorMessage();
   const t = useTranslations("reservations");
   const locale = useLocale();
   const format = useFormatter();
@@ -130,6 +131,7 @@ export function ReservationsScreen() {
 }
 
 function ReservationSale({ reservation, onSold }: { reservation: Reservation; onSold: () => void }) {
+  const errorMessage = useErrorMessage();
   const t = useTranslations("reservations");
   const locale = useLocale();
   const format = useFormatter();

@@ -13,13 +13,14 @@ import { Button } from "@omni/ui/button";
 import { ErrorMessage } from "@omni/ui/error-message";
 import { OrderTimeline } from "@omni/ui/order-timeline";
 import { StatusBadge } from "@omni/ui/status-badge";
-import { errorMessage, useTRPC } from "@omni/ui/trpc";
+import { useErrorMessage, useTRPC } from "@omni/ui/trpc";
 
 type FoundReturn = inferRouterOutputs<AppRouter>["returns"]["lookup"];
 type Condition = "resellable" | "damaged";
 
 /** Check each returned item as resellable (back on the shelf) or damaged (written off); the refund follows. */
 export function ReceiveReturn({ found }: { found: FoundReturn }) {
+  const errorMessage = useErrorMessage();
   const t = useTranslations("returns");
   const locale = useLocale();
   const { storeId } = useStaff();

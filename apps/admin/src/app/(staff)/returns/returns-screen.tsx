@@ -11,13 +11,14 @@ import { useState } from "react";
 import { formatMoney } from "@omni/core";
 import { Button } from "@omni/ui/button";
 import { ErrorMessage } from "@omni/ui/error-message";
-import { errorMessage, useTRPC } from "@omni/ui/trpc";
+import { useErrorMessage, useTRPC } from "@omni/ui/trpc";
 
 import { ReceiveReturn } from "./receive-return";
 import { StartReturn } from "./start-return";
 
 /** The returns desk: receive returns (by number or slip QR), see what is due, or start one for a shopper. */
 export function ReturnsScreen() {
+  const errorMessage = useErrorMessage();
   const t = useTranslations("returns");
   const [tab, setTab] = useState<"receive" | "start">("receive");
   const trpc = useTRPC();

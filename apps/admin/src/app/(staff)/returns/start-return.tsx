@@ -11,13 +11,14 @@ import { Button } from "@omni/ui/button";
 import { EligibilityView } from "@omni/ui/eligibility-view";
 import { ErrorMessage } from "@omni/ui/error-message";
 import { Spinner } from "@omni/ui/spinner";
-import { errorMessage, useTRPC } from "@omni/ui/trpc";
+import { useErrorMessage, useTRPC } from "@omni/ui/trpc";
 
 const reasons = ["wrong_size", "damaged", "not_as_described", "changed_mind", "other"] as const;
 type Reason = (typeof reasons)[number];
 
 /** A shopper at the counter returns items of any order from any channel: the same policy as online. */
 export function StartReturn({ onCreated }: { onCreated: (returnNumber: string) => void }) {
+  const errorMessage = useErrorMessage();
   const t = useTranslations("returns");
   const locale = useLocale();
   const { storeId } = useStaff();

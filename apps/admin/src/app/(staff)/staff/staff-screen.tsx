@@ -10,7 +10,7 @@ import { useState, type FormEvent } from "react";
 
 import { Button } from "@omni/ui/button";
 import { ErrorMessage } from "@omni/ui/error-message";
-import { errorMessage, useTRPC } from "@omni/ui/trpc";
+import { useErrorMessage, useTRPC } from "@omni/ui/trpc";
 
 const roles = ["associate", "manager", "admin"] as const;
 type StaffRole = (typeof roles)[number];
@@ -57,6 +57,7 @@ export function StaffScreen() {
 type Member = { id: string; email: string; name: string; role: string; active: boolean; storeIds: string[] };
 
 function StaffRow({ member, storeIds, self }: { member: Member; storeIds: string[]; self: boolean }) {
+  const errorMessage = useErrorMessage();
   const t = useTranslations("staff");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -137,6 +138,7 @@ function StaffRow({ member, storeIds, self }: { member: Member; storeIds: string
 }
 
 function InviteForm({ storeIds }: { storeIds: string[] }) {
+  const errorMessage = useErrorMessage();
   const t = useTranslations("staff");
   const trpc = useTRPC();
   const queryClient = useQueryClient();

@@ -9,12 +9,13 @@ import { useState, type FormEvent } from "react";
 import { INPUT_LIMITS } from "@omni/core";
 import { Button } from "@omni/ui/button";
 import { ErrorMessage } from "@omni/ui/error-message";
-import { errorMessage, useTRPC } from "@omni/ui/trpc";
+import { useErrorMessage, useTRPC } from "@omni/ui/trpc";
 
 type Saved = { sku: string; onHand: number; available: number };
 
 /** Cycle count (the shelf holds N) and goods received (N more arrived), each with a reason. */
 export function StockForms({ sku }: { sku: string }) {
+  const errorMessage = useErrorMessage();
   const t = useTranslations("stock");
   const { storeId } = useStaff();
   const trpc = useTRPC();
@@ -84,6 +85,7 @@ function QuantityReasonForm(props: {
   mutation: { isPending: boolean; isError: boolean; error: unknown };
   onSubmit: (quantity: number, reason: string, done: () => void) => void;
 }) {
+  const errorMessage = useErrorMessage();
   const t = useTranslations("stock");
   const [quantity, setQuantity] = useState("");
   const [reason, setReason] = useState("");

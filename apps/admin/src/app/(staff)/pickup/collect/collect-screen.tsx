@@ -13,13 +13,14 @@ import { Button } from "@omni/ui/button";
 import { ErrorMessage } from "@omni/ui/error-message";
 import { Spinner } from "@omni/ui/spinner";
 import { StatusBadge } from "@omni/ui/status-badge";
-import { errorMessage, useTRPC } from "@omni/ui/trpc";
+import { useErrorMessage, useTRPC } from "@omni/ui/trpc";
 
 /**
  * Counter handover: find the order by its pickup code, mark lines the shopper declines, hand over.
  * Opened from a queue card, it names that order; the shopper's code is still what unlocks it.
  */
 export function CollectScreen({ expectedOrder }: { expectedOrder: string | null }) {
+  const errorMessage = useErrorMessage();
   const t = useTranslations("collect");
   const trpc = useTRPC();
   const [typed, setTyped] = useState("");
@@ -79,6 +80,7 @@ export function CollectScreen({ expectedOrder }: { expectedOrder: string | null 
 type PickupOrder = inferRouterOutputs<AppRouter>["pickup"]["get"];
 
 function Handover({ order, code, onDone }: { order: PickupOrder; code: string; onDone: () => void }) {
+  const errorMessage = useErrorMessage();
   const t = useTranslations("collect");
   const locale = useLocale();
   const format = useFormatter();

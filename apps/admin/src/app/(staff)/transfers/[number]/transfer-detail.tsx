@@ -15,7 +15,7 @@ import type { AppRouter } from "@omni/api";
 import { Button } from "@omni/ui/button";
 import { ErrorMessage } from "@omni/ui/error-message";
 import { formatDateTime } from "@omni/ui/labels";
-import { errorMessage, useTRPC } from "@omni/ui/trpc";
+import { useErrorMessage, useTRPC } from "@omni/ui/trpc";
 
 import { TransferStatus, useStoreName } from "../transfer-status";
 
@@ -129,6 +129,7 @@ function useRefresh(transferNumber: string) {
 
 /** The source's pick list, by aisle: every line scanned or ticked before the parcel can leave. */
 function PickList({ transfer }: { transfer: Transfer }) {
+  const errorMessage = useErrorMessage();
   const t = useTranslations("transfers");
   const trpc = useTRPC();
   const refresh = useRefresh(transfer.transferNumber);
@@ -200,6 +201,7 @@ function PickList({ transfer }: { transfer: Transfer }) {
 
 /** The destination counts what arrived; a shortfall needs a reason and is booked as a loss. */
 function ReceiveList({ transfer }: { transfer: Transfer }) {
+  const errorMessage = useErrorMessage();
   const t = useTranslations("transfers");
   const trpc = useTRPC();
   const refresh = useRefresh(transfer.transferNumber);
@@ -332,6 +334,7 @@ function LinesTable({ transfer }: { transfer: Transfer }) {
 }
 
 function CancelTransfer({ transferNumber }: { transferNumber: string }) {
+  const errorMessage = useErrorMessage();
   const t = useTranslations("transfers");
   const trpc = useTRPC();
   const refresh = useRefresh(transferNumber);

@@ -9,12 +9,13 @@ import { useState, type FormEvent } from "react";
 
 import { Button } from "@omni/ui/button";
 import { ErrorMessage } from "@omni/ui/error-message";
-import { errorMessage, useTRPC } from "@omni/ui/trpc";
+import { useErrorMessage, useTRPC } from "@omni/ui/trpc";
 
 type Line = { sku: string; quantity: string };
 
 /** A manager asks another location for goods, or pushes goods from this store to another. */
 export function NewTransferForm() {
+  const errorMessage = useErrorMessage();
   const t = useTranslations("transfers");
   const staff = useStaff();
   const trpc = useTRPC();

@@ -9,10 +9,11 @@ import Link from "next/link";
 
 import { Button } from "@omni/ui/button";
 import { ErrorMessage } from "@omni/ui/error-message";
-import { errorMessage, useTRPC } from "@omni/ui/trpc";
+import { useErrorMessage, useTRPC } from "@omni/ui/trpc";
 
 /** The delivery log of one webhook: every event sent, its attempts and last answer, and "send again". */
 export function DeliveryLog({ id }: { id: string }) {
+  const errorMessage = useErrorMessage();
   const t = useTranslations("integrations");
   const format = useFormatter();
   const trpc = useTRPC();
