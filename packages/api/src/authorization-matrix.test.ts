@@ -185,6 +185,7 @@ const matrix: Record<string, Row> = {
     reason: "matrix",
   })),
   "inventory.lowStock": row(rules.storeStaff, () => ({ storeId: "krakow" })),
+  "inventory.lowStockCount": row(rules.storeStaff, () => ({ storeId: "krakow" })),
   "inventory.movements": row(rules.storeStaff, (f) => ({ storeId: "krakow", sku: f.skus[1] })),
   "cart.create": row(rules.public, () => ({})),
   "cart.get": row(rules.public, (f) => ({ cartId: f.guestCart })),

@@ -75,6 +75,10 @@ describe("catalogue and stock procedures", () => {
       select count(*)::int n from stock_levels sl join variants v on v.sku = sl.sku join products p on p.id = v.product_id
       where sl.location_id = 'warszawa' and v.active and p.active and sl.on_hand - sl.held - sl.safety_stock <= 1`;
     expect(low).toHaveLength(Math.min(200, expected!.n));
+    // The dashboard's count is never capped by the list's page size.
+    expect(await manager.inventory.lowStockCount({ storeId: "warszawa", threshold: 1 })).toEqual({
+      count: expected!.n,
+    });
     expect(low.some((l) => l.available === 0)).toBe(true);
     expect(low.every((l) => l.available <= 1)).toBe(true);
     expect(low.map((l) => l.available)).toEqual([...low.map((l) => l.available)].sort((a, b) => a - b));

@@ -1,6 +1,7 @@
 import { z } from "zod";
 
 import {
+  countLowStock,
   getAvailability,
   listLowStock,
   listMovements,
@@ -42,6 +43,10 @@ export const inventoryRouter = router({
       }),
     )
     .query(({ ctx, input }) => listLowStock(ctx.db, input)),
+  /** How many SKUs the store is running out of, however many there are. */
+  lowStockCount: storeStaffProcedure
+    .input(z.object({ storeId, threshold: z.number().int().min(0).max(1000).default(2) }))
+    .query(({ ctx, input }) => countLowStock(ctx.db, input)),
   movements: storeStaffProcedure
     .input(
       z.object({

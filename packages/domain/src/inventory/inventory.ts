@@ -133,6 +133,15 @@ export async function listLowStock(db: DbOrTx, input: { storeId: string; thresho
     }));
 }
 
+/** How many SKUs of active products a store is running out of, all of them (the dashboard's tile). */
+export async function countLowStock(db: DbOrTx, input: { storeId: string; threshold: number }) {
+  const [row] = await db.execute<{ count: number }>(sql`
+    select count(*)::int as count
+    from stock_levels sl join variants v on v.sku = sl.sku join products p on p.id = v.product_id
+    where sl.location_id = ${input.storeId} and v.active and p.active and ${availableSql} <= ${input.threshold}`);
+  return { count: row?.count ?? 0 };
+}
+
 /** Units kept back from shoppers at a store for one SKU (display stock, damage margin). */
 export async function updateSafetyStock(
   db: Database,

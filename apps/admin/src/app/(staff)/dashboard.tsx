@@ -24,7 +24,7 @@ export function Dashboard() {
     refetchInterval: 30_000,
   });
   const lowStock = useQuery({
-    ...trpc.inventory.lowStock.queryOptions({ storeId, threshold: 2, limit: 200 }),
+    ...trpc.inventory.lowStockCount.queryOptions({ storeId, threshold: 2 }),
     refetchInterval: 60_000,
   });
   const orders = queue.data ?? [];
@@ -73,7 +73,7 @@ export function Dashboard() {
         <Tile
           href="/stock"
           label={t("lowStock")}
-          value={value(lowStock, lowStock.data?.length ?? 0)}
+          value={value(lowStock, lowStock.data?.count ?? 0)}
           hint={t("lowStockHint")}
           warn
           testId="tile-stock"
