@@ -1,3 +1,3 @@
 import type { NextConfig } from "next";
 
-export function createNextConfig(options?: { camera?: boolean }): NextConfig;
+export function createNextConfig(options?: { camera?: boolean; frameablePaths?: string[] }): NextConfig;

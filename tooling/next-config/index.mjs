@@ -5,7 +5,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..")
 const dev = process.env.NODE_ENV !== "production";
 
 /** Security headers shared by the three apps. Next's inline bootstrap scripts need 'unsafe-inline'. */
-function securityHeaders({ camera }) {
+function securityHeaders({ camera, frameable = false }) {
   const csp = [
     "default-src 'self'",
     `script-src 'self' 'unsafe-inline'${dev ? " 'unsafe-eval'" : ""}`,
@@ -14,14 +14,14 @@ function securityHeaders({ camera }) {
     "font-src 'self' data:",
     `connect-src 'self'${dev ? " ws: wss:" : ""}`,
     "media-src 'self' blob:",
-    "frame-ancestors 'none'",
+    `frame-ancestors ${frameable ? "'self'" : "'none'"}`,
     "base-uri 'self'",
     "form-action 'self'",
     "object-src 'none'",
   ].join("; ");
   return [
     { key: "Content-Security-Policy", value: csp },
-    { key: "X-Frame-Options", value: "DENY" },
+    { key: "X-Frame-Options", value: frameable ? "SAMEORIGIN" : "DENY" },
     { key: "X-Content-Type-Options", value: "nosniff" },
     { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
     { key: "Permissions-Policy", value: `camera=(${camera ? "self" : ""}), microphone=(), geolocation=()` },
@@ -29,8 +29,12 @@ function securityHeaders({ camera }) {
   ];
 }
 
-/** The Next.js config of one app: workspace packages compiled from source, one set of headers. */
-export function createNextConfig({ camera = false } = {}) {
+/**
+ * The Next.js config of one app: workspace packages compiled from source, one set of headers.
+ * `frameablePaths` may be shown in a frame of the app's own pages (the kiosk shows a receipt PDF inside
+ * its screen, having no tabs to come back from); every other path refuses to be framed.
+ */
+export function createNextConfig({ camera = false, frameablePaths = [] } = {}) {
   return {
     reactStrictMode: true,
     poweredByHeader: false,
@@ -56,7 +60,11 @@ export function createNextConfig({ camera = false } = {}) {
     // The stylesheet is small; inlining it removes a render-blocking request on a phone.
     experimental: { inlineCss: true },
     async headers() {
-      return [{ source: "/:path*", headers: securityHeaders({ camera }) }];
+      // For the same header, a later matching rule overrides an earlier one.
+      return [
+        { source: "/:path*", headers: securityHeaders({ camera }) },
+        ...frameablePaths.map((source) => ({ source, headers: securityHeaders({ camera, frameable: true }) })),
+      ];
     },
   };
 }

@@ -13,6 +13,7 @@ const items: Item[] = [
   { href: "/", key: "dashboard" },
   { href: "/pickup", key: "pickup" },
   { href: "/pickup/collect", key: "collect" },
+  { href: "/orders", key: "orders" },
   { href: "/reservations", key: "reservations" },
   { href: "/returns", key: "returns" },
   { href: "/stock", key: "stock" },

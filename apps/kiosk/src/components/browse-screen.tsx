@@ -21,6 +21,7 @@ const services = [
   { href: "/returns", key: "returns", Icon: ReturnIcon, testId: "service-returns" },
   { href: "/reservations", key: "reservations", Icon: ClockIcon, testId: "service-reservations" },
   { href: "/cart/resume", key: "resume", Icon: PhoneIcon, testId: "service-resume" },
+  { href: "/orders", key: "orders", Icon: PackageIcon, testId: "service-orders" },
 ] as const;
 
 const chip = (on: boolean) =>

@@ -4,12 +4,13 @@ import { newKioskIdempotencyKey, useContract, type Fulfillment, type Payment, ty
 import { useFriendlyError } from "@/lib/friendly-error";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
+import Link from "next/link";
 import { useEffect, useMemo, useState } from "react";
 
 import { formatMoney, INPUT_LIMITS } from "@omni/core";
 import { EmptyState } from "@omni/ui/empty-state";
 import { PickupCodeCard } from "@omni/ui/pickup-code-card";
-import { useTRPC } from "@omni/ui/trpc";
+import { errorCode, useTRPC } from "@omni/ui/trpc";
 
 import { ChoiceRow } from "./choice-row";
 import { KioskError } from "./kiosk-error";
@@ -17,9 +18,15 @@ import { useKiosk } from "./kiosk-session";
 import { DoneLink, Screen } from "./screen";
 import { TouchForm, type TouchField } from "./touch-form";
 
-type Where = "here" | "other" | "delivery";
+type Where = "here" | "other" | "delivery" | "locker";
+type Pay = "pay_in_store" | "card" | "blik" | "cash_on_delivery";
 
-/** Click-and-collect here or in another store, or home delivery for what this store lacks. */
+/**
+ * The endless aisle: click-and-collect here or in another store, or what this store lacks delivered
+ * home by courier or to a parcel locker, with the fee shown before the shopper chooses. Deliveries take
+ * the card terminal, BLIK or cash on delivery; a pay-by-link transfer is left to the shopper's own phone,
+ * as a shared screen is no place to sign in to a bank.
+ */
 export function CheckoutScreen() {
   const t = useTranslations("checkout");
   const locale = useLocale();
@@ -29,13 +36,16 @@ export function CheckoutScreen() {
   const { kiosk, shopper, cartId, setCartId } = useKiosk();
   const [where, setWhere] = useState<Where>("here");
   const [otherStore, setOtherStore] = useState<string | null>(null);
-  const [pay, setPay] = useState<"pay_in_store" | "card" | "blik">("pay_in_store");
+  const [pay, setPay] = useState<Pay>("pay_in_store");
+  const [lockerId, setLockerId] = useState<string | null>(null);
+  const shipped = where === "delivery" || where === "locker";
   const [values, setValues] = useState<Record<string, string>>({
     name: shopper?.name ?? "",
     email: shopper?.email ?? "",
   });
-  const [idempotencyKey] = useState(newKioskIdempotencyKey);
-  const [placed, setPlaced] = useState<{ order: PlacedOrder; storeId: string | null } | null>(null);
+  // One key per attempt: a double tap never orders twice, and an answered refusal starts a new attempt.
+  const [idempotencyKey, setIdempotencyKey] = useState(newKioskIdempotencyKey);
+  const [placed, setPlaced] = useState<{ order: PlacedOrder; storeId: string | null; email: string } | null>(null);
   const stores = useQuery(trpc.stores.list.queryOptions());
   const thisStore = stores.data?.find((s) => s.id === kiosk.storeId);
   // Which store can supply the whole cart (endless aisle): nearest to this kiosk first.
@@ -52,7 +62,21 @@ export function CheckoutScreen() {
     ...trpc.checkout.options.queryOptions({ cartId: cartId ?? "" }),
     enabled: !!cartId && !placed,
   });
-  const courierFee = choices.data?.delivery.find((d) => d.type === "courier")?.priceMinor;
+  const feeOf = (type: "courier" | "locker") => choices.data?.delivery.find((d) => d.type === type)?.priceMinor;
+  const courierFee = feeOf("courier");
+  const lockerFee = feeOf("locker");
+  const fee = where === "locker" ? lockerFee : courierFee;
+  const feeText = (minor: number | undefined) =>
+    minor == null ? undefined : minor === 0 ? t("freeDelivery") : formatMoney(minor, "PLN", locale);
+  // Parcel lockers nearest to this store first: the shopper usually lives nearby.
+  const lockers = useQuery({
+    ...trpc.checkout.lockers.queryOptions({
+      lat: thisStore?.lat ?? undefined,
+      lng: thisStore?.lng ?? undefined,
+      limit: 4,
+    }),
+    enabled: where === "locker" && !!stores.data,
+  });
   const hereOption = options.data?.stores.find((o) => o.storeId === kiosk.storeId);
   const otherOptions = useMemo(
     () => options.data?.stores.filter((o) => o.storeId !== kiosk.storeId) ?? [],
@@ -78,27 +102,32 @@ export function CheckoutScreen() {
   const payment: Payment =
     pay === "blik"
       ? { method: "blik", code: (values.blik ?? "").replace(/\D/g, "") }
-      : where === "delivery" || pay === "card"
-        ? { method: "card", token: "tok_ok" }
-        : { method: "pay_in_store" };
+      : pay === "cash_on_delivery" && shipped
+        ? { method: "cash_on_delivery" }
+        : shipped || pay === "card"
+          ? { method: "card", token: "tok_ok" }
+          : { method: "pay_in_store" };
   useEffect(() => {
-    if (where === "delivery" && pay === "pay_in_store") setPay("card");
-  }, [where, pay]);
+    if (shipped && pay === "pay_in_store") setPay("card");
+    if (!shipped && pay === "cash_on_delivery") setPay("pay_in_store");
+  }, [shipped, pay]);
 
   const place = useMutation({
     mutationFn: () => {
       const fulfillment: Fulfillment =
-        where === "delivery"
-          ? {
-              type: "delivery",
-              address: {
-                line1: values.line1 ?? "",
-                city: values.city ?? "",
-                postalCode: values.postalCode ?? "",
-                country: "PL",
-              },
-            }
-          : { type: "pickup", storeId: where === "here" ? kiosk.storeId : (otherStore ?? "") };
+        where === "locker"
+          ? { type: "locker", lockerId: lockerId ?? "" }
+          : where === "delivery"
+            ? {
+                type: "delivery",
+                address: {
+                  line1: values.line1 ?? "",
+                  city: values.city ?? "",
+                  postalCode: values.postalCode ?? "",
+                  country: "PL",
+                },
+              }
+            : { type: "pickup", storeId: where === "here" ? kiosk.storeId : (otherStore ?? "") };
       return contract.checkout.placeOrder.mutate({
         cartId: cartId!,
         email: (values.email ?? "").trim(),
@@ -110,8 +139,16 @@ export function CheckoutScreen() {
       });
     },
     onSuccess: (order) => {
-      setPlaced({ order, storeId: where === "delivery" ? null : where === "here" ? kiosk.storeId : otherStore });
+      setPlaced({
+        order,
+        storeId: shipped ? null : where === "here" ? kiosk.storeId : otherStore,
+        email: (values.email ?? "").trim(),
+      });
       setCartId(null);
+    },
+    // Only a refusal the server answered frees the key; a lost answer is retried under the same one.
+    onError: (error) => {
+      if (errorCode(error)) setIdempotencyKey(newKioskIdempotencyKey());
     },
   });
 
@@ -144,7 +181,21 @@ export function CheckoutScreen() {
             />
           </div>
         ) : (
-          <p className="text-3xl text-slate-700">{t("deliveryNote")}</p>
+          <>
+            <p className="text-3xl text-slate-700">{t("deliveryNote")}</p>
+            {placed.order.shippingMinor > 0 && (
+              <p className="text-3xl" data-testid="placed-shipping">
+                {t("deliveryFee")}: {formatMoney(placed.order.shippingMinor, "PLN", locale)}
+              </p>
+            )}
+            <Link
+              href={`/orders?number=${encodeURIComponent(placed.order.orderNumber)}&email=${encodeURIComponent(placed.email)}`}
+              data-testid="track-order"
+              className="flex min-h-20 items-center justify-center rounded-2xl text-3xl font-semibold ring-2 ring-inset ring-slate-300"
+            >
+              {t("track")}
+            </Link>
+          </>
         )}
         <DoneLink label={t("done")} />
       </Screen>
@@ -182,7 +233,7 @@ export function CheckoutScreen() {
         value={where}
         onChange={setWhere}
         testIdPrefix="fulfilment"
-        columns={3}
+        columns={2}
         options={[
           { value: "here", label: t("here"), help: supply(hereOption) ?? kiosk.storeName },
           {
@@ -193,19 +244,37 @@ export function CheckoutScreen() {
           {
             value: "delivery",
             label: t("delivery"),
-            help: [
-              supply(options.data?.delivery),
-              courierFee == null
-                ? undefined
-                : courierFee === 0
-                  ? t("freeDelivery")
-                  : formatMoney(courierFee, "PLN", locale),
-            ]
-              .filter(Boolean)
-              .join(" · "),
+            help: [supply(options.data?.delivery), feeText(courierFee)].filter(Boolean).join(" · "),
+          },
+          {
+            value: "locker",
+            label: t("locker"),
+            help: [supply(options.data?.delivery), feeText(lockerFee)].filter(Boolean).join(" · "),
           },
         ]}
       />
+      {where === "locker" &&
+        (lockers.isPending ? (
+          <p className="text-3xl text-slate-600">{t("lockersLoading")}</p>
+        ) : lockers.error ? (
+          <KioskError message={friendly(lockers.error)} />
+        ) : lockers.data.length === 0 ? (
+          <EmptyState title={t("noLockers")} />
+        ) : (
+          <ChoiceRow
+            label={t("whichLocker")}
+            value={lockerId}
+            onChange={setLockerId}
+            testIdPrefix="locker"
+            options={lockers.data.map((l) => ({
+              value: l.id,
+              label: `${l.id} · ${l.city}`,
+              help: [l.address, l.distanceKm == null ? undefined : t("km", { km: l.distanceKm.toFixed(1) })]
+                .filter(Boolean)
+                .join(" · "),
+            }))}
+          />
+        ))}
       {where === "other" && (
         <ChoiceRow
           label={t("whichStore")}
@@ -222,20 +291,19 @@ export function CheckoutScreen() {
         testIdPrefix="payment"
         columns={3}
         options={[
-          ...(where === "delivery"
-            ? []
-            : [{ value: "pay_in_store" as const, label: t("payInStore"), help: t("payInStoreHelp") }]),
+          ...(shipped ? [] : [{ value: "pay_in_store" as const, label: t("payInStore"), help: t("payInStoreHelp") }]),
           { value: "card" as const, label: t("card"), help: t("cardHelp") },
           { value: "blik" as const, label: "BLIK", help: t("blikHelp") },
+          ...(shipped
+            ? [{ value: "cash_on_delivery" as const, label: t("cashOnDelivery"), help: t("cashOnDeliveryHelp") }]
+            : []),
         ]}
       />
-      {where === "delivery" && choices.data && (
+      {shipped && choices.data && (
         <p className="text-3xl" data-testid="delivery-fee">
-          {t("deliveryFee")}:{" "}
-          <strong>{courierFee === 0 ? t("freeDelivery") : formatMoney(courierFee ?? 0, "PLN", locale)}</strong> ·{" "}
-          {t("total")}:{" "}
+          {t("deliveryFee")}: <strong data-testid="delivery-fee-amount">{feeText(fee ?? 0)}</strong> · {t("total")}:{" "}
           <strong data-testid="delivery-total">
-            {formatMoney(choices.data.goodsMinor + (courierFee ?? 0), "PLN", locale)}
+            {formatMoney(choices.data.goodsMinor + (fee ?? 0), "PLN", locale)}
           </strong>
         </p>
       )}
@@ -247,7 +315,7 @@ export function CheckoutScreen() {
         submitLabel={t("place")}
         submitTestId="place-order"
         busy={place.isPending}
-        blocked={where === "other" && !otherStore}
+        blocked={(where === "other" && !otherStore) || (where === "locker" && !lockerId)}
       >
         {place.error && <KioskError message={friendly(place.error)} />}
       </TouchForm>

@@ -7,7 +7,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 
-import { formatMoney, newIdempotencyKey } from "@omni/core";
+import { formatMoney, isValidNip, newIdempotencyKey } from "@omni/core";
 import { Button } from "@omni/ui/button";
 import { EmptyState } from "@omni/ui/empty-state";
 import { ErrorMessage } from "@omni/ui/error-message";
@@ -115,6 +115,8 @@ export function CheckoutScreen({
     setFormError(null);
     if (type === "pickup" && !storeId) return setFormError(t("chooseStore"));
     if (type === "locker" && !lockerId) return setFormError(t("chooseLocker"));
+    // The checksum is checked here too, so that a typo is said in the shopper's language before any call.
+    if (wantInvoice && !isValidNip(company.nip)) return setFormError(t("nipInvalid"));
     let payment;
     const credit = creditUsed > 0 ? { storeCreditMinor: creditUsed } : {};
     if (toPay === 0) payment = { method: "store_credit" as const, ...credit };

@@ -5,7 +5,7 @@ import { orderLines, orders, stockLevels, type Database, type OrderStatus, type 
 import { endHolds } from "../inventory";
 import { forbidden, moneyText, notFound, queueMessage, recordAudit, worksIn, type Actor } from "../kernel";
 import { openAuthorization, refundOrder, requestCapture, requestRelease, settlePaymentAttempt } from "../payments";
-import { carrier, recordShipment, shipmentOfOrder } from "../shipping";
+import { carrier, recordShipment, recordShipmentStatus, shipmentOfOrder } from "../shipping";
 import { findLocation, storeExists } from "../stores";
 import { cancelTransfersOfOrder } from "../transfers";
 import { recordOrderPaid } from "./create-order";
@@ -188,6 +188,9 @@ export async function deliverOrder(db: Database, actor: Actor, input: { orderNum
   return db.transaction(async (tx) => {
     const order = await lockOrderForStaff(tx, actor, input.orderNumber);
     await transitionOrder(tx, { orderId: order.id, to: "delivered", actor });
+    // Staff confirm a delivery the carrier has not reported yet: the parcel's tracking says so too.
+    const shipment = await shipmentOfOrder(tx, order.id);
+    if (shipment && shipment.status !== "delivered") await recordShipmentStatus(tx, shipment, "delivered", new Date());
     await recordAudit(tx, actor, {
       action: "fulfillment.deliver",
       entityType: "order",

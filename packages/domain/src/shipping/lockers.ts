@@ -79,6 +79,7 @@ export async function lockerInService(db: DbOrTx, lockerId: string) {
     throw badRequest(`The parcel locker ${lockerId.slice(0, 20)} is no longer available. Please choose another one.`, {
       field: "fulfillment",
       reason: "locker_unavailable",
+      lockerId: lockerId.slice(0, 20),
     });
   return locker;
 }

@@ -3,6 +3,7 @@
 import { inputClass, PageHeader } from "@/components/page-header";
 import { QueryState } from "@/components/query-state";
 import { useStaff } from "@/components/staff-context";
+import { openPdf } from "@/lib/open-pdf";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { inferRouterOutputs } from "@trpc/server";
 import { useFormatter, useLocale, useNow, useTranslations } from "next-intl";
@@ -176,14 +177,7 @@ function OrderCard({ order }: { order: QueueOrder }) {
   const cancel = useMutation(trpc.fulfillment.cancel.mutationOptions({ onSuccess: refresh }));
   const answerHelp = useMutation(trpc.fulfillment.answerHelp.mutationOptions({ onSuccess: refresh }));
   // The carrier's label opens as a PDF in a new tab, ready to print.
-  const label = useMutation(
-    trpc.fulfillment.label.mutationOptions({
-      onSuccess: (answer) => {
-        const bytes = Uint8Array.from(atob(answer.pdfBase64), (c) => c.charCodeAt(0));
-        window.open(URL.createObjectURL(new Blob([bytes], { type: answer.contentType })), "_blank");
-      },
-    }),
-  );
+  const label = useMutation(trpc.fulfillment.label.mutationOptions({ onSuccess: openPdf }));
   const [tracking, setTracking] = useState("");
   const [cancelling, setCancelling] = useState(false);
   const [cancelReason, setCancelReason] = useState("");

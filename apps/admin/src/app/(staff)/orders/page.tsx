@@ -1,0 +1,9 @@
+import { navTitle } from "@/components/simple-page";
+
+import { OrderLookup } from "./order-lookup";
+
+export const generateMetadata = navTitle("orders");
+
+export default function OrdersPage() {
+  return <OrderLookup />;
+}

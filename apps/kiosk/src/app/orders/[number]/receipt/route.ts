@@ -1,0 +1,9 @@
+import { serverApi } from "@/server/api";
+
+import { receiptResponse } from "@omni/api/receipt-response";
+
+/** The receipt (or invoice) PDF of a completed order, for its e-mail, asked for as this kiosk device. */
+export async function GET(request: Request, { params }: { params: Promise<{ number: string }> }) {
+  const api = await serverApi();
+  return receiptResponse(request, (await params).number, (input) => api.orders.receipt(input));
+}
