@@ -2,6 +2,7 @@ import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 
 import { orderLines, orders, stockLevels, type Database, type OrderStatus, type Tx } from "@omni/db";
 
+import { queueServiceSms, smsWhen, textsFor } from "../engagement";
 import { endHolds } from "../inventory";
 import { forbidden, moneyText, notFound, queueMessage, recordAudit, worksIn, type Actor } from "../kernel";
 import { openAuthorization, refundOrder, requestCapture, requestRelease, settlePaymentAttempt } from "../payments";
@@ -117,6 +118,18 @@ export async function advanceOrder(
           pickupPoint: store.pickupPoint,
           pickupDeadline: updated.pickupDeadline!.toISOString(),
         },
+      });
+      await queueServiceSms(tx, {
+        phone: order.phone,
+        email: order.email,
+        template: "order_ready_for_pickup",
+        body: textsFor(order.locale).readySms({
+          orderNumber: order.number,
+          store: store.name,
+          code: order.pickupCode ?? "",
+          until: smsWhen(updated.pickupDeadline!, store.timezone),
+        }),
+        data: { orderNumber: order.number, storeId: store.id },
       });
     }
     await recordAudit(tx, actor, {
