@@ -7,6 +7,16 @@ import { router, staffProcedure } from "../trpc";
 
 export const notificationsRouter = router({
   list: staffProcedure
-    .input(z.object({ email: email.optional(), limit: limit(200, 50) }).default({ limit: 50 }))
+    .input(
+      z
+        .object({
+          email: email.optional(),
+          limit: limit(200, 50),
+          channel: z.enum(["email", "sms"]).optional(),
+          template: z.string().trim().max(64).optional(),
+          unsent: z.boolean().optional(),
+        })
+        .default({ limit: 50 }),
+    )
     .query(({ ctx, input }) => listNotifications(ctx.db, ctx.actor, input)),
 });
