@@ -15,7 +15,8 @@ const BOUGHT = sql`o.status not in ('cancelled', 'expired')`;
  * for each pair of products, how many orders held both. One statement in one transaction, so a product page
  * never reads a half-built table.
  */
-export async function refreshProductPairs(db: Database, now: Date, options: { force?: boolean } = {}): Promise<number> {
+// The build is stamped with the database's clock, which also stamps the order events it is compared with.
+export async function refreshProductPairs(db: Database, options: { force?: boolean } = {}): Promise<number> {
   return db.transaction(async (tx) => {
     // One refresher at a time; another worker's run in progress does the same work.
     const [lock] = await tx.execute<{ ok: boolean }>(
@@ -36,7 +37,7 @@ export async function refreshProductPairs(db: Database, now: Date, options: { fo
         join variants v on v.sku = ol.sku
         where ${BOUGHT} and ol.declined_quantity < ol.quantity)
       insert into product_pairs (product_id, other_product_id, orders, refreshed_at)
-      select a.product_id, b.product_id, count(*)::int, ${now.toISOString()}::timestamptz
+      select a.product_id, b.product_id, count(*)::int, now()
       from bought a join bought b on a.order_id = b.order_id and a.product_id <> b.product_id
       group by a.product_id, b.product_id
       returning product_id`);
@@ -46,7 +47,7 @@ export async function refreshProductPairs(db: Database, now: Date, options: { fo
 
 export const refreshRecommendationsSweep: Sweep = {
   name: "refresh-recommendations",
-  run: (db, now) => refreshProductPairs(db, now),
+  run: (db) => refreshProductPairs(db),
 };
 
 export type Recommendation = {
@@ -129,8 +130,8 @@ const inCart = (cartId: string | undefined) =>
     : sql`false`;
 
 // Ranks: bought together first (by orders), then bestsellers of the category, then the rest of the category,
-// then bestsellers anywhere. Each tier is a billion apart so its own score orders within it.
-const TIER = 1_000_000_000;
+// then bestsellers anywhere. Each tier is a million apart so its own score orders within it.
+const TIER = 1_000_000;
 
 /**
  * `recommendations.forProduct`: what shoppers bought together with it in every channel, filled with
