@@ -219,6 +219,7 @@ const matrix: Record<string, Row> = {
   "account.setPreferredStore": row(rules.customer, () => ({ storeId: "krakow" })),
   "account.kioskSignInToken": row(rules.customer),
   "notifications.list": row(rules.anyStaff, () => ({})),
+  "messageTemplates.list": row(rules.admin),
   "fulfillment.queue": row(rules.storeStaff, () => ({ storeId: "krakow" })),
   "fulfillment.advance": row(rules.storeStaff, (f) => ({ orderNumber: f.queued.orderNumber, to: "picking" })),
   "fulfillment.ship": row(rules.warehouseStaff, (f) => ({ orderNumber: f.delivery.orderNumber })),

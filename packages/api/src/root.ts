@@ -10,7 +10,7 @@ import { devicesRouter } from "./routers/devices";
 import { fulfillmentRouter } from "./routers/fulfillment";
 import { inventoryRouter } from "./routers/inventory";
 import { kioskRouter } from "./routers/kiosk";
-import { notificationsRouter } from "./routers/notifications";
+import { messageTemplatesRouter, notificationsRouter } from "./routers/notifications";
 import { ordersRouter } from "./routers/orders";
 import { pickupRouter } from "./routers/pickup";
 import { productsRouter } from "./routers/products";
@@ -54,6 +54,7 @@ export const appRouter = router({
   reviews: reviewsRouter,
   consent: consentRouter,
   stockAlerts: stockAlertsRouter,
+  messageTemplates: messageTemplatesRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,9 +1,10 @@
 import { z } from "zod";
 
+import { messagePreviews } from "@omni/domain/engagement";
 import { listNotifications } from "@omni/domain/messages";
 
 import { email, limit } from "../inputs";
-import { router, staffProcedure } from "../trpc";
+import { adminProcedure, router, staffProcedure } from "../trpc";
 
 export const notificationsRouter = router({
   list: staffProcedure
@@ -19,4 +20,9 @@ export const notificationsRouter = router({
         .default({ limit: 50 }),
     )
     .query(({ ctx, input }) => listNotifications(ctx.db, ctx.actor, input)),
+});
+
+/** Admin: every message template, filled with sample data, in Polish and English. */
+export const messageTemplatesRouter = router({
+  list: adminProcedure.query(() => messagePreviews()),
 });

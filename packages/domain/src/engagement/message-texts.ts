@@ -50,3 +50,51 @@ export const smsWhen = (at: Date, timeZone: string) =>
   new Intl.DateTimeFormat("pl-PL", { timeZone, day: "2-digit", month: "2-digit", hour: "2-digit", minute: "2-digit" })
     .format(at)
     .replace(",", "");
+
+/**
+ * Every message this context words, filled with sample data, in both languages: what admin shows so that staff
+ * can read a template before a shopper does.
+ */
+export function messagePreviews() {
+  const sample = {
+    orderNumber: "OM-100123",
+    store: "Omni Kraków",
+    code: "K7PQ2M",
+    until: "04.12 20:00",
+    title: "Linen shirt M / white",
+    link: "http://localhost:3000/handoff?code=K7PQ2M",
+  };
+  const of = (locale: Locale) => {
+    const t = messageTexts[locale];
+    return [
+      { template: "order_ready_for_pickup", channel: "sms", subject: "", body: t.readySms(sample) },
+      { template: "reservation_confirmed", channel: "sms", subject: "", body: t.reservationSms(sample) },
+      { template: "reservation_expiring", channel: "sms", subject: "", body: t.reservationExpiringSms(sample) },
+      {
+        template: "back_in_stock",
+        channel: "email",
+        subject: t.backInStockSubject(sample.title),
+        body: t.backInStockBody({ title: sample.title, where: sample.store, link: sample.link }),
+      },
+      {
+        template: "cart_reminder",
+        channel: "email",
+        subject: t.cartSubject,
+        body: t.cartBody({ items: `1 × ${sample.title}`, link: sample.link, code: sample.code }),
+      },
+      {
+        template: "review_request",
+        channel: "email",
+        subject: t.reviewSubject(sample.orderNumber),
+        body: t.reviewBody({ link: sample.link }),
+      },
+    ] as const;
+  };
+  const pl = of("pl");
+  return of("en").map((en, i) => ({
+    template: en.template,
+    channel: en.channel,
+    en: { subject: en.subject, body: en.body },
+    pl: { subject: pl[i]!.subject, body: pl[i]!.body },
+  }));
+}
