@@ -130,7 +130,13 @@ describe("reviews", () => {
       web.reviews.create({ orderNumber: collected, email: "rater@example.com", slug: B!.slug, rating: 6 }),
     ).rejects.toMatchObject({ code: "BAD_REQUEST" });
 
-    await web.reviews.create({ orderNumber: collected, email: "rater@example.com", slug: B!.slug, rating: 4, text: "Fits well" });
+    await web.reviews.create({
+      orderNumber: collected,
+      email: "rater@example.com",
+      slug: B!.slug,
+      rating: 4,
+      text: "Fits well",
+    });
     await expect(
       kiosk.reviews.create({ orderNumber: collected, email: "rater@example.com", slug: B!.slug, rating: 1 }),
     ).rejects.toMatchObject({ code: "CONFLICT" });
@@ -143,7 +149,9 @@ describe("reviews", () => {
       expect.objectContaining({ rating: 1, author: "Past", channel: "kiosk" }),
       expect.objectContaining({ rating: 4, text: "Fits well", channel: "web" }),
     ]);
-    const card = (await web.catalog.search({ limit: 100, category: B!.category })).items.find((i) => i.slug === B!.slug);
+    const card = (await web.catalog.search({ limit: 100, category: B!.category })).items.find(
+      (i) => i.slug === B!.slug,
+    );
     expect(card?.rating).toEqual({ average: 2.5, count: 2 });
 
     // Admin hides the one-star review and answers the other; only admins moderate.
@@ -238,7 +246,10 @@ describe("back in stock", () => {
     expect(await notifyBackInStock(t.db, new Date())).toBe(0);
 
     await setStock(t.db, "gdansk", A!.sku, 2);
-    const [first, second] = await Promise.all([notifyBackInStock(t.db, new Date()), notifyBackInStock(t.db, new Date())]);
+    const [first, second] = await Promise.all([
+      notifyBackInStock(t.db, new Date()),
+      notifyBackInStock(t.db, new Date()),
+    ]);
     expect(first + second).toBe(1);
     expect(await notifyBackInStock(t.db, new Date())).toBe(0);
     const sent = await outboxOf("back_in_stock", "wait@example.com");
@@ -310,16 +321,22 @@ describe("SMS", () => {
       from: "Omni",
       fetch: (async (url: string, init: RequestInit) => {
         calls.push({ url, init });
-        return new Response(JSON.stringify(calls.length === 1 ? { count: 1, list: [{ id: "abc" }] } : { error: 105, message: "idx used" }));
+        return new Response(
+          JSON.stringify(
+            calls.length === 1 ? { count: 1, list: [{ id: "abc" }] } : { error: 105, message: "idx used" },
+          ),
+        );
       }) as typeof fetch,
     });
     expect(await provider.send({ to: "600 100 200", body: "Hej", idempotencyKey: "outbox-7" })).toEqual({ id: "abc" });
-    const form = new URLSearchParams(String(calls[0]!.init.body));
+    const form = calls[0]!.init.body as URLSearchParams;
     expect(form.get("to")).toBe("48600100200");
     expect(form.get("idx")).toBe("outbox-7");
     expect(form.get("check_idx")).toBe("1");
     expect(new Headers(calls[0]!.init.headers).get("authorization")).toBe("Bearer secret-token");
     // The retry of a send that got through is not an error.
-    expect(await provider.send({ to: "600 100 200", body: "Hej", idempotencyKey: "outbox-7" })).toEqual({ id: "idx-outbox-7" });
+    expect(await provider.send({ to: "600 100 200", body: "Hej", idempotencyKey: "outbox-7" })).toEqual({
+      id: "idx-outbox-7",
+    });
   });
 });

@@ -1,10 +1,14 @@
 /** The words of a rating, in the shop's two languages, so every app reads it out the same. */
 const words: Record<string, { of: (average: string, count: number) => string; none: string }> = {
   pl: {
-    of: (average, count) => `Ocena ${average} na 5 (${count} ${count === 1 ? "opinia" : count % 10 >= 2 && count % 10 <= 4 && (count % 100 < 10 || count % 100 >= 20) ? "opinie" : "opinii"})`,
+    of: (average, count) =>
+      `Ocena ${average} na 5 (${count} ${count === 1 ? "opinia" : count % 10 >= 2 && count % 10 <= 4 && (count % 100 < 10 || count % 100 >= 20) ? "opinie" : "opinii"})`,
     none: "Brak opinii",
   },
-  en: { of: (average, count) => `Rated ${average} out of 5 (${count} ${count === 1 ? "review" : "reviews"})`, none: "No reviews yet" },
+  en: {
+    of: (average, count) => `Rated ${average} out of 5 (${count} ${count === 1 ? "review" : "reviews"})`,
+    none: "No reviews yet",
+  },
 };
 
 export type Rating = { average: number | null; count: number };
@@ -24,7 +28,11 @@ export function RatingStars({
   const w = words[locale] ?? words.pl!;
   if (!rating.count || rating.average === null) {
     return showEmpty ? (
-      <p data-testid="rating" data-count={0} className={size === "lg" ? "text-xl text-slate-500" : "text-sm text-slate-500"}>
+      <p
+        data-testid="rating"
+        data-count={0}
+        className={size === "lg" ? "text-xl text-slate-500" : "text-sm text-slate-500"}
+      >
         {w.none}
       </p>
     ) : null;

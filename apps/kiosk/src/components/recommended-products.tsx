@@ -17,9 +17,7 @@ export function RecommendedProducts({ slug }: { slug: string }) {
   const t = useTranslations("product");
   const trpc = useTRPC();
   const { cartId } = useKiosk();
-  const recommended = useQuery(
-    trpc.recommendations.list.queryOptions({ slug, cartId: cartId ?? undefined, limit: 4 }),
-  );
+  const recommended = useQuery(trpc.recommendations.list.queryOptions({ slug, cartId: cartId ?? undefined, limit: 4 }));
   const items = recommended.data?.items ?? [];
   if (!items.length) return null;
   return (

@@ -24,7 +24,11 @@ export function ConsentSettings() {
     }),
   );
   return (
-    <section data-testid="consents" aria-labelledby="consents-heading" className="rounded-xl border border-slate-200 p-4">
+    <section
+      data-testid="consents"
+      aria-labelledby="consents-heading"
+      className="rounded-xl border border-slate-200 p-4"
+    >
       <h2 id="consents-heading" className="text-lg font-bold">
         {t("consentsTitle")}
       </h2>

@@ -24,12 +24,11 @@ export const recommendationsRouter = router({
       recommendForMember(ctx.db, { userId: ctx.actor.userId, limit: input.limit, storeId: ctx.actor.deviceStoreId }),
     ),
   list: publicProcedure
-    .input(
-      z.object({ slug: slug.optional(), cartId: cartId.optional(), limit: limit(24, 8) }).default({ limit: 8 }),
-    )
+    .input(z.object({ slug: slug.optional(), cartId: cartId.optional(), limit: limit(24, 8) }).default({ limit: 8 }))
     .query(({ ctx, input }) => {
       const storeId = ctx.actor.deviceStoreId ?? undefined;
-      if (input.slug) return recommendForProduct(ctx.db, { slug: input.slug, limit: input.limit, cartId: input.cartId, storeId });
+      if (input.slug)
+        return recommendForProduct(ctx.db, { slug: input.slug, limit: input.limit, cartId: input.cartId, storeId });
       if (input.cartId) return recommendForCart(ctx.db, { cartId: input.cartId, limit: input.limit, storeId });
       return recommendForMember(ctx.db, { userId: ctx.actor.userId, limit: input.limit, storeId });
     }),

@@ -26,7 +26,9 @@ export const reviewsRouter = router({
     .query(({ ctx, input }) => listReviews(ctx.db, input)),
   /** Admin: reviews to moderate, newest first. */
   queue: adminProcedure
-    .input(z.object({ status: z.enum(["published", "hidden"]).optional(), limit: limit(200, 100) }).default({ limit: 100 }))
+    .input(
+      z.object({ status: z.enum(["published", "hidden"]).optional(), limit: limit(200, 100) }).default({ limit: 100 }),
+    )
     .query(({ ctx, input }) => listReviewsForModeration(ctx.db, input)),
   /** Admin: publish, hide or answer a review. */
   moderate: adminProcedure

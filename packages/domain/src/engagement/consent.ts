@@ -45,7 +45,13 @@ export async function recordConsent(
 export async function myConsents(db: DbOrTx, actor: Actor & { userId: string }) {
   const [user] = await db.select({ email: users.email }).from(users).where(eq(users.id, actor.userId));
   const rows = user
-    ? await db.execute<{ channel: ConsentChannel; granted: boolean; source: string; at: Date; phone: string | null }>(sql`
+    ? await db.execute<{
+        channel: ConsentChannel;
+        granted: boolean;
+        source: string;
+        at: Date;
+        phone: string | null;
+      }>(sql`
         select distinct on (channel) channel, granted, source, at, phone from consents
         where email = ${user.email} order by channel, id desc`)
     : [];

@@ -200,7 +200,10 @@ export async function recommendForMember(
     union all
     select id, ${4 * TIER} from products where featured`;
   if (!input.userId) {
-    return { items: await rankedProducts(db, { limit, candidates: bestsellers, exclude: sql`false` }), personal: false };
+    return {
+      items: await rankedProducts(db, { limit, candidates: bestsellers, exclude: sql`false` }),
+      personal: false,
+    };
   }
   const owned = sql`select distinct v.product_id from orders o
     join order_lines ol on ol.order_id = o.id join variants v on v.sku = ol.sku

@@ -3,15 +3,7 @@ import { and, desc, eq, sql } from "drizzle-orm";
 import { normalizeOrderNumber } from "@omni/core";
 import { orders, products, reviews, type Database, type DbOrTx } from "@omni/db";
 
-import {
-  badRequest,
-  conflict,
-  isUniqueViolation,
-  notFound,
-  recordAudit,
-  withCodeLimit,
-  type Actor,
-} from "../kernel";
+import { badRequest, conflict, isUniqueViolation, notFound, recordAudit, withCodeLimit, type Actor } from "../kernel";
 
 /** Orders whose goods are in the shopper's hands: only these may be reviewed. */
 const REVIEWABLE = ["collected", "delivered"] as const;

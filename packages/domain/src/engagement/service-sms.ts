@@ -9,7 +9,13 @@ import { queueMessage, type MessageTemplate } from "../kernel";
  */
 export async function queueServiceSms(
   tx: Tx,
-  input: { phone: string | null; email: string; template: MessageTemplate; body: string; data?: Record<string, unknown> },
+  input: {
+    phone: string | null;
+    email: string;
+    template: MessageTemplate;
+    body: string;
+    data?: Record<string, unknown>;
+  },
 ): Promise<void> {
   const phone = input.phone?.replace(/[^\d+]/g, "");
   if (!phone || phone.replace(/\D/g, "").length < 6) return;

@@ -41,7 +41,8 @@ export async function deliverOutbox(db: Database, now: Date): Promise<number> {
         const sender = mailSender();
         if (sender && row.channel === "email") await sender.sendMail(await renderEmail(row));
         // The outbox id is the gateway's idempotency key: a retry after a timeout is not sent twice.
-        if (row.channel === "sms") await smsProvider().send({ to: row.to, body: row.body, idempotencyKey: `outbox-${row.id}` });
+        if (row.channel === "sms")
+          await smsProvider().send({ to: row.to, body: row.body, idempotencyKey: `outbox-${row.id}` });
         await tx
           .update(outbox)
           .set({ sentAt: now, attempts: sql`${outbox.attempts} + 1`, lastError: null })

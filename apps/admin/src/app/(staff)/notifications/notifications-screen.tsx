@@ -18,7 +18,10 @@ export function NotificationsScreen() {
   const [email, setEmail] = useState<string | undefined>();
   const [channel, setChannel] = useState<"email" | "sms" | undefined>();
   const [open, setOpen] = useState<number | string | null>(null);
-  const list = useQuery({ ...trpc.notifications.list.queryOptions({ email, channel, limit: 100 }), refetchInterval: 15_000 });
+  const list = useQuery({
+    ...trpc.notifications.list.queryOptions({ email, channel, limit: 100 }),
+    refetchInterval: 15_000,
+  });
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setEmail(typed.trim() || undefined);
@@ -40,7 +43,9 @@ export function NotificationsScreen() {
           <select
             className={inputClass}
             value={channel ?? ""}
-            onChange={(e) => setChannel(e.target.value === "email" || e.target.value === "sms" ? e.target.value : undefined)}
+            onChange={(e) =>
+              setChannel(e.target.value === "email" || e.target.value === "sms" ? e.target.value : undefined)
+            }
             aria-label={t("channel")}
             data-testid="notifications-channel"
           >

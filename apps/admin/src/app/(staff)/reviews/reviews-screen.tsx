@@ -42,7 +42,9 @@ export function ReviewsScreen() {
           <select
             className={inputClass}
             value={status ?? ""}
-            onChange={(e) => setStatus(e.target.value === "published" || e.target.value === "hidden" ? e.target.value : undefined)}
+            onChange={(e) =>
+              setStatus(e.target.value === "published" || e.target.value === "hidden" ? e.target.value : undefined)
+            }
             aria-label={t("status")}
             data-testid="reviews-status"
           >
