@@ -114,3 +114,11 @@ export const stockAlerts = pgTable(
     unique("stock_alerts_once").on(t.sku, t.locationId, t.email),
   ],
 );
+
+/** The one "how did you like it?" e-mail per order, a few days after collection or delivery. */
+export const reviewRequests = pgTable("review_requests", {
+  orderId: uuid("order_id")
+    .primaryKey()
+    .references(() => orders.id),
+  sentAt: timestamp("sent_at", { withTimezone: true }).notNull().defaultNow(),
+});
