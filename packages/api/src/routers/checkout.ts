@@ -68,7 +68,19 @@ const invoice = z.object({
 export const checkoutRouter = router({
   placeOrder: publicProcedure
     .meta(rest("POST", "/orders", "orders:write", "Place an order from a cart"))
-    .input(z.object({ cartId, email, name, phone, fulfillment, payment, idempotencyKey, invoice: invoice.optional(), locale }))
+    .input(
+      z.object({
+        cartId,
+        email,
+        name,
+        phone,
+        fulfillment,
+        payment,
+        idempotencyKey,
+        invoice: invoice.optional(),
+        locale,
+      }),
+    )
     .mutation(({ ctx, input }) => placeOrder(ctx.db, ctx.actor, input)),
   options: publicProcedure
     .input(z.object({ cartId }))

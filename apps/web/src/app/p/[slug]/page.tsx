@@ -1,10 +1,10 @@
 import { auth } from "@/auth";
 import { BackInStock } from "@/components/back-in-stock";
 import { ProductGallery } from "@/components/product-gallery";
-import { ProductReviews } from "@/components/product-reviews";
 import { ProductPurchase } from "@/components/product-purchase";
-import { lang } from "@/lib/lang";
+import { ProductReviews } from "@/components/product-reviews";
 import { RecommendedProducts } from "@/components/recommended-products";
+import { lang } from "@/lib/lang";
 import { preferredStoreId } from "@/lib/preferred-store";
 import { orNull } from "@/lib/trpc-errors";
 import { serverApi } from "@/server/api";
