@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 
 import { useTRPC } from "@omni/ui/trpc";
 
@@ -17,7 +17,15 @@ export function RecommendedProducts({ slug }: { slug: string }) {
   const t = useTranslations("product");
   const trpc = useTRPC();
   const { cartId } = useKiosk();
-  const recommended = useQuery(trpc.recommendations.list.queryOptions({ slug, cartId: cartId ?? undefined, limit: 4 }));
+  const locale = useLocale();
+  const recommended = useQuery(
+    trpc.recommendations.list.queryOptions({
+      slug,
+      cartId: cartId ?? undefined,
+      limit: 4,
+      locale: locale === "pl" ? "pl" : "en",
+    }),
+  );
   const items = recommended.data?.items ?? [];
   if (!items.length) return null;
   return (

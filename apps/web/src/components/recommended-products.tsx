@@ -1,5 +1,6 @@
 "use client";
 
+import { lang } from "@/lib/lang";
 import { useQuery } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 
@@ -28,10 +29,10 @@ export function RecommendedProducts({
   const { cartId } = useCart();
   const input =
     mode === "product"
-      ? { slug, cartId: cartId ?? undefined, limit }
+      ? { slug, cartId: cartId ?? undefined, limit, locale: lang(locale) }
       : mode === "cart"
-        ? { cartId: cartId ?? undefined, limit }
-        : { limit };
+        ? { cartId: cartId ?? undefined, limit, locale: lang(locale) }
+        : { limit, locale: lang(locale) };
   const recommended = useQuery({
     ...trpc.recommendations.list.queryOptions(input),
     enabled: mode !== "cart" || !!cartId,

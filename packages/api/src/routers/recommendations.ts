@@ -2,7 +2,7 @@ import { z } from "zod";
 
 import { recommendForCart, recommendForMember, recommendForProduct } from "@omni/domain/engagement";
 
-import { cartId, limit } from "../inputs";
+import { cartId, limit, locale } from "../inputs";
 import { publicProcedure, router } from "../trpc";
 
 const slug = z.string().trim().min(1, "Choose a product.").max(200);
@@ -14,22 +14,24 @@ const slug = z.string().trim().min(1, "Choose a product.").max(200);
  */
 export const recommendationsRouter = router({
   forProduct: publicProcedure
-    .input(z.object({ slug, limit: limit(24, 8), cartId: cartId.optional() }))
+    .input(z.object({ slug, limit: limit(24, 8), cartId: cartId.optional(), locale }))
     .mutation(({ ctx, input }) =>
       recommendForProduct(ctx.db, { ...input, storeId: ctx.actor.deviceStoreId ?? undefined }),
     ),
   forMe: publicProcedure
-    .input(z.object({ limit: limit(24, 8) }).default({ limit: 8 }))
+    .input(z.object({ limit: limit(24, 8), locale }).default({ limit: 8 }))
     .mutation(({ ctx, input }) =>
-      recommendForMember(ctx.db, { userId: ctx.actor.userId, limit: input.limit, storeId: ctx.actor.deviceStoreId }),
+      recommendForMember(ctx.db, { ...input, userId: ctx.actor.userId, storeId: ctx.actor.deviceStoreId }),
     ),
   list: publicProcedure
-    .input(z.object({ slug: slug.optional(), cartId: cartId.optional(), limit: limit(24, 8) }).default({ limit: 8 }))
+    .input(
+      z.object({ slug: slug.optional(), cartId: cartId.optional(), limit: limit(24, 8), locale }).default({ limit: 8 }),
+    )
     .query(({ ctx, input }) => {
-      const storeId = ctx.actor.deviceStoreId ?? undefined;
-      if (input.slug)
-        return recommendForProduct(ctx.db, { slug: input.slug, limit: input.limit, cartId: input.cartId, storeId });
-      if (input.cartId) return recommendForCart(ctx.db, { cartId: input.cartId, limit: input.limit, storeId });
-      return recommendForMember(ctx.db, { userId: ctx.actor.userId, limit: input.limit, storeId });
+      const { slug, cartId, ...rest } = input;
+      const common = { ...rest, storeId: ctx.actor.deviceStoreId ?? undefined };
+      if (slug) return recommendForProduct(ctx.db, { ...common, slug, cartId });
+      if (cartId) return recommendForCart(ctx.db, { ...common, cartId });
+      return recommendForMember(ctx.db, { ...common, userId: ctx.actor.userId });
     }),
 });

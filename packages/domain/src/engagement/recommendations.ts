@@ -2,7 +2,7 @@ import { sql, type SQL } from "drizzle-orm";
 
 import type { Database, DbOrTx } from "@omni/db";
 
-import { priceSkus } from "../catalog";
+import { contentIn, priceSkus, type Locale } from "../catalog";
 import { availableSql } from "../inventory";
 import { domainEnv, notFound, type Sweep } from "../kernel";
 import { textsFor } from "./message-texts";
@@ -74,7 +74,7 @@ const soldPerProduct = sql`
  */
 async function rankedProducts(
   db: DbOrTx,
-  input: { candidates: SQL; exclude: SQL; limit: number; storeId?: string },
+  input: { candidates: SQL; exclude: SQL; limit: number; storeId?: string; locale?: Locale },
 ): Promise<Recommendation[]> {
   const inStockAt = (where: SQL) => sql`exists (
     select 1 from variants v join stock_levels sl on sl.sku = v.sku
@@ -83,13 +83,14 @@ async function rankedProducts(
     id: string;
     slug: string;
     title: string;
+    title_pl: string | null;
     category_slug: string;
     image_hue: number;
     in_store: boolean;
   }>(sql`
     with candidates as (${input.candidates}),
     ranked as (select pid, min(rank) as rank from candidates group by pid)
-    select p.id, p.slug, p.title, p.category_slug, p.image_hue,
+    select p.id, p.slug, p.title, p.title_pl, p.category_slug, p.image_hue,
       ${input.storeId ? inStockAt(sql`sl.location_id = ${input.storeId}`) : sql`false`} as in_store
     from ranked r join products p on p.id = r.pid
     where p.active and ${inStockAt(sql`true`)} and not (${input.exclude})
@@ -111,7 +112,7 @@ async function rankedProducts(
       .sort((a, b) => a.priceMinor - b.priceMinor)[0];
     return {
       slug: p.slug,
-      title: p.title,
+      title: contentIn(input.locale, p.title, p.title_pl),
       category: p.category_slug,
       priceMinor: cheapest?.priceMinor ?? 0,
       currency: cheapest?.currency ?? "PLN",
@@ -140,7 +141,7 @@ const TIER = 1_000_000;
  */
 export async function recommendForProduct(
   db: DbOrTx,
-  input: { slug: string; limit?: number; cartId?: string; storeId?: string },
+  input: { slug: string; limit?: number; cartId?: string; storeId?: string; locale?: Locale },
 ): Promise<{ items: Recommendation[] }> {
   const [product] = await db.execute<{ id: string; category_slug: string }>(
     sql`select id, category_slug from products where slug = ${input.slug} and active`,
@@ -149,6 +150,7 @@ export async function recommendForProduct(
   const items = await rankedProducts(db, {
     limit: input.limit ?? 8,
     storeId: input.storeId,
+    locale: input.locale,
     exclude: sql`p.id = ${product.id} or ${inCart(input.cartId)}`,
     candidates: sql`
       select other_product_id as pid, -orders as rank from product_pairs where product_id = ${product.id}
@@ -164,13 +166,14 @@ export async function recommendForProduct(
 /** `recommendations.forCart`: bought together with what is in the cart, without what is in it. */
 export async function recommendForCart(
   db: DbOrTx,
-  input: { cartId: string; limit?: number; storeId?: string },
+  input: { cartId: string; limit?: number; storeId?: string; locale?: Locale },
 ): Promise<{ items: Recommendation[] }> {
   const inThisCart = sql`select cv.product_id from cart_lines cl join variants cv on cv.sku = cl.sku
     where cl.cart_id = ${input.cartId}`;
   const items = await rankedProducts(db, {
     limit: input.limit ?? 8,
     storeId: input.storeId,
+    locale: input.locale,
     exclude: inCart(input.cartId),
     candidates: sql`
       select other_product_id as pid, -sum(orders) as rank from product_pairs
@@ -192,7 +195,7 @@ export async function recommendForCart(
  */
 export async function recommendForMember(
   db: DbOrTx,
-  input: { userId?: string | null; limit?: number; storeId?: string },
+  input: { userId?: string | null; limit?: number; storeId?: string; locale?: Locale },
 ): Promise<{ items: Recommendation[]; personal: boolean }> {
   const limit = input.limit ?? 8;
   const bestsellers = sql`
@@ -213,6 +216,7 @@ export async function recommendForMember(
   const items = await rankedProducts(db, {
     limit,
     storeId: input.storeId,
+    locale: input.locale,
     exclude: sql`p.id in (${owned})`,
     candidates: sql`
       select other_product_id as pid, -sum(orders) as rank from product_pairs
@@ -243,6 +247,7 @@ export async function alsoLikeText(db: DbOrTx, input: { orderId: string; locale:
     where ol.order_id = ${input.orderId}`;
   const items = await rankedProducts(db, {
     limit: 3,
+    locale: input.locale === "pl" ? "pl" : "en",
     exclude: sql`p.id in (${inThisCart})`,
     candidates: sql`
       select other_product_id as pid, -sum(orders) as rank from product_pairs
