@@ -3,7 +3,7 @@ import { afterAll, afterEach, describe, expect, it } from "vitest";
 
 import { createTestDatabase } from "@omni/db/testing";
 import { cartReminders } from "@omni/domain/carts";
-import { notifyBackInStock, refreshProductPairs } from "@omni/domain/engagement";
+import { notifyBackInStock, refreshProductPairs, sendReviewRequests } from "@omni/domain/engagement";
 import { deliverOutbox, devSmsProvider, setSmsProvider, smsapiProvider } from "@omni/domain/messages";
 import { sweeps } from "@omni/domain/worker";
 
@@ -172,6 +172,23 @@ describe("reviews", () => {
       expect.objectContaining({ rating: 4, reply: "Thank you!" }),
     ]);
   });
+
+  it("asks a consenting buyer once, a few days after collection, to rate the order", async () => {
+    const day = 86_400_000;
+    const number = await pastOrder([C!.sku], { email: "ada@example.com" });
+    await t.sql`update orders set completed_at = now(), locale = 'pl' where number = ${number}`;
+    const ada = await callerFor(t.db, { email: "ada@example.com" });
+    await ada.consent.set({ channel: "email", granted: false });
+    expect(await sendReviewRequests(t.db, new Date(Date.now() + 4 * day))).toBe(0);
+    await ada.consent.set({ channel: "email", granted: true });
+    expect(await sendReviewRequests(t.db, new Date(Date.now() + 1 * day))).toBe(0);
+    expect(await sendReviewRequests(t.db, new Date(Date.now() + 4 * day))).toBe(1);
+    expect(await sendReviewRequests(t.db, new Date(Date.now() + 5 * day))).toBe(0);
+    const [request] = await t.sql<{ subject: string; body: string }[]>`
+      select subject, body from outbox where template = 'review_request' and data->>'orderNumber' = ${number}`;
+    expect(request!.subject).toContain(number);
+    expect(request!.body).toContain(`/orders/${number}?email=ada%40example.com#rate`);
+  });
 });
 
 /** Outbox rows of a template to an address. */
@@ -184,6 +201,7 @@ describe("abandoned cart reminders", () => {
 
   it("sends nothing without marketing consent, and stops the sequence when the cart is ordered at the kiosk", async () => {
     const ada = await callerFor(t.db, { email: "ada@example.com" });
+    await ada.consent.set({ channel: "email", granted: false });
     const cartId = await cartWith(ada, [{ sku: E!.sku, quantity: 1 }]);
     const later = (hours: number) => new Date(Date.now() + hours * hour);
 
@@ -232,7 +250,8 @@ describe("abandoned cart reminders", () => {
     expect(reminders[0]!.reminders_sent).toBe(2);
     // The history of answers is kept, with the app each was given in.
     const history = await t.sql`select granted, source from consents where email = 'ada@example.com' order by id`;
-    expect(history.map((h) => h.granted)).toEqual([true, true, false, true]);
+    expect(history.map((h) => h.granted).slice(-3)).toEqual([true, false, true]);
+    expect(new Set(history.map((h) => h.source))).toEqual(new Set(["web"]));
   });
 });
 
@@ -282,7 +301,7 @@ describe("back in stock", () => {
 
   it("runs as worker sweeps", () => {
     expect(sweeps.map((s) => s.name)).toEqual(
-      expect.arrayContaining(["refresh-recommendations", "back-in-stock", "cart-reminders"]),
+      expect.arrayContaining(["refresh-recommendations", "back-in-stock", "cart-reminders", "review-requests"]),
     );
   });
 });

@@ -1,6 +1,6 @@
 import { demandForecastSweep, refreshAnalyticsSweep } from "../analytics";
 import { cartReminders } from "../carts";
-import { backInStockSweep, refreshRecommendationsSweep } from "../engagement";
+import { backInStockSweep, refreshRecommendationsSweep, reviewRequestsSweep } from "../engagement";
 import { deliverWebhooksSweep } from "../integrations";
 import { clearRateLimits, type Sweep } from "../kernel";
 import { deliverOutboxSweep } from "../messages";
@@ -20,4 +20,4 @@ sweeps.push({ name: "reconcile-payments", run: (db, now) => reconcilePayments(db
 sweeps.push(trackShipmentsSweep);
 sweeps.push(refreshAnalyticsSweep, demandForecastSweep);
 
-sweeps.push(refreshRecommendationsSweep, backInStockSweep, cartReminders);
+sweeps.push(refreshRecommendationsSweep, backInStockSweep, cartReminders, reviewRequestsSweep);

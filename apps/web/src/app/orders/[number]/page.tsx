@@ -247,7 +247,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
         <OrderTimeline events={order.events} locale={locale} title={t("history")} />
       </div>
       {returnable && reviewable.length > 0 && (
-        <section data-testid="rate-products" className="space-y-4 rounded-xl border border-slate-200 p-4">
+        <section id="rate" data-testid="rate-products" className="space-y-4 rounded-xl border border-slate-200 p-4">
           <h2 className="text-lg font-semibold">{tr("rateTitle")}</h2>
           {reviewable.map((line) => (
             <ReviewForm
