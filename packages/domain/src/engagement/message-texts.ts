@@ -12,6 +12,8 @@ export const messageTexts = {
       `Omni: rezerwacja ${p.code} w ${p.store} potwierdzona. Czekamy do ${p.until}.`,
     reservationExpiringSms: (p: { code: string; store: string; until: string }) =>
       `Omni: rezerwacja ${p.code} w ${p.store} wygasa ${p.until}.`,
+    lockerSms: (p: { orderNumber: string; locker: string; link: string }) =>
+      `Omni: paczka ${p.orderNumber} czeka w paczkomacie ${p.locker}. Odbierz w ciagu 48 h. ${p.link}`,
     backInStockSubject: (title: string) => `${title} jest znowu dostępny`,
     backInStockBody: (p: { title: string; where: string; link: string }) =>
       `Dobra wiadomość: ${p.title} jest znowu dostępny (${p.where}).\n\nZobacz: ${p.link}`,
@@ -30,6 +32,8 @@ export const messageTexts = {
       `Omni: reservation ${p.code} at ${p.store} confirmed. We hold it until ${p.until}.`,
     reservationExpiringSms: (p: { code: string; store: string; until: string }) =>
       `Omni: reservation ${p.code} at ${p.store} expires ${p.until}.`,
+    lockerSms: (p: { orderNumber: string; locker: string; link: string }) =>
+      `Omni: parcel ${p.orderNumber} is waiting in locker ${p.locker}. Collect it within 48 h. ${p.link}`,
     backInStockSubject: (title: string) => `${title} is back in stock`,
     backInStockBody: (p: { title: string; where: string; link: string }) =>
       `Good news: ${p.title} is available again (${p.where}).\n\nSee it: ${p.link}`,
@@ -70,6 +74,12 @@ export function messagePreviews() {
       { template: "order_ready_for_pickup", channel: "sms", subject: "", body: t.readySms(sample) },
       { template: "reservation_confirmed", channel: "sms", subject: "", body: t.reservationSms(sample) },
       { template: "reservation_expiring", channel: "sms", subject: "", body: t.reservationExpiringSms(sample) },
+      {
+        template: "parcel_in_locker",
+        channel: "sms",
+        subject: "",
+        body: t.lockerSms({ orderNumber: sample.orderNumber, locker: "KRA01M", link: sample.link }),
+      },
       {
         template: "back_in_stock",
         channel: "email",
