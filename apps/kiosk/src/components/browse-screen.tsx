@@ -11,7 +11,7 @@ import { applyKey, OnScreenKeyboard } from "@omni/ui/on-screen-keyboard";
 import { Spinner } from "@omni/ui/spinner";
 import { errorMessage, useTRPC } from "@omni/ui/trpc";
 
-import { ClockIcon, PackageIcon, PhoneIcon, ReturnIcon } from "./icons";
+import { ClockIcon, PackageIcon, PhoneIcon, ReturnIcon, StarIcon } from "./icons";
 import { KioskError } from "./kiosk-error";
 import { useKiosk } from "./kiosk-session";
 import { ProductCard } from "./product-card";
@@ -21,6 +21,7 @@ const services = [
   { href: "/returns", key: "returns", Icon: ReturnIcon, testId: "service-returns" },
   { href: "/reservations", key: "reservations", Icon: ClockIcon, testId: "service-reservations" },
   { href: "/cart/resume", key: "resume", Icon: PhoneIcon, testId: "service-resume" },
+  { href: "/rate", key: "rate", Icon: StarIcon, testId: "service-rate" },
 ] as const;
 
 const chip = (on: boolean) =>
