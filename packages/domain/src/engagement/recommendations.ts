@@ -16,7 +16,10 @@ const BOUGHT = sql`o.status not in ('cancelled', 'expired')`;
  * never reads a half-built table.
  */
 // The build is stamped with the database's clock, which also stamps the order events it is compared with.
-export async function refreshProductPairs(db: Database, options: { force?: boolean } = {}): Promise<number> {
+export async function refreshProductPairs(
+  db: Database,
+  options: { force?: boolean; minIntervalMinutes?: number } = {},
+): Promise<number> {
   return db.transaction(async (tx) => {
     // One refresher at a time; another worker's run in progress does the same work.
     const [lock] = await tx.execute<{ ok: boolean }>(
@@ -28,6 +31,13 @@ export async function refreshProductPairs(db: Database, options: { force?: boole
       select (select max(refreshed_at) from product_pairs) >= coalesce((select max(at) from order_events), '-infinity')
         as fresh`);
     if (fresh?.fresh && !options.force) return 0;
+    // A busy shop changes orders all the time; one rebuild per interval is enough for "bought together".
+    if (options.minIntervalMinutes && !options.force) {
+      const [recent] = await tx.execute<{ recent: boolean }>(sql`
+        select coalesce(max(refreshed_at) > now() - make_interval(mins => ${options.minIntervalMinutes}), false)
+          as recent from product_pairs`);
+      if (recent?.recent) return 0;
+    }
     await tx.execute(sql`delete from product_pairs`);
     const inserted = await tx.execute<{ product_id: string }>(sql`
       with bought as (
@@ -47,7 +57,7 @@ export async function refreshProductPairs(db: Database, options: { force?: boole
 
 export const refreshRecommendationsSweep: Sweep = {
   name: "refresh-recommendations",
-  run: (db) => refreshProductPairs(db),
+  run: (db) => refreshProductPairs(db, { minIntervalMinutes: 10 }),
 };
 
 export type Recommendation = {
