@@ -323,10 +323,22 @@ describe("SMS", () => {
     const ola = await callerFor(t.db, { email: "ola@example.com" }, "admin");
     await ola.fulfillment.advance({ orderNumber: placed.orderNumber, to: "picking" });
     await ola.fulfillment.advance({ orderNumber: placed.orderNumber, to: "ready_for_pickup" });
+    // The e-mail speaks the shopper's language too.
+    const [mail] = await ola.notifications.list({ email: "sms@example.com", channel: "email" });
+    expect(mail).toMatchObject({
+      template: "order_ready_for_pickup",
+      subject: `Zamówienie ${placed.orderNumber} czeka na odbiór`,
+    });
     const listed = await ola.notifications.list({ email: "sms@example.com", channel: "sms" });
     expect(listed).toHaveLength(1);
     expect(listed[0]).toMatchObject({ channel: "sms", to: "+48600100200", template: "order_ready_for_pickup" });
-    expect(listed[0]!.body).toContain(`Kod odbioru: ${placed.pickupCode}`);
+    // Staff read that it went out, but not the code that would collect the order.
+    expect(listed[0]!.body).toContain("Kod odbioru: ••••");
+    expect(listed[0]!.body).not.toContain(placed.pickupCode!);
+    const [sms] = await t.sql<
+      { body: string }[]
+    >`select body from outbox where channel = 'sms' and "to" = '+48600100200'`;
+    expect(sms!.body).toContain(`Kod odbioru: ${placed.pickupCode}`);
 
     const recorder = devSmsProvider();
     setSmsProvider(recorder);

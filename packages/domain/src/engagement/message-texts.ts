@@ -4,6 +4,16 @@ import type { Locale } from "@omni/db";
  * The wording of the messages this context and its neighbours send, in Polish and English, chosen by the
  * shopper's language. SMS texts stay short and plain (one segment where possible, no diacritics needed).
  */
+type ReadyEmail = {
+  name: string;
+  orderNumber: string;
+  store: string;
+  address: string;
+  point: string;
+  code: string;
+  until: string;
+};
+
 export const messageTexts = {
   pl: {
     readySms: (p: { orderNumber: string; store: string; code: string; until: string }) =>
@@ -12,6 +22,9 @@ export const messageTexts = {
       `Omni: rezerwacja ${p.code} w ${p.store} potwierdzona. Czekamy do ${p.until}.`,
     reservationExpiringSms: (p: { code: string; store: string; until: string }) =>
       `Omni: rezerwacja ${p.code} w ${p.store} wygasa ${p.until}.`,
+    readySubject: (orderNumber: string) => `Zamówienie ${orderNumber} czeka na odbiór`,
+    readyBody: (p: ReadyEmail) =>
+      `Dzień dobry ${p.name}, Twoje zamówienie ${p.orderNumber} czeka w ${p.store} (${p.address}), punkt odbioru: ${p.point}. Pokaż kod odbioru ${p.code} w kiosku lub przy kasie. Odbierz je do ${p.until}.`,
     lockerSms: (p: { orderNumber: string; locker: string; link: string }) =>
       `Omni: paczka ${p.orderNumber} czeka w paczkomacie ${p.locker}. Odbierz w ciagu 48 h. ${p.link}`,
     backInStockSubject: (title: string) => `${title} jest znowu dostępny`,
@@ -32,6 +45,9 @@ export const messageTexts = {
       `Omni: reservation ${p.code} at ${p.store} confirmed. We hold it until ${p.until}.`,
     reservationExpiringSms: (p: { code: string; store: string; until: string }) =>
       `Omni: reservation ${p.code} at ${p.store} expires ${p.until}.`,
+    readySubject: (orderNumber: string) => `Your order ${orderNumber} is ready for pickup`,
+    readyBody: (p: ReadyEmail) =>
+      `Hello ${p.name}, your order ${p.orderNumber} is waiting for you at ${p.store} (${p.address}), at ${p.point}. Show the pickup code ${p.code} at the kiosk or the counter. Please collect it by ${p.until}.`,
     lockerSms: (p: { orderNumber: string; locker: string; link: string }) =>
       `Omni: parcel ${p.orderNumber} is waiting in locker ${p.locker}. Collect it within 48 h. ${p.link}`,
     backInStockSubject: (title: string) => `${title} is back in stock`,
@@ -71,6 +87,12 @@ export function messagePreviews() {
   const of = (locale: Locale) => {
     const t = messageTexts[locale];
     return [
+      {
+        template: "order_ready_for_pickup",
+        channel: "email",
+        subject: t.readySubject(sample.orderNumber),
+        body: t.readyBody({ ...sample, name: "Ada", address: "ul. Floriańska 1, Kraków", point: "Counter 1" }),
+      },
       { template: "order_ready_for_pickup", channel: "sms", subject: "", body: t.readySms(sample) },
       { template: "reservation_confirmed", channel: "sms", subject: "", body: t.reservationSms(sample) },
       { template: "reservation_expiring", channel: "sms", subject: "", body: t.reservationExpiringSms(sample) },

@@ -107,8 +107,16 @@ export async function advanceOrder(
       await queueMessage(tx, {
         to: order.email,
         template: "order_ready_for_pickup",
-        subject: `Your order ${order.number} is ready for pickup`,
-        body: `Hello ${order.name}, your order ${order.number} is waiting for you at ${store.name} (${store.address}, ${store.city}), at ${store.pickupPoint}. Show the pickup code ${order.pickupCode} at the kiosk or the counter. Please collect it by ${deadline}.`,
+        subject: textsFor(order.locale).readySubject(order.number),
+        body: textsFor(order.locale).readyBody({
+          name: order.name,
+          orderNumber: order.number,
+          store: store.name,
+          address: `${store.address}, ${store.city}`,
+          point: store.pickupPoint,
+          code: order.pickupCode ?? "",
+          until: deadline,
+        }),
         // The code travels in the data so that the e-mail can render it as a QR code.
         data: {
           orderNumber: order.number,
@@ -129,7 +137,8 @@ export async function advanceOrder(
           code: order.pickupCode ?? "",
           until: smsWhen(updated.pickupDeadline!, store.timezone),
         }),
-        data: { orderNumber: order.number, storeId: store.id },
+        // The code rides in the data as in the e-mail, so that the staff view masks it.
+        data: { orderNumber: order.number, storeId: store.id, pickupCode: order.pickupCode },
       });
     }
     await recordAudit(tx, actor, {

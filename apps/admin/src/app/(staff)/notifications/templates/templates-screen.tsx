@@ -20,7 +20,7 @@ export function TemplatesScreen() {
           <div className="space-y-4">
             {rows.map((row) => (
               <Panel
-                key={row.template}
+                key={`${row.template}-${row.channel}`}
                 testId="template-preview"
                 title={
                   <>
