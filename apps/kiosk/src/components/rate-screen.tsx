@@ -6,13 +6,10 @@ import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 
-import { INPUT_LIMITS, orderFromScan } from "@omni/core";
-
 import { KioskError } from "./kiosk-error";
 import { useKiosk } from "./kiosk-session";
-import { ScanToggle } from "./scan-toggle";
+import { OrderLookup } from "./order-lookup";
 import { DoneLink, Screen } from "./screen";
-import { TouchForm } from "./touch-form";
 
 type Found = { orderNumber: string; email: string; products: { slug: string; title: string }[] };
 
@@ -22,7 +19,6 @@ export function RateScreen() {
   const contract = useContract();
   const friendly = useFriendlyError();
   const { shopper } = useKiosk();
-  const [values, setValues] = useState<Record<string, string>>({ email: shopper?.email ?? "" });
   const [found, setFound] = useState<Found | null>(null);
   const [rated, setRated] = useState<Record<string, number>>({});
 
@@ -83,37 +79,14 @@ export function RateScreen() {
 
   return (
     <Screen title={t("title")} help={t("help")} testId="rate-screen">
-      <ScanToggle
-        label={t("scan")}
-        onResult={(text) => {
-          const scanned = orderFromScan(text);
-          const email = scanned.email ?? values.email ?? "";
-          setValues({ orderNumber: scanned.orderNumber, email });
-          if (scanned.orderNumber && email) lookUp.mutate({ orderNumber: scanned.orderNumber, email });
-        }}
-      />
-      <TouchForm
-        fields={[
-          {
-            name: "orderNumber",
-            label: t("orderNumber"),
-            kind: "code",
-            testId: "rate-order-number",
-            maxLength: INPUT_LIMITS.code,
-          },
-          { name: "email", label: t("email"), kind: "email", testId: "rate-email", maxLength: INPUT_LIMITS.email },
-        ]}
-        values={values}
-        onChange={(name, value) => setValues((v) => ({ ...v, [name]: value }))}
-        onSubmit={() =>
-          lookUp.mutate({ orderNumber: (values.orderNumber ?? "").trim(), email: (values.email ?? "").trim() })
-        }
-        submitLabel={t("find")}
-        submitTestId="rate-find"
+      <OrderLookup
+        labels={{ scan: t("scan"), orderNumber: t("orderNumber"), email: t("email"), find: t("find") }}
+        testIdPrefix="rate"
+        initialEmail={shopper?.email ?? ""}
         busy={lookUp.isPending}
-      >
-        {lookUp.error && <KioskError message={friendly(lookUp.error, "order")} />}
-      </TouchForm>
+        error={lookUp.error}
+        onLookUp={(key) => lookUp.mutate(key)}
+      />
     </Screen>
   );
 }
