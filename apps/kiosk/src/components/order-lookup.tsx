@@ -1,11 +1,13 @@
 "use client";
 
 import { useFriendlyError } from "@/lib/friendly-error";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 
 import { INPUT_LIMITS, orderFromScan } from "@omni/core";
 
 import { KioskError } from "./kiosk-error";
+import { useKiosk } from "./kiosk-session";
 import { ScanToggle } from "./scan-toggle";
 import { TouchForm } from "./touch-form";
 
@@ -16,22 +18,23 @@ export type OrderKey = { orderNumber: string; email: string };
  * the number and the e-mail on the on-screen keyboard. Returns and ratings start here.
  */
 export function OrderLookup({
-  labels,
+  namespace,
   testIdPrefix,
-  initialEmail,
-  busy,
-  error,
-  onLookUp,
+  lookUp,
 }: {
-  labels: { scan: string; orderNumber: string; email: string; find: string };
+  /** The screen's messages, which name its scan, order number, e-mail and find labels. */
+  namespace: "returns" | "rate";
   testIdPrefix: string;
-  initialEmail: string;
-  busy: boolean;
-  error: unknown;
-  onLookUp: (key: OrderKey) => void;
+  lookUp: { isPending: boolean; error: unknown; mutate: (key: OrderKey) => void };
 }) {
+  const t = useTranslations(namespace);
   const friendly = useFriendlyError();
-  const [values, setValues] = useState<Record<string, string>>({ email: initialEmail });
+  const { shopper } = useKiosk();
+  const labels = { scan: t("scan"), orderNumber: t("orderNumber"), email: t("email"), find: t("find") };
+  const onLookUp = (key: OrderKey) => lookUp.mutate(key);
+  const busy = lookUp.isPending;
+  const error = lookUp.error;
+  const [values, setValues] = useState<Record<string, string>>({ email: shopper?.email ?? "" });
   return (
     <>
       <ScanToggle

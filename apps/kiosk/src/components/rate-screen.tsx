@@ -7,7 +7,6 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 
 import { KioskError } from "./kiosk-error";
-import { useKiosk } from "./kiosk-session";
 import { OrderLookup } from "./order-lookup";
 import { DoneLink, Screen } from "./screen";
 
@@ -18,7 +17,6 @@ export function RateScreen() {
   const t = useTranslations("rate");
   const contract = useContract();
   const friendly = useFriendlyError();
-  const { shopper } = useKiosk();
   const [found, setFound] = useState<Found | null>(null);
   const [rated, setRated] = useState<Record<string, number>>({});
 
@@ -79,14 +77,7 @@ export function RateScreen() {
 
   return (
     <Screen title={t("title")} help={t("help")} testId="rate-screen">
-      <OrderLookup
-        labels={{ scan: t("scan"), orderNumber: t("orderNumber"), email: t("email"), find: t("find") }}
-        testIdPrefix="rate"
-        initialEmail={shopper?.email ?? ""}
-        busy={lookUp.isPending}
-        error={lookUp.error}
-        onLookUp={(key) => lookUp.mutate(key)}
-      />
+      <OrderLookup namespace="rate" testIdPrefix="rate" lookUp={lookUp} />
     </Screen>
   );
 }

@@ -23,7 +23,7 @@ export function ReturnsScreen() {
   const locale = useLocale();
   const contract = useContract();
   const friendly = useFriendlyError();
-  const { kiosk, shopper } = useKiosk();
+  const { kiosk } = useKiosk();
   const [order, setOrder] = useState<{ orderNumber: string; email: string; eligibility: Eligibility } | null>(null);
   const [selected, setSelected] = useState<Record<string, number>>({});
   const [reason, setReason] = useState<ReturnReason | null>(null);
@@ -142,14 +142,7 @@ export function ReturnsScreen() {
 
   return (
     <Screen title={t("title")} help={t("help")} testId="returns-screen">
-      <OrderLookup
-        labels={{ scan: t("scan"), orderNumber: t("orderNumber"), email: t("email"), find: t("find") }}
-        testIdPrefix="return"
-        initialEmail={shopper?.email ?? ""}
-        busy={lookUp.isPending}
-        error={lookUp.error}
-        onLookUp={(key) => lookUp.mutate(key)}
-      />
+      <OrderLookup namespace="returns" testIdPrefix="return" lookUp={lookUp} />
     </Screen>
   );
 }
