@@ -46,3 +46,5 @@ export const discountCode = text().pipe(
 );
 /** A required line of text, such as a street or a card token. */
 export const line = (what: string) => text().pipe(z.string().min(1, `Enter the ${what}.`).max(INPUT_LIMITS.line));
+/** The shopper's language, for the messages about what they do. */
+export const locale = z.enum(["pl", "en"]).optional();

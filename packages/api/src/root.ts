@@ -5,18 +5,22 @@ import { auditRouter } from "./routers/audit";
 import { cartRouter } from "./routers/cart";
 import { catalogRouter } from "./routers/catalog";
 import { checkoutRouter } from "./routers/checkout";
+import { consentRouter } from "./routers/consent";
 import { devicesRouter } from "./routers/devices";
 import { fulfillmentRouter } from "./routers/fulfillment";
 import { inventoryRouter } from "./routers/inventory";
 import { kioskRouter } from "./routers/kiosk";
-import { notificationsRouter } from "./routers/notifications";
+import { messageTemplatesRouter, notificationsRouter } from "./routers/notifications";
 import { ordersRouter } from "./routers/orders";
 import { pickupRouter } from "./routers/pickup";
 import { productsRouter } from "./routers/products";
 import { promotionsRouter } from "./routers/promotions";
+import { recommendationsRouter } from "./routers/recommendations";
 import { reservationsRouter } from "./routers/reservations";
 import { returnsRouter } from "./routers/returns";
+import { reviewsRouter } from "./routers/reviews";
 import { staffRouter } from "./routers/staff";
+import { stockAlertsRouter } from "./routers/stock-alerts";
 import { storesRouter } from "./routers/stores";
 import { replenishmentRouter, transfersRouter } from "./routers/transfers";
 import { webhooksRouter } from "./routers/webhooks";
@@ -46,6 +50,11 @@ export const appRouter = router({
   apiKeys: apiKeysRouter,
   webhooks: webhooksRouter,
   analytics: analyticsRouter,
+  recommendations: recommendationsRouter,
+  reviews: reviewsRouter,
+  consent: consentRouter,
+  stockAlerts: stockAlertsRouter,
+  messageTemplates: messageTemplatesRouter,
 });
 
 export type AppRouter = typeof appRouter;

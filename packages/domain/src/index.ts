@@ -6,6 +6,7 @@ export * as accounts from "./accounts";
 export * as analytics from "./analytics";
 export * as carts from "./carts";
 export * as catalog from "./catalog";
+export * as engagement from "./engagement";
 export * as integrations from "./integrations";
 export * as inventory from "./inventory";
 export * as kernel from "./kernel";

@@ -16,3 +16,4 @@ export { PickupCodeCard, groupCode, type PickupStore } from "./pickup-code-card"
 export { EligibilityView, eligibilityReason, type EligibilityLine } from "./eligibility-view";
 export { OnScreenKeyboard, applyKey } from "./on-screen-keyboard";
 export { TruckIcon, StoreIcon, GlobeIcon, KioskIcon, GearIcon } from "./icons";
+export { RatingStars, type Rating } from "./rating-stars";

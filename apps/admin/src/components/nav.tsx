@@ -24,6 +24,8 @@ const items: Item[] = [
   { href: "/analytics", key: "analytics", roles: ["manager", "admin"] },
   { href: "/analytics/forecast", key: "forecast", roles: ["manager", "admin"] },
   { href: "/notifications", key: "notifications" },
+  { href: "/notifications/templates", key: "templates", roles: ["admin"] },
+  { href: "/reviews", key: "reviews", roles: ["admin"] },
   { href: "/devices", key: "devices", roles: ["manager", "admin"] },
   { href: "/staff", key: "staff", roles: ["admin"] },
   { href: "/integrations", key: "integrations", roles: ["admin"] },

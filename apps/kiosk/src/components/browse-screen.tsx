@@ -11,7 +11,7 @@ import { applyKey, OnScreenKeyboard } from "@omni/ui/on-screen-keyboard";
 import { Spinner } from "@omni/ui/spinner";
 import { useErrorMessage, useTRPC } from "@omni/ui/trpc";
 
-import { ClockIcon, PackageIcon, PhoneIcon, ReturnIcon } from "./icons";
+import { ClockIcon, PackageIcon, PhoneIcon, ReturnIcon, StarIcon } from "./icons";
 import { KioskError } from "./kiosk-error";
 import { useKiosk } from "./kiosk-session";
 import { ProductCard } from "./product-card";
@@ -22,6 +22,7 @@ const services = [
   { href: "/reservations", key: "reservations", Icon: ClockIcon, testId: "service-reservations" },
   { href: "/cart/resume", key: "resume", Icon: PhoneIcon, testId: "service-resume" },
   { href: "/orders", key: "orders", Icon: PackageIcon, testId: "service-orders" },
+  { href: "/rate", key: "rate", Icon: StarIcon, testId: "service-rate" },
 ] as const;
 
 const chip = (on: boolean) =>

@@ -136,6 +136,7 @@ export function CheckoutScreen() {
         fulfillment,
         payment,
         idempotencyKey,
+        locale: locale === "pl" ? "pl" : "en",
       });
     },
     onSuccess: (order) => {

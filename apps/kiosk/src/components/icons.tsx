@@ -32,6 +32,11 @@ export const ClockIcon = ({ className }: { className?: string }) => (
     <path d="M12 7v5l3 2" />
   </Svg>
 );
+export const StarIcon = ({ className }: { className?: string }) => (
+  <Svg className={className}>
+    <path d="M12 3l2.7 5.6 6.1.9-4.4 4.3 1 6.1L12 17l-5.4 2.9 1-6.1-4.4-4.3 6.1-.9z" />
+  </Svg>
+);
 export const PhoneIcon = ({ className }: { className?: string }) => (
   <Svg className={className}>
     <rect x="7" y="2" width="10" height="20" rx="2" />

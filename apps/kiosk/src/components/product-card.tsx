@@ -5,6 +5,7 @@ import Link from "next/link";
 
 import { Price } from "@omni/ui/price";
 import { ProductImage } from "@omni/ui/product-image";
+import { RatingStars, type Rating } from "@omni/ui/rating-stars";
 
 export type ProductSummary = {
   slug: string;
@@ -15,6 +16,7 @@ export type ProductSummary = {
   inStock: boolean;
   imageHue: number;
   category?: string;
+  rating?: Rating;
 };
 
 export function ProductCard({ item }: { item: ProductSummary }) {
@@ -37,6 +39,7 @@ export function ProductCard({ item }: { item: ProductSummary }) {
           locale={locale}
           size="lg"
         />
+        {item.rating && <RatingStars rating={item.rating} locale={locale} size="lg" />}
         {!item.inStock && <p className="text-xl text-slate-500">{t("soldOut")}</p>}
       </div>
     </Link>

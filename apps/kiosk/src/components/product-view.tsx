@@ -11,6 +11,7 @@ import { PickupPromise } from "@omni/ui/pickup-promise";
 import { Price } from "@omni/ui/price";
 import { ProductImage } from "@omni/ui/product-image";
 import { QrCode } from "@omni/ui/qr-code";
+import { RatingStars, type Rating } from "@omni/ui/rating-stars";
 import { Spinner } from "@omni/ui/spinner";
 import { StockBadge } from "@omni/ui/stock-badge";
 import { StoreAvailability } from "@omni/ui/store-availability";
@@ -18,6 +19,7 @@ import { useErrorMessage, useTRPC } from "@omni/ui/trpc";
 
 import { KioskError } from "./kiosk-error";
 import { useKiosk } from "./kiosk-session";
+import { RecommendedProducts } from "./recommended-products";
 import { VariantPicker, type Variant } from "./variant-picker";
 
 type Product = {
@@ -30,6 +32,7 @@ type Product = {
   category: string;
   categoryLabel: string;
   variants: (Variant & { priceMinor: number; listPriceMinor: number })[];
+  rating?: Rating;
 };
 
 /** A product as the kiosk shows it: what this store has and where, then other stores, then delivery. */
@@ -91,6 +94,7 @@ export function ProductView({
             locale={locale}
             size="xl"
           />
+          {product.rating && <RatingStars rating={product.rating} locale={locale} size="lg" showEmpty />}
           {product.finalSale && <p className="text-2xl font-medium text-amber-800">{t("finalSale")}</p>}
           <p className="line-clamp-4 text-2xl text-slate-700">{product.description}</p>
         </div>
@@ -190,6 +194,8 @@ export function ProductView({
           <StockBadge available={availability.data.online} locale={locale} size="lg" />
         </section>
       )}
+
+      <RecommendedProducts slug={product.slug} />
 
       <section className="flex items-center gap-8 rounded-3xl bg-slate-50 p-8">
         <div data-testid="continue-on-phone-qr" data-url={phoneLink} className="shrink-0 rounded-xl bg-white p-3">

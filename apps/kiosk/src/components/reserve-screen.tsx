@@ -47,6 +47,7 @@ export function ReserveScreen() {
         name: (values.name ?? "").trim(),
         phone: values.phone?.trim() || undefined,
         idempotencyKey,
+        locale: locale === "pl" ? "pl" : "en",
       }),
   });
 

@@ -6,15 +6,14 @@ import { useMutation } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 
-import { formatMoney, INPUT_LIMITS, orderFromScan } from "@omni/core";
+import { formatMoney } from "@omni/core";
 import { EligibilityView } from "@omni/ui/eligibility-view";
 
 import { ChoiceRow } from "./choice-row";
 import { KioskError } from "./kiosk-error";
 import { useKiosk } from "./kiosk-session";
-import { ScanToggle } from "./scan-toggle";
+import { OrderLookup } from "./order-lookup";
 import { DoneLink, Screen } from "./screen";
-import { TouchForm } from "./touch-form";
 
 const reasons: ReturnReason[] = ["wrong_size", "damaged", "not_as_described", "changed_mind", "other"];
 
@@ -24,8 +23,7 @@ export function ReturnsScreen() {
   const locale = useLocale();
   const contract = useContract();
   const friendly = useFriendlyError();
-  const { kiosk, shopper } = useKiosk();
-  const [values, setValues] = useState<Record<string, string>>({ email: shopper?.email ?? "" });
+  const { kiosk } = useKiosk();
   const [order, setOrder] = useState<{ orderNumber: string; email: string; eligibility: Eligibility } | null>(null);
   const [selected, setSelected] = useState<Record<string, number>>({});
   const [reason, setReason] = useState<ReturnReason | null>(null);
@@ -144,37 +142,7 @@ export function ReturnsScreen() {
 
   return (
     <Screen title={t("title")} help={t("help")} testId="returns-screen">
-      <ScanToggle
-        label={t("scan")}
-        onResult={(text) => {
-          const scanned = orderFromScan(text);
-          const email = scanned.email ?? values.email ?? "";
-          setValues({ orderNumber: scanned.orderNumber, email });
-          if (scanned.orderNumber && email) lookUp.mutate({ orderNumber: scanned.orderNumber, email });
-        }}
-      />
-      <TouchForm
-        fields={[
-          {
-            name: "orderNumber",
-            label: t("orderNumber"),
-            kind: "code",
-            testId: "return-order-number",
-            maxLength: INPUT_LIMITS.code,
-          },
-          { name: "email", label: t("email"), kind: "email", testId: "return-email", maxLength: INPUT_LIMITS.email },
-        ]}
-        values={values}
-        onChange={(name, value) => setValues((v) => ({ ...v, [name]: value }))}
-        onSubmit={() =>
-          lookUp.mutate({ orderNumber: (values.orderNumber ?? "").trim(), email: (values.email ?? "").trim() })
-        }
-        submitLabel={t("find")}
-        submitTestId="return-find"
-        busy={lookUp.isPending}
-      >
-        {lookUp.error && <KioskError message={friendly(lookUp.error, "order")} />}
-      </TouchForm>
+      <OrderLookup namespace="returns" testIdPrefix="return" lookUp={lookUp} />
     </Screen>
   );
 }

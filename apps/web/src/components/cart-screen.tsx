@@ -16,6 +16,7 @@ import { Spinner } from "@omni/ui/spinner";
 import { useErrorMessage, useTRPC } from "@omni/ui/trpc";
 
 import { useCart, type CartView } from "./cart-context";
+import { RecommendedProducts } from "./recommended-products";
 import { TextField } from "./text-field";
 
 /** The most units of a SKU any one place (home delivery or a store) can supply now. */
@@ -290,6 +291,9 @@ export function CartScreen() {
           {handoff.error && <ErrorMessage message={errorMessage(handoff.error)} locale={locale} />}
         </section>
       </aside>
+      <div className="lg:col-span-2">
+        <RecommendedProducts mode="cart" />
+      </div>
     </div>
   );
 }

@@ -146,6 +146,7 @@ export function CheckoutScreen({
         payment,
         idempotencyKey: attemptKey,
         invoice: wantInvoice ? company : undefined,
+        locale: locale === "pl" ? "pl" : "en",
       },
       {
         onSuccess: (order) => {

@@ -2,6 +2,7 @@ import Link from "next/link";
 
 import { Price } from "@omni/ui/price";
 import { ProductImage } from "@omni/ui/product-image";
+import { RatingStars, type Rating } from "@omni/ui/rating-stars";
 
 export type ProductCardItem = {
   slug: string;
@@ -13,6 +14,7 @@ export type ProductCardItem = {
   imageHue: number;
   category?: string;
   promotion?: string | null;
+  rating?: Rating;
 };
 
 export function ProductCard({
@@ -52,6 +54,7 @@ export function ProductCard({
         locale={locale}
         size="sm"
       />
+      {item.rating && <RatingStars rating={item.rating} locale={locale} />}
       {!item.inStock && <p className="text-xs text-slate-600">{outOfStockLabel}</p>}
     </Link>
   );

@@ -101,7 +101,14 @@ export function ReserveInStore({
           onSubmit={(e) => {
             e.preventDefault();
             reserve.mutate(
-              { storeId, lines: [{ sku, quantity }], name, email, idempotencyKey: key },
+              {
+                storeId,
+                lines: [{ sku, quantity }],
+                name,
+                email,
+                idempotencyKey: key,
+                locale: locale === "pl" ? "pl" : "en",
+              },
               { onError: () => setKey(newIdempotencyKey("res")) },
             );
           }}

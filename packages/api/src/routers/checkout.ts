@@ -6,7 +6,7 @@ import { handlePaymentNotification } from "@omni/domain/orders";
 import { testBankPay } from "@omni/domain/payments";
 import { findLockers } from "@omni/domain/shipping";
 
-import { cartId, code, email, idempotencyKey, limit, line, name, phone, storeId } from "../inputs";
+import { cartId, code, email, idempotencyKey, limit, line, locale, name, phone, storeId } from "../inputs";
 import { rest } from "../openapi/meta";
 import { publicProcedure, router } from "../trpc";
 
@@ -68,7 +68,19 @@ const invoice = z.object({
 export const checkoutRouter = router({
   placeOrder: publicProcedure
     .meta(rest("POST", "/orders", "orders:write", "Place an order from a cart"))
-    .input(z.object({ cartId, email, name, phone, fulfillment, payment, idempotencyKey, invoice: invoice.optional() }))
+    .input(
+      z.object({
+        cartId,
+        email,
+        name,
+        phone,
+        fulfillment,
+        payment,
+        idempotencyKey,
+        invoice: invoice.optional(),
+        locale,
+      }),
+    )
     .mutation(({ ctx, input }) => placeOrder(ctx.db, ctx.actor, input)),
   options: publicProcedure
     .input(z.object({ cartId }))

@@ -1,12 +1,28 @@
 import { z } from "zod";
 
+import { messagePreviews } from "@omni/domain/engagement";
 import { listNotifications } from "@omni/domain/messages";
 
 import { email, limit } from "../inputs";
-import { router, staffProcedure } from "../trpc";
+import { adminProcedure, router, staffProcedure } from "../trpc";
 
 export const notificationsRouter = router({
   list: staffProcedure
-    .input(z.object({ email: email.optional(), limit: limit(200, 50) }).default({ limit: 50 }))
+    .input(
+      z
+        .object({
+          email: email.optional(),
+          limit: limit(200, 50),
+          channel: z.enum(["email", "sms"]).optional(),
+          template: z.string().trim().max(64).optional(),
+          unsent: z.boolean().optional(),
+        })
+        .default({ limit: 50 }),
+    )
     .query(({ ctx, input }) => listNotifications(ctx.db, ctx.actor, input)),
+});
+
+/** Admin: every message template, filled with sample data, in Polish and English. */
+export const messageTemplatesRouter = router({
+  list: adminProcedure.query(() => messagePreviews()),
 });

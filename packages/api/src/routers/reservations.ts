@@ -10,7 +10,7 @@ import {
   lookupReservation,
 } from "@omni/domain/reservations";
 
-import { code, email, idempotencyKey, limit, name, phone, quantity, sku, storeId } from "../inputs";
+import { code, email, idempotencyKey, limit, locale, name, phone, quantity, sku, storeId } from "../inputs";
 import { rest } from "../openapi/meta";
 import { publicProcedure, router, staffProcedure, storeStaffProcedure } from "../trpc";
 
@@ -25,6 +25,7 @@ export const reservationsRouter = router({
         name,
         phone,
         idempotencyKey,
+        locale,
       }),
     )
     .mutation(({ ctx, input }) => createReservation(ctx.db, ctx.actor, input)),

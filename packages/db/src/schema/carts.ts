@@ -13,6 +13,12 @@ export const carts = pgTable(
       .notNull()
       .default("open"),
     discountCode: text("discount_code"),
+    /** Where reminders of an abandoned cart go: the member's, or what a guest typed at checkout. */
+    email: text("email"),
+    locale: text("locale", { enum: ["pl", "en"] }),
+    /** Reminders of this idle cart sent so far (at most one sequence). */
+    remindersSent: integer("reminders_sent").notNull().default(0),
+    lastReminderAt: timestamp("last_reminder_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },

@@ -61,6 +61,10 @@ export const orders = pgTable(
     email: text("email").notNull(),
     name: text("name").notNull(),
     phone: text("phone"),
+    /** The shopper's language, for every message about the order. */
+    locale: text("locale", { enum: ["pl", "en"] })
+      .notNull()
+      .default("en"),
     currency: text("currency").notNull().default("PLN"),
     subtotalMinor: integer("subtotal_minor").notNull(),
     discountMinor: integer("discount_minor").notNull().default(0),

@@ -22,6 +22,9 @@ export const reservations = pgTable(
     email: text("email").notNull(),
     name: text("name").notNull(),
     phone: text("phone"),
+    locale: text("locale", { enum: ["pl", "en"] })
+      .notNull()
+      .default("en"),
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
     reminderSentAt: timestamp("reminder_sent_at", { withTimezone: true }),
     orderId: uuid("order_id"),

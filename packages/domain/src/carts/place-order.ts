@@ -1,8 +1,19 @@
 import { asc, eq, sql } from "drizzle-orm";
 
-import { cartLines, carts, orders, products, variants, type Address, type Database, type Tx } from "@omni/db";
+import {
+  cartLines,
+  carts,
+  orders,
+  products,
+  variants,
+  type Address,
+  type Database,
+  type Locale,
+  type Tx,
+} from "@omni/db";
 
 import { priceCart, type PricedLine } from "../catalog";
+import { alsoLikeText } from "../engagement";
 import { emitWebhookEvent } from "../integrations";
 import { ONLINE_LOCATION, reserveStock } from "../inventory";
 import {
@@ -66,6 +77,8 @@ export type PlaceOrderInput = {
   idempotencyKey: string;
   /** A company invoice instead of a receipt: the NIP has been checked by the caller's schema. */
   invoice?: { companyName: string; nip: string; address?: string };
+  /** The shopper's language for every message about the order. */
+  locale?: Locale;
 };
 
 /** The contract's answer, plus what a confirmation page shows. */
@@ -241,7 +254,9 @@ type Started =
 
 /** The confirmation message and the audit entry of a placed order, in the transaction that makes it so. */
 async function confirmPlaced(tx: Tx, actor: Actor, order: OrderRow, confirmationOf: Confirmation) {
-  await queueMessage(tx, confirmation(order, confirmationOf.locationName, confirmationOf.lines));
+  const confirmed = confirmation(order, confirmationOf.locationName, confirmationOf.lines);
+  const alsoLike = await alsoLikeText(tx, { orderId: order.id, locale: order.locale });
+  await queueMessage(tx, { ...confirmed, body: confirmed.body + alsoLike });
   await emitWebhookEvent(tx, "order.placed", {
     orderNumber: order.number,
     channel: order.channel,
@@ -415,6 +430,7 @@ async function placeInTransaction(
       email: input.email.toLowerCase(),
       name: input.name,
       phone: input.phone || null,
+      locale: input.locale ?? "en",
       currency: priced.currency,
       subtotalMinor: priced.subtotalMinor,
       discountMinor: priced.discountMinor,

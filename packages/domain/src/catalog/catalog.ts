@@ -5,6 +5,7 @@ import { categories, products, variants, type DbOrTx } from "@omni/db";
 import { notFound } from "../kernel";
 import { colourLabel, contentIn, sizeLabel, variantLabel, type Locale } from "./locale";
 import { priceSkus } from "./pricing";
+import { noRating, ratingsOf } from "./ratings";
 
 export async function getProduct(db: DbOrTx, slug: string, locale: Locale = "en") {
   const [product] = await db
@@ -35,6 +36,7 @@ export async function getProduct(db: DbOrTx, slug: string, locale: Locale = "en"
     db,
     rows.map((r) => r.sku),
   );
+  const rating = (await ratingsOf(db, [product.id])).get(product.id) ?? noRating;
   const variantList = rows.map((v) => {
     const price = prices.get(v.sku)!;
     return {
@@ -62,6 +64,7 @@ export async function getProduct(db: DbOrTx, slug: string, locale: Locale = "en"
     vatRate: product.vatRate,
     imageHue: product.imageHue,
     variants: variantList,
+    rating,
   };
 }
 

@@ -5,6 +5,7 @@ import type { DbOrTx } from "@omni/db";
 import { availableSql } from "../inventory";
 import { colourLabel, contentIn, sizeLabel, type Locale } from "./locale";
 import { priceSkus } from "./pricing";
+import { noRating, ratingsOf } from "./ratings";
 
 export type CatalogFilters = {
   query?: string;
@@ -179,6 +180,7 @@ async function describeItems(
     db,
     skuRows.map((r) => r.sku),
   );
+  const ratings = await ratingsOf(db, ids);
   return page.map((p) => {
     const mine = skuRows.filter((r) => r.product_id === p.id);
     const cheapest = mine
@@ -195,6 +197,7 @@ async function describeItems(
       promotion: cheapest?.promotion ? contentIn(locale, cheapest.promotion.name, cheapest.promotion.namePl) : null,
       inStock: mine.some((r) => r.in_stock),
       imageHue: p.image_hue,
+      rating: ratings.get(p.id) ?? noRating,
     };
   });
 }

@@ -15,6 +15,18 @@ export const domainEnv = createEnv({
     OMNI_WEBHOOKS_ALLOW_PRIVATE: z.stringbool().default(false),
     // The key the test bank signs its transfer notifications with (a Przelewy24-style CRC key).
     OMNI_TEST_BANK_CRC: z.string().min(8).default("omni-test-bank-crc"),
+    // The shop's public address, for links in messages (cart reminders, back in stock, review requests).
+    OMNI_WEB_URL: z.url().default("http://localhost:3000"),
+    // SMS: "smsapi" sends through SMSAPI's HTTP API with SMSAPI_TOKEN; "dev" (default) records what it would send.
+    SMS_PROVIDER: z.enum(["dev", "smsapi"]).default("dev"),
+    SMSAPI_TOKEN: z.string().optional(),
+    SMSAPI_URL: z.url().default("https://api.smsapi.pl/sms.do"),
+    SMS_FROM: z.string().max(11).default("Omni"),
+    // Hours of idleness after which an abandoned cart gets its reminders (at most one sequence).
+    OMNI_CART_REMINDER_HOURS: z
+      .string()
+      .regex(/^\d+(\.\d+)?(,\d+(\.\d+)?)*$/, "must be hours separated by commas, such as 1,24")
+      .default("1,24"),
   },
   runtimeEnv: process.env,
   emptyStringAsUndefined: true,

@@ -15,7 +15,10 @@ export type MessageTemplate =
   | "return_created"
   | "return_received"
   | "return_rejected"
-  | "refund_issued";
+  | "refund_issued"
+  | "back_in_stock"
+  | "cart_reminder"
+  | "review_request";
 
 /**
  * Queues a message to a shopper in the caller's transaction: it is sent only if the change commits,

@@ -22,7 +22,12 @@ const BATCH = 100;
  */
 export async function handleEachLocked(
   db: Database,
-  input: { table: "orders" | "reservations"; due: SQL; now: Date; handle: (tx: Tx, id: string) => Promise<void> },
+  input: {
+    table: "orders" | "reservations" | "carts";
+    due: SQL;
+    now: Date;
+    handle: (tx: Tx, id: string) => Promise<void>;
+  },
 ): Promise<number> {
   const table = sql.raw(input.table);
   const candidates = await db.execute<{ id: string }>(

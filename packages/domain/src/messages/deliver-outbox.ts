@@ -4,6 +4,7 @@ import { outbox, type Database } from "@omni/db";
 
 import type { Sweep } from "../kernel";
 import { mailSender, renderEmail } from "./mailer";
+import { smsProvider } from "./sms-provider";
 
 /** A message that failed this many times waits for a person (its last error is kept on the row). */
 export const MAX_ATTEMPTS = 10;
@@ -23,8 +24,8 @@ type OutboxRow = {
 /**
  * Sends queued messages to shoppers. Each message is taken in its own transaction with
  * `for update skip locked`, sent, and marked sent in that transaction, so two workers never send
- * the same message. Without SMTP_URL (development) and for SMS (no gateway yet) the message is only
- * marked sent; staff read it in the admin.
+ * the same message. Without SMTP_URL (development) e-mail is only marked sent; SMS go through the
+ * configured gateway (in development one that records them); staff read both in the admin.
  */
 export async function deliverOutbox(db: Database, now: Date): Promise<number> {
   let sent = 0;
@@ -39,6 +40,9 @@ export async function deliverOutbox(db: Database, now: Date): Promise<number> {
       try {
         const sender = mailSender();
         if (sender && row.channel === "email") await sender.sendMail(await renderEmail(row));
+        // The outbox id is the gateway's idempotency key: a retry after a timeout is not sent twice.
+        if (row.channel === "sms")
+          await smsProvider().send({ to: row.to, body: row.body, idempotencyKey: `outbox-${row.id}` });
         await tx
           .update(outbox)
           .set({ sentAt: now, attempts: sql`${outbox.attempts} + 1`, lastError: null })

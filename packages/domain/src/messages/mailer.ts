@@ -55,6 +55,17 @@ export async function renderEmail(message: {
     });
     qr = `<p><img src="cid:pickup-code" width="240" height="240" alt="Pickup code ${escapeHtml(pickupCode)}"><br><strong style="font-size:20px;letter-spacing:2px">${escapeHtml(pickupCode)}</strong></p>`;
   }
+  // A link that opens something in the shop or, scanned, at a kiosk (an abandoned cart's reminder).
+  const qrLink = typeof message.data.qrLink === "string" ? message.data.qrLink : null;
+  if (qrLink && !pickupCode) {
+    attachments.push({
+      filename: "qr.png",
+      content: await QRCode.toBuffer(qrLink, { margin: 1, width: 240 }),
+      cid: "qr-link",
+      contentType: "image/png",
+    });
+    qr = `<p><a href="${escapeHtml(qrLink)}"><img src="cid:qr-link" width="240" height="240" alt="QR"></a></p>`;
+  }
   return {
     from: domainEnv.MAIL_FROM,
     to: message.to,

@@ -1,4 +1,4 @@
-import { desc, eq, sql } from "drizzle-orm";
+import { desc, sql } from "drizzle-orm";
 
 import { outbox, type DbOrTx } from "@omni/db";
 
@@ -46,8 +46,22 @@ function maskMessage<T extends { subject: string; body: string; data: unknown }>
  * messages about their own stores only (admins: all), with pickup and credit codes masked: a clerk
  * can confirm that a message went out, but cannot collect someone's order or spend their credit.
  */
-export async function listNotifications(db: DbOrTx, actor: Actor, input: { email?: string; limit?: number } = {}) {
-  const email = input.email ? eq(outbox.to, input.email.trim().toLowerCase()) : sql`true`;
+export async function listNotifications(
+  db: DbOrTx,
+  actor: Actor,
+  input: { email?: string; limit?: number; channel?: "email" | "sms"; template?: string; unsent?: boolean } = {},
+) {
+  const address = input.email?.trim().toLowerCase();
+  // A shopper's e-mail also finds the SMS sent to their phone (the e-mail rides in the message's data).
+  const email = address ? sql`(${outbox.to} = ${address} or ${outbox.data}->>'email' = ${address})` : sql`true`;
+  const filters = sql.join(
+    [
+      input.channel ? sql`${outbox.channel} = ${input.channel}` : sql`true`,
+      input.template ? sql`${outbox.template} = ${input.template}` : sql`true`,
+      input.unsent ? sql`${outbox.sentAt} is null` : sql`true`,
+    ],
+    sql` and `,
+  );
   const scope =
     actor.role === "admin"
       ? sql`true`
@@ -69,7 +83,7 @@ export async function listNotifications(db: DbOrTx, actor: Actor, input: { email
       lastError: outbox.lastError,
     })
     .from(outbox)
-    .where(sql`${email} and ${scope}`)
+    .where(sql`${email} and ${scope} and ${filters}`)
     .orderBy(desc(outbox.id))
     .limit(input.limit ?? 50);
   return rows.map(maskMessage);

@@ -2,6 +2,7 @@ import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 
 import { orderLines, orders, stockLevels, type Database, type OrderStatus, type Tx } from "@omni/db";
 
+import { queueServiceSms, smsWhen, textsFor } from "../engagement";
 import { endHolds } from "../inventory";
 import { forbidden, moneyText, notFound, queueMessage, recordAudit, worksIn, type Actor } from "../kernel";
 import { openAuthorization, refundOrder, requestCapture, requestRelease, settlePaymentAttempt } from "../payments";
@@ -106,8 +107,16 @@ export async function advanceOrder(
       await queueMessage(tx, {
         to: order.email,
         template: "order_ready_for_pickup",
-        subject: `Your order ${order.number} is ready for pickup`,
-        body: `Hello ${order.name}, your order ${order.number} is waiting for you at ${store.name} (${store.address}, ${store.city}), at ${store.pickupPoint}. Show the pickup code ${order.pickupCode} at the kiosk or the counter. Please collect it by ${deadline}.`,
+        subject: textsFor(order.locale).readySubject(order.number),
+        body: textsFor(order.locale).readyBody({
+          name: order.name,
+          orderNumber: order.number,
+          store: store.name,
+          address: `${store.address}, ${store.city}`,
+          point: store.pickupPoint,
+          code: order.pickupCode ?? "",
+          until: deadline,
+        }),
         // The code travels in the data so that the e-mail can render it as a QR code.
         data: {
           orderNumber: order.number,
@@ -117,6 +126,19 @@ export async function advanceOrder(
           pickupPoint: store.pickupPoint,
           pickupDeadline: updated.pickupDeadline!.toISOString(),
         },
+      });
+      await queueServiceSms(tx, {
+        phone: order.phone,
+        email: order.email,
+        template: "order_ready_for_pickup",
+        body: textsFor(order.locale).readySms({
+          orderNumber: order.number,
+          store: store.name,
+          code: order.pickupCode ?? "",
+          until: smsWhen(updated.pickupDeadline!, store.timezone),
+        }),
+        // The code rides in the data as in the e-mail, so that the staff view masks it.
+        data: { orderNumber: order.number, storeId: store.id, pickupCode: order.pickupCode },
       });
     }
     await recordAudit(tx, actor, {

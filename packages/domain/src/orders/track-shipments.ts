@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 
 import { shipmentStatuses, type Database } from "@omni/db";
 
+import { queueServiceSms, textsFor } from "../engagement";
 import { queueMessage, systemActor, type Sweep } from "../kernel";
 import { carrier, recordShipmentStatus, shipmentOfOrder, trackingUrl } from "../shipping";
 import { lockOrder, transitionOrder } from "./order-state-machine";
@@ -39,7 +40,17 @@ export async function trackShipments(db: Database, now: Date): Promise<number> {
           data: { orderNumber: order.number, trackingNumber: shipment.trackingNumber, lockerId: order.lockerId },
         };
         await queueMessage(tx, { ...message, to: order.email });
-        if (order.phone) await queueMessage(tx, { ...message, to: order.phone, channel: "sms" });
+        await queueServiceSms(tx, {
+          phone: order.phone,
+          email: order.email,
+          template: "parcel_in_locker",
+          body: textsFor(order.locale).lockerSms({
+            orderNumber: order.number,
+            locker: order.lockerId ?? order.address?.line1 ?? "",
+            link: trackingUrl(shipment.trackingNumber),
+          }),
+          data: message.data,
+        });
       }
       if (status === "delivered" && order.status === "shipped")
         await transitionOrder(tx, { orderId, to: "delivered", actor: systemActor, at: now });

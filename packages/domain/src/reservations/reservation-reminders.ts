@@ -2,6 +2,7 @@ import { eq, sql } from "drizzle-orm";
 
 import { reservations } from "@omni/db";
 
+import { queueServiceSms, smsWhen, textsFor } from "../engagement";
 import { at, handleEachLocked, queueMessage, systemActor, whenText, type Sweep } from "../kernel";
 import { findLocation } from "../stores";
 import { recordReservationEvent } from "./reservation-state-machine";
@@ -34,6 +35,17 @@ export const reservationReminders: Sweep = {
             storeName: store.name,
             expiresAt: reservation.expiresAt.toISOString(),
           },
+        });
+        await queueServiceSms(tx, {
+          phone: reservation.phone,
+          email: reservation.email,
+          template: "reservation_expiring",
+          body: textsFor(reservation.locale).reservationExpiringSms({
+            code: reservation.code,
+            store: store.name,
+            until: smsWhen(reservation.expiresAt, store.timezone),
+          }),
+          data: { code: reservation.code, storeId: store.id },
         });
         await recordReservationEvent(tx, {
           reservationId: reservation.id,

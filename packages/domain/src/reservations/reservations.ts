@@ -12,6 +12,7 @@ import {
 } from "@omni/db";
 
 import { priceSkus } from "../catalog";
+import { queueServiceSms, smsWhen, textsFor } from "../engagement";
 import { endHolds, reserveStock } from "../inventory";
 import {
   badRequest,
@@ -46,6 +47,8 @@ export type CreateReservationInput = {
   email: string;
   name: string;
   phone?: string;
+  /** The shopper's language for every message about the reservation. */
+  locale?: "pl" | "en";
   idempotencyKey: string;
 };
 
@@ -138,6 +141,7 @@ export async function createReservation(db: Database, actor: Actor, input: Creat
           email: input.email.trim().toLowerCase(),
           name: input.name,
           phone: input.phone || null,
+          locale: input.locale ?? "en",
           expiresAt,
           idempotencyKey: input.idempotencyKey,
           requestFingerprint: fingerprint,
@@ -172,6 +176,17 @@ export async function createReservation(db: Database, actor: Actor, input: Creat
         subject: `Your reservation ${res.code} at ${store.name}`,
         body: `Hello ${res.name}, we are holding your items at ${store.name} (${store.address}, ${store.city}) until ${until}. Show the code ${res.code} at the counter to pay and collect them.`,
         data: { code: res.code, storeId: store.id, storeName: store.name, expiresAt: expiresAt.toISOString(), lines },
+      });
+      await queueServiceSms(tx, {
+        phone: res.phone,
+        email: res.email,
+        template: "reservation_confirmed",
+        body: textsFor(res.locale).reservationSms({
+          code: res.code,
+          store: store.name,
+          until: smsWhen(expiresAt, store.timezone),
+        }),
+        data: { code: res.code, storeId: store.id },
       });
       await recordAudit(tx, actor, {
         action: "reservations.create",

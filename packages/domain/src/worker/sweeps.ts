@@ -1,4 +1,6 @@
 import { demandForecastSweep, refreshAnalyticsSweep } from "../analytics";
+import { cartReminders } from "../carts";
+import { backInStockSweep, refreshRecommendationsSweep, reviewRequestsSweep } from "../engagement";
 import { deliverWebhooksSweep } from "../integrations";
 import { clearRateLimits, type Sweep } from "../kernel";
 import { deliverOutboxSweep } from "../messages";
@@ -17,3 +19,5 @@ sweeps.push(deliverWebhooksSweep);
 sweeps.push({ name: "reconcile-payments", run: (db, now) => reconcilePayments(db, now) });
 sweeps.push(trackShipmentsSweep);
 sweeps.push(refreshAnalyticsSweep, demandForecastSweep);
+
+sweeps.push(refreshRecommendationsSweep, backInStockSweep, cartReminders, reviewRequestsSweep);

@@ -1,6 +1,8 @@
 import { signOutAction } from "@/app/actions/auth";
 import { auth } from "@/auth";
+import { ConsentSettings } from "@/components/consent-settings";
 import { KioskSignIn } from "@/components/kiosk-sign-in";
+import { RecommendedProducts } from "@/components/recommended-products";
 import { serverApi } from "@/server/api";
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
@@ -68,6 +70,10 @@ export default async function AccountPage() {
           </Link>
         </section>
       </div>
+
+      <RecommendedProducts mode="forYou" />
+
+      <ConsentSettings />
 
       <section aria-labelledby="orders-heading" data-testid="my-orders" className="space-y-3">
         <h2 id="orders-heading" className="text-xl font-bold">

@@ -16,8 +16,12 @@ export function NotificationsScreen() {
   const trpc = useTRPC();
   const [typed, setTyped] = useState("");
   const [email, setEmail] = useState<string | undefined>();
+  const [channel, setChannel] = useState<"email" | "sms" | undefined>();
   const [open, setOpen] = useState<number | string | null>(null);
-  const list = useQuery({ ...trpc.notifications.list.queryOptions({ email, limit: 100 }), refetchInterval: 15_000 });
+  const list = useQuery({
+    ...trpc.notifications.list.queryOptions({ email, channel, limit: 100 }),
+    refetchInterval: 15_000,
+  });
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setEmail(typed.trim() || undefined);
@@ -36,6 +40,19 @@ export function NotificationsScreen() {
             aria-label={t("email")}
             data-testid="notifications-email"
           />
+          <select
+            className={inputClass}
+            value={channel ?? ""}
+            onChange={(e) =>
+              setChannel(e.target.value === "email" || e.target.value === "sms" ? e.target.value : undefined)
+            }
+            aria-label={t("channel")}
+            data-testid="notifications-channel"
+          >
+            <option value="">{t("allChannels")}</option>
+            <option value="email">{t("channelEmail")}</option>
+            <option value="sms">{t("channelSms")}</option>
+          </select>
           <Button type="submit" data-testid="notifications-filter">
             {t("filter")}
           </Button>

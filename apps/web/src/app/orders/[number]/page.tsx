@@ -1,5 +1,6 @@
 import { auth } from "@/auth";
 import { OrderLookupForm } from "@/components/order-lookup-form";
+import { ReviewForm } from "@/components/review-form";
 import { isNotFound, serverErrorMessage } from "@/lib/trpc-errors";
 import { serverApi } from "@/server/api";
 import type { Metadata } from "next";
@@ -54,6 +55,12 @@ export default async function OrderPage({ params, searchParams }: Props) {
   // Lines declined at the counter are refunded at once; the page says how much came back.
   const declinedMinor = order.lines.reduce((sum, line) => sum + line.declinedQuantity * line.unitPriceMinor, 0);
   const returnable = isOrderCompleted(order.status);
+  // One rating per product of the order, for what the shopper kept (declined lines are not theirs to rate).
+  const tr = await getTranslations("engagement");
+  const reviewable = order.lines
+    .filter((line): line is typeof line & { slug: string; productTitle: string } => !!line.slug && !!line.productTitle)
+    .filter((line) => line.declinedQuantity < line.quantity)
+    .filter((line, i, all) => all.findIndex((other) => other.slug === line.slug) === i);
   return (
     <div className="space-y-6">
       {placed === "1" && (
@@ -239,6 +246,20 @@ export default async function OrderPage({ params, searchParams }: Props) {
         </section>
         <OrderTimeline events={order.events} locale={locale} title={t("history")} />
       </div>
+      {returnable && reviewable.length > 0 && (
+        <section id="rate" data-testid="rate-products" className="space-y-4 rounded-xl border border-slate-200 p-4">
+          <h2 className="text-lg font-semibold">{tr("rateTitle")}</h2>
+          {reviewable.map((line) => (
+            <ReviewForm
+              key={line.slug}
+              orderNumber={order.orderNumber}
+              email={order.email}
+              slug={line.slug}
+              title={line.productTitle}
+            />
+          ))}
+        </section>
+      )}
     </div>
   );
 }

@@ -1,6 +1,9 @@
 import { auth } from "@/auth";
+import { BackInStock } from "@/components/back-in-stock";
 import { ProductGallery } from "@/components/product-gallery";
 import { ProductPurchase } from "@/components/product-purchase";
+import { ProductReviews } from "@/components/product-reviews";
+import { RecommendedProducts } from "@/components/recommended-products";
 import { lang } from "@/lib/lang";
 import { preferredStoreId } from "@/lib/preferred-store";
 import { orNull } from "@/lib/trpc-errors";
@@ -12,6 +15,7 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 
 import { minorToDecimal } from "@omni/core";
+import { RatingStars } from "@omni/ui/rating-stars";
 
 export const dynamic = "force-dynamic";
 
@@ -71,7 +75,24 @@ export default async function ProductPage({ params, searchParams }: Props) {
         availability: available ? "https://schema.org/InStock" : "https://schema.org/OutOfStock",
       };
     }),
+    // Verified buyers' published ratings, for search engines' stars.
+    ...(product.rating.count && product.rating.average !== null
+      ? {
+          aggregateRating: {
+            "@type": "AggregateRating",
+            ratingValue: product.rating.average,
+            reviewCount: product.rating.count,
+            bestRating: 5,
+            worstRating: 1,
+          },
+        }
+      : {}),
   };
+  // Variants that some location lacks: a shopper may ask to be told when they are back there.
+  const missingSomewhere = product.variants.filter((_, i) => {
+    const a = availability[i]!;
+    return a.online <= 0 || a.locations.some((l) => l.available <= 0);
+  });
   return (
     <article className="space-y-6">
       <script
@@ -93,6 +114,7 @@ export default async function ProductPage({ params, searchParams }: Props) {
           <h1 data-testid="product-title" className="text-2xl font-bold sm:text-3xl">
             {product.title}
           </h1>
+          <RatingStars rating={product.rating} locale={locale} showEmpty />
           <ProductPurchase
             product={product}
             stores={stores.filter((s) => s.type === "store")}
@@ -104,13 +126,20 @@ export default async function ProductPage({ params, searchParams }: Props) {
             defaultEmail={session?.user?.email ?? ""}
           />
           {!inStock && cheapest && <p className="text-slate-700">{t("soldOutEverywhere")}</p>}
+          <BackInStock
+            variants={missingSomewhere.map((v) => ({ sku: v.sku, title: v.title }))}
+            stores={stores.filter((s) => s.type === "store").map((s) => ({ id: s.id, name: s.name }))}
+            defaultEmail={session?.user?.email ?? ""}
+          />
           <section>
             <h2 className="text-lg font-semibold">{t("description")}</h2>
             <p className="mt-1 whitespace-pre-line text-slate-700">{product.description}</p>
             {product.finalSale && <p className="mt-2 font-medium text-amber-900">{t("finalSale")}</p>}
           </section>
+          <ProductReviews slug={product.slug} />
         </div>
       </div>
+      <RecommendedProducts slug={product.slug} mode="product" />
     </article>
   );
 }

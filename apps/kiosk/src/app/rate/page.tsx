@@ -1,0 +1,5 @@
+import { RateScreen } from "@/components/rate-screen";
+
+export default function RatePage() {
+  return <RateScreen />;
+}

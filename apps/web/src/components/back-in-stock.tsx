@@ -1,0 +1,96 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { useLocale, useTranslations } from "next-intl";
+import { useState } from "react";
+
+import { Button } from "@omni/ui/button";
+import { ErrorMessage } from "@omni/ui/error-message";
+import { errorMessage, useTRPC } from "@omni/ui/trpc";
+
+import { TextField } from "./text-field";
+
+/**
+ * "Tell me when it is back": for a variant out of stock online or in a chosen store, one message when it is
+ * available there again.
+ */
+export function BackInStock({
+  variants,
+  stores,
+  defaultEmail,
+}: {
+  variants: { sku: string; title: string }[];
+  stores: { id: string; name: string }[];
+  defaultEmail: string;
+}) {
+  const t = useTranslations("engagement");
+  const locale = useLocale();
+  const trpc = useTRPC();
+  const [sku, setSku] = useState(variants[0]?.sku ?? "");
+  const [storeId, setStoreId] = useState("online");
+  const [email, setEmail] = useState(defaultEmail);
+  const create = useMutation(trpc.stockAlerts.create.mutationOptions());
+  if (!variants.length) return null;
+  return (
+    <details data-testid="back-in-stock" className="rounded-xl border border-slate-200 p-3">
+      <summary className="cursor-pointer font-semibold">{t("notifyMe")}</summary>
+      {create.isSuccess ? (
+        <p role="status" data-testid="back-in-stock-saved" className="mt-2 text-emerald-800">
+          {t("notifySaved")}
+        </p>
+      ) : (
+        <form
+          className="mt-2 space-y-2"
+          onSubmit={(event) => {
+            event.preventDefault();
+            create.mutate({ sku, storeId, email, locale: locale === "pl" ? "pl" : "en" });
+          }}
+        >
+          <label className="block text-sm font-semibold" htmlFor="alert-variant">
+            {t("variant")}
+          </label>
+          <select
+            id="alert-variant"
+            value={sku}
+            onChange={(e) => setSku(e.target.value)}
+            className="min-h-11 w-full rounded-lg border border-slate-300 bg-white px-2"
+          >
+            {variants.map((v) => (
+              <option key={v.sku} value={v.sku}>
+                {v.title}
+              </option>
+            ))}
+          </select>
+          <label className="block text-sm font-semibold" htmlFor="alert-where">
+            {t("where")}
+          </label>
+          <select
+            id="alert-where"
+            value={storeId}
+            onChange={(e) => setStoreId(e.target.value)}
+            className="min-h-11 w-full rounded-lg border border-slate-300 bg-white px-2"
+          >
+            <option value="online">{t("homeDelivery")}</option>
+            {stores.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
+          </select>
+          <TextField
+            id="alert-email"
+            type="email"
+            required
+            label={t("email")}
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+          />
+          {create.error && <ErrorMessage message={errorMessage(create.error)} locale={locale} />}
+          <Button type="submit" busy={create.isPending}>
+            {t("notifySubmit")}
+          </Button>
+        </form>
+      )}
+    </details>
+  );
+}

@@ -1,0 +1,55 @@
+"use client";
+
+import { lang } from "@/lib/lang";
+import { useQuery } from "@tanstack/react-query";
+import { useLocale, useTranslations } from "next-intl";
+
+import { useTRPC } from "@omni/ui/trpc";
+
+import { useCart } from "./cart-context";
+import { ProductCard } from "./product-card";
+
+/**
+ * Recommendations from every channel's orders: with a product, what was bought together with it; on the cart,
+ * what goes with its goods; otherwise "for you" (a member's own history, bestsellers for a guest). Never what
+ * is already in the cart, never what is out of stock everywhere. Absent when there is nothing to suggest.
+ */
+export function RecommendedProducts({
+  slug,
+  mode,
+  limit = 4,
+}: {
+  slug?: string;
+  mode: "product" | "cart" | "forYou";
+  limit?: number;
+}) {
+  const t = useTranslations("engagement");
+  const locale = useLocale();
+  const trpc = useTRPC();
+  const { cartId } = useCart();
+  const input =
+    mode === "product"
+      ? { slug, cartId: cartId ?? undefined, limit, locale: lang(locale) }
+      : mode === "cart"
+        ? { cartId: cartId ?? undefined, limit, locale: lang(locale) }
+        : { limit, locale: lang(locale) };
+  const recommended = useQuery({
+    ...trpc.recommendations.list.queryOptions(input),
+    enabled: mode !== "cart" || !!cartId,
+  });
+  const items = recommended.data?.items ?? [];
+  if (!items.length) return null;
+  const title = mode === "product" ? t("boughtTogether") : mode === "cart" ? t("goesWith") : t("forYou");
+  return (
+    <section data-testid={mode === "forYou" ? "for-you" : "recommendations"} aria-label={title} className="space-y-3">
+      <h2 className="text-xl font-bold">{title}</h2>
+      <ul className="grid grid-cols-2 gap-4 sm:grid-cols-4">
+        {items.map((item) => (
+          <li key={item.slug}>
+            <ProductCard item={item} locale={locale} outOfStockLabel={t("outOfStock")} />
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,14 @@
+import { z } from "zod";
+
+import { myConsents, setMyConsent } from "@omni/domain/engagement";
+
+import { phone } from "../inputs";
+import { customerProcedure, router } from "../trpc";
+
+/** Marketing consent per channel of the signed-in shopper; every change is kept with its time and app. */
+export const consentRouter = router({
+  get: customerProcedure.query(({ ctx }) => myConsents(ctx.db, ctx.actor)),
+  set: customerProcedure
+    .input(z.object({ channel: z.enum(["email", "sms"]), granted: z.boolean(), phone }))
+    .mutation(({ ctx, input }) => setMyConsent(ctx.db, ctx.actor, input)),
+});

@@ -1,0 +1,272 @@
+import { sql, type SQL } from "drizzle-orm";
+
+import type { Database, DbOrTx } from "@omni/db";
+
+import { contentIn, priceSkus, type Locale } from "../catalog";
+import { availableSql } from "../inventory";
+import { domainEnv, notFound, type Sweep } from "../kernel";
+import { textsFor } from "./message-texts";
+
+/** Orders that count as bought: not the ones that were cancelled or never collected. */
+const BOUGHT = sql`o.status not in ('cancelled', 'expired')`;
+
+/**
+ * Rebuilds "bought together" from every channel's orders (item-to-item co-occurrence, Amazon's 2003 method):
+ * for each pair of products, how many orders held both. One statement in one transaction, so a product page
+ * never reads a half-built table.
+ */
+// The build is stamped with the database's clock, which also stamps the order events it is compared with.
+export async function refreshProductPairs(
+  db: Database,
+  options: { force?: boolean; minIntervalMinutes?: number } = {},
+): Promise<number> {
+  return db.transaction(async (tx) => {
+    // One refresher at a time; another worker's run in progress does the same work.
+    const [lock] = await tx.execute<{ ok: boolean }>(
+      sql`select pg_try_advisory_xact_lock(hashtext('refresh-recommendations')) as ok`,
+    );
+    if (!lock?.ok) return 0;
+    // Nothing happened to any order since the last build (an order event is every change that matters).
+    const [fresh] = await tx.execute<{ fresh: boolean }>(sql`
+      select (select max(refreshed_at) from product_pairs) >= coalesce((select max(at) from order_events), '-infinity')
+        as fresh`);
+    if (fresh?.fresh && !options.force) return 0;
+    // A busy shop changes orders all the time; one rebuild per interval is enough for "bought together".
+    if (options.minIntervalMinutes && !options.force) {
+      const [recent] = await tx.execute<{ recent: boolean }>(sql`
+        select coalesce(max(refreshed_at) > now() - make_interval(mins => ${options.minIntervalMinutes}), false)
+          as recent from product_pairs`);
+      if (recent?.recent) return 0;
+    }
+    await tx.execute(sql`delete from product_pairs`);
+    const inserted = await tx.execute<{ product_id: string }>(sql`
+      with bought as (
+        select distinct ol.order_id, v.product_id
+        from order_lines ol
+        join orders o on o.id = ol.order_id
+        join variants v on v.sku = ol.sku
+        where ${BOUGHT} and ol.declined_quantity < ol.quantity)
+      insert into product_pairs (product_id, other_product_id, orders, refreshed_at)
+      select a.product_id, b.product_id, count(*)::int, now()
+      from bought a join bought b on a.order_id = b.order_id and a.product_id <> b.product_id
+      group by a.product_id, b.product_id
+      returning product_id`);
+    return inserted.length;
+  });
+}
+
+export const refreshRecommendationsSweep: Sweep = {
+  name: "refresh-recommendations",
+  run: (db) => refreshProductPairs(db, { minIntervalMinutes: 10 }),
+};
+
+export type Recommendation = {
+  slug: string;
+  title: string;
+  category: string;
+  priceMinor: number;
+  currency: string;
+  imageHue: number;
+  inStock: boolean;
+  /** Only when a store was named: whether that store has it on its shelves now. */
+  inStore?: boolean;
+};
+
+/** Units sold per product, the bestseller measure that fills a thin history. */
+const soldPerProduct = sql`
+  select v.product_id, sum(ol.quantity - ol.declined_quantity)::int as sold
+  from order_lines ol join orders o on o.id = ol.order_id join variants v on v.sku = ol.sku
+  where ${BOUGHT} group by v.product_id`;
+
+/**
+ * Ranks candidates (a lower rank is better), keeps what is active, in stock somewhere and not excluded,
+ * and prices them through the one pricing function.
+ */
+async function rankedProducts(
+  db: DbOrTx,
+  input: { candidates: SQL; exclude: SQL; limit: number; storeId?: string; locale?: Locale },
+): Promise<Recommendation[]> {
+  const inStockAt = (where: SQL) => sql`exists (
+    select 1 from variants v join stock_levels sl on sl.sku = v.sku
+    where v.product_id = p.id and v.active and ${where} and ${availableSql} > 0)`;
+  const rows = await db.execute<{
+    id: string;
+    slug: string;
+    title: string;
+    title_pl: string | null;
+    category_slug: string;
+    image_hue: number;
+    in_store: boolean;
+  }>(sql`
+    with candidates as (${input.candidates}),
+    ranked as (select pid, min(rank) as rank from candidates group by pid)
+    select p.id, p.slug, p.title, p.title_pl, p.category_slug, p.image_hue,
+      ${input.storeId ? inStockAt(sql`sl.location_id = ${input.storeId}`) : sql`false`} as in_store
+    from ranked r join products p on p.id = r.pid
+    where p.active and ${inStockAt(sql`true`)} and not (${input.exclude})
+    order by r.rank, p.slug
+    limit ${input.limit}`);
+  if (!rows.length) return [];
+  const skuRows = await db.execute<{ product_id: string; sku: string }>(
+    sql`select product_id, sku from variants where active and product_id in ${rows.map((r) => r.id)}`,
+  );
+  const prices = await priceSkus(
+    db,
+    skuRows.map((r) => r.sku),
+  );
+  return rows.map((p) => {
+    const cheapest = skuRows
+      .filter((s) => s.product_id === p.id)
+      .map((s) => prices.get(s.sku))
+      .filter((price) => price !== undefined)
+      .sort((a, b) => a.priceMinor - b.priceMinor)[0];
+    return {
+      slug: p.slug,
+      title: contentIn(input.locale, p.title, p.title_pl),
+      category: p.category_slug,
+      priceMinor: cheapest?.priceMinor ?? 0,
+      currency: cheapest?.currency ?? "PLN",
+      imageHue: p.image_hue,
+      inStock: true,
+      ...(input.storeId ? { inStore: p.in_store } : {}),
+    };
+  });
+}
+
+/** Products that have a variant in an open cart. */
+const inCart = (cartId: string | undefined) =>
+  cartId
+    ? sql`exists (select 1 from cart_lines cl join variants cv on cv.sku = cl.sku
+        where cl.cart_id = ${cartId} and cv.product_id = p.id)`
+    : sql`false`;
+
+// Ranks: bought together first (by orders), then bestsellers of the category, then the rest of the category,
+// then bestsellers anywhere. Each tier is a million apart so its own score orders within it.
+const TIER = 1_000_000;
+
+/**
+ * `recommendations.forProduct`: what shoppers bought together with it in every channel, filled with
+ * bestsellers of its category; never the product itself, never what is out of stock everywhere, never what
+ * is in the given cart. With a store (the kiosk), what that store has on its shelves comes first.
+ */
+export async function recommendForProduct(
+  db: DbOrTx,
+  input: { slug: string; limit?: number; cartId?: string; storeId?: string; locale?: Locale },
+): Promise<{ items: Recommendation[] }> {
+  const [product] = await db.execute<{ id: string; category_slug: string }>(
+    sql`select id, category_slug from products where slug = ${input.slug} and active`,
+  );
+  if (!product) throw notFound("This product");
+  const items = await rankedProducts(db, {
+    limit: input.limit ?? 8,
+    storeId: input.storeId,
+    locale: input.locale,
+    exclude: sql`p.id = ${product.id} or ${inCart(input.cartId)}`,
+    candidates: sql`
+      select other_product_id as pid, -orders as rank from product_pairs where product_id = ${product.id}
+      union all
+      select s.product_id, ${TIER} - s.sold from (${soldPerProduct}) s
+        join products sp on sp.id = s.product_id where sp.category_slug = ${product.category_slug}
+      union all
+      select id, ${2 * TIER} from products where category_slug = ${product.category_slug}`,
+  });
+  return { items: input.storeId ? sortInStoreFirst(items) : items };
+}
+
+/** `recommendations.forCart`: bought together with what is in the cart, without what is in it. */
+export async function recommendForCart(
+  db: DbOrTx,
+  input: { cartId: string; limit?: number; storeId?: string; locale?: Locale },
+): Promise<{ items: Recommendation[] }> {
+  const inThisCart = sql`select cv.product_id from cart_lines cl join variants cv on cv.sku = cl.sku
+    where cl.cart_id = ${input.cartId}`;
+  const items = await rankedProducts(db, {
+    limit: input.limit ?? 8,
+    storeId: input.storeId,
+    locale: input.locale,
+    exclude: inCart(input.cartId),
+    candidates: sql`
+      select other_product_id as pid, -sum(orders) as rank from product_pairs
+        where product_id in (${inThisCart}) group by other_product_id
+      union all
+      select s.product_id, ${TIER} - s.sold from (${soldPerProduct}) s
+        join products sp on sp.id = s.product_id
+        where sp.category_slug in (select category_slug from products where id in (${inThisCart}))
+      union all
+      select s.product_id, ${3 * TIER} - s.sold from (${soldPerProduct}) s`,
+  });
+  return { items: input.storeId ? sortInStoreFirst(items) : items };
+}
+
+/**
+ * `recommendations.forMe`: from a member's orders in every channel (signed in, or with their e-mail at a
+ * kiosk or counter), what others bought with those products, then bestsellers of the same categories, then
+ * bestsellers anywhere; never what they already bought. Without a member: bestsellers.
+ */
+export async function recommendForMember(
+  db: DbOrTx,
+  input: { userId?: string | null; limit?: number; storeId?: string; locale?: Locale },
+): Promise<{ items: Recommendation[]; personal: boolean }> {
+  const limit = input.limit ?? 8;
+  const bestsellers = sql`
+    select s.product_id as pid, ${3 * TIER} - s.sold as rank from (${soldPerProduct}) s
+    union all
+    select id, ${4 * TIER} from products where featured`;
+  if (!input.userId) {
+    return {
+      items: await rankedProducts(db, { limit, candidates: bestsellers, exclude: sql`false` }),
+      personal: false,
+    };
+  }
+  const owned = sql`select distinct v.product_id from orders o
+    join order_lines ol on ol.order_id = o.id join variants v on v.sku = ol.sku
+    where ${BOUGHT} and (o.user_id = ${input.userId}
+      or lower(o.email) = (select lower(email) from users where id = ${input.userId}))`;
+  const [{ n } = { n: 0 }] = await db.execute<{ n: number }>(sql`select count(*)::int as n from (${owned}) x`);
+  const items = await rankedProducts(db, {
+    limit,
+    storeId: input.storeId,
+    locale: input.locale,
+    exclude: sql`p.id in (${owned})`,
+    candidates: sql`
+      select other_product_id as pid, -sum(orders) as rank from product_pairs
+        where product_id in (${owned}) group by other_product_id
+      union all
+      select s.product_id, ${TIER} - s.sold from (${soldPerProduct}) s
+        join products sp on sp.id = s.product_id
+        where sp.category_slug in (select category_slug from products where id in (${owned}))
+      union all
+      select id, ${2 * TIER} from products
+        where category_slug in (select category_slug from products where id in (${owned}))
+      union all
+      ${bestsellers}`,
+  });
+  return { items, personal: n > 0 };
+}
+
+const sortInStoreFirst = (items: Recommendation[]) =>
+  [...items].sort((a, b) => Number(b.inStore ?? false) - Number(a.inStore ?? false));
+
+/**
+ * The "you may also like" paragraph of the order confirmation: bought together with the order's goods, then
+ * the rest of their categories, without what was ordered. Only the precomputed pairs and the categories are
+ * read (no bestseller count), so the checkout transaction stays short.
+ */
+export async function alsoLikeText(db: DbOrTx, input: { orderId: string; locale: string | null }): Promise<string> {
+  const inThisCart = sql`select ov.product_id from order_lines ol join variants ov on ov.sku = ol.sku
+    where ol.order_id = ${input.orderId}`;
+  const items = await rankedProducts(db, {
+    limit: 3,
+    locale: input.locale === "pl" ? "pl" : "en",
+    exclude: sql`p.id in (${inThisCart})`,
+    candidates: sql`
+      select other_product_id as pid, -sum(orders) as rank from product_pairs
+        where product_id in (${inThisCart}) group by other_product_id
+      union all
+      select id, ${2 * TIER} from products
+        where category_slug in (select category_slug from products where id in (${inThisCart}))`,
+  });
+  if (!items.length) return "";
+  const shop = domainEnv.OMNI_WEB_URL.replace(/\/+$/, "");
+  return `\n\n${textsFor(input.locale).alsoLike}:\n${items.map((i) => `- ${i.title}: ${shop}/p/${i.slug}`).join("\n")}`;
+}
