@@ -1,12 +1,18 @@
 import { z } from "zod";
 
-import { listNotifications } from "@omni/domain/messages";
+import { listNotifications, retryMessage } from "@omni/domain/messages";
 
 import { email, limit } from "../inputs";
-import { router, staffProcedure } from "../trpc";
+import { adminProcedure, router, staffProcedure } from "../trpc";
 
 export const notificationsRouter = router({
   list: staffProcedure
-    .input(z.object({ email: email.optional(), limit: limit(200, 50) }).default({ limit: 50 }))
+    .input(
+      z.object({ email: email.optional(), limit: limit(200, 50), dead: z.boolean().optional() }).default({ limit: 50 }),
+    )
     .query(({ ctx, input }) => listNotifications(ctx.db, ctx.actor, input)),
+  /** A message the outbox gave up on (dead) gets a fresh set of tries. */
+  retry: adminProcedure
+    .input(z.object({ id: z.number().int().positive().max(Number.MAX_SAFE_INTEGER) }))
+    .mutation(({ ctx, input }) => retryMessage(ctx.db, ctx.actor, input)),
 });

@@ -2,9 +2,9 @@ import { asc, eq, sql } from "drizzle-orm";
 
 import { cartLines, carts, orders, products, variants, type Address, type Database, type Tx } from "@omni/db";
 
-import { priceCart, type PricedLine } from "../catalog";
+import { priceCart, redeemDiscountCode, type PricedLine } from "../catalog";
 import { emitWebhookEvent } from "../integrations";
-import { ONLINE_LOCATION, reserveStock } from "../inventory";
+import { lockStockRows, ONLINE_LOCATION, reserveStock } from "../inventory";
 import {
   badRequest,
   callerKey,
@@ -309,7 +309,11 @@ async function holdStock(
   locationName: string,
   lines: PricedLine[],
 ) {
-  for (const line of [...lines].sort((a, b) => (a.sku < b.sku ? -1 : a.sku > b.sku ? 1 : 0))) {
+  await lockStockRows(
+    tx,
+    lines.map((l) => ({ locationId, sku: l.sku })),
+  );
+  for (const line of lines) {
     try {
       await reserveStock(tx, {
         locationId,
@@ -443,6 +447,14 @@ async function placeInTransaction(
     })),
     data: { totalMinor, paymentMethod },
   });
+  // The code's usage limits (per code, per shopper) are counted with the order, in its transaction.
+  if (priced.discountCode)
+    await redeemDiscountCode(tx, {
+      code: priced.discountCode.code,
+      orderId: order.id,
+      email: input.email,
+      userId: order.userId ?? null,
+    });
   if (shipToStore) {
     await holdShipToStore(tx, actor, order, location.name, priced.lines, sourcing);
   } else {

@@ -4,3 +4,4 @@ export * from "./pricing";
 export * from "./promotions";
 export * from "./locale";
 export * from "./search";
+export * from "./discount-code-limits";

@@ -9,6 +9,8 @@ export const domainEnv = createEnv({
     // Without it (development) outbox e-mail is only marked sent and staff read it in the admin.
     SMTP_URL: z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL" }).optional(),
     MAIL_FROM: z.string().default("Omni <no-reply@omni.local>"),
+    // The shop's public address: e-mail links (verify the address, set a new password) point there.
+    OMNI_WEB_URL: z.url().default("http://localhost:3000"),
     // Sweeps every 2 s instead of every minute: for the e2e journeys, which cannot wait for a minute.
     OMNI_WORKER_FAST: z.stringbool().default(false),
     // Webhooks may reach loopback and private addresses: the demo only (a receiver on localhost).

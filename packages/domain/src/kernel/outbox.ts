@@ -15,7 +15,11 @@ export type MessageTemplate =
   | "return_created"
   | "return_received"
   | "return_rejected"
-  | "refund_issued";
+  | "refund_issued"
+  | "account_verify_email"
+  | "account_password_reset"
+  | "account_password_changed"
+  | "staff_invited";
 
 /**
  * Queues a message to a shopper in the caller's transaction: it is sent only if the change commits,

@@ -17,8 +17,11 @@ const storeOfMessage = sql<string | null>`coalesce(
   ${outbox.data}->>'storeId'
 )`;
 
-/** Codes that act as bearer secrets: whoever reads one can collect the goods or spend the credit. */
-const secretKeys = ["pickupCode", "creditCode"] as const;
+/**
+ * Codes that act as bearer secrets: whoever reads one can collect the goods, spend the credit, or (the
+ * token of an e-mail link) set the account's password.
+ */
+const secretKeys = ["pickupCode", "creditCode", "accountToken"] as const;
 
 /** `AB12CD34` → `••••••34`: enough for a clerk to match a slip, useless to collect or spend with. */
 export const maskSecret = (code: string) => `${"•".repeat(Math.max(code.length - 2, 4))}${code.slice(-2)}`;
@@ -46,8 +49,13 @@ function maskMessage<T extends { subject: string; body: string; data: unknown }>
  * messages about their own stores only (admins: all), with pickup and credit codes masked: a clerk
  * can confirm that a message went out, but cannot collect someone's order or spend their credit.
  */
-export async function listNotifications(db: DbOrTx, actor: Actor, input: { email?: string; limit?: number } = {}) {
+export async function listNotifications(
+  db: DbOrTx,
+  actor: Actor,
+  input: { email?: string; limit?: number; dead?: boolean } = {},
+) {
   const email = input.email ? eq(outbox.to, input.email.trim().toLowerCase()) : sql`true`;
+  const dead = input.dead ? sql`${outbox.deadAt} is not null` : sql`true`;
   const scope =
     actor.role === "admin"
       ? sql`true`
@@ -67,9 +75,11 @@ export async function listNotifications(db: DbOrTx, actor: Actor, input: { email
       sentAt: outbox.sentAt,
       attempts: outbox.attempts,
       lastError: outbox.lastError,
+      nextAttemptAt: outbox.nextAttemptAt,
+      deadAt: outbox.deadAt,
     })
     .from(outbox)
-    .where(sql`${email} and ${scope}`)
+    .where(sql`${email} and ${scope} and ${dead}`)
     .orderBy(desc(outbox.id))
     .limit(input.limit ?? 50);
   return rows.map(maskMessage);

@@ -12,7 +12,7 @@ import {
 } from "@omni/db";
 
 import { priceSkus } from "../catalog";
-import { endHolds, reserveStock } from "../inventory";
+import { endHolds, lockStockRows, reserveStock } from "../inventory";
 import {
   badRequest,
   conflict,
@@ -152,6 +152,10 @@ export async function createReservation(db: Database, actor: Actor, input: Creat
           quantity: l.quantity,
           unitPriceMinor: prices.get(l.sku)!.priceMinor,
         })),
+      );
+      await lockStockRows(
+        tx,
+        lines.map((l) => ({ locationId: store.id, sku: l.sku })),
       );
       for (const line of lines) {
         await reserveStock(tx, {

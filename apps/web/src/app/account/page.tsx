@@ -1,6 +1,8 @@
 import { signOutAction } from "@/app/actions/auth";
 import { auth } from "@/auth";
+import { VerifyEmailBanner } from "@/components/email-verification";
 import { KioskSignIn } from "@/components/kiosk-sign-in";
+import { ChangePasswordForm } from "@/components/password-forms";
 import { serverApi } from "@/server/api";
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
@@ -43,6 +45,8 @@ export default async function AccountPage() {
           </button>
         </form>
       </header>
+
+      {!me.emailVerified && <VerifyEmailBanner />}
 
       <div className="grid gap-4 sm:grid-cols-2">
         <section className="rounded-xl border border-slate-200 p-4">
@@ -112,6 +116,11 @@ export default async function AccountPage() {
       </section>
 
       <KioskSignIn />
+
+      <section className="space-y-3 rounded-xl border border-slate-200 p-4" data-testid="password-section">
+        <h2 className="text-lg font-semibold">{t("password")}</h2>
+        <ChangePasswordForm />
+      </section>
     </div>
   );
 }
