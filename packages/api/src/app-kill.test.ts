@@ -22,8 +22,7 @@ afterAll(async () => {
 });
 
 async function startApp(port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", script], {
-    env: { ...process.env, FAULT_DB_URL: t.url, FAULT_PORT: String(port), LOG_LEVEL: "silent" },
+  const child = spawn(process.execPath, ["--import", "tsx", script, t.url, String(port)], {
     stdio: ["ignore", "pipe", "pipe"],
   });
   children.push(child);

@@ -71,7 +71,7 @@ describe("outbox delivery", () => {
 
     expect(await admin.notifications.retry({ id })).toEqual({ id, status: "queued" });
     const sent: string[] = [];
-    setMailSender({ sendMail: async (m) => void sent.push(String(m.to)) });
+    setMailSender({ sendMail: async (m) => void sent.push(m.to as string) });
     expect(await deliverOutbox(t.db, new Date())).toBe(1);
     expect(sent).toEqual(["bounce@example.com"]);
     expect((await rowOf(id)).sent_at).not.toBeNull();

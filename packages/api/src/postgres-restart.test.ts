@@ -29,9 +29,8 @@ afterAll(async () => {
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
 
-async function start(script: string, env: Record<string, string>): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", script], {
-    env: { ...process.env, ...env, LOG_LEVEL: "silent" },
+async function start(script: string, args: string[]): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ["--import", "tsx", script, ...args], {
     stdio: ["ignore", "pipe", "pipe"],
   });
   children.push(child);
@@ -64,12 +63,8 @@ describe("PostgreSQL restarted under load", () => {
 
     const port = await freePort();
     const sentLog = path.join(root, "sent.log");
-    const app = await start(here("./testing-server.ts"), { FAULT_DB_URL: url, FAULT_PORT: String(port) });
-    const worker = await start(here("../../domain/src/testing/fault-worker.ts"), {
-      FAULT_DB_URL: url,
-      FAULT_SENT_LOG: sentLog,
-      FAULT_SWEEPS: "deliver-outbox",
-    });
+    const app = await start(here("./testing-server.ts"), [url, String(port)]);
+    const worker = await start(here("../../domain/src/testing/fault-worker.ts"), [url, sentLog, "0", "deliver-outbox"]);
     const storesList = async () => {
       const response = await fetch(`http://127.0.0.1:${port}/api/trpc/stores.list`);
       return { status: response.status, body: await response.text() };

@@ -1,6 +1,6 @@
 /**
- * The shared router served over plain node HTTP on FAULT_PORT against FAULT_DB_URL: an app process for
- * the fault tests (a Next build would take minutes; the database layer under test is the same).
+ * `testing-server.ts <database url> <port>`: the shared router served over plain node HTTP, an app
+ * process for the fault tests (a Next build would take minutes; the database layer under test is the same).
  */
 import http from "node:http";
 
@@ -11,9 +11,9 @@ import { createDb } from "@omni/db";
 import { createContext } from "./context";
 import { appRouter } from "./root";
 
-const url = process.env.FAULT_DB_URL;
-const port = Number(process.env.FAULT_PORT);
-if (!url || !port) throw new Error("FAULT_DB_URL and FAULT_PORT are required");
+const [url, portArg] = process.argv.slice(2);
+const port = Number(portArg);
+if (!url || !port) throw new Error("usage: testing-server.ts <database url> <port>");
 const { db } = createDb(url, { max: 4 });
 // Each simulated shopper sends its own address in `x-test-address` (this server stands for the
 // socket address a real app reads), so that per-address limits treat them as different people.

@@ -11,8 +11,10 @@ import { errorMessage, useTRPC } from "@omni/ui/trpc";
 
 import { TextField } from "./text-field";
 
-const field = (event: FormEvent<HTMLFormElement>, name: string) =>
-  String(new FormData(event.currentTarget).get(name) ?? "");
+function field(event: FormEvent<HTMLFormElement>, name: string): string {
+  const value = new FormData(event.currentTarget).get(name);
+  return typeof value === "string" ? value : "";
+}
 
 function Done({ text, link }: { text: string; link?: { href: string; label: string } }) {
   return (

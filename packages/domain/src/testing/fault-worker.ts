@@ -1,8 +1,9 @@
 /**
- * A worker process for the fault tests (worker/fault-tolerance.test.ts): it runs the named sweeps of
- * the real worker in a loop against FAULT_DB_URL, and its mail transport appends each message's
- * Message-ID to FAULT_SENT_LOG with a synchronous write, so what was handed over survives a kill -9.
- * FAULT_SEND_DELAY_MS slows the transport down so that a kill lands in the middle of a sweep.
+ * A worker process for the fault tests (worker/fault-tolerance.test.ts, api's postgres-restart.test.ts):
+ * `fault-worker.ts <database url> <sent log> <send delay ms> <sweep names>` runs the named sweeps of the
+ * real worker in a loop, and its mail transport appends each message's Message-ID to the sent log with a
+ * synchronous write, so what was handed over survives a kill -9. The delay slows the transport down so
+ * that a kill lands in the middle of a sweep.
  */
 import fs from "node:fs";
 
@@ -11,11 +12,10 @@ import { createDb } from "@omni/db";
 import { setMailSender } from "../messages";
 import { sweeps } from "../worker/sweeps";
 
-const url = process.env.FAULT_DB_URL;
-const sentLog = process.env.FAULT_SENT_LOG;
-if (!url || !sentLog) throw new Error("FAULT_DB_URL and FAULT_SENT_LOG are required");
-const delay = Number(process.env.FAULT_SEND_DELAY_MS ?? 0);
-const names = (process.env.FAULT_SWEEPS ?? "expire-reservations,deliver-outbox").split(",");
+const [url, sentLog, delayMs = "0", sweepNames = "expire-reservations,deliver-outbox"] = process.argv.slice(2);
+if (!url || !sentLog) throw new Error("usage: fault-worker.ts <database url> <sent log> [delay ms] [sweeps]");
+const delay = Number(delayMs);
+const names = sweepNames.split(",");
 const chosen = sweeps.filter((s) => names.includes(s.name));
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

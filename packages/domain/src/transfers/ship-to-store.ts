@@ -1,5 +1,3 @@
-import { sql } from "drizzle-orm";
-
 import type { DbOrTx, Tx } from "@omni/db";
 
 import { availabilityBySku, lockStockRows, reserveStock } from "../inventory";

@@ -33,14 +33,7 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Starts a worker process and waits until it is running. */
 async function startWorker(sentLog: string, sendDelayMs = 0): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", script], {
-    env: {
-      ...process.env,
-      FAULT_DB_URL: t.url,
-      FAULT_SENT_LOG: sentLog,
-      FAULT_SEND_DELAY_MS: String(sendDelayMs),
-      LOG_LEVEL: "silent",
-    },
+  const child = spawn(process.execPath, ["--import", "tsx", script, t.url, sentLog, String(sendDelayMs)], {
     stdio: ["ignore", "pipe", "pipe"],
   });
   children.push(child);
