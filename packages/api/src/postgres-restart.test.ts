@@ -86,18 +86,18 @@ describe("PostgreSQL restarted under load", () => {
     pg = await startEmbeddedPostgres({ dataDir, port: pg.port, fast: true });
     const again = postgres(url, { max: 2, onnotice: () => {} });
 
-    await until("the app answering again", async () => (await storesList()).status === 200, 20_000);
+    await until("the app answering again", async () => (await storesList()).status === 200, 40_000);
     expect(await storesList()).toMatchObject({ status: 200, body: expect.stringContaining("krakow") });
     await again`insert into outbox ("to", template, subject, body) values ('after@example.com', 'order_placed', 'Hello', 'Body')`;
     await until(
       "the worker sending again",
       async () => (await again`select count(*)::int as n from outbox where sent_at is null`)[0]!.n === 0,
-      20_000,
+      40_000,
     );
     // The very same processes did it: neither was restarted.
     expect(app.exitCode).toBeNull();
     expect(worker.exitCode).toBeNull();
     expect(fs.readFileSync(sentLog, "utf8").trim().split("\n")).toHaveLength(6);
     await again.end({ timeout: 1 });
-  }, 60_000);
+  }, 120_000);
 });
