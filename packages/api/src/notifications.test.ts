@@ -67,7 +67,9 @@ describe("notifications", () => {
     const [row] = await t.sql`select sent_at, attempts, last_error from outbox where "to" = 'fails@example.com'`;
     expect(row).toMatchObject({ sent_at: null, attempts: 1, last_error: "SMTP is down" });
     setMailSender(null);
-    expect(await deliverOutbox(t.db, new Date())).toBe(1);
+    // Not tried again before its backoff (30 s after the first failure) has passed.
+    expect(await deliverOutbox(t.db, new Date())).toBe(0);
+    expect(await deliverOutbox(t.db, new Date(Date.now() + 31_000))).toBe(1);
   });
 
   it("lists what was sent to a shopper for staff only", async () => {

@@ -3,6 +3,7 @@ import postgres from "postgres";
 
 import { dbEnv } from "./env";
 import * as schema from "./schema";
+import { withTransactionRetry } from "./transaction-retry";
 
 // `$client` is the postgres.js pool under drizzle (drizzle() returns it; the bare type leaves it out).
 export type Database = PostgresJsDatabase<typeof schema> & { $client: postgres.Sql };
@@ -20,7 +21,7 @@ export function createDb(url: string, options: { max?: number } = {}): DbHandle 
     // Dates travel as ISO strings; let drizzle map them.
     connection: { application_name: "omni" },
   });
-  const db = drizzle(sql, { schema });
+  const db = withTransactionRetry(drizzle(sql, { schema }));
   return { db, sql, close: () => sql.end({ timeout: 5 }) };
 }
 

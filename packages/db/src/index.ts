@@ -3,3 +3,4 @@ export * from "./schema";
 export { runMigrations, migrationsFolder } from "./migrate";
 export { hashPassword, verifyPassword, hashToken } from "./password";
 export { bulkInsert } from "./bulk-insert";
+export { isRetryableTransactionError, onTransactionRetry, retryTransaction } from "./transaction-retry";

@@ -58,6 +58,13 @@ export function AuthForm({ mode, next }: { mode: "sign-in" | "sign-up"; next: st
       <Button type="submit" busy={pending} className="w-full" data-testid="auth-submit">
         {mode === "sign-in" ? t("signIn") : t("signUp")}
       </Button>
+      {mode === "sign-in" && (
+        <p className="text-center text-sm">
+          <Link href="/forgot-password" className="font-semibold text-sky-800 underline" data-testid="forgot-link">
+            {t("forgot")}
+          </Link>
+        </p>
+      )}
       <p className="text-center text-sm">
         {mode === "sign-in" ? (
           <Link href={`/sign-up?next=${encodeURIComponent(next)}`} className="font-semibold text-sky-800 underline">

@@ -1,6 +1,16 @@
 import { z } from "zod";
 
-import { createKioskSignInToken, getMe, setPreferredStore, signUp } from "@omni/domain/accounts";
+import {
+  changePassword,
+  createKioskSignInToken,
+  getMe,
+  requestEmailVerification,
+  requestPasswordReset,
+  resetPassword,
+  setPreferredStore,
+  signUp,
+  verifyEmail,
+} from "@omni/domain/accounts";
 
 import { email, name, storeId } from "../inputs";
 import { customerProcedure, publicProcedure, router } from "../trpc";
@@ -9,6 +19,9 @@ const password = z
   .string()
   .min(8, "Use at least 8 characters for your password.")
   .max(200, "Keep the password under 200 characters.");
+
+/** The token of an e-mail link: random base64url; anything else is simply not a valid link. */
+const linkToken = z.string().trim().min(1, "This link is incomplete.").max(200, "This link is not valid.");
 
 export const accountRouter = router({
   signUp: publicProcedure
@@ -20,4 +33,19 @@ export const accountRouter = router({
     .mutation(({ ctx, input }) => setPreferredStore(ctx.db, ctx.actor, input)),
   /** A one-time token (and its QR as a PNG data URL) for signing in at a kiosk by scanning it. */
   kioskSignInToken: customerProcedure.mutation(({ ctx }) => createKioskSignInToken(ctx.db, ctx.actor)),
+  /** Sends the "confirm your address" link again. */
+  requestEmailVerification: customerProcedure.mutation(({ ctx }) => requestEmailVerification(ctx.db, ctx.actor)),
+  verifyEmail: publicProcedure
+    .input(z.object({ token: linkToken }))
+    .mutation(({ ctx, input }) => verifyEmail(ctx.db, input)),
+  /** Always answers `{ sent: true }`, whether or not the address has an account. */
+  requestPasswordReset: publicProcedure
+    .input(z.object({ email }))
+    .mutation(({ ctx, input }) => requestPasswordReset(ctx.db, ctx.actor, input)),
+  resetPassword: publicProcedure
+    .input(z.object({ token: linkToken, password }))
+    .mutation(({ ctx, input }) => resetPassword(ctx.db, input)),
+  changePassword: customerProcedure
+    .input(z.object({ currentPassword: z.string().min(1).max(200), newPassword: password }))
+    .mutation(({ ctx, input }) => changePassword(ctx.db, ctx.actor, input)),
 });

@@ -10,7 +10,7 @@ import {
   updateSafetyStock,
 } from "@omni/domain/inventory";
 
-import { quantity, reason, sku, storeId } from "../inputs";
+import { idempotencyKey, quantity, reason, sku, storeId } from "../inputs";
 import { rest } from "../openapi/meta";
 import { publicProcedure, router, storeManagerProcedure, storeStaffProcedure } from "../trpc";
 
@@ -28,7 +28,7 @@ export const inventoryRouter = router({
     .input(z.object({ storeId, sku, onHand: z.number().int().min(0).max(1_000_000), reason }))
     .mutation(({ ctx, input }) => setOnHand(ctx.db, ctx.actor, input)),
   receive: storeManagerProcedure
-    .input(z.object({ storeId, sku, quantity: quantity.max(100_000), reason }))
+    .input(z.object({ storeId, sku, quantity: quantity.max(100_000), reason, idempotencyKey }))
     .mutation(({ ctx, input }) => receiveStock(ctx.db, ctx.actor, input)),
   setSafetyStock: storeManagerProcedure
     .input(z.object({ storeId, sku, safetyStock: z.number().int().min(0).max(100_000) }))

@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 import { messagePreviews } from "@omni/domain/engagement";
-import { listNotifications } from "@omni/domain/messages";
+import { listNotifications, retryMessage } from "@omni/domain/messages";
 
 import { email, limit } from "../inputs";
 import { adminProcedure, router, staffProcedure } from "../trpc";
@@ -16,10 +16,15 @@ export const notificationsRouter = router({
           channel: z.enum(["email", "sms"]).optional(),
           template: z.string().trim().max(64).optional(),
           unsent: z.boolean().optional(),
+          dead: z.boolean().optional(),
         })
         .default({ limit: 50 }),
     )
     .query(({ ctx, input }) => listNotifications(ctx.db, ctx.actor, input)),
+  /** A message the outbox gave up on (dead) gets a fresh set of tries. */
+  retry: adminProcedure
+    .input(z.object({ id: z.number().int().positive().max(Number.MAX_SAFE_INTEGER) }))
+    .mutation(({ ctx, input }) => retryMessage(ctx.db, ctx.actor, input)),
 });
 
 /** Admin: every message template, filled with sample data, in Polish and English. */

@@ -21,6 +21,8 @@ export const promotionsRouter = router({
           .nullish(),
         startsAt: z.coerce.date(),
         endsAt: z.coerce.date(),
+        usageLimit: z.number().int().min(1).max(10_000_000).nullish(),
+        usageLimitPerCustomer: z.number().int().min(1).max(1000).nullish(),
       }),
     )
     .mutation(({ ctx, input }) => createPromotion(ctx.db, ctx.actor, input)),

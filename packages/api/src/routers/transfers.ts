@@ -13,7 +13,7 @@ import {
   shipTransfer,
 } from "@omni/domain/transfers";
 
-import { quantity, reason, sku, storeId, text } from "../inputs";
+import { idempotencyKey, quantity, reason, sku, storeId, text } from "../inputs";
 import { router, staffProcedure, storeManagerProcedure, storeStaffProcedure } from "../trpc";
 
 const transferNumber = text().pipe(z.string().min(1, "Enter a transfer number.").max(64));
@@ -29,7 +29,9 @@ const lines = z
  */
 export const transfersRouter = router({
   create: staffProcedure
-    .input(z.object({ fromStoreId: storeId, toStoreId: storeId, lines, reason }))
+    .input(
+      z.object({ fromStoreId: storeId, toStoreId: storeId, lines, reason, idempotencyKey: idempotencyKey.optional() }),
+    )
     .mutation(({ ctx, input }) => createTransfer(ctx.db, ctx.actor, input)),
   ship: staffProcedure
     .input(z.object({ transferNumber }))

@@ -104,6 +104,10 @@ export const promotions = pgTable(
     startsAt: timestamp("starts_at", { withTimezone: true }).notNull(),
     endsAt: timestamp("ends_at", { withTimezone: true }).notNull(),
     active: boolean("active").notNull().default(true),
+    /** A code's uses across all shoppers (orders not cancelled or expired); null: unlimited. */
+    usageLimit: integer("usage_limit"),
+    /** A code's uses per shopper (by e-mail, and by account when signed in); null: unlimited. */
+    usageLimitPerCustomer: integer("usage_limit_per_customer"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [check("promotions_value_positive", sql`${t.value} > 0`)],

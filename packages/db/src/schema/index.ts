@@ -11,3 +11,4 @@ export * from "./transfers";
 export * from "./integrations";
 export * from "./analytics";
 export * from "./engagement";
+export * from "./promotion-redemptions";

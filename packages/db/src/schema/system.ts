@@ -1,4 +1,16 @@
-import { bigint, bigserial, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import {
+  bigint,
+  bigserial,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from "drizzle-orm/pg-core";
 
 /** Messages to shoppers, written in the same transaction as the change that causes them. */
 export const outbox = pgTable(
@@ -17,8 +29,18 @@ export const outbox = pgTable(
     sentAt: timestamp("sent_at", { withTimezone: true }),
     attempts: integer("attempts").notNull().default(0),
     lastError: text("last_error"),
+    /** After a failed try, not before this moment (exponential backoff); null: at once. */
+    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }),
+    /** Gave up after the last try: waits for a person to press "send again" in the admin. */
+    deadAt: timestamp("dead_at", { withTimezone: true }),
   },
-  (t) => [index("outbox_to_idx").on(t.to), index("outbox_unsent_idx").on(t.id)],
+  (t) => [
+    index("outbox_to_idx").on(t.to),
+    index("outbox_unsent_idx").on(t.id),
+    index("outbox_due_idx")
+      .on(t.nextAttemptAt)
+      .where(sql`${t.sentAt} is null and ${t.deadAt} is null`),
+  ],
 );
 
 /** Every staff and kiosk write: who, through which session or device, what, before and after. */
@@ -56,4 +78,21 @@ export const rateLimits = pgTable(
     expire: bigint("expire", { mode: "number" }),
   },
   (t) => [index("rate_limits_expire_idx").on(t.expire)],
+);
+
+/**
+ * Idempotency keys of writes that have no row of their own to carry one (receiving stock, creating a
+ * transfer): the request a key first came with (its fingerprint) and the answer it got, so a retry
+ * gets that answer and the same key with another request is refused.
+ */
+export const idempotencyKeys = pgTable(
+  "idempotency_keys",
+  {
+    scope: text("scope").notNull(),
+    key: text("key").notNull(),
+    fingerprint: text("fingerprint").notNull(),
+    response: jsonb("response"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.scope, t.key] }), index("idempotency_keys_created_idx").on(t.createdAt)],
 );

@@ -14,6 +14,7 @@ import {
 } from "../kernel";
 import { creditBalance, userHolder } from "../payments";
 import { findLocation } from "../stores";
+import { queueVerificationEmail } from "./email-verification";
 
 const duplicateEmail = () =>
   conflict("An account with this e-mail address already exists. Sign in instead, or reset your password.");
@@ -34,12 +35,15 @@ export async function signUp(db: Database, actor: Actor, input: { email: string;
   }
   const passwordHash = await hashPassword(input.password);
   try {
-    const [user] = await db.transaction((tx) =>
-      tx
+    // The account and its "confirm your address" e-mail commit together.
+    const [user] = await db.transaction(async (tx) => {
+      const rows = await tx
         .insert(users)
         .values({ email, name: input.name.trim(), passwordHash, role: "customer" })
-        .returning({ id: users.id, email: users.email, name: users.name }),
-    );
+        .returning({ id: users.id, email: users.email, name: users.name });
+      if (rows[0]) await queueVerificationEmail(tx, rows[0]);
+      return rows;
+    });
     if (!user) throw new Error("The account row was not written.");
     return { userId: user.id, email: user.email, name: user.name };
   } catch (error) {
@@ -62,6 +66,7 @@ export async function getMe(db: Database, actor: Actor & { userId: string }) {
     email: row.user.email,
     name: row.user.name,
     role: row.user.role,
+    emailVerified: !!row.user.emailVerified,
     storeIds: actor.storeIds,
     preferredStoreId: row.user.preferredStoreId,
     preferredStore: row.store?.id ? row.store : null,

@@ -12,10 +12,10 @@ import {
   type Tx,
 } from "@omni/db";
 
-import { priceCart, type PricedLine } from "../catalog";
+import { priceCart, redeemDiscountCode, type PricedLine } from "../catalog";
 import { alsoLikeText } from "../engagement";
 import { emitWebhookEvent } from "../integrations";
-import { ONLINE_LOCATION, reserveStock } from "../inventory";
+import { lockStockRows, ONLINE_LOCATION, reserveStock } from "../inventory";
 import {
   badRequest,
   callerKey,
@@ -324,7 +324,11 @@ async function holdStock(
   locationName: string,
   lines: PricedLine[],
 ) {
-  for (const line of [...lines].sort((a, b) => (a.sku < b.sku ? -1 : a.sku > b.sku ? 1 : 0))) {
+  await lockStockRows(
+    tx,
+    lines.map((l) => ({ locationId, sku: l.sku })),
+  );
+  for (const line of lines) {
     try {
       await reserveStock(tx, {
         locationId,
@@ -459,6 +463,14 @@ async function placeInTransaction(
     })),
     data: { totalMinor, paymentMethod },
   });
+  // The code's usage limits (per code, per shopper) are counted with the order, in its transaction.
+  if (priced.discountCode)
+    await redeemDiscountCode(tx, {
+      code: priced.discountCode.code,
+      orderId: order.id,
+      email: input.email,
+      userId: order.userId ?? null,
+    });
   if (shipToStore) {
     await holdShipToStore(tx, actor, order, location.name, priced.lines, sourcing);
   } else {

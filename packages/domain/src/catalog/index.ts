@@ -5,3 +5,4 @@ export * from "./promotions";
 export * from "./locale";
 export * from "./search";
 export * from "./ratings";
+export * from "./discount-code-limits";

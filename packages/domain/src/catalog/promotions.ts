@@ -13,6 +13,8 @@ export type PromotionInput = {
   code?: string | null;
   startsAt: Date;
   endsAt: Date;
+  usageLimit?: number | null;
+  usageLimitPerCustomer?: number | null;
 };
 
 export async function listPromotions(db: DbOrTx) {

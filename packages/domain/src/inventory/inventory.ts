@@ -1,8 +1,8 @@
 import { and, desc, eq, lt, sql } from "drizzle-orm";
 
-import { stockMovements, users, variants, type Database, type DbOrTx } from "@omni/db";
+import { stockMovements, users, variants, type Database, type DbOrTx, type Tx } from "@omni/db";
 
-import { canManage, forbidden, notFound, recordAudit, type Actor } from "../kernel";
+import { canManage, forbidden, notFound, recordAudit, runOnce, type Actor } from "../kernel";
 import { storeExists } from "../stores";
 import { availableSql, getAvailability } from "./availability";
 import { adjustOnHand, setSafetyStock } from "./reserve-stock";
@@ -43,32 +43,41 @@ export async function setOnHand(
   });
 }
 
-/** Goods arriving at a store or the warehouse. */
+/**
+ * Goods arriving at a store or the warehouse. A delta, unlike a count, doubles if sent twice, so it
+ * takes an idempotency key: a retried delivery note adds its goods once.
+ */
 export async function receiveStock(
   db: Database,
   actor: Actor,
-  input: { storeId: string; sku: string; quantity: number; reason: string },
+  input: { storeId: string; sku: string; quantity: number; reason: string; idempotencyKey: string },
 ) {
   if (!canManage(actor, input.storeId)) throw forbidden("Only a manager of this store can receive stock.");
-  return db.transaction(async (tx) => {
-    await assertSkuAndStore(tx, input.sku, input.storeId);
-    const result = await adjustOnHand(tx, {
-      locationId: input.storeId,
-      sku: input.sku,
-      delta: input.quantity,
-      reason: "receiving",
-      note: input.reason,
-      actor,
-    });
-    await recordAudit(tx, actor, {
-      action: "inventory.receive",
-      entityType: "stock",
-      entityId: `${input.storeId}/${input.sku}`,
-      storeId: input.storeId,
-      after: { received: input.quantity, onHand: result.onHand, reason: input.reason },
-    });
-    return { sku: input.sku, storeId: input.storeId, onHand: result.onHand, available: result.available };
+  return db.transaction((tx) => runOnce(tx, actor, "inventory.receive", input, () => receiveInTx(tx, actor, input)));
+}
+
+async function receiveInTx(
+  tx: Tx,
+  actor: Actor,
+  input: { storeId: string; sku: string; quantity: number; reason: string },
+) {
+  await assertSkuAndStore(tx, input.sku, input.storeId);
+  const result = await adjustOnHand(tx, {
+    locationId: input.storeId,
+    sku: input.sku,
+    delta: input.quantity,
+    reason: "receiving",
+    note: input.reason,
+    actor,
   });
+  await recordAudit(tx, actor, {
+    action: "inventory.receive",
+    entityType: "stock",
+    entityId: `${input.storeId}/${input.sku}`,
+    storeId: input.storeId,
+    after: { received: input.quantity, onHand: result.onHand, reason: input.reason },
+  });
+  return { sku: input.sku, storeId: input.storeId, onHand: result.onHand, available: result.available };
 }
 
 /** The ledger of one SKU at one location, newest first. */

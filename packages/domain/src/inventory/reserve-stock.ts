@@ -31,6 +31,23 @@ async function lockLevel(tx: Tx, locationId: string, sku: string): Promise<Level
   return { onHand: again[0].on_hand, held: again[0].held, safetyStock: again[0].safety_stock };
 }
 
+/** The one order in which stock rows are locked: by location, then SKU (code-point order, as PostgreSQL's "C"). */
+export const stockRowOrder = (a: StockRow, b: StockRow) =>
+  a.locationId < b.locationId ? -1 : a.locationId > b.locationId ? 1 : a.sku < b.sku ? -1 : a.sku > b.sku ? 1 : 0;
+
+export type StockRow = { locationId: string; sku: string };
+
+/**
+ * Locks every stock row a use-case is about to change, in the one global order, before it changes
+ * any. Two transactions that touch the same rows then queue on the first row they share instead of
+ * each holding one row the other waits for (a deadlock). Rows locked again later are already ours.
+ * Every use-case that changes more than one stock row calls this first.
+ */
+export async function lockStockRows(tx: Tx, rows: StockRow[]): Promise<void> {
+  const unique = new Map(rows.map((r) => [`${r.locationId}\u0000${r.sku}`, r]));
+  for (const row of [...unique.values()].sort(stockRowOrder)) await lockLevel(tx, row.locationId, row.sku);
+}
+
 async function applyChange(
   tx: Tx,
   input: {
@@ -190,6 +207,7 @@ export async function endHolds(
     .from(stockHolds)
     .where(and(eq(stockHolds.ownerId, input.ownerId), isNull(stockHolds.releasedAt)))
     .orderBy(stockHolds.locationId, stockHolds.sku);
+  await lockStockRows(tx, open);
   const remaining = new Map(input.only?.map((o) => [o.sku, o.quantity]));
   for (const listed of open) {
     // Lock the stock row first, then read the hold again: a concurrent transaction holding that lock may

@@ -15,7 +15,8 @@ export const domainEnv = createEnv({
     OMNI_WEBHOOKS_ALLOW_PRIVATE: z.stringbool().default(false),
     // The key the test bank signs its transfer notifications with (a Przelewy24-style CRC key).
     OMNI_TEST_BANK_CRC: z.string().min(8).default("omni-test-bank-crc"),
-    // The shop's public address, for links in messages (cart reminders, back in stock, review requests).
+    // The shop's public address, for links in messages (verify the address, set a new password, cart
+    // reminders, back in stock, review requests). Set it in production.
     OMNI_WEB_URL: z.url().default("http://localhost:3000"),
     // SMS: "smsapi" sends through SMSAPI's HTTP API with SMSAPI_TOKEN; "dev" (default) records what it would send.
     SMS_PROVIDER: z.enum(["dev", "smsapi"]).default("dev"),

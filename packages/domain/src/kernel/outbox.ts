@@ -18,7 +18,11 @@ export type MessageTemplate =
   | "refund_issued"
   | "back_in_stock"
   | "cart_reminder"
-  | "review_request";
+  | "review_request"
+  | "account_verify_email"
+  | "account_password_reset"
+  | "account_password_changed"
+  | "staff_invited";
 
 /**
  * Queues a message to a shopper in the caller's transaction: it is sent only if the change commits,

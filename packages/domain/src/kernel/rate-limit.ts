@@ -20,6 +20,8 @@ import type { Sweep } from "./sweep";
  * - `reservations`, `reservationsEmail`: reservations per caller and per e-mail, an hour (contract:
  *   the first 5 always go through, the 21st is refused). `unpaidOrders`, `unpaidOrdersEmail`: the same
  *   for pay-in-store orders, which hold stock without any payment.
+ * - `accountEmails`, `accountEmailsAddress`: verification and password-reset e-mails per e-mail address and
+ *   per caller, so nobody can flood an inbox or the outbox through the "forgot password" form.
  * - `checkout`: order attempts per caller per minute. `apiKey`: calls per API key per minute.
  */
 export const limits = {
@@ -33,6 +35,8 @@ export const limits = {
   unpaidOrders: { points: 20, seconds: 60 * 60 },
   unpaidOrdersEmail: { points: 20, seconds: 60 * 60 },
   discountCodes: { points: 10, seconds: 15 * 60 },
+  accountEmails: { points: 5, seconds: 60 * 60 },
+  accountEmailsAddress: { points: 20, seconds: 60 * 60 },
   apiKey: { points: 300, seconds: 60 },
 } as const;
 export type LimitBucket = keyof typeof limits;

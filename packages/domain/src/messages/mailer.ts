@@ -11,20 +11,22 @@ export type MailSender = { sendMail(message: Mail.Options): Promise<unknown> };
 
 let override: MailSender | null | undefined;
 let smtp: { url: string; sender: MailSender } | undefined;
+let development: MailSender | undefined;
 
 /**
- * The transport for shopper e-mail: SMTP at `SMTP_URL` when set; none in development, where the
- * outbox rows are simply marked sent and staff read them in the admin.
+ * The transport for shopper e-mail: SMTP at `SMTP_URL` when set. Without it (development, the demo)
+ * nodemailer's JSON transport renders the message and takes it without sending it anywhere; staff read
+ * it in the admin. Either way a message is marked sent only after a transport took it.
  */
-export function mailSender(): MailSender | null {
-  if (override !== undefined) return override;
+export function mailSender(): MailSender {
+  if (override) return override;
   const url = domainEnv.SMTP_URL;
-  if (!url) return null;
+  if (!url || override === null) return (development ??= nodemailer.createTransport({ jsonTransport: true }));
   if (smtp?.url !== url) smtp = { url, sender: nodemailer.createTransport(url) };
   return smtp.sender;
 }
 
-/** Replaces the transport (tests); `undefined` goes back to SMTP_URL. */
+/** Replaces the transport (tests); `null` is the development transport, `undefined` goes back to SMTP_URL. */
 export function setMailSender(sender: MailSender | null | undefined): void {
   override = sender;
 }
@@ -34,6 +36,7 @@ const escapeHtml = (text: string) =>
 
 /** The e-mail for an outbox message: the plain body, and an HTML body with the pickup code as a scannable QR. */
 export async function renderEmail(message: {
+  id?: number;
   to: string;
   subject: string;
   body: string;
@@ -68,6 +71,8 @@ export async function renderEmail(message: {
   }
   return {
     from: domainEnv.MAIL_FROM,
+    // One id per outbox row: a message sent again after a crash is recognisably the same one.
+    ...(message.id ? { messageId: `<outbox-${message.id}@${new URL(domainEnv.OMNI_WEB_URL).hostname}>` } : {}),
     to: message.to,
     subject: message.subject,
     text: message.body,

@@ -17,8 +17,11 @@ const storeOfMessage = sql<string | null>`coalesce(
   ${outbox.data}->>'storeId'
 )`;
 
-/** Codes that act as bearer secrets: whoever reads one can collect the goods or spend the credit. */
-const secretKeys = ["pickupCode", "creditCode"] as const;
+/**
+ * Codes that act as bearer secrets: whoever reads one can collect the goods, spend the credit, or (the
+ * token of an e-mail link) set the account's password.
+ */
+const secretKeys = ["pickupCode", "creditCode", "accountToken"] as const;
 
 /** `AB12CD34` → `••••••34`: enough for a clerk to match a slip, useless to collect or spend with. */
 export const maskSecret = (code: string) => `${"•".repeat(Math.max(code.length - 2, 4))}${code.slice(-2)}`;
@@ -49,7 +52,14 @@ function maskMessage<T extends { subject: string; body: string; data: unknown }>
 export async function listNotifications(
   db: DbOrTx,
   actor: Actor,
-  input: { email?: string; limit?: number; channel?: "email" | "sms"; template?: string; unsent?: boolean } = {},
+  input: {
+    email?: string;
+    limit?: number;
+    channel?: "email" | "sms";
+    template?: string;
+    unsent?: boolean;
+    dead?: boolean;
+  } = {},
 ) {
   const address = input.email?.trim().toLowerCase();
   // A shopper's e-mail also finds the SMS sent to their phone (the e-mail rides in the message's data).
@@ -59,6 +69,7 @@ export async function listNotifications(
       input.channel ? sql`${outbox.channel} = ${input.channel}` : sql`true`,
       input.template ? sql`${outbox.template} = ${input.template}` : sql`true`,
       input.unsent ? sql`${outbox.sentAt} is null` : sql`true`,
+      input.dead ? sql`${outbox.deadAt} is not null` : sql`true`,
     ],
     sql` and `,
   );
@@ -81,6 +92,8 @@ export async function listNotifications(
       sentAt: outbox.sentAt,
       attempts: outbox.attempts,
       lastError: outbox.lastError,
+      nextAttemptAt: outbox.nextAttemptAt,
+      deadAt: outbox.deadAt,
     })
     .from(outbox)
     .where(sql`${email} and ${scope} and ${filters}`)

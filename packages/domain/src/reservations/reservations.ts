@@ -13,7 +13,7 @@ import {
 
 import { priceSkus } from "../catalog";
 import { queueServiceSms, smsWhen, textsFor } from "../engagement";
-import { endHolds, reserveStock } from "../inventory";
+import { endHolds, lockStockRows, reserveStock } from "../inventory";
 import {
   badRequest,
   conflict,
@@ -156,6 +156,10 @@ export async function createReservation(db: Database, actor: Actor, input: Creat
           quantity: l.quantity,
           unitPriceMinor: prices.get(l.sku)!.priceMinor,
         })),
+      );
+      await lockStockRows(
+        tx,
+        lines.map((l) => ({ locationId: store.id, sku: l.sku })),
       );
       for (const line of lines) {
         await reserveStock(tx, {

@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { orderLines, orders, returnLines, type Database } from "@omni/db";
 
 import { emitWebhookEvent } from "../integrations";
-import { adjustOnHand } from "../inventory";
+import { adjustOnHand, lockStockRows } from "../inventory";
 import { badRequest, conflict, forbidden, recordAudit, worksIn, type Actor } from "../kernel";
 import { refundOrder } from "../payments";
 import { findLocation } from "../stores";
@@ -58,6 +58,12 @@ export async function receiveReturn(
       throw badRequest(`Say whether each item is resellable or damaged: ${missing.map((l) => l.title).join(", ")}.`);
     }
 
+    // Every SKU's row at this store is locked in the global order first (a return's lines come in the
+    // order the shopper listed them, which another transaction may meet the other way round).
+    await lockStockRows(
+      tx,
+      lines.map((l) => ({ locationId: store.id, sku: l.sku })),
+    );
     for (const line of lines) {
       const condition = conditions.get(line.lineId)!;
       await tx.update(returnLines).set({ condition }).where(eq(returnLines.id, line.id));

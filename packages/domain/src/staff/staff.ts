@@ -1,8 +1,9 @@
 import { asc, eq, inArray, sql } from "drizzle-orm";
 
-import { hashPassword, staffAssignments, users, type Database, type DbOrTx, type Role } from "@omni/db";
+import { staffAssignments, users, type Database, type DbOrTx, type Role } from "@omni/db";
 
-import { badRequest, conflict, notFound, randomCode, recordAudit, type Actor } from "../kernel";
+import { issueAccountToken } from "../accounts";
+import { badRequest, conflict, notFound, queueMessage, recordAudit, type Actor } from "../kernel";
 import { findLocations } from "../stores";
 
 type StaffRole = Exclude<Role, "customer">;
@@ -36,45 +37,52 @@ export async function listStaff(db: DbOrTx) {
   return Promise.all(rows.map(async (r) => (await snapshot(db, r.id))!));
 }
 
+/** An invitation link lasts a week: staff may start on Monday after a Friday invitation. */
+const INVITE_MINUTES = 7 * 24 * 60;
+
 /**
- * Invites a member of staff: creates the account with a one-time password that the admin passes on.
- * An existing customer account is promoted instead of duplicated.
+ * Invites a member of staff. A new account gets no password: the invitation e-mail carries a link to
+ * set their own (which also proves the address). An existing customer account is promoted only when
+ * its address is verified, since whoever registered an unverified address may not own it; the promotion
+ * ends its sessions (session version), so every session signs in again with the new role.
  */
 export async function inviteStaff(
   db: Database,
   actor: Actor,
   input: { email: string; name: string; role: StaffRole; storeIds: string[] },
 ) {
-  input = { ...input, storeIds: [...new Set(input.storeIds)] };
+  input = { ...input, email: input.email.trim().toLowerCase(), storeIds: [...new Set(input.storeIds)] };
   if (input.role !== "admin" && !input.storeIds.length) throw badRequest("Choose at least one store for this person.");
   return db.transaction(async (tx) => {
     await assertStores(tx, input.storeIds);
     const [existing] = await tx.select().from(users).where(eq(users.email, input.email));
     if (existing && existing.role !== "customer") throw conflict(`${input.email} is already on the staff.`);
-    const temporaryPassword = `${randomCode(4)}-${randomCode(4)}-${randomCode(4)}`;
-    const passwordHash = await hashPassword(temporaryPassword);
+    if (existing && !existing.emailVerified)
+      throw conflict(
+        `${input.email} has a shop account whose e-mail address is not verified yet. Ask them to confirm it from the link in their e-mail (or their account page), then invite them again.`,
+      );
     const [user] = existing
       ? await tx
           .update(users)
-          // A new role and password: every session the account already had ends (session version).
-          .set({
-            role: input.role,
-            name: input.name,
-            active: true,
-            passwordHash,
-            sessionVersion: sql`${users.sessionVersion} + 1`,
-          })
+          .set({ role: input.role, name: input.name, active: true, sessionVersion: sql`${users.sessionVersion} + 1` })
           .where(eq(users.id, existing.id))
           .returning()
-      : await tx
-          .insert(users)
-          .values({ email: input.email, name: input.name, role: input.role, passwordHash })
-          .returning();
+      : await tx.insert(users).values({ email: input.email, name: input.name, role: input.role }).returning();
     if (input.storeIds.length)
       await tx.insert(staffAssignments).values(input.storeIds.map((storeId) => ({ userId: user!.id, storeId })));
+    const { token, link } = await issueAccountToken(tx, "reset-password", user!.id, INVITE_MINUTES);
+    await queueMessage(tx, {
+      to: input.email,
+      template: "staff_invited",
+      subject: "You are invited to Omni / Zaproszenie do Omni",
+      body: existing
+        ? `Hello ${input.name}, your account is now staff (${input.role}). Sign in with your usual password; if you prefer a new one, set it here: ${link}\n\nTwoje konto ma teraz uprawnienia pracownika.`
+        : `Hello ${input.name}, you are invited to Omni as ${input.role}. Set your password here (the link works once, for 7 days): ${link}\n\nZostałeś zaproszony do Omni. Ustaw hasło: ${link}`,
+      data: { accountToken: token },
+    });
     const after = await snapshot(tx, user!.id);
     await recordAudit(tx, actor, { action: "staff.invite", entityType: "user", entityId: user!.id, after });
-    return { ...after!, temporaryPassword };
+    return { ...after!, inviteSent: true };
   });
 }
 

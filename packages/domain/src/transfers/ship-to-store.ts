@@ -1,8 +1,6 @@
-import { sql } from "drizzle-orm";
-
 import type { DbOrTx, Tx } from "@omni/db";
 
-import { availabilityBySku, reserveStock } from "../inventory";
+import { availabilityBySku, lockStockRows, reserveStock } from "../inventory";
 import type { Actor } from "../kernel";
 import { findLocation, pickupPromise, promiseSettings, soonestSource, type PickupPromise } from "../stores";
 import { createTransferInTx, type TransferLineInput } from "./transfers";
@@ -68,15 +66,10 @@ export async function holdForPickup(
 ): Promise<{ transferNumbers: string[] }> {
   // Stock rows at several locations are locked in one global order, so that two orders sourcing
   // from each other's stores wait for one another instead of deadlocking.
-  const rows = [
+  await lockStockRows(tx, [
     ...input.plan.local.map((l) => ({ locationId: input.storeId, sku: l.sku })),
     ...[...input.plan.bySource].flatMap(([locationId, lines]) => lines.map((l) => ({ locationId, sku: l.sku }))),
-  ].sort((a, b) => (a.locationId + "\u0000" + a.sku < b.locationId + "\u0000" + b.sku ? -1 : 1));
-  for (const row of rows) {
-    await tx.execute(
-      sql`select 1 from stock_levels where location_id = ${row.locationId} and sku = ${row.sku} for update`,
-    );
-  }
+  ]);
   for (const line of input.plan.local) {
     await reserveStock(tx, {
       locationId: input.storeId,

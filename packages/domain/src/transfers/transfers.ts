@@ -14,7 +14,7 @@ import {
   type Tx,
 } from "@omni/db";
 
-import { adjustOnHand, endHolds, reserveStock } from "../inventory";
+import { adjustOnHand, endHolds, lockStockRows, reserveStock } from "../inventory";
 import {
   badRequest,
   canManage,
@@ -22,6 +22,7 @@ import {
   nextTransferNumber,
   notFound,
   recordAudit,
+  runOnce,
   worksIn,
   type Actor,
 } from "../kernel";
@@ -85,6 +86,10 @@ export async function createTransferInTx(
     })
     .returning();
   await tx.insert(transferLines).values(lines.map((l) => ({ transferId: transfer!.id, ...l })));
+  await lockStockRows(
+    tx,
+    lines.map((l) => ({ locationId: from.id, sku: l.sku })),
+  );
   for (const line of lines) {
     await reserveStock(tx, {
       locationId: from.id,
@@ -110,12 +115,27 @@ export async function createTransferInTx(
 export async function createTransfer(
   db: Database,
   actor: Actor,
-  input: { fromStoreId: string; toStoreId: string; lines: TransferLineInput[]; reason: string },
+  input: {
+    fromStoreId: string;
+    toStoreId: string;
+    lines: TransferLineInput[];
+    reason: string;
+    idempotencyKey?: string;
+  },
 ) {
   if (!canManage(actor, input.fromStoreId) && !canManage(actor, input.toStoreId))
     throw forbidden("Only a manager of one of the two stores can create this transfer.");
-  const transfer = await db.transaction((tx) => createTransferInTx(tx, actor, input));
-  return { transferNumber: transfer.number, status: transfer.status };
+  const create = async (tx: Tx) => {
+    const transfer = await createTransferInTx(tx, actor, input);
+    return { transferNumber: transfer.number, status: transfer.status };
+  };
+  // It holds stock at the source, so a retried request with its key must not hold it twice.
+  const { idempotencyKey } = input;
+  return db.transaction((tx) =>
+    idempotencyKey
+      ? runOnce(tx, actor, "transfers.create", { ...input, idempotencyKey }, () => create(tx))
+      : create(tx),
+  );
 }
 
 async function findTransfer(db: DbOrTx, transferNumber: string): Promise<TransferRow> {
@@ -197,6 +217,10 @@ export async function receiveTransfer(
       transferId: locked.id,
       to: short ? "partly_received" : "received",
     });
+    await lockStockRows(
+      tx,
+      arrived.map((l) => ({ locationId: transfer.toLocationId, sku: l.sku })),
+    );
     for (const line of arrived) {
       await tx
         .update(transferLines)

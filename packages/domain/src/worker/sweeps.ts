@@ -2,7 +2,7 @@ import { demandForecastSweep, refreshAnalyticsSweep } from "../analytics";
 import { cartReminders } from "../carts";
 import { backInStockSweep, refreshRecommendationsSweep, reviewRequestsSweep } from "../engagement";
 import { deliverWebhooksSweep } from "../integrations";
-import { clearRateLimits, type Sweep } from "../kernel";
+import { clearIdempotencyKeys, clearRateLimits, type Sweep } from "../kernel";
 import { deliverOutboxSweep } from "../messages";
 import { expirePickups, pickupReminders, reconcilePayments, trackShipmentsSweep } from "../orders";
 import { expireReservations, reservationReminders } from "../reservations";
@@ -10,7 +10,7 @@ import { expireReservations, reservationReminders } from "../reservations";
 /** Every periodic job; each area appends its own. */
 export const sweeps: Sweep[] = [];
 
-sweeps.push(deliverOutboxSweep, clearRateLimits);
+sweeps.push(deliverOutboxSweep, clearRateLimits, clearIdempotencyKeys);
 
 sweeps.push(pickupReminders, expirePickups, reservationReminders, expireReservations);
 

@@ -1,7 +1,9 @@
 import { signOutAction } from "@/app/actions/auth";
 import { auth } from "@/auth";
 import { ConsentSettings } from "@/components/consent-settings";
+import { VerifyEmailBanner } from "@/components/email-verification";
 import { KioskSignIn } from "@/components/kiosk-sign-in";
+import { ChangePasswordForm } from "@/components/password-forms";
 import { RecommendedProducts } from "@/components/recommended-products";
 import { serverApi } from "@/server/api";
 import type { Metadata } from "next";
@@ -45,6 +47,8 @@ export default async function AccountPage() {
           </button>
         </form>
       </header>
+
+      {!me.emailVerified && <VerifyEmailBanner />}
 
       <div className="grid gap-4 sm:grid-cols-2">
         <section className="rounded-xl border border-slate-200 p-4">
@@ -118,6 +122,11 @@ export default async function AccountPage() {
       </section>
 
       <KioskSignIn />
+
+      <section className="space-y-3 rounded-xl border border-slate-200 p-4" data-testid="password-section">
+        <h2 className="text-lg font-semibold">{t("password")}</h2>
+        <ChangePasswordForm />
+      </section>
     </div>
   );
 }

@@ -2,12 +2,14 @@
 
 import { ListState, TableHead } from "@/components/list-state";
 import { inputClass, PageHeader, Panel, tableClass } from "@/components/page-header";
-import { useQuery } from "@tanstack/react-query";
+import { useStaff } from "@/components/staff-context";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
 import { Fragment, useState, type FormEvent } from "react";
 
 import { Button } from "@omni/ui/button";
-import { useTRPC } from "@omni/ui/trpc";
+import { ErrorMessage } from "@omni/ui/error-message";
+import { errorMessage, useTRPC } from "@omni/ui/trpc";
 
 /** What the platform sent to shoppers, newest first: to answer "did I get the e-mail?" at the counter. */
 export function NotificationsScreen() {
@@ -18,10 +20,18 @@ export function NotificationsScreen() {
   const [email, setEmail] = useState<string | undefined>();
   const [channel, setChannel] = useState<"email" | "sms" | undefined>();
   const [open, setOpen] = useState<number | string | null>(null);
+  const [deadOnly, setDeadOnly] = useState(false);
+  const { role } = useStaff();
+  const queryClient = useQueryClient();
   const list = useQuery({
-    ...trpc.notifications.list.queryOptions({ email, channel, limit: 100 }),
+    ...trpc.notifications.list.queryOptions({ email, channel, limit: 100, dead: deadOnly || undefined }),
     refetchInterval: 15_000,
   });
+  const retry = useMutation(
+    trpc.notifications.retry.mutationOptions({
+      onSuccess: () => void queryClient.invalidateQueries({ queryKey: trpc.notifications.list.queryKey() }),
+    }),
+  );
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setEmail(typed.trim() || undefined);
@@ -56,7 +66,17 @@ export function NotificationsScreen() {
           <Button type="submit" data-testid="notifications-filter">
             {t("filter")}
           </Button>
+          <label className="flex items-center gap-2 whitespace-nowrap text-sm">
+            <input
+              type="checkbox"
+              checked={deadOnly}
+              onChange={(e) => setDeadOnly(e.target.checked)}
+              data-testid="notifications-dead-only"
+            />
+            {t("deadOnly")}
+          </label>
         </form>
+        {retry.isError && <ErrorMessage message={errorMessage(retry.error)} />}
       </Panel>
       <Panel>
         <ListState query={list} empty={t("none")}>
@@ -93,15 +113,35 @@ export function NotificationsScreen() {
                         <span
                           className={`rounded-full px-2 py-0.5 text-xs font-semibold ${n.sentAt ? "bg-emerald-50 text-emerald-800" : n.lastError ? "bg-red-50 text-red-800" : "bg-slate-100 text-slate-700"}`}
                         >
-                          {n.sentAt ? t("sent") : n.lastError ? t("failed") : t("queued")}
+                          {n.sentAt ? t("sent") : n.deadAt ? t("dead") : n.lastError ? t("failed") : t("queued")}
                         </span>
+                        {n.deadAt && role === "admin" && (
+                          <Button
+                            variant="secondary"
+                            className="ml-2"
+                            busy={retry.isPending && retry.variables?.id === n.id}
+                            onClick={(e) => {
+                              e.stopPropagation();
+                              retry.mutate({ id: n.id });
+                            }}
+                            data-testid="notification-retry"
+                          >
+                            {t("retry")}
+                          </Button>
+                        )}
                       </td>
                     </tr>
                     {open === n.id && (
                       <tr>
                         <td colSpan={5} className="bg-slate-50">
                           <p className="whitespace-pre-wrap text-sm">{n.body}</p>
-                          {n.lastError && <p className="mt-1 text-xs text-red-700">{n.lastError}</p>}
+                          {n.lastError && (
+                            <p className="mt-1 text-xs text-red-700">
+                              {t("tries", { count: n.attempts })}: {n.lastError}
+                              {n.nextAttemptAt &&
+                                ` · ${t("nextTry", { when: format.dateTime(new Date(n.nextAttemptAt), { timeStyle: "short" }) })}`}
+                            </p>
+                          )}
                         </td>
                       </tr>
                     )}

@@ -229,10 +229,7 @@ function InviteForm({ storeIds }: { storeIds: string[] }) {
             className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-900"
             data-testid="invite-result"
           >
-            {t("invited", { email: invite.data.email })}{" "}
-            <strong className="font-mono" data-testid="temporary-password">
-              {invite.data.temporaryPassword}
-            </strong>
+            {t("invited", { email: invite.data.email })}
           </p>
         )}
       </form>

@@ -27,7 +27,16 @@ export function StockForms({ sku }: { sku: string }) {
     void queryClient.invalidateQueries({ queryKey: trpc.inventory.movements.queryKey() });
   };
   const count = useMutation(trpc.inventory.setOnHand.mutationOptions({ onSuccess: refresh }));
-  const receive = useMutation(trpc.inventory.receive.mutationOptions({ onSuccess: refresh }));
+  // One key per delivery: a retry after a lost answer adds the goods once; the next delivery gets a new key.
+  const [receiveKey, setReceiveKey] = useState(() => crypto.randomUUID());
+  const receive = useMutation(
+    trpc.inventory.receive.mutationOptions({
+      onSuccess: (result) => {
+        setReceiveKey(crypto.randomUUID());
+        refresh(result);
+      },
+    }),
+  );
   const safety = useMutation(trpc.inventory.setSafetyStock.mutationOptions({ onSuccess: refresh }));
   return (
     <div className="grid grid-cols-2 gap-5 max-xl:grid-cols-1">
@@ -52,7 +61,9 @@ export function StockForms({ sku }: { sku: string }) {
         testId="receive"
         submitTestId="receive-stock-submit"
         mutation={receive}
-        onSubmit={(n, reason, done) => receive.mutate({ storeId, sku, quantity: n, reason }, { onSuccess: done })}
+        onSubmit={(n, reason, done) =>
+          receive.mutate({ storeId, sku, quantity: n, reason, idempotencyKey: receiveKey }, { onSuccess: done })
+        }
       />
       <SafetyStockForm
         pending={safety.isPending}

@@ -25,6 +25,8 @@ export function NewTransferForm() {
   const [other, setOther] = useState("");
   const [lines, setLines] = useState<Line[]>([{ sku: "", quantity: "1" }]);
   const [reason, setReason] = useState("");
+  // One key per form: a double submit or a retry after a lost answer creates one transfer.
+  const [idempotencyKey] = useState(() => crypto.randomUUID());
   const create = useMutation(
     trpc.transfers.create.mutationOptions({
       onSuccess: (created) => router.push(`/transfers/${encodeURIComponent(created.transferNumber)}`),
@@ -39,6 +41,7 @@ export function NewTransferForm() {
       fromStoreId: from,
       toStoreId: to,
       reason,
+      idempotencyKey,
       lines: lines.filter((l) => l.sku.trim()).map((l) => ({ sku: l.sku.trim(), quantity: Number(l.quantity) })),
     });
   };

@@ -1,0 +1,60 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { useLocale, useTranslations } from "next-intl";
+import Link from "next/link";
+
+import { Button } from "@omni/ui/button";
+import { ErrorMessage } from "@omni/ui/error-message";
+import { errorMessage, useTRPC } from "@omni/ui/trpc";
+
+/**
+ * The page a "confirm your address" link opens. Confirming takes a click, not just the visit, so a
+ * mail scanner that opens links does not use the token up.
+ */
+export function VerifyEmailButton({ token }: { token: string }) {
+  const t = useTranslations("recovery");
+  const locale = useLocale();
+  const trpc = useTRPC();
+  const verify = useMutation(trpc.account.verifyEmail.mutationOptions());
+  if (verify.isSuccess)
+    return (
+      <div role="status" className="space-y-2 rounded-lg bg-emerald-50 px-4 py-3 text-emerald-900" data-testid="done">
+        <p>{t("verified", { email: verify.data.email })}</p>
+        <Link href="/account" className="font-semibold underline">
+          {t("toAccount")}
+        </Link>
+      </div>
+    );
+  return (
+    <div className="space-y-3">
+      {verify.isError && <ErrorMessage message={errorMessage(verify.error)} locale={locale} />}
+      <Button onClick={() => verify.mutate({ token })} busy={verify.isPending} data-testid="verify-submit">
+        {t("confirm")}
+      </Button>
+    </div>
+  );
+}
+
+/** On the account page while the address is not confirmed: what it is for, and the link again. */
+export function VerifyEmailBanner() {
+  const t = useTranslations("recovery");
+  const locale = useLocale();
+  const trpc = useTRPC();
+  const resend = useMutation(trpc.account.requestEmailVerification.mutationOptions());
+  return (
+    <section className="space-y-2 rounded-xl border border-amber-300 bg-amber-50 p-4" data-testid="verify-banner">
+      <p className="text-amber-950">{t("unverified")}</p>
+      {resend.isSuccess ? (
+        <p role="status" className="font-semibold text-amber-950">
+          {t("linkSent")}
+        </p>
+      ) : (
+        <Button variant="secondary" onClick={() => resend.mutate()} busy={resend.isPending} data-testid="verify-resend">
+          {t("resend")}
+        </Button>
+      )}
+      {resend.isError && <ErrorMessage message={errorMessage(resend.error)} locale={locale} />}
+    </section>
+  );
+}

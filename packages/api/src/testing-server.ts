@@ -1,0 +1,49 @@
+/**
+ * `testing-server.ts <database url> <port>`: the shared router served over plain node HTTP, an app
+ * process for the fault tests (a Next build would take minutes; the database layer under test is the same).
+ */
+import http from "node:http";
+
+import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
+
+import { createDb } from "@omni/db";
+
+import { createContext } from "./context";
+import { appRouter } from "./root";
+
+const [url, portArg] = process.argv.slice(2);
+const port = Number(portArg);
+if (!url || !port) throw new Error("usage: testing-server.ts <database url> <port>");
+const { db } = createDb(url, { max: 4 });
+// Each simulated shopper sends its own address in `x-test-address` (this server stands for the
+// socket address a real app reads), so that per-address limits treat them as different people.
+const handle = (request: Request) =>
+  fetchRequestHandler({
+    endpoint: "/api/trpc",
+    req: request,
+    router: appRouter,
+    createContext: () => createContext({ db, app: "web", ip: request.headers.get("x-test-address") ?? "127.0.0.1" }),
+  });
+
+const server = http.createServer((req, res) => {
+  const chunks: Buffer[] = [];
+  req.on("data", (chunk: Buffer) => chunks.push(chunk));
+  req.on("end", () => {
+    const body = chunks.length ? Buffer.concat(chunks) : undefined;
+    const request = new Request(`http://127.0.0.1:${port}${req.url}`, {
+      method: req.method,
+      headers: req.headers as Record<string, string>,
+      body: req.method === "GET" || req.method === "HEAD" ? undefined : body,
+    });
+    handle(request)
+      .then(async (response) => {
+        res.writeHead(response.status, Object.fromEntries(response.headers));
+        res.end(Buffer.from(await response.arrayBuffer()));
+      })
+      .catch((error: unknown) => {
+        res.writeHead(500);
+        res.end(String(error));
+      });
+  });
+});
+server.listen(port, "127.0.0.1", () => process.stdout.write("ready\n"));

@@ -1,0 +1,49 @@
+import { eq, sql } from "drizzle-orm";
+
+import { users, type Database, type Tx } from "@omni/db";
+
+import { badRequest, callerKey, consumeOrRefuse, emailKey, notFound, queueMessage, type Actor } from "../kernel";
+import { issueAccountToken, redeemAccountToken } from "./account-tokens";
+
+/** Queues the "confirm your address" e-mail with a fresh link, in the caller's transaction. */
+export async function queueVerificationEmail(tx: Tx, user: { id: string; email: string; name: string }) {
+  const { token, link } = await issueAccountToken(tx, "verify-email", user.id);
+  await queueMessage(tx, {
+    to: user.email,
+    template: "account_verify_email",
+    subject: "Confirm your e-mail address / Potwierdź adres e-mail",
+    body: `Hello ${user.name || user.email}, please confirm that this address is yours: ${link}\n\nDzień dobry, potwierdź, że ten adres należy do Ciebie: ${link}\n\nThe link works once, for 48 hours. If you did not create an account, ignore this e-mail.`,
+    data: { accountToken: token },
+  });
+}
+
+/**
+ * `account.requestEmailVerification` (signed in): sends the link again. Limited per address and per
+ * caller, so the button cannot be used to flood an inbox.
+ */
+export async function requestEmailVerification(db: Database, actor: Actor & { userId: string }) {
+  const [user] = await db.select().from(users).where(eq(users.id, actor.userId));
+  if (!user) throw notFound("Your account");
+  if (user.emailVerified) return { alreadyVerified: true };
+  await consumeOrRefuse(db, [
+    ["accountEmails", emailKey(user.email)],
+    ["accountEmailsAddress", callerKey(actor)],
+  ]);
+  await db.transaction((tx) => queueVerificationEmail(tx, user));
+  return { alreadyVerified: false };
+}
+
+/** `account.verifyEmail`: the link's token, once; marks the address as the account holder's. */
+export async function verifyEmail(db: Database, input: { token: string }) {
+  return db.transaction(async (tx) => {
+    const userId = await redeemAccountToken(tx, "verify-email", input.token);
+    if (!userId) throw badRequest("This confirmation link is not valid any more. Ask for a new one from your account.");
+    const [user] = await tx
+      .update(users)
+      .set({ emailVerified: sql`coalesce(${users.emailVerified}, now())` })
+      .where(eq(users.id, userId))
+      .returning({ email: users.email });
+    if (!user) throw badRequest("This confirmation link is not valid any more.");
+    return { email: user.email, verified: true };
+  });
+}
