@@ -4,3 +4,8 @@ export * from "./pricing";
 export * from "./promotions";
 export * from "./locale";
 export * from "./search";
+export * from "./catalog-inputs";
+export * from "./product-create";
+export * from "./categories-admin";
+export * from "./bulk-price";
+export * from "./catalog-csv";

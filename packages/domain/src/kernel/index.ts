@@ -12,3 +12,4 @@ export * from "./env";
 export * from "./log";
 export * from "./hold-limits";
 export * from "./request-fingerprint";
+export * from "./csv";
