@@ -151,16 +151,19 @@ export async function importProductsCsv(db: Database, actor: Actor, input: { csv
       unitCostMinor: optional(r.unit_cost_minor),
       active: optional(r.variant_active) ?? "true",
     });
+    // Duplicates are looked for on every row, also on rows with other mistakes, so one pass names them all.
+    const rawSku = r.sku?.trim();
+    if (rawSku && seenSku.has(rawSku))
+      errors.push({ line, column: "sku", message: `SKU ${rawSku} is also on line ${seenSku.get(rawSku)}.` });
+    if (rawSku && !seenSku.has(rawSku)) seenSku.set(rawSku, line);
+    const rawEan = r.ean?.trim();
+    if (rawEan && seenEan.has(rawEan))
+      errors.push({ line, column: "ean", message: `EAN ${rawEan} is also on line ${seenEan.get(rawEan)}.` });
+    if (rawEan && !seenEan.has(rawEan)) seenEan.set(rawEan, line);
     if (!product.success) errors.push(...issues(line, product.error));
     if (!variant.success) errors.push(...issues(line, variant.error, true));
     if (!product.success || !variant.success) continue;
     const v = variant.data;
-    if (seenSku.has(v.sku))
-      errors.push({ line, column: "sku", message: `SKU ${v.sku} is also on line ${seenSku.get(v.sku)}.` });
-    seenSku.set(v.sku, line);
-    if (v.ean && seenEan.has(v.ean))
-      errors.push({ line, column: "ean", message: `EAN ${v.ean} is also on line ${seenEan.get(v.ean)}.` });
-    if (v.ean) seenEan.set(v.ean, line);
     const known = bySlug.get(product.data.slug);
     if (!known) {
       bySlug.set(product.data.slug, { ...product.data, line, variants: [{ ...v, line }] });
@@ -179,7 +182,7 @@ export async function importProductsCsv(db: Database, actor: Actor, input: { csv
     }
     known.variants.push({ ...v, line });
   }
-  rejectIfAny(errors);
+  // Field errors are reported together with what only the database knows (categories, codes in use).
   const parsed = [...bySlug.values()];
 
   return db.transaction(async (tx) => {
