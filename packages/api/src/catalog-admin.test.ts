@@ -59,6 +59,15 @@ describe("admin catalogue", () => {
       "harbour-raincoat",
     );
 
+    // Search keeps a "has an active variant" flag on the product (triggers): it follows the variants' switches.
+    const found = async () =>
+      (await shopper.catalog.search({ query: "plaszcz przystan", locale: "pl" })).items.map((i) => i.slug);
+    await api.products.updateVariant({ sku: "RAIN-NAVY-M", active: false });
+    await api.products.updateVariant({ sku: "RAIN-NAVY-L", active: false });
+    expect(await found()).not.toContain("harbour-raincoat");
+    await api.products.updateVariant({ sku: "RAIN-NAVY-L", active: true });
+    expect(await found()).toContain("harbour-raincoat");
+
     // The same title again gets a slug of its own.
     const twin = await api.products.create({
       title: "Harbour Raincoat",

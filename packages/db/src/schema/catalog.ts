@@ -36,6 +36,11 @@ export const products = pgTable(
         sql`setweight(to_tsvector('simple', omni_unaccent(title || ' ' || title_pl)), 'A') || setweight(to_tsvector('simple', omni_unaccent(description || ' ' || description_pl)), 'B')`,
       ),
     active: boolean("active").notNull().default(true),
+    /**
+     * Whether any variant is active, kept by triggers on `variants` (migration "search_sellable_flag"): search
+     * reads this flag instead of probing the variants of every match, which at 100k variants was most of its time.
+     */
+    hasActiveVariant: boolean("has_active_variant").notNull().default(false),
     featured: boolean("featured").notNull().default(false),
     /** Seed for the locally generated product image. */
     imageHue: integer("image_hue").notNull().default(200),

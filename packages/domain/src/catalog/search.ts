@@ -57,9 +57,19 @@ async function needsFuzzy(db: DbOrTx, words: string[]): Promise<boolean> {
   return rows.length === 0;
 }
 
-/** Codes are matched exactly: a scanned SKU or EAN finds its product and nothing else. */
-const codeMatch = (query: string) =>
-  sql`p.id in (select vc.product_id from variants vc where vc.sku = ${query.toUpperCase()} or vc.ean = ${query})`;
+/**
+ * Codes are matched exactly: a scanned SKU or EAN finds its product and nothing else. The products are looked up
+ * first (two unique indexes) so that the text condition stays a plain index-friendly `@@` instead of an `OR` with
+ * a sub-query, which made PostgreSQL scan every product.
+ */
+async function codeMatches(db: DbOrTx, query: string): Promise<string[]> {
+  if (!query || query.length > 64) return [];
+  const rows = await db.execute<{ product_id: string }>(
+    sql`select product_id from variants where sku = ${query.toUpperCase()} or ean = ${query}`,
+  );
+  return rows.map((r) => r.product_id);
+}
+const codeMatch = (ids: string[]) => (ids.length ? sql`p.id in ${ids}` : sql`false`);
 
 /** Automatic promotions running now, as the pricing module applies them (codes excluded). */
 const runningPromotions = sql`(select pr.kind, pr.value, pr.category_slug, pr.product_id from promotions pr
@@ -76,7 +86,7 @@ const effectivePrice = (v: string) => sql.raw(effectivePriceText(v));
 type Dimension = "category" | "sizes" | "colours" | "price" | "availableIn";
 
 /** The product-level conditions of the filters, leaving out one dimension (for that dimension's facet counts). */
-function productConditions(filters: CatalogFilters & { fuzzy?: boolean }, without?: Dimension): SQL[] {
+function productConditions(filters: CatalogFilters & { fuzzy?: boolean; codes: string[] }, without?: Dimension): SQL[] {
   const where: SQL[] = [sql`p.active`];
   const query = filters.query?.trim();
   const words = queryWords(query);
@@ -84,9 +94,9 @@ function productConditions(filters: CatalogFilters & { fuzzy?: boolean }, withou
     const text = filters.fuzzy
       ? sql.join(words.map(fuzzyWordMatch), sql` and `)
       : sql`${vectorSql} @@ ${prefixQuery(words)}`;
-    where.push(sql`((${text}) or ${codeMatch(query)})`);
+    where.push(filters.codes.length ? sql`((${text}) or ${codeMatch(filters.codes)})` : sql`(${text})`);
   } else if (query) {
-    where.push(codeMatch(query));
+    where.push(codeMatch(filters.codes));
   }
   if (filters.category && without !== "category") where.push(sql`p.category_slug = ${filters.category}`);
   return where;
@@ -122,14 +132,18 @@ export async function searchCatalog(db: DbOrTx, input: CatalogSearchInput) {
   const locale = input.locale ?? "en";
   const query = input.query?.trim() ?? "";
   const words = queryWords(query);
-  const fuzzy = await needsFuzzy(db, words);
+  const [fuzzy, codes] = await Promise.all([needsFuzzy(db, words), codeMatches(db, query)]);
+  const variantWhere = variantConditions(input);
   const where = [
-    ...productConditions({ ...input, fuzzy }),
-    sql`exists (select 1 from variants v where v.product_id = p.id and ${and(variantConditions(input))})`,
+    ...productConditions({ ...input, fuzzy, codes }),
+    // Without a variant filter, "has an active variant" is a flag on the product row (kept by triggers).
+    variantWhere.length === 1
+      ? sql`p.has_active_variant`
+      : sql`exists (select 1 from variants v where v.product_id = p.id and ${and(variantWhere)})`,
   ];
   const minPrice = sql`(select min(${effectivePrice("v")}) from variants v where v.product_id = p.id and v.active)`;
   const relevance = words.length
-    ? sql`(${codeMatch(query)})::int * 10 + ts_rank(${vectorSql}, ${prefixQuery(words)}, 1)
+    ? sql`(${codeMatch(codes)})::int * 10 + ts_rank(${vectorSql}, ${prefixQuery(words)}, 1)
         ${fuzzy ? sql`+ word_similarity(omni_unaccent(${words.join(" ")}::text), ${titlesSql})` : sql``}`
     : sql`0`;
   const order =
@@ -269,8 +283,11 @@ export const priceBands: [number, number | null][] = [
  */
 export async function catalogFacets(db: DbOrTx, input: CatalogFilters & { storeId?: string; locale?: Locale }) {
   const locale = input.locale ?? "en";
-  const fuzzy = await needsFuzzy(db, queryWords(input.query));
-  const filters = { ...input, fuzzy };
+  const [fuzzy, codes] = await Promise.all([
+    needsFuzzy(db, queryWords(input.query)),
+    codeMatches(db, input.query?.trim() ?? ""),
+  ]);
+  const filters = { ...input, fuzzy, codes };
   const countBy = (without: Dimension | undefined, key: SQL) =>
     trigramTolerance(db, fuzzy, (tx) =>
       tx.execute<{ value: string | null; count: number }>(sql`with promos as ${runningPromotions}
