@@ -4,9 +4,11 @@ import {
   bulkChangePrices,
   createProduct,
   createVariant,
+  deleteProductImage,
   eanField,
   exportProductsCsv,
   getProductForStaff,
+  IMAGE_MAX_BYTES,
   importProductsCsv,
   listProductsForStaff,
   moneyField,
@@ -15,6 +17,7 @@ import {
   productContent,
   updateProduct,
   updateVariant,
+  uploadProductImage,
   variantFields,
   vatRateField,
 } from "@omni/domain/catalog";
@@ -96,6 +99,29 @@ export const productsRouter = router({
         .refine((i) => i.skus?.length || i.categorySlug, "Choose the SKUs or a category to reprice."),
     )
     .mutation(({ ctx, input }) => bulkChangePrices(ctx.db, ctx.actor, input)),
+  /** A picture, sent as base64 (the admin reads the chosen file); served resized at `/api/images/<id>?w=<px>`. */
+  uploadImage: adminProcedure
+    .input(
+      z.object({
+        productId,
+        colour: z.string().trim().max(32).nullish(),
+        dataBase64: z
+          .string()
+          .min(1, "Choose a picture.")
+          .max(Math.ceil((IMAGE_MAX_BYTES * 4) / 3) + 4, "This picture is too large (at most 10 MB).")
+          .regex(/^[A-Za-z0-9+/]+=*$/, "This picture did not arrive whole; choose it again."),
+      }),
+    )
+    .mutation(({ ctx, input }) =>
+      uploadProductImage(ctx.db, ctx.actor, {
+        productId: input.productId,
+        colour: input.colour,
+        data: Buffer.from(input.dataBase64, "base64"),
+      }),
+    ),
+  deleteImage: adminProcedure
+    .input(z.object({ imageId: z.uuid("Unknown picture.") }))
+    .mutation(({ ctx, input }) => deleteProductImage(ctx.db, ctx.actor, input)),
   importCsv: adminProcedure
     .input(z.object({ csv, dryRun: z.boolean().default(false) }))
     .mutation(({ ctx, input }) => importProductsCsv(ctx.db, ctx.actor, input)),

@@ -113,3 +113,25 @@ export const promotions = pgTable(
   },
   (t) => [check("promotions_value_positive", sql`${t.value} > 0`)],
 );
+
+/**
+ * Pictures uploaded in the admin. The file lives in the image store (a local folder by default, or an S3-compatible
+ * bucket by setting) under `storageKey`; resized copies are made on first request and kept beside it.
+ */
+export const productImages = pgTable(
+  "product_images",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    productId: uuid("product_id")
+      .notNull()
+      .references(() => products.id, { onDelete: "cascade" }),
+    /** The colour option it shows (a variant's `options.colour`); empty for every colour. */
+    colour: text("colour"),
+    position: integer("position").notNull().default(0),
+    storageKey: text("storage_key").notNull(),
+    width: integer("width").notNull(),
+    height: integer("height").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("product_images_product_idx").on(t.productId, t.position)],
+);

@@ -3,6 +3,7 @@ import { and, asc, desc, eq, ilike, or, sql } from "drizzle-orm";
 import { products, variants, type Database, type DbOrTx, type VariantOptions } from "@omni/db";
 
 import { notFound, recordAudit, type Actor } from "../kernel";
+import { listProductImages } from "./images";
 import { assertCategory, duplicateCode } from "./product-create";
 
 /** The back office's view of products, inactive ones included. */
@@ -49,7 +50,7 @@ export async function getProductForStaff(db: DbOrTx, productId: string) {
     .from(variants)
     .where(eq(variants.productId, productId))
     .orderBy(asc(variants.position));
-  return { ...product, variants: variantRows };
+  return { ...product, variants: variantRows, images: await listProductImages(db, productId) };
 }
 
 export async function updateProduct(

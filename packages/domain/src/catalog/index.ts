@@ -9,3 +9,5 @@ export * from "./product-create";
 export * from "./categories-admin";
 export * from "./bulk-price";
 export * from "./catalog-csv";
+export * from "./image-store";
+export * from "./images";
