@@ -132,43 +132,63 @@ export async function searchCatalog(db: DbOrTx, input: CatalogSearchInput) {
   const locale = input.locale ?? "en";
   const query = input.query?.trim() ?? "";
   const words = queryWords(query);
-  const [fuzzy, codes] = await Promise.all([needsFuzzy(db, words), codeMatches(db, query)]);
+  // Whitespace never occurs in a SKU or an EAN: a query with several words skips the code look-up.
+  const codes = /\s/.test(query) ? [] : await codeMatches(db, query);
   const variantWhere = variantConditions(input);
-  const where = [
-    ...productConditions({ ...input, fuzzy, codes }),
-    // Without a variant filter, "has an active variant" is a flag on the product row (kept by triggers).
-    variantWhere.length === 1
-      ? sql`p.has_active_variant`
-      : sql`exists (select 1 from variants v where v.product_id = p.id and ${and(variantWhere)})`,
-  ];
-  const minPrice = sql`(select min(${effectivePrice("v")}) from variants v where v.product_id = p.id and v.active)`;
-  const relevance = words.length
-    ? sql`(${codeMatch(codes)})::int * 10 + ts_rank(${vectorSql}, ${prefixQuery(words)}, 1)
-        ${fuzzy ? sql`+ word_similarity(omni_unaccent(${words.join(" ")}::text), ${titlesSql})` : sql``}`
-    : sql`0`;
-  const order =
-    input.sort === "price_asc"
-      ? sql`min_price asc, p.slug`
-      : input.sort === "price_desc"
-        ? sql`min_price desc, p.slug`
-        : input.sort === "newest"
-          ? sql`p.created_at desc, p.slug`
-          : words.length
-            ? sql`${relevance} desc, p.featured desc, p.slug`
-            : sql`p.featured desc, p.slug`;
   // Only sorting by price needs every match's price; the other orders compute it for the page alone.
   const byPrice = input.sort === "price_asc" || input.sort === "price_desc";
+  const minPrice = sql`(select min(${effectivePrice("v")}) from variants v where v.product_id = p.id and v.active)`;
 
-  const rows = await trigramTolerance(db, fuzzy, (tx) =>
-    tx.execute<{ id: string; slug: string; title: string; title_pl: string; category_slug: string; image_hue: number }>(
-      sql`with promos as ${runningPromotions}
-      select p.id, p.slug, p.title, p.title_pl, p.category_slug, p.image_hue ${byPrice ? sql`, ${minPrice} as min_price` : sql``}
-      from products p
-      where ${and(where)}
-      order by ${order}
-      limit ${limit + 1} offset ${offset}`,
-    ),
-  );
+  const pageOf = (fuzzy: boolean) => {
+    const where = [
+      ...productConditions({ ...input, fuzzy, codes }),
+      // Without a variant filter, "has an active variant" is a flag on the product row (kept by triggers).
+      variantWhere.length === 1
+        ? sql`p.has_active_variant`
+        : sql`exists (select 1 from variants v where v.product_id = p.id and ${and(variantWhere)})`,
+    ];
+    const relevance = words.length
+      ? sql`(${codeMatch(codes)})::int * 10 + ts_rank(${vectorSql}, ${prefixQuery(words)}, 1)
+          ${fuzzy ? sql`+ word_similarity(omni_unaccent(${words.join(" ")}::text), ${titlesSql})` : sql``}`
+      : sql`0`;
+    const order =
+      input.sort === "price_asc"
+        ? sql`min_price asc, p.slug`
+        : input.sort === "price_desc"
+          ? sql`min_price desc, p.slug`
+          : input.sort === "newest"
+            ? sql`p.created_at desc, p.slug`
+            : words.length
+              ? sql`${relevance} desc, p.featured desc, p.slug`
+              : sql`p.featured desc, p.slug`;
+    return trigramTolerance(db, fuzzy, (tx) =>
+      tx.execute<{
+        id: string;
+        slug: string;
+        title: string;
+        title_pl: string;
+        category_slug: string;
+        image_hue: number;
+      }>(
+        sql`with promos as ${runningPromotions}
+        select p.id, p.slug, p.title, p.title_pl, p.category_slug, p.image_hue ${byPrice ? sql`, ${minPrice} as min_price` : sql``}
+        from products p
+        where ${and(where)}
+        order by ${order}
+        limit ${limit + 1} offset ${offset}`,
+      ),
+    );
+  };
+  // Typo tolerance (trigram similarity) is costly over thousands of matches, so it runs only when the words as
+  // written find nothing: on the first page that is the exact query's own answer (one query saved on every search);
+  // on later pages of a fuzzy search it is the cheap "does any product have every word" check.
+  let rows;
+  if (!words.length) rows = await pageOf(false);
+  else if (offset > 0) rows = await pageOf(await needsFuzzy(db, words));
+  else {
+    rows = await pageOf(false);
+    if (!rows.length) rows = await pageOf(true);
+  }
 
   const page = rows.slice(0, limit);
   const items = await describeItems(db, page, locale);
@@ -187,7 +207,7 @@ async function describeItems(
     ? await db.execute<{ product_id: string; sku: string; in_stock: boolean }>(sql`
         select v.product_id, v.sku, exists (
           select 1 from stock_levels sl where sl.sku = v.sku and ${availableSql} > 0) as in_stock
-        from variants v where v.product_id in ${ids} and v.active order by v.position`)
+        from variants v where v.product_id = any(${sql.param(ids)}::uuid[]) and v.active order by v.position`)
     : [];
   const prices = await priceSkus(
     db,
