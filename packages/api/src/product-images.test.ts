@@ -1,5 +1,4 @@
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 
 import sharp from "sharp";
@@ -12,11 +11,11 @@ import { callerFor } from "./testing";
 
 // The image store is a folder of this test's own (the setting is read when the domain loads, hence hoisted).
 const imagesDir = vi.hoisted(async () => {
-  const { mkdtempSync } = await import("node:fs");
-  const { tmpdir } = await import("node:os");
-  const { join } = await import("node:path");
-  const dir = mkdtempSync(join(tmpdir(), "omni-images-test-"));
-  process.env.OMNI_IMAGES_DIR = dir;
+  const nodeFs = await import("node:fs");
+  const nodeOs = await import("node:os");
+  const nodePath = await import("node:path");
+  const dir = nodeFs.mkdtempSync(nodePath.join(nodeOs.tmpdir(), "omni-images-test-"));
+  vi.stubEnv("OMNI_IMAGES_DIR", dir);
   return dir;
 });
 

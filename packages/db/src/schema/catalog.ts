@@ -37,7 +37,7 @@ export const products = pgTable(
       ),
     active: boolean("active").notNull().default(true),
     /**
-     * Whether any variant is active, kept by triggers on `variants` (migration "search_sellable_flag"): search
+     * Whether any variant is active, kept by triggers on `variants` (migration "catalog_images_sellable"): search
      * reads this flag instead of probing the variants of every match, which at 100k variants was most of its time.
      */
     hasActiveVariant: boolean("has_active_variant").notNull().default(false),

@@ -226,14 +226,25 @@ export async function importProductsCsv(db: Database, actor: Actor, input: { csv
     const summary = { productsCreated: 0, productsUpdated: 0, variantsCreated: 0, variantsUpdated: 0 };
     if (input.dryRun) return { ...summary, dryRun: true, rows: rows.length };
     // EANs move between SKUs of the file in any order: clear them first so the unique index never sees two.
-    const movingEans = skus.filter((s) => knownVariants.get(s)?.ean);
-    if (movingEans.length) await tx.update(variants).set({ ean: null }).where(inArray(variants.sku, movingEans));
+    const fileEan = new Map(parsed.flatMap((p) => p.variants.map((v) => [v.sku, v.ean ?? null] as const)));
+    const movingEans = new Set(
+      skus.filter((s) => knownVariants.get(s)?.ean && knownVariants.get(s)!.ean !== fileEan.get(s)),
+    );
+    if (movingEans.size)
+      await tx
+        .update(variants)
+        .set({ ean: null })
+        .where(inArray(variants.sku, [...movingEans]));
     for (const p of parsed) {
       const { slug, title, titlePl, description, descriptionPl, categorySlug, vatRate, active, featured } = p;
       const fields = { title, titlePl, description, descriptionPl, categorySlug, vatRate, active, featured };
       let productId = existing.get(p.slug)?.id;
-      if (productId) {
-        await tx.update(products).set(fields).where(eq(products.id, productId));
+      const before = existing.get(p.slug);
+      if (before && productId) {
+        // An unchanged row is not rewritten: each write re-indexes the product's search columns.
+        if ((Object.keys(fields) as (keyof typeof fields)[]).some((k) => fields[k] !== before[k])) {
+          await tx.update(products).set(fields).where(eq(products.id, productId));
+        }
         summary.productsUpdated++;
       } else {
         const [row] = await tx
@@ -253,8 +264,18 @@ export async function importProductsCsv(db: Database, actor: Actor, input: { csv
           active: v.active,
           position,
         };
-        if (knownVariants.has(v.sku)) {
-          await tx.update(variants).set(values).where(eq(variants.sku, v.sku));
+        const known = knownVariants.get(v.sku);
+        if (known) {
+          const same =
+            known.ean === values.ean &&
+            known.title === values.title &&
+            JSON.stringify(known.options) === JSON.stringify(values.options) &&
+            known.priceMinor === values.priceMinor &&
+            known.unitCostMinor === values.unitCostMinor &&
+            known.active === values.active &&
+            known.position === values.position;
+          // An EAN cleared above (it may move between SKUs) is written back even when nothing else changed.
+          if (!same || movingEans.has(v.sku)) await tx.update(variants).set(values).where(eq(variants.sku, v.sku));
           summary.variantsUpdated++;
         } else {
           await tx.insert(variants).values({ ...values, sku: v.sku, productId });

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { asc, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 
 import { locations, stockLevels, variants, type Database, type DbOrTx } from "@omni/db";
@@ -88,13 +88,18 @@ export async function importStockCsv(db: Database, actor: Actor, input: { csv: s
   rejectIfAny(errors);
 
   return db.transaction(async (tx) => {
+    // Rows that count what is already on the shelf change nothing and leave no movement; one read finds them.
+    const current = new Map(
+      (
+        await tx
+          .select({ locationId: stockLevels.locationId, sku: stockLevels.sku, onHand: stockLevels.onHand })
+          .from(stockLevels)
+          .where(inArray(stockLevels.locationId, [...locationIds]))
+      ).map((r) => [`${r.locationId}/${r.sku}`, r.onHand]),
+    );
     let changed = 0;
     for (const c of counts) {
-      const [before] = await tx
-        .select({ onHand: stockLevels.onHand })
-        .from(stockLevels)
-        .where(and(eq(stockLevels.locationId, c.locationId), eq(stockLevels.sku, c.sku)));
-      if (before?.onHand === c.onHand) continue;
+      if (current.get(`${c.locationId}/${c.sku}`) === c.onHand) continue;
       try {
         await adjustOnHand(tx, {
           locationId: c.locationId,

@@ -16,7 +16,8 @@ type ProductImage = { id: string; colour: string | null; width: number; height: 
 const readBase64 = (file: File) =>
   new Promise<string>((resolve, reject) => {
     const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ""));
+    // readAsDataURL always yields a string.
+    reader.onload = () => resolve((reader.result as string).replace(/^data:[^,]*,/, ""));
     reader.onerror = () => reject(reader.error ?? new Error("The file could not be read."));
     reader.readAsDataURL(file);
   });
