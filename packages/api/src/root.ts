@@ -4,6 +4,7 @@ import { apiKeysRouter } from "./routers/api-keys";
 import { auditRouter } from "./routers/audit";
 import { cartRouter } from "./routers/cart";
 import { catalogRouter } from "./routers/catalog";
+import { categoriesRouter } from "./routers/categories";
 import { checkoutRouter } from "./routers/checkout";
 import { consentRouter } from "./routers/consent";
 import { devicesRouter } from "./routers/devices";
@@ -44,6 +45,7 @@ export const appRouter = router({
   audit: auditRouter,
   promotions: promotionsRouter,
   products: productsRouter,
+  categories: categoriesRouter,
   kiosk: kioskRouter,
   transfers: transfersRouter,
   replenishment: replenishmentRouter,

@@ -4,7 +4,7 @@ import type { OpenApiMeta } from "trpc-to-openapi";
 import { z, ZodError } from "zod";
 
 import { recordApiKeyUse, type ApiScope } from "@omni/domain/integrations";
-import { DomainError } from "@omni/domain/kernel";
+import { DomainError, type CsvRowError } from "@omni/domain/kernel";
 
 import type { Context } from "./context";
 import { toTRPCError } from "./errors";
@@ -41,6 +41,11 @@ const t = initTRPC
           stack: undefined,
           zodError: error.cause instanceof ZodError ? z.flattenError(error.cause) : null,
           ...refusalWording(error.cause),
+          // An import refused for bad rows names every row, so the clerk can fix the file in one go.
+          rowErrors:
+            error.cause instanceof DomainError && Array.isArray(error.cause.details?.errors)
+              ? (error.cause.details.errors as CsvRowError[])
+              : undefined,
         },
       };
     },

@@ -11,4 +11,5 @@ export * from "./idempotency";
 export * from "./settings";
 export * from "./vat";
 export * from "./nip";
+export * from "./gtin";
 export * from "./local-path";

@@ -2,7 +2,9 @@ import { z } from "zod";
 
 import {
   countLowStock,
+  exportStockCsv,
   getAvailability,
+  importStockCsv,
   listLowStock,
   listMovements,
   receiveStock,
@@ -12,7 +14,7 @@ import {
 
 import { idempotencyKey, quantity, reason, sku, storeId } from "../inputs";
 import { rest } from "../openapi/meta";
-import { publicProcedure, router, storeManagerProcedure, storeStaffProcedure } from "../trpc";
+import { adminProcedure, publicProcedure, router, storeManagerProcedure, storeStaffProcedure } from "../trpc";
 
 export const inventoryRouter = router({
   availability: publicProcedure
@@ -30,6 +32,13 @@ export const inventoryRouter = router({
   receive: storeManagerProcedure
     .input(z.object({ storeId, sku, quantity: quantity.max(100_000), reason, idempotencyKey }))
     .mutation(({ ctx, input }) => receiveStock(ctx.db, ctx.actor, input)),
+  /** A stock count from a spreadsheet (location_id, sku, on_hand): all rows or none. */
+  importCsv: adminProcedure
+    .input(z.object({ csv: z.string().min(1, "Choose a CSV file.").max(5_000_000), reason }))
+    .mutation(({ ctx, input }) => importStockCsv(ctx.db, ctx.actor, input)),
+  exportCsv: adminProcedure
+    .input(z.object({ storeId: storeId.optional() }).default({}))
+    .mutation(async ({ ctx, input }) => ({ csv: await exportStockCsv(ctx.db, input) })),
   setSafetyStock: storeManagerProcedure
     .input(z.object({ storeId, sku, safetyStock: z.number().int().min(0).max(100_000) }))
     .mutation(({ ctx, input }) => updateSafetyStock(ctx.db, ctx.actor, input)),

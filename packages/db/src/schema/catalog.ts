@@ -36,6 +36,11 @@ export const products = pgTable(
         sql`setweight(to_tsvector('simple', omni_unaccent(title || ' ' || title_pl)), 'A') || setweight(to_tsvector('simple', omni_unaccent(description || ' ' || description_pl)), 'B')`,
       ),
     active: boolean("active").notNull().default(true),
+    /**
+     * Whether any variant is active, kept by triggers on `variants` (migration "catalog_images_sellable"): search
+     * reads this flag instead of probing the variants of every match, which at 100k variants was most of its time.
+     */
+    hasActiveVariant: boolean("has_active_variant").notNull().default(false),
     featured: boolean("featured").notNull().default(false),
     /** Seed for the locally generated product image. */
     imageHue: integer("image_hue").notNull().default(200),
@@ -111,4 +116,26 @@ export const promotions = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [check("promotions_value_positive", sql`${t.value} > 0`)],
+);
+
+/**
+ * Pictures uploaded in the admin. The file lives in the image store (a local folder by default, or an S3-compatible
+ * bucket by setting) under `storageKey`; resized copies are made on first request and kept beside it.
+ */
+export const productImages = pgTable(
+  "product_images",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    productId: uuid("product_id")
+      .notNull()
+      .references(() => products.id, { onDelete: "cascade" }),
+    /** The colour option it shows (a variant's `options.colour`); empty for every colour. */
+    colour: text("colour"),
+    position: integer("position").notNull().default(0),
+    storageKey: text("storage_key").notNull(),
+    width: integer("width").notNull(),
+    height: integer("height").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("product_images_product_idx").on(t.productId, t.position)],
 );

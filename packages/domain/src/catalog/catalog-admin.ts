@@ -1,8 +1,10 @@
 import { and, asc, desc, eq, ilike, or, sql } from "drizzle-orm";
 
-import { categories, products, variants, type Database, type DbOrTx } from "@omni/db";
+import { products, variants, type Database, type DbOrTx, type VariantOptions } from "@omni/db";
 
-import { badRequest, notFound, recordAudit, type Actor } from "../kernel";
+import { notFound, recordAudit, type Actor } from "../kernel";
+import { listProductImages } from "./images";
+import { assertCategory, duplicateCode } from "./product-create";
 
 /** The back office's view of products, inactive ones included. */
 export async function listProductsForStaff(
@@ -48,7 +50,7 @@ export async function getProductForStaff(db: DbOrTx, productId: string) {
     .from(variants)
     .where(eq(variants.productId, productId))
     .orderBy(asc(variants.position));
-  return { ...product, variants: variantRows };
+  return { ...product, variants: variantRows, images: await listProductImages(db, productId) };
 }
 
 export async function updateProduct(
@@ -57,7 +59,9 @@ export async function updateProduct(
   input: {
     productId: string;
     title?: string;
+    titlePl?: string;
     description?: string;
+    descriptionPl?: string;
     categorySlug?: string;
     active?: boolean;
     featured?: boolean;
@@ -67,10 +71,7 @@ export async function updateProduct(
   return db.transaction(async (tx) => {
     const [before] = await tx.select().from(products).where(eq(products.id, input.productId)).for("update");
     if (!before) throw notFound("This product");
-    if (input.categorySlug) {
-      const [category] = await tx.select().from(categories).where(eq(categories.slug, input.categorySlug));
-      if (!category) throw badRequest(`There is no category "${input.categorySlug}".`);
-    }
+    if (input.categorySlug) await assertCategory(tx, input.categorySlug);
     const { productId, ...changes } = input;
     const [after] = await tx.update(products).set(changes).where(eq(products.id, productId)).returning();
     await recordAudit(tx, actor, {
@@ -87,13 +88,26 @@ export async function updateProduct(
 export async function updateVariant(
   db: Database,
   actor: Actor,
-  input: { sku: string; title?: string; priceMinor?: number; active?: boolean },
+  input: {
+    sku: string;
+    title?: string;
+    ean?: string | null;
+    options?: VariantOptions;
+    priceMinor?: number;
+    unitCostMinor?: number | null;
+    active?: boolean;
+  },
 ) {
   return db.transaction(async (tx) => {
     const [before] = await tx.select().from(variants).where(eq(variants.sku, input.sku)).for("update");
     if (!before) throw notFound(`SKU ${input.sku}`);
     const { sku, ...changes } = input;
-    const [after] = await tx.update(variants).set(changes).where(eq(variants.sku, sku)).returning();
+    let after;
+    try {
+      [after] = await tx.update(variants).set(changes).where(eq(variants.sku, sku)).returning();
+    } catch (error) {
+      duplicateCode(error, input);
+    }
     await recordAudit(tx, actor, {
       action: "products.updateVariant",
       entityType: "variant",

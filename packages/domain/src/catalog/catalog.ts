@@ -3,6 +3,7 @@ import { and, asc, eq } from "drizzle-orm";
 import { categories, products, variants, type DbOrTx } from "@omni/db";
 
 import { notFound } from "../kernel";
+import { listProductImages } from "./images";
 import { colourLabel, contentIn, sizeLabel, variantLabel, type Locale } from "./locale";
 import { priceSkus } from "./pricing";
 import { noRating, ratingsOf } from "./ratings";
@@ -63,6 +64,8 @@ export async function getProduct(db: DbOrTx, slug: string, locale: Locale = "en"
     finalSale: product.finalSale,
     vatRate: product.vatRate,
     imageHue: product.imageHue,
+    /** Uploaded pictures (served by `/api/images/<id>`); without any, the apps draw one from `imageHue`. */
+    images: await listProductImages(db, product.id),
     variants: variantList,
     rating,
   };

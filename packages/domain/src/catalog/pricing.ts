@@ -1,4 +1,4 @@
-import { and, eq, gt, inArray, isNull, lte, sql } from "drizzle-orm";
+import { and, eq, gt, isNull, lte, sql } from "drizzle-orm";
 
 import { products, promotions, variants, type DbOrTx } from "@omni/db";
 
@@ -60,7 +60,9 @@ export async function priceSkus(db: DbOrTx, skus: string[], at = new Date()): Pr
     })
     .from(variants)
     .innerJoin(products, eq(products.id, variants.productId))
-    .where(inArray(variants.sku, skus));
+    // One array parameter, not one parameter per SKU: with a page of ~130 SKUs, `in ($1…$130)` cost ~35 ms of
+    // planning on each call at the scale seed, `= any($1)` ~1 ms.
+    .where(sql`${variants.sku} = any(${sql.param(skus)}::text[])`);
   const promos = await activePromotions(db, at, null);
   for (const row of rows) {
     let best: Promotion | null = null;

@@ -58,9 +58,19 @@ async function needsFuzzy(db: DbOrTx, words: string[]): Promise<boolean> {
   return rows.length === 0;
 }
 
-/** Codes are matched exactly: a scanned SKU or EAN finds its product and nothing else. */
-const codeMatch = (query: string) =>
-  sql`p.id in (select vc.product_id from variants vc where vc.sku = ${query.toUpperCase()} or vc.ean = ${query})`;
+/**
+ * Codes are matched exactly: a scanned SKU or EAN finds its product and nothing else. The products are looked up
+ * first (two unique indexes) so that the text condition stays a plain index-friendly `@@` instead of an `OR` with
+ * a sub-query, which made PostgreSQL scan every product.
+ */
+async function codeMatches(db: DbOrTx, query: string): Promise<string[]> {
+  if (!query || query.length > 64) return [];
+  const rows = await db.execute<{ product_id: string }>(
+    sql`select product_id from variants where sku = ${query.toUpperCase()} or ean = ${query}`,
+  );
+  return rows.map((r) => r.product_id);
+}
+const codeMatch = (ids: string[]) => (ids.length ? sql`p.id in ${ids}` : sql`false`);
 
 /** Automatic promotions running now, as the pricing module applies them (codes excluded). */
 const runningPromotions = sql`(select pr.kind, pr.value, pr.category_slug, pr.product_id from promotions pr
@@ -77,7 +87,7 @@ const effectivePrice = (v: string) => sql.raw(effectivePriceText(v));
 type Dimension = "category" | "sizes" | "colours" | "price" | "availableIn";
 
 /** The product-level conditions of the filters, leaving out one dimension (for that dimension's facet counts). */
-function productConditions(filters: CatalogFilters & { fuzzy?: boolean }, without?: Dimension): SQL[] {
+function productConditions(filters: CatalogFilters & { fuzzy?: boolean; codes: string[] }, without?: Dimension): SQL[] {
   const where: SQL[] = [sql`p.active`];
   const query = filters.query?.trim();
   const words = queryWords(query);
@@ -85,9 +95,9 @@ function productConditions(filters: CatalogFilters & { fuzzy?: boolean }, withou
     const text = filters.fuzzy
       ? sql.join(words.map(fuzzyWordMatch), sql` and `)
       : sql`${vectorSql} @@ ${prefixQuery(words)}`;
-    where.push(sql`((${text}) or ${codeMatch(query)})`);
+    where.push(filters.codes.length ? sql`((${text}) or ${codeMatch(filters.codes)})` : sql`(${text})`);
   } else if (query) {
-    where.push(codeMatch(query));
+    where.push(codeMatch(filters.codes));
   }
   if (filters.category && without !== "category") where.push(sql`p.category_slug = ${filters.category}`);
   return where;
@@ -123,39 +133,63 @@ export async function searchCatalog(db: DbOrTx, input: CatalogSearchInput) {
   const locale = input.locale ?? "en";
   const query = input.query?.trim() ?? "";
   const words = queryWords(query);
-  const fuzzy = await needsFuzzy(db, words);
-  const where = [
-    ...productConditions({ ...input, fuzzy }),
-    sql`exists (select 1 from variants v where v.product_id = p.id and ${and(variantConditions(input))})`,
-  ];
-  const minPrice = sql`(select min(${effectivePrice("v")}) from variants v where v.product_id = p.id and v.active)`;
-  const relevance = words.length
-    ? sql`(${codeMatch(query)})::int * 10 + ts_rank(${vectorSql}, ${prefixQuery(words)}, 1)
-        ${fuzzy ? sql`+ word_similarity(omni_unaccent(${words.join(" ")}::text), ${titlesSql})` : sql``}`
-    : sql`0`;
-  const order =
-    input.sort === "price_asc"
-      ? sql`min_price asc, p.slug`
-      : input.sort === "price_desc"
-        ? sql`min_price desc, p.slug`
-        : input.sort === "newest"
-          ? sql`p.created_at desc, p.slug`
-          : words.length
-            ? sql`${relevance} desc, p.featured desc, p.slug`
-            : sql`p.featured desc, p.slug`;
+  // Whitespace never occurs in a SKU or an EAN: a query with several words skips the code look-up.
+  const codes = /\s/.test(query) ? [] : await codeMatches(db, query);
+  const variantWhere = variantConditions(input);
   // Only sorting by price needs every match's price; the other orders compute it for the page alone.
   const byPrice = input.sort === "price_asc" || input.sort === "price_desc";
+  const minPrice = sql`(select min(${effectivePrice("v")}) from variants v where v.product_id = p.id and v.active)`;
 
-  const rows = await trigramTolerance(db, fuzzy, (tx) =>
-    tx.execute<{ id: string; slug: string; title: string; title_pl: string; category_slug: string; image_hue: number }>(
-      sql`with promos as ${runningPromotions}
-      select p.id, p.slug, p.title, p.title_pl, p.category_slug, p.image_hue ${byPrice ? sql`, ${minPrice} as min_price` : sql``}
-      from products p
-      where ${and(where)}
-      order by ${order}
-      limit ${limit + 1} offset ${offset}`,
-    ),
-  );
+  const pageOf = (fuzzy: boolean) => {
+    const where = [
+      ...productConditions({ ...input, fuzzy, codes }),
+      // Without a variant filter, "has an active variant" is a flag on the product row (kept by triggers).
+      variantWhere.length === 1
+        ? sql`p.has_active_variant`
+        : sql`exists (select 1 from variants v where v.product_id = p.id and ${and(variantWhere)})`,
+    ];
+    const relevance = words.length
+      ? sql`(${codeMatch(codes)})::int * 10 + ts_rank(${vectorSql}, ${prefixQuery(words)}, 1)
+          ${fuzzy ? sql`+ word_similarity(omni_unaccent(${words.join(" ")}::text), ${titlesSql})` : sql``}`
+      : sql`0`;
+    const order =
+      input.sort === "price_asc"
+        ? sql`min_price asc, p.slug`
+        : input.sort === "price_desc"
+          ? sql`min_price desc, p.slug`
+          : input.sort === "newest"
+            ? sql`p.created_at desc, p.slug`
+            : words.length
+              ? sql`${relevance} desc, p.featured desc, p.slug`
+              : sql`p.featured desc, p.slug`;
+    return trigramTolerance(db, fuzzy, (tx) =>
+      tx.execute<{
+        id: string;
+        slug: string;
+        title: string;
+        title_pl: string;
+        category_slug: string;
+        image_hue: number;
+      }>(
+        sql`with promos as ${runningPromotions}
+        select p.id, p.slug, p.title, p.title_pl, p.category_slug, p.image_hue ${byPrice ? sql`, ${minPrice} as min_price` : sql``}
+        from products p
+        where ${and(where)}
+        order by ${order}
+        limit ${limit + 1} offset ${offset}`,
+      ),
+    );
+  };
+  // Typo tolerance (trigram similarity) is costly over thousands of matches, so it runs only when the words as
+  // written find nothing: on the first page that is the exact query's own answer (one query saved on every search);
+  // on later pages of a fuzzy search it is the cheap "does any product have every word" check.
+  let rows;
+  if (!words.length) rows = await pageOf(false);
+  else if (offset > 0) rows = await pageOf(await needsFuzzy(db, words));
+  else {
+    rows = await pageOf(false);
+    if (!rows.length) rows = await pageOf(true);
+  }
 
   const page = rows.slice(0, limit);
   const items = await describeItems(db, page, locale);
@@ -174,7 +208,7 @@ async function describeItems(
     ? await db.execute<{ product_id: string; sku: string; in_stock: boolean }>(sql`
         select v.product_id, v.sku, exists (
           select 1 from stock_levels sl where sl.sku = v.sku and ${availableSql} > 0) as in_stock
-        from variants v where v.product_id in ${ids} and v.active order by v.position`)
+        from variants v where v.product_id = any(${sql.param(ids)}::uuid[]) and v.active order by v.position`)
     : [];
   const prices = await priceSkus(
     db,
@@ -272,8 +306,11 @@ export const priceBands: [number, number | null][] = [
  */
 export async function catalogFacets(db: DbOrTx, input: CatalogFilters & { storeId?: string; locale?: Locale }) {
   const locale = input.locale ?? "en";
-  const fuzzy = await needsFuzzy(db, queryWords(input.query));
-  const filters = { ...input, fuzzy };
+  const [fuzzy, codes] = await Promise.all([
+    needsFuzzy(db, queryWords(input.query)),
+    codeMatches(db, input.query?.trim() ?? ""),
+  ]);
+  const filters = { ...input, fuzzy, codes };
   const countBy = (without: Dimension | undefined, key: SQL) =>
     trigramTolerance(db, fuzzy, (tx) =>
       tx.execute<{ value: string | null; count: number }>(sql`with promos as ${runningPromotions}

@@ -1,3 +1,4 @@
 export * from "./reserve-stock";
 export * from "./availability";
 export * from "./inventory";
+export * from "./stock-csv";

@@ -28,6 +28,14 @@ export const domainEnv = createEnv({
       .string()
       .regex(/^\d+(\.\d+)?(,\d+(\.\d+)?)*$/, "must be hours separated by commas, such as 1,24")
       .default("1,24"),
+    // Product pictures: a local folder (default `.data/images` at the repository's root), or an S3-compatible bucket
+    // when OMNI_IMAGES_S3_BUCKET is set (endpoint, region and keys beside it; MinIO, R2, Spaces and AWS all fit).
+    OMNI_IMAGES_DIR: z.string().optional(),
+    OMNI_IMAGES_S3_BUCKET: z.string().optional(),
+    OMNI_IMAGES_S3_ENDPOINT: z.url().default("https://s3.amazonaws.com"),
+    OMNI_IMAGES_S3_REGION: z.string().default("us-east-1"),
+    OMNI_IMAGES_S3_ACCESS_KEY_ID: z.string().optional(),
+    OMNI_IMAGES_S3_SECRET_ACCESS_KEY: z.string().optional(),
   },
   runtimeEnv: process.env,
   emptyStringAsUndefined: true,

@@ -13,3 +13,4 @@ export * from "./log";
 export * from "./hold-limits";
 export * from "./request-fingerprint";
 export * from "./idempotency";
+export * from "./csv";

@@ -13,6 +13,9 @@ import { Button } from "@omni/ui/button";
 import { ErrorMessage } from "@omni/ui/error-message";
 import { useErrorMessage, useTRPC } from "@omni/ui/trpc";
 
+import { NewVariantForm } from "./new-variant-form";
+import { ProductImages } from "./product-images";
+
 /** Title, description, category and visibility of a product, and the price of each variant. */
 export function ProductEditor({ productId }: { productId: string }) {
   const trpc = useTRPC();
@@ -24,13 +27,23 @@ export function ProductEditor({ productId }: { productId: string }) {
 type Product = {
   id: string;
   title: string;
+  titlePl: string;
   description: string;
+  descriptionPl: string;
+  images: { id: string; colour: string | null; width: number; height: number }[];
   categorySlug: string;
   active: boolean;
   featured: boolean;
   vatRate: number;
   slug: string;
-  variants: { sku: string; title: string; priceMinor: number; currency: string; active: boolean }[];
+  variants: {
+    sku: string;
+    title: string;
+    priceMinor: number;
+    currency: string;
+    active: boolean;
+    options: { size?: string; colour?: string };
+  }[];
 };
 
 function Editor({ product }: { product: Product }) {
@@ -48,14 +61,26 @@ function Editor({ product }: { product: Product }) {
   };
   const update = useMutation(trpc.products.update.mutationOptions({ onSuccess: refresh }));
   const [title, setTitle] = useState(product.title);
+  const [titlePl, setTitlePl] = useState(product.titlePl);
   const [description, setDescription] = useState(product.description);
+  const [descriptionPl, setDescriptionPl] = useState(product.descriptionPl);
   const [category, setCategory] = useState(product.categorySlug);
   const [active, setActive] = useState(product.active);
   const [featured, setFeatured] = useState(product.featured);
   const [vatRate, setVatRate] = useState(product.vatRate as 23 | 8 | 5 | 0);
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    update.mutate({ productId: product.id, title, description, categorySlug: category, active, featured, vatRate });
+    update.mutate({
+      productId: product.id,
+      title,
+      titlePl,
+      description,
+      descriptionPl,
+      categorySlug: category,
+      active,
+      featured,
+      vatRate,
+    });
   };
   return (
     <div className="flex flex-col gap-5">
@@ -72,6 +97,29 @@ function Editor({ product }: { product: Product }) {
                 required
                 maxLength={200}
                 data-testid="product-title"
+              />
+            </label>
+            <label className={labelClass}>
+              {t("titlePlField")}
+              <input
+                className={inputClass}
+                value={titlePl}
+                onChange={(e) => setTitlePl(e.target.value)}
+                required
+                maxLength={200}
+                lang="pl"
+                data-testid="product-title-pl"
+              />
+            </label>
+            <label className={labelClass}>
+              {t("descriptionPlField")}
+              <textarea
+                className={`${inputClass} min-h-28`}
+                value={descriptionPl}
+                onChange={(e) => setDescriptionPl(e.target.value)}
+                maxLength={INPUT_LIMITS.description}
+                lang="pl"
+                data-testid="product-description-pl"
               />
             </label>
             <label className={labelClass}>
@@ -172,7 +220,15 @@ function Editor({ product }: { product: Product }) {
             ))}
           </tbody>
         </table>
+        {admin && <NewVariantForm productId={product.id} onCreated={refresh} />}
       </Panel>
+      <ProductImages
+        productId={product.id}
+        images={product.images}
+        colours={[...new Set(product.variants.flatMap((v) => (v.options.colour ? [v.options.colour] : [])))]}
+        editable={admin}
+        onChanged={refresh}
+      />
     </div>
   );
 }

@@ -11,7 +11,15 @@ import { Button } from "@omni/ui/button";
 import { EmptyState } from "@omni/ui/empty-state";
 import { useTRPC } from "@omni/ui/trpc";
 
+import { BulkPricePanel } from "./bulk-price-panel";
+import { CategoriesPanel } from "./categories-panel";
+import { CsvPanel } from "./csv-panel";
+import { NewProductForm } from "./new-product-form";
 import { ProductEditor } from "./product-editor";
+
+/** What the right-hand column shows besides a product's editor. */
+const tools = ["newProduct", "categories", "csv", "bulkPrice"] as const;
+type Tool = (typeof tools)[number];
 
 const pageSize = 25;
 
@@ -23,7 +31,12 @@ export function ProductsScreen() {
   const [typed, setTyped] = useState("");
   const [query, setQuery] = useState("");
   const [offset, setOffset] = useState(0);
-  const [chosen, setChosen] = useState<string | null>(null);
+  const [chosen, setChosenProduct] = useState<string | null>(null);
+  const [tool, setTool] = useState<Tool | null>(null);
+  const setChosen = (id: string) => {
+    setChosenProduct(id);
+    setTool(null);
+  };
   useEffect(() => {
     const timer = setTimeout(() => {
       setQuery(typed.trim());
@@ -35,6 +48,19 @@ export function ProductsScreen() {
   return (
     <>
       <PageHeader title={t("title")} description={t("description")} />
+      <nav className="mb-4 flex flex-wrap gap-2" aria-label={t("tools")}>
+        {tools.map((name) => (
+          <Button
+            key={name}
+            variant={tool === name ? "primary" : "secondary"}
+            aria-pressed={tool === name}
+            onClick={() => setTool(tool === name ? null : name)}
+            data-testid={`tool-${name}`}
+          >
+            {t(name)}
+          </Button>
+        ))}
+      </nav>
       <div className="grid grid-cols-[minmax(0,1fr)_minmax(0,1fr)] items-start gap-5 max-lg:grid-cols-1">
         <Panel>
           <input
@@ -117,7 +143,19 @@ export function ProductsScreen() {
             )}
           </div>
         </Panel>
-        {chosen ? <ProductEditor productId={chosen} key={chosen} /> : <p className="text-slate-500">{t("choose")}</p>}
+        {tool === "newProduct" ? (
+          <NewProductForm onCreated={setChosen} />
+        ) : tool === "categories" ? (
+          <CategoriesPanel />
+        ) : tool === "csv" ? (
+          <CsvPanel />
+        ) : tool === "bulkPrice" ? (
+          <BulkPricePanel />
+        ) : chosen ? (
+          <ProductEditor productId={chosen} key={chosen} />
+        ) : (
+          <p className="text-slate-500">{t("choose")}</p>
+        )}
       </div>
     </>
   );
