@@ -5,10 +5,12 @@ import { auditRouter } from "./routers/audit";
 import { cartRouter } from "./routers/cart";
 import { catalogRouter } from "./routers/catalog";
 import { checkoutRouter } from "./routers/checkout";
+import { counterRouter } from "./routers/counter";
 import { devicesRouter } from "./routers/devices";
 import { fulfillmentRouter } from "./routers/fulfillment";
 import { inventoryRouter } from "./routers/inventory";
 import { kioskRouter } from "./routers/kiosk";
+import { loyaltyRouter } from "./routers/loyalty";
 import { notificationsRouter } from "./routers/notifications";
 import { ordersRouter } from "./routers/orders";
 import { pickupRouter } from "./routers/pickup";
@@ -46,6 +48,8 @@ export const appRouter = router({
   apiKeys: apiKeysRouter,
   webhooks: webhooksRouter,
   analytics: analyticsRouter,
+  loyalty: loyaltyRouter,
+  counter: counterRouter,
 });
 
 export type AppRouter = typeof appRouter;

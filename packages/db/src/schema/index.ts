@@ -10,3 +10,4 @@ export * from "./system";
 export * from "./transfers";
 export * from "./integrations";
 export * from "./analytics";
+export * from "./loyalty";

@@ -27,6 +27,9 @@ export const returns = pgTable(
     receivedStoreId: text("received_store_id").references(() => locations.id),
     refundTo: text("refund_to", { enum: ["original", "store_credit"] }).notNull(),
     refundMinor: integer("refund_minor").notNull(),
+    /** What the returned goods were worth, and the loyalty points spent on them that come back (their share). */
+    goodsWorthMinor: integer("goods_worth_minor").notNull().default(0),
+    pointsBack: integer("points_back").notNull().default(0),
     email: text("email").notNull(),
     idempotencyKey: text("idempotency_key").unique(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

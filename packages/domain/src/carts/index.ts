@@ -8,3 +8,4 @@ export * from "./checkout-pickup-options";
 export * from "./checkout-store-credit";
 export * from "./place-order";
 export * from "./checkout-options";
+export * from "./counter-sale";

@@ -15,7 +15,8 @@ export type MessageTemplate =
   | "return_created"
   | "return_received"
   | "return_rejected"
-  | "refund_issued";
+  | "refund_issued"
+  | "points_expiring";
 
 /**
  * Queues a message to a shopper in the caller's transaction: it is sent only if the change commits,

@@ -14,6 +14,7 @@ import {
   undoCreditSpend,
   type ProviderOutcome,
 } from "../payments";
+import { restoreRedeemedPoints } from "../loyalty";
 import { findLocation } from "../stores";
 import { discardUnpaidOrder, recordOrderPaid } from "./create-order";
 import { closeUnfulfilledOrder } from "./fulfillment";
@@ -120,6 +121,7 @@ export async function finaliseOrderPayment(
         note: `Payment declined for ${order.number}`,
       });
       await undoCreditSpend(tx, order.id);
+      await restoreRedeemedPoints(tx, actor, order, "payment declined");
       await discardUnpaidOrder(tx, order.id);
       return { result: "declined", reason: outcome.reason, discarded: true };
     }

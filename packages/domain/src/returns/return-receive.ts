@@ -5,6 +5,7 @@ import { orderLines, orders, returnLines, type Database } from "@omni/db";
 import { emitWebhookEvent } from "../integrations";
 import { adjustOnHand } from "../inventory";
 import { badRequest, conflict, forbidden, recordAudit, worksIn, type Actor } from "../kernel";
+import { settleReturnPoints } from "../loyalty";
 import { refundOrder } from "../payments";
 import { findLocation } from "../stores";
 import { findReturnByNumber } from "./return-lookup";
@@ -96,6 +97,12 @@ export async function receiveReturn(
       refId: ret.id,
       atCounter: store.type === "store",
     });
+    const points = await settleReturnPoints(tx, actor, {
+      orderId: ret.orderId,
+      returnId: ret.id,
+      pointsBack: ret.pointsBack,
+      goodsWorthMinor: ret.goodsWorthMinor,
+    });
     await moveReturn(tx, {
       returnId: ret.id,
       from: "received",
@@ -164,6 +171,8 @@ export async function receiveReturn(
       toTillMinor: refund.toTillMinor,
       toCreditMinor: refund.toCreditMinor,
       creditCode: refund.creditCode,
+      pointsRestored: points.restored,
+      pointsReversed: points.reversed,
     };
   });
 }

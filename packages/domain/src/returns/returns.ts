@@ -155,7 +155,12 @@ export async function createReturn(
         units: wanted.quantity,
       });
     }
-    refundMinor = Math.min(refundMinor, await refundableLeft(tx, order));
+    // Goods bought partly with points give back points and money in proportion to what they were worth.
+    const goodsWorthMinor = refundMinor;
+    const goodsMinor = order.subtotalMinor - order.discountMinor;
+    const share = (whole: number) => (goodsMinor > 0 ? Math.floor((whole * goodsWorthMinor) / goodsMinor) : 0);
+    const pointsBack = share(order.pointsRedeemed);
+    refundMinor = Math.min(refundMinor - share(order.pointsMinor), await refundableLeft(tx, order));
 
     const returnNumber = await nextReturnNumber(tx);
     const [created] = await tx
@@ -169,6 +174,8 @@ export async function createReturn(
         storeId: store?.id ?? null,
         refundTo: input.refundTo,
         refundMinor,
+        goodsWorthMinor,
+        pointsBack,
         email: order.email,
         idempotencyKey: input.idempotencyKey,
         createdAt: now,

@@ -1,6 +1,7 @@
 import { demandForecastSweep, refreshAnalyticsSweep } from "../analytics";
 import { deliverWebhooksSweep } from "../integrations";
 import { clearRateLimits, type Sweep } from "../kernel";
+import { expirePointsSweep } from "../loyalty";
 import { deliverOutboxSweep } from "../messages";
 import { expirePickups, pickupReminders, reconcilePayments, trackShipmentsSweep } from "../orders";
 import { expireReservations, reservationReminders } from "../reservations";
@@ -17,3 +18,5 @@ sweeps.push(deliverWebhooksSweep);
 sweeps.push({ name: "reconcile-payments", run: (db, now) => reconcilePayments(db, now) });
 sweeps.push(trackShipmentsSweep);
 sweeps.push(refreshAnalyticsSweep, demandForecastSweep);
+/** Loyalty points past their months lapse; members are reminded once before. */
+sweeps.push(expirePointsSweep);
