@@ -3,7 +3,7 @@ import { and, eq } from "drizzle-orm";
 import { loyaltyEntries, orders, type Tx } from "@omni/db";
 
 import { badRequest, conflict, type Actor } from "../kernel";
-import { appendEntry, isMember, lockMember, orderPoints } from "./ledger";
+import { appendEntry, isMember, lockMember, orderPoints, pointsBalance } from "./ledger";
 import { expiryOf, loyaltySettings } from "./settings";
 
 /**
@@ -17,6 +17,9 @@ export async function pointsPayment(
   if (!input.points) return { points: 0, minor: 0 };
   if (!(await isMember(tx, input.userId)))
     throw badRequest("Only signed-in members can pay with loyalty points.", { field: "redeemPoints" });
+  const balance = await pointsBalance(tx, input.userId!);
+  if (input.points > balance)
+    throw badRequest(`You have ${balance} points; you cannot redeem ${input.points}.`, { field: "redeemPoints" });
   const { pointValueMinor } = await loyaltySettings(tx);
   const minor = input.points * pointValueMinor;
   if (minor > input.goodsMinor)
