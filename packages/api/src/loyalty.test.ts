@@ -200,7 +200,8 @@ describe("spending points", () => {
       code: "FORBIDDEN",
     });
     expect((await (await callerFor(t.db, { email: member.email }, "web")).loyalty.get()).points).toBe(100);
-    const audit = await t.sql`select after from audit_log where action = 'loyalty.adjust' and entity_id = ${member.email}`;
+    const audit =
+      await t.sql`select after from audit_log where action = 'loyalty.adjust' and entity_id = ${member.email}`;
     expect(audit).toHaveLength(1);
   });
 
@@ -277,20 +278,23 @@ describe("the balance under a race", () => {
         t.db.transaction(async (tx) => {
           // Each redemption holds its transaction open a moment so that they truly overlap.
           await tx.execute(sql`select pg_sleep(0.01)`);
-          await redeemForOrder(tx, { channel: "web", storeIds: [] }, {
-            userId: member.id,
-            points: 30,
-            orderId: randomUUID(),
-            orderNumber: `RACE-${i}`,
-            channel: "web",
-          });
+          await redeemForOrder(
+            tx,
+            { channel: "web", storeIds: [] },
+            {
+              userId: member.id,
+              points: 30,
+              orderId: randomUUID(),
+              orderNumber: `RACE-${i}`,
+              channel: "web",
+            },
+          );
         }),
       ),
     );
     const succeeded = results.filter((r) => r.status === "fulfilled").length;
     expect(succeeded).toBe(33);
-    for (const r of results)
-      if (r.status === "rejected") expect(r.reason).toMatchObject({ code: "CONFLICT" });
+    for (const r of results) if (r.status === "rejected") expect(r.reason).toMatchObject({ code: "CONFLICT" });
     const [row] = await t.sql`select points from loyalty_members where user_id = ${member.id}`;
     expect(row!.points).toBe(10);
     const [sum] = await t.sql`select sum(points)::int as s from loyalty_entries where user_id = ${member.id}`;

@@ -137,7 +137,12 @@ export function LoyaltyHistory({
           {events.map((e, i) => {
             const type = e.type === "adjusted" && e.reason === "expired" ? "expired" : e.type;
             return (
-              <li key={i} className="flex items-center justify-between gap-3 p-3" data-testid="loyalty-event" data-type={type}>
+              <li
+                key={i}
+                className="flex items-center justify-between gap-3 p-3"
+                data-testid="loyalty-event"
+                data-type={type}
+              >
                 <div className="min-w-0">
                   <p className="font-semibold">{w.types[type] ?? humanize(type)}</p>
                   <p className="text-sm text-slate-600">

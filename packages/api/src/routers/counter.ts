@@ -3,7 +3,7 @@ import { z } from "zod";
 import { sellAtCounter } from "@omni/domain/carts";
 
 import { cartId, email, idempotencyKey, name, phone, storeId } from "../inputs";
-import { storeStaffProcedure, router } from "../trpc";
+import { router, storeStaffProcedure } from "../trpc";
 import { blikCode, fulfillment, redeemPoints } from "./checkout";
 
 const counterFulfillment = z.union([z.object({ type: z.literal("take_now") }), fulfillment]);

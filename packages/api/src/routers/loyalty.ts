@@ -1,6 +1,13 @@
 import { z } from "zod";
 
-import { adjustPoints, getLoyalty, loyaltySettings, lookupMember, memberLedger, updateLoyaltySettings } from "@omni/domain/loyalty";
+import {
+  adjustPoints,
+  getLoyalty,
+  lookupMember,
+  loyaltySettings,
+  memberLedger,
+  updateLoyaltySettings,
+} from "@omni/domain/loyalty";
 
 import { email, reason } from "../inputs";
 import { adminProcedure, customerProcedure, router, staffProcedure } from "../trpc";

@@ -7,7 +7,15 @@ import { users } from "./people";
  * What a member's points ledger records. `expired` is the sweep's write-off of points older than the
  * setting's months; the contract shows it as an `adjusted` entry with reason `expired`.
  */
-export const loyaltyEntryTypes = ["earned", "bonus", "redeemed", "restored", "reversed", "adjusted", "expired"] as const;
+export const loyaltyEntryTypes = [
+  "earned",
+  "bonus",
+  "redeemed",
+  "restored",
+  "reversed",
+  "adjusted",
+  "expired",
+] as const;
 export type LoyaltyEntryType = (typeof loyaltyEntryTypes)[number];
 
 /**
@@ -57,7 +65,9 @@ export const loyaltyEntries = pgTable(
     index("loyalty_entries_user_idx").on(t.userId, t.at),
     index("loyalty_entries_order_idx").on(t.orderId),
     // An order earns once, however many transitions or sweeps touch it.
-    uniqueIndex("loyalty_entries_earned_once").on(t.orderId).where(sql`${t.type} = 'earned'`),
+    uniqueIndex("loyalty_entries_earned_once")
+      .on(t.orderId)
+      .where(sql`${t.type} = 'earned'`),
     check("loyalty_entries_points_nonzero", sql`${t.points} <> 0`),
   ],
 );

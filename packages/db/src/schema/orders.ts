@@ -30,7 +30,16 @@ export const orderStatuses = [
 ] as const;
 export type OrderStatus = (typeof orderStatuses)[number];
 
-export const paymentMethods = ["card", "blik", "transfer", "cash_on_delivery", "pay_in_store", "store_credit", "cash", "points"] as const;
+export const paymentMethods = [
+  "card",
+  "blik",
+  "transfer",
+  "cash_on_delivery",
+  "pay_in_store",
+  "store_credit",
+  "cash",
+  "points",
+] as const;
 export type PaymentMethod = (typeof paymentMethods)[number];
 
 export type Address = { line1: string; city: string; postalCode: string; country: string };

@@ -114,7 +114,8 @@ export async function earnForOrder(
     at,
   };
   if (earned > 0) await appendEntry(tx, { ...common, type: "earned", points: earned, reason: tier?.name ?? null });
-  const bonus = settings.channelBonus > 0 && (await firstInChannel(tx, { ...order, userId })) ? settings.channelBonus : 0;
+  const bonus =
+    settings.channelBonus > 0 && (await firstInChannel(tx, { ...order, userId })) ? settings.channelBonus : 0;
   if (bonus > 0) await appendEntry(tx, { ...common, type: "bonus", points: bonus });
   return { earned, bonus };
 }

@@ -11,8 +11,17 @@ export async function updateLoyaltySettings(db: Database, actor: Actor, input: L
   return db.transaction(async (tx) => {
     const before = await loyaltySettings(tx);
     const value = { ...input, tiers: [...input.tiers].sort((a, b) => a.minPoints - b.minPoints) };
-    await tx.insert(settings).values({ key: "loyalty", value }).onConflictDoUpdate({ target: settings.key, set: { value } });
-    await recordAudit(tx, actor, { action: "loyalty.settings", entityType: "settings", entityId: "loyalty", before, after: value });
+    await tx
+      .insert(settings)
+      .values({ key: "loyalty", value })
+      .onConflictDoUpdate({ target: settings.key, set: { value } });
+    await recordAudit(tx, actor, {
+      action: "loyalty.settings",
+      entityType: "settings",
+      entityId: "loyalty",
+      before,
+      after: value,
+    });
     return loyaltySettings(tx);
   });
 }

@@ -12,7 +12,7 @@ export type LoyaltyEventType = Exclude<LoyaltyEntryType, "expired">;
 
 /** What the member card's QR code holds: read by the kiosk and the counter to name the member. */
 export const memberCardCode = (userId: string) => `OMNI-M:${userId}`;
-const CARD_PATTERN = /^OMNI-M:([0-9a-f-]{36})$/i;
+const CARD_PATTERN = /^(?:OMNI-M:)?([0-9a-f-]{36})$/i;
 
 const openStatuses = ["placed", "picking", "ready_for_pickup", "shipped"] as const;
 
@@ -96,7 +96,12 @@ export async function memberLedger(db: DbOrTx, input: { email: string }, now = n
   const numbers = [...new Set(summary.events.map((e) => e.orderNumber).filter((n): n is string => !!n))];
   const behind = numbers.length
     ? await db
-        .select({ number: orders.number, status: orders.status, totalMinor: orders.totalMinor, channel: orders.channel })
+        .select({
+          number: orders.number,
+          status: orders.status,
+          totalMinor: orders.totalMinor,
+          channel: orders.channel,
+        })
         .from(orders)
         .where(inArray(orders.number, numbers))
     : [];

@@ -4,6 +4,7 @@ import { orderLines, type Database, type Tx } from "@omni/db";
 
 import { endHolds } from "../inventory";
 import { moneyText, queueMessage, systemActor, type Actor } from "../kernel";
+import { restoreRedeemedPoints } from "../loyalty";
 import {
   askProviderStatus,
   lockPaymentAttempt,
@@ -14,7 +15,6 @@ import {
   undoCreditSpend,
   type ProviderOutcome,
 } from "../payments";
-import { restoreRedeemedPoints } from "../loyalty";
 import { findLocation } from "../stores";
 import { discardUnpaidOrder, recordOrderPaid } from "./create-order";
 import { closeUnfulfilledOrder } from "./fulfillment";

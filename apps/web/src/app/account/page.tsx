@@ -50,7 +50,11 @@ export default async function AccountPage() {
       </header>
 
       <LoyaltyCard summary={loyalty} locale={locale} />
-      <Link href="/account/card" data-testid="member-card-link" className="text-sm font-semibold text-sky-800 underline">
+      <Link
+        href="/account/card"
+        data-testid="member-card-link"
+        className="text-sm font-semibold text-sky-800 underline"
+      >
         {t("cardOnPhone")}
       </Link>
 

@@ -23,7 +23,11 @@ export default async function MemberCardPage() {
   return (
     <div className="mx-auto flex max-w-sm flex-col items-center gap-4 text-center">
       <h1 className="text-2xl font-bold">{t("cardTitle")}</h1>
-      <div className="rounded-2xl bg-white p-4 shadow ring-1 ring-slate-200" data-testid="member-card" data-card={loyalty.card}>
+      <div
+        className="rounded-2xl bg-white p-4 shadow ring-1 ring-slate-200"
+        data-testid="member-card"
+        data-card={loyalty.card}
+      >
         <QrCode value={loyalty.card} size={260} label={t("cardTitle")} />
       </div>
       <p className="text-lg font-semibold">{me.name}</p>
