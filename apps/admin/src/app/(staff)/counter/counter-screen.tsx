@@ -34,7 +34,7 @@ export function CounterScreen() {
   const locale = useLocale();
   const trpc = useTRPC();
   const client = useQueryClient();
-  const { storeId, stores } = useStaff();
+  const { storeId } = useStaff();
   const [cartId, setCartId] = useState<string | null>(null);
   const [sku, setSku] = useState("");
   const [lastSku, setLastSku] = useState<string | null>(null);
