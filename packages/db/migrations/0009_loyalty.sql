@@ -30,7 +30,7 @@ ALTER TABLE "loyalty_entries" ADD CONSTRAINT "loyalty_entries_user_id_users_id_f
 ALTER TABLE "loyalty_members" ADD CONSTRAINT "loyalty_members_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "loyalty_entries_user_idx" ON "loyalty_entries" USING btree ("user_id","at");--> statement-breakpoint
 CREATE INDEX "loyalty_entries_order_idx" ON "loyalty_entries" USING btree ("order_id");--> statement-breakpoint
-CREATE UNIQUE INDEX "loyalty_entries_earned_once" ON "loyalty_entries" USING btree ("order_id") WHERE "loyalty_entries"."type" = 'earned';CREATE UNIQUE INDEX "loyalty_entries_earned_once" ON "loyalty_entries" USING btree ("order_id") WHERE "loyalty_entries"."type" = 'earned';--> statement-breakpoint
+CREATE UNIQUE INDEX "loyalty_entries_earned_once" ON "loyalty_entries" USING btree ("order_id") WHERE "loyalty_entries"."type" = 'earned';--> statement-breakpoint
 -- The points ledger is append-only: a mistake is corrected by a new entry, never by rewriting one.
 CREATE FUNCTION "loyalty_entries_append_only"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
