@@ -26,6 +26,9 @@ ALTER TABLE "orders" ADD COLUMN "points_redeemed" integer DEFAULT 0 NOT NULL;-->
 ALTER TABLE "orders" ADD COLUMN "points_minor" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
 ALTER TABLE "returns" ADD COLUMN "goods_worth_minor" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
 ALTER TABLE "returns" ADD COLUMN "points_back" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE "returns" ADD COLUMN "exchange" jsonb;--> statement-breakpoint
+ALTER TABLE "returns" ADD COLUMN "amount_due_minor" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE "returns" ADD COLUMN "exchange_order_id" uuid;--> statement-breakpoint
 ALTER TABLE "loyalty_entries" ADD CONSTRAINT "loyalty_entries_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "loyalty_members" ADD CONSTRAINT "loyalty_members_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "loyalty_entries_user_idx" ON "loyalty_entries" USING btree ("user_id","at");--> statement-breakpoint

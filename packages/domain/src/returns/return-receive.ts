@@ -8,6 +8,7 @@ import { badRequest, conflict, forbidden, recordAudit, worksIn, type Actor } fro
 import { settleReturnPoints } from "../loyalty";
 import { refundOrder } from "../payments";
 import { findLocation } from "../stores";
+import { issueExchange } from "./return-exchange";
 import { findReturnByNumber } from "./return-lookup";
 import { sendRefundIssued, sendReturnReceived } from "./return-messages";
 import { moveReturn, refusalFor } from "./return-state-machine";
@@ -97,6 +98,13 @@ export async function receiveReturn(
       refId: ret.id,
       atCounter: store.type === "store",
     });
+    const [original] = await tx.select().from(orders).where(eq(orders.id, ret.orderId));
+    const exchangeOrder = await issueExchange(tx, actor, {
+      ret,
+      original: original!,
+      storeId: store.id,
+      atCounter: store.type === "store",
+    });
     const points = await settleReturnPoints(tx, actor, {
       orderId: ret.orderId,
       returnId: ret.id,
@@ -172,6 +180,8 @@ export async function receiveReturn(
       toCreditMinor: refund.toCreditMinor,
       creditCode: refund.creditCode,
       pointsRestored: points.restored,
+      exchangeOrderNumber: exchangeOrder?.number,
+      amountDueMinor: ret.exchange ? ret.amountDueMinor : undefined,
       pointsReversed: points.reversed,
     };
   });
