@@ -124,7 +124,10 @@ export async function collectOrder(db: Database, actor: Actor, input: { code: st
     if (authorization?.status === "authorized") {
       // The money was only authorised: capture what the shopper keeps, so declined lines never need a refund.
       const keptValue = valueOfUnits(order, kept);
-      const fromProvider = Math.max(0, Math.min(authorization.amountMinor, keptValue - order.storeCreditMinor - order.pointsMinor));
+      const fromProvider = Math.max(
+        0,
+        Math.min(authorization.amountMinor, keptValue - order.storeCreditMinor - order.pointsMinor),
+      );
       capture = await requestCapture(tx, authorization, fromProvider);
       await recordOrderPaid(tx, { orderId: order.id, paidMinor: fromProvider, paymentRef: order.paymentRef });
       const creditBack = Math.max(0, order.storeCreditMinor - keptValue);
