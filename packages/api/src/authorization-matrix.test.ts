@@ -306,6 +306,31 @@ const matrix: Record<string, Row> = {
   "devices.createPairingCode": row(rules.storeManager, () => ({ storeId: "krakow" })),
   "devices.list": row(rules.anyStaff, () => ({})),
   // The chain view (no storeId) is admins only: analytics.test.ts asserts it for every kind of caller.
+  "loyalty.get": row(rules.customer),
+  "loyalty.lookup": row(rules.anyStaff, () => ({ email: "ada@example.com" })),
+  "loyalty.member": row(rules.anyStaff, () => ({ email: "ada@example.com" })),
+  "loyalty.settings": row(rules.anyStaff),
+  // Any member of staff reaches it; the use-case lets only managers and admins adjust.
+  "loyalty.adjust": row(except(rules.anyStaff, { associate: F, associateOther: F }), () => ({
+    email: "ada@example.com",
+    points: 1,
+    reason: "matrix",
+  })),
+  "loyalty.updateSettings": row(rules.admin, () => ({
+    pointsPerPln: 1,
+    pointValueMinor: 1,
+    channelBonus: 50,
+    expiryMonths: 24,
+    reminderDays: 30,
+    tiers: [{ name: "silver", minPoints: 1000, multiplier: 1.25 }],
+  })),
+  "counter.sell": row(rules.storeStaff, () => ({
+    storeId: "krakow",
+    cartId: "no-such-cart",
+    fulfillment: { type: "take_now" },
+    payment: { method: "cash" },
+    idempotencyKey: unique("matrix-counter"),
+  })),
   "analytics.kpis": row(rules.storeManager, () => ({ storeId: "krakow", from: "2026-01-01", to: "2026-01-31" })),
   "analytics.forecast": row(rules.storeManager, (f) => ({ storeId: "krakow", sku: f.skus[0], limit: 5 })),
   "devices.revoke": row(rules.storeManager, (f) => ({ deviceId: f.spareDeviceId })),

@@ -7,10 +7,12 @@ import { catalogRouter } from "./routers/catalog";
 import { categoriesRouter } from "./routers/categories";
 import { checkoutRouter } from "./routers/checkout";
 import { consentRouter } from "./routers/consent";
+import { counterRouter } from "./routers/counter";
 import { devicesRouter } from "./routers/devices";
 import { fulfillmentRouter } from "./routers/fulfillment";
 import { inventoryRouter } from "./routers/inventory";
 import { kioskRouter } from "./routers/kiosk";
+import { loyaltyRouter } from "./routers/loyalty";
 import { messageTemplatesRouter, notificationsRouter } from "./routers/notifications";
 import { ordersRouter } from "./routers/orders";
 import { pickupRouter } from "./routers/pickup";
@@ -57,6 +59,8 @@ export const appRouter = router({
   consent: consentRouter,
   stockAlerts: stockAlertsRouter,
   messageTemplates: messageTemplatesRouter,
+  loyalty: loyaltyRouter,
+  counter: counterRouter,
 });
 
 export type AppRouter = typeof appRouter;

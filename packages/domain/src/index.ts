@@ -10,6 +10,7 @@ export * as engagement from "./engagement";
 export * as integrations from "./integrations";
 export * as inventory from "./inventory";
 export * as kernel from "./kernel";
+export * as loyalty from "./loyalty";
 export * as messages from "./messages";
 export * as orders from "./orders";
 export * as payments from "./payments";

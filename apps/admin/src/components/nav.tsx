@@ -11,11 +11,13 @@ type Item = { href: string; key: string; roles?: StaffInfo["role"][] };
 /** What each role sees; the server still checks every call. */
 const items: Item[] = [
   { href: "/", key: "dashboard" },
+  { href: "/counter", key: "counter" },
   { href: "/pickup", key: "pickup" },
   { href: "/pickup/collect", key: "collect" },
   { href: "/orders", key: "orders" },
   { href: "/reservations", key: "reservations" },
   { href: "/returns", key: "returns" },
+  { href: "/members", key: "members" },
   { href: "/stock", key: "stock" },
   { href: "/transfers", key: "transfers" },
   { href: "/replenishment", key: "replenishment", roles: ["manager", "admin"] },

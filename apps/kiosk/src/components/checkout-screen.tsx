@@ -45,6 +45,9 @@ export function CheckoutScreen() {
   });
   // One key per attempt: a double tap never orders twice, and an answered refusal starts a new attempt.
   const [idempotencyKey, setIdempotencyKey] = useState(newKioskIdempotencyKey);
+  const [usePoints, setUsePoints] = useState<"no" | "yes">("no");
+  // A signed-in member may pay for goods with points, at most the balance.
+  const loyalty = useQuery({ ...trpc.loyalty.get.queryOptions(), enabled: !!shopper });
   const [placed, setPlaced] = useState<{ order: PlacedOrder; storeId: string | null; email: string } | null>(null);
   const stores = useQuery(trpc.stores.list.queryOptions());
   const thisStore = stores.data?.find((s) => s.id === kiosk.storeId);
@@ -99,6 +102,11 @@ export function CheckoutScreen() {
       : o.allAvailable
         ? t("allAvailable")
         : t("someAvailable", { count: o.availableLineCount, total: o.lines.length });
+  const pointValue = loyalty.data?.pointValueMinor ?? 1;
+  const pointsUsed =
+    usePoints === "yes" && loyalty.data && choices.data
+      ? Math.min(loyalty.data.points, Math.floor(choices.data.goodsMinor / pointValue))
+      : 0;
   const payment: Payment =
     pay === "blik"
       ? { method: "blik", code: (values.blik ?? "").replace(/\D/g, "") }
@@ -137,6 +145,7 @@ export function CheckoutScreen() {
         payment,
         idempotencyKey,
         locale: locale === "pl" ? "pl" : "en",
+        redeemPoints: pointsUsed > 0 ? pointsUsed : undefined,
       });
     },
     onSuccess: (order) => {
@@ -283,6 +292,26 @@ export function CheckoutScreen() {
           onChange={setOtherStore}
           testIdPrefix="pickup-store"
           options={otherOptions.map((o) => ({ value: o.storeId, label: o.city, help: `${o.name} · ${supply(o)}` }))}
+        />
+      )}
+      {!!loyalty.data?.points && (
+        <ChoiceRow
+          label={t("points", { points: loyalty.data.points })}
+          value={usePoints}
+          onChange={setUsePoints}
+          testIdPrefix="use-points"
+          options={[
+            { value: "no" as const, label: t("pointsKeep") },
+            {
+              value: "yes" as const,
+              label: t("pointsUse"),
+              help: formatMoney(
+                Math.min(loyalty.data.points * pointValue, choices.data?.goodsMinor ?? 0),
+                "PLN",
+                locale,
+              ),
+            },
+          ]}
         />
       )}
       <ChoiceRow

@@ -27,11 +27,16 @@ export function CheckoutScreen({
   defaultEmail,
   preferredStoreId,
   storeCreditMinor,
+  points,
+  pointValueMinor,
 }: {
   defaultName: string;
   defaultEmail: string;
   preferredStoreId: string | null;
   storeCreditMinor: number;
+  /** The signed-in member's loyalty points and what one is worth: they pay for goods first. */
+  points: number;
+  pointValueMinor: number;
 }) {
   const errorMessage = useErrorMessage();
   const t = useTranslations("checkout");
@@ -53,6 +58,7 @@ export function CheckoutScreen({
   const [wantInvoice, setWantInvoice] = useState(false);
   const [company, setCompany] = useState({ companyName: "", nip: "" });
   const [useCredit, setUseCredit] = useState(false);
+  const [usePoints, setUsePoints] = useState(false);
   const [formError, setFormError] = useState<string | null>(null);
   // One key per checkout attempt: a retried request (double tap, flaky network) never orders twice.
   const [attemptKey, setAttemptKey] = useState(() => newIdempotencyKey("web-checkout"));
@@ -108,8 +114,11 @@ export function CheckoutScreen({
       ? 0
       : (choices.data?.delivery.find((d) => d.type === (type === "locker" ? "locker" : "courier"))?.priceMinor ?? 0);
   const totalMinor = view.totalMinor + shippingMinor;
-  const creditUsed = useCredit ? Math.min(storeCreditMinor, totalMinor) : 0;
-  const toPay = totalMinor - creditUsed;
+  // Points pay for goods only (never shipping), at most the balance.
+  const pointsUsed = usePoints ? Math.min(points, Math.floor(view.totalMinor / pointValueMinor)) : 0;
+  const pointsMinor = pointsUsed * pointValueMinor;
+  const creditUsed = useCredit ? Math.min(storeCreditMinor, totalMinor - pointsMinor) : 0;
+  const toPay = totalMinor - pointsMinor - creditUsed;
 
   const submit = () => {
     setFormError(null);
@@ -119,6 +128,7 @@ export function CheckoutScreen({
     if (wantInvoice && !isValidNip(company.nip)) return setFormError(t("nipInvalid"));
     let payment;
     const credit = creditUsed > 0 ? { storeCreditMinor: creditUsed } : {};
+    // Nothing left for a provider: credit and points pay it all (the server names the method it was paid by).
     if (toPay === 0) payment = { method: "store_credit" as const, ...credit };
     else if (method === "pay_in_store") payment = { method: "pay_in_store" as const, ...credit };
     else if (method === "blik") {
@@ -147,6 +157,7 @@ export function CheckoutScreen({
         idempotencyKey: attemptKey,
         invoice: wantInvoice ? company : undefined,
         locale: locale === "pl" ? "pl" : "en",
+        redeemPoints: pointsUsed > 0 ? pointsUsed : undefined,
       },
       {
         onSuccess: (order) => {
@@ -452,6 +463,21 @@ export function CheckoutScreen({
 
         <fieldset className="space-y-3">
           <legend className="mb-2 text-lg font-semibold">{t("payment")}</legend>
+          {points > 0 && (
+            <label className="flex items-center gap-3">
+              <input
+                type="checkbox"
+                data-testid="use-points"
+                checked={usePoints}
+                onChange={(e) => setUsePoints(e.target.checked)}
+                className="h-5 w-5"
+              />
+              {t("usePoints", {
+                points,
+                amount: formatMoney(Math.min(points * pointValueMinor, view.totalMinor), view.currency, locale),
+              })}
+            </label>
+          )}
           {storeCreditMinor > 0 && (
             <label className="flex items-center gap-3">
               <input
@@ -611,6 +637,12 @@ export function CheckoutScreen({
             <div className="flex justify-between">
               <dt>{t("shipping")}</dt>
               <dd data-testid="checkout-shipping">{formatMoney(shippingMinor, view.currency, locale)}</dd>
+            </div>
+          )}
+          {pointsMinor > 0 && (
+            <div className="flex justify-between" data-testid="checkout-points">
+              <dt>{t("points", { points: pointsUsed })}</dt>
+              <dd>−{formatMoney(pointsMinor, view.currency, locale)}</dd>
             </div>
           )}
           {creditUsed > 0 && (

@@ -70,6 +70,7 @@ export const placedOrderOut = obj({
   status,
   totalMinor: money,
   pickupCode: z.string().nullish(),
+  pointsRedeemed: z.number().int().optional(),
 });
 
 export const orderOut = obj({
@@ -99,8 +100,16 @@ export const eligibilityOut = obj({
     obj({ lineId: z.string(), sku: z.string(), returnableQuantity: z.number().int(), reason: z.string().nullish() }),
   ),
 });
-export const returnCreatedOut = obj({ returnNumber: z.string(), status, refundMinor: money });
-export const returnOut = obj({ returnNumber: z.string(), status, refundMinor: money, lines: z.array(obj({})) });
+/** An exchange names the order its replacement left as, and what a dearer replacement costs on top. */
+const exchangeFields = { exchangeOrderNumber: z.string().optional(), amountDueMinor: money.optional() };
+export const returnCreatedOut = obj({ returnNumber: z.string(), status, refundMinor: money, ...exchangeFields });
+export const returnOut = obj({
+  returnNumber: z.string(),
+  status,
+  refundMinor: money,
+  lines: z.array(obj({})),
+  ...exchangeFields,
+});
 
 /**
  * The answer of each procedure with a REST route. They are attached to the procedures' definitions for

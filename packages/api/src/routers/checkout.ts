@@ -19,7 +19,7 @@ const address = z.object({
 
 const lockerId = line("parcel locker").pipe(z.string().max(32, "This parcel locker id is not valid."));
 
-const fulfillment = z.discriminatedUnion("type", [
+export const fulfillment = z.discriminatedUnion("type", [
   z.object({ type: z.literal("pickup"), storeId }),
   z.object({ type: z.literal("delivery"), address, method: z.literal("courier").default("courier") }),
   z.object({ type: z.literal("locker"), lockerId }),
@@ -32,7 +32,7 @@ const credit = {
 };
 
 /** A BLIK code is six digits from the shopper's banking app. */
-const blikCode = z
+export const blikCode = z
   .string()
   .trim()
   .regex(/^\d{6}$/, "A BLIK code has six digits. Generate one in your banking app.");
@@ -51,6 +51,9 @@ const payment = z.discriminatedUnion("method", [
   z.object({ method: z.literal("pay_in_store"), ...credit }),
   z.object({ method: z.literal("store_credit"), ...credit }),
 ]);
+
+/** Loyalty points to spend on the goods (100 points are worth 1 PLN in the demo). */
+export const redeemPoints = z.number().int("Redeem a whole number of points.").min(0).max(100_000_000);
 
 const coordinate = (max: number) => z.number().min(-max).max(max);
 
@@ -79,6 +82,7 @@ export const checkoutRouter = router({
         idempotencyKey,
         invoice: invoice.optional(),
         locale,
+        redeemPoints: redeemPoints.optional(),
       }),
     )
     .mutation(({ ctx, input }) => placeOrder(ctx.db, ctx.actor, input)),

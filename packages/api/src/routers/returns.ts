@@ -12,7 +12,7 @@ import {
   rejectReturn,
 } from "@omni/domain/returns";
 
-import { email, reason as freeText, idempotencyKey, orderNumber, quantity, storeId } from "../inputs";
+import { email, reason as freeText, idempotencyKey, orderNumber, quantity, sku, storeId } from "../inputs";
 import { rest } from "../openapi/meta";
 import { publicProcedure, router, staffProcedure, storeStaffProcedure } from "../trpc";
 
@@ -50,6 +50,8 @@ export const returnsRouter = router({
         ]),
         refundTo: z.enum(["original", "store_credit"]),
         idempotencyKey,
+        /** An exchange: replacement goods (another size, colour or product) instead of the money. */
+        exchange: z.array(z.object({ sku, quantity })).min(1).max(20).optional(),
       }),
     )
     .mutation(({ ctx, input }) => createReturn(ctx.db, ctx.actor, input)),

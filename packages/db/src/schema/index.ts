@@ -12,3 +12,4 @@ export * from "./integrations";
 export * from "./analytics";
 export * from "./engagement";
 export * from "./promotion-redemptions";
+export * from "./loyalty";

@@ -30,7 +30,16 @@ export const orderStatuses = [
 ] as const;
 export type OrderStatus = (typeof orderStatuses)[number];
 
-export const paymentMethods = ["card", "blik", "transfer", "cash_on_delivery", "pay_in_store", "store_credit"] as const;
+export const paymentMethods = [
+  "card",
+  "blik",
+  "transfer",
+  "cash_on_delivery",
+  "pay_in_store",
+  "store_credit",
+  "cash",
+  "points",
+] as const;
 export type PaymentMethod = (typeof paymentMethods)[number];
 
 export type Address = { line1: string; city: string; postalCode: string; country: string };
@@ -71,6 +80,9 @@ export const orders = pgTable(
     totalMinor: integer("total_minor").notNull(),
     /** Paid with store credit, part of totalMinor. */
     storeCreditMinor: integer("store_credit_minor").notNull().default(0),
+    /** Loyalty points spent on the goods, and what they were worth (part of totalMinor, like store credit). */
+    pointsRedeemed: integer("points_redeemed").notNull().default(0),
+    pointsMinor: integer("points_minor").notNull().default(0),
     paymentMethod: text("payment_method", { enum: paymentMethods }).notNull(),
     paymentRef: text("payment_ref"),
     paidMinor: integer("paid_minor").notNull().default(0),

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, pgSequence, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { check, index, integer, jsonb, pgSequence, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
 import { locations } from "./locations";
 import { channels, orderLines, orders } from "./orders";
@@ -8,6 +8,8 @@ export const returnStatuses = ["requested", "received", "refunded", "rejected", 
 export type ReturnStatus = (typeof returnStatuses)[number];
 export const returnReasons = ["wrong_size", "damaged", "not_as_described", "changed_mind", "other"] as const;
 export const returnConditions = ["resellable", "damaged"] as const;
+
+export type ExchangeLine = { sku: string; title: string; quantity: number; unitPriceMinor: number; vatRate: number };
 
 export const returnNumberSeq = pgSequence("return_number_seq", { startWith: 500001 });
 
@@ -27,6 +29,15 @@ export const returns = pgTable(
     receivedStoreId: text("received_store_id").references(() => locations.id),
     refundTo: text("refund_to", { enum: ["original", "store_credit"] }).notNull(),
     refundMinor: integer("refund_minor").notNull(),
+    /** What the returned goods were worth, and the loyalty points spent on them that come back (their share). */
+    goodsWorthMinor: integer("goods_worth_minor").notNull().default(0),
+    pointsBack: integer("points_back").notNull().default(0),
+    /** An exchange: the replacement goods, priced when the return was made. */
+    exchange: jsonb("exchange").$type<ExchangeLine[]>(),
+    /** What a dearer replacement costs on top of the returned goods (paid at the counter). */
+    amountDueMinor: integer("amount_due_minor").notNull().default(0),
+    /** The order the replacement left as, once the return was received. */
+    exchangeOrderId: uuid("exchange_order_id"),
     email: text("email").notNull(),
     idempotencyKey: text("idempotency_key").unique(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

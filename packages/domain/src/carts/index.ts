@@ -9,3 +9,4 @@ export * from "./checkout-store-credit";
 export * from "./place-order";
 export * from "./checkout-options";
 export * from "./cart-reminders";
+export * from "./counter-sale";

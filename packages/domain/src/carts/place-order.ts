@@ -15,7 +15,7 @@ import {
 import { priceCart, redeemDiscountCode, type PricedLine } from "../catalog";
 import { alsoLikeText } from "../engagement";
 import { emitWebhookEvent } from "../integrations";
-import { lockStockRows, ONLINE_LOCATION, reserveStock } from "../inventory";
+import { endHolds, lockStockRows, ONLINE_LOCATION, reserveStock } from "../inventory";
 import {
   badRequest,
   callerKey,
@@ -32,6 +32,7 @@ import {
   requestFingerprint,
   type Actor,
 } from "../kernel";
+import { earnForOrder, pointsPayment, redeemForOrder } from "../loyalty";
 import { createOrder, finaliseOrderPayment, recordOrderPaid, type OrderRow } from "../orders";
 import {
   askProviderToAuthorize,
@@ -65,7 +66,18 @@ export type PaymentChoice = CreditChoice &
     | { method: "cash_on_delivery" }
     | { method: "pay_in_store" }
     | { method: "store_credit" }
+    /** Notes and coins at a counter (`counter.sell` only). */
+    | { method: "cash" }
   );
+
+/**
+ * A sale at a counter (`counter.sell`): the store it is made in, whether the goods leave with the
+ * shopper now, and the member the clerk named (by card or e-mail), who earns and may redeem points.
+ */
+/** The e-mail of an order sold at a counter to a shopper who gave none: nothing is sent to it. */
+export const WALK_IN_EMAIL = "walk-in@counter.invalid";
+
+export type CounterSale = { storeId: string; takeNow: boolean; memberId: string | null };
 
 export type PlaceOrderInput = {
   cartId: string;
@@ -79,6 +91,10 @@ export type PlaceOrderInput = {
   invoice?: { companyName: string; nip: string; address?: string };
   /** The shopper's language for every message about the order. */
   locale?: Locale;
+  /** Loyalty points to spend on the goods (a member only; at most the balance and the goods total). */
+  redeemPoints?: number;
+  /** Set by `counter.sell` only, never from a shopper's input. */
+  sale?: CounterSale;
 };
 
 /** The contract's answer, plus what a confirmation page shows. */
@@ -101,6 +117,9 @@ export type PlacedOrder = {
   dueInStoreMinor: number;
   /** The promised pickup time when goods come from other locations (ship-to-store). */
   readyBy?: Date;
+  pointsRedeemed: number;
+  /** Points credited at once (a sale at the counter handed over now). */
+  pointsEarned?: number;
 };
 
 function answerOf(
@@ -127,6 +146,7 @@ function answerOf(
     storeCreditMinor: order.storeCreditMinor,
     dueInStoreMinor: order.paymentMethod === "pay_in_store" ? order.totalMinor - order.storeCreditMinor : 0,
     readyBy: order.readyBy ?? undefined,
+    pointsRedeemed: order.pointsRedeemed,
   };
 }
 
@@ -196,6 +216,8 @@ export async function placeOrder(db: Database, actor: Actor, input: PlaceOrderIn
   if (replay) return replay;
   const key = callerKey(actor);
   await consumeOrRefuse(db, [["checkout", key]]);
+  if (input.payment.method === "cash" && !input.sale)
+    throw badRequest("Cash is taken only at a store's counter.", { field: "payment" });
   if (input.payment.method === "pay_in_store" && input.fulfillment.type !== "pickup") {
     throw badRequest("Paying in store is only possible for click-and-collect orders.", { field: "payment" });
   }
@@ -247,16 +269,34 @@ export async function placeOrder(db: Database, actor: Actor, input: PlaceOrderIn
   return again;
 }
 
-type Confirmation = { locationName: string; lines: PricedLine[]; fulfillment: Fulfillment["type"] };
+type Confirmation = {
+  locationName: string;
+  lines: PricedLine[];
+  fulfillment: Fulfillment["type"] | "take_now";
+  takeNow: boolean;
+};
 type Started =
   | { answer: PlacedOrder }
   | { order: OrderRow; attempt: Awaited<ReturnType<typeof openPaymentAttempt>>; confirmation: Confirmation };
 
 /** The confirmation message and the audit entry of a placed order, in the transaction that makes it so. */
 async function confirmPlaced(tx: Tx, actor: Actor, order: OrderRow, confirmationOf: Confirmation) {
-  const confirmed = confirmation(order, confirmationOf.locationName, confirmationOf.lines);
-  const alsoLike = await alsoLikeText(tx, { orderId: order.id, locale: order.locale });
-  await queueMessage(tx, { ...confirmed, body: confirmed.body + alsoLike });
+  // Goods handed over at a counter leave the shelf once paid, and their points are the member's at once.
+  if (confirmationOf.takeNow) {
+    await endHolds(tx, {
+      ownerId: order.id,
+      mode: "consume",
+      reason: "order_fulfilled",
+      actor,
+      note: `Sold at the counter as ${order.number}`,
+    });
+    await earnForOrder(tx, actor, order);
+  }
+  if (order.email !== WALK_IN_EMAIL) {
+    const confirmed = confirmation(order, confirmationOf.locationName, confirmationOf.lines);
+    const alsoLike = await alsoLikeText(tx, { orderId: order.id, locale: order.locale });
+    await queueMessage(tx, { ...confirmed, body: confirmed.body + alsoLike });
+  }
   await emitWebhookEvent(tx, "order.placed", {
     orderNumber: order.number,
     channel: order.channel,
@@ -279,10 +319,10 @@ async function confirmPlaced(tx: Tx, actor: Actor, order: OrderRow, confirmation
   });
 }
 
-async function fulfillingLocation(tx: Tx, fulfillment: Fulfillment) {
-  const id = fulfillment.type === "pickup" ? fulfillment.storeId : ONLINE_LOCATION;
+async function fulfillingLocation(tx: Tx, fulfillment: Fulfillment, sale?: CounterSale) {
+  const id = sale?.takeNow ? sale.storeId : fulfillment.type === "pickup" ? fulfillment.storeId : ONLINE_LOCATION;
   const location = await findLocation(tx, id);
-  if (fulfillment.type === "pickup" && (!location.pickup || location.type !== "store")) {
+  if (!sale?.takeNow && fulfillment.type === "pickup" && (!location.pickup || location.type !== "store")) {
     throw badRequest(`${location.name} does not offer click-and-collect. Choose another store.`, {
       field: "fulfillment",
     });
@@ -390,26 +430,40 @@ async function placeInTransaction(
   if (replay) return { answer: replay };
   assertCartOpen(cart);
   const priced = await pricedCartLines(tx, cart.id, cart.discountCode);
-  const location = await fulfillingLocation(tx, input.fulfillment);
+  const sale = input.sale;
+  const takeNow = sale?.takeNow ?? false;
+  const location = await fulfillingLocation(tx, input.fulfillment, sale);
   const locker = input.fulfillment.type === "locker" ? await lockerInService(tx, input.fulfillment.lockerId) : null;
   const deliveryMethod =
     input.fulfillment.type === "pickup" ? null : input.fulfillment.type === "locker" ? "locker" : "courier";
   const shippingMinor = shippingFee(await deliveryFees(tx), deliveryMethod ?? "pickup", priced.totalMinor);
   const totalMinor = priced.totalMinor + shippingMinor;
+  const memberId = sale ? sale.memberId : (cart.userId ?? (actor.role === "customer" ? (actor.userId ?? null) : null));
+  // Points pay for goods only, before store credit and the card.
+  const points = await pointsPayment(tx, {
+    userId: memberId,
+    points: input.redeemPoints ?? 0,
+    goodsMinor: priced.totalMinor,
+  });
 
   // An explicit amount is spent as asked (spendCredit refuses more than the balance); a credit code alone spends what it holds.
   const wantedCredit = input.payment.storeCreditMinor ?? (creditHolder ? await creditBalance(tx, creditHolder) : 0);
-  const creditMinor = creditHolder ? Math.min(wantedCredit, totalMinor) : 0;
-  const restMinor = totalMinor - creditMinor;
+  const creditMinor = creditHolder ? Math.min(wantedCredit, totalMinor - points.minor) : 0;
+  const restMinor = totalMinor - points.minor - creditMinor;
   if (input.payment.method === "store_credit" && restMinor > 0) {
     throw badRequest("Your store credit does not cover the whole order. Pay the rest by card or in store.", {
       field: "payment",
     });
   }
-  const paymentMethod = restMinor === 0 && creditMinor > 0 ? "store_credit" : input.payment.method;
-  const pickup = input.fulfillment.type === "pickup";
+  const paymentMethod =
+    restMinor === 0 && creditMinor > 0
+      ? "store_credit"
+      : restMinor === 0 && points.minor > 0
+        ? "points"
+        : input.payment.method;
+  const pickup = takeNow || input.fulfillment.type === "pickup";
   // A pickup store that lacks a line has it sent from the location that gets it there soonest.
-  const sourcing = pickup ? await planSourcing(tx, { storeId: location.id, lines: priced.lines }) : null;
+  const sourcing = pickup && !takeNow ? await planSourcing(tx, { storeId: location.id, lines: priced.lines }) : null;
   const shipToStore = sourcing !== null && sourcing.bySource.size > 0 && !sourcing.missing;
 
   const order = await createOrder(tx, actor, {
@@ -430,7 +484,7 @@ async function placeInTransaction(
                 country: "PL",
               }
             : null,
-      userId: cart.userId ?? (actor.role === "customer" ? (actor.userId ?? null) : null),
+      userId: memberId,
       email: input.email.toLowerCase(),
       name: input.name,
       phone: input.phone || null,
@@ -441,8 +495,10 @@ async function placeInTransaction(
       shippingMinor,
       totalMinor,
       storeCreditMinor: creditMinor,
+      pointsRedeemed: points.points,
+      pointsMinor: points.minor,
       paymentMethod,
-      pickupCode: pickup ? randomCode(8) : null,
+      pickupCode: pickup && !takeNow ? randomCode(8) : null,
       readyBy: shipToStore ? (sourcing.promise.readyBy ?? null) : null,
       // Nothing is paid yet, so the stock is held only for the store's pickup time from now: an order
       // never picked up nor ready in time expires like an uncollected one (orders/expire-pickups.ts).
@@ -461,7 +517,8 @@ async function placeInTransaction(
       unitPriceMinor: l.priceMinor,
       vatRate: priced.vatRateOf.get(l.sku) ?? 23,
     })),
-    data: { totalMinor, paymentMethod },
+    soldAtCounter: takeNow,
+    data: { totalMinor, paymentMethod, ...(points.points ? { pointsRedeemed: points.points } : {}) },
   });
   // The code's usage limits (per code, per shopper) are counted with the order, in its transaction.
   if (priced.discountCode)
@@ -476,6 +533,14 @@ async function placeInTransaction(
   } else {
     await holdStock(tx, actor, order.id, location.id, location.name, priced.lines);
   }
+  if (memberId && points.points > 0)
+    await redeemForOrder(tx, actor, {
+      userId: memberId,
+      points: points.points,
+      orderId: order.id,
+      orderNumber: order.number,
+      channel: order.channel,
+    });
   if (creditHolder && creditMinor > 0)
     await spendCredit(tx, { holder: creditHolder, amountMinor: creditMinor, refType: "order", refId: order.id });
   // The cart is spent at once so that a second checkout of it waits for this one's payment answer.
@@ -483,7 +548,8 @@ async function placeInTransaction(
   const confirmationOf: Confirmation = {
     locationName: location.name,
     lines: priced.lines,
-    fulfillment: input.fulfillment.type,
+    fulfillment: takeNow ? "take_now" : input.fulfillment.type,
+    takeNow,
   };
 
   // Money from a provider is asked for after this transaction commits, once the stock is held.
@@ -496,7 +562,9 @@ async function placeInTransaction(
     });
     return { order, attempt, confirmation: confirmationOf };
   }
-  const placed = await recordOrderPaid(tx, { orderId: order.id, paidMinor: 0, paymentRef: null });
+  // Cash is counted into the till by the clerk now.
+  const cashMinor = paymentMethod === "cash" ? restMinor : 0;
+  const placed = await recordOrderPaid(tx, { orderId: order.id, paidMinor: cashMinor, paymentRef: null });
   await confirmPlaced(tx, actor, placed, confirmationOf);
   return { answer: answerOf(placed) };
 }

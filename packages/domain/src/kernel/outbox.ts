@@ -22,7 +22,8 @@ export type MessageTemplate =
   | "account_verify_email"
   | "account_password_reset"
   | "account_password_changed"
-  | "staff_invited";
+  | "staff_invited"
+  | "points_expiring";
 
 /**
  * Queues a message to a shopper in the caller's transaction: it is sent only if the change commits,

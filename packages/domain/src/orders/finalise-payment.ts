@@ -4,6 +4,7 @@ import { orderLines, type Database, type Tx } from "@omni/db";
 
 import { endHolds } from "../inventory";
 import { moneyText, queueMessage, systemActor, type Actor } from "../kernel";
+import { restoreRedeemedPoints } from "../loyalty";
 import {
   askProviderStatus,
   lockPaymentAttempt,
@@ -120,6 +121,7 @@ export async function finaliseOrderPayment(
         note: `Payment declined for ${order.number}`,
       });
       await undoCreditSpend(tx, order.id);
+      await restoreRedeemedPoints(tx, actor, order, "payment declined");
       await discardUnpaidOrder(tx, order.id);
       return { result: "declined", reason: outcome.reason, discarded: true };
     }

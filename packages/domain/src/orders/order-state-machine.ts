@@ -5,6 +5,7 @@ import { orderEvents, orders, type OrderStatus, type Tx } from "@omni/db";
 
 import { emitWebhookEvent } from "../integrations";
 import { conflict, notFound, type Actor } from "../kernel";
+import { earnForOrder, restoreRedeemedPoints } from "../loyalty";
 import { findLocation } from "../stores";
 import { openTransfersOfOrder } from "../transfers";
 
@@ -188,6 +189,11 @@ export async function transitionOrder(
     data: input.data ?? null,
     at,
   });
+  // Points follow the goods, in the same transaction: earned when they become the member's, and
+  // what was spent on an order that will not be fulfilled comes back.
+  if (input.to === "collected" || input.to === "delivered") await earnForOrder(tx, input.actor, updated!, at);
+  if (input.to === "cancelled" || input.to === "expired")
+    await restoreRedeemedPoints(tx, input.actor, updated!, input.to === "expired" ? "expired" : "cancelled");
   if (input.to === "ready_for_pickup" || input.to === "collected") {
     await emitWebhookEvent(tx, input.to === "collected" ? "order.collected" : "order.ready_for_pickup", {
       orderNumber: updated!.number,

@@ -94,6 +94,9 @@ export async function orderDetails(db: DbOrTx, order: OrderRow) {
     }),
     invoice: order.invoice ?? null,
     storeCreditMinor: order.storeCreditMinor,
+    /** Loyalty points spent on the goods and what they paid (part of totalMinor). */
+    pointsRedeemed: order.pointsRedeemed,
+    pointsMinor: order.pointsMinor,
     paymentMethod: order.paymentMethod,
     paymentStatus: attempt?.status ?? (order.paymentMethod === "pay_in_store" ? "due_in_store" : "paid"),
     paymentRedirectUrl: attempt?.status === "pending" ? (attempt.redirectUrl ?? null) : null,

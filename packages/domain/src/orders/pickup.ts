@@ -94,13 +94,13 @@ export async function collectOrder(db: Database, actor: Actor, input: { code: st
     for (const id of declineIds) {
       if (!lines.some((l) => l.id === id)) throw badRequest(`Line ${id} is not part of order ${order.number}.`);
     }
-    await transitionOrder(tx, { orderId: order.id, to: "collected", actor });
-
     const declined = lines.filter((l) => declineIds.has(l.id));
     const kept = lines.filter((l) => !declineIds.has(l.id));
+    // Declined before the handover is recorded, so the points it earns count only the goods kept.
     for (const line of declined) {
       await tx.update(orderLines).set({ declinedQuantity: line.quantity }).where(eq(orderLines.id, line.id));
     }
+    await transitionOrder(tx, { orderId: order.id, to: "collected", actor });
     if (declined.length) {
       await endHolds(tx, {
         ownerId: order.id,
@@ -124,7 +124,10 @@ export async function collectOrder(db: Database, actor: Actor, input: { code: st
     if (authorization?.status === "authorized") {
       // The money was only authorised: capture what the shopper keeps, so declined lines never need a refund.
       const keptValue = valueOfUnits(order, kept);
-      const fromProvider = Math.max(0, Math.min(authorization.amountMinor, keptValue - order.storeCreditMinor));
+      const fromProvider = Math.max(
+        0,
+        Math.min(authorization.amountMinor, keptValue - order.storeCreditMinor - order.pointsMinor),
+      );
       capture = await requestCapture(tx, authorization, fromProvider);
       await recordOrderPaid(tx, { orderId: order.id, paidMinor: fromProvider, paymentRef: order.paymentRef });
       const creditBack = Math.max(0, order.storeCreditMinor - keptValue);

@@ -125,6 +125,17 @@ export async function orderReceiptPdf(
   right(money(vat, order.currency), 460, bold, 12);
   right(money(order.totalMinor, order.currency), 555, bold, 12);
   y -= 24;
+  // Points and store credit are payment lines of their own: the receipt shows what each paid.
+  if (order.pointsMinor > 0) {
+    write(`Punkty / Points (${order.pointsRedeemed})`, 40);
+    right(`-${money(order.pointsMinor, order.currency)}`, 555);
+    y -= 14;
+  }
+  if (order.storeCreditMinor > 0) {
+    write("Srodki na koncie / Store credit", 40);
+    right(`-${money(order.storeCreditMinor, order.currency)}`, 555);
+    y -= 14;
+  }
   write(`Zaplacono / Paid: ${order.paymentMethod}`, 40);
   return { fileName: `${kind}-${order.orderNumber}.pdf`, pdf: await doc.save(), kind };
 }

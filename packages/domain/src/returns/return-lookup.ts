@@ -13,6 +13,7 @@ import {
 } from "@omni/db";
 
 import { badRequest, DomainError, forbidden, isStaff, worksIn, type Actor } from "../kernel";
+import { exchangeOrderNumber } from "./return-exchange";
 
 /**
  * Finding orders and returns for the returns desk. A shopper proves an order or a return is theirs
@@ -155,6 +156,9 @@ async function describeReturnWithActors(db: DbOrTx, ret: Return) {
     returnNumber: ret.number,
     status: ret.status,
     refundMinor: ret.refundMinor,
+    amountDueMinor: ret.exchange ? ret.amountDueMinor : undefined,
+    exchange: ret.exchange?.map((l) => ({ sku: l.sku, title: l.title, quantity: l.quantity })),
+    exchangeOrderNumber: await exchangeOrderNumber(db, ret.exchangeOrderId),
     currency: order?.currency ?? "PLN",
     refundTo: ret.refundTo,
     orderNumber: order?.number ?? "",

@@ -5,8 +5,10 @@ import { orderLines, orders, returnLines, type Database } from "@omni/db";
 import { emitWebhookEvent } from "../integrations";
 import { adjustOnHand, lockStockRows } from "../inventory";
 import { badRequest, conflict, forbidden, recordAudit, worksIn, type Actor } from "../kernel";
+import { settleReturnPoints } from "../loyalty";
 import { refundOrder } from "../payments";
 import { findLocation } from "../stores";
+import { issueExchange } from "./return-exchange";
 import { findReturnByNumber } from "./return-lookup";
 import { sendRefundIssued, sendReturnReceived } from "./return-messages";
 import { moveReturn, refusalFor } from "./return-state-machine";
@@ -102,6 +104,19 @@ export async function receiveReturn(
       refId: ret.id,
       atCounter: store.type === "store",
     });
+    const [original] = await tx.select().from(orders).where(eq(orders.id, ret.orderId));
+    const exchangeOrder = await issueExchange(tx, actor, {
+      ret,
+      original: original!,
+      storeId: store.id,
+      atCounter: store.type === "store",
+    });
+    const points = await settleReturnPoints(tx, actor, {
+      orderId: ret.orderId,
+      returnId: ret.id,
+      pointsBack: ret.pointsBack,
+      goodsWorthMinor: ret.goodsWorthMinor,
+    });
     await moveReturn(tx, {
       returnId: ret.id,
       from: "received",
@@ -170,6 +185,10 @@ export async function receiveReturn(
       toTillMinor: refund.toTillMinor,
       toCreditMinor: refund.toCreditMinor,
       creditCode: refund.creditCode,
+      pointsRestored: points.restored,
+      exchangeOrderNumber: exchangeOrder?.number,
+      amountDueMinor: ret.exchange ? ret.amountDueMinor : undefined,
+      pointsReversed: points.reversed,
     };
   });
 }

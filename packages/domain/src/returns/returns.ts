@@ -15,6 +15,7 @@ import {
 import { refundedSoFar } from "../payments";
 import { findLocation, getStore } from "../stores";
 import { paidPerLine, refundForUnits } from "./return-amounts";
+import { exchangeWorth, priceExchange } from "./return-exchange";
 import {
   describeReturn,
   findOrderForReturn,
@@ -81,9 +82,18 @@ type CreateReturnInput = {
   method: ReturnMethod;
   refundTo: "original" | "store_credit";
   idempotencyKey: string;
+  /** An exchange: replacement goods instead of (part of) the refund. */
+  exchange?: { sku: string; quantity: number }[];
 };
 
-export type CreatedReturn = { returnNumber: string; status: "requested"; refundMinor: number; currency: string };
+export type CreatedReturn = {
+  returnNumber: string;
+  status: "requested";
+  refundMinor: number;
+  currency: string;
+  /** What a dearer replacement costs on top (an exchange); refundMinor is then 0. */
+  amountDueMinor?: number;
+};
 
 /**
  * `returns.create`: registers a return of some units of a delivered or collected order, promises a
@@ -155,7 +165,17 @@ export async function createReturn(
         units: wanted.quantity,
       });
     }
-    refundMinor = Math.min(refundMinor, await refundableLeft(tx, order));
+    // Goods bought partly with points give back points and money in proportion to what they were worth.
+    const goodsWorthMinor = refundMinor;
+    const goodsMinor = order.subtotalMinor - order.discountMinor;
+    const share = (whole: number) => (goodsMinor > 0 ? Math.floor((whole * goodsWorthMinor) / goodsMinor) : 0);
+    const pointsBack = share(order.pointsRedeemed);
+    refundMinor = Math.min(refundMinor - share(order.pointsMinor), await refundableLeft(tx, order));
+    // An exchange: the returned goods pay for the replacement; the rest is refunded or still to pay.
+    const exchange = input.exchange?.length ? await priceExchange(tx, input.exchange) : null;
+    const replacementMinor = exchangeWorth(exchange);
+    const amountDueMinor = Math.max(0, replacementMinor - refundMinor);
+    refundMinor = Math.max(0, refundMinor - replacementMinor);
 
     const returnNumber = await nextReturnNumber(tx);
     const [created] = await tx
@@ -169,6 +189,10 @@ export async function createReturn(
         storeId: store?.id ?? null,
         refundTo: input.refundTo,
         refundMinor,
+        goodsWorthMinor,
+        pointsBack,
+        exchange,
+        amountDueMinor,
         email: order.email,
         idempotencyKey: input.idempotencyKey,
         createdAt: now,
@@ -220,7 +244,13 @@ export async function createReturn(
         refundTo: input.refundTo,
       },
     });
-    return { returnNumber, status: "requested" as const, refundMinor, currency: order.currency };
+    return {
+      returnNumber,
+      status: "requested" as const,
+      refundMinor,
+      currency: order.currency,
+      ...(exchange ? { amountDueMinor } : {}),
+    };
   });
 }
 

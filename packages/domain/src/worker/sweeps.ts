@@ -3,6 +3,7 @@ import { cartReminders } from "../carts";
 import { backInStockSweep, refreshRecommendationsSweep, reviewRequestsSweep } from "../engagement";
 import { deliverWebhooksSweep } from "../integrations";
 import { clearIdempotencyKeys, clearRateLimits, type Sweep } from "../kernel";
+import { expirePointsSweep } from "../loyalty";
 import { deliverOutboxSweep } from "../messages";
 import { expirePickups, pickupReminders, reconcilePayments, trackShipmentsSweep } from "../orders";
 import { expireReservations, reservationReminders } from "../reservations";
@@ -21,3 +22,5 @@ sweeps.push(trackShipmentsSweep);
 sweeps.push(refreshAnalyticsSweep, demandForecastSweep);
 
 sweeps.push(refreshRecommendationsSweep, backInStockSweep, cartReminders, reviewRequestsSweep);
+/** Loyalty points past their months lapse; members are reminded once before. */
+sweeps.push(expirePointsSweep);

@@ -15,6 +15,7 @@ import { formatMoney } from "@omni/core";
 import { ChannelLabel } from "@omni/ui/channel";
 import { EmptyState } from "@omni/ui/empty-state";
 import { formatDateTime } from "@omni/ui/labels";
+import { LoyaltyCard, LoyaltyHistory } from "@omni/ui/loyalty";
 import { StatusBadge } from "@omni/ui/status-badge";
 
 export const dynamic = "force-dynamic";
@@ -27,7 +28,11 @@ export default async function AccountPage() {
   const session = await auth();
   if (!session?.user) redirect("/sign-in?next=/account");
   const [t, locale, api] = await Promise.all([getTranslations("account"), getLocale(), serverApi()]);
-  const [me, orders] = await Promise.all([api.account.me(), api.orders.list({ limit: 50 })]);
+  const [me, orders, loyalty] = await Promise.all([
+    api.account.me(),
+    api.orders.list({ limit: 50 }),
+    api.loyalty.get(),
+  ]);
   return (
     <div className="space-y-6">
       <header className="flex flex-wrap items-center justify-between gap-3">
@@ -49,6 +54,14 @@ export default async function AccountPage() {
       </header>
 
       {!me.emailVerified && <VerifyEmailBanner />}
+      <LoyaltyCard summary={loyalty} locale={locale} />
+      <Link
+        href="/account/card"
+        data-testid="member-card-link"
+        className="text-sm font-semibold text-sky-800 underline"
+      >
+        {t("cardOnPhone")}
+      </Link>
 
       <div className="grid gap-4 sm:grid-cols-2">
         <section className="rounded-xl border border-slate-200 p-4">
@@ -120,6 +133,12 @@ export default async function AccountPage() {
           </ul>
         )}
       </section>
+
+      <LoyaltyHistory
+        events={loyalty.events.slice(0, 20)}
+        locale={locale}
+        orderHref={(n) => `/orders/${encodeURIComponent(n)}`}
+      />
 
       <KioskSignIn />
 

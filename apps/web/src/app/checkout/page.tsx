@@ -16,12 +16,16 @@ export default async function CheckoutPage() {
   const [session, storeId, api] = await Promise.all([auth(), preferredStoreId(), serverApi()]);
   // The profile only prefills the form: without it the shopper types their name and e-mail.
   const me = session?.user ? await orUnavailable(api.account.me(), "checkout prefill") : null;
+  // Staff accounts are no members: their points are simply none.
+  const loyalty = me ? await orUnavailable(api.loyalty.get(), "checkout points") : null;
   return (
     <CheckoutScreen
       defaultName={me?.name ?? ""}
       defaultEmail={me?.email ?? ""}
       preferredStoreId={me?.preferredStoreId ?? storeId}
       storeCreditMinor={me?.storeCreditMinor ?? 0}
+      points={loyalty?.points ?? 0}
+      pointValueMinor={loyalty?.pointValueMinor ?? 1}
     />
   );
 }

@@ -1,0 +1,428 @@
+"use client";
+
+import { inputClass, labelClass, PageHeader, Panel } from "@/components/page-header";
+import { QrScanner } from "@/components/qr-scanner";
+import { useStaff } from "@/components/staff-context";
+import { parseMoney } from "@/lib/money-input";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useLocale, useTranslations } from "next-intl";
+import { useState, type FormEvent } from "react";
+
+import { formatMoney, newIdempotencyKey } from "@omni/core";
+import { Button } from "@omni/ui/button";
+import { EmptyState } from "@omni/ui/empty-state";
+import { ErrorMessage } from "@omni/ui/error-message";
+import { errorMessage, useTRPC } from "@omni/ui/trpc";
+
+import { CounterMemberPanel, type CounterMember } from "./counter-member";
+import { CounterReceipt, type CounterSold } from "./counter-receipt";
+import { CounterStock } from "./counter-stock";
+
+type Handover = "take_now" | "delivery" | "locker" | "pickup";
+type Pay = "card" | "blik" | "cash";
+
+const bigChoice = (on: boolean) =>
+  `min-h-14 rounded-lg px-4 text-lg font-semibold ring-1 ring-inset ${on ? "bg-slate-900 text-white ring-slate-900" : "bg-white ring-slate-300 hover:bg-slate-50"}`;
+
+/**
+ * Selling at the counter (`counter.sell`), for a touch screen: scan or type SKUs into a cart priced as
+ * in every channel, see this store's stock and the others', name a member, take card, BLIK or cash
+ * (with the change), and hand the goods over now or send them home, to a locker or to another store.
+ */
+export function CounterScreen() {
+  const t = useTranslations("counter");
+  const locale = useLocale();
+  const trpc = useTRPC();
+  const client = useQueryClient();
+  const { storeId } = useStaff();
+  const [cartId, setCartId] = useState<string | null>(null);
+  const [sku, setSku] = useState("");
+  const [lastSku, setLastSku] = useState<string | null>(null);
+  const [member, setMember] = useState<CounterMember | null>(null);
+  const [usePoints, setUsePoints] = useState(false);
+  const [handover, setHandover] = useState<Handover>("take_now");
+  const [address, setAddress] = useState({ line1: "", city: "", postalCode: "" });
+  const [lockerId, setLockerId] = useState("");
+  const [pickupStore, setPickupStore] = useState("");
+  const [contact, setContact] = useState({ name: "", email: "" });
+  const [pay, setPay] = useState<Pay>("card");
+  const [cardResult, setCardResult] = useState<"tok_ok" | "tok_declined">("tok_ok");
+  const [blik, setBlik] = useState("");
+  const [cashGiven, setCashGiven] = useState("");
+  const [key, setKey] = useState(() => newIdempotencyKey("counter"));
+  const [sold, setSold] = useState<CounterSold | null>(null);
+
+  const cart = useQuery({ ...trpc.cart.get.queryOptions({ cartId: cartId ?? "" }), enabled: !!cartId });
+  const options = useQuery({
+    ...trpc.checkout.options.queryOptions({ cartId: cartId ?? "" }),
+    enabled: !!cartId && !!cart.data?.lines.length,
+  });
+  const allStores = useQuery(trpc.stores.list.queryOptions());
+
+  const create = useMutation(trpc.cart.create.mutationOptions());
+  const line = useMutation(trpc.cart.setQuantity.mutationOptions());
+  const setQuantity = useMutation({
+    // The sale's cart is made at the first scan; every line of the sale goes into it.
+    mutationFn: async (input: { sku: string; quantity: number }) => {
+      const id = cartId ?? (await create.mutateAsync({})).cartId;
+      if (!id) throw new Error(t("cartFailed"));
+      setCartId(id);
+      return { id, cart: await line.mutateAsync({ cartId: id, ...input }) };
+    },
+    onSuccess: ({ id, cart: fresh }) => client.setQueryData(trpc.cart.get.queryKey({ cartId: id }), fresh),
+  });
+
+  const sell = useMutation(trpc.counter.sell.mutationOptions());
+
+  const addSku = (e?: FormEvent, scanned?: string) => {
+    e?.preventDefault();
+    const wanted = (scanned ?? sku).trim().toUpperCase();
+    if (!wanted) return;
+    const current = cart.data?.lines.find((l) => l.sku === wanted)?.quantity ?? 0;
+    setLastSku(wanted);
+    setSku("");
+    setQuantity.mutate({ sku: wanted, quantity: current + 1 });
+  };
+
+  const lines = cart.data?.lines ?? [];
+  const goodsMinor = cart.data?.totalMinor ?? 0;
+  const currency = cart.data?.currency ?? "PLN";
+  const shippingMinor =
+    handover === "delivery" || handover === "locker"
+      ? (options.data?.delivery.find((d) => d.type === (handover === "locker" ? "locker" : "courier"))?.priceMinor ?? 0)
+      : 0;
+  const pointValue = member?.pointValueMinor ?? 1;
+  const pointsUsed = member && usePoints ? Math.min(member.points, Math.floor(goodsMinor / pointValue)) : 0;
+  const toPayMinor = goodsMinor + shippingMinor - pointsUsed * pointValue;
+  const givenMinor = parseMoney(cashGiven);
+  const changeMinor = pay === "cash" && givenMinor !== null ? givenMinor - toPayMinor : null;
+  const money = (minor: number) => formatMoney(minor, currency, locale);
+
+  const reset = () => {
+    setCartId(null);
+    setLastSku(null);
+    setMember(null);
+    setUsePoints(false);
+    setHandover("take_now");
+    setCashGiven("");
+    setBlik("");
+    setSold(null);
+    setKey(newIdempotencyKey("counter"));
+    sell.reset();
+  };
+
+  const submit = () => {
+    if (!cartId) return;
+    const fulfillment =
+      handover === "take_now"
+        ? { type: "take_now" as const }
+        : handover === "delivery"
+          ? { type: "delivery" as const, address: { ...address, country: "PL" }, method: "courier" as const }
+          : handover === "locker"
+            ? { type: "locker" as const, lockerId }
+            : { type: "pickup" as const, storeId: pickupStore };
+    const payment =
+      pay === "card"
+        ? { method: "card" as const, token: cardResult }
+        : pay === "blik"
+          ? { method: "blik" as const, code: blik.replace(/\D/g, "") }
+          : { method: "cash" as const };
+    sell.mutate(
+      {
+        storeId,
+        cartId,
+        memberEmail: member?.email,
+        email: contact.email.trim() || undefined,
+        name: contact.name.trim() || undefined,
+        fulfillment,
+        payment,
+        redeemPoints: pointsUsed > 0 ? pointsUsed : undefined,
+        idempotencyKey: key,
+      },
+      {
+        onSuccess: (result) =>
+          setSold({
+            ...result,
+            email: contact.email.trim() || member?.email || "walk-in@counter.invalid",
+            changeMinor: pay === "cash" && changeMinor !== null ? changeMinor : null,
+          }),
+        onError: () => setKey(newIdempotencyKey("counter")),
+      },
+    );
+  };
+
+  if (sold) {
+    return (
+      <>
+        <PageHeader title={t("title")} />
+        <div className="max-w-2xl">
+          <CounterReceipt sold={sold} onNext={reset} />
+        </div>
+      </>
+    );
+  }
+
+  const needsContact = handover !== "take_now" && !member;
+  const cashShort = pay === "cash" && (changeMinor === null || changeMinor < 0);
+  return (
+    <>
+      <PageHeader title={t("title")} description={t("description")} />
+      <div className="grid grid-cols-[minmax(0,7fr)_minmax(0,5fr)] items-start gap-5 max-lg:grid-cols-1">
+        <div className="space-y-5">
+          <Panel title={t("cart")} testId="counter-cart">
+            <form onSubmit={addSku} className="flex flex-wrap gap-2">
+              <input
+                className={`${inputClass} min-h-14 min-w-48 flex-1 font-mono text-xl uppercase`}
+                value={sku}
+                onChange={(e) => setSku(e.target.value)}
+                placeholder={t("skuPlaceholder")}
+                aria-label={t("skuLabel")}
+                autoComplete="off"
+                autoFocus
+                maxLength={64}
+                data-testid="counter-sku"
+              />
+              <Button type="submit" size="lg" busy={setQuantity.isPending} data-testid="counter-add">
+                {t("add")}
+              </Button>
+              <QrScanner testId="counter-scan" onCode={(code) => addSku(undefined, code)} />
+            </form>
+            {setQuantity.error && <ErrorMessage message={errorMessage(setQuantity.error)} locale={locale} />}
+            {lines.length === 0 ? (
+              <div className="mt-4">
+                <EmptyState title={t("emptyCart")} />
+              </div>
+            ) : (
+              <ul className="mt-4 divide-y divide-slate-200" data-testid="counter-lines">
+                {lines.map((l) => (
+                  <li key={l.sku} className="flex items-center gap-3 py-3" data-testid="counter-line" data-sku={l.sku}>
+                    <button
+                      type="button"
+                      className="min-w-0 flex-1 text-left"
+                      onClick={() => setLastSku(l.sku)}
+                      aria-label={t("showStock", { sku: l.sku })}
+                    >
+                      <span className="block font-mono font-semibold">{l.sku}</span>
+                      <span className="text-sm text-slate-600">{money(l.unitPriceMinor)}</span>
+                    </button>
+                    <Button
+                      variant="secondary"
+                      size="lg"
+                      aria-label={t("less", { sku: l.sku })}
+                      onClick={() => setQuantity.mutate({ sku: l.sku, quantity: l.quantity - 1 })}
+                    >
+                      −
+                    </Button>
+                    <span className="w-8 text-center text-xl font-bold" data-testid="counter-line-quantity">
+                      {l.quantity}
+                    </span>
+                    <Button
+                      variant="secondary"
+                      size="lg"
+                      aria-label={t("more", { sku: l.sku })}
+                      onClick={() => setQuantity.mutate({ sku: l.sku, quantity: l.quantity + 1 })}
+                    >
+                      +
+                    </Button>
+                    <span className="w-28 text-right font-semibold">{money(l.totalMinor)}</span>
+                  </li>
+                ))}
+              </ul>
+            )}
+            {cart.data && cart.data.discountMinor > 0 && (
+              <p className="mt-2 text-right text-red-700">
+                {t("discount")}: −{money(cart.data.discountMinor)}
+              </p>
+            )}
+          </Panel>
+          {lastSku && <CounterStock sku={lastSku} storeId={storeId} stores={allStores.data ?? []} />}
+          <CounterMemberPanel member={member} onMember={setMember} />
+        </div>
+
+        <div className="space-y-5">
+          <Panel title={t("handover")} testId="counter-handover">
+            <div className="grid grid-cols-2 gap-2">
+              {(["take_now", "delivery", "locker", "pickup"] as const).map((h) => (
+                <button
+                  key={h}
+                  type="button"
+                  className={bigChoice(handover === h)}
+                  aria-pressed={handover === h}
+                  onClick={() => setHandover(h)}
+                  data-testid={`counter-handover-${h}`}
+                >
+                  {t(`handovers.${h}`)}
+                </button>
+              ))}
+            </div>
+            {handover === "delivery" && (
+              <div className="mt-3 grid gap-2">
+                {(["line1", "postalCode", "city"] as const).map((f) => (
+                  <label key={f} className={labelClass}>
+                    {t(`address.${f}`)}
+                    <input
+                      className={`${inputClass} min-h-12`}
+                      value={address[f]}
+                      onChange={(e) => setAddress((a) => ({ ...a, [f]: e.target.value }))}
+                      data-testid={`counter-address-${f}`}
+                    />
+                  </label>
+                ))}
+              </div>
+            )}
+            {handover === "locker" && (
+              <label className={`${labelClass} mt-3`}>
+                {t("lockerId")}
+                <input
+                  className={`${inputClass} min-h-12 font-mono`}
+                  value={lockerId}
+                  onChange={(e) => setLockerId(e.target.value)}
+                  data-testid="counter-locker"
+                />
+              </label>
+            )}
+            {handover === "pickup" && (
+              <label className={`${labelClass} mt-3`}>
+                {t("otherStore")}
+                <select
+                  className={`${inputClass} min-h-12`}
+                  value={pickupStore}
+                  onChange={(e) => setPickupStore(e.target.value)}
+                  data-testid="counter-pickup-store"
+                >
+                  <option value="">{t("chooseStore")}</option>
+                  {(allStores.data ?? [])
+                    .filter((s) => s.type === "store" && s.id !== storeId)
+                    .map((s) => (
+                      <option key={s.id} value={s.id}>
+                        {s.name}
+                      </option>
+                    ))}
+                </select>
+              </label>
+            )}
+            {needsContact && (
+              <div className="mt-3 grid gap-2">
+                <p className="text-sm text-slate-600">{t("contactHint")}</p>
+                {(["name", "email"] as const).map((f) => (
+                  <label key={f} className={labelClass}>
+                    {t(`contact.${f}`)}
+                    <input
+                      className={`${inputClass} min-h-12`}
+                      value={contact[f]}
+                      type={f === "email" ? "email" : "text"}
+                      onChange={(e) => setContact((c) => ({ ...c, [f]: e.target.value }))}
+                      data-testid={`counter-contact-${f}`}
+                    />
+                  </label>
+                ))}
+              </div>
+            )}
+          </Panel>
+
+          <Panel title={t("payment")} testId="counter-payment">
+            {member && member.points > 0 && (
+              <label className="mb-3 flex min-h-12 items-center gap-3 text-lg">
+                <input
+                  type="checkbox"
+                  className="h-6 w-6"
+                  checked={usePoints}
+                  onChange={(e) => setUsePoints(e.target.checked)}
+                  data-testid="counter-use-points"
+                />
+                {t("usePoints", { points: member.points })}
+              </label>
+            )}
+            <div className="grid grid-cols-3 gap-2">
+              {(["card", "blik", "cash"] as const).map((p) => (
+                <button
+                  key={p}
+                  type="button"
+                  className={bigChoice(pay === p)}
+                  aria-pressed={pay === p}
+                  onClick={() => setPay(p)}
+                  data-testid={`counter-pay-${p}`}
+                >
+                  {t(`pay.${p}`)}
+                </button>
+              ))}
+            </div>
+            {pay === "card" && (
+              <label className={`${labelClass} mt-3`}>
+                {t("terminal")}
+                <select
+                  className={`${inputClass} min-h-12`}
+                  value={cardResult}
+                  onChange={(e) => setCardResult(e.target.value as "tok_ok" | "tok_declined")}
+                  data-testid="counter-card-result"
+                >
+                  <option value="tok_ok">{t("terminalOk")}</option>
+                  <option value="tok_declined">{t("terminalDeclined")}</option>
+                </select>
+              </label>
+            )}
+            {pay === "blik" && (
+              <label className={`${labelClass} mt-3`}>
+                {t("blikCode")}
+                <input
+                  className={`${inputClass} min-h-12 font-mono text-xl tracking-widest`}
+                  inputMode="numeric"
+                  maxLength={7}
+                  value={blik}
+                  onChange={(e) => setBlik(e.target.value)}
+                  data-testid="counter-blik"
+                />
+              </label>
+            )}
+            {pay === "cash" && (
+              <label className={`${labelClass} mt-3`}>
+                {t("cashGiven")}
+                <input
+                  className={`${inputClass} min-h-12 text-xl`}
+                  inputMode="decimal"
+                  value={cashGiven}
+                  onChange={(e) => setCashGiven(e.target.value)}
+                  data-testid="counter-cash-given"
+                />
+                {changeMinor !== null && (
+                  <span className="text-lg" data-testid="counter-change-preview">
+                    {changeMinor >= 0 ? t("changeIs", { amount: money(changeMinor) }) : t("cashShort")}
+                  </span>
+                )}
+              </label>
+            )}
+            <dl className="mt-4 space-y-1 border-t border-slate-200 pt-3">
+              {shippingMinor > 0 && (
+                <div className="flex justify-between">
+                  <dt>{t("shipping")}</dt>
+                  <dd>{money(shippingMinor)}</dd>
+                </div>
+              )}
+              {pointsUsed > 0 && (
+                <div className="flex justify-between">
+                  <dt>{t("pointsLine", { points: pointsUsed })}</dt>
+                  <dd>−{money(pointsUsed * pointValue)}</dd>
+                </div>
+              )}
+              <div className="flex justify-between text-2xl font-bold">
+                <dt>{t("toPay")}</dt>
+                <dd data-testid="counter-to-pay">{money(Math.max(0, toPayMinor))}</dd>
+              </div>
+            </dl>
+            {sell.error && <ErrorMessage message={errorMessage(sell.error)} locale={locale} />}
+            <Button
+              size="lg"
+              className="mt-4 w-full"
+              disabled={!lines.length || cashShort || (handover === "pickup" && !pickupStore)}
+              busy={sell.isPending}
+              onClick={submit}
+              data-testid="counter-sell"
+            >
+              {t("sell")}
+            </Button>
+          </Panel>
+        </div>
+      </div>
+    </>
+  );
+}

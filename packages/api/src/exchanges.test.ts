@@ -1,0 +1,148 @@
+import { randomUUID } from "node:crypto";
+
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { createTestDatabase } from "@omni/db/testing";
+
+import { callerFor } from "./testing";
+
+/** Exchanges per the contract: another size at a counter, a dearer product, and one by mail. */
+const t = await createTestDatabase();
+afterAll(() => t.close());
+
+const key = () => `exchange-${randomUUID()}`;
+let sizeA = "";
+let sizeB = "";
+let dearer = "";
+let price = 0;
+
+beforeAll(async () => {
+  // Two sizes of one returnable product at one price, and a dearer product, all on Kraków's shelf.
+  const [pair] = await t.sql`
+    select a.sku as a, b.sku as b, a.price_minor as price from variants a
+    join variants b on b.product_id = a.product_id and b.sku > a.sku and b.price_minor = a.price_minor
+    join products p on p.id = a.product_id join categories c on c.slug = p.category_slug
+    where c.final_sale = false and a.active and b.active and p.active and a.price_minor > 0
+    order by a.sku limit 1`;
+  sizeA = pair!.a as string;
+  sizeB = pair!.b as string;
+  price = pair!.price as number;
+  const [other] = await t.sql`
+    select v.sku from variants v join products p on p.id = v.product_id
+    where v.active and p.active and v.price_minor > ${price} * 2 + 1000 order by v.price_minor limit 1`;
+  dearer = other!.sku as string;
+  for (const sku of [sizeA, sizeB, dearer])
+    for (const location of ["krakow", "online"])
+      await t.sql`
+        insert into stock_levels (location_id, sku, on_hand, held) values (${location}, ${sku}, 20, 0)
+        on conflict (location_id, sku) do update set on_hand = stock_levels.on_hand + 20`;
+});
+
+const onHand = async (location: string, sku: string) =>
+  Number((await t.sql`select on_hand from stock_levels where location_id = ${location} and sku = ${sku}`)[0]!.on_hand);
+
+/** A guest's collected Kraków order of one unit of `sizeA`. */
+async function collectedOrder(email: string) {
+  const shop = await callerFor(t.db, "anonymous", "web", "10.7.7.7");
+  const { cartId } = await shop.cart.create();
+  await shop.cart.setQuantity({ cartId, sku: sizeA, quantity: 1 });
+  const placed = await shop.checkout.placeOrder({
+    cartId,
+    email,
+    name: "Exchange Shopper",
+    fulfillment: { type: "pickup", storeId: "krakow" },
+    payment: { method: "card", token: "tok_ok" },
+    idempotencyKey: key(),
+  });
+  const ola = await callerFor(t.db, { email: "ola@example.com" }, "admin");
+  await ola.fulfillment.advance({ orderNumber: placed.orderNumber, to: "picking" });
+  await ola.fulfillment.advance({ orderNumber: placed.orderNumber, to: "ready_for_pickup" });
+  await ola.pickup.collect({ code: placed.pickupCode! });
+  const order = await shop.orders.get({ orderNumber: placed.orderNumber, email });
+  return { order, shop, ola };
+}
+
+describe("exchanges", () => {
+  it("another size at the counter: the replacement leaves Kraków's shelf at once as a collected store order", async () => {
+    const email = `swap-${randomUUID().slice(0, 8)}@example.com`;
+    const { order, ola } = await collectedOrder(email);
+    const kiosk = await callerFor(t.db, { kiosk: "krakow" }, "kiosk");
+    const created = await kiosk.returns.create({
+      orderNumber: order.orderNumber,
+      email,
+      lines: [{ lineId: order.lines[0]!.lineId, quantity: 1, reason: "wrong_size" }],
+      method: { type: "in_store", storeId: "krakow" },
+      refundTo: "original",
+      idempotencyKey: key(),
+      exchange: [{ sku: sizeB, quantity: 1 }],
+    });
+    expect(created).toMatchObject({ refundMinor: 0, amountDueMinor: 0 });
+    const before = await onHand("krakow", sizeB);
+    const received = await ola.returns.receive({
+      returnNumber: created.returnNumber,
+      storeId: "krakow",
+      lines: [{ lineId: order.lines[0]!.lineId, condition: "resellable" }],
+    });
+    expect(received).toMatchObject({ status: "refunded", refundMinor: 0, amountDueMinor: 0 });
+    expect(received.exchangeOrderNumber).toMatch(/\d/);
+    expect(await onHand("krakow", sizeB)).toBe(before - 1);
+    const replacement = await ola.orders.get({ orderNumber: received.exchangeOrderNumber!, email });
+    expect(replacement).toMatchObject({ channel: "store", status: "collected" });
+    expect(replacement.lines.map((l) => l.sku)).toEqual([sizeB]);
+    const seen = await kiosk.returns.get({ returnNumber: created.returnNumber, email });
+    expect(seen.exchangeOrderNumber).toBe(received.exchangeOrderNumber);
+  });
+
+  it("a dearer replacement answers what is due instead of a refund", async () => {
+    const email = `dearer-${randomUUID().slice(0, 8)}@example.com`;
+    const { order, shop } = await collectedOrder(email);
+    // Priced as every channel prices it (promotions included).
+    const { cartId } = await shop.cart.create();
+    const dear = (await shop.cart.setQuantity({ cartId, sku: dearer, quantity: 1 })).lines[0]!.unitPriceMinor;
+    const created = await shop.returns.create({
+      orderNumber: order.orderNumber,
+      email,
+      lines: [{ lineId: order.lines[0]!.lineId, quantity: 1, reason: "changed_mind" }],
+      method: { type: "in_store", storeId: "krakow" },
+      refundTo: "original",
+      idempotencyKey: key(),
+      exchange: [{ sku: dearer, quantity: 1 }],
+    });
+    expect(created.refundMinor).toBe(0);
+    expect(created.amountDueMinor).toBe(dear - order.totalMinor);
+    expect(created.amountDueMinor).toBeGreaterThan(0);
+  });
+
+  it("by mail the replacement ships from the warehouse; an unknown SKU is refused and changes nothing", async () => {
+    const email = `mail-${randomUUID().slice(0, 8)}@example.com`;
+    const { order, shop } = await collectedOrder(email);
+    await expect(
+      shop.returns.create({
+        orderNumber: order.orderNumber,
+        email,
+        lines: [{ lineId: order.lines[0]!.lineId, quantity: 1, reason: "wrong_size" }],
+        method: { type: "mail" },
+        refundTo: "original",
+        idempotencyKey: key(),
+        exchange: [{ sku: "NO-SUCH-SKU", quantity: 1 }],
+      }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    const created = await shop.returns.create({
+      orderNumber: order.orderNumber,
+      email,
+      lines: [{ lineId: order.lines[0]!.lineId, quantity: 1, reason: "wrong_size" }],
+      method: { type: "mail" },
+      refundTo: "original",
+      idempotencyKey: key(),
+      exchange: [{ sku: sizeB, quantity: 1 }],
+    });
+    const admin = await callerFor(t.db, { email: "admin@example.com" }, "admin");
+    const received = await admin.returns.receive({
+      returnNumber: created.returnNumber,
+      storeId: "online",
+      lines: [{ lineId: order.lines[0]!.lineId, condition: "resellable" }],
+    });
+    const replacement = await admin.orders.get({ orderNumber: received.exchangeOrderNumber!, email });
+    expect(replacement).toMatchObject({ channel: "store", status: "placed", fulfillment: { type: "delivery" } });
+  });
+});

@@ -1,0 +1,36 @@
+import { z } from "zod";
+
+import { sellAtCounter } from "@omni/domain/carts";
+
+import { cartId, email, idempotencyKey, name, phone, storeId } from "../inputs";
+import { router, storeStaffProcedure } from "../trpc";
+import { blikCode, fulfillment, redeemPoints } from "./checkout";
+
+const counterFulfillment = z.union([z.object({ type: z.literal("take_now") }), fulfillment]);
+
+const counterPayment = z.discriminatedUnion("method", [
+  z.object({ method: z.literal("card"), token: z.string().trim().min(1, "Enter the card token.").max(200) }),
+  z.object({ method: z.literal("blik"), code: blikCode }),
+  z.object({ method: z.literal("cash") }),
+]);
+
+export const counterRouter = router({
+  /** The contract's `counter.sell`: a sale at this store's counter, channel `store` (staff of that store). */
+  sell: storeStaffProcedure
+    .input(
+      z.object({
+        storeId,
+        cartId,
+        memberEmail: email.optional(),
+        memberCard: z.string().trim().min(1).max(64).optional(),
+        email: email.optional(),
+        name: name.optional(),
+        phone,
+        fulfillment: counterFulfillment,
+        payment: counterPayment,
+        redeemPoints: redeemPoints.optional(),
+        idempotencyKey,
+      }),
+    )
+    .mutation(({ ctx, input }) => sellAtCounter(ctx.db, ctx.actor, input)),
+});
