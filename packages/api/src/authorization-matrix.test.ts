@@ -186,6 +186,8 @@ const matrix: Record<string, Row> = {
     idempotencyKey: unique("receive"),
   })),
   "inventory.lowStock": row(rules.storeStaff, () => ({ storeId: "krakow" })),
+  "shipping.fees": row(rules.anyStaff),
+  "shipping.updateFees": row(rules.admin, () => ({ courierMinor: 1499, lockerMinor: 999, freeFromMinor: 19900 })),
   "inventory.lowStockCount": row(rules.storeStaff, () => ({ storeId: "krakow" })),
   "inventory.movements": row(rules.storeStaff, (f) => ({ storeId: "krakow", sku: f.skus[1] })),
   "cart.create": row(rules.public, () => ({})),

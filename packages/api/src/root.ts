@@ -22,6 +22,7 @@ import { recommendationsRouter } from "./routers/recommendations";
 import { reservationsRouter } from "./routers/reservations";
 import { returnsRouter } from "./routers/returns";
 import { reviewsRouter } from "./routers/reviews";
+import { shippingRouter } from "./routers/shipping";
 import { staffRouter } from "./routers/staff";
 import { stockAlertsRouter } from "./routers/stock-alerts";
 import { storesRouter } from "./routers/stores";
@@ -60,6 +61,7 @@ export const appRouter = router({
   stockAlerts: stockAlertsRouter,
   messageTemplates: messageTemplatesRouter,
   loyalty: loyaltyRouter,
+  shipping: shippingRouter,
   counter: counterRouter,
 });
 

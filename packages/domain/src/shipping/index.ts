@@ -2,3 +2,4 @@ export * from "./lockers";
 export * from "./delivery-fees";
 export * from "./carrier";
 export * from "./shipments";
+export * from "./delivery-fees-admin";
