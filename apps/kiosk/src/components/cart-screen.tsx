@@ -34,7 +34,11 @@ export function CartScreen({ shopUrl }: { shopUrl: string }) {
   const setQuantity = useMutation({
     mutationFn: (input: { sku: string; quantity: number }) =>
       contract.cart.setQuantity.mutate({ cartId: cartId!, ...input }),
-    onSuccess: (data) => queryClient.setQueryData(key, data),
+    // A read that started before the change would land after it with the old cart: drop it first.
+    onSuccess: async (data) => {
+      await queryClient.cancelQueries({ queryKey: key });
+      queryClient.setQueryData(key, data);
+    },
   });
   const handoff = useMutation({ mutationFn: () => contract.cart.handoff.mutate({ cartId: cartId! }) });
 

@@ -26,12 +26,15 @@ export function useAddToCart() {
         if (cart) current = cart.lines.find((l) => l.sku === sku)?.quantity ?? 0;
         else id = null;
       }
-      if (!id) {
-        id = (await contract.cart.create.mutate()).cartId;
-        setCartId(id);
-      }
+      const fresh = !id;
+      if (!id) id = (await contract.cart.create.mutate()).cartId;
       const cart = await contract.cart.setQuantity.mutate({ cartId: id, sku, quantity: current + quantity });
-      queryClient.setQueryData(["contract", "cart.get", id], cart);
+      // A read of the cart that started before this write would land after it and show the cart as it
+      // was: drop it, then keep the write's answer. The session learns a new cart only once it has the line.
+      const key = ["contract", "cart.get", id];
+      await queryClient.cancelQueries({ queryKey: key });
+      queryClient.setQueryData(key, cart);
+      if (fresh) setCartId(id);
       return cart;
     },
   });

@@ -66,10 +66,16 @@ export function CounterScreen() {
     mutationFn: async (input: { sku: string; quantity: number }) => {
       const id = cartId ?? (await create.mutateAsync({})).cartId;
       if (!id) throw new Error(t("cartFailed"));
-      setCartId(id);
       return { id, cart: await line.mutateAsync({ cartId: id, ...input }) };
     },
-    onSuccess: ({ id, cart: fresh }) => client.setQueryData(trpc.cart.get.queryKey({ cartId: id }), fresh),
+    // A read of the cart that started before this write would land after it and show the cart as it was:
+    // drop it, keep the write's answer, and only then show the sale's cart.
+    onSuccess: async ({ id, cart: fresh }) => {
+      const key = trpc.cart.get.queryKey({ cartId: id });
+      await client.cancelQueries({ queryKey: key });
+      client.setQueryData(key, fresh);
+      setCartId(id);
+    },
   });
 
   const sell = useMutation(trpc.counter.sell.mutationOptions());
