@@ -77,9 +77,13 @@ export function CartProvider({ children, signedIn }: { children: ReactNode; sign
   const apply = useMutation(trpc.cart.applyCode.mutationOptions());
   const remove = useMutation(trpc.cart.removeCode.mutationOptions());
 
+  // A read of the cart that started before a write would land after it with the cart as it was: it is
+  // dropped before the write's answer is kept.
   const store = useCallback(
-    (cart: CartView) => {
-      queryClient.setQueryData(trpc.cart.get.queryKey({ cartId: cart.cartId }), cart);
+    async (cart: CartView) => {
+      const key = trpc.cart.get.queryKey({ cartId: cart.cartId });
+      await queryClient.cancelQueries({ queryKey: key });
+      queryClient.setQueryData(key, cart);
       return cart;
     },
     [queryClient, trpc],
@@ -90,7 +94,7 @@ export function CartProvider({ children, signedIn }: { children: ReactNode; sign
     if (current) return current;
     if (cartId && !query.data && !query.error) return cartId;
     const answer = await create.mutateAsync({});
-    store(answer.cart);
+    await store(answer.cart);
     remember(answer.cartId);
     return answer.cartId;
   };
@@ -104,15 +108,15 @@ export function CartProvider({ children, signedIn }: { children: ReactNode; sign
     addToCart: async (sku, quantity) => {
       const id = await ensureCart();
       const existing = query.data?.cartId === id ? (query.data.lines.find((l) => l.sku === sku)?.quantity ?? 0) : 0;
-      store(await setQty.mutateAsync({ cartId: id, sku, quantity: existing + quantity }));
+      await store(await setQty.mutateAsync({ cartId: id, sku, quantity: existing + quantity }));
     },
     setQuantity: async (sku, quantity) =>
       store(await setQty.mutateAsync({ cartId: await ensureCart(), sku, quantity })),
     applyCode: async (code) => {
-      store(await apply.mutateAsync({ cartId: await ensureCart(), code }));
+      await store(await apply.mutateAsync({ cartId: await ensureCart(), code }));
     },
     removeCode: async () => {
-      store(await remove.mutateAsync({ cartId: await ensureCart() }));
+      await store(await remove.mutateAsync({ cartId: await ensureCart() }));
     },
     useCartId: (id) => remember(id),
     forget: () => remember(null),
