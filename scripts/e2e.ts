@@ -4,22 +4,28 @@ import os from "node:os";
 import path from "node:path";
 
 import { authSecret, prepareDatabase, repoRoot } from "./database";
+import { startRoundRobinProxy } from "./round-robin-proxy";
 
 /**
- * Runs the Playwright journeys against production builds of the three apps on a fresh embedded
- * database with the demo seed. Ports come from OMNI_E2E_PORT (default 3100: web, +1 kiosk, +2 admin).
+ * Runs the Playwright journeys against production builds of the three apps on a fresh embedded database with
+ * the demo seed, the way a real deployment scales out: OMNI_E2E_REPLICAS processes of every app (default 2)
+ * behind a round-robin proxy each, and OMNI_E2E_WORKERS workers (default 3) on the one database. The journeys
+ * assert exact outcomes, so they pass only if nothing depends on which process answers a request or which
+ * worker takes a job; the run fails unless every process served requests. `OMNI_E2E_REPLICAS=1
+ * OMNI_E2E_WORKERS=1` runs the journeys on one of each. Ports: OMNI_E2E_PORT (default 3100) for the shop's
+ * proxy, +1 the kiosk's, +2 admin's; the processes behind them from +10 up.
  */
 const base = Number(process.env.OMNI_E2E_PORT ?? 3100);
+const replicas = Math.max(1, Number(process.env.OMNI_E2E_REPLICAS ?? 2));
+const workers = Math.max(1, Number(process.env.OMNI_E2E_WORKERS ?? 3));
 const dataRoot = fs.mkdtempSync(path.join(os.tmpdir(), "omni-e2e-"));
 fs.chmodSync(dataRoot, 0o755);
 delete process.env.DATABASE_URL; // the journeys always run on their own database
 const { url, server } = await prepareDatabase({ dataDir: path.join(dataRoot, "pg") });
 
-const urls = {
-  web: `http://127.0.0.1:${base}`,
-  kiosk: `http://127.0.0.1:${base + 1}`,
-  admin: `http://127.0.0.1:${base + 2}`,
-};
+const apps = ["web", "kiosk", "admin"] as const;
+const publicUrl = (i: number) => `http://127.0.0.1:${base + i}`;
+const urls = { web: publicUrl(0), kiosk: publicUrl(1), admin: publicUrl(2) };
 const env = {
   ...process.env,
   DATABASE_URL: url,
@@ -43,6 +49,7 @@ const env = {
 };
 
 const children: ChildProcess[] = [];
+const proxies: ReturnType<typeof startRoundRobinProxy>[] = [];
 let status = 1;
 try {
   if (!process.env.OMNI_E2E_SKIP_BUILD) {
@@ -53,26 +60,32 @@ try {
     });
     if (build.status !== 0) throw new Error("The apps did not build.");
   }
-  (["web", "kiosk", "admin"] as const).forEach((app, i) => {
-    // The apps' own server (next start plus the socket address for rate limits), as in production.
-    const serve = path.join(repoRoot, "tooling/next-config/serve.mjs");
-    const child = spawn("node", [serve, "--port", String(base + i), "--hostname", "127.0.0.1"], {
-      cwd: path.join(repoRoot, "apps", app),
-      env,
-      stdio: ["ignore", "inherit", "inherit"],
+  const upstreams = apps.map((app, i) =>
+    Array.from({ length: replicas }, (_, r) => {
+      const port = base + 10 + i * replicas + r;
+      // The apps' own server (next start plus the socket address for rate limits), as in production.
+      const serve = path.join(repoRoot, "tooling/next-config/serve.mjs");
+      const child = spawn("node", [serve, "--port", String(port), "--hostname", "127.0.0.1"], {
+        cwd: path.join(repoRoot, "apps", app),
+        env,
+        stdio: ["ignore", "inherit", "inherit"],
+        detached: true,
+      });
+      children.push(child);
+      return `http://127.0.0.1:${port}`;
+    }),
+  );
+  for (let w = 0; w < workers; w++) {
+    const worker = spawn("pnpm", ["exec", "tsx", "scripts/worker.ts"], {
+      cwd: repoRoot,
+      env: { ...env, OMNI_WORKER_FAST: "1" },
+      stdio: "inherit",
       detached: true,
     });
-    children.push(child);
-  });
-  const worker = spawn("pnpm", ["exec", "tsx", "scripts/worker.ts"], {
-    cwd: repoRoot,
-    env: { ...env, OMNI_WORKER_FAST: "1" },
-    stdio: "inherit",
-    detached: true,
-  });
-  children.push(worker);
-  for (const u of Object.values(urls)) {
-    const deadline = Date.now() + 120_000;
+    children.push(worker);
+  }
+  for (const u of upstreams.flat()) {
+    const deadline = Date.now() + 180_000;
     while (
       (await fetch(`${u}/api/trpc/stores.list`)
         .then((r) => r.ok)
@@ -82,8 +95,18 @@ try {
       await new Promise((r) => setTimeout(r, 500));
     }
   }
+  upstreams.forEach((group, i) => proxies.push(startRoundRobinProxy(group, base + i)));
+  console.log(`Journeys on ${replicas} process(es) of every app and ${workers} worker(s).`);
   const args = ["exec", "playwright", "test", "--config", "e2e/playwright.config.ts", ...process.argv.slice(2)];
-  status = spawnSync("pnpm", args, { cwd: repoRoot, env, stdio: "inherit" }).status ?? 1;
+  // Not spawnSync: the proxies run in this process and must keep serving while the journeys run.
+  const playwright = spawn("pnpm", args, { cwd: repoRoot, env, stdio: "inherit" });
+  status = await new Promise<number>((resolve) => playwright.on("exit", (code) => resolve(code ?? 1)));
+  apps.forEach((app, i) => console.log(`${app}: requests served per process ${proxies[i]!.served.join(" / ")}`));
+  const idle = (served: number[]) => served.some((n) => n === 0) && served.reduce((a, b) => a + b) >= served.length;
+  if (status === 0 && proxies.some((proxy) => idle(proxy.served))) {
+    console.error("A process served nothing: the journeys did not run across every replica.");
+    status = 1;
+  }
 } catch (error) {
   console.error(error);
 } finally {
@@ -94,6 +117,7 @@ try {
       /* already gone */
     }
   }
+  await Promise.all(proxies.map((proxy) => proxy.close()));
   await server?.stop();
   fs.rmSync(dataRoot, { recursive: true, force: true });
 }

@@ -35,5 +35,12 @@ export function startRoundRobinProxy(upstreams: string[], port: number, host = "
     request.pipe(upstream);
   });
   server.listen(port, host);
-  return { served, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  return {
+    served,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
 }
