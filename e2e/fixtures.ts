@@ -134,10 +134,16 @@ export async function staffApi(
   return request;
 }
 
-/** A click-and-collect order paid by test card, placed through the shop's API by an anonymous shopper. */
+/** A click-and-collect order (paid by test card unless told), placed through the shop's API by an anonymous shopper. */
 export async function placePickupOrderViaApi(
   request: ApiRequest,
-  input: { storeId: string; lines: { sku: string; quantity: number }[]; email: string; name: string },
+  input: {
+    storeId: string;
+    lines: { sku: string; quantity: number }[];
+    email: string;
+    name: string;
+    payment?: { method: "pay_in_store" };
+  },
 ): Promise<{ orderNumber: string; pickupCode: string; totalMinor: number }> {
   const { cartId } = await trpcMutation<{ cartId: string }>(request, urls.web, "cart.create", {});
   for (const line of input.lines) await trpcMutation(request, urls.web, "cart.setQuantity", { cartId, ...line });
@@ -146,7 +152,7 @@ export async function placePickupOrderViaApi(
     email: input.email,
     name: input.name,
     fulfillment: { type: "pickup", storeId: input.storeId },
-    payment: { method: "card", token: "tok_ok" },
+    payment: input.payment ?? { method: "card", token: "tok_ok" },
     idempotencyKey: `e2e-${Date.now()}-${Math.random().toString(36).slice(2)}`,
   });
 }

@@ -47,7 +47,10 @@ test("click-and-collect ordered at the kiosk, checked in there when ready, then 
   await snap(page, "kiosk-checkin-confirmation");
 
   // Collected at the counter; then the shopper returns it at the kiosk, refunded as store credit.
-  await trpcMutation(page.request, urls.admin, "pickup.collect", { code: pickupCode });
+  await trpcMutation(page.request, urls.admin, "pickup.collect", {
+    code: pickupCode,
+    payment: { method: "cash", tenderedMinor: 100_000 },
+  });
   await page.goto(`${urls.kiosk}/browse`);
   await page.getByTestId("service-returns").tap();
   await page.getByTestId("return-order-number").fill(orderNumber);

@@ -70,7 +70,7 @@ test("a guest cart follows the shopper into the account; a collected pickup orde
   );
   await trpcMutation(staff, staffAppUrl, "fulfillment.advance", { orderNumber, to: "picking" });
   await trpcMutation(staff, staffAppUrl, "fulfillment.advance", { orderNumber, to: "ready_for_pickup" });
-  await trpcMutation(staff, staffAppUrl, "pickup.collect", { code: pickupCode });
+  await trpcMutation(staff, staffAppUrl, "pickup.collect", { code: pickupCode, payment: { method: "card" } });
   await staff.dispose();
 
   // The shopper returns it by mail from the order page.

@@ -72,14 +72,30 @@ describe("click-and-collect from checkout to the counter", () => {
     const atCounter = await clerk.pickup.get({ code: placed.pickupCode! });
     const declined = atCounter.lines.find((l) => l.sku === skus[1])!;
     const kept = atCounter.lines.find((l) => l.sku === skus[0])!;
-    const collected = await clerk.pickup.collect({ code: placed.pickupCode!, declineLineIds: [declined.lineId] });
+    const dueMinor = kept.unitPriceMinor * kept.quantity;
+    const handover = { code: placed.pickupCode!, declineLineIds: [declined.lineId] };
+    // Nothing leaves the counter until the payment is recorded, and short cash is refused: neither changes anything.
+    await expect(clerk.pickup.collect(handover)).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      cause: { details: { reason: "payment_required" } },
+    });
+    await expect(
+      clerk.pickup.collect({ ...handover, payment: { method: "cash", tenderedMinor: dueMinor - 1 } }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST", cause: { details: { reason: "cash_short" } } });
+    expect((await clerk.pickup.get({ code: placed.pickupCode! })).status).toBe("ready_for_pickup");
+    const collected = await clerk.pickup.collect({
+      ...handover,
+      payment: { method: "cash", tenderedMinor: dueMinor + 1_000 },
+    });
     expect(collected).toMatchObject({
       orderNumber: placed.orderNumber,
       status: "collected",
       fulfillment: { type: "pickup", storeId: "krakow" },
+      handoverPayment: { method: "cash", amountMinor: dueMinor, changeMinor: 1_000 },
     });
+    expect(collected.events.find((e) => e.type === "paid_in_store")).toBeDefined();
     expect(collected.lines.find((l) => l.lineId === declined.lineId)!.declinedQuantity).toBe(2);
-    expect(collected.paidMinor).toBe(kept.unitPriceMinor * kept.quantity);
+    expect(collected.paidMinor).toBe(dueMinor);
     expect(collected.events.map((e) => e.type)).toEqual(
       expect.arrayContaining(["checked_in", "ready_for_pickup", "collected", "lines_declined"]),
     );

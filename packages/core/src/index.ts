@@ -13,3 +13,4 @@ export * from "./vat";
 export * from "./nip";
 export * from "./gtin";
 export * from "./local-path";
+export * from "./handover";

@@ -15,6 +15,7 @@ const eventNames: Record<string, { pl: string; en: string }> = {
   help_answered: { pl: "Obsługa podeszła do klienta", en: "Staff answered the customer" },
   payment_authorised: { pl: "Płatność autoryzowana", en: "Payment authorised" },
   paid: { pl: "Opłacone", en: "Paid" },
+  paid_in_store: { pl: "Zapłacono przy odbiorze", en: "Paid at the counter" },
   refunded: { pl: "Zwrócono pieniądze", en: "Refund issued" },
   refund: { pl: "Zwrócono pieniądze", en: "Refund issued" },
   notified: { pl: "Wysłano powiadomienie", en: "Customer notified" },

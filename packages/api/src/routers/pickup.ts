@@ -13,6 +13,18 @@ export const pickupRouter = router({
     .mutation(({ ctx, input }) => askForHelp(ctx.db, ctx.actor, input)),
   get: staffProcedure.input(z.object({ code })).query(({ ctx, input }) => getPickupOrder(ctx.db, ctx.actor, input)),
   collect: staffProcedure
-    .input(z.object({ code, declineLineIds: z.array(z.string().trim().min(1).max(64)).max(200).optional() }))
+    .input(
+      z.object({
+        code,
+        declineLineIds: z.array(z.string().trim().min(1).max(64)).max(200).optional(),
+        /** How a pay-in-store order was paid at the counter: required when something is due. */
+        payment: z
+          .discriminatedUnion("method", [
+            z.object({ method: z.literal("cash"), tenderedMinor: z.number().int().min(0).max(100_000_000) }),
+            z.object({ method: z.literal("card") }),
+          ])
+          .optional(),
+      }),
+    )
     .mutation(({ ctx, input }) => collectOrder(ctx.db, ctx.actor, input)),
 });

@@ -31,13 +31,3 @@ export async function findOrderByPickupCode(db: DbOrTx, code: string): Promise<O
   return order;
 }
 
-/** The share of the order's total that a set of lines stands for, after order-wide discounts. */
-export function valueOfUnits(
-  order: Pick<OrderRow, "subtotalMinor" | "totalMinor" | "shippingMinor">,
-  units: { quantity: number; unitPriceMinor: number }[],
-): number {
-  const gross = units.reduce((sum, u) => sum + u.quantity * u.unitPriceMinor, 0);
-  if (order.subtotalMinor <= 0) return 0;
-  // The goods after discounts: the delivery fee is not part of what a unit is worth.
-  return Math.round((gross * (order.totalMinor - order.shippingMinor)) / order.subtotalMinor);
-}

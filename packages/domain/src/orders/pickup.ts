@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
 
+import { dueAtHandover, valueOfUnits, type HandoverPayment } from "@omni/core";
 import { orderLines, orders, type Database } from "@omni/db";
 
 import { endHolds } from "../inventory";
@@ -18,7 +19,7 @@ import { openAuthorization, refundOrder, requestCapture, settlePaymentAttempt } 
 import { findLocation } from "../stores";
 import { recordOrderPaid } from "./create-order";
 import { lockOrder, recordOrderEvent, transitionOrder } from "./order-state-machine";
-import { findOrderByPickupCode, orderDetailsById, valueOfUnits } from "./pickup-order-view";
+import { findOrderByPickupCode, orderDetailsById } from "./pickup-order-view";
 
 /**
  * The shopper tells the kiosk they are here. Staff see the check-in at the top of their queue.
@@ -81,9 +82,14 @@ export async function getPickupOrder(db: Database, actor: Actor, input: { code: 
 
 /**
  * Hands the order over. Lines the shopper refuses at the counter go back on this store's shelf and
- * are refunded; the rest leave the store. A pay-in-store order is paid here for what is kept.
+ * are refunded; the rest leave the store. A pay-in-store order is paid here for what is kept: the clerk
+ * records cash (with the change to give) or card, and the handover is refused until they do.
  */
-export async function collectOrder(db: Database, actor: Actor, input: { code: string; declineLineIds?: string[] }) {
+export async function collectOrder(
+  db: Database,
+  actor: Actor,
+  input: { code: string; declineLineIds?: string[]; payment?: HandoverPayment },
+) {
   const found = await withCodeLimit(db, actor, () => findOrderByPickupCode(db, input.code));
   if (!worksIn(actor, found.locationId)) throw forbidden(`Order ${found.number} is collected in another store.`);
   let capture: string | undefined;
@@ -120,6 +126,7 @@ export async function collectOrder(db: Database, actor: Actor, input: { code: st
     });
 
     let refundedMinor = 0;
+    let handoverPayment: PaymentTaken | undefined;
     const authorization = order.paymentMethod === "pay_in_store" ? undefined : await openAuthorization(tx, order.id);
     if (authorization?.status === "authorized") {
       // The money was only authorised: capture what the shopper keeps, so declined lines never need a refund.
@@ -146,10 +153,22 @@ export async function collectOrder(db: Database, actor: Actor, input: { code: st
       // Nothing was charged yet: the shopper pays at the counter for what they keep. Store credit
       // spent at checkout beyond the value of what they keep goes back to them as store credit.
       const keptValue = valueOfUnits(order, kept);
-      await tx
-        .update(orders)
-        .set({ paidMinor: Math.max(0, keptValue - order.storeCreditMinor) })
-        .where(eq(orders.id, order.id));
+      const dueMinor = dueAtHandover(order, kept);
+      if (dueMinor > 0) {
+        handoverPayment = takeHandoverPayment(order.number, dueMinor, input.payment);
+        await recordOrderEvent(tx, {
+          orderId: order.id,
+          type: "paid_in_store",
+          actor,
+          status: order.status,
+          data: handoverPayment,
+        });
+      }
+      await recordOrderPaid(tx, {
+        orderId: order.id,
+        paidMinor: dueMinor,
+        paymentRef: handoverPayment ? `counter:${handoverPayment.method}` : order.paymentRef,
+      });
       const creditBack = Math.max(0, order.storeCreditMinor - keptValue);
       if (creditBack > 0) {
         refundedMinor = (
@@ -199,11 +218,45 @@ export async function collectOrder(db: Database, actor: Actor, input: { code: st
       entityId: order.number,
       storeId: order.locationId,
       before: { status: order.status },
-      after: { status: "collected", declinedLineIds: declined.map((l) => l.id), refundedMinor },
+      after: {
+        status: "collected",
+        declinedLineIds: declined.map((l) => l.id),
+        refundedMinor,
+        ...(handoverPayment ? { payment: handoverPayment } : {}),
+      },
     });
-    return orderDetailsById(tx, order.id);
+    return { ...(await orderDetailsById(tx, order.id)), handoverPayment: handoverPayment ?? null };
   });
   // The provider is asked once the collection is committed; the reconcile sweep retries if this fails.
   if (capture) await settlePaymentAttempt(db, capture);
   return details;
+}
+
+type PaymentTaken = { method: "cash" | "card"; amountMinor: number; tenderedMinor?: number; changeMinor?: number };
+
+/** The payment a clerk records at the handover of a pay-in-store order: cash covers what is due, or card. */
+function takeHandoverPayment(
+  orderNumber: string,
+  dueMinor: number,
+  payment: HandoverPayment | undefined,
+): PaymentTaken {
+  if (!payment)
+    throw badRequest(`Order ${orderNumber} is paid at the counter: record the cash or card payment first.`, {
+      reason: "payment_required",
+      field: "payment",
+      dueMinor,
+    });
+  if (payment.method === "card") return { method: "card", amountMinor: dueMinor };
+  if (payment.tenderedMinor < dueMinor)
+    throw badRequest("The cash given is less than the amount due.", {
+      reason: "cash_short",
+      field: "payment",
+      dueMinor,
+    });
+  return {
+    method: "cash",
+    amountMinor: dueMinor,
+    tenderedMinor: payment.tenderedMinor,
+    changeMinor: payment.tenderedMinor - dueMinor,
+  };
 }

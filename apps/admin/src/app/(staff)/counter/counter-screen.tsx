@@ -1,5 +1,6 @@
 "use client";
 
+import { bigChoice, CashTendered } from "@/components/cash-tendered";
 import { inputClass, labelClass, PageHeader, Panel } from "@/components/page-header";
 import { QrScanner } from "@/components/qr-scanner";
 import { useStaff } from "@/components/staff-context";
@@ -20,9 +21,6 @@ import { CounterStock } from "./counter-stock";
 
 type Handover = "take_now" | "delivery" | "locker" | "pickup";
 type Pay = "card" | "blik" | "cash";
-
-const bigChoice = (on: boolean) =>
-  `min-h-14 rounded-lg px-4 text-lg font-semibold ring-1 ring-inset ${on ? "bg-slate-900 text-white ring-slate-900" : "bg-white ring-slate-300 hover:bg-slate-50"}`;
 
 /**
  * Selling at the counter (`counter.sell`), for a touch screen: scan or type SKUs into a cart priced as
@@ -381,21 +379,13 @@ export function CounterScreen() {
               </label>
             )}
             {pay === "cash" && (
-              <label className={`${labelClass} mt-3`}>
-                {t("cashGiven")}
-                <input
-                  className={`${inputClass} min-h-12 text-xl`}
-                  inputMode="decimal"
-                  value={cashGiven}
-                  onChange={(e) => setCashGiven(e.target.value)}
-                  data-testid="counter-cash-given"
-                />
-                {changeMinor !== null && (
-                  <span className="text-lg" data-testid="counter-change-preview">
-                    {changeMinor >= 0 ? t("changeIs", { amount: money(changeMinor) }) : t("cashShort")}
-                  </span>
-                )}
-              </label>
+              <CashTendered
+                value={cashGiven}
+                onChange={setCashGiven}
+                changeMinor={changeMinor}
+                money={money}
+                testId="counter-cash-given"
+              />
             )}
             <dl className="mt-4 space-y-1 border-t border-slate-200 pt-3">
               {shippingMinor > 0 && (

@@ -1,14 +1,16 @@
 "use client";
 
+import { bigChoice, CashTendered } from "@/components/cash-tendered";
 import { CodeLookup } from "@/components/code-lookup";
 import { PageHeader, Panel, tableClass } from "@/components/page-header";
+import { parseMoney } from "@/lib/money-input";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { inferRouterOutputs } from "@trpc/server";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 
 import type { AppRouter } from "@omni/api";
-import { formatMoney } from "@omni/core";
+import { dueAtHandover, formatMoney, type HandoverPayment } from "@omni/core";
 import { Button } from "@omni/ui/button";
 import { ErrorMessage } from "@omni/ui/error-message";
 import { Spinner } from "@omni/ui/spinner";
@@ -87,6 +89,8 @@ function Handover({ order, code, onDone }: { order: PickupOrder; code: string; o
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [declined, setDeclined] = useState<string[]>([]);
+  const [pay, setPay] = useState<"card" | "cash" | null>(null);
+  const [cashGiven, setCashGiven] = useState("");
   const collect = useMutation(
     trpc.pickup.collect.mutationOptions({
       onSuccess: () => {
@@ -96,9 +100,18 @@ function Handover({ order, code, onDone }: { order: PickupOrder; code: string; o
     }),
   );
   const money = (minor: number) => formatMoney(minor, order.currency, locale);
-  const keptValue = order.lines
-    .filter((l) => !declined.includes(l.lineId))
-    .reduce((sum, l) => sum + l.quantity * l.unitPriceMinor, 0);
+  const keptLines = order.lines.filter((l) => !declined.includes(l.lineId));
+  const dueMinor = order.paymentMethod === "pay_in_store" ? dueAtHandover(order, keptLines) : 0;
+  const givenMinor = parseMoney(cashGiven);
+  const changeMinor = pay === "cash" && givenMinor !== null ? givenMinor - dueMinor : null;
+  const payment: HandoverPayment | undefined =
+    dueMinor === 0
+      ? undefined
+      : pay === "card"
+        ? { method: "card" }
+        : pay === "cash" && givenMinor !== null && givenMinor >= dueMinor
+          ? { method: "cash", tenderedMinor: givenMinor }
+          : undefined;
   const declinedValue = order.lines
     .filter((l) => declined.includes(l.lineId))
     .reduce((sum, l) => sum + l.quantity * l.unitPriceMinor, 0);
@@ -112,8 +125,17 @@ function Handover({ order, code, onDone }: { order: PickupOrder; code: string; o
         <div className="mt-2">
           <StatusBadge status={done.status} locale={locale} />
         </div>
-        {done.paymentMethod === "pay_in_store" && (
-          <p className="mt-3 text-lg">{t("takePayment", { amount: money(done.paidMinor) })}</p>
+        {done.handoverPayment && (
+          <p className="mt-3 text-lg" data-testid="collect-paid">
+            {t(done.handoverPayment.method === "cash" ? "paidCash" : "paidCard", {
+              amount: money(done.handoverPayment.amountMinor),
+            })}
+            {done.handoverPayment.changeMinor !== undefined && (
+              <strong className="block text-2xl" data-testid="collect-change">
+                {t("giveChange", { amount: money(done.handoverPayment.changeMinor) })}
+              </strong>
+            )}
+          </p>
         )}
         {gone.length > 0 && (
           <p className="mt-2" data-testid="declined-summary">
@@ -193,10 +215,42 @@ function Handover({ order, code, onDone }: { order: PickupOrder; code: string; o
           })}
         </tbody>
       </table>
+      {collectable && dueMinor > 0 && (
+        <fieldset className="mt-4 border-t border-slate-200 pt-4" data-testid="collect-payment">
+          <legend className="pt-4 text-lg font-semibold">{t("takePaymentTitle")}</legend>
+          <div className="mt-2 grid max-w-md grid-cols-2 gap-2">
+            {(["card", "cash"] as const).map((method) => (
+              <button
+                key={method}
+                type="button"
+                className={bigChoice(pay === method)}
+                aria-pressed={pay === method}
+                onClick={() => setPay(method)}
+                data-testid={`collect-pay-${method}`}
+              >
+                {t(method === "card" ? "payCard" : "payCash")}
+              </button>
+            ))}
+          </div>
+          {pay === "cash" && (
+            <div className="max-w-md">
+              <CashTendered
+                value={cashGiven}
+                onChange={setCashGiven}
+                changeMinor={changeMinor}
+                money={money}
+                testId="collect-cash-given"
+              />
+            </div>
+          )}
+        </fieldset>
+      )}
       <div className="mt-4 flex flex-wrap items-center justify-between gap-3 border-t border-slate-200 pt-4">
         <div className="text-sm">
           {order.paymentMethod === "pay_in_store" ? (
-            <p className="text-lg">{t("toPay", { amount: money(keptValue) })}</p>
+            <p className="text-lg" data-testid="collect-due">
+              {t("toPay", { amount: money(dueMinor) })}
+            </p>
           ) : (
             <p>{t("paidOnline")}</p>
           )}
@@ -206,9 +260,9 @@ function Handover({ order, code, onDone }: { order: PickupOrder; code: string; o
         </div>
         <Button
           size="lg"
-          disabled={!collectable || declined.length === order.lines.length}
+          disabled={!collectable || declined.length === order.lines.length || (dueMinor > 0 && !payment)}
           busy={collect.isPending}
-          onClick={() => collect.mutate({ code, declineLineIds: declined.length ? declined : undefined })}
+          onClick={() => collect.mutate({ code, declineLineIds: declined.length ? declined : undefined, payment })}
           data-testid="collect-submit"
         >
           {declined.length ? t("handOverSome", { count: order.lines.length - declined.length }) : t("handOver")}
