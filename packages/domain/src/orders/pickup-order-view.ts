@@ -30,4 +30,3 @@ export async function findOrderByPickupCode(db: DbOrTx, code: string): Promise<O
   if (!order) throw new DomainError("NOT_FOUND", "No order has this pickup code. Check the code and try again.");
   return order;
 }
-
