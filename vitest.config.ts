@@ -14,5 +14,6 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 120_000,
   },
-  esbuild: { jsx: "automatic" },
+  // Vite 8 transforms with oxc (an `esbuild` option is ignored); the apps' tsconfig says `jsx: preserve` for Next.
+  oxc: { jsx: { runtime: "automatic" } },
 });

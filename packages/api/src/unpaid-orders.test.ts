@@ -18,7 +18,7 @@ const DAY = 24 * 60 * 60 * 1000;
 let skus: string[] = [];
 let n = 0;
 beforeAll(async () => {
-  skus = await stockedSkus(t.db, "gdansk", 30, 1);
+  skus = await stockedSkus(t.db, "gdansk", 30, 3);
 });
 
 async function order(ip: string, email: string, payment: "pay_in_store" | "card") {
@@ -64,4 +64,16 @@ describe("unpaid pay-in-store orders", () => {
     expect(answers.slice(0, 20)).toEqual(Array(20).fill("ok"));
     expect(answers[20]).toBe("TOO_MANY_REQUESTS");
   }, 180_000);
+
+  it("are limited per e-mail: a spent e-mail stops another caller after its first 5, which always go through", async () => {
+    const outcome = (ip: string) =>
+      order(ip, "unpaid-target@example.com", "pay_in_store").then(
+        () => "ok",
+        (error: { code?: string }) => error.code,
+      );
+    for (let i = 1; i <= 20; i++) expect(await outcome("203.0.113.22")).toBe("ok");
+    const victim = [];
+    for (let i = 1; i <= 6; i++) victim.push(await outcome("203.0.113.23"));
+    expect(victim).toEqual(["ok", "ok", "ok", "ok", "ok", "TOO_MANY_REQUESTS"]);
+  }, 240_000);
 });
