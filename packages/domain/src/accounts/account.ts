@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 
-import { hashPassword, locations, users, type Database } from "@omni/db";
+import { hashPassword, locations, users, type Database, type Locale } from "@omni/db";
 
 import {
   assertNotLimited,
@@ -24,7 +24,11 @@ const duplicateEmail = () =>
  * A taken address says so (the shopper needs to know), so those answers count against the caller's
  * sign-in limit: nobody can test thousands of addresses for accounts.
  */
-export async function signUp(db: Database, actor: Actor, input: { email: string; password: string; name: string }) {
+export async function signUp(
+  db: Database,
+  actor: Actor,
+  input: { email: string; password: string; name: string; locale?: Locale },
+) {
   const email = input.email.trim().toLowerCase();
   const key = callerKey(actor);
   await assertNotLimited(db, "signUp", key);
@@ -39,8 +43,8 @@ export async function signUp(db: Database, actor: Actor, input: { email: string;
     const [user] = await db.transaction(async (tx) => {
       const rows = await tx
         .insert(users)
-        .values({ email, name: input.name.trim(), passwordHash, role: "customer" })
-        .returning({ id: users.id, email: users.email, name: users.name });
+        .values({ email, name: input.name.trim(), passwordHash, role: "customer", locale: input.locale ?? "en" })
+        .returning({ id: users.id, email: users.email, name: users.name, locale: users.locale });
       if (rows[0]) await queueVerificationEmail(tx, rows[0]);
       return rows;
     });
