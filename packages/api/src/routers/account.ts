@@ -7,6 +7,7 @@ import {
   requestEmailVerification,
   requestPasswordReset,
   resetPassword,
+  setAccountLocale,
   setPreferredStore,
   signUp,
   verifyEmail,
@@ -31,6 +32,10 @@ export const accountRouter = router({
   setPreferredStore: customerProcedure
     .input(z.object({ storeId: storeId.nullable() }))
     .mutation(({ ctx, input }) => setPreferredStore(ctx.db, ctx.actor, input)),
+  /** The language of the member's e-mails (the shop calls it when they switch its language). */
+  setLocale: customerProcedure
+    .input(z.object({ locale: locale.unwrap() }))
+    .mutation(({ ctx, input }) => setAccountLocale(ctx.db, ctx.actor, input)),
   /** A one-time token (and its QR as a PNG data URL) for signing in at a kiosk by scanning it. */
   kioskSignInToken: customerProcedure.mutation(({ ctx }) => createKioskSignInToken(ctx.db, ctx.actor)),
   /** Sends the "confirm your address" link again. */

@@ -82,6 +82,12 @@ export async function getMe(db: Database, actor: Actor & { userId: string }) {
 
 export type Me = Awaited<ReturnType<typeof getMe>>;
 
+/** `account.setLocale`: the language the member's e-mails speak, set when they switch the shop's language. */
+export async function setAccountLocale(db: Database, actor: Actor & { userId: string }, input: { locale: Locale }) {
+  await db.transaction((tx) => tx.update(users).set({ locale: input.locale }).where(eq(users.id, actor.userId)));
+  return { locale: input.locale };
+}
+
 /** `account.setPreferredStore`: the store shown first for pickup and availability; null forgets it. */
 export async function setPreferredStore(
   db: Database,
