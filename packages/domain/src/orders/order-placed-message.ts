@@ -1,5 +1,6 @@
 import { asc, eq } from "drizzle-orm";
 
+import { dueAtHandover } from "@omni/core";
 import { orderLines, type Tx } from "@omni/db";
 
 import { alsoLikeItems, textsFor } from "../engagement";
@@ -26,7 +27,8 @@ export async function orderPlacedMessage(tx: Tx, order: OrderRow) {
       items: lines.map((l) => ({ quantity: l.quantity, title: l.title, totalMinor: l.quantity * l.unitPriceMinor })),
       shippingMinor: order.shippingMinor,
       totalMinor: order.totalMinor,
-      dueAtCounterMinor: order.paymentMethod === "pay_in_store" ? order.totalMinor - order.storeCreditMinor : null,
+      // What the counter will ask at the handover if the shopper keeps everything.
+      dueAtCounterMinor: order.paymentMethod === "pay_in_store" ? dueAtHandover(order, lines) : null,
       how:
         order.fulfillmentType === "pickup"
           ? { type: "pickup", store: location.name, code: order.pickupCode ?? "", readyBy: order.readyBy }
