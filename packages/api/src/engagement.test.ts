@@ -97,6 +97,25 @@ describe("recommendations", () => {
     });
   });
 
+  it("at a kiosk, puts what its store has on the shelves first, then what it can get from elsewhere", async () => {
+    await pastOrder([A!.sku, C!.sku]);
+    await refreshProductPairs(t.db);
+    // C is gone from Kraków's shelves but Warszawa has it: the kiosk can still sell it (endless aisle).
+    const cSkus = await t.sql<{ sku: string }[]>`
+      select v.sku from variants v join products p on p.id = v.product_id where p.slug = ${C!.slug}`;
+    for (const { sku } of cSkus) {
+      await setStock(t.db, "krakow", sku, 0);
+      await setStock(t.db, "warszawa", sku, 5);
+    }
+    const kiosk = await callerFor(t.db, { kiosk: "krakow" }, "kiosk");
+    const { items } = await kiosk.recommendations.list({ slug: A!.slug, limit: 10 });
+    const c = items.find((i) => i.slug === C!.slug);
+    expect(c).toMatchObject({ inStore: false, inStock: true });
+    const firstElsewhere = items.findIndex((i) => !i.inStore);
+    expect(items.slice(firstElsewhere).every((i) => !i.inStore)).toBe(true);
+    expect(items.slice(0, firstElsewhere).length).toBeGreaterThan(0);
+  });
+
   it("builds 'for you' from a member's orders in every channel, without what they own", async () => {
     // Ada bought C at a kiosk by giving her e-mail, not signed in.
     await pastOrder([C!.sku], { email: "ada@example.com", channel: "kiosk" });
