@@ -199,6 +199,7 @@ const matrix: Record<string, Row> = {
   "cart.removeCode": row(rules.public, (f) => ({ cartId: f.guestCart })),
   "cart.handoff": row(rules.public, (f) => ({ cartId: f.guestCart })),
   "cart.resume": row(rules.public, (f) => ({ code: f.handoffCode })),
+  "cart.setContact": row(rules.public, (f) => ({ cartId: f.guestCart, email: "matrix@example.com", locale: "pl" })),
   "checkout.placeOrder": row(rules.public, () => ({
     cartId: "no-such-cart",
     email: "m@example.com",
@@ -222,6 +223,7 @@ const matrix: Record<string, Row> = {
   "account.me": row(rules.customer),
   "account.setPreferredStore": row(rules.customer, () => ({ storeId: "krakow" })),
   "account.kioskSignInToken": row(rules.customer),
+  "account.setLocale": row(rules.customer, () => ({ locale: "pl" })),
   "account.requestEmailVerification": row(rules.customer),
   "account.verifyEmail": row(rules.public, () => ({ token: "not-a-real-token" })),
   "account.requestPasswordReset": row(rules.public, () => ({ email: `${unique("reset")}@example.com` })),
@@ -607,6 +609,9 @@ describe("shoppers' own things", () => {
     const eve = await callerFor(t.db, { email: "eve@example.com" });
     await expect(eve.cart.get({ cartId })).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(eve.cart.setQuantity({ cartId, sku: fixture.skus[0]!, quantity: 1 })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    await expect(eve.cart.setContact({ cartId, email: "eve@example.com", locale: "en" })).rejects.toMatchObject({
       code: "NOT_FOUND",
     });
     expect((await ada.cart.get({ cartId })).cartId).toBe(cartId);

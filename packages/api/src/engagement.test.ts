@@ -97,6 +97,25 @@ describe("recommendations", () => {
     });
   });
 
+  it("at a kiosk, puts what its store has on the shelves first, then what it can get from elsewhere", async () => {
+    await pastOrder([A!.sku, C!.sku]);
+    await refreshProductPairs(t.db);
+    // C is gone from Kraków's shelves but Warszawa has it: the kiosk can still sell it (endless aisle).
+    const cSkus = await t.sql<{ sku: string }[]>`
+      select v.sku from variants v join products p on p.id = v.product_id where p.slug = ${C!.slug}`;
+    for (const { sku } of cSkus) {
+      await setStock(t.db, "krakow", sku, 0);
+      await setStock(t.db, "warszawa", sku, 5);
+    }
+    const kiosk = await callerFor(t.db, { kiosk: "krakow" }, "kiosk");
+    const { items } = await kiosk.recommendations.list({ slug: A!.slug, limit: 10 });
+    const c = items.find((i) => i.slug === C!.slug);
+    expect(c).toMatchObject({ inStore: false, inStock: true });
+    const firstElsewhere = items.findIndex((i) => !i.inStore);
+    expect(items.slice(firstElsewhere).every((i) => !i.inStore)).toBe(true);
+    expect(items.slice(0, firstElsewhere).length).toBeGreaterThan(0);
+  });
+
   it("builds 'for you' from a member's orders in every channel, without what they own", async () => {
     // Ada bought C at a kiosk by giving her e-mail, not signed in.
     await pastOrder([C!.sku], { email: "ada@example.com", channel: "kiosk" });
@@ -252,6 +271,100 @@ describe("abandoned cart reminders", () => {
     const history = await t.sql`select granted, source from consents where email = 'ada@example.com' order by id`;
     expect(history.map((h) => h.granted).slice(-3)).toEqual([true, false, true]);
     expect(new Set(history.map((h) => h.source))).toEqual(new Set(["web"]));
+  });
+});
+
+describe("a guest's abandoned cart", () => {
+  const hour = 3_600_000;
+  const later = (hours: number) => new Date(Date.now() + hours * hour);
+
+  it("gets the reminder sequence in the guest's language once they give an e-mail and marketing consent", async () => {
+    const guest = await callerFor(t.db, "anonymous");
+    const cartId = await cartWith(guest, [{ sku: B!.sku, quantity: 1 }]);
+    // No address yet: a guest cart has nobody to remind.
+    await cartReminders.run(t.db, later(2));
+    const email = "guest-consents@example.com";
+    await guest.cart.setContact({ cartId, email: "Guest-Consents@example.com ", locale: "pl", marketingEmail: true });
+    await cartReminders.run(t.db, later(2));
+    const [first] = await outboxOf("cart_reminder", email);
+    expect(first!.body).toContain("W Twoim koszyku zostały");
+    expect(first!.data).toMatchObject({ step: 1, qrLink: expect.stringContaining("/handoff?code=") });
+    const [subject] = await t.sql`select subject from outbox where template = 'cart_reminder' and "to" = ${email}`;
+    expect(subject!.subject).toBe("Twój koszyk na Ciebie czeka");
+    await cartReminders.run(t.db, later(25));
+    await cartReminders.run(t.db, later(100));
+    expect((await outboxOf("cart_reminder", email)).map((m) => m.data.step)).toEqual([1, 2]);
+    // The answer is kept with its time and app, and saying it again records nothing new.
+    await guest.cart.setContact({ cartId, email, locale: "pl", marketingEmail: true });
+    const consents = await t.sql`select granted, source from consents where email = ${email}`;
+    expect(consents).toEqual([{ granted: true, source: "web" }]);
+  });
+
+  it("gets none without marketing consent, and a bad address changes nothing", async () => {
+    const guest = await callerFor(t.db, "anonymous");
+    const cartId = await cartWith(guest, [{ sku: C!.sku, quantity: 1 }]);
+    const email = "guest-silent@example.com";
+    await guest.cart.setContact({ cartId, email, locale: "en" });
+    await cartReminders.run(t.db, later(2));
+    await guest.cart.setContact({ cartId, email, locale: "en", marketingEmail: false });
+    await cartReminders.run(t.db, later(25));
+    expect(await outboxOf("cart_reminder", email)).toEqual([]);
+    await expect(
+      guest.cart.setContact({ cartId, email: "not an address", locale: "en", marketingEmail: true }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    const [cart] = await t.sql`select email from carts where id = ${cartId}`;
+    expect(cart!.email).toBe(email);
+    // A member's cart takes no address from someone signed in as another account, even knowing its id.
+    const ada = await callerFor(t.db, { email: "ada@example.com" });
+    const adaCart = await cartWith(ada, [{ sku: C!.sku, quantity: 1 }]);
+    await guest.account.signUp({ email: "other-member@example.com", password: "long-enough-1", name: "Other" });
+    const other = await callerFor(t.db, { email: "other-member@example.com" });
+    await expect(other.cart.setContact({ cartId: adaCart, email, locale: "en" })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    const [untouched] = await t.sql`select email from carts where id = ${adaCart}`;
+    expect(untouched!.email).toBeNull();
+  });
+});
+
+describe("messages in the shopper's language", () => {
+  it("confirms an order in Polish or English, with recommendations", async () => {
+    for (const locale of ["pl", "en"] as const) {
+      const guest = await callerFor(t.db, "anonymous");
+      const cartId = await cartWith(guest, [{ sku: A!.sku, quantity: 1 }]);
+      const email = `confirm-${locale}@example.com`;
+      const placed = await guest.checkout.placeOrder({
+        cartId,
+        email,
+        name: "Ola",
+        locale,
+        fulfillment: { type: "pickup", storeId: "krakow" },
+        payment: { method: "pay_in_store" },
+        idempotencyKey: `confirm-${locale}-${cartId}`,
+      });
+      const [message] = await t.sql<{ subject: string; body: string }[]>`
+        select subject, body from outbox where template = 'order_placed' and "to" = ${email}`;
+      expect(message!.subject).toBe(
+        locale === "pl" ? `Zamówienie ${placed.orderNumber} przyjęte` : `Order ${placed.orderNumber} placed`,
+      );
+      expect(message!.body).toContain(locale === "pl" ? "Do zapłaty przy kasie" : "To pay at the counter");
+      expect(message!.body).toMatch(
+        new RegExp(`${locale === "pl" ? "Może Ci się spodobać" : "You may also like"}:\\n- .+: http\\S+/p/`),
+      );
+      expect(message!.body).not.toContain(`/p/${A!.slug}`);
+    }
+  });
+
+  it("writes an account's e-mails in the language it was made or asked in", async () => {
+    const guest = await callerFor(t.db, "anonymous");
+    await guest.account.signUp({ email: "polka@example.com", password: "long-enough-1", name: "Ola", locale: "pl" });
+    await guest.account.requestPasswordReset({ email: "polka@example.com", locale: "en" });
+    const rows = await t.sql<{ template: string; subject: string }[]>`
+      select template, subject from outbox where "to" = 'polka@example.com' order by id`;
+    expect(rows).toEqual([
+      { template: "account_verify_email", subject: "Potwierdź adres e-mail" },
+      { template: "account_password_reset", subject: "Set a new password" },
+    ]);
   });
 });
 

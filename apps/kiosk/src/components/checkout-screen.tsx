@@ -46,6 +46,8 @@ export function CheckoutScreen() {
   // One key per attempt: a double tap never orders twice, and an answered refusal starts a new attempt.
   const [idempotencyKey, setIdempotencyKey] = useState(newKioskIdempotencyKey);
   const [usePoints, setUsePoints] = useState<"no" | "yes">("no");
+  // Marketing e-mail needs the shopper's own prior "yes" (Polish law): asked here, kept with the kiosk as its source.
+  const [marketing, setMarketing] = useState<"no" | "yes">("no");
   // A signed-in member may pay for goods with points, at most the balance.
   const loyalty = useQuery({ ...trpc.loyalty.get.queryOptions(), enabled: !!shopper });
   const [placed, setPlaced] = useState<{ order: PlacedOrder; storeId: string | null; email: string } | null>(null);
@@ -121,7 +123,14 @@ export function CheckoutScreen() {
   }, [shipped, pay]);
 
   const place = useMutation({
-    mutationFn: () => {
+    mutationFn: async () => {
+      if (marketing === "yes")
+        await contract.cart.setContact.mutate({
+          cartId: cartId!,
+          email: (values.email ?? "").trim(),
+          locale: locale === "pl" ? "pl" : "en",
+          marketingEmail: true,
+        });
       const fulfillment: Fulfillment =
         where === "locker"
           ? { type: "locker", lockerId: lockerId ?? "" }
@@ -314,6 +323,17 @@ export function CheckoutScreen() {
           ]}
         />
       )}
+      <ChoiceRow
+        label={t("marketing")}
+        value={marketing}
+        onChange={setMarketing}
+        testIdPrefix="marketing"
+        columns={2}
+        options={[
+          { value: "no" as const, label: t("marketingNo") },
+          { value: "yes" as const, label: t("marketingYes") },
+        ]}
+      />
       <ChoiceRow
         label={t("payment")}
         value={pay}

@@ -29,7 +29,10 @@ export function CheckoutScreen({
   storeCreditMinor,
   points,
   pointValueMinor,
+  signedIn = false,
 }: {
+  /** A member's marketing answers live in their account; a guest gives theirs here. */
+  signedIn?: boolean;
   defaultName: string;
   defaultEmail: string;
   preferredStoreId: string | null;
@@ -63,6 +66,19 @@ export function CheckoutScreen({
   // One key per checkout attempt: a retried request (double tap, flaky network) never orders twice.
   const [attemptKey, setAttemptKey] = useState(() => newIdempotencyKey("web-checkout"));
   const place = useMutation(trpc.checkout.placeOrder.mutationOptions());
+  // The cart learns where and in which language to remind the shopper as soon as they type their address.
+  const contact = useMutation(trpc.cart.setContact.mutationOptions());
+  const [marketing, setMarketing] = useState<boolean | undefined>(undefined);
+  const saveContact = (next: { email?: string; marketing?: boolean }) => {
+    const address = (next.email ?? email).trim();
+    if (!cart.cartId || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(address)) return;
+    contact.mutate({
+      cartId: cart.cartId,
+      email: address,
+      locale: locale === "pl" ? "pl" : "en",
+      marketingEmail: signedIn ? undefined : (next.marketing ?? marketing),
+    });
+  };
 
   const view = cart.cart?.status === "open" ? cart.cart : undefined;
   const options = useQuery({
@@ -217,9 +233,25 @@ export function CheckoutScreen({
             type="email"
             value={email}
             onChange={(e) => setEmail(e.target.value)}
+            onBlur={(e) => saveContact({ email: e.target.value })}
             required
             autoComplete="email"
           />
+          {!signedIn && (
+            <label className="flex items-start gap-3 text-sm">
+              <input
+                type="checkbox"
+                data-testid="checkout-marketing"
+                checked={marketing ?? false}
+                onChange={(e) => {
+                  setMarketing(e.target.checked);
+                  saveContact({ marketing: e.target.checked });
+                }}
+                className="mt-0.5 h-5 w-5 shrink-0"
+              />
+              {t("marketingConsent")}
+            </label>
+          )}
           <TextField
             id="checkout-phone"
             data-testid="checkout-phone"

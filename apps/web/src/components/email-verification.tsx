@@ -50,7 +50,12 @@ export function VerifyEmailBanner() {
           {t("linkSent")}
         </p>
       ) : (
-        <Button variant="secondary" onClick={() => resend.mutate()} busy={resend.isPending} data-testid="verify-resend">
+        <Button
+          variant="secondary"
+          onClick={() => resend.mutate({ locale: locale === "pl" ? "pl" : "en" })}
+          busy={resend.isPending}
+          data-testid="verify-resend"
+        >
           {t("resend")}
         </Button>
       )}

@@ -42,7 +42,7 @@ export function ForgotPasswordForm() {
       data-testid="forgot-form"
       onSubmit={(event) => {
         event.preventDefault();
-        request.mutate({ email: field(event, "email").trim() });
+        request.mutate({ email: field(event, "email").trim(), locale: locale === "pl" ? "pl" : "en" });
       }}
     >
       <TextField id="forgot-email" name="email" type="email" label={t("email")} required autoComplete="email" />

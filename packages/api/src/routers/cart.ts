@@ -9,10 +9,11 @@ import {
   myCart,
   removeCartCode,
   resumeCart,
+  setCartContact,
   setCartQuantity,
 } from "@omni/domain/carts";
 
-import { cartId, code, discountCode, sku } from "../inputs";
+import { cartId, code, discountCode, email, locale, sku } from "../inputs";
 import { rest } from "../openapi/meta";
 import { customerProcedure, publicProcedure, router } from "../trpc";
 
@@ -37,6 +38,20 @@ export const cartRouter = router({
     )
     .input(z.object({ cartId, sku, quantity: z.number().int().min(0).max(999) }))
     .mutation(({ ctx, input }) => setCartQuantity(ctx.db, ctx.actor, input)),
+  /**
+   * Checkout's contact step (or "e-mail me this cart"): the address and language of the cart's reminders, and
+   * the shopper's answer to marketing e-mail when they gave one. `email: null` forgets the address.
+   */
+  setContact: publicProcedure
+    .input(
+      z.object({
+        cartId,
+        email: email.nullable(),
+        locale: locale.unwrap(),
+        marketingEmail: z.boolean().optional(),
+      }),
+    )
+    .mutation(({ ctx, input }) => setCartContact(ctx.db, ctx.actor, input)),
   applyCode: publicProcedure
     .input(z.object({ cartId, code: discountCode }))
     .mutation(({ ctx, input }) => applyCartCode(ctx.db, ctx.actor, input)),

@@ -1,6 +1,7 @@
 import { z } from "zod";
 
 import { messagePreviews } from "@omni/domain/engagement";
+import { messageTemplates } from "@omni/domain/kernel";
 import { listNotifications, retryMessage } from "@omni/domain/messages";
 
 import { email, limit } from "../inputs";
@@ -14,7 +15,7 @@ export const notificationsRouter = router({
           email: email.optional(),
           limit: limit(200, 50),
           channel: z.enum(["email", "sms"]).optional(),
-          template: z.string().trim().max(64).optional(),
+          template: z.enum(messageTemplates, "Unknown kind of message.").optional(),
           unsent: z.boolean().optional(),
           dead: z.boolean().optional(),
         })

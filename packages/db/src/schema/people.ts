@@ -13,6 +13,10 @@ export const users = pgTable("users", {
   role: text("role", { enum: roles }).notNull().default("customer"),
   active: boolean("active").notNull().default(true),
   preferredStoreId: text("preferred_store_id").references(() => locations.id),
+  /** The language of the account's e-mails (verification, password, staff invitation, points): the app's when they last set it. */
+  locale: text("locale", { enum: ["pl", "en"] })
+    .notNull()
+    .default("en"),
   emailVerified: timestamp("email_verified", { withTimezone: true }),
   /** Raised when the password or role changes: every session signed with an older value ends. */
   sessionVersion: integer("session_version").notNull().default(0),

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 
-import { hashPassword, locations, users, type Database } from "@omni/db";
+import { hashPassword, locations, users, type Database, type Locale } from "@omni/db";
 
 import {
   assertNotLimited,
@@ -24,7 +24,11 @@ const duplicateEmail = () =>
  * A taken address says so (the shopper needs to know), so those answers count against the caller's
  * sign-in limit: nobody can test thousands of addresses for accounts.
  */
-export async function signUp(db: Database, actor: Actor, input: { email: string; password: string; name: string }) {
+export async function signUp(
+  db: Database,
+  actor: Actor,
+  input: { email: string; password: string; name: string; locale?: Locale },
+) {
   const email = input.email.trim().toLowerCase();
   const key = callerKey(actor);
   await assertNotLimited(db, "signUp", key);
@@ -39,8 +43,8 @@ export async function signUp(db: Database, actor: Actor, input: { email: string;
     const [user] = await db.transaction(async (tx) => {
       const rows = await tx
         .insert(users)
-        .values({ email, name: input.name.trim(), passwordHash, role: "customer" })
-        .returning({ id: users.id, email: users.email, name: users.name });
+        .values({ email, name: input.name.trim(), passwordHash, role: "customer", locale: input.locale ?? "en" })
+        .returning({ id: users.id, email: users.email, name: users.name, locale: users.locale });
       if (rows[0]) await queueVerificationEmail(tx, rows[0]);
       return rows;
     });
@@ -77,6 +81,12 @@ export async function getMe(db: Database, actor: Actor & { userId: string }) {
 }
 
 export type Me = Awaited<ReturnType<typeof getMe>>;
+
+/** `account.setLocale`: the language the member's e-mails speak, set when they switch the shop's language. */
+export async function setAccountLocale(db: Database, actor: Actor & { userId: string }, input: { locale: Locale }) {
+  await db.transaction((tx) => tx.update(users).set({ locale: input.locale }).where(eq(users.id, actor.userId)));
+  return { locale: input.locale };
+}
 
 /** `account.setPreferredStore`: the store shown first for pickup and availability; null forgets it. */
 export async function setPreferredStore(

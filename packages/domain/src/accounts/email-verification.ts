@@ -1,18 +1,23 @@
 import { eq, sql } from "drizzle-orm";
 
-import { users, type Database, type Tx } from "@omni/db";
+import { users, type Database, type Locale, type Tx } from "@omni/db";
 
+import { textsFor } from "../engagement";
 import { badRequest, callerKey, consumeOrRefuse, emailKey, notFound, queueMessage, type Actor } from "../kernel";
 import { issueAccountToken, redeemAccountToken } from "./account-tokens";
 
 /** Queues the "confirm your address" e-mail with a fresh link, in the caller's transaction. */
-export async function queueVerificationEmail(tx: Tx, user: { id: string; email: string; name: string }) {
+export async function queueVerificationEmail(
+  tx: Tx,
+  user: { id: string; email: string; name: string; locale: string },
+) {
   const { token, link } = await issueAccountToken(tx, "verify-email", user.id);
+  const t = textsFor(user.locale);
   await queueMessage(tx, {
     to: user.email,
     template: "account_verify_email",
-    subject: "Confirm your e-mail address / Potwierdź adres e-mail",
-    body: `Hello ${user.name || user.email}, please confirm that this address is yours: ${link}\n\nDzień dobry, potwierdź, że ten adres należy do Ciebie: ${link}\n\nThe link works once, for 48 hours. If you did not create an account, ignore this e-mail.`,
+    subject: t.verifySubject,
+    body: t.verifyBody({ name: user.name || user.email, link }),
     data: { accountToken: token },
   });
 }
@@ -21,15 +26,24 @@ export async function queueVerificationEmail(tx: Tx, user: { id: string; email: 
  * `account.requestEmailVerification` (signed in): sends the link again. Limited per address and per
  * caller, so the button cannot be used to flood an inbox.
  */
-export async function requestEmailVerification(db: Database, actor: Actor & { userId: string }) {
-  const [user] = await db.select().from(users).where(eq(users.id, actor.userId));
+export async function requestEmailVerification(
+  db: Database,
+  actor: Actor & { userId: string },
+  input: { locale?: Locale } = {},
+) {
+  const [found] = await db.select().from(users).where(eq(users.id, actor.userId));
+  const user = found && input.locale ? { ...found, locale: input.locale } : found;
   if (!user) throw notFound("Your account");
   if (user.emailVerified) return { alreadyVerified: true };
   await consumeOrRefuse(db, [
     ["accountEmails", emailKey(user.email)],
     ["accountEmailsAddress", callerKey(actor)],
   ]);
-  await db.transaction((tx) => queueVerificationEmail(tx, user));
+  await db.transaction(async (tx) => {
+    // The language the member asked in is the one their account's e-mails speak from now on.
+    if (input.locale) await tx.update(users).set({ locale: input.locale }).where(eq(users.id, user.id));
+    await queueVerificationEmail(tx, user);
+  });
   return { alreadyVerified: false };
 }
 

@@ -1,7 +1,8 @@
 import { eq, sql } from "drizzle-orm";
 
-import { hashPassword, users, verifyPassword, type Database, type Tx } from "@omni/db";
+import { hashPassword, users, verifyPassword, type Database, type Locale, type Tx } from "@omni/db";
 
+import { textsFor } from "../engagement";
 import {
   assertNotLimited,
   badRequest,
@@ -20,7 +21,7 @@ import { issueAccountToken, redeemAccountToken, revokeAccountTokens } from "./ac
  * whether or not the address has an account (no enumeration), and requests are limited per e-mail and
  * per caller, counted before the look-up so that the limit itself tells nothing either.
  */
-export async function requestPasswordReset(db: Database, actor: Actor, input: { email: string }) {
+export async function requestPasswordReset(db: Database, actor: Actor, input: { email: string; locale?: Locale }) {
   const email = input.email.trim().toLowerCase();
   await consumeOrRefuse(db, [
     ["accountEmails", emailKey(email)],
@@ -30,11 +31,13 @@ export async function requestPasswordReset(db: Database, actor: Actor, input: { 
     const [user] = await tx.select().from(users).where(eq(users.email, email));
     if (!user?.active) return;
     const { token, link } = await issueAccountToken(tx, "reset-password", user.id);
+    // The language of the page the request came from (whoever asked); else the account's.
+    const t = textsFor(input.locale ?? user.locale);
     await queueMessage(tx, {
       to: user.email,
       template: "account_password_reset",
-      subject: "Set a new password / Ustaw nowe hasło",
-      body: `Someone (we hope you) asked to set a new password for ${user.email}: ${link}\n\nUstaw nowe hasło: ${link}\n\nThe link works once, for one hour. If it was not you, ignore this e-mail: your password stays as it is.`,
+      subject: t.resetSubject,
+      body: t.resetBody({ email: user.email, link }),
       data: { accountToken: token },
     });
   });
@@ -51,14 +54,15 @@ async function storePassword(tx: Tx, userId: string, passwordHash: string, verif
       ...(verified ? { emailVerified: sql`coalesce(${users.emailVerified}, now())` } : {}),
     })
     .where(eq(users.id, userId))
-    .returning({ id: users.id, email: users.email });
+    .returning({ id: users.id, email: users.email, locale: users.locale });
   if (!user) return null;
+  const t = textsFor(user.locale);
   await revokeAccountTokens(tx, "reset-password", userId);
   await queueMessage(tx, {
     to: user.email,
     template: "account_password_changed",
-    subject: "Your password was changed / Hasło zostało zmienione",
-    body: `The password of ${user.email} was just changed and every device was signed out. If it was not you, ask for a new password at once.\n\nHasło konta ${user.email} zostało zmienione; wszystkie urządzenia zostały wylogowane.`,
+    subject: t.passwordChangedSubject,
+    body: t.passwordChangedBody({ email: user.email }),
   });
   return user;
 }

@@ -40,7 +40,9 @@ function dueSql(now: Date) {
 
 async function remind(tx: Tx, cartId: string, now: Date) {
   const [cart] = await tx.execute<{ email: string; locale: string | null; reminders_sent: number }>(
-    sql`select ${recipient} as email, carts.locale, carts.reminders_sent from carts where carts.id = ${cartId}`,
+    // The language the shopper gave with the cart, else the member's.
+    sql`select ${recipient} as email, coalesce(carts.locale, (select u.locale from users u where u.id = carts.user_id)) as locale,
+      carts.reminders_sent from carts where carts.id = ${cartId}`,
   );
   const lines = await tx.execute<{ title: string; quantity: number }>(sql`
     select p.title || ' ' || v.title as title, cl.quantity from cart_lines cl

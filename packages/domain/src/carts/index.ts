@@ -1,5 +1,6 @@
 export * from "./cart";
 export * from "./cart-create";
+export * from "./cart-contact";
 export * from "./cart-discount-code";
 export * from "./cart-handoff";
 export * from "./cart-merge";

@@ -13,7 +13,6 @@ import {
 } from "@omni/db";
 
 import { priceCart, redeemDiscountCode, type PricedLine } from "../catalog";
-import { alsoLikeText } from "../engagement";
 import { emitWebhookEvent } from "../integrations";
 import { endHolds, lockStockRows, ONLINE_LOCATION, reserveStock } from "../inventory";
 import {
@@ -25,7 +24,6 @@ import {
   isUniqueViolation,
   limitHolds,
   limits,
-  moneyText,
   queueMessage,
   randomCode,
   recordAudit,
@@ -33,7 +31,7 @@ import {
   type Actor,
 } from "../kernel";
 import { earnForOrder, pointsPayment, redeemForOrder } from "../loyalty";
-import { createOrder, finaliseOrderPayment, recordOrderPaid, type OrderRow } from "../orders";
+import { createOrder, finaliseOrderPayment, orderPlacedMessage, recordOrderPaid, type OrderRow } from "../orders";
 import {
   askProviderToAuthorize,
   attemptsOfOrder,
@@ -293,9 +291,7 @@ async function confirmPlaced(tx: Tx, actor: Actor, order: OrderRow, confirmation
     await earnForOrder(tx, actor, order);
   }
   if (order.email !== WALK_IN_EMAIL) {
-    const confirmed = confirmation(order, confirmationOf.locationName, confirmationOf.lines);
-    const alsoLike = await alsoLikeText(tx, { orderId: order.id, locale: order.locale });
-    await queueMessage(tx, { ...confirmed, body: confirmed.body + alsoLike });
+    await queueMessage(tx, await orderPlacedMessage(tx, order));
   }
   await emitWebhookEvent(tx, "order.placed", {
     orderNumber: order.number,
@@ -567,43 +563,4 @@ async function placeInTransaction(
   const placed = await recordOrderPaid(tx, { orderId: order.id, paidMinor: cashMinor, paymentRef: null });
   await confirmPlaced(tx, actor, placed, confirmationOf);
   return { answer: answerOf(placed) };
-}
-
-const readyByText = (at: Date) =>
-  new Intl.DateTimeFormat("en-GB", {
-    weekday: "long",
-    day: "numeric",
-    month: "long",
-    hour: "2-digit",
-    minute: "2-digit",
-    timeZone: "Europe/Warsaw",
-  }).format(at);
-
-function confirmation(order: OrderRow, locationName: string, lines: PricedLine[]) {
-  const items = lines
-    .map((l) => `${l.quantity} × ${l.productTitle} (${l.title}) – ${moneyText(l.totalMinor, l.currency)}`)
-    .join("\n");
-  const pickup = order.fulfillmentType === "pickup";
-  const how = pickup
-    ? `Collect it at ${locationName}.${order.readyBy ? ` Some goods come from another of our locations; we expect it ready by ${readyByText(order.readyBy)}.` : ""} We will tell you when it is ready. Your pickup code: ${order.pickupCode}`
-    : order.deliveryMethod === "locker"
-      ? `We will send it to the parcel locker ${order.address?.line1}, ${order.address?.postalCode} ${order.address?.city}.`
-      : `We will ship it to ${order.address?.line1}, ${order.address?.postalCode} ${order.address?.city}.`;
-  const shipping = order.shippingMinor > 0 ? `\nDelivery: ${moneyText(order.shippingMinor, order.currency)}` : "";
-  const due =
-    order.paymentMethod === "pay_in_store"
-      ? `\nTo pay at the counter: ${moneyText(order.totalMinor - order.storeCreditMinor, order.currency)}`
-      : "";
-  return {
-    to: order.email,
-    template: "order_placed" as const,
-    subject: `Order ${order.number} placed`,
-    body: `Thank you, ${order.name}! We have your order ${order.number}.\n\n${items}${shipping}\n\nTotal: ${moneyText(order.totalMinor, order.currency)}${due}\n\n${how}`,
-    data: {
-      orderNumber: order.number,
-      pickupCode: order.pickupCode ?? undefined,
-      storeId: pickup ? order.locationId : undefined,
-      readyBy: order.readyBy?.toISOString(),
-    },
-  };
 }

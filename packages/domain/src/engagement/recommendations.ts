@@ -5,7 +5,6 @@ import type { Database, DbOrTx } from "@omni/db";
 import { contentIn, priceSkus, type Locale } from "../catalog";
 import { availableSql } from "../inventory";
 import { domainEnv, notFound, type Sweep } from "../kernel";
-import { textsFor } from "./message-texts";
 
 /** Orders that count as bought: not the ones that were cancelled or never collected. */
 const BOUGHT = sql`o.status not in ('cancelled', 'expired')`;
@@ -248,11 +247,14 @@ const sortInStoreFirst = (items: Recommendation[]) =>
   [...items].sort((a, b) => Number(b.inStore ?? false) - Number(a.inStore ?? false));
 
 /**
- * The "you may also like" paragraph of the order confirmation: bought together with the order's goods, then
+ * The "you may also like" list of the order confirmation: bought together with the order's goods, then
  * the rest of their categories, without what was ordered. Only the precomputed pairs and the categories are
  * read (no bestseller count), so the checkout transaction stays short.
  */
-export async function alsoLikeText(db: DbOrTx, input: { orderId: string; locale: string | null }): Promise<string> {
+export async function alsoLikeItems(
+  db: DbOrTx,
+  input: { orderId: string; locale: string | null },
+): Promise<{ title: string; link: string }[]> {
   const inThisCart = sql`select ov.product_id from order_lines ol join variants ov on ov.sku = ol.sku
     where ol.order_id = ${input.orderId}`;
   const items = await rankedProducts(db, {
@@ -266,7 +268,6 @@ export async function alsoLikeText(db: DbOrTx, input: { orderId: string; locale:
       select id, ${2 * TIER} from products
         where category_slug in (select category_slug from products where id in (${inThisCart}))`,
   });
-  if (!items.length) return "";
   const shop = domainEnv.OMNI_WEB_URL.replace(/\/+$/, "");
-  return `\n\n${textsFor(input.locale).alsoLike}:\n${items.map((i) => `- ${i.title}: ${shop}/p/${i.slug}`).join("\n")}`;
+  return items.map((i) => ({ title: i.title, link: `${shop}/p/${i.slug}` }));
 }

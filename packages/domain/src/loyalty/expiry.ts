@@ -2,6 +2,7 @@ import { eq, sql } from "drizzle-orm";
 
 import { loyaltyMembers, users, type Database, type Tx } from "@omni/db";
 
+import { textsFor } from "../engagement";
 import { at, queueMessage, type Sweep } from "../kernel";
 import { appendEntry } from "./ledger";
 import { loyaltySettings } from "./settings";
@@ -42,14 +43,21 @@ async function sweepMember(tx: Tx, userId: string, now: Date, reminderDays: numb
   const soon = await lapsingBy(tx, userId, new Date(now.getTime() + reminderDays * DAY_MS));
   const remindedThrough = member.reminded_through ? new Date(member.reminded_through) : null;
   if (soon.points > 0 && soon.lastExpiry && (!remindedThrough || soon.lastExpiry > remindedThrough)) {
-    const [user] = await tx.select({ email: users.email, name: users.name }).from(users).where(eq(users.id, userId));
+    const [user] = await tx
+      .select({ email: users.email, name: users.name, locale: users.locale })
+      .from(users)
+      .where(eq(users.id, userId));
     if (user) {
-      const when = soon.lastExpiry.toISOString().slice(0, 10);
+      const t = textsFor(user.locale);
       await queueMessage(tx, {
         to: user.email,
         template: "points_expiring",
-        subject: `${soon.points} of your points expire soon`,
-        body: `Hello ${user.name || user.email}, ${soon.points} of your loyalty points expire by ${when}. Spend them in the shop, at a kiosk or at any of our counters before then.`,
+        subject: t.pointsExpiringSubject(soon.points),
+        body: t.pointsExpiringBody({
+          name: user.name || user.email,
+          points: soon.points,
+          until: soon.lastExpiry.toISOString().slice(0, 10),
+        }),
         data: { points: soon.points, expiresBy: soon.lastExpiry.toISOString() },
       });
     }

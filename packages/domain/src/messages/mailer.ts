@@ -56,7 +56,7 @@ export async function renderEmail(message: {
       cid: "pickup-code",
       contentType: "image/png",
     });
-    qr = `<p><img src="cid:pickup-code" width="240" height="240" alt="Pickup code ${escapeHtml(pickupCode)}"><br><strong style="font-size:20px;letter-spacing:2px">${escapeHtml(pickupCode)}</strong></p>`;
+    qr = `<p><img src="cid:pickup-code" width="240" height="240" alt="${escapeHtml(pickupCode)}"><br><strong style="font-size:20px;letter-spacing:2px">${escapeHtml(pickupCode)}</strong></p>`;
   }
   // A link that opens something in the shop or, scanned, at a kiosk (an abandoned cart's reminder).
   const qrLink = typeof message.data.qrLink === "string" ? message.data.qrLink : null;

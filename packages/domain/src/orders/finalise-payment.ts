@@ -1,9 +1,8 @@
-import { asc, eq } from "drizzle-orm";
+import type { Database, Tx } from "@omni/db";
 
-import { orderLines, type Database, type Tx } from "@omni/db";
-
+import { PAYMENT_NOT_COMPLETED } from "../engagement";
 import { endHolds } from "../inventory";
-import { moneyText, queueMessage, systemActor, type Actor } from "../kernel";
+import { queueMessage, systemActor, type Actor } from "../kernel";
 import { restoreRedeemedPoints } from "../loyalty";
 import {
   askProviderStatus,
@@ -15,9 +14,9 @@ import {
   undoCreditSpend,
   type ProviderOutcome,
 } from "../payments";
-import { findLocation } from "../stores";
 import { discardUnpaidOrder, recordOrderPaid } from "./create-order";
 import { closeUnfulfilledOrder } from "./fulfillment";
+import { orderPlacedMessage } from "./order-placed-message";
 import { lockOrder, recordOrderEvent, type OrderRow } from "./order-state-machine";
 
 export type FinalisedPayment =
@@ -26,32 +25,6 @@ export type FinalisedPayment =
   | { result: "pending"; order: OrderRow; redirectUrl?: string }
   /** Another answer got there first: this one changed nothing. */
   | { result: "already"; status: string };
-
-/** The confirmation of an order whose payment went through, read back from the order itself. */
-export async function orderPlacedMessage(tx: Tx, order: OrderRow) {
-  const lines = await tx.select().from(orderLines).where(eq(orderLines.orderId, order.id)).orderBy(asc(orderLines.sku));
-  const items = lines
-    .map((l) => `${l.quantity} × ${l.title} – ${moneyText(l.quantity * l.unitPriceMinor, order.currency)}`)
-    .join("\n");
-  const location = await findLocation(tx, order.locationId);
-  const how =
-    order.fulfillmentType === "pickup"
-      ? `Collect it at ${location.name}. We will tell you when it is ready. Your pickup code: ${order.pickupCode}`
-      : order.deliveryMethod === "locker"
-        ? `We will send it to the parcel locker ${order.lockerId}.`
-        : `We will ship it to ${order.address?.line1}, ${order.address?.postalCode} ${order.address?.city}.`;
-  return {
-    to: order.email,
-    template: "order_placed" as const,
-    subject: `Order ${order.number} placed`,
-    body: `Thank you, ${order.name}! We have your order ${order.number}.\n\n${items}\n\nTotal: ${moneyText(order.totalMinor, order.currency)}\n\n${how}`,
-    data: {
-      orderNumber: order.number,
-      pickupCode: order.pickupCode ?? undefined,
-      storeId: order.fulfillmentType === "pickup" ? order.locationId : undefined,
-    },
-  };
-}
 
 /**
  * The one place where a provider's answer finishes an order, whoever brings it: the checkout that
@@ -125,7 +98,7 @@ export async function finaliseOrderPayment(
       await discardUnpaidOrder(tx, order.id);
       return { result: "declined", reason: outcome.reason, discarded: true };
     }
-    await closeUnfulfilledOrder(tx, { order, to: "cancelled", actor, reason: "the payment was not completed" });
+    await closeUnfulfilledOrder(tx, { order, to: "cancelled", actor, reason: PAYMENT_NOT_COMPLETED });
     return { result: "declined", reason: outcome.reason, discarded: false };
   });
 }

@@ -4,7 +4,7 @@ import { orderLines, orders, stockLevels, type Database, type OrderStatus, type 
 
 import { queueServiceSms, smsWhen, textsFor } from "../engagement";
 import { endHolds } from "../inventory";
-import { forbidden, moneyText, notFound, queueMessage, recordAudit, worksIn, type Actor } from "../kernel";
+import { forbidden, notFound, queueMessage, recordAudit, worksIn, type Actor } from "../kernel";
 import { openAuthorization, refundOrder, requestCapture, requestRelease, settlePaymentAttempt } from "../payments";
 import { carrier, recordShipment, recordShipmentStatus, shipmentOfOrder } from "../shipping";
 import { findLocation, storeExists } from "../stores";
@@ -271,22 +271,19 @@ export async function closeUnfulfilledOrder(
     refType: input.to === "expired" ? "expiry" : "cancel",
     refId: order.id,
   });
-  const refundWords =
-    refund.refundedMinor > 0 ? ` We have refunded ${moneyText(refund.refundedMinor, order.currency)}.` : "";
-  const creditWords = refund.creditCode ? ` Your store credit code is ${refund.creditCode}.` : "";
+  const t = textsFor(order.locale);
+  const closed = {
+    name: order.name,
+    orderNumber: order.number,
+    currency: order.currency,
+    refundedMinor: refund.refundedMinor,
+    creditCode: refund.creditCode ?? null,
+  };
   await queueMessage(tx, {
     to: order.email,
     template: input.to === "expired" ? "order_expired" : "order_cancelled",
-    subject:
-      input.to === "expired"
-        ? `Your order ${order.number} was not collected in time`
-        : `Your order ${order.number} was cancelled`,
-    body:
-      (input.to === "expired"
-        ? `Hello ${order.name}, your order ${order.number} was not collected by its pickup deadline, so it has been cancelled.`
-        : `Hello ${order.name}, your order ${order.number} has been cancelled: ${input.reason}.`) +
-      refundWords +
-      creditWords,
+    subject: input.to === "expired" ? t.expiredSubject(order.number) : t.cancelledSubject(order.number),
+    body: input.to === "expired" ? t.expiredBody(closed) : t.cancelledBody({ ...closed, reason: input.reason }),
     data: {
       orderNumber: order.number,
       refundedMinor: refund.refundedMinor,

@@ -10,3 +10,4 @@ export * from "./pickup-reminders";
 export * from "./finalise-payment";
 export * from "./track-shipments";
 export * from "./receipt-pdf";
+export * from "./order-placed-message";

@@ -2,7 +2,8 @@ import { eq, sql } from "drizzle-orm";
 
 import { orders } from "@omni/db";
 
-import { at, handleEachLocked, queueMessage, systemActor, type Sweep } from "../kernel";
+import { messageLocale, textsFor } from "../engagement";
+import { at, handleEachLocked, queueMessage, systemActor, whenText, type Sweep } from "../kernel";
 import { findLocation } from "../stores";
 import { lockOrder, recordOrderEvent } from "./order-state-machine";
 
@@ -24,8 +25,15 @@ export const pickupReminders: Sweep = {
         await queueMessage(tx, {
           to: order.email,
           template: "order_pickup_reminder",
-          subject: `Reminder: order ${order.number} is waiting for you`,
-          body: `Hello ${order.name}, your order ${order.number} is still waiting at ${store.name}, at ${store.pickupPoint}. Please collect it by ${order.pickupDeadline!.toISOString().slice(0, 16).replace("T", " ")} UTC with the pickup code ${order.pickupCode}, or it will be cancelled and refunded.`,
+          subject: textsFor(order.locale).pickupReminderSubject(order.number),
+          body: textsFor(order.locale).pickupReminderBody({
+            name: order.name,
+            orderNumber: order.number,
+            store: store.name,
+            point: store.pickupPoint,
+            code: order.pickupCode ?? "",
+            until: whenText(order.pickupDeadline!, store.timezone, messageLocale(order.locale)),
+          }),
           data: {
             orderNumber: order.number,
             pickupCode: order.pickupCode,

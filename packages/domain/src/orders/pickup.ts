@@ -3,12 +3,12 @@ import { eq } from "drizzle-orm";
 import { dueAtHandover, valueOfUnits, type HandoverPayment } from "@omni/core";
 import { orderLines, orders, type Database } from "@omni/db";
 
+import { textsFor } from "../engagement";
 import { endHolds } from "../inventory";
 import {
   badRequest,
   conflict,
   forbidden,
-  moneyText,
   queueMessage,
   recordAudit,
   withCodeLimit,
@@ -204,12 +204,14 @@ export async function collectOrder(
     await queueMessage(tx, {
       to: order.email,
       template: "order_collected",
-      subject: `You collected order ${order.number}`,
-      body:
-        `Hello ${order.name}, thank you for collecting order ${order.number} at ${store.name}.` +
-        (refundedMinor > 0
-          ? ` We have refunded ${moneyText(refundedMinor, order.currency)} for the items you declined.`
-          : ""),
+      subject: textsFor(order.locale).collectedSubject(order.number),
+      body: textsFor(order.locale).collectedBody({
+        name: order.name,
+        orderNumber: order.number,
+        store: store.name,
+        currency: order.currency,
+        refundedMinor,
+      }),
       data: { orderNumber: order.number, declinedLineIds: declined.map((l) => l.id), refundedMinor },
     });
     await recordAudit(tx, actor, {

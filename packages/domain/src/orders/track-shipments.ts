@@ -32,11 +32,16 @@ export async function trackShipments(db: Database, now: Date): Promise<number> {
       if (!shipment || shipment.status !== before.status) return;
       await recordShipmentStatus(tx, shipment, status, now);
       if (status === "ready_in_locker") {
-        const body = `Hello ${order.name}, your parcel for order ${order.number} is waiting in the parcel locker ${order.address?.line1 ?? order.lockerId}. Collect it within 48 hours. Tracking: ${trackingUrl(shipment.trackingNumber)}`;
+        const t = textsFor(order.locale);
         const message = {
           template: "parcel_in_locker" as const,
-          subject: `Your parcel ${order.number} is in the locker`,
-          body,
+          subject: t.lockerSubject(order.number),
+          body: t.lockerBody({
+            name: order.name,
+            orderNumber: order.number,
+            locker: order.address?.line1 ?? order.lockerId ?? "",
+            link: trackingUrl(shipment.trackingNumber),
+          }),
           data: { orderNumber: order.number, trackingNumber: shipment.trackingNumber, lockerId: order.lockerId },
         };
         await queueMessage(tx, { ...message, to: order.email });
@@ -44,7 +49,7 @@ export async function trackShipments(db: Database, now: Date): Promise<number> {
           phone: order.phone,
           email: order.email,
           template: "parcel_in_locker",
-          body: textsFor(order.locale).lockerSms({
+          body: t.lockerSms({
             orderNumber: order.number,
             locker: order.lockerId ?? order.address?.line1 ?? "",
             link: trackingUrl(shipment.trackingNumber),

@@ -2,7 +2,7 @@ import { eq, sql } from "drizzle-orm";
 
 import { reservations } from "@omni/db";
 
-import { queueServiceSms, smsWhen, textsFor } from "../engagement";
+import { messageLocale, queueServiceSms, smsWhen, textsFor } from "../engagement";
 import { at, handleEachLocked, queueMessage, systemActor, whenText, type Sweep } from "../kernel";
 import { findLocation } from "../stores";
 import { recordReservationEvent } from "./reservation-state-machine";
@@ -23,12 +23,17 @@ export const reservationReminders: Sweep = {
         const reservation = await lockReservation(tx, id);
         const store = await findLocation(tx, reservation.storeId);
         await tx.update(reservations).set({ reminderSentAt: now }).where(eq(reservations.id, reservation.id));
-        const until = whenText(reservation.expiresAt, store.timezone);
+        const t = textsFor(reservation.locale);
         await queueMessage(tx, {
           to: reservation.email,
           template: "reservation_expiring",
-          subject: `Your reservation ${reservation.code} ends soon`,
-          body: `Hello ${reservation.name}, we are holding your items at ${store.name} until ${until}. Show the code ${reservation.code} at the counter to pay and collect them.`,
+          subject: t.reservationExpiringSubject(reservation.code),
+          body: t.reservationExpiringBody({
+            name: reservation.name,
+            code: reservation.code,
+            store: store.name,
+            until: whenText(reservation.expiresAt, store.timezone, messageLocale(reservation.locale)),
+          }),
           data: {
             code: reservation.code,
             storeId: store.id,
@@ -40,7 +45,7 @@ export const reservationReminders: Sweep = {
           phone: reservation.phone,
           email: reservation.email,
           template: "reservation_expiring",
-          body: textsFor(reservation.locale).reservationExpiringSms({
+          body: t.reservationExpiringSms({
             code: reservation.code,
             store: store.name,
             until: smsWhen(reservation.expiresAt, store.timezone),

@@ -12,7 +12,7 @@ import {
 } from "@omni/db";
 
 import { priceSkus } from "../catalog";
-import { queueServiceSms, smsWhen, textsFor } from "../engagement";
+import { messageLocale, queueServiceSms, smsWhen, textsFor } from "../engagement";
 import { endHolds, lockStockRows, reserveStock } from "../inventory";
 import {
   badRequest,
@@ -173,19 +173,25 @@ export async function createReservation(db: Database, actor: Actor, input: Creat
         });
       }
       await recordReservationEvent(tx, { reservationId: res.id, type: "created", actor });
-      const until = whenText(expiresAt, store.timezone);
+      const t = textsFor(res.locale);
       await queueMessage(tx, {
         to: res.email,
         template: "reservation_confirmed",
-        subject: `Your reservation ${res.code} at ${store.name}`,
-        body: `Hello ${res.name}, we are holding your items at ${store.name} (${store.address}, ${store.city}) until ${until}. Show the code ${res.code} at the counter to pay and collect them.`,
+        subject: t.reservationSubject({ code: res.code, store: store.name }),
+        body: t.reservationBody({
+          name: res.name,
+          code: res.code,
+          store: store.name,
+          address: `${store.address}, ${store.city}`,
+          until: whenText(expiresAt, store.timezone, messageLocale(res.locale)),
+        }),
         data: { code: res.code, storeId: store.id, storeName: store.name, expiresAt: expiresAt.toISOString(), lines },
       });
       await queueServiceSms(tx, {
         phone: res.phone,
         email: res.email,
         template: "reservation_confirmed",
-        body: textsFor(res.locale).reservationSms({
+        body: t.reservationSms({
           code: res.code,
           store: store.name,
           until: smsWhen(expiresAt, store.timezone),
@@ -232,17 +238,16 @@ export async function closeReservation(
     note: `Reservation ${reservation.code} ${input.to}`,
   });
   const store = await findLocation(tx, reservation.storeId);
+  const t = textsFor(reservation.locale);
+  const closed = { name: reservation.name, code: reservation.code, store: store.name };
   await queueMessage(tx, {
     to: reservation.email,
     template: input.to === "expired" ? "reservation_expired" : "reservation_cancelled",
     subject:
       input.to === "expired"
-        ? `Your reservation ${reservation.code} has expired`
-        : `Your reservation ${reservation.code} is cancelled`,
-    body:
-      input.to === "expired"
-        ? `Hello ${reservation.name}, your reservation ${reservation.code} at ${store.name} was not collected in time, so the items are back on sale.`
-        : `Hello ${reservation.name}, your reservation ${reservation.code} at ${store.name} is cancelled. Nothing was charged.`,
+        ? t.reservationExpiredSubject(reservation.code)
+        : t.reservationCancelledSubject(reservation.code),
+    body: input.to === "expired" ? t.reservationExpiredBody(closed) : t.reservationCancelledBody(closed),
     data: { code: reservation.code, storeId: reservation.storeId },
   });
 }

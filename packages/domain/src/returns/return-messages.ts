@@ -1,18 +1,32 @@
-import type { Tx } from "@omni/db";
+import { eq } from "drizzle-orm";
 
-import { moneyText, queueMessage } from "../kernel";
+import { orders, returns, type Tx } from "@omni/db";
+
+import { textsFor } from "../engagement";
+import { queueMessage } from "../kernel";
 import type { OrderRefund } from "../payments";
 
-/** The shopper's messages about a return, queued in the caller's transaction. */
+/** The shopper's messages about a return, queued in the caller's transaction, in the language of its order. */
 
 type Place = { id: string; name: string; address: string; city: string; postalCode: string };
 type SlipLine = { sku: string; title: string; quantity: number };
+
+/** A return's messages speak the language the shopper ordered in. */
+async function textsOfReturn(tx: Tx, returnNumber: string) {
+  const [row] = await tx
+    .select({ locale: orders.locale })
+    .from(returns)
+    .innerJoin(orders, eq(orders.id, returns.orderId))
+    .where(eq(returns.number, returnNumber));
+  return textsFor(row?.locale);
+}
 
 /** The return slip: the QR code on it encodes the return number, which the counter scans. */
 export async function sendReturnSlip(
   tx: Tx,
   input: {
     to: string;
+    locale: string;
     returnNumber: string;
     orderNumber: string;
     method: "in_store" | "mail";
@@ -26,17 +40,18 @@ export async function sendReturnSlip(
   },
 ): Promise<void> {
   const where = (p: Place) => `${p.name}, ${p.address}, ${p.postalCode} ${p.city}`;
-  const how =
-    input.method === "in_store" && input.store
-      ? `Bring the items and this slip (or its QR code on your phone) to ${where(input.store)}. You can also bring them to any of our stores.`
-      : `Pack the items with this slip and send them to ${input.shipTo ? where(input.shipTo) : "our warehouse"}.`;
-  const items = input.lines.map((l) => `- ${l.quantity} × ${l.title} (${l.sku})`).join("\n");
-  const refund = `${moneyText(input.refundMinor, input.currency)} ${input.refundTo === "store_credit" ? "as store credit" : "to your original payment"}`;
+  const t = textsFor(input.locale);
   await queueMessage(tx, {
     to: input.to,
     template: "return_created",
-    subject: `Return ${input.returnNumber} for order ${input.orderNumber}`,
-    body: `Your return ${input.returnNumber} is registered.\n${how}\n\nItems:\n${items}\n\nOnce we receive them you get ${refund}.`,
+    subject: t.returnCreatedSubject(input),
+    body: t.returnCreatedBody({
+      ...input,
+      how:
+        input.method === "in_store" && input.store
+          ? { method: "in_store", store: where(input.store) }
+          : { method: "mail", shipTo: input.shipTo ? where(input.shipTo) : null },
+    }),
     data: {
       returnNumber: input.returnNumber,
       qr: input.returnNumber,
@@ -59,11 +74,12 @@ export async function sendReturnReceived(
   tx: Tx,
   input: { to: string; returnNumber: string; storeName: string; lines: (SlipLine & { condition: string })[] },
 ): Promise<void> {
+  const t = await textsOfReturn(tx, input.returnNumber);
   await queueMessage(tx, {
     to: input.to,
     template: "return_received",
-    subject: `We received your return ${input.returnNumber}`,
-    body: `${input.storeName} received the items of return ${input.returnNumber}:\n${input.lines.map((l) => `- ${l.quantity} × ${l.title}`).join("\n")}`,
+    subject: t.returnReceivedSubject(input.returnNumber),
+    body: t.returnReceivedBody({ returnNumber: input.returnNumber, store: input.storeName, lines: input.lines }),
     data: { returnNumber: input.returnNumber, storeName: input.storeName, lines: input.lines },
   });
 }
@@ -72,11 +88,12 @@ export async function sendReturnRejected(
   tx: Tx,
   input: { to: string; returnNumber: string; storeName: string; reason: string },
 ): Promise<void> {
+  const t = await textsOfReturn(tx, input.returnNumber);
   await queueMessage(tx, {
     to: input.to,
     template: "return_rejected",
-    subject: `Your return ${input.returnNumber} was not accepted`,
-    body: `${input.storeName} could not accept return ${input.returnNumber}: ${input.reason}\nThe items stay yours; ask at any of our stores if you have questions.`,
+    subject: t.returnRejectedSubject(input.returnNumber),
+    body: t.returnRejectedBody({ returnNumber: input.returnNumber, store: input.storeName, reason: input.reason }),
     data: { returnNumber: input.returnNumber, storeName: input.storeName, reason: input.reason },
   });
 }
@@ -93,25 +110,22 @@ export async function sendRefundIssued(
   },
 ): Promise<void> {
   const { refund, currency } = input;
-  const amount = moneyText(refund.refundedMinor, currency);
-  const parts = [
-    refund.toCardMinor > 0
-      ? `${moneyText(refund.toCardMinor, currency)} goes back to your card; banks usually show it within 5 working days.`
-      : null,
-    refund.toTillMinor > 0
-      ? `${moneyText(refund.toTillMinor, currency)} was paid back to you at the counter of ${input.storeName}.`
-      : null,
-    refund.toCreditMinor > 0
-      ? refund.creditCode
-        ? `${moneyText(refund.toCreditMinor, currency)} is store credit on code ${refund.creditCode}: enter it at checkout in the shop, at a kiosk or at the counter.`
-        : `${moneyText(refund.toCreditMinor, currency)} is store credit on your account, ready to use at checkout.`
-      : null,
-  ].filter(Boolean);
+  const t = await textsOfReturn(tx, input.returnNumber);
+  const words = {
+    returnNumber: input.returnNumber,
+    currency,
+    refundedMinor: refund.refundedMinor,
+    toCardMinor: refund.toCardMinor,
+    toTillMinor: refund.toTillMinor,
+    toCreditMinor: refund.toCreditMinor,
+    creditCode: refund.creditCode ?? null,
+    store: input.storeName,
+  };
   await queueMessage(tx, {
     to: input.to,
     template: "refund_issued",
-    subject: `Refund of ${amount} for return ${input.returnNumber}`,
-    body: `We refunded ${amount} for return ${input.returnNumber}.\n${parts.join("\n")}`,
+    subject: t.refundSubject(words),
+    body: t.refundBody(words),
     data: {
       returnNumber: input.returnNumber,
       refundMinor: refund.refundedMinor,

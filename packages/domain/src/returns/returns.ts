@@ -216,6 +216,7 @@ export async function createReturn(
     });
     await sendReturnSlip(tx, {
       to: order.email,
+      locale: order.locale,
       returnNumber,
       orderNumber: order.number,
       method: input.method.type,

@@ -1,8 +1,9 @@
 import { asc, eq, inArray, sql } from "drizzle-orm";
 
-import { staffAssignments, users, type Database, type DbOrTx, type Role } from "@omni/db";
+import { staffAssignments, users, type Database, type DbOrTx, type Locale, type Role } from "@omni/db";
 
 import { issueAccountToken } from "../accounts";
+import { textsFor } from "../engagement";
 import { badRequest, conflict, notFound, queueMessage, recordAudit, type Actor } from "../kernel";
 import { findLocations } from "../stores";
 
@@ -49,7 +50,7 @@ const INVITE_MINUTES = 7 * 24 * 60;
 export async function inviteStaff(
   db: Database,
   actor: Actor,
-  input: { email: string; name: string; role: StaffRole; storeIds: string[] },
+  input: { email: string; name: string; role: StaffRole; storeIds: string[]; locale?: Locale },
 ) {
   input = { ...input, email: input.email.trim().toLowerCase(), storeIds: [...new Set(input.storeIds)] };
   if (input.role !== "admin" && !input.storeIds.length) throw badRequest("Choose at least one store for this person.");
@@ -67,17 +68,23 @@ export async function inviteStaff(
           .set({ role: input.role, name: input.name, active: true, sessionVersion: sql`${users.sessionVersion} + 1` })
           .where(eq(users.id, existing.id))
           .returning()
-      : await tx.insert(users).values({ email: input.email, name: input.name, role: input.role }).returning();
+      : await tx
+          .insert(users)
+          // A new account's e-mails speak the language the admin invited it in, until its owner chooses.
+          .values({ email: input.email, name: input.name, role: input.role, locale: input.locale ?? "en" })
+          .returning();
     if (input.storeIds.length)
       await tx.insert(staffAssignments).values(input.storeIds.map((storeId) => ({ userId: user!.id, storeId })));
     const { token, link } = await issueAccountToken(tx, "reset-password", user!.id, INVITE_MINUTES);
     await queueMessage(tx, {
       to: input.email,
       template: "staff_invited",
-      subject: "You are invited to Omni / Zaproszenie do Omni",
-      body: existing
-        ? `Hello ${input.name}, your account is now staff (${input.role}). Sign in with your usual password; if you prefer a new one, set it here: ${link}\n\nTwoje konto ma teraz uprawnienia pracownika.`
-        : `Hello ${input.name}, you are invited to Omni as ${input.role}. Set your password here (the link works once, for 7 days): ${link}\n\nZostałeś zaproszony do Omni. Ustaw hasło: ${link}`,
+      subject: textsFor(user!.locale).staffInvitedSubject,
+      body: (existing ? textsFor(user!.locale).staffPromotedBody : textsFor(user!.locale).staffInvitedBody)({
+        name: input.name,
+        role: input.role,
+        link,
+      }),
       data: { accountToken: token },
     });
     const after = await snapshot(tx, user!.id);

@@ -4,6 +4,7 @@ import { signIn, signOut } from "@/auth";
 import { CART_COOKIE } from "@/lib/cookie-names";
 import { serverApi } from "@/server/api";
 import { AuthError } from "next-auth";
+import { getLocale } from "next-intl/server";
 import { cookies } from "next/headers";
 
 import { localPath } from "@omni/core";
@@ -33,7 +34,9 @@ export async function signUpAction(_previous: AuthFormState, form: FormData): Pr
   const password = formText(form, "password");
   const name = formText(form, "name").trim();
   try {
-    await (await serverApi()).account.signUp({ email, password, name });
+    // The account's e-mails speak the language the shopper signed up in.
+    const locale = (await getLocale()) === "pl" ? "pl" : "en";
+    await (await serverApi()).account.signUp({ email, password, name, locale });
   } catch (error) {
     return { error: error instanceof Error ? error.message : String(error), email, name };
   }

@@ -20,6 +20,7 @@ export default async function CheckoutPage() {
   const loyalty = me ? await orUnavailable(api.loyalty.get(), "checkout points") : null;
   return (
     <CheckoutScreen
+      signedIn={!!session?.user}
       defaultName={me?.name ?? ""}
       defaultEmail={me?.email ?? ""}
       preferredStoreId={me?.preferredStoreId ?? storeId}

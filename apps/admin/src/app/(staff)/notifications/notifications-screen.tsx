@@ -3,6 +3,7 @@
 import { ListState, TableHead } from "@/components/list-state";
 import { inputClass, PageHeader, Panel, tableClass } from "@/components/page-header";
 import { useStaff } from "@/components/staff-context";
+import { messageTemplates, type MessageTemplate } from "@/lib/message-templates";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
 import { Fragment, useState, type FormEvent } from "react";
@@ -19,12 +20,13 @@ export function NotificationsScreen() {
   const [typed, setTyped] = useState("");
   const [email, setEmail] = useState<string | undefined>();
   const [channel, setChannel] = useState<"email" | "sms" | undefined>();
+  const [template, setTemplate] = useState<MessageTemplate | undefined>();
   const [open, setOpen] = useState<number | string | null>(null);
   const [deadOnly, setDeadOnly] = useState(false);
   const { role } = useStaff();
   const queryClient = useQueryClient();
   const list = useQuery({
-    ...trpc.notifications.list.queryOptions({ email, channel, limit: 100, dead: deadOnly || undefined }),
+    ...trpc.notifications.list.queryOptions({ email, channel, template, limit: 100, dead: deadOnly || undefined }),
     refetchInterval: 15_000,
   });
   const retry = useMutation(
@@ -40,7 +42,7 @@ export function NotificationsScreen() {
     <>
       <PageHeader title={t("title")} description={t("description")} />
       <Panel className="mb-5">
-        <form onSubmit={submit} className="flex max-w-xl gap-2">
+        <form onSubmit={submit} className="flex max-w-4xl flex-wrap items-center gap-2">
           <input
             type="email"
             className={inputClass}
@@ -63,6 +65,20 @@ export function NotificationsScreen() {
             <option value="email">{t("channelEmail")}</option>
             <option value="sms">{t("channelSms")}</option>
           </select>
+          <select
+            className={inputClass}
+            value={template ?? ""}
+            onChange={(e) => setTemplate(messageTemplates.find((k) => k === e.target.value))}
+            aria-label={t("kind")}
+            data-testid="notifications-template"
+          >
+            <option value="">{t("allTemplates")}</option>
+            {messageTemplates.map((k) => (
+              <option key={k} value={k}>
+                {t(`templateNames.${k}`)}
+              </option>
+            ))}
+          </select>
           <Button type="submit" data-testid="notifications-filter">
             {t("filter")}
           </Button>
@@ -82,7 +98,7 @@ export function NotificationsScreen() {
         <ListState query={list} empty={t("none")}>
           {(rows) => (
             <table className={tableClass}>
-              <TableHead columns={[t("when"), t("to"), t("subject"), t("template"), t("status")]} />
+              <TableHead columns={[t("when"), t("to"), t("subject"), t("kind"), t("status")]} />
               <tbody className="divide-y divide-slate-100">
                 {rows.map((n) => (
                   <Fragment key={n.id}>
@@ -108,7 +124,9 @@ export function NotificationsScreen() {
                           {n.subject}
                         </button>
                       </td>
-                      <td className="font-mono text-xs text-slate-600">{n.template}</td>
+                      <td className="text-xs text-slate-600">
+                        {messageTemplates.some((k) => k === n.template) ? t(`templateNames.${n.template}`) : n.template}
+                      </td>
                       <td>
                         <span
                           className={`rounded-full px-2 py-0.5 text-xs font-semibold ${n.sentAt ? "bg-emerald-50 text-emerald-800" : n.lastError ? "bg-red-50 text-red-800" : "bg-slate-100 text-slate-700"}`}

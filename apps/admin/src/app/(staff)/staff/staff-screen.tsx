@@ -5,7 +5,7 @@ import { ListState, TableHead } from "@/components/list-state";
 import { inputClass, labelClass, PageHeader, Panel, tableClass } from "@/components/page-header";
 import { useStaff } from "@/components/staff-context";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 
 import { Button } from "@omni/ui/button";
@@ -140,6 +140,7 @@ function StaffRow({ member, storeIds, self }: { member: Member; storeIds: string
 function InviteForm({ storeIds }: { storeIds: string[] }) {
   const errorMessage = useErrorMessage();
   const t = useTranslations("staff");
+  const locale = useLocale();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const invite = useMutation(
@@ -154,7 +155,8 @@ function InviteForm({ storeIds }: { storeIds: string[] }) {
   const submit = (e: FormEvent) => {
     e.preventDefault();
     invite.mutate(
-      { email, name, role, storeIds: stores },
+      // The invitation is written in the language the admin works in; the new member can change it later.
+      { email, name, role, storeIds: stores, locale: locale === "pl" ? "pl" : "en" },
       {
         onSuccess: () => {
           setEmail("");

@@ -20,19 +20,26 @@ export function TemplatesScreen() {
           <div className="space-y-4">
             {rows.map((row) => (
               <Panel
-                key={`${row.template}-${row.channel}`}
+                key={`${row.template}-${row.channel}-${row.variant ?? ""}`}
                 testId="template-preview"
                 title={
-                  <>
-                    <span className="font-mono">{row.template}</span>
-                    <span className="ml-2 text-xs uppercase text-slate-500">{row.channel}</span>
-                  </>
+                  <span data-template={row.template}>
+                    {t(`templateNames.${row.template}`)}
+                    {row.variant && (
+                      <span className="ml-1 font-normal text-slate-600">({t(`variants.${row.variant}`)})</span>
+                    )}
+                    <span className="ml-2 text-xs uppercase text-slate-500">
+                      {row.channel === "sms" ? t("channelSms") : t("channelEmail")}
+                    </span>
+                  </span>
                 }
               >
                 <div className="grid grid-cols-2 gap-4">
                   {(["pl", "en"] as const).map((locale) => (
                     <div key={locale} lang={locale} data-testid={`template-${locale}`}>
-                      <p className="text-xs font-semibold uppercase text-slate-500">{locale}</p>
+                      <p className="text-xs font-semibold uppercase text-slate-500">
+                        {locale === "pl" ? t("languagePl") : t("languageEn")}
+                      </p>
                       {row[locale].subject && <p className="font-semibold">{row[locale].subject}</p>}
                       <p className="whitespace-pre-wrap text-sm">{row[locale].body}</p>
                     </div>

@@ -1,0 +1,59 @@
+import { backOfficeScreen, expect, phone, signInWithApi, snap, test, urls } from "../fixtures";
+import { findStockedVariant } from "./web-helpers";
+
+test.use({ ...phone });
+
+test("a guest ordering in Polish gets the confirmation in Polish with recommendations, and admin finds it by kind", async ({
+  page,
+  request,
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const { product, variant, storeId } = await findStockedVariant(request);
+  await page.context().addCookies([{ name: "omni-store", value: storeId, url: urls.web }]);
+  await page.goto(`${urls.web}/p/${product.slug}?sku=${encodeURIComponent(variant.sku)}`);
+  await page.getByTestId("add-to-cart").click();
+  await expect(page.getByTestId("added-to-cart")).toBeVisible({ timeout: 30_000 });
+  await page.goto(`${urls.web}/checkout`);
+
+  // The contact step: the address reaches the cart as the guest leaves the field, with their marketing answer.
+  const email = `messages-${Date.now()}@example.com`;
+  await page.getByTestId("checkout-name").fill("Ola Nowak");
+  await page.getByTestId("checkout-email").fill(email);
+  const saved = page.waitForResponse((r) => r.url().includes("cart.setContact") && r.ok());
+  await page.getByTestId("checkout-marketing").check();
+  await saved;
+  await page.getByTestId("fulfillment-pickup").check();
+  await page.locator(`[data-testid=pickup-store-option][data-store-id="${storeId}"] input`).check();
+  await page.getByTestId("payment-card").check();
+  await page.getByTestId("card-number").fill("4242 4242 4242 4242");
+  await page.getByTestId("checkout-submit").click();
+  const number = (await page.getByTestId("order-number").textContent({ timeout: 30_000 }))!.trim();
+
+  // Admin: the outbox filtered by kind of message shows the Polish confirmation, recommendations included.
+  const admin = await browser.newContext({ ...backOfficeScreen });
+  const clerk = await admin.newPage();
+  await signInWithApi(clerk, urls.admin, "admin@example.com", "demo-admin");
+  await clerk.goto(`${urls.admin}/notifications`);
+  await clerk.getByTestId("notifications-email").fill(email);
+  await clerk.getByTestId("notifications-template").selectOption("order_placed");
+  await clerk.getByTestId("notifications-filter").click();
+  const rows = clerk.getByTestId("notification-row");
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toHaveAttribute("data-template", "order_placed");
+  await expect(rows.first()).toContainText(`Zamówienie ${number} przyjęte`);
+  await rows.first().click();
+  await expect(clerk.locator("td").filter({ hasText: "Może Ci się spodobać" }).first()).toBeVisible();
+  await snap(clerk, "messages-admin-outbox-by-kind");
+
+  // Admin: every template previewed in both languages, none of them English on the Polish side.
+  await clerk.goto(`${urls.admin}/notifications/templates`);
+  const previews = clerk.getByTestId("template-preview");
+  await expect(previews.first()).toBeVisible();
+  expect(await previews.count()).toBeGreaterThanOrEqual(23);
+  for (const text of await clerk.getByTestId("template-pl").allInnerTexts())
+    expect(text).not.toMatch(/\b(Hello|Thank you|your order|Your order|We will|Please)\b/);
+  await expect(clerk.getByTestId("template-en").first()).toContainText(/Thank you|Order/);
+  await snap(clerk, "messages-admin-templates");
+  await admin.close();
+});

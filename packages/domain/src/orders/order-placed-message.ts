@@ -1,0 +1,48 @@
+import { asc, eq } from "drizzle-orm";
+
+import { dueAtHandover } from "@omni/core";
+import { orderLines, type Tx } from "@omni/db";
+
+import { alsoLikeItems, textsFor } from "../engagement";
+import { findLocation } from "../stores";
+import type { OrderRow } from "./order-state-machine";
+
+/**
+ * The confirmation of a placed order, in the shopper's language, read back from the order itself: whether it
+ * was paid at once, at the counter, or later by the bank. It ends with "you may also like" recommendations.
+ */
+export async function orderPlacedMessage(tx: Tx, order: OrderRow) {
+  const lines = await tx.select().from(orderLines).where(eq(orderLines.orderId, order.id)).orderBy(asc(orderLines.sku));
+  const location = await findLocation(tx, order.locationId);
+  const address = order.address ? `${order.address.line1}, ${order.address.postalCode} ${order.address.city}` : "";
+  const t = textsFor(order.locale);
+  return {
+    to: order.email,
+    template: "order_placed" as const,
+    subject: t.orderPlacedSubject(order.number),
+    body: t.orderPlacedBody({
+      name: order.name,
+      orderNumber: order.number,
+      currency: order.currency,
+      items: lines.map((l) => ({ quantity: l.quantity, title: l.title, totalMinor: l.quantity * l.unitPriceMinor })),
+      shippingMinor: order.shippingMinor,
+      totalMinor: order.totalMinor,
+      // What the counter will ask at the handover if the shopper keeps everything.
+      dueAtCounterMinor: order.paymentMethod === "pay_in_store" ? dueAtHandover(order, lines) : null,
+      how:
+        order.fulfillmentType === "pickup"
+          ? { type: "pickup", store: location.name, code: order.pickupCode ?? "", readyBy: order.readyBy }
+          : {
+              type: order.deliveryMethod === "locker" ? "locker" : "courier",
+              where: address || (order.lockerId ?? ""),
+            },
+      alsoLike: await alsoLikeItems(tx, { orderId: order.id, locale: order.locale }),
+    }),
+    data: {
+      orderNumber: order.number,
+      pickupCode: order.pickupCode ?? undefined,
+      storeId: order.fulfillmentType === "pickup" ? order.locationId : undefined,
+      readyBy: order.readyBy?.toISOString(),
+    },
+  };
+}
