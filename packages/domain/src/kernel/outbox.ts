@@ -23,7 +23,8 @@ export type MessageTemplate =
   | "account_password_reset"
   | "account_password_changed"
   | "staff_invited"
-  | "points_expiring";
+  | "points_expiring"
+  | "gift_card_issued";
 
 /**
  * Queues a message to a shopper in the caller's transaction: it is sent only if the change commits,

@@ -106,6 +106,9 @@ export async function sendRefundIssued(
         ? `${moneyText(refund.toCreditMinor, currency)} is store credit on code ${refund.creditCode}: enter it at checkout in the shop, at a kiosk or at the counter.`
         : `${moneyText(refund.toCreditMinor, currency)} is store credit on your account, ready to use at checkout.`
       : null,
+    refund.toGiftCardMinor > 0
+      ? `${moneyText(refund.toGiftCardMinor, currency)} goes back to the gift card you paid with.`
+      : null,
   ].filter(Boolean);
   await queueMessage(tx, {
     to: input.to,
@@ -120,6 +123,7 @@ export async function sendRefundIssued(
       toCardMinor: refund.toCardMinor,
       toTillMinor: refund.toTillMinor,
       toCreditMinor: refund.toCreditMinor,
+      toGiftCardMinor: refund.toGiftCardMinor,
       creditCode: refund.creditCode ?? null,
     },
   });
