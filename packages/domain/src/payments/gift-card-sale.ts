@@ -28,7 +28,8 @@ export type GiftCardPayment = { method: "card"; token: string } | { method: "bli
 
 export type BuyGiftCardInput = {
   amountMinor: number;
-  email: string;
+  /** The buyer's address (required in the shop; at a counter only when the code should be e-mailed). */
+  email?: string;
   name?: string;
   recipientName?: string;
   recipientEmail?: string;
@@ -178,7 +179,7 @@ export async function buyGiftCard(db: Database, actor: Actor, input: BuyGiftCard
         initialMinor: input.amountMinor,
         channel: actor.channel,
         locationId: input.storeId ?? null,
-        buyerEmail: input.email.toLowerCase(),
+        buyerEmail: input.email?.toLowerCase() || null,
         buyerUserId: actor.role === "customer" ? (actor.userId ?? null) : null,
         recipientName: input.recipientName ?? input.name ?? null,
         recipientEmail: input.recipientEmail?.toLowerCase() ?? null,
