@@ -1,6 +1,12 @@
 import { z } from "zod";
 
-import { buyGiftCard, GIFT_CARD_MAX_MINOR, GIFT_CARD_MIN_MINOR, listGiftCards, lookupGiftCard } from "@omni/domain/payments";
+import {
+  buyGiftCard,
+  GIFT_CARD_MAX_MINOR,
+  GIFT_CARD_MIN_MINOR,
+  listGiftCards,
+  lookupGiftCard,
+} from "@omni/domain/payments";
 
 import { code, email, idempotencyKey, limit, line, locale, name, storeId } from "../inputs";
 import { publicProcedure, router, staffProcedure, storeStaffProcedure } from "../trpc";

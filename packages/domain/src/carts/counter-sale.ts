@@ -9,10 +9,7 @@ import { placeOrder, WALK_IN_EMAIL, type Fulfillment, type PlacedOrder, type Pla
 export type CounterFulfillment = { type: "take_now" } | Fulfillment;
 /** How the counter takes the money; a gift card (`giftCardCode`) pays first, as much as it holds. */
 export type CounterPayment = { giftCardCode?: string } & (
-  | { method: "card"; token: string }
-  | { method: "blik"; code: string }
-  | { method: "cash" }
-  | { method: "gift_card" }
+  { method: "card"; token: string } | { method: "blik"; code: string } | { method: "cash" } | { method: "gift_card" }
 );
 
 export type CounterSaleInput = {

@@ -154,9 +154,7 @@ function answerOf(
     storeCreditMinor: order.storeCreditMinor,
     giftCardMinor: order.giftCardMinor,
     dueInStoreMinor:
-      order.paymentMethod === "pay_in_store"
-        ? order.totalMinor - order.storeCreditMinor - order.giftCardMinor
-        : 0,
+      order.paymentMethod === "pay_in_store" ? order.totalMinor - order.storeCreditMinor - order.giftCardMinor : 0,
     readyBy: order.readyBy ?? undefined,
     pointsRedeemed: order.pointsRedeemed,
   };

@@ -126,10 +126,7 @@ async function settlePending(db: Database, actor: Actor, card: GiftCardRow): Pro
   if (known.status === "authorized" || known.status === "captured")
     return db.transaction((tx) => activate(tx, actor, card.id, known.providerRef ?? null));
   if (known.status === "declined" || known.status === "not_found" || known.status === "cancelled") {
-    await db
-      .update(giftCards)
-      .set({ status: "void" })
-      .where(eq(giftCards.id, card.id));
+    await db.update(giftCards).set({ status: "void" }).where(eq(giftCards.id, card.id));
     return { ...card, status: "void" };
   }
   return card;

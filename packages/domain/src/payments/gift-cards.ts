@@ -3,7 +3,7 @@ import { and, desc, eq, sql } from "drizzle-orm";
 import { normalizeCode } from "@omni/core";
 import { giftCardEntries, giftCards, type Database, type DbOrTx, type GiftCardEntryType, type Tx } from "@omni/db";
 
-import { conflict, forbidden, isStaff, notFound, randomCode, withCodeLimit, type Actor } from "../kernel";
+import { conflict, DomainError, forbidden, isStaff, notFound, randomCode, withCodeLimit, type Actor } from "../kernel";
 
 export type GiftCardRow = typeof giftCards.$inferSelect;
 
@@ -31,7 +31,10 @@ export async function findGiftCardByCode(db: Database, actor: Actor, code: strin
   return withCodeLimit(db, actor, async () => {
     const canonical = canonicalGiftCardCode(code);
     const [card] = canonical ? await db.select().from(giftCards).where(eq(giftCards.code, canonical)) : [];
-    if (!card || card.status !== "active") throw notFound("This gift card");
+    if (!card || card.status !== "active")
+      throw new DomainError("NOT_FOUND", "This gift card was not found. Check its code.", {
+        reason: "gift_card_not_found",
+      });
     return card;
   });
 }
