@@ -4,6 +4,7 @@ import { bigChoice, CashTendered } from "@/components/cash-tendered";
 import { inputClass, labelClass, PageHeader, Panel } from "@/components/page-header";
 import { QrScanner } from "@/components/qr-scanner";
 import { useStaff } from "@/components/staff-context";
+import { TillPayment } from "@/components/till-payment";
 import { parseMoney } from "@/lib/money-input";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
@@ -360,56 +361,24 @@ export function CounterScreen() {
                 }}
               />
             </div>
-            <div className="grid grid-cols-3 gap-2">
-              {(["card", "blik", "cash"] as const).map((p) => (
-                <button
-                  key={p}
-                  type="button"
-                  className={bigChoice(pay === p)}
-                  aria-pressed={pay === p}
-                  onClick={() => setPay(p)}
-                  data-testid={`counter-pay-${p}`}
-                >
-                  {t(`pay.${p}`)}
-                </button>
-              ))}
-            </div>
-            {pay === "card" && (
-              <label className={`${labelClass} mt-3`}>
-                {t("terminal")}
-                <select
-                  className={`${inputClass} min-h-12`}
-                  value={cardResult}
-                  onChange={(e) => setCardResult(e.target.value as "tok_ok" | "tok_declined")}
-                  data-testid="counter-card-result"
-                >
-                  <option value="tok_ok">{t("terminalOk")}</option>
-                  <option value="tok_declined">{t("terminalDeclined")}</option>
-                </select>
-              </label>
-            )}
-            {pay === "blik" && (
-              <label className={`${labelClass} mt-3`}>
-                {t("blikCode")}
-                <input
-                  className={`${inputClass} min-h-12 font-mono text-xl tracking-widest`}
-                  inputMode="numeric"
-                  maxLength={7}
-                  value={blik}
-                  onChange={(e) => setBlik(e.target.value)}
-                  data-testid="counter-blik"
+            <TillPayment
+              pay={pay}
+              onPay={setPay}
+              cardResult={cardResult}
+              onCardResult={setCardResult}
+              blik={blik}
+              onBlik={setBlik}
+              testIdPrefix="counter"
+              cash={
+                <CashTendered
+                  value={cashGiven}
+                  onChange={setCashGiven}
+                  changeMinor={changeMinor}
+                  money={money}
+                  testId="counter-cash-given"
                 />
-              </label>
-            )}
-            {pay === "cash" && (
-              <CashTendered
-                value={cashGiven}
-                onChange={setCashGiven}
-                changeMinor={changeMinor}
-                money={money}
-                testId="counter-cash-given"
-              />
-            )}
+              }
+            />
             <dl className="mt-4 space-y-1 border-t border-slate-200 pt-3">
               {shippingMinor > 0 && (
                 <div className="flex justify-between">

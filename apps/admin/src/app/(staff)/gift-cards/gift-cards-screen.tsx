@@ -1,8 +1,10 @@
 "use client";
 
+import { bigChoice } from "@/components/cash-tendered";
 import { ListState, TableHead } from "@/components/list-state";
 import { inputClass, labelClass, PageHeader, Panel, tableClass } from "@/components/page-header";
 import { useStaff } from "@/components/staff-context";
+import { TillPayment, type TerminalResult, type TillMethod } from "@/components/till-payment";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
@@ -14,10 +16,6 @@ import { GiftCardIssued } from "@omni/ui/gift-card-issued";
 import { useErrorMessage, useTRPC } from "@omni/ui/trpc";
 
 const AMOUNTS = [50, 100, 200, 500];
-type Pay = "card" | "blik" | "cash";
-
-const bigChoice = (on: boolean) =>
-  `min-h-14 rounded-lg px-4 text-lg font-semibold ring-1 ring-inset ${on ? "bg-slate-900 text-white ring-slate-900" : "bg-white ring-slate-300 hover:bg-slate-50"}`;
 
 /**
  * Selling a gift card at this store's counter (card terminal, BLIK or cash): the code and its QR are
@@ -33,8 +31,8 @@ export function GiftCardsScreen() {
   const errorMessage = useErrorMessage();
   const { storeId } = useStaff();
   const [amount, setAmount] = useState(100);
-  const [pay, setPay] = useState<Pay>("card");
-  const [cardResult, setCardResult] = useState<"tok_ok" | "tok_declined">("tok_ok");
+  const [pay, setPay] = useState<TillMethod>("card");
+  const [cardResult, setCardResult] = useState<TerminalResult>("tok_ok");
   const [blik, setBlik] = useState("");
   const [email, setEmail] = useState("");
   const [recipientName, setRecipientName] = useState("");
@@ -143,45 +141,17 @@ export function GiftCardsScreen() {
               />
               <span className="text-slate-600">{t("emailHint")}</span>
             </label>
-            <div className="mt-4 grid grid-cols-3 gap-2">
-              {(["card", "blik", "cash"] as const).map((p) => (
-                <button
-                  key={p}
-                  type="button"
-                  className={bigChoice(pay === p)}
-                  aria-pressed={pay === p}
-                  onClick={() => setPay(p)}
-                  data-testid={`gift-pay-${p}`}
-                >
-                  {t(`pay.${p}`)}
-                </button>
-              ))}
+            <div className="mt-4">
+              <TillPayment
+                pay={pay}
+                onPay={setPay}
+                cardResult={cardResult}
+                onCardResult={setCardResult}
+                blik={blik}
+                onBlik={setBlik}
+                testIdPrefix="gift"
+              />
             </div>
-            {pay === "card" && (
-              <label className={`${labelClass} mt-3`}>
-                {t("terminal")}
-                <select
-                  className={`${inputClass} min-h-12`}
-                  value={cardResult}
-                  onChange={(e) => setCardResult(e.target.value as "tok_ok" | "tok_declined")}
-                >
-                  <option value="tok_ok">{t("terminalOk")}</option>
-                  <option value="tok_declined">{t("terminalDeclined")}</option>
-                </select>
-              </label>
-            )}
-            {pay === "blik" && (
-              <label className={`${labelClass} mt-3`}>
-                {t("blikCode")}
-                <input
-                  className={`${inputClass} min-h-12 font-mono text-xl tracking-widest`}
-                  inputMode="numeric"
-                  maxLength={7}
-                  value={blik}
-                  onChange={(e) => setBlik(e.target.value)}
-                />
-              </label>
-            )}
             {sell.error && (
               <div className="mt-3">
                 <ErrorMessage message={errorMessage(sell.error)} locale={locale} />
