@@ -10,6 +10,7 @@ import { consentRouter } from "./routers/consent";
 import { counterRouter } from "./routers/counter";
 import { devicesRouter } from "./routers/devices";
 import { fulfillmentRouter } from "./routers/fulfillment";
+import { giftCardsRouter } from "./routers/gift-cards";
 import { inventoryRouter } from "./routers/inventory";
 import { kioskRouter } from "./routers/kiosk";
 import { loyaltyRouter } from "./routers/loyalty";
@@ -63,6 +64,7 @@ export const appRouter = router({
   loyalty: loyaltyRouter,
   shipping: shippingRouter,
   counter: counterRouter,
+  giftCards: giftCardsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -11,14 +11,17 @@ export function valueOfUnits(order: OrderTotals, units: Units): number {
 }
 
 /**
- * A pay-in-store order is paid at the handover for what the shopper keeps, less what store credit and
- * loyalty points already paid at checkout (never below zero: credit beyond it goes back as credit).
+ * A pay-in-store order is paid at the handover for what the shopper keeps, less what store credit, gift
+ * cards and loyalty points already paid at checkout (never below zero: credit beyond it goes back as credit).
  */
 export function dueAtHandover(
-  order: OrderTotals & { storeCreditMinor: number; pointsMinor: number },
+  order: OrderTotals & { storeCreditMinor: number; pointsMinor: number; giftCardMinor?: number },
   kept: Units,
 ): number {
-  return Math.max(0, valueOfUnits(order, kept) - order.storeCreditMinor - order.pointsMinor);
+  return Math.max(
+    0,
+    valueOfUnits(order, kept) - order.storeCreditMinor - (order.giftCardMinor ?? 0) - order.pointsMinor,
+  );
 }
 
 export type HandoverPayment = { method: "cash"; tenderedMinor: number } | { method: "card" };

@@ -12,6 +12,7 @@ type Item = { href: string; key: string; roles?: StaffInfo["role"][] };
 const items: Item[] = [
   { href: "/", key: "dashboard" },
   { href: "/counter", key: "counter" },
+  { href: "/gift-cards", key: "giftCards" },
   { href: "/pickup", key: "pickup" },
   { href: "/pickup/collect", key: "collect" },
   { href: "/orders", key: "orders" },

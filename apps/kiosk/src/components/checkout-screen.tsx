@@ -109,7 +109,9 @@ export function CheckoutScreen() {
     usePoints === "yes" && loyalty.data && choices.data
       ? Math.min(loyalty.data.points, Math.floor(choices.data.goodsMinor / pointValue))
       : 0;
-  const payment: Payment =
+  // A gift card typed or scanned pays first, as much as it holds; the chosen way pays the rest.
+  const giftCardCode = values.giftCard?.trim() ? { giftCardCode: values.giftCard.trim() } : {};
+  const tender: Payment =
     pay === "blik"
       ? { method: "blik", code: (values.blik ?? "").replace(/\D/g, "") }
       : pay === "cash_on_delivery" && shipped
@@ -117,6 +119,7 @@ export function CheckoutScreen() {
         : shipped || pay === "card"
           ? { method: "card", token: "tok_ok" }
           : { method: "pay_in_store" };
+  const payment: Payment = { ...tender, ...giftCardCode };
   useEffect(() => {
     if (shipped && pay === "pay_in_store") setPay("card");
     if (!shipped && pay === "cash_on_delivery") setPay("pay_in_store");
@@ -179,6 +182,11 @@ export function CheckoutScreen() {
           {t("orderNumber")} <strong data-testid="order-number">{placed.order.orderNumber}</strong> ·{" "}
           {formatMoney(placed.order.totalMinor, "PLN", locale)}
         </p>
+        {placed.order.giftCardMinor > 0 && (
+          <p className="text-3xl" data-testid="placed-gift-card">
+            {t("giftCardPaid", { amount: formatMoney(placed.order.giftCardMinor, "PLN", locale) })}
+          </p>
+        )}
         {placed.order.pickupCode ? (
           <div className="[zoom:1.4]">
             <PickupCodeCard
@@ -243,6 +251,14 @@ export function CheckoutScreen() {
     ...(pay === "blik"
       ? ([{ name: "blik", label: t("blikCode"), testId: "checkout-blik", maxLength: 6 }] satisfies TouchField[])
       : []),
+    {
+      name: "giftCard",
+      label: t("giftCard"),
+      kind: "code",
+      testId: "checkout-gift-card",
+      optional: true,
+      maxLength: 64,
+    },
   ];
 
   return (

@@ -11,6 +11,7 @@ import { formatMoney, isValidNip, newIdempotencyKey } from "@omni/core";
 import { Button } from "@omni/ui/button";
 import { EmptyState } from "@omni/ui/empty-state";
 import { ErrorMessage } from "@omni/ui/error-message";
+import { GiftCardCode, type AppliedGiftCard } from "@omni/ui/gift-card-code";
 import { OpeningHoursList } from "@omni/ui/opening-hours";
 import { PickupPromise } from "@omni/ui/pickup-promise";
 import { Spinner } from "@omni/ui/spinner";
@@ -62,6 +63,7 @@ export function CheckoutScreen({
   const [company, setCompany] = useState({ companyName: "", nip: "" });
   const [useCredit, setUseCredit] = useState(false);
   const [usePoints, setUsePoints] = useState(false);
+  const [giftCard, setGiftCard] = useState<AppliedGiftCard | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
   // One key per checkout attempt: a retried request (double tap, flaky network) never orders twice.
   const [attemptKey, setAttemptKey] = useState(() => newIdempotencyKey("web-checkout"));
@@ -134,7 +136,9 @@ export function CheckoutScreen({
   const pointsUsed = usePoints ? Math.min(points, Math.floor(view.totalMinor / pointValueMinor)) : 0;
   const pointsMinor = pointsUsed * pointValueMinor;
   const creditUsed = useCredit ? Math.min(storeCreditMinor, totalMinor - pointsMinor) : 0;
-  const toPay = totalMinor - pointsMinor - creditUsed;
+  // A gift card pays after points and credit, as much as it holds.
+  const giftUsed = giftCard ? Math.min(giftCard.balanceMinor, totalMinor - pointsMinor - creditUsed) : 0;
+  const toPay = totalMinor - pointsMinor - creditUsed - giftUsed;
 
   const submit = () => {
     setFormError(null);
@@ -143,9 +147,12 @@ export function CheckoutScreen({
     // The checksum is checked here too, so that a typo is said in the shopper's language before any call.
     if (wantInvoice && !isValidNip(company.nip)) return setFormError(t("nipInvalid"));
     let payment;
-    const credit = creditUsed > 0 ? { storeCreditMinor: creditUsed } : {};
-    // Nothing left for a provider: credit and points pay it all (the server names the method it was paid by).
-    if (toPay === 0) payment = { method: "store_credit" as const, ...credit };
+    const credit = {
+      ...(creditUsed > 0 ? { storeCreditMinor: creditUsed } : {}),
+      ...(giftCard ? { giftCardCode: giftCard.code } : {}),
+    };
+    // Nothing left for a provider: credit, a gift card and points pay it all (the server names the method it was paid by).
+    if (toPay === 0) payment = { method: giftUsed > 0 ? ("gift_card" as const) : ("store_credit" as const), ...credit };
     else if (method === "pay_in_store") payment = { method: "pay_in_store" as const, ...credit };
     else if (method === "blik") {
       if (!/^\d{6}$/.test(blik.trim())) return setFormError(t("blikSixDigits"));
@@ -522,6 +529,17 @@ export function CheckoutScreen({
               {t("useCredit", { amount: formatMoney(storeCreditMinor, view.currency, locale) })}
             </label>
           )}
+          <GiftCardCode
+            applied={giftCard}
+            onChange={setGiftCard}
+            locale={locale}
+            words={{
+              label: t("giftCardLabel"),
+              apply: t("giftCardApply"),
+              remove: t("giftCardRemove"),
+              applied: (lastFour, balance) => t("giftCardApplied", { lastFour, balance }),
+            }}
+          />
           {toPay > 0 && (
             <>
               <div className="grid gap-2 sm:grid-cols-2">
@@ -681,6 +699,12 @@ export function CheckoutScreen({
             <div className="flex justify-between">
               <dt>{t("credit")}</dt>
               <dd>−{formatMoney(creditUsed, view.currency, locale)}</dd>
+            </div>
+          )}
+          {giftUsed > 0 && (
+            <div className="flex justify-between" data-testid="checkout-gift-card">
+              <dt>{t("giftCard")}</dt>
+              <dd>−{formatMoney(giftUsed, view.currency, locale)}</dd>
             </div>
           )}
           <div className="flex justify-between text-lg font-bold">

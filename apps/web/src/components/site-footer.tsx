@@ -45,6 +45,16 @@ export async function SiteFooter() {
                 {t("account")}
               </Link>
             </li>
+            <li>
+              <Link href="/gift-cards" className="text-slate-700 hover:underline">
+                {t("giftCards")}
+              </Link>
+            </li>
+            <li>
+              <Link href="/gift-cards/balance" className="text-slate-700 hover:underline">
+                {t("giftCardBalance")}
+              </Link>
+            </li>
           </ul>
           <p className="mt-4 text-xs text-slate-600">{t("note")}</p>
         </section>

@@ -25,10 +25,14 @@ export const fulfillment = z.discriminatedUnion("type", [
   z.object({ type: z.literal("locker"), lockerId }),
 ]);
 
-/** Store credit paid first: an amount from the signed-in account, or a guest's credit code. */
+/** A gift card's code, typed or scanned: it pays what it can after store credit. */
+export const giftCardCode = z.string().trim().max(64, "This is not a gift card code.").optional();
+
+/** Store credit paid first: an amount from the signed-in account, or a guest's credit code; then a gift card. */
 const credit = {
   storeCreditMinor: z.number().int().min(1).max(100_000_000).optional(),
   creditCode: line("credit code").optional(),
+  giftCardCode,
 };
 
 /** A BLIK code is six digits from the shopper's banking app. */
@@ -50,6 +54,7 @@ const payment = z.discriminatedUnion("method", [
   z.object({ method: z.literal("cash_on_delivery"), ...credit }),
   z.object({ method: z.literal("pay_in_store"), ...credit }),
   z.object({ method: z.literal("store_credit"), ...credit }),
+  z.object({ method: z.literal("gift_card"), ...credit }),
 ]);
 
 /** Loyalty points to spend on the goods (100 points are worth 1 PLN in the demo). */

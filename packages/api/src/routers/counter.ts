@@ -4,14 +4,20 @@ import { sellAtCounter } from "@omni/domain/carts";
 
 import { cartId, email, idempotencyKey, name, phone, storeId } from "../inputs";
 import { router, storeStaffProcedure } from "../trpc";
-import { blikCode, fulfillment, redeemPoints } from "./checkout";
+import { blikCode, fulfillment, giftCardCode, redeemPoints } from "./checkout";
 
 const counterFulfillment = z.union([z.object({ type: z.literal("take_now") }), fulfillment]);
 
+/** A gift card (`giftCardCode`) pays first, as much as it holds; the card, BLIK or the till the rest. */
 const counterPayment = z.discriminatedUnion("method", [
-  z.object({ method: z.literal("card"), token: z.string().trim().min(1, "Enter the card token.").max(200) }),
-  z.object({ method: z.literal("blik"), code: blikCode }),
-  z.object({ method: z.literal("cash") }),
+  z.object({
+    method: z.literal("card"),
+    token: z.string().trim().min(1, "Enter the card token.").max(200),
+    giftCardCode,
+  }),
+  z.object({ method: z.literal("blik"), code: blikCode, giftCardCode }),
+  z.object({ method: z.literal("cash"), giftCardCode }),
+  z.object({ method: z.literal("gift_card"), giftCardCode }),
 ]);
 
 export const counterRouter = router({

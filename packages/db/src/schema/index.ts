@@ -13,3 +13,4 @@ export * from "./analytics";
 export * from "./engagement";
 export * from "./promotion-redemptions";
 export * from "./loyalty";
+export * from "./gift-cards";

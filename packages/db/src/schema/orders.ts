@@ -39,6 +39,7 @@ export const paymentMethods = [
   "store_credit",
   "cash",
   "points",
+  "gift_card",
 ] as const;
 export type PaymentMethod = (typeof paymentMethods)[number];
 
@@ -80,6 +81,8 @@ export const orders = pgTable(
     totalMinor: integer("total_minor").notNull(),
     /** Paid with store credit, part of totalMinor. */
     storeCreditMinor: integer("store_credit_minor").notNull().default(0),
+    /** Paid with gift cards, part of totalMinor; which cards is in the gift-card ledger. */
+    giftCardMinor: integer("gift_card_minor").notNull().default(0),
     /** Loyalty points spent on the goods, and what they were worth (part of totalMinor, like store credit). */
     pointsRedeemed: integer("points_redeemed").notNull().default(0),
     pointsMinor: integer("points_minor").notNull().default(0),

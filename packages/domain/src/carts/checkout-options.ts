@@ -6,7 +6,8 @@ import { planSourcing } from "../transfers";
 import { getCart } from "./cart";
 import { pickupOptions } from "./checkout-pickup-options";
 
-export type PaymentOption = "card" | "blik" | "transfer" | "cash_on_delivery" | "pay_in_store" | "store_credit";
+export type PaymentOption =
+  "card" | "blik" | "transfer" | "cash_on_delivery" | "pay_in_store" | "store_credit" | "gift_card";
 
 /**
  * The contract's `checkout.options`: every way to get this cart and to pay for it, with the delivery
@@ -45,6 +46,14 @@ export async function checkoutOptions(db: Database, actor: Actor, input: { cartI
       available: nearby.delivery.allAvailable,
     })),
     pickup,
-    payment: ["card", "blik", "transfer", "cash_on_delivery", "pay_in_store", "store_credit"] as PaymentOption[],
+    payment: [
+      "card",
+      "blik",
+      "transfer",
+      "cash_on_delivery",
+      "pay_in_store",
+      "store_credit",
+      "gift_card",
+    ] as PaymentOption[],
   };
 }

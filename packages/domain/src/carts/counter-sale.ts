@@ -7,7 +7,10 @@ import { findMember, orderPoints } from "../loyalty";
 import { placeOrder, WALK_IN_EMAIL, type Fulfillment, type PlacedOrder, type PlaceOrderInput } from "./place-order";
 
 export type CounterFulfillment = { type: "take_now" } | Fulfillment;
-export type CounterPayment = { method: "card"; token: string } | { method: "blik"; code: string } | { method: "cash" };
+/** How the counter takes the money; a gift card (`giftCardCode`) pays first, as much as it holds. */
+export type CounterPayment = { giftCardCode?: string } & (
+  { method: "card"; token: string } | { method: "blik"; code: string } | { method: "cash" } | { method: "gift_card" }
+);
 
 export type CounterSaleInput = {
   storeId: string;

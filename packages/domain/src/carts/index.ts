@@ -7,6 +7,7 @@ export * from "./cart-merge";
 export * from "./cart-quantity";
 export * from "./checkout-pickup-options";
 export * from "./checkout-store-credit";
+export * from "./checkout-gift-card";
 export * from "./place-order";
 export * from "./checkout-options";
 export * from "./cart-reminders";

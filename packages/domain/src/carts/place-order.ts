@@ -36,15 +36,18 @@ import {
   askProviderToAuthorize,
   attemptsOfOrder,
   creditBalance,
+  lockedGiftCardBalance,
   openPaymentAttempt,
   providerMethods,
   spendCredit,
+  spendGiftCard,
   type PaymentData,
 } from "../payments";
 import { deliveryFees, lockerInService, shippingFee } from "../shipping";
 import { findLocation } from "../stores";
 import { holdForPickup, planSourcing, type SourcingPlan } from "../transfers";
 import { assertCartOpen, lockCart } from "./cart";
+import { checkoutGiftCard, type GiftCardChoice } from "./checkout-gift-card";
 import { checkoutCreditHolder, type CreditChoice } from "./checkout-store-credit";
 
 export type Fulfillment =
@@ -54,9 +57,11 @@ export type Fulfillment =
 
 /**
  * How the shopper pays. Store credit (`storeCreditMinor` from a signed-in account, or a guest's
- * `creditCode`) pays first; the card or the till pays the rest. `store_credit` means credit pays it all.
+ * `creditCode`) pays first, then a gift card (`giftCardCode`); the card or the till pays the rest.
+ * `store_credit` means credit pays it all, `gift_card` that the gift card (with any credit) does.
  */
 export type PaymentChoice = CreditChoice &
+  GiftCardChoice &
   (
     | { method: "card"; token: string }
     | { method: "blik"; code: string }
@@ -64,6 +69,7 @@ export type PaymentChoice = CreditChoice &
     | { method: "cash_on_delivery" }
     | { method: "pay_in_store" }
     | { method: "store_credit" }
+    | { method: "gift_card" }
     /** Notes and coins at a counter (`counter.sell` only). */
     | { method: "cash" }
   );
@@ -111,6 +117,8 @@ export type PlacedOrder = {
   shippingMinor: number;
   paidMinor: number;
   storeCreditMinor: number;
+  /** Paid with the gift card. */
+  giftCardMinor: number;
   /** What is still to pay at the counter (pay in store). */
   dueInStoreMinor: number;
   /** The promised pickup time when goods come from other locations (ship-to-store). */
@@ -142,7 +150,12 @@ function answerOf(
     shippingMinor: order.shippingMinor,
     paidMinor: order.paidMinor,
     storeCreditMinor: order.storeCreditMinor,
-    dueInStoreMinor: order.paymentMethod === "pay_in_store" ? order.totalMinor - order.storeCreditMinor : 0,
+    giftCardMinor: order.giftCardMinor,
+    // What the counter will ask at the handover (see dueAtHandover): points, credit and gift cards paid the rest.
+    dueInStoreMinor:
+      order.paymentMethod === "pay_in_store"
+        ? Math.max(0, order.totalMinor - order.storeCreditMinor - order.giftCardMinor - order.pointsMinor)
+        : 0,
     readyBy: order.readyBy ?? undefined,
     pointsRedeemed: order.pointsRedeemed,
   };
@@ -233,10 +246,15 @@ export async function placeOrder(db: Database, actor: Actor, input: PlaceOrderIn
       { caller: "unpaidOrders", email: "unpaidOrdersEmail" },
       { caller: limits.unpaidOrders.points, email: limits.unpaidOrdersEmail.points },
     );
+  if (input.payment.method === "gift_card" && !input.payment.giftCardCode?.trim())
+    throw badRequest("Enter the gift card's code.", { field: "payment" });
   const creditHolder = await checkoutCreditHolder(db, actor, input.payment);
+  const giftCardId = await checkoutGiftCard(db, actor, input.payment);
   let started: Started;
   try {
-    started = await db.transaction((tx) => placeInTransaction(tx, actor, input, creditHolder, fingerprint));
+    started = await db.transaction((tx) =>
+      placeInTransaction(tx, actor, input, { creditHolder, giftCardId }, fingerprint),
+    );
   } catch (error) {
     // Two calls with one key at the same moment: the loser waited on the key's unique index.
     if (isUniqueViolation(error, "orders_idempotency_key_unique")) {
@@ -417,9 +435,10 @@ async function placeInTransaction(
   tx: Tx,
   actor: Actor,
   input: PlaceOrderInput,
-  creditHolder: string | null,
+  tenders: { creditHolder: string | null; giftCardId: string | null },
   fingerprint: string,
 ): Promise<Started> {
+  const { creditHolder, giftCardId } = tenders;
   const cart = await lockCart(tx, input.cartId, actor);
   // A concurrent call with the same key may have finished while this one waited for the cart.
   const replay = await answerForKey(tx, input, fingerprint);
@@ -445,18 +464,31 @@ async function placeInTransaction(
   // An explicit amount is spent as asked (spendCredit refuses more than the balance); a credit code alone spends what it holds.
   const wantedCredit = input.payment.storeCreditMinor ?? (creditHolder ? await creditBalance(tx, creditHolder) : 0);
   const creditMinor = creditHolder ? Math.min(wantedCredit, totalMinor - points.minor) : 0;
-  const restMinor = totalMinor - points.minor - creditMinor;
+  // The card's row stays locked until commit: what it covers now is still there when it is spent.
+  const giftCardMinor = giftCardId
+    ? Math.min(await lockedGiftCardBalance(tx, giftCardId), totalMinor - points.minor - creditMinor)
+    : 0;
+  const restMinor = totalMinor - points.minor - creditMinor - giftCardMinor;
   if (input.payment.method === "store_credit" && restMinor > 0) {
     throw badRequest("Your store credit does not cover the whole order. Pay the rest by card or in store.", {
       field: "payment",
     });
   }
+  if (input.payment.method === "gift_card" && restMinor > 0) {
+    throw badRequest("The gift card does not cover the whole order. Pay the rest by card or BLIK.", {
+      field: "payment",
+      reason: "gift_card_balance",
+      giftCardMinor,
+    });
+  }
   const paymentMethod =
-    restMinor === 0 && creditMinor > 0
-      ? "store_credit"
-      : restMinor === 0 && points.minor > 0
-        ? "points"
-        : input.payment.method;
+    restMinor === 0 && giftCardMinor > 0
+      ? "gift_card"
+      : restMinor === 0 && creditMinor > 0
+        ? "store_credit"
+        : restMinor === 0 && points.minor > 0
+          ? "points"
+          : input.payment.method;
   const pickup = takeNow || input.fulfillment.type === "pickup";
   // A pickup store that lacks a line has it sent from the location that gets it there soonest.
   const sourcing = pickup && !takeNow ? await planSourcing(tx, { storeId: location.id, lines: priced.lines }) : null;
@@ -491,6 +523,7 @@ async function placeInTransaction(
       shippingMinor,
       totalMinor,
       storeCreditMinor: creditMinor,
+      giftCardMinor,
       pointsRedeemed: points.points,
       pointsMinor: points.minor,
       paymentMethod,
@@ -539,6 +572,14 @@ async function placeInTransaction(
     });
   if (creditHolder && creditMinor > 0)
     await spendCredit(tx, { holder: creditHolder, amountMinor: creditMinor, refType: "order", refId: order.id });
+  if (giftCardId && giftCardMinor > 0)
+    await spendGiftCard(tx, {
+      giftCardId,
+      amountMinor: giftCardMinor,
+      orderId: order.id,
+      orderNumber: order.number,
+      channel: order.channel,
+    });
   // The cart is spent at once so that a second checkout of it waits for this one's payment answer.
   await tx.update(carts).set({ status: "ordered", updatedAt: new Date() }).where(eq(carts.id, cart.id));
   const confirmationOf: Confirmation = {

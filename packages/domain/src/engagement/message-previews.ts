@@ -51,6 +51,7 @@ const refund = {
   toCardMinor: 9999,
   toTillMinor: 0,
   toCreditMinor: 3000,
+  toGiftCardMinor: 0,
   creditCode: "CR-8HJK2",
   store: sample.store,
 };

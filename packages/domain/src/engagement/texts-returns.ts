@@ -20,6 +20,7 @@ export type RefundText = {
   toCardMinor: number;
   toTillMinor: number;
   toCreditMinor: number;
+  toGiftCardMinor: number;
   creditCode: string | null;
   store: string;
 };
@@ -59,6 +60,7 @@ export const returnTextsEn = {
           ? `${m(p.toCreditMinor)} is store credit on code ${p.creditCode}: enter it at checkout in the shop, at a kiosk or at the counter.`
           : `${m(p.toCreditMinor)} is store credit on your account, ready to use at checkout.`
         : null,
+      p.toGiftCardMinor > 0 ? `${m(p.toGiftCardMinor)} goes back to the gift card you paid with.` : null,
     ].filter(Boolean);
     return `We refunded ${m(p.refundedMinor)} for return ${p.returnNumber}.\n${parts.join("\n")}`;
   },
@@ -93,6 +95,7 @@ export const returnTextsPl: typeof returnTextsEn = {
           ? `${m(p.toCreditMinor)} to bon na kod ${p.creditCode}: wpisz go przy płatności w sklepie internetowym, w kiosku lub przy kasie.`
           : `${m(p.toCreditMinor)} to środki na Twoim koncie, gotowe do wykorzystania przy płatności.`
         : null,
+      p.toGiftCardMinor > 0 ? `${m(p.toGiftCardMinor)} wraca na kartę podarunkową, którą zapłacono.` : null,
     ].filter(Boolean);
     return `Zwróciliśmy ${m(p.refundedMinor)} za zwrot ${p.returnNumber}.\n${parts.join("\n")}`;
   },

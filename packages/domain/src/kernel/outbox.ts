@@ -25,6 +25,7 @@ export const messageTemplates = [
   "account_password_changed",
   "staff_invited",
   "points_expiring",
+  "gift_card_issued",
 ] as const;
 
 export type MessageTemplate = (typeof messageTemplates)[number];

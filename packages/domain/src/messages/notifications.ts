@@ -18,10 +18,10 @@ const storeOfMessage = sql<string | null>`coalesce(
 )`;
 
 /**
- * Codes that act as bearer secrets: whoever reads one can collect the goods, spend the credit, or (the
+ * Codes that act as bearer secrets: whoever reads one can collect the goods, spend the credit or the gift card, or (the
  * token of an e-mail link) set the account's password.
  */
-const secretKeys = ["pickupCode", "creditCode", "accountToken"] as const;
+const secretKeys = ["pickupCode", "creditCode", "accountToken", "giftCardCode"] as const;
 
 /** `AB12CD34` → `••••••34`: enough for a clerk to match a slip, useless to collect or spend with. */
 export const maskSecret = (code: string) => `${"•".repeat(Math.max(code.length - 2, 4))}${code.slice(-2)}`;

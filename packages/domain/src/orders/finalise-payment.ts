@@ -12,6 +12,7 @@ import {
   setAttemptStatus,
   settlePaymentAttempt,
   undoCreditSpend,
+  undoGiftCardSpend,
   type ProviderOutcome,
 } from "../payments";
 import { discardUnpaidOrder, recordOrderPaid } from "./create-order";
@@ -94,6 +95,7 @@ export async function finaliseOrderPayment(
         note: `Payment declined for ${order.number}`,
       });
       await undoCreditSpend(tx, order.id);
+      await undoGiftCardSpend(tx, order.id);
       await restoreRedeemedPoints(tx, actor, order, "payment declined");
       await discardUnpaidOrder(tx, order.id);
       return { result: "declined", reason: outcome.reason, discarded: true };

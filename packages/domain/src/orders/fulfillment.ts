@@ -80,7 +80,7 @@ export async function fulfillmentQueue(db: Database, actor: Actor, input: { stor
     currency: o.currency,
     paymentMethod: o.paymentMethod,
     /** Pay-in-store orders are paid at the counter on collection. */
-    paid: o.paidMinor + o.storeCreditMinor >= o.totalMinor,
+    paid: o.paidMinor + o.storeCreditMinor + o.giftCardMinor >= o.totalMinor,
     lines: lines.filter((l) => l.orderId === o.id).map(({ orderId: _orderId, ...line }) => line),
   }));
 }
@@ -266,7 +266,7 @@ export async function closeUnfulfilledOrder(
   });
   const refund = await refundOrder(tx, {
     orderId: order.id,
-    amountMinor: paidMinor + order.storeCreditMinor,
+    amountMinor: paidMinor + order.storeCreditMinor + order.giftCardMinor,
     to: "original",
     refType: input.to === "expired" ? "expiry" : "cancel",
     refId: order.id,

@@ -94,6 +94,8 @@ export async function orderDetails(db: DbOrTx, order: OrderRow) {
     }),
     invoice: order.invoice ?? null,
     storeCreditMinor: order.storeCreditMinor,
+    /** Paid with gift cards (part of totalMinor). */
+    giftCardMinor: order.giftCardMinor,
     /** Loyalty points spent on the goods and what they paid (part of totalMinor). */
     pointsRedeemed: order.pointsRedeemed,
     pointsMinor: order.pointsMinor,

@@ -133,11 +133,14 @@ export async function collectOrder(
       const keptValue = valueOfUnits(order, kept);
       const fromProvider = Math.max(
         0,
-        Math.min(authorization.amountMinor, keptValue - order.storeCreditMinor - order.pointsMinor),
+        Math.min(
+          authorization.amountMinor,
+          keptValue - order.storeCreditMinor - order.giftCardMinor - order.pointsMinor,
+        ),
       );
       capture = await requestCapture(tx, authorization, fromProvider);
       await recordOrderPaid(tx, { orderId: order.id, paidMinor: fromProvider, paymentRef: order.paymentRef });
-      const creditBack = Math.max(0, order.storeCreditMinor - keptValue);
+      const creditBack = Math.max(0, order.storeCreditMinor + order.giftCardMinor - keptValue);
       if (creditBack > 0) {
         refundedMinor = (
           await refundOrder(tx, {
@@ -169,7 +172,7 @@ export async function collectOrder(
         paidMinor: dueMinor,
         paymentRef: handoverPayment ? `counter:${handoverPayment.method}` : order.paymentRef,
       });
-      const creditBack = Math.max(0, order.storeCreditMinor - keptValue);
+      const creditBack = Math.max(0, order.storeCreditMinor + order.giftCardMinor - keptValue);
       if (creditBack > 0) {
         refundedMinor = (
           await refundOrder(tx, {

@@ -125,7 +125,7 @@ export async function orderReceiptPdf(
   right(money(vat, order.currency), 460, bold, 12);
   right(money(order.totalMinor, order.currency), 555, bold, 12);
   y -= 24;
-  // Points and store credit are payment lines of their own: the receipt shows what each paid.
+  // Points, store credit and gift cards are payment lines of their own: the receipt shows what each paid.
   if (order.pointsMinor > 0) {
     write(`Punkty / Points (${order.pointsRedeemed})`, 40);
     right(`-${money(order.pointsMinor, order.currency)}`, 555);
@@ -134,6 +134,11 @@ export async function orderReceiptPdf(
   if (order.storeCreditMinor > 0) {
     write("Srodki na koncie / Store credit", 40);
     right(`-${money(order.storeCreditMinor, order.currency)}`, 555);
+    y -= 14;
+  }
+  if (order.giftCardMinor > 0) {
+    write("Karta podarunkowa / Gift card", 40);
+    right(`-${money(order.giftCardMinor, order.currency)}`, 555);
     y -= 14;
   }
   write(`Zaplacono / Paid: ${order.paymentMethod}`, 40);

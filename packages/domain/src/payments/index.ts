@@ -4,3 +4,5 @@ export * from "./test-providers";
 export * from "./payment-attempts";
 export * from "./refunds";
 export * from "./store-credit";
+export * from "./gift-cards";
+export * from "./gift-card-sale";

@@ -118,6 +118,7 @@ export async function sendRefundIssued(
     toCardMinor: refund.toCardMinor,
     toTillMinor: refund.toTillMinor,
     toCreditMinor: refund.toCreditMinor,
+    toGiftCardMinor: refund.toGiftCardMinor,
     creditCode: refund.creditCode ?? null,
     store: input.storeName,
   };
@@ -134,6 +135,7 @@ export async function sendRefundIssued(
       toCardMinor: refund.toCardMinor,
       toTillMinor: refund.toTillMinor,
       toCreditMinor: refund.toCreditMinor,
+      toGiftCardMinor: refund.toGiftCardMinor,
       creditCode: refund.creditCode ?? null,
     },
   });

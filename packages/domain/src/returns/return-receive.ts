@@ -172,6 +172,7 @@ export async function receiveReturn(
         toCardMinor: refund.toCardMinor,
         toTillMinor: refund.toTillMinor,
         toCreditMinor: refund.toCreditMinor,
+        toGiftCardMinor: refund.toGiftCardMinor,
         lines: lines.map((l) => ({ lineId: l.lineId, quantity: l.quantity, condition: conditions.get(l.lineId) })),
       },
     });
@@ -184,6 +185,7 @@ export async function receiveReturn(
       /** Cash (or the till's card terminal) the clerk hands back now: the order was paid in the store. */
       toTillMinor: refund.toTillMinor,
       toCreditMinor: refund.toCreditMinor,
+      toGiftCardMinor: refund.toGiftCardMinor,
       creditCode: refund.creditCode,
       pointsRestored: points.restored,
       exchangeOrderNumber: exchangeOrder?.number,

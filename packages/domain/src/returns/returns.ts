@@ -60,8 +60,11 @@ async function refundableLeft(tx: Tx, order: Order): Promise<number> {
     .select({ total: sql<number>`coalesce(sum(${returns.refundMinor}), 0)::int` })
     .from(returns)
     .where(and(eq(returns.orderId, order.id), inArray(returns.status, ["requested", "received"])));
-  const paid = order.paidMinor + order.storeCreditMinor;
-  return Math.max(0, paid - refunded.toPaymentMinor - refunded.toCreditMinor - (open?.total ?? 0));
+  const paid = order.paidMinor + order.storeCreditMinor + order.giftCardMinor;
+  return Math.max(
+    0,
+    paid - refunded.toPaymentMinor - refunded.toCreditMinor - refunded.toGiftCardMinor - (open?.total ?? 0),
+  );
 }
 
 /** Where mail returns are sent: the warehouse. */

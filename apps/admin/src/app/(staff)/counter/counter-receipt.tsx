@@ -17,6 +17,7 @@ export type CounterSold = {
   currency: string;
   paidMinor: number;
   pointsRedeemed: number;
+  giftCardMinor: number;
   pointsEarned?: number;
   memberEmail?: string;
   email: string;
@@ -57,6 +58,12 @@ export function CounterReceipt({ sold, onNext }: { sold: CounterSold; onNext: ()
             <dd>
               {sold.pointsRedeemed} {t("pointsWord")}
             </dd>
+          </>
+        )}
+        {sold.giftCardMinor > 0 && (
+          <>
+            <dt>{t("giftCardLine")}</dt>
+            <dd data-testid="counter-gift-card-paid">{money(sold.giftCardMinor)}</dd>
           </>
         )}
         {sold.changeMinor !== null && (

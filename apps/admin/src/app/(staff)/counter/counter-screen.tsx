@@ -4,6 +4,7 @@ import { bigChoice, CashTendered } from "@/components/cash-tendered";
 import { inputClass, labelClass, PageHeader, Panel } from "@/components/page-header";
 import { QrScanner } from "@/components/qr-scanner";
 import { useStaff } from "@/components/staff-context";
+import { TillPayment } from "@/components/till-payment";
 import { parseMoney } from "@/lib/money-input";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
@@ -13,6 +14,7 @@ import { formatMoney, newIdempotencyKey } from "@omni/core";
 import { Button } from "@omni/ui/button";
 import { EmptyState } from "@omni/ui/empty-state";
 import { ErrorMessage } from "@omni/ui/error-message";
+import { GiftCardCode, type AppliedGiftCard } from "@omni/ui/gift-card-code";
 import { errorMessage, useTRPC } from "@omni/ui/trpc";
 
 import { CounterMemberPanel, type CounterMember } from "./counter-member";
@@ -49,6 +51,7 @@ export function CounterScreen() {
   const [cashGiven, setCashGiven] = useState("");
   const [key, setKey] = useState(() => newIdempotencyKey("counter"));
   const [sold, setSold] = useState<CounterSold | null>(null);
+  const [giftCard, setGiftCard] = useState<AppliedGiftCard | null>(null);
 
   const cart = useQuery({ ...trpc.cart.get.queryOptions({ cartId: cartId ?? "" }), enabled: !!cartId });
   const options = useQuery({
@@ -97,7 +100,10 @@ export function CounterScreen() {
       : 0;
   const pointValue = member?.pointValueMinor ?? 1;
   const pointsUsed = member && usePoints ? Math.min(member.points, Math.floor(goodsMinor / pointValue)) : 0;
-  const toPayMinor = goodsMinor + shippingMinor - pointsUsed * pointValue;
+  const beforeGiftMinor = goodsMinor + shippingMinor - pointsUsed * pointValue;
+  // A gift card pays first, as much as it holds; the card, BLIK or the till takes the rest.
+  const giftUsed = giftCard ? Math.max(0, Math.min(giftCard.balanceMinor, beforeGiftMinor)) : 0;
+  const toPayMinor = beforeGiftMinor - giftUsed;
   const givenMinor = parseMoney(cashGiven);
   const changeMinor = pay === "cash" && givenMinor !== null ? givenMinor - toPayMinor : null;
   const money = (minor: number) => formatMoney(minor, currency, locale);
@@ -107,6 +113,7 @@ export function CounterScreen() {
     setLastSku(null);
     setMember(null);
     setUsePoints(false);
+    setGiftCard(null);
     setHandover("take_now");
     setCashGiven("");
     setBlik("");
@@ -125,12 +132,15 @@ export function CounterScreen() {
           : handover === "locker"
             ? { type: "locker" as const, lockerId }
             : { type: "pickup" as const, storeId: pickupStore };
+    const gift = giftCard ? { giftCardCode: giftCard.code } : {};
     const payment =
-      pay === "card"
-        ? { method: "card" as const, token: cardResult }
-        : pay === "blik"
-          ? { method: "blik" as const, code: blik.replace(/\D/g, "") }
-          : { method: "cash" as const };
+      giftCard && toPayMinor <= 0
+        ? { method: "gift_card" as const, ...gift }
+        : pay === "card"
+          ? { method: "card" as const, token: cardResult, ...gift }
+          : pay === "blik"
+            ? { method: "blik" as const, code: blik.replace(/\D/g, ""), ...gift }
+            : { method: "cash" as const, ...gift };
     sell.mutate(
       {
         storeId,
@@ -167,7 +177,7 @@ export function CounterScreen() {
   }
 
   const needsContact = handover !== "take_now" && !member;
-  const cashShort = pay === "cash" && (changeMinor === null || changeMinor < 0);
+  const cashShort = pay === "cash" && toPayMinor > 0 && (changeMinor === null || changeMinor < 0);
   return (
     <>
       <PageHeader title={t("title")} description={t("description")} />
@@ -337,56 +347,38 @@ export function CounterScreen() {
                 {t("usePoints", { points: member.points })}
               </label>
             )}
-            <div className="grid grid-cols-3 gap-2">
-              {(["card", "blik", "cash"] as const).map((p) => (
-                <button
-                  key={p}
-                  type="button"
-                  className={bigChoice(pay === p)}
-                  aria-pressed={pay === p}
-                  onClick={() => setPay(p)}
-                  data-testid={`counter-pay-${p}`}
-                >
-                  {t(`pay.${p}`)}
-                </button>
-              ))}
-            </div>
-            {pay === "card" && (
-              <label className={`${labelClass} mt-3`}>
-                {t("terminal")}
-                <select
-                  className={`${inputClass} min-h-12`}
-                  value={cardResult}
-                  onChange={(e) => setCardResult(e.target.value as "tok_ok" | "tok_declined")}
-                  data-testid="counter-card-result"
-                >
-                  <option value="tok_ok">{t("terminalOk")}</option>
-                  <option value="tok_declined">{t("terminalDeclined")}</option>
-                </select>
-              </label>
-            )}
-            {pay === "blik" && (
-              <label className={`${labelClass} mt-3`}>
-                {t("blikCode")}
-                <input
-                  className={`${inputClass} min-h-12 font-mono text-xl tracking-widest`}
-                  inputMode="numeric"
-                  maxLength={7}
-                  value={blik}
-                  onChange={(e) => setBlik(e.target.value)}
-                  data-testid="counter-blik"
-                />
-              </label>
-            )}
-            {pay === "cash" && (
-              <CashTendered
-                value={cashGiven}
-                onChange={setCashGiven}
-                changeMinor={changeMinor}
-                money={money}
-                testId="counter-cash-given"
+            <div className="mb-3">
+              <GiftCardCode
+                applied={giftCard}
+                onChange={setGiftCard}
+                locale={locale}
+                big
+                words={{
+                  label: t("giftCardLabel"),
+                  apply: t("giftCardApply"),
+                  remove: t("giftCardRemove"),
+                  applied: (lastFour, balance) => t("giftCardApplied", { lastFour, balance }),
+                }}
               />
-            )}
+            </div>
+            <TillPayment
+              pay={pay}
+              onPay={setPay}
+              cardResult={cardResult}
+              onCardResult={setCardResult}
+              blik={blik}
+              onBlik={setBlik}
+              testIdPrefix="counter"
+              cash={
+                <CashTendered
+                  value={cashGiven}
+                  onChange={setCashGiven}
+                  changeMinor={changeMinor}
+                  money={money}
+                  testId="counter-cash-given"
+                />
+              }
+            />
             <dl className="mt-4 space-y-1 border-t border-slate-200 pt-3">
               {shippingMinor > 0 && (
                 <div className="flex justify-between">
@@ -398,6 +390,12 @@ export function CounterScreen() {
                 <div className="flex justify-between">
                   <dt>{t("pointsLine", { points: pointsUsed })}</dt>
                   <dd>−{money(pointsUsed * pointValue)}</dd>
+                </div>
+              )}
+              {giftUsed > 0 && (
+                <div className="flex justify-between" data-testid="counter-gift-card-line">
+                  <dt>{t("giftCardLine")}</dt>
+                  <dd>−{money(giftUsed)}</dd>
                 </div>
               )}
               <div className="flex justify-between text-2xl font-bold">
