@@ -31,6 +31,7 @@ const kinds: Record<MessageTemplate, true> = {
   account_password_changed: true,
   staff_invited: true,
   points_expiring: true,
+  gift_card_issued: true,
 };
 
 export const messageTemplates = Object.keys(kinds) as MessageTemplate[];

@@ -253,6 +253,19 @@ const previews: Preview[] = [
       body: t.pointsExpiringBody({ name: sample.name, points: 250, until: "2026-12-31" }),
     }),
   },
+  {
+    template: "gift_card_issued",
+    channel: "email",
+    render: (t) => ({
+      subject: t.giftCardSubject("200,00 zł"),
+      body: t.giftCardBody({
+        recipientName: sample.name,
+        amount: "200,00 zł",
+        message: null,
+        code: "GC-7K2M-Q9PX-4RT8-ZC3N",
+      }),
+    }),
+  },
 ];
 
 export function messagePreviews() {

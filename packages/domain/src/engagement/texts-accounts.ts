@@ -1,6 +1,7 @@
 /** The wording of the messages about an account, staff and loyalty points, in English and Polish (key for key). */
 
 type Invite = { name: string; role: string; link: string };
+type GiftCard = { recipientName: string | null; amount: string; message: string | null; code: string };
 
 const roleNamesPl: Record<string, string> = {
   associate: "sprzedawca",
@@ -26,6 +27,9 @@ export const accountTextsEn = {
   pointsExpiringSubject: (points: number) => `${points} of your points expire soon`,
   pointsExpiringBody: (p: { name: string; points: number; until: string }) =>
     `Hello ${p.name}, ${p.points} of your loyalty points expire by ${p.until}. Spend them in the shop, at a kiosk or at any of our counters before then.`,
+  giftCardSubject: (amount: string) => `Your Omni gift card for ${amount}`,
+  giftCardBody: (p: GiftCard) =>
+    `Hello${p.recipientName ? `, ${p.recipientName}` : ""}! Here is a gift card for ${p.amount}.${p.message ? `\n\n„${p.message}”` : ""}\n\nGift card code: ${p.code}\n\nEnter it at checkout in the web shop, at a kiosk or at the counter of any of our stores. It can pay for several purchases until its balance is spent; check the balance on the shop's gift card page.`,
 };
 
 /** "wygaśnie 1 punkt", "wygasną 2 punkty", "wygaśnie 5 punktów": the verb and the noun follow Polish plural forms. */
@@ -52,4 +56,7 @@ export const accountTextsPl: typeof accountTextsEn = {
   pointsExpiringSubject: (points) => `Wkrótce ${pointsLapse(points)}`,
   pointsExpiringBody: (p) =>
     `Dzień dobry ${p.name}, do ${p.until} ${pointsLapse(p.points)} programu lojalnościowego. Wykorzystaj punkty wcześniej w sklepie internetowym, w kiosku lub przy dowolnej naszej kasie.`,
+  giftCardSubject: (amount) => `Karta podarunkowa Omni na ${amount}`,
+  giftCardBody: (p) =>
+    `Dzień dobry${p.recipientName ? `, ${p.recipientName}` : ""}! Oto karta podarunkowa na ${p.amount}.${p.message ? `\n\n„${p.message}”` : ""}\n\nKod karty: ${p.code}\n\nPodaj go przy kasie w sklepie internetowym, w kiosku lub przy ladzie w każdym naszym sklepie. Można płacić nią wielokrotnie, aż do wyczerpania salda; saldo sprawdzisz na stronie sklepu.`,
 };

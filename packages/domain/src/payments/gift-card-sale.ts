@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 
 import { giftCards, type Database, type Locale, type Tx } from "@omni/db";
 
+import { messageLocale, textsFor } from "../engagement";
 import {
   badRequest,
   callerKey,
@@ -62,16 +63,13 @@ const answerOf = (card: GiftCardRow): SoldGiftCard => ({
 async function sendGiftCard(tx: Tx, card: GiftCardRow) {
   const to = card.recipientEmail ?? card.buyerEmail;
   if (!to) return;
-  const amount = moneyText(card.initialMinor, card.currency);
-  const pl = card.locale === "pl";
-  const note = card.message ? `\n\n„${card.message}”` : "";
+  const t = textsFor(card.locale);
+  const amount = moneyText(card.initialMinor, card.currency, messageLocale(card.locale));
   await queueMessage(tx, {
     to,
     template: "gift_card_issued",
-    subject: pl ? `Karta podarunkowa Omni na ${amount}` : `Your Omni gift card for ${amount}`,
-    body: pl
-      ? `Dzień dobry${card.recipientName ? `, ${card.recipientName}` : ""}! Oto karta podarunkowa na ${amount}.${note}\n\nKod karty: ${card.code}\n\nPodaj go przy kasie w sklepie internetowym, w kiosku lub przy ladzie w każdym naszym sklepie. Można płacić nią wielokrotnie, aż do wyczerpania salda; saldo sprawdzisz na stronie sklepu.`
-      : `Hello${card.recipientName ? `, ${card.recipientName}` : ""}! Here is a gift card for ${amount}.${note}\n\nGift card code: ${card.code}\n\nEnter it at checkout in the web shop, at a kiosk or at the counter of any of our stores. It can pay for several purchases until its balance is spent; check the balance on the shop's gift card page.`,
+    subject: t.giftCardSubject(amount),
+    body: t.giftCardBody({ recipientName: card.recipientName, amount, message: card.message, code: card.code }),
     data: { giftCardCode: card.code, amountMinor: card.initialMinor, currency: card.currency },
   });
 }
