@@ -54,6 +54,10 @@ export function ReserveScreen() {
   if (reserve.data) {
     return (
       <Screen title={t("doneTitle")} testId="reservation-confirmation">
+        <p data-testid="reserved-item" className="text-4xl font-semibold">
+          {t("reservedItem", { item: product.data?.title ?? slug })}
+          {variant && <span className="text-slate-600"> · {variant.title}</span>}
+        </p>
         <div className="[zoom:1.4]">
           <PickupCodeCard
             code={reserve.data.code}
