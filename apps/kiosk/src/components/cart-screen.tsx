@@ -12,8 +12,8 @@ import { EmptyState } from "@omni/ui/empty-state";
 import { QrCode } from "@omni/ui/qr-code";
 import { Spinner } from "@omni/ui/spinner";
 
-import { KioskError } from "./kiosk-error";
 import { ConfirmAction, ConfirmPanel } from "./confirm-action";
+import { KioskError } from "./kiosk-error";
 import { useKiosk } from "./kiosk-session";
 import { QuantityStepper } from "./quantity-stepper";
 import { Screen } from "./screen";
