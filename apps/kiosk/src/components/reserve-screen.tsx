@@ -76,7 +76,7 @@ export function ReserveScreen() {
   }
   return (
     <Screen title={t("title")} help={t("help", { store: kiosk.storeName })} testId="reserve-screen">
-      <p className="text-3xl font-semibold">
+      <p data-testid="reserve-item" className="text-3xl font-semibold">
         {product.data?.title ?? slug} {variant && <span className="text-slate-600">· {variant.title}</span>}
       </p>
       <TouchForm
