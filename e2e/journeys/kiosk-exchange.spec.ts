@@ -56,9 +56,10 @@ test("an exchange of a size at the kiosk: the counter receives it, the replaceme
 }) => {
   test.setTimeout(120_000);
   const ola = await staffApi(playwright, "ola@example.com", "demo-staff");
+  const admin = await staffApi(playwright, "admin@example.com", "demo-admin");
   const { a, b } = await twoSizes(request);
   for (const sku of [a.sku, b.sku])
-    await trpcMutation(ola, urls.admin, "inventory.setOnHand", {
+    await trpcMutation(admin, urls.admin, "inventory.setOnHand", {
       storeId: "krakow",
       sku,
       onHand: 10,
@@ -142,4 +143,5 @@ test("an exchange of a size at the kiosk: the counter receives it, the replaceme
   await page.getByTestId("exchange-receipt").tap();
   await expect(page.getByText(received.exchangeOrderNumber!).first()).toBeVisible();
   await ola.dispose();
+  await admin.dispose();
 });

@@ -226,6 +226,35 @@ test("the kiosk's task screens fit 1080×1920 with 64 px targets: returns, excha
   await expect(page.getByTestId("cancel-reservation-dialog")).toBeVisible();
   await at("reservation-cancel-confirm");
 
+  // Rating the collected order's products: the stars are touch targets too.
+  await page.goto(`${urls.kiosk}/rate`);
+  await page.getByTestId("rate-order-number").fill(orderNumber);
+  await page.getByTestId("rate-email").fill(email);
+  await page.getByTestId("rate-find").tap();
+  await expect(page.getByTestId("rate-product").first()).toBeVisible();
+  await at("rate-products", { list: true });
+
+  // Checking in for an order that is not ready yet: the shopper may call someone, who is told.
+  const waiting = await placePickupOrderViaApi(page.request, {
+    storeId: "krakow",
+    lines: [{ sku: variant.sku, quantity: 1 }],
+    email,
+    name: "Ekran Kiosku",
+  });
+  await page.goto(`${urls.kiosk}/collect`);
+  await page.getByTestId("checkin-code").fill(waiting.pickupCode);
+  await page.getByTestId("checkin-submit").tap();
+  await expect(page.getByTestId("ask-for-help")).toBeVisible();
+  await at("collect-not-ready");
+  await page.getByTestId("ask-for-help").tap();
+  await expect(page.getByTestId("help-confirmation")).toBeVisible();
+  await at("collect-help-coming");
+
+  // Search results are a list: they may scroll, their targets still count.
+  await page.goto(`${urls.kiosk}/browse?q=bluza`);
+  await expect(page.getByTestId("search-results")).toBeVisible();
+  await at("browse-results", { list: true });
+
   // Where is my order, showing one; then a signed-in shopper's account with points.
   await page.goto(`${urls.kiosk}/orders?number=${orderNumber}&email=${encodeURIComponent(email)}`);
   await expect(page.getByText(orderNumber).first()).toBeVisible();

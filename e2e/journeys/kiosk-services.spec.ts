@@ -92,8 +92,9 @@ test("a shopper reserves a product in this store, looks the reservation up and c
   await expect(page.getByTestId("reservation-details")).toBeVisible();
   await expect(page.getByTestId("status-badge")).toHaveAttribute("data-status", "active");
   // Cancelling asks first, naming the item; "no" keeps the reservation.
+  const lineTitle = (await page.getByTestId("reservation-line-title").textContent())!.trim();
   await page.getByTestId("cancel-reservation").tap();
-  await expect(page.getByTestId("cancel-reservation-dialog")).toContainText(productTitle);
+  await expect(page.getByTestId("cancel-reservation-dialog")).toContainText(lineTitle);
   await page.getByTestId("cancel-reservation-keep").tap();
   await expect(page.getByTestId("status-badge")).toHaveAttribute("data-status", "active");
   await page.getByTestId("cancel-reservation").tap();

@@ -94,7 +94,7 @@ export function CartScreen({ shopUrl }: { shopUrl: string }) {
                 className="flex items-center gap-6 px-6 py-5"
               >
                 <div className="min-w-0 flex-1">
-                  <p className="truncate text-3xl font-semibold">{line.productTitle}</p>
+                  <p className="text-3xl font-semibold leading-tight">{line.productTitle}</p>
                   <p className="text-xl text-slate-600">
                     {line.title} · {formatMoney(line.unitPriceMinor, cart.data.currency, locale)}
                   </p>

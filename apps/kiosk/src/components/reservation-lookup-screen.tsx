@@ -54,8 +54,8 @@ export function ReservationLookupScreen() {
         </div>
         <ul className="divide-y divide-slate-200 rounded-3xl text-3xl ring-2 ring-slate-200">
           {r.lines.map((l) => (
-            <li key={l.sku} className="flex justify-between px-6 py-5">
-              <span>{l.title ?? l.sku}</span>
+            <li key={l.sku} data-testid="reservation-line" className="flex justify-between px-6 py-5">
+              <span data-testid="reservation-line-title">{l.title ?? l.sku}</span>
               <span>× {l.quantity}</span>
             </li>
           ))}

@@ -54,10 +54,10 @@ export function ReserveScreen() {
   if (reserve.data) {
     return (
       <Screen title={t("doneTitle")} testId="reservation-confirmation">
-        <p data-testid="reserved-item" className="text-4xl font-semibold">
-          {t("reservedItem", { item: product.data?.title ?? slug })}
-          {variant && <span className="text-slate-600"> · {variant.title}</span>}
-        </p>
+        <div data-testid="reserved-item">
+          <p className="text-4xl font-semibold leading-tight">{product.data?.title ?? slug}</p>
+          <p className="mt-2 text-3xl text-slate-700">{t("reservedItem", { variant: variant?.title ?? sku })}</p>
+        </div>
         <div className="[zoom:1.4]">
           <PickupCodeCard
             code={reserve.data.code}

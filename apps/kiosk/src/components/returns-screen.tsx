@@ -211,7 +211,9 @@ export function ReturnsScreen() {
                   </p>
                 ) : refundMinor > 0 ? (
                   <p className="font-semibold">
-                    {t("quoteRefund", { amount: formatMoney(refundMinor, quote.data?.currency ?? "PLN", locale) })}
+                    {t(kind === "exchange" ? "exchange.difference" : "quoteRefund", {
+                      amount: formatMoney(refundMinor, quote.data?.currency ?? "PLN", locale),
+                    })}
                   </p>
                 ) : (
                   <p className="font-semibold">{t("exchange.even")}</p>
