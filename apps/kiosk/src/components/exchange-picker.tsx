@@ -58,7 +58,7 @@ export function ExchangePicker({
     ...trpc.catalog.search.queryOptions({
       category: product.data?.category,
       availableIn: kiosk.storeId,
-      limit: 10,
+      limit: 7,
       locale: lang,
     }),
     enabled: browsing && !!product.data,
@@ -77,7 +77,7 @@ export function ExchangePicker({
   );
 
   if (browsing) {
-    const items = (others.data?.items ?? []).filter((i) => i.slug !== slug).slice(0, 9);
+    const items = (others.data?.items ?? []).filter((i) => i.slug !== slug).slice(0, 6);
     return (
       <Screen title={t("otherTitle")} help={t("otherHelp", { store: kiosk.storeName })} testId="exchange-other">
         {others.isPending ? (

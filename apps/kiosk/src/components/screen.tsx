@@ -14,7 +14,7 @@ export function Screen({
   children: ReactNode;
 }) {
   return (
-    <section data-testid={testId} className="mx-auto flex w-full max-w-4xl flex-col gap-8 px-10 py-8">
+    <section data-testid={testId} className="mx-auto flex w-full max-w-4xl flex-col gap-6 px-10 py-8">
       <div>
         <h1 className="text-6xl font-bold">{title}</h1>
         {help && <p className="mt-4 text-3xl text-slate-600">{help}</p>}
