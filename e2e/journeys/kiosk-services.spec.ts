@@ -74,10 +74,14 @@ test("a shopper reserves a product in this store, looks the reservation up and c
   const variant = await variantInStock(page, "krakow");
   await chooseVariant(page, variant);
   await page.getByTestId("reserve-here").tap();
+  await expect(page.getByTestId("reserve-item")).toContainText("·");
+  const productTitle = (await page.getByTestId("reserve-item").textContent())!.split(" · ")[0]!.trim();
   await page.getByTestId("reserve-name").fill("Kiosk Reserver");
   await page.getByTestId("reserve-email").fill("kiosk-reserver@example.com");
   await page.getByTestId("reserve-submit").tap();
   await expect(page.getByTestId("reservation-confirmation")).toBeVisible();
+  // The confirmation names what is kept.
+  await expect(page.getByTestId("reserved-item")).toContainText(productTitle);
   const code = (await page.getByTestId("reservation-code").getAttribute("data-code"))!;
   await snap(page, "kiosk-reservation");
 
@@ -87,7 +91,14 @@ test("a shopper reserves a product in this store, looks the reservation up and c
   await page.getByTestId("reservation-find").tap();
   await expect(page.getByTestId("reservation-details")).toBeVisible();
   await expect(page.getByTestId("status-badge")).toHaveAttribute("data-status", "active");
+  // Cancelling asks first, naming the item; "no" keeps the reservation.
+  const lineTitle = (await page.getByTestId("reservation-line-title").textContent())!.trim();
   await page.getByTestId("cancel-reservation").tap();
+  await expect(page.getByTestId("cancel-reservation-dialog")).toContainText(lineTitle);
+  await page.getByTestId("cancel-reservation-keep").tap();
+  await expect(page.getByTestId("status-badge")).toHaveAttribute("data-status", "active");
+  await page.getByTestId("cancel-reservation").tap();
+  await page.getByTestId("cancel-reservation-confirm").tap();
   await expect(page.getByTestId("reservation-cancelled")).toBeVisible();
   await expect(page.getByTestId("status-badge")).toHaveAttribute("data-status", "cancelled");
 });

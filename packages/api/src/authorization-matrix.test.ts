@@ -264,6 +264,11 @@ const matrix: Record<string, Row> = {
     refundTo: "original",
     idempotencyKey: unique("ret"),
   })),
+  "returns.quote": row(rules.public, (f) => ({
+    orderNumber: f.collected.orderNumber,
+    email: "ada@example.com",
+    lines: [{ lineId: f.collected.lineId, quantity: 1, reason: "wrong_size" }],
+  })),
   "returns.get": row(rules.public, (f) => ({ returnNumber: f.returnNumber, email: "ada@example.com" })),
   "returns.cancel": row(rules.public, () => ({ returnNumber: "RT-1", email: "ada@example.com" })),
   "returns.receive": row(rules.storeStaff, (f) => ({

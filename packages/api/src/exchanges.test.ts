@@ -99,10 +99,31 @@ describe("exchanges", () => {
     // Priced as every channel prices it (promotions included).
     const { cartId } = await shop.cart.create();
     const dear = (await shop.cart.setQuantity({ cartId, sku: dearer, quantity: 1 })).lines[0]!.unitPriceMinor;
+    const lines = [{ lineId: order.lines[0]!.lineId, quantity: 1, reason: "changed_mind" as const }];
+    // Without a replacement the quote is the plain refund of what was paid.
+    expect(await shop.returns.quote({ orderNumber: order.orderNumber, email, lines })).toEqual({
+      refundMinor: order.totalMinor,
+      currency: "PLN",
+    });
+    // The quote the kiosk shows before confirming writes nothing and names what create then promises.
+    const quoted = await shop.returns.quote({
+      orderNumber: order.orderNumber,
+      email,
+      lines,
+      exchange: [{ sku: dearer, quantity: 1 }],
+    });
+    expect(quoted).toMatchObject({
+      refundMinor: 0,
+      amountDueMinor: dear - order.totalMinor,
+      exchange: [{ sku: dearer, quantity: 1, unitPriceMinor: dear }],
+    });
+    expect(
+      (await shop.returns.eligibility({ orderNumber: order.orderNumber, email })).lines[0]!.returnableQuantity,
+    ).toBe(1);
     const created = await shop.returns.create({
       orderNumber: order.orderNumber,
       email,
-      lines: [{ lineId: order.lines[0]!.lineId, quantity: 1, reason: "changed_mind" }],
+      lines,
       method: { type: "in_store", storeId: "krakow" },
       refundTo: "original",
       idempotencyKey: key(),
@@ -111,6 +132,14 @@ describe("exchanges", () => {
     expect(created.refundMinor).toBe(0);
     expect(created.amountDueMinor).toBe(dear - order.totalMinor);
     expect(created.amountDueMinor).toBeGreaterThan(0);
+    expect(created.amountDueMinor).toBe(quoted.amountDueMinor);
+    // That unit is now promised to the return: quoting it again is refused, and a wrong e-mail learns nothing.
+    await expect(shop.returns.quote({ orderNumber: order.orderNumber, email, lines })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
+    await expect(
+      shop.returns.quote({ orderNumber: order.orderNumber, email: "someone-else@example.com", lines }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
   it("by mail the replacement ships from the warehouse; an unknown SKU is refused and changes nothing", async () => {

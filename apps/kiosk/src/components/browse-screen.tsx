@@ -67,8 +67,9 @@ export function BrowseScreen() {
     setColours([]);
   }, [category]);
   const categories = useQuery(trpc.catalog.categories.queryOptions({ locale: lang }));
+  // One row of what this store sells most: the home screen fits the 1920 px glass without scrolling.
   const featured = useQuery({
-    ...trpc.catalog.search.queryOptions({ limit: 6, availableIn: kiosk.storeId, locale: lang }),
+    ...trpc.catalog.search.queryOptions({ limit: 3, availableIn: kiosk.storeId, locale: lang }),
     enabled: debounced === "" && category === "",
   });
   const searching = debounced !== "" || category !== "";

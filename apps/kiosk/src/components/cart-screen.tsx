@@ -5,18 +5,18 @@ import { useFriendlyError } from "@/lib/friendly-error";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 import Link from "next/link";
+import { useState } from "react";
 
 import { formatMoney } from "@omni/core";
 import { EmptyState } from "@omni/ui/empty-state";
 import { QrCode } from "@omni/ui/qr-code";
 import { Spinner } from "@omni/ui/spinner";
 
+import { ConfirmAction, ConfirmPanel } from "./confirm-action";
 import { KioskError } from "./kiosk-error";
 import { useKiosk } from "./kiosk-session";
+import { QuantityStepper } from "./quantity-stepper";
 import { Screen } from "./screen";
-
-const round =
-  "flex min-h-16 min-w-16 items-center justify-center rounded-2xl text-4xl font-bold ring-2 ring-inset ring-slate-300 active:bg-slate-100";
 
 export function CartScreen({ shopUrl }: { shopUrl: string }) {
   const t = useTranslations("cart");
@@ -40,6 +40,19 @@ export function CartScreen({ shopUrl }: { shopUrl: string }) {
       queryClient.setQueryData(key, data);
     },
   });
+  // Emptying the cart takes each line away with the same procedure as its −, then shows the empty cart.
+  const emptyCart = useMutation({
+    mutationFn: async (skus: string[]) => {
+      let last = null;
+      for (const sku of skus) last = await contract.cart.setQuantity.mutate({ cartId: cartId!, sku, quantity: 0 });
+      return last;
+    },
+    onSuccess: async (data) => {
+      await queryClient.cancelQueries({ queryKey: key });
+      if (data) queryClient.setQueryData(key, data);
+    },
+  });
+  const [removing, setRemoving] = useState<string | null>(null);
   const handoff = useMutation({ mutationFn: () => contract.cart.handoff.mutate({ cartId: cartId! }) });
 
   const resume = (
@@ -81,41 +94,45 @@ export function CartScreen({ shopUrl }: { shopUrl: string }) {
                 className="flex items-center gap-6 px-6 py-5"
               >
                 <div className="min-w-0 flex-1">
-                  <p className="truncate text-3xl font-semibold">{line.productTitle}</p>
+                  <p className="text-3xl font-semibold leading-tight">{line.productTitle}</p>
                   <p className="text-xl text-slate-600">
                     {line.title} · {formatMoney(line.unitPriceMinor, cart.data.currency, locale)}
                   </p>
                 </div>
-                <button
-                  type="button"
-                  aria-label={t("less")}
-                  data-testid="line-less"
-                  className={round}
+                <QuantityStepper
+                  value={line.quantity}
+                  lessLabel={t("less")}
+                  moreLabel={t("more")}
                   disabled={setQuantity.isPending}
-                  onClick={() => setQuantity.mutate({ sku: line.sku, quantity: line.quantity - 1 })}
-                >
-                  −
-                </button>
-                <span data-testid="line-quantity" className="w-12 text-center text-4xl font-semibold tabular-nums">
-                  {line.quantity}
-                </span>
-                <button
-                  type="button"
-                  aria-label={t("more")}
-                  data-testid="line-more"
-                  className={round}
-                  disabled={setQuantity.isPending}
-                  onClick={() => setQuantity.mutate({ sku: line.sku, quantity: line.quantity + 1 })}
-                >
-                  +
-                </button>
+                  // The last unit's − takes the line away: the shopper is asked first.
+                  onChange={(quantity) =>
+                    quantity === 0 ? setRemoving(line.sku) : setQuantity.mutate({ sku: line.sku, quantity })
+                  }
+                />
                 <span className="w-44 text-right text-3xl font-semibold">
                   {formatMoney(line.totalMinor, cart.data.currency, locale)}
                 </span>
               </li>
             ))}
           </ul>
+          {removing && (
+            <ConfirmPanel
+              testId="remove-line"
+              question={t("removeQuestion", {
+                item: cart.data.lines.find((l) => l.sku === removing)?.productTitle ?? removing,
+              })}
+              confirmLabel={t("removeYes")}
+              keepLabel={t("keep")}
+              busy={setQuantity.isPending}
+              onKeep={() => setRemoving(null)}
+              onConfirm={() => {
+                setQuantity.mutate({ sku: removing, quantity: 0 });
+                setRemoving(null);
+              }}
+            />
+          )}
           {setQuantity.error && <KioskError message={friendly(setQuantity.error)} />}
+          {emptyCart.error && <KioskError message={friendly(emptyCart.error)} />}
           <dl className="flex flex-col gap-2 text-3xl">
             {cart.data.discountMinor > 0 && (
               <div className="flex justify-between text-emerald-800">
@@ -170,6 +187,15 @@ export function CartScreen({ shopUrl }: { shopUrl: string }) {
             )}
             {handoff.error && <KioskError message={friendly(handoff.error)} />}
           </section>
+          <ConfirmAction
+            testId="empty-cart"
+            label={t("emptyCart")}
+            question={t("emptyQuestion", { count: cart.data.lines.reduce((n, l) => n + l.quantity, 0) })}
+            confirmLabel={t("emptyYes")}
+            keepLabel={t("keep")}
+            busy={emptyCart.isPending}
+            onConfirm={() => emptyCart.mutate(cart.data.lines.map((l) => l.sku))}
+          />
           {resume}
         </>
       )}

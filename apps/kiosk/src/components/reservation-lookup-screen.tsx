@@ -9,6 +9,7 @@ import { useState } from "react";
 import { fromScan, INPUT_LIMITS } from "@omni/core";
 import { StatusBadge } from "@omni/ui/status-badge";
 
+import { ConfirmAction } from "./confirm-action";
 import { KioskError } from "./kiosk-error";
 import { useKiosk } from "./kiosk-session";
 import { ScanToggle } from "./scan-toggle";
@@ -53,8 +54,8 @@ export function ReservationLookupScreen() {
         </div>
         <ul className="divide-y divide-slate-200 rounded-3xl text-3xl ring-2 ring-slate-200">
           {r.lines.map((l) => (
-            <li key={l.sku} className="flex justify-between px-6 py-5">
-              <span>{l.title ?? l.sku}</span>
+            <li key={l.sku} data-testid="reservation-line" className="flex justify-between px-6 py-5">
+              <span data-testid="reservation-line-title">{l.title ?? l.sku}</span>
               <span>× {l.quantity}</span>
             </li>
           ))}
@@ -66,18 +67,21 @@ export function ReservationLookupScreen() {
         )}
         {cancel.error && <KioskError message={friendly(cancel.error)} />}
         {r.status === "active" && (
-          <button
-            type="button"
-            data-testid="cancel-reservation"
-            disabled={cancel.isPending}
-            onClick={() => cancel.mutate()}
-            className="min-h-24 rounded-2xl bg-red-700 text-4xl font-semibold text-white disabled:bg-red-300"
-          >
-            {t("cancel")}
-          </button>
+          <ConfirmAction
+            testId="cancel-reservation"
+            label={t("cancel")}
+            question={t("cancelQuestion", {
+              items: r.lines.map((l) => `${l.title ?? l.sku} × ${l.quantity}`).join(", "),
+            })}
+            confirmLabel={t("cancelYes")}
+            keepLabel={t("cancelKeep")}
+            busy={cancel.isPending}
+            onConfirm={() => cancel.mutate()}
+          />
         )}
         <button
           type="button"
+          data-testid="reservation-another"
           onClick={() => setFound(null)}
           className="min-h-20 rounded-2xl text-3xl ring-2 ring-inset ring-slate-300"
         >

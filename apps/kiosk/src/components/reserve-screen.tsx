@@ -54,6 +54,10 @@ export function ReserveScreen() {
   if (reserve.data) {
     return (
       <Screen title={t("doneTitle")} testId="reservation-confirmation">
+        <div data-testid="reserved-item">
+          <p className="text-4xl font-semibold leading-tight">{product.data?.title ?? slug}</p>
+          <p className="mt-2 text-3xl text-slate-700">{t("reservedItem", { variant: variant?.title ?? sku })}</p>
+        </div>
         <div className="[zoom:1.4]">
           <PickupCodeCard
             code={reserve.data.code}
@@ -72,7 +76,7 @@ export function ReserveScreen() {
   }
   return (
     <Screen title={t("title")} help={t("help", { store: kiosk.storeName })} testId="reserve-screen">
-      <p className="text-3xl font-semibold">
+      <p data-testid="reserve-item" className="text-3xl font-semibold">
         {product.data?.title ?? slug} {variant && <span className="text-slate-600">· {variant.title}</span>}
       </p>
       <TouchForm

@@ -2,31 +2,40 @@
 
 import { newKioskIdempotencyKey, useContract, type Eligibility, type ReturnReason } from "@/lib/contract";
 import { useFriendlyError } from "@/lib/friendly-error";
-import { useMutation } from "@tanstack/react-query";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 
 import { formatMoney } from "@omni/core";
-import { EligibilityView } from "@omni/ui/eligibility-view";
 
 import { ChoiceRow } from "./choice-row";
+import { ExchangePicker, type Replacement } from "./exchange-picker";
 import { KioskError } from "./kiosk-error";
 import { useKiosk } from "./kiosk-session";
 import { OrderLookup } from "./order-lookup";
-import { DoneLink, Screen } from "./screen";
+import { ReturnDone } from "./return-done";
+import { ReturnLineList } from "./return-line-list";
+import { Screen } from "./screen";
 
 const reasons: ReturnReason[] = ["wrong_size", "damaged", "not_as_described", "changed_mind", "other"];
+type Found = { orderNumber: string; email: string; eligibility: Eligibility };
 
-/** Returns at the kiosk: find the order, choose lines, reason and refund, then hand the items in. */
+/**
+ * Returns at the kiosk: find the order, choose lines, reason, and either money back or an exchange
+ * (another size, colour or product, with the difference shown before confirming), then hand the items in.
+ */
 export function ReturnsScreen() {
   const t = useTranslations("returns");
   const locale = useLocale();
   const contract = useContract();
   const friendly = useFriendlyError();
   const { kiosk } = useKiosk();
-  const [order, setOrder] = useState<{ orderNumber: string; email: string; eligibility: Eligibility } | null>(null);
+  const [order, setOrder] = useState<Found | null>(null);
   const [selected, setSelected] = useState<Record<string, number>>({});
   const [reason, setReason] = useState<ReturnReason | null>(null);
+  const [kind, setKind] = useState<"refund" | "exchange">("refund");
+  const [replacements, setReplacements] = useState<Record<string, Replacement>>({});
+  const [picking, setPicking] = useState<string | null>(null);
   const [refundTo, setRefundTo] = useState<"original" | "store_credit">("original");
   const [idempotencyKey] = useState(newKioskIdempotencyKey);
 
@@ -37,6 +46,7 @@ export function ReturnsScreen() {
     }),
     onSuccess: (found) => {
       setOrder(found);
+      setReplacements({});
       setSelected(
         Object.fromEntries(
           found.eligibility.lines.filter((l) => l.returnableQuantity > 0).map((l) => [l.lineId, l.returnableQuantity]),
@@ -44,55 +54,90 @@ export function ReturnsScreen() {
       );
     },
   });
+
+  const chosenLines = Object.entries(selected).filter(([, quantity]) => quantity > 0);
+  const lines = chosenLines.map(([lineId, quantity]) => ({ lineId, quantity, reason: reason ?? "other" }));
+  const exchange =
+    kind === "exchange" && chosenLines.every(([lineId]) => replacements[lineId])
+      ? chosenLines.map(([lineId, quantity]) => ({ sku: replacements[lineId]!.sku, quantity }))
+      : undefined;
+  // Several returned lines may be exchanged for the same thing: one replacement line per SKU.
+  const mergedExchange =
+    exchange &&
+    [
+      ...exchange
+        .reduce((bySku, l) => bySku.set(l.sku, (bySku.get(l.sku) ?? 0) + l.quantity), new Map<string, number>())
+        .entries(),
+    ].map(([sku, quantity]) => ({ sku, quantity }));
+  const readyToQuote = !!order && lines.length > 0 && (kind === "refund" || !!mergedExchange);
+  // What the return will promise, from the same function as returns.create: shown before the shopper confirms.
+  const quote = useQuery({
+    queryKey: ["returns.quote", order?.orderNumber, lines, mergedExchange],
+    queryFn: () =>
+      contract.returns.quote.mutate({
+        orderNumber: order!.orderNumber,
+        email: order!.email,
+        lines,
+        exchange: mergedExchange,
+      }),
+    enabled: readyToQuote,
+    retry: false,
+  });
   const create = useMutation({
     mutationFn: () =>
       contract.returns.create.mutate({
         orderNumber: order!.orderNumber,
         email: order!.email,
-        lines: Object.entries(selected)
-          .filter(([, quantity]) => quantity > 0)
-          .map(([lineId, quantity]) => ({ lineId, quantity, reason: reason! })),
+        lines: lines.map((l) => ({ ...l, reason: reason! })),
         method: { type: "in_store", storeId: kiosk.storeId },
         refundTo,
         idempotencyKey,
+        exchange: mergedExchange,
       }),
   });
 
   if (create.data) {
     return (
-      <Screen title={t("doneTitle")} testId="return-confirmation">
-        <div className="rounded-3xl bg-emerald-50 p-10 ring-2 ring-emerald-300">
-          <p className="text-3xl">{t("returnNumber")}</p>
-          <p data-testid="return-number" className="font-mono text-7xl font-bold tracking-wider">
-            {create.data.returnNumber}
-          </p>
-          <p className="mt-6 text-3xl">
-            {t("refund", { amount: formatMoney(create.data.refundMinor, "PLN", locale) })}
-          </p>
-        </div>
-        <p data-testid="hand-to-counter" className="text-5xl font-bold leading-tight">
-          {t("handToCounter")}
-        </p>
-        {kiosk.pickupPoint && <p className="text-3xl text-slate-600">{kiosk.pickupPoint}</p>}
-        <DoneLink label={t("done")} />
-      </Screen>
+      <ReturnDone
+        created={create.data}
+        email={order!.email}
+        replacements={chosenLines.map(([lineId, quantity]) => ({ ...replacements[lineId]!, quantity }))}
+        exchanged={!!mergedExchange}
+      />
+    );
+  }
+
+  const pickingLine = order?.eligibility.lines.find((l) => l.lineId === picking);
+  if (order && pickingLine) {
+    return (
+      <ExchangePicker
+        key={pickingLine.lineId}
+        line={pickingLine}
+        units={selected[pickingLine.lineId] ?? 1}
+        onBack={() => setPicking(null)}
+        onPick={(replacement) => {
+          const next = { ...replacements, [pickingLine.lineId]: replacement };
+          setReplacements(next);
+          // The next chosen line still without a replacement, or back to the summary.
+          setPicking(chosenLines.map(([lineId]) => lineId).find((lineId) => !next[lineId]) ?? null);
+        }}
+      />
     );
   }
 
   if (order) {
-    const chosen = Object.values(selected).some((q) => q > 0);
     const anyReturnable = order.eligibility.lines.some((l) => l.returnableQuantity > 0);
+    const missingReplacement = chosenLines.find(([lineId]) => !replacements[lineId])?.[0];
+    const refundMinor = quote.data?.refundMinor ?? 0;
+    const dueMinor = quote.data?.amountDueMinor ?? 0;
     return (
       <Screen title={t("chooseTitle", { order: order.orderNumber })} testId="return-lines">
-        <div className="text-2xl [&_li]:py-5 [&_select]:min-h-16 [&_select]:text-2xl [&_.text-sm]:text-xl">
-          <EligibilityView
-            lines={order.eligibility.lines}
-            deadline={order.eligibility.deadline}
-            locale={locale}
-            selected={selected}
-            onChange={(lineId, quantity) => setSelected((s) => ({ ...s, [lineId]: quantity }))}
-          />
-        </div>
+        <ReturnLineList
+          lines={order.eligibility.lines}
+          deadline={order.eligibility.deadline}
+          selected={selected}
+          onChange={(lineId, quantity) => setSelected((s) => ({ ...s, [lineId]: quantity }))}
+        />
         {anyReturnable ? (
           <>
             <ChoiceRow
@@ -100,27 +145,104 @@ export function ReturnsScreen() {
               value={reason}
               onChange={setReason}
               testIdPrefix="return-reason"
+              columns={3}
               options={reasons.map((r) => ({ value: r, label: t(`reasons.${r}`) }))}
             />
             <ChoiceRow
-              label={t("refundTo")}
-              value={refundTo}
-              onChange={setRefundTo}
-              testIdPrefix="refund-to"
+              label={t("kind")}
+              value={kind}
+              onChange={setKind}
+              testIdPrefix="return-kind"
               options={[
-                { value: "original", label: t("toCard"), help: t("toCardHelp") },
-                { value: "store_credit", label: t("toCredit"), help: t("toCreditHelp") },
+                { value: "refund", label: t("kindRefund"), help: t("kindRefundHelp") },
+                { value: "exchange", label: t("kindExchange"), help: t("kindExchangeHelp") },
               ]}
             />
+            {kind === "exchange" && (
+              <ul data-testid="replacements" className="flex flex-col gap-3">
+                {chosenLines.map(([lineId, quantity]) => {
+                  const line = order.eligibility.lines.find((l) => l.lineId === lineId);
+                  const replacement = replacements[lineId];
+                  return (
+                    <li
+                      key={lineId}
+                      className="flex items-center gap-6 rounded-3xl bg-sky-50 px-6 py-4 ring-2 ring-sky-200"
+                    >
+                      <p className="min-w-0 flex-1 text-2xl">
+                        {replacement ? (
+                          <span data-testid="replacement" data-sku={replacement.sku}>
+                            {t("exchange.swap", {
+                              from: line?.title ?? lineId,
+                              to: `${replacement.productTitle} · ${replacement.variantTitle}`,
+                              quantity,
+                            })}
+                          </span>
+                        ) : (
+                          t("exchange.forWhat", { item: line?.title ?? lineId })
+                        )}
+                      </p>
+                      <button
+                        type="button"
+                        data-testid="choose-replacement"
+                        onClick={() => setPicking(lineId)}
+                        className="min-h-16 shrink-0 rounded-2xl bg-white px-6 text-2xl font-semibold ring-2 ring-inset ring-sky-400 active:bg-sky-100"
+                      >
+                        {replacement ? t("exchange.change") : t("exchange.chooseReplacement")}
+                      </button>
+                    </li>
+                  );
+                })}
+              </ul>
+            )}
+            {readyToQuote && (
+              <div
+                data-testid="return-quote"
+                data-refund-minor={quote.data?.refundMinor}
+                data-due-minor={quote.data?.amountDueMinor ?? 0}
+                className="rounded-3xl bg-slate-50 px-8 py-6 text-3xl ring-2 ring-slate-200"
+              >
+                {quote.isPending ? (
+                  t("working")
+                ) : quote.error ? (
+                  <KioskError message={friendly(quote.error, "order")} onRetry={() => void quote.refetch()} />
+                ) : dueMinor > 0 ? (
+                  <p className="font-semibold">
+                    {t("exchange.due", { amount: formatMoney(dueMinor, quote.data?.currency ?? "PLN", locale) })}
+                  </p>
+                ) : refundMinor > 0 ? (
+                  <p className="font-semibold">
+                    {t(kind === "exchange" ? "exchange.difference" : "quoteRefund", {
+                      amount: formatMoney(refundMinor, quote.data?.currency ?? "PLN", locale),
+                    })}
+                  </p>
+                ) : (
+                  <p className="font-semibold">{t("exchange.even")}</p>
+                )}
+              </div>
+            )}
+            {(kind === "refund" || refundMinor > 0) && (
+              <ChoiceRow
+                label={t("refundTo")}
+                value={refundTo}
+                onChange={setRefundTo}
+                testIdPrefix="refund-to"
+                options={[
+                  { value: "original", label: t("toCard"), help: t("toCardHelp") },
+                  { value: "store_credit", label: t("toCredit"), help: t("toCreditHelp") },
+                ]}
+              />
+            )}
             {create.error && <KioskError message={friendly(create.error, "order")} />}
             <button
               type="button"
               data-testid="create-return"
-              disabled={!chosen || !reason || create.isPending}
+              disabled={
+                lines.length === 0 || !reason || create.isPending || (kind === "exchange" && !!missingReplacement)
+              }
               onClick={() => create.mutate()}
               className="min-h-24 rounded-2xl bg-slate-900 text-4xl font-semibold text-white disabled:bg-slate-400"
             >
-              {create.isPending ? t("working") : t("submit")}
+              {create.isPending ? t("working") : kind === "exchange" ? t("exchange.submit") : t("submit")}
             </button>
           </>
         ) : (

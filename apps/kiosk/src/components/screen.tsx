@@ -1,6 +1,19 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 
+/** An order or return number (OM-104191, RT-500280) is never split across two lines at its hyphen. */
+function keepNumbersWhole(text: string): ReactNode {
+  return text.split(/([A-Z]{2,3}-\d+)/).map((part, i) =>
+    i % 2 ? (
+      <span key={i} className="whitespace-nowrap">
+        {part}
+      </span>
+    ) : (
+      part
+    ),
+  );
+}
+
 /** The frame of a kiosk task screen: a big title, an optional line of help, then the content. */
 export function Screen({
   title,
@@ -14,9 +27,9 @@ export function Screen({
   children: ReactNode;
 }) {
   return (
-    <section data-testid={testId} className="mx-auto flex w-full max-w-4xl flex-col gap-8 px-10 py-10">
+    <section data-testid={testId} className="mx-auto flex w-full max-w-4xl flex-col gap-6 px-10 py-8">
       <div>
-        <h1 className="text-6xl font-bold">{title}</h1>
+        <h1 className="text-6xl font-bold">{keepNumbersWhole(title)}</h1>
         {help && <p className="mt-4 text-3xl text-slate-600">{help}</p>}
       </div>
       {children}

@@ -66,7 +66,7 @@ export function TouchForm({
 
   return (
     <form
-      className="flex flex-col gap-6"
+      className="flex flex-col gap-4"
       onSubmit={(e) => {
         e.preventDefault();
         if (complete && !busy) onSubmit();

@@ -8,6 +8,7 @@ import {
   getReturnEligibility,
   listReturns,
   lookupReturn,
+  quoteReturn,
   receiveReturn,
   rejectReturn,
 } from "@omni/domain/returns";
@@ -27,6 +28,13 @@ const lineId = z.uuid("That item is not part of this order.");
 /** Signed-in owners (and staff at the counter) may leave out the e-mail address. */
 const shopperEmail = email.optional();
 
+const returnedLines = z
+  .array(z.object({ lineId, quantity, reason: z.enum(returnReasons, "Choose why you are returning this item.") }))
+  .min(1, "Choose at least one item to return.")
+  .max(100);
+/** An exchange: replacement goods (another size, colour or product) instead of the money. */
+const exchange = z.array(z.object({ sku, quantity })).min(1).max(20).optional();
+
 export const returnsRouter = router({
   eligibility: publicProcedure
     .meta(rest("GET", "/orders/{orderNumber}/returnable", "orders:read", "What of an order can be returned"))
@@ -38,23 +46,21 @@ export const returnsRouter = router({
       z.object({
         orderNumber,
         email: shopperEmail,
-        lines: z
-          .array(
-            z.object({ lineId, quantity, reason: z.enum(returnReasons, "Choose why you are returning this item.") }),
-          )
-          .min(1, "Choose at least one item to return.")
-          .max(100),
+        lines: returnedLines,
         method: z.discriminatedUnion("type", [
           z.object({ type: z.literal("in_store"), storeId }),
           z.object({ type: z.literal("mail") }),
         ]),
         refundTo: z.enum(["original", "store_credit"]),
         idempotencyKey,
-        /** An exchange: replacement goods (another size, colour or product) instead of the money. */
-        exchange: z.array(z.object({ sku, quantity })).min(1).max(20).optional(),
+        exchange,
       }),
     )
     .mutation(({ ctx, input }) => createReturn(ctx.db, ctx.actor, input)),
+  /** What `create` would promise (refund, or the amount due for a dearer exchange), writing nothing. */
+  quote: publicProcedure
+    .input(z.object({ orderNumber, email: shopperEmail, lines: returnedLines, exchange }))
+    .mutation(({ ctx, input }) => quoteReturn(ctx.db, ctx.actor, input)),
   get: publicProcedure
     .meta(rest("GET", "/returns/{returnNumber}", "orders:read", "A return"))
     .input(z.object({ returnNumber, email: shopperEmail }))

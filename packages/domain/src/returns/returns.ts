@@ -98,6 +98,108 @@ export type CreatedReturn = {
   amountDueMinor?: number;
 };
 
+function refuseRepeatedLines(lines: { lineId: string }[]) {
+  const seen = new Set<string>();
+  for (const line of lines) {
+    if (seen.has(line.lineId)) throw badRequest("List each item once, with the number of units to return.");
+    seen.add(line.lineId);
+  }
+}
+
+/**
+ * What a return of these units is worth, in one place for `returns.create` and `returns.quote`, so the
+ * figure a shopper sees before confirming is the one the return is then written with.
+ */
+async function returnAmounts(tx: Tx, order: Order, input: Pick<CreateReturnInput, "lines" | "exchange">, now: Date) {
+  const eligibility = await eligibilityOf(tx, order, now);
+  const byId = new Map(eligibility.lines.map((l) => [l.lineId, l]));
+  const policyById = new Map(eligibility.policyLines.map((l) => [l.lineId, l]));
+  const linePaid = paidPerLine(
+    eligibility.policyLines.map((l) => ({
+      lineId: l.lineId,
+      quantity: l.quantity,
+      unitPriceMinor: l.unitPriceMinor,
+    })),
+    Math.min(order.totalMinor, order.subtotalMinor - order.discountMinor),
+  );
+
+  let refundMinor = 0;
+  for (const wanted of input.lines) {
+    const line = byId.get(wanted.lineId);
+    const policyLine = policyById.get(wanted.lineId);
+    if (!line || !policyLine)
+      throw badRequest(`That item is not part of order ${order.number}.`, { lineId: wanted.lineId });
+    if (line.returnableQuantity === 0)
+      throw badRequest(`${line.title}: ${line.reason}`, { lineId: line.lineId, reasonCode: line.reasonCode });
+    if (wanted.quantity > line.returnableQuantity) {
+      throw badRequest(
+        `You can return at most ${line.returnableQuantity} of ${line.title} (you asked for ${wanted.quantity}).`,
+        { lineId: line.lineId, returnableQuantity: line.returnableQuantity },
+      );
+    }
+    refundMinor += refundForUnits({
+      linePaidMinor: linePaid.get(line.lineId) ?? 0,
+      quantity: policyLine.quantity,
+      alreadyCounted: policyLine.declinedQuantity + policyLine.returnedQuantity,
+      units: wanted.quantity,
+    });
+  }
+  // Goods bought partly with points give back points and money in proportion to what they were worth.
+  const goodsWorthMinor = refundMinor;
+  const goodsMinor = order.subtotalMinor - order.discountMinor;
+  const share = (whole: number) => (goodsMinor > 0 ? Math.floor((whole * goodsWorthMinor) / goodsMinor) : 0);
+  const pointsBack = share(order.pointsRedeemed);
+  refundMinor = Math.min(refundMinor - share(order.pointsMinor), await refundableLeft(tx, order));
+  // An exchange: the returned goods pay for the replacement; the rest is refunded or still to pay.
+  const exchange = input.exchange?.length ? await priceExchange(tx, input.exchange) : null;
+  const replacementMinor = exchangeWorth(exchange);
+  const amountDueMinor = Math.max(0, replacementMinor - refundMinor);
+  refundMinor = Math.max(0, refundMinor - replacementMinor);
+
+  return { eligibility, byId, refundMinor, goodsWorthMinor, pointsBack, exchange, amountDueMinor };
+}
+
+export type ReturnQuote = {
+  refundMinor: number;
+  currency: string;
+  /** Set for an exchange: what a dearer replacement costs on top (0 when the returned goods pay for it). */
+  amountDueMinor?: number;
+  exchange?: { sku: string; title: string; quantity: number; unitPriceMinor: number }[];
+};
+
+/**
+ * `returns.quote`: what `returns.create` would promise for these units (and replacement), without
+ * writing anything, so a kiosk or counter can show the refund or the amount due before the shopper confirms.
+ */
+export async function quoteReturn(
+  db: Database,
+  actor: Actor,
+  input: Pick<CreateReturnInput, "orderNumber" | "email" | "lines" | "exchange">,
+  now = new Date(),
+): Promise<ReturnQuote> {
+  refuseRepeatedLines(input.lines);
+  await withCodeLimit(db, actor, () => findOrderForReturn(db, actor, input));
+  return db.transaction(async (tx) => {
+    const order = await findOrderForReturn(tx, actor, input);
+    const amounts = await returnAmounts(tx, order, input, now);
+    return {
+      refundMinor: amounts.refundMinor,
+      currency: order.currency,
+      ...(amounts.exchange
+        ? {
+            amountDueMinor: amounts.amountDueMinor,
+            exchange: amounts.exchange.map(({ sku, title, quantity, unitPriceMinor }) => ({
+              sku,
+              title,
+              quantity,
+              unitPriceMinor,
+            })),
+          }
+        : {}),
+    };
+  });
+}
+
 /**
  * `returns.create`: registers a return of some units of a delivered or collected order, promises a
  * refund of what was paid for them and sends the slip. The order row is locked, so two returns
@@ -109,11 +211,7 @@ export async function createReturn(
   input: CreateReturnInput,
   now = new Date(),
 ): Promise<CreatedReturn> {
-  const seen = new Set<string>();
-  for (const line of input.lines) {
-    if (seen.has(line.lineId)) throw badRequest("List each item once, with the number of units to return.");
-    seen.add(line.lineId);
-  }
+  refuseRepeatedLines(input.lines);
   const found = await withCodeLimit(db, actor, () => findOrderForReturn(db, actor, input));
 
   return db.transaction(async (tx) => {
@@ -127,6 +225,7 @@ export async function createReturn(
         status: "requested" as const,
         refundMinor: earlier.refundMinor,
         currency: order.currency,
+        ...(earlier.exchange ? { amountDueMinor: earlier.amountDueMinor } : {}),
       };
     }
 
@@ -135,50 +234,8 @@ export async function createReturn(
       throw badRequest(`${store.name} does not take returns. Choose another store or send the items by mail.`);
     }
 
-    const eligibility = await eligibilityOf(tx, order, now);
-    const byId = new Map(eligibility.lines.map((l) => [l.lineId, l]));
-    const policyById = new Map(eligibility.policyLines.map((l) => [l.lineId, l]));
-    const linePaid = paidPerLine(
-      eligibility.policyLines.map((l) => ({
-        lineId: l.lineId,
-        quantity: l.quantity,
-        unitPriceMinor: l.unitPriceMinor,
-      })),
-      Math.min(order.totalMinor, order.subtotalMinor - order.discountMinor),
-    );
-
-    let refundMinor = 0;
-    for (const wanted of input.lines) {
-      const line = byId.get(wanted.lineId);
-      const policyLine = policyById.get(wanted.lineId);
-      if (!line || !policyLine)
-        throw badRequest(`That item is not part of order ${order.number}.`, { lineId: wanted.lineId });
-      if (line.returnableQuantity === 0)
-        throw badRequest(`${line.title}: ${line.reason}`, { lineId: line.lineId, reasonCode: line.reasonCode });
-      if (wanted.quantity > line.returnableQuantity) {
-        throw badRequest(
-          `You can return at most ${line.returnableQuantity} of ${line.title} (you asked for ${wanted.quantity}).`,
-          { lineId: line.lineId, returnableQuantity: line.returnableQuantity },
-        );
-      }
-      refundMinor += refundForUnits({
-        linePaidMinor: linePaid.get(line.lineId) ?? 0,
-        quantity: policyLine.quantity,
-        alreadyCounted: policyLine.declinedQuantity + policyLine.returnedQuantity,
-        units: wanted.quantity,
-      });
-    }
-    // Goods bought partly with points give back points and money in proportion to what they were worth.
-    const goodsWorthMinor = refundMinor;
-    const goodsMinor = order.subtotalMinor - order.discountMinor;
-    const share = (whole: number) => (goodsMinor > 0 ? Math.floor((whole * goodsWorthMinor) / goodsMinor) : 0);
-    const pointsBack = share(order.pointsRedeemed);
-    refundMinor = Math.min(refundMinor - share(order.pointsMinor), await refundableLeft(tx, order));
-    // An exchange: the returned goods pay for the replacement; the rest is refunded or still to pay.
-    const exchange = input.exchange?.length ? await priceExchange(tx, input.exchange) : null;
-    const replacementMinor = exchangeWorth(exchange);
-    const amountDueMinor = Math.max(0, replacementMinor - refundMinor);
-    refundMinor = Math.max(0, refundMinor - replacementMinor);
+    const { eligibility, byId, refundMinor, goodsWorthMinor, pointsBack, exchange, amountDueMinor } =
+      await returnAmounts(tx, order, input, now);
 
     const returnNumber = await nextReturnNumber(tx);
     const [created] = await tx
