@@ -240,7 +240,7 @@ export async function suggestProducts(db: DbOrTx, input: { query: string; locale
   if (!queryWords(input.query).length) return { items: [] };
   const result = await searchCatalog(db, { query: input.query, locale: input.locale, limit: input.limit ?? 6 });
   return {
-    items: result.items.map(({ slug, title, category, priceMinor, listPriceMinor, currency, imageHue }) => ({
+    items: result.items.map(({ slug, title, category, priceMinor, listPriceMinor, currency, imageHue, imageId }) => ({
       slug,
       title,
       category,
@@ -248,6 +248,7 @@ export async function suggestProducts(db: DbOrTx, input: { query: string; locale
       listPriceMinor,
       currency,
       imageHue,
+      imageId,
     })),
   };
 }
