@@ -2,8 +2,11 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 
+import { createDb } from "@omni/db";
 import { demoRequested, prepareDeployment } from "@omni/db/deployment";
 import { defaultDataDir, startEmbeddedPostgres, type EmbeddedPostgres } from "@omni/db/embedded";
+import { seedDemoImages } from "@omni/domain/catalog";
+import { demoProductPicture } from "@omni/ui/product-picture-svg";
 
 export const repoRoot = path.resolve(import.meta.dirname, "..");
 
@@ -29,9 +32,24 @@ export async function prepareDatabase(
   }
   const demo = !!server || (options.demo ?? demoRequested(process.argv, process.env.OMNI_DEMO_SEED));
   await prepareDeployment(url, { demo });
+  if (demo) await addDemoPictures(url);
   if (!demo)
     console.log("Production database: migrated, no demo data. Create the first admin with `pnpm admin:create`.");
   return { url, server, demo };
+}
+
+/**
+ * The demo's product pictures, stored through the image store as uploads are (one drawing per category and colour,
+ * made once and kept in the store). Only products without a picture get them, so this is quick after the first time.
+ */
+async function addDemoPictures(url: string): Promise<void> {
+  const handle = createDb(url, { max: 2 });
+  try {
+    const added = await seedDemoImages(handle.db, demoProductPicture);
+    if (added) console.log(`Stored ${added} demo product pictures.`);
+  } finally {
+    await handle.close();
+  }
 }
 
 /**

@@ -27,7 +27,8 @@ async function reserveAtKiosk(browser: Browser, variant: PickedVariant, email: s
     { name: "omni-kiosk-device", value: "dev-kiosk-krakow", url: urls.kiosk, httpOnly: true, sameSite: "Strict" },
   ]);
   const kiosk: Page = await context.newPage();
-  await kiosk.goto(`${urls.kiosk}/product/${variant.slug}`);
+  // Nothing is chosen for the shopper at the kiosk: the link names the variant, as the phone's QR code does.
+  await kiosk.goto(`${urls.kiosk}/product/${variant.slug}?sku=${encodeURIComponent(variant.sku)}`);
   await expect(kiosk.getByTestId("variant-picker")).toHaveAttribute("data-sku", variant.sku);
   await expect(kiosk.getByTestId("in-this-store")).not.toHaveAttribute("data-available", "0");
   await kiosk.getByTestId("reserve-here").tap();

@@ -23,6 +23,8 @@ test("an untouched kiosk asks whether the shopper is still there, then forgets e
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
   await page.getByTestId("category-t-shirts").tap();
   await page.getByTestId("product-card").first().tap();
+  // No size is chosen for the shopper: pick one.
+  await page.locator('[data-testid^="option-size-"]').first().tap();
   await page.getByTestId("add-to-cart").tap();
   await expect(page.getByTestId("added-to-cart")).toBeVisible();
   // Signed in, this is Ada's account cart: it may hold what she added elsewhere.

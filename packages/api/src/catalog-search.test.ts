@@ -47,6 +47,21 @@ describe("catalogue search", () => {
     expect(jeans.items[0]?.title.toLowerCase()).toContain("jeansy");
   });
 
+  it("corrects a typo against the words of a product added a moment ago (the lexicon follows the catalogue)", async () => {
+    const api = await callerFor(t.db, "anonymous");
+    const [product] = await t.sql`
+      insert into products (slug, title, title_pl, category_slug)
+      values ('merino-test', 'Merino Crew Test', 'Sweter z merynosa testowy', 'hoodies') returning id`;
+    await t.sql`insert into variants (sku, product_id, title, options, price_minor)
+      values ('TEST-MERINO-M', ${product!.id}, 'M', '{"size":"M"}', 29900)`;
+    const [word] = await t.sql`select word from catalog_words where word = 'merynosa'`;
+    expect(word).toBeDefined();
+    // One wrong letter, and a word no other product has: only the new product's own word can correct it.
+    const hits = await api.catalog.search({ query: "merynisa", locale: "pl" });
+    expect(hits.items.map((i) => i.slug)).toEqual(["merino-test"]);
+    expect(hits.didYouMean).toBeNull();
+  });
+
   it("finds the words of the search box's placeholder in Polish", async () => {
     const api = await callerFor(t.db, "anonymous");
     for (const word of ["koszula", "jeansy", "bluza"]) {

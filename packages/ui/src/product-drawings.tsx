@@ -1,3 +1,5 @@
+/** @jsxRuntime automatic @jsxImportSource react */
+// The pragma: these drawings are also rendered under tsx by the seed script, outside the apps' JSX settings.
 /**
  * One drawing per category, in a 400×500 frame, so that a cap looks like a cap and jeans like jeans.
  * `fill` is the garment colour, `shade` its darker tone for seams and details.
@@ -168,6 +170,11 @@ export const drawings: Record<string, Draw> = {
 
 /** The accessories category holds bags, caps and more: the title decides which drawing fits. */
 export function drawingFor(category: string | undefined, title: string): Draw {
-  if (category === "accessories" && /cap|czapk|beanie/i.test(title)) return cap;
-  return (category && drawings[category]) || tshirt;
+  return drawings[drawingKeyFor(category, title)]!;
+}
+
+/** The name of the drawing a product gets (a key of `drawings`). */
+export function drawingKeyFor(category: string | undefined, title: string): string {
+  if (category === "accessories" && /cap|czapk|beanie/i.test(title)) return "accessories-cap";
+  return category && drawings[category] ? category : "t-shirts";
 }

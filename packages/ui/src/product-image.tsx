@@ -1,13 +1,18 @@
 import { drawingFor } from "./product-drawings";
+import { StoredImage } from "./stored-image";
 
 /**
- * A product picture drawn on the spot from the product's category and hue: no image files to download
- * or store, and every category has its own shape (jeans look like jeans, a cap like a cap).
+ * A product picture: the platform's stored picture when the product has one (`imageId`, served resized by
+ * `/api/images/<id>`), else one drawn on the spot from the product's category and hue, so that a product created a
+ * minute ago without a picture still has its category's shape (jeans look like jeans, a cap like a cap).
  */
 export function ProductImage({
   title,
   hue,
   category,
+  imageId,
+  sizes = "(min-width: 768px) 33vw, 50vw",
+  priority = false,
   className = "",
   thumbnail = false,
 }: {
@@ -15,9 +20,20 @@ export function ProductImage({
   hue: number;
   /** The category slug; it picks the drawing. */
   category?: string;
+  /** A stored picture of the product (`images[].id` of the catalogue). */
+  imageId?: string | null;
+  /** How wide the picture shows, for the browser to pick a width (`next/image` sizes). */
+  sizes?: string;
+  /** The largest picture of the first screen: loaded at once. */
+  priority?: boolean;
   className?: string;
   thumbnail?: boolean;
 }) {
+  if (imageId)
+    // A thumbnail sits inside a labelled control: it is decoration there (WCAG 2.5.3).
+    return (
+      <StoredImage id={imageId} alt={thumbnail ? "" : title} sizes={sizes} priority={priority} className={className} />
+    );
   const id = `g${hue}-${category ?? "x"}`;
   const draw = drawingFor(category, title);
   return (

@@ -55,7 +55,14 @@ export function AttractScreen() {
           className="flex w-full max-w-2xl motion-safe:animate-[fade_0.8s_ease-out] flex-col items-center gap-6"
         >
           <div className="w-[520px] overflow-hidden rounded-3xl shadow-2xl">
-            <ProductImage title={product.title} hue={product.imageHue} category={product.category} />
+            <ProductImage
+              title={product.title}
+              hue={product.imageHue}
+              category={product.category}
+              imageId={product.imageId}
+              sizes="720px"
+              priority
+            />
           </div>
           <p className="text-5xl font-semibold">{product.title}</p>
           <span className="rounded-full bg-white px-8 py-3">

@@ -15,6 +15,8 @@ export type ProductSummary = {
   currency: string;
   inStock: boolean;
   imageHue: number;
+  /** The product's first stored picture; without one its category's drawing shows. */
+  imageId?: string | null;
   category?: string;
   rating?: Rating;
 };
@@ -29,7 +31,13 @@ export function ProductCard({ item }: { item: ProductSummary }) {
       data-slug={item.slug}
       className="flex h-full flex-col overflow-hidden rounded-3xl bg-white ring-2 ring-slate-200 active:ring-sky-500"
     >
-      <ProductImage title={item.title} hue={item.imageHue} category={item.category} />
+      <ProductImage
+        title={item.title}
+        hue={item.imageHue}
+        category={item.category}
+        imageId={item.imageId}
+        sizes="340px"
+      />
       <div className="flex flex-1 flex-col gap-2 p-5">
         <p className="text-2xl font-semibold leading-tight">{item.title}</p>
         <Price

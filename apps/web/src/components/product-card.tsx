@@ -12,6 +12,8 @@ export type ProductCardItem = {
   currency: string;
   inStock: boolean;
   imageHue: number;
+  /** The product's first stored picture; without one its category's drawing shows. */
+  imageId?: string | null;
   category?: string;
   promotion?: string | null;
   rating?: Rating;
@@ -38,6 +40,8 @@ export function ProductCard({
           title={item.title}
           hue={item.imageHue}
           category={item.category}
+          imageId={item.imageId}
+          sizes="(min-width: 1024px) 25vw, (min-width: 768px) 33vw, 50vw"
           className={item.inStock ? "" : "opacity-60"}
         />
         {item.promotion && (

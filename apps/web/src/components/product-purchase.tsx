@@ -14,6 +14,7 @@ import { StoreAvailability } from "@omni/ui/store-availability";
 import { useErrorMessage, useTRPC } from "@omni/ui/trpc";
 
 import { useCart } from "./cart-context";
+import { useChosenColour } from "./chosen-colour";
 import { ReserveInStore } from "./reserve-in-store";
 import { usePreferredStore } from "./use-preferred-store";
 
@@ -72,12 +73,15 @@ export function ProductPurchase({
   const trpc = useTRPC();
   const cart = useCart();
   const { sizes, colours } = optionValues(product.variants);
-  const stockOf = new Map(initialAvailability.map((a) => [a.sku, totalOf(a)]));
-  const firstInStock = product.variants.find((v) => (stockOf.get(v.sku) ?? 0) > 0) ?? product.variants[0];
-  const start = product.variants.find((v) => v.sku === initialSku) ?? firstInStock;
+  // Sizes are marked sold out by the shop's own channel: what can be delivered (online stock).
+  const onlineOf = new Map(initialAvailability.map((a) => [a.sku, a.online]));
+  const start = product.variants.find((v) => v.sku === initialSku);
+  const chosenColour = useChosenColour();
+  // No size is chosen for the shopper: a preselected size gets bought by mistake. A link to a variant (`?sku=`) is a
+  // choice made, and a product in one size has nothing to choose.
   const [choice, setChoice] = useState<{ size?: string; colour?: string }>({
-    size: start?.options.size,
-    colour: start?.options.colour,
+    size: start?.options.size ?? (sizes.length === 1 ? sizes[0] : undefined),
+    colour: start?.options.colour ?? chosenColour.colour,
   });
   const [quantity, setQuantity] = useState(1);
   const [adding, setAdding] = useState(false);
@@ -97,20 +101,25 @@ export function ProductPurchase({
 
   const pick = (next: { size?: string; colour?: string }) => {
     const merged = { ...choice, ...next };
-    // Picking a colour that lacks the chosen size moves to a size that exists in that colour.
-    const exact = findVariant(product.variants, merged);
-    const fallback =
-      exact ??
-      product.variants.find((v) => (next.colour ? v.options.colour === next.colour : v.options.size === next.size));
-    const chosen = exact ?? fallback;
-    if (!chosen) return;
-    setChoice({ size: chosen.options.size, colour: chosen.options.colour });
+    // Picking a colour that lacks the chosen size keeps the colour and asks for a size again (never another size
+    // silently); picking a size that this colour lacks moves to a colour that has it.
+    const chosen =
+      findVariant(product.variants, merged) ??
+      (next.size ? product.variants.find((v) => v.options.size === next.size) : undefined);
+    const colour = chosen?.options.colour ?? merged.colour;
+    setChoice({ size: chosen ? chosen.options.size : sizes.length ? undefined : merged.size, colour });
+    chosenColour.setColour(colour);
     setAdded(null);
     setAddError(null);
     const url = new URL(window.location.href);
-    url.searchParams.set("sku", chosen.sku);
+    if (chosen) url.searchParams.set("sku", chosen.sku);
+    else url.searchParams.delete("sku");
     window.history.replaceState(null, "", url);
   };
+  // Before a size is chosen, the price shown is the cheapest of the chosen colour.
+  const fromPrice = [...product.variants]
+    .filter((v) => !choice.colour || v.options.colour === choice.colour)
+    .sort((a, b) => a.priceMinor - b.priceMinor)[0];
 
   const myStore = stores.find((s) => s.id === storeId) ?? null;
   const data = availability.data;
@@ -123,7 +132,7 @@ export function ProductPurchase({
     const label = labelOf(kind, value);
     const candidate = findVariant(product.variants, { ...choice, [kind]: value });
     const exists = !!candidate || (kind === "colour" && product.variants.some((v) => v.options.colour === value));
-    const soldOut = candidate ? (stockOf.get(candidate.sku) ?? 0) === 0 : false;
+    const soldOut = candidate ? (onlineOf.get(candidate.sku) ?? 0) <= 0 : false;
     const selected = choice[kind] === value;
     return (
       <button
@@ -137,7 +146,7 @@ export function ProductPurchase({
         disabled={!exists}
         aria-label={
           soldOut
-            ? `${label} — ${t("soldOut")}`
+            ? `${label} — ${t("soldOutOnline")}`
             : !candidate && kind === "size"
               ? `${label} — ${t("notInColour")}`
               : label
@@ -169,6 +178,19 @@ export function ProductPurchase({
             <span className="rounded bg-red-700 px-2 py-0.5 text-sm font-bold text-white">{variant.promotion}</span>
           )}
         </div>
+      ) : fromPrice && sizes.length > 0 && !choice.size ? (
+        <div className="flex flex-wrap items-center gap-3">
+          <Price
+            priceMinor={fromPrice.priceMinor}
+            listPriceMinor={fromPrice.listPriceMinor}
+            currency={fromPrice.currency}
+            locale={locale}
+            size="lg"
+          />
+          {fromPrice.promotion && (
+            <span className="rounded bg-red-700 px-2 py-0.5 text-sm font-bold text-white">{fromPrice.promotion}</span>
+          )}
+        </div>
       ) : (
         <p className="text-slate-700">{t("noVariant")}</p>
       )}
@@ -187,7 +209,16 @@ export function ProductPurchase({
             {t("size")}: <span className="font-normal">{choice.size && labelOf("size", choice.size)}</span>
           </legend>
           <div className="flex flex-wrap gap-2">{sizes.map((s) => optionButton("size", s))}</div>
+          {sizes.some((size) => {
+            const candidate = findVariant(product.variants, { ...choice, size });
+            return candidate && (onlineOf.get(candidate.sku) ?? 0) <= 0;
+          }) && <p className="mt-2 text-xs text-slate-600">{t("soldOutOnlineHint")}</p>}
         </fieldset>
+      )}
+      {!variant && sizes.length > 0 && !choice.size && (
+        <p data-testid="choose-size" className="rounded-lg bg-slate-100 px-3 py-2 font-medium text-slate-800">
+          {t("chooseSize")}
+        </p>
       )}
 
       {variant && (

@@ -118,7 +118,14 @@ export function SearchBox({ initialQuery = "" }: { initialQuery?: string }) {
                     className="flex items-center justify-between gap-3 px-4 py-3 hover:bg-slate-50 focus-visible:bg-slate-100 focus-visible:outline-none"
                   >
                     <span className="w-10 shrink-0 overflow-hidden rounded bg-slate-100">
-                      <ProductImage title={item.title} hue={item.imageHue} category={item.category} thumbnail />
+                      <ProductImage
+                        title={item.title}
+                        hue={item.imageHue}
+                        category={item.category}
+                        imageId={item.imageId}
+                        sizes="48px"
+                        thumbnail
+                      />
                     </span>
                     <span className="min-w-0 flex-1 truncate">{item.title}</span>
                     <Price

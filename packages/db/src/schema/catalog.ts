@@ -62,6 +62,16 @@ export const products = pgTable(
   ],
 );
 
+/**
+ * The distinct words of the catalogue's full text (folded, letters only), kept by a trigger on `products` (migration
+ * "search_lexicon"). A typo is corrected against this small table by trigram similarity, as the pg_trgm
+ * documentation advises for "did you mean", and the full-text index then answers the corrected words: comparing a
+ * word with a few thousand words is far cheaper than comparing it with the titles of every product.
+ */
+export const catalogWords = pgTable("catalog_words", { word: text("word").primaryKey() }, (t) => [
+  index("catalog_words_trgm_idx").using("gin", t.word.op("gin_trgm_ops")),
+]);
+
 export type VariantOptions = { size?: string; colour?: string };
 
 export const variants = pgTable(

@@ -13,3 +13,4 @@ export * from "./bulk-price";
 export * from "./catalog-csv";
 export * from "./image-store";
 export * from "./images";
+export * from "./demo-images";

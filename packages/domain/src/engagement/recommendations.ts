@@ -66,6 +66,8 @@ export type Recommendation = {
   priceMinor: number;
   currency: string;
   imageHue: number;
+  /** The product's first stored picture (served by `/api/images/<id>`), if it has one. */
+  imageId: string | null;
   inStock: boolean;
   /** Only when a store was named: whether that store has it on its shelves now. */
   inStore?: boolean;
@@ -95,11 +97,14 @@ async function rankedProducts(
     title_pl: string | null;
     category_slug: string;
     image_hue: number;
+    image_id: string | null;
     in_store: boolean;
   }>(sql`
     with candidates as (${input.candidates}),
     ranked as (select pid, min(rank) as rank from candidates group by pid)
     select p.id, p.slug, p.title, p.title_pl, p.category_slug, p.image_hue,
+      (select pi.id from product_images pi where pi.product_id = p.id order by pi.position, pi.created_at limit 1)
+        as image_id,
       ${input.storeId ? inStockAt(sql`sl.location_id = ${input.storeId}`) : sql`false`} as in_store
     from ranked r join products p on p.id = r.pid
     where p.active and ${inStockAt(sql`true`)} and not (${input.exclude})
@@ -126,6 +131,7 @@ async function rankedProducts(
       priceMinor: cheapest?.priceMinor ?? 0,
       currency: cheapest?.currency ?? "PLN",
       imageHue: p.image_hue,
+      imageId: p.image_id,
       inStock: true,
       ...(input.storeId ? { inStore: p.in_store } : {}),
     };

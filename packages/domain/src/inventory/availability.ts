@@ -13,6 +13,13 @@ export const availableSql = sql`greatest(0, sl.on_hand - sl.held - sl.safety_sto
   select sum(h.quantity) from stock_holds h
   where h.location_id = sl.location_id and h.sku = sl.sku and h.released_at is null and h.expires_at <= now()), 0))::int`;
 
+/**
+ * Whether a stock row has at least one unit to promise: the same rule as `availableSql`, but the holds whose deadline
+ * has passed are summed only when the row has none without them (they can only add units). Listings and facets test
+ * tens of thousands of rows; most have units and skip the sub-query.
+ */
+export const inStockSql = sql`(sl.on_hand - sl.held - sl.safety_stock > 0 or ${availableSql} > 0)`;
+
 export type LocationAvailability = { storeId: string; available: number; aisle: string | null };
 
 /** Available units per location for many SKUs at once. */

@@ -22,7 +22,11 @@ export default async function ProductPage({
       throw error;
     });
   const initialSku = product.variants.find((v) => v.sku === sku)?.sku;
-  return <ProductView product={product} shopUrl={webUrl()} initialSku={initialSku} />;
+  // Every variant's stock, so that the sizes this store lacks are marked before any is picked.
+  const availability = await Promise.all(product.variants.map((v) => api.inventory.availability({ sku: v.sku })));
+  return (
+    <ProductView product={product} shopUrl={webUrl()} initialSku={initialSku} initialAvailability={availability} />
+  );
 }
 
 /** A malformed escape in the address is just an unknown product, never a crash. */

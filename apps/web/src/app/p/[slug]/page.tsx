@@ -1,5 +1,6 @@
 import { auth } from "@/auth";
 import { BackInStock } from "@/components/back-in-stock";
+import { ChosenColourProvider } from "@/components/chosen-colour";
 import { ProductGallery } from "@/components/product-gallery";
 import { ProductPurchase } from "@/components/product-purchase";
 import { ProductReviews } from "@/components/product-reviews";
@@ -56,6 +57,12 @@ export default async function ProductPage({ params, searchParams }: Props) {
   ]);
   const inStock = availability.some((a) => a.online > 0 || a.locations.some((l) => l.available > 0));
   const cheapest = [...product.variants].sort((a, b) => a.priceMinor - b.priceMinor)[0];
+  // The colour shown first: the linked variant's, else the first that can be delivered. Sizes are left to the shopper.
+  const firstColour = (
+    product.variants.find((v) => v.sku === sku) ??
+    product.variants.find((_, i) => availability[i]!.online > 0) ??
+    product.variants[0]
+  )?.options.colour;
   const jsonLd = {
     "@context": "https://schema.org",
     "@type": "Product",
@@ -108,37 +115,44 @@ export default async function ProductPage({ params, searchParams }: Props) {
           {locale === "pl" ? product.categoryNamePl : product.categoryName}
         </Link>
       </nav>
-      <div className="grid gap-6 md:grid-cols-2">
-        <ProductGallery title={product.title} hue={product.imageHue} category={product.category} />
-        <div className="space-y-4">
-          <h1 data-testid="product-title" className="text-2xl font-bold sm:text-3xl">
-            {product.title}
-          </h1>
-          <RatingStars rating={product.rating} locale={locale} showEmpty />
-          <ProductPurchase
-            product={product}
-            stores={stores.filter((s) => s.type === "store")}
-            initialAvailability={availability}
-            initialSku={sku}
-            preferredStoreId={storeId}
-            signedIn={!!session?.user}
-            defaultName={session?.user?.name ?? ""}
-            defaultEmail={session?.user?.email ?? ""}
+      <ChosenColourProvider initial={firstColour}>
+        <div className="grid gap-6 md:grid-cols-2">
+          <ProductGallery
+            title={product.title}
+            hue={product.imageHue}
+            category={product.category}
+            images={product.images}
           />
-          {!inStock && cheapest && <p className="text-slate-700">{t("soldOutEverywhere")}</p>}
-          <BackInStock
-            variants={missingSomewhere.map((v) => ({ sku: v.sku, title: v.title }))}
-            stores={stores.filter((s) => s.type === "store").map((s) => ({ id: s.id, name: s.name }))}
-            defaultEmail={session?.user?.email ?? ""}
-          />
-          <section>
-            <h2 className="text-lg font-semibold">{t("description")}</h2>
-            <p className="mt-1 whitespace-pre-line text-slate-700">{product.description}</p>
-            {product.finalSale && <p className="mt-2 font-medium text-amber-900">{t("finalSale")}</p>}
-          </section>
-          <ProductReviews slug={product.slug} />
+          <div className="space-y-4">
+            <h1 data-testid="product-title" className="text-2xl font-bold sm:text-3xl">
+              {product.title}
+            </h1>
+            <RatingStars rating={product.rating} locale={locale} showEmpty />
+            <ProductPurchase
+              product={product}
+              stores={stores.filter((s) => s.type === "store")}
+              initialAvailability={availability}
+              initialSku={sku}
+              preferredStoreId={storeId}
+              signedIn={!!session?.user}
+              defaultName={session?.user?.name ?? ""}
+              defaultEmail={session?.user?.email ?? ""}
+            />
+            {!inStock && cheapest && <p className="text-slate-700">{t("soldOutEverywhere")}</p>}
+            <BackInStock
+              variants={missingSomewhere.map((v) => ({ sku: v.sku, title: v.title }))}
+              stores={stores.filter((s) => s.type === "store").map((s) => ({ id: s.id, name: s.name }))}
+              defaultEmail={session?.user?.email ?? ""}
+            />
+            <section>
+              <h2 className="text-lg font-semibold">{t("description")}</h2>
+              <p className="mt-1 whitespace-pre-line text-slate-700">{product.description}</p>
+              {product.finalSale && <p className="mt-2 font-medium text-amber-900">{t("finalSale")}</p>}
+            </section>
+            <ProductReviews slug={product.slug} />
+          </div>
         </div>
-      </div>
+      </ChosenColourProvider>
       <RecommendedProducts slug={product.slug} mode="product" />
     </article>
   );
