@@ -12,7 +12,7 @@ import { useErrorMessage, useTRPC } from "@omni/ui/trpc";
 import { KioskError } from "./kiosk-error";
 import { useKiosk } from "./kiosk-session";
 import { Screen } from "./screen";
-import { VariantPicker } from "./variant-picker";
+import { optionsOf, variantOf, VariantPicker, type Choice } from "./variant-picker";
 
 /** The replacement a shopper chose for one returned line: priced as every channel prices it. */
 export type Replacement = { sku: string; productTitle: string; variantTitle: string; priceMinor: number };
@@ -47,6 +47,8 @@ export function ExchangePicker({
     enabled: !!slug,
   });
   const [pickedSku, setPickedSku] = useState<string | null>(null);
+  // A colour picked before its size: no variant yet, so the choice is kept until it is complete.
+  const [partial, setPartial] = useState<Choice | null>(null);
   const variants = product.data?.variants ?? [];
   // The returned SKU itself is not a replacement: start on it only to show where the shopper is.
   const sku = pickedSku ?? (chosenSlug ? variants[0]?.sku : line.sku) ?? "";
@@ -97,6 +99,7 @@ export function ExchangePicker({
                   onClick={() => {
                     setChosenSlug(item.slug);
                     setPickedSku(null);
+                    setPartial(null);
                     setBrowsing(false);
                   }}
                   className="flex h-full w-full flex-col overflow-hidden rounded-3xl bg-white text-left ring-2 ring-slate-200 active:ring-sky-500"
@@ -141,7 +144,16 @@ export function ExchangePicker({
               )}
             </div>
           </div>
-          <VariantPicker variants={variants} selected={sku} onSelect={setPickedSku} />
+          <VariantPicker
+            variants={variants}
+            choice={partial ?? (variant ? { ...optionsOf(variant), sku: variant.sku } : {})}
+            onChoose={(next) => {
+              const complete = variantOf(variants, next);
+              setPartial(complete ? null : next);
+              if (complete) setPickedSku(complete.sku);
+            }}
+            soldOutHere={(s) => s === sku && !availability.isPending && here <= 0}
+          />
           <p
             data-testid="exchange-stock"
             data-available={here}
