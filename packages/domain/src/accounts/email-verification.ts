@@ -23,7 +23,7 @@ export async function queueVerificationEmail(tx: Tx, user: { id: string; email: 
  */
 export async function requestEmailVerification(db: Database, actor: Actor & { userId: string }) {
   const [user] = await db.select().from(users).where(eq(users.id, actor.userId));
-  if (!user) throw notFound("Your account");
+  if (!user) throw notFound("Your account", "account_not_found");
   if (user.emailVerified) return { alreadyVerified: true };
   await consumeOrRefuse(db, [
     ["accountEmails", emailKey(user.email)],
@@ -37,13 +37,17 @@ export async function requestEmailVerification(db: Database, actor: Actor & { us
 export async function verifyEmail(db: Database, input: { token: string }) {
   return db.transaction(async (tx) => {
     const userId = await redeemAccountToken(tx, "verify-email", input.token);
-    if (!userId) throw badRequest("This confirmation link is not valid any more. Ask for a new one from your account.");
+    if (!userId)
+      throw badRequest("This confirmation link is not valid any more. Ask for a new one from your account.", {
+        reason: "confirmation_link_invalid",
+      });
     const [user] = await tx
       .update(users)
       .set({ emailVerified: sql`coalesce(${users.emailVerified}, now())` })
       .where(eq(users.id, userId))
       .returning({ email: users.email });
-    if (!user) throw badRequest("This confirmation link is not valid any more.");
+    if (!user)
+      throw badRequest("This confirmation link is not valid any more.", { reason: "confirmation_link_invalid" });
     return { email: user.email, verified: true };
   });
 }

@@ -4,7 +4,16 @@ import { orderLines, orders, stockLevels, type Database, type OrderStatus, type 
 
 import { queueServiceSms, smsWhen, textsFor } from "../engagement";
 import { endHolds } from "../inventory";
-import { forbidden, moneyText, notFound, queueMessage, recordAudit, worksIn, type Actor } from "../kernel";
+import {
+  forbidden,
+  moneyText,
+  notFound,
+  notYourStore,
+  queueMessage,
+  recordAudit,
+  worksIn,
+  type Actor,
+} from "../kernel";
 import { openAuthorization, refundOrder, requestCapture, requestRelease, settlePaymentAttempt } from "../payments";
 import { carrier, recordShipment, recordShipmentStatus, shipmentOfOrder } from "../shipping";
 import { findLocation, storeExists } from "../stores";
@@ -21,8 +30,9 @@ const OPEN_STATUSES: OrderStatus[] = ["placed", "picking", "ready_for_pickup", "
  * those who checked in there (they are waiting at the counter), then the oldest orders first.
  */
 export async function fulfillmentQueue(db: Database, actor: Actor, input: { storeId: string; status?: OrderStatus }) {
-  if (!worksIn(actor, input.storeId)) throw forbidden("You do not work in this store.");
-  if (!(await storeExists(db, input.storeId))) throw notFound(`Store ${input.storeId}`);
+  if (!worksIn(actor, input.storeId)) throw notYourStore();
+  if (!(await storeExists(db, input.storeId)))
+    throw notFound(`Store ${input.storeId}`, "store_not_found", { store: input.storeId });
   const open = !input.status || OPEN_STATUSES.includes(input.status);
   const rows = await db
     .select()
@@ -88,7 +98,11 @@ export async function fulfillmentQueue(db: Database, actor: Actor, input: { stor
 /** Loads and locks an order for a member of staff, refusing those who do not work where it is fulfilled. */
 export async function lockOrderForStaff(tx: Tx, actor: Actor, orderNumber: string): Promise<OrderRow> {
   const found = await findOrderByNumber(tx, orderNumber);
-  if (!worksIn(actor, found.locationId)) throw forbidden(`Order ${found.number} is handled by another store.`);
+  if (!worksIn(actor, found.locationId))
+    throw forbidden(`Order ${found.number} is handled by another store.`, {
+      reason: "order_other_store",
+      order: found.number,
+    });
   return lockOrder(tx, found.id);
 }
 
@@ -156,7 +170,11 @@ export async function advanceOrder(
 /** A delivery order leaves the warehouse: its held units leave the shelf. */
 export async function shipOrder(db: Database, actor: Actor, input: { orderNumber: string; trackingNumber?: string }) {
   const found = await findOrderByNumber(db, input.orderNumber);
-  if (!worksIn(actor, found.locationId)) throw forbidden(`Order ${found.number} is handled by another store.`);
+  if (!worksIn(actor, found.locationId))
+    throw forbidden(`Order ${found.number} is handled by another store.`, {
+      reason: "order_other_store",
+      order: found.number,
+    });
   // The carrier is asked before the transaction, keyed by the order: asking twice gives the same parcel.
   const service = found.deliveryMethod === "locker" ? "locker" : "courier";
   const parcel =
@@ -320,9 +338,13 @@ export async function staffCancelOrder(db: Database, actor: Actor, input: { orde
 /** The parcel label of a shipped delivery, from the carrier that made it, for staff to print. */
 export async function shipmentLabel(db: Database, actor: Actor, input: { orderNumber: string }) {
   const order = await findOrderByNumber(db, input.orderNumber);
-  if (!worksIn(actor, order.locationId)) throw forbidden(`Order ${order.number} is handled by another store.`);
+  if (!worksIn(actor, order.locationId))
+    throw forbidden(`Order ${order.number} is handled by another store.`, {
+      reason: "order_other_store",
+      order: order.number,
+    });
   const shipment = await shipmentOfOrder(db, order.id);
-  if (!shipment) throw notFound(`A parcel for order ${order.number}`);
+  if (!shipment) throw notFound(`A parcel for order ${order.number}`, "parcel_not_found", { order: order.number });
   const to = [
     order.name,
     ...(order.address ? [order.address.line1, `${order.address.postalCode} ${order.address.city}`] : []),

@@ -13,7 +13,7 @@ import { formatMoney, newIdempotencyKey } from "@omni/core";
 import { Button } from "@omni/ui/button";
 import { EmptyState } from "@omni/ui/empty-state";
 import { ErrorMessage } from "@omni/ui/error-message";
-import { errorMessage, useTRPC } from "@omni/ui/trpc";
+import { useErrorMessage, useTRPC } from "@omni/ui/trpc";
 
 import { CounterMemberPanel, type CounterMember } from "./counter-member";
 import { CounterReceipt, type CounterSold } from "./counter-receipt";
@@ -28,6 +28,7 @@ type Pay = "card" | "blik" | "cash";
  * (with the change), and hand the goods over now or send them home, to a locker or to another store.
  */
 export function CounterScreen() {
+  const errorMessage = useErrorMessage();
   const t = useTranslations("counter");
   const locale = useLocale();
   const trpc = useTRPC();
