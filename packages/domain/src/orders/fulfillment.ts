@@ -24,17 +24,23 @@ import { findOrderByNumber, orderDetailsById } from "./pickup-order-view";
 
 /** What still needs a clerk's hands: the queue shows these unless a status is asked for. */
 const OPEN_STATUSES: OrderStatus[] = ["placed", "picking", "ready_for_pickup", "shipped"];
+/** A page of finished orders, when the queue is asked for history. */
+const HISTORY_PAGE = 100;
 
 /**
  * The work queue of one store: open orders, shoppers who asked for help at the kiosk first, then
  * those who checked in there (they are waiting at the counter), then the oldest orders first.
  */
-export async function fulfillmentQueue(db: Database, actor: Actor, input: { storeId: string; status?: OrderStatus }) {
+export async function fulfillmentQueue(
+  db: Database,
+  actor: Actor,
+  input: { storeId: string; status?: OrderStatus; limit?: number; offset?: number },
+) {
   if (!worksIn(actor, input.storeId)) throw notYourStore();
   if (!(await storeExists(db, input.storeId)))
     throw notFound(`Store ${input.storeId}`, "store_not_found", { store: input.storeId });
   const open = !input.status || OPEN_STATUSES.includes(input.status);
-  const rows = await db
+  const query = db
     .select()
     .from(orders)
     .where(
@@ -50,9 +56,12 @@ export async function fulfillmentQueue(db: Database, actor: Actor, input: { stor
             asc(orders.checkedInAt),
             asc(orders.createdAt),
           ]
-        : [desc(orders.createdAt)]),
+        : [desc(orders.createdAt), desc(orders.number)]),
     )
-    .limit(500);
+    .$dynamic();
+  // The open queue is the store's work: every order of it is shown, never a silent first few hundred.
+  // Finished orders are history, read a page at a time (`limit`, `offset`).
+  const rows = open ? await query : await query.limit(input.limit ?? HISTORY_PAGE).offset(input.offset ?? 0);
   const ids = rows.map((o) => o.id);
   const lines = ids.length
     ? await db
