@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 
 import { orders, type Database } from "@omni/db";
 
-import { forbidden, notYourStore, type Actor } from "../kernel";
+import { notYourStore, type Actor } from "../kernel";
 import { findMember, orderPoints } from "../loyalty";
 import { placeOrder, WALK_IN_EMAIL, type Fulfillment, type PlacedOrder, type PlaceOrderInput } from "./place-order";
 

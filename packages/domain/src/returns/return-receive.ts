@@ -4,7 +4,7 @@ import { orderLines, orders, returnLines, type Database } from "@omni/db";
 
 import { emitWebhookEvent } from "../integrations";
 import { adjustOnHand, lockStockRows } from "../inventory";
-import { badRequest, conflict, forbidden, notYourStore, recordAudit, worksIn, type Actor } from "../kernel";
+import { badRequest, conflict, notYourStore, recordAudit, worksIn, type Actor } from "../kernel";
 import { settleReturnPoints } from "../loyalty";
 import { refundOrder } from "../payments";
 import { findLocation } from "../stores";

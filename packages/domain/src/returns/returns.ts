@@ -5,7 +5,6 @@ import { locations, returnLines, returns, type Database, type Tx } from "@omni/d
 import {
   badRequest,
   conflict,
-  forbidden,
   nextReturnNumber,
   notYourStore,
   recordAudit,
