@@ -3,6 +3,8 @@ import path from "node:path";
 
 import { describe, expect, it } from "vitest";
 
+import { DOMAIN_REASONS } from "@omni/domain/kernel";
+
 import { repoRoot } from "./database";
 
 /**
@@ -21,8 +23,53 @@ function flatten(catalogue: Catalogue, prefix = ""): Map<string, string> {
   return out;
 }
 
-/** The ICU arguments a message uses: `{count, plural, …}` and `{order}` both name one. */
-const argumentsOf = (message: string) => new Set([...message.matchAll(/\{\s*(\w+)\s*[,}]/g)].map((m) => m[1]));
+/**
+ * The ICU arguments a message uses: `{count, plural, …}` and `{order}` both name one, and so do the
+ * arguments inside a plural's or select's cases; the cases' own words (`{placed}`) do not.
+ */
+function argumentsOf(message: string): Set<string> {
+  const found = new Set<string>();
+  let at = 0;
+  const skipSpace = () => {
+    while (/\s/.test(message[at] ?? "")) at++;
+  };
+  const word = () => {
+    skipSpace();
+    const start = at;
+    while (at < message.length && !/[\s,{}]/.test(message[at]!)) at++;
+    return message.slice(start, at);
+  };
+  // A message up to the `}` that closes it (or the end): its arguments, and those of its cases.
+  const parseMessage = () => {
+    while (at < message.length && message[at] !== "}") {
+      if (message[at] !== "{") {
+        at++;
+        continue;
+      }
+      at++;
+      found.add(word());
+      skipSpace();
+      if (message[at] === ",") {
+        at++;
+        const type = word();
+        skipSpace();
+        if (message[at] === ",") at++;
+        if (type === "plural" || type === "select" || type === "selectordinal") {
+          for (skipSpace(); message[at] !== "}" && at < message.length; skipSpace()) {
+            word();
+            skipSpace();
+            at++; // the case's `{`
+            parseMessage();
+            at++; // its `}`
+          }
+        } else while (at < message.length && message[at] !== "}") at++;
+      }
+      at++; // the argument's `}`
+    }
+  };
+  parseMessage();
+  return found;
+}
 
 const load = (app: string, locale: string) =>
   flatten(JSON.parse(fs.readFileSync(path.join(repoRoot, "apps", app, "messages", `${locale}.json`), "utf8")));
@@ -45,5 +92,20 @@ describe.each(["web", "kiosk", "admin"])("the %s app's message catalogues", (app
     expect(mismatched.map(([key]) => key)).toEqual([]);
     const empty = [...english, ...polish].filter(([, text]) => !text.trim()).map(([key]) => key);
     expect(empty).toEqual([]);
+  });
+
+  // A refusal the domain (or a procedure tier) can give reaches the screen as its reason: without
+  // words for it, the person would read the server's English sentence.
+  it("word every reason a refusal can carry, in both languages", () => {
+    for (const catalogue of [english, polish]) {
+      expect(DOMAIN_REASONS.filter((reason) => !catalogue.has(`domainErrors.${reason}`))).toEqual([]);
+    }
+  });
+
+  it("word every kind of failure that carries no reason", () => {
+    const kinds = ["tooManyRequests", "network", "invalidInput", "unauthorized", "forbidden", "notFound", "conflict"];
+    for (const catalogue of [english, polish]) {
+      expect(kinds.filter((kind) => !catalogue.has(`domainErrors.${kind}`))).toEqual([]);
+    }
   });
 });

@@ -1,13 +1,14 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 
-import { expect, kioskScreen, phone, test, urls } from "../fixtures";
-import { trpcGet } from "../trpc";
-import { kioskQuery, pairKiosk } from "./kiosk-support";
+import { expect, test } from "../fixtures";
+import { openPage, pagesOf, prepare, screenOf, segmentValues, urlOf } from "./app-pages";
 
 /**
- * Accessibility: axe finds no serious or critical violation (WCAG 2.x A/AA rules) on the pages
- * most shoppers see first: the shop on a phone and the paired kiosk on its portrait screen.
+ * Accessibility: axe finds no serious or critical violation (WCAG 2.x A/AA rules) on any page of the
+ * three apps: the shop on a phone (signed in, so the account pages count), the paired kiosk on its
+ * portrait screen and the back office signed in as an administrator. The page list is read from each
+ * app's directory, so a new page is checked without being listed here.
  */
 async function seriousViolations(page: Page) {
   const results = await new AxeBuilder({ page })
@@ -23,57 +24,21 @@ async function seriousViolations(page: Page) {
     }));
 }
 
-type SearchPage = { items: { slug: string }[] };
+for (const app of ["web", "kiosk", "admin"] as const) {
+  test.describe(`every page of ${app}`, () => {
+    // Contrast is judged at rest: a fade-in caught half way would read as faint text.
+    test.use({ ...screenOf[app], reducedMotion: "reduce" });
 
-async function firstProductSlug(page: Page): Promise<string> {
-  const response = await trpcGet(page.request, urls.web, "catalog.search", { limit: 1 });
-  expect(response.ok()).toBeTruthy();
-  const body = await response.json();
-  return (body.result.data.json as SearchPage).items[0]!.slug;
+    test("has no serious or critical axe violation", async ({ context, page }) => {
+      test.setTimeout(900_000);
+      await prepare(app, context, page, "pl");
+      const values = await segmentValues(page.request);
+      const findings: { page: string; rule: string; impact: unknown; help: string; nodes: string[] }[] = [];
+      for (const route of pagesOf(app)) {
+        await openPage(page, urlOf(app, route, values));
+        for (const violation of await seriousViolations(page)) findings.push({ page: route, ...violation });
+      }
+      expect(findings).toEqual([]);
+    });
+  });
 }
-
-test.describe("shop on a phone", () => {
-  test.use({ ...phone, reducedMotion: "reduce" });
-
-  test("home page", async ({ page }) => {
-    await page.goto(urls.web);
-    await expect(page.getByTestId("home-category").first()).toBeVisible();
-    expect(await seriousViolations(page)).toEqual([]);
-  });
-
-  test("product page", async ({ page }) => {
-    const slug = await firstProductSlug(page);
-    await page.goto(`${urls.web}/p/${slug}`);
-    await expect(page.getByTestId("product-title")).toBeVisible();
-    expect(await seriousViolations(page)).toEqual([]);
-  });
-});
-
-test.describe("paired kiosk at 1080×1920", () => {
-  // Contrast is judged at rest: a fade-in caught half way would read as faint text.
-  test.use({ ...kioskScreen, reducedMotion: "reduce" });
-
-  test.beforeEach(async ({ context }) => {
-    await pairKiosk(context, "krakow");
-  });
-
-  test("attract screen", async ({ page }) => {
-    await page.goto(urls.kiosk);
-    await expect(page.getByTestId("attract-screen")).toBeVisible();
-    expect(await seriousViolations(page)).toEqual([]);
-  });
-
-  test("browse and search results", async ({ page }) => {
-    await page.goto(`${urls.kiosk}/browse?q=crewneck`);
-    await expect(page.getByTestId("product-card").first()).toBeVisible();
-    expect(await seriousViolations(page)).toEqual([]);
-  });
-
-  test("product page", async ({ page }) => {
-    const { items } = await kioskQuery<SearchPage>(page, "catalog.search", { limit: 1 });
-    await page.goto(`${urls.kiosk}/product/${items[0]!.slug}`);
-    await expect(page.getByTestId("product-page")).toBeVisible();
-    await expect(page.getByTestId("in-this-store")).toBeVisible();
-    expect(await seriousViolations(page)).toEqual([]);
-  });
-});

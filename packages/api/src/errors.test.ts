@@ -6,7 +6,7 @@ import { toTRPCError } from "./errors";
 
 describe("error mapping", () => {
   it("maps domain errors to their code and message", () => {
-    const mapped = toTRPCError(new DomainError("CONFLICT", "Only 2 left."));
+    const mapped = toTRPCError(new DomainError("CONFLICT", "Only 2 left.", { reason: "out_of_stock" }));
     expect(mapped).toMatchObject({ code: "CONFLICT", message: "Only 2 left." });
   });
 

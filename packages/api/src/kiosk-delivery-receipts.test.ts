@@ -196,7 +196,7 @@ describe("refusals the apps put in the shopper's language", () => {
     const [{ n: ordersAfter }] = (await t.sql`select count(*)::int as n from orders`) as unknown as [{ n: number }];
     expect(ordersAfter).toBe(ordersBefore);
     expect((await kiosk.cart.get({ cartId })).status).toBe("open");
-    // A refusal without a reason of its own carries none: the apps fall back to the server's sentence.
+    // Every refusal names its reason, so each app words it in its own language.
     const unknownCart = await handle(
       post("checkout.placeOrder", {
         ...base,
@@ -208,7 +208,7 @@ describe("refusals the apps put in the shopper's language", () => {
       device,
     );
     expect(unknownCart.status).toBe(404);
-    expect((await unknownCart.json()).error.json.data.reason).toBeUndefined();
+    expect((await unknownCart.json()).error.json.data.reason).toBe("cart_not_found");
   });
 });
 

@@ -71,7 +71,7 @@ describe("the /api/trpc route handler", () => {
   it("does not log expected refusals as errors", async () => {
     const { handle, lines } = handlerWithLog({
       missing: publicProcedure.query(() => {
-        throw new DomainError("NOT_FOUND", "No such order.");
+        throw new DomainError("NOT_FOUND", "No such order.", { reason: "order_not_found" });
       }),
       strict: publicProcedure.input(z.object({ limit: z.number().min(1) })).query(() => "ok"),
     });

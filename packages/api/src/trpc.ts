@@ -4,7 +4,7 @@ import type { OpenApiMeta } from "trpc-to-openapi";
 import { z, ZodError } from "zod";
 
 import { recordApiKeyUse, type ApiScope } from "@omni/domain/integrations";
-import { DomainError, type CsvRowError } from "@omni/domain/kernel";
+import { DomainError, type CsvRowError, type DomainReason } from "@omni/domain/kernel";
 
 import type { Context } from "./context";
 import { toTRPCError } from "./errors";
@@ -27,6 +27,10 @@ function refusalWording(cause: unknown): { reason?: string; params?: Record<stri
   }
   return { reason: cause.details.reason, params };
 }
+
+/** A refusal of the procedure tiers, with a reason the apps word like a domain refusal's. */
+const refusal = (code: "UNAUTHORIZED" | "FORBIDDEN", message: string, reason: DomainReason) =>
+  new TRPCError({ code, message, cause: new DomainError(code, message, { reason }) });
 
 const t = initTRPC
   .context<Context>()
@@ -57,10 +61,11 @@ export const createCallerFactory = t.createCallerFactory;
 /** Every procedure: turns domain and database errors into tRPC errors, and refuses a revoked kiosk. */
 const base = t.procedure.use(async ({ ctx, next, path, meta }) => {
   if (ctx.deviceRejected && path !== "devices.pair") {
-    throw new TRPCError({
-      code: "UNAUTHORIZED",
-      message: "This kiosk is not paired or has been revoked. Ask a manager to pair it.",
-    });
+    throw refusal(
+      "UNAUTHORIZED",
+      "This kiosk is not paired or has been revoked. Ask a manager to pair it.",
+      "kiosk_unpaired",
+    );
   }
   if (ctx.apiKeyRejected) throw new TRPCError({ code: "UNAUTHORIZED", message: "This API key is unknown or revoked." });
   if (ctx.actor.apiKeyId) {
@@ -87,17 +92,17 @@ const base = t.procedure.use(async ({ ctx, next, path, meta }) => {
 export const publicProcedure = base;
 
 export const customerProcedure = base.use(({ ctx, next }) => {
-  if (!ctx.actor.userId) throw new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in first." });
+  if (!ctx.actor.userId) throw refusal("UNAUTHORIZED", "Please sign in first.", "sign_in_required");
   return next({ ctx: { ...ctx, actor: { ...ctx.actor, userId: ctx.actor.userId } } });
 });
 
 const refuseNonStaff = (ctx: Context) => {
   if (!ctx.actor.userId && !ctx.actor.deviceId && !ctx.actor.apiKeyId)
-    throw new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in as staff." });
+    throw refusal("UNAUTHORIZED", "Please sign in as staff.", "staff_sign_in_required");
   const role = ctx.actor.role;
-  if (ctx.actor.deviceId && !role) throw new TRPCError({ code: "FORBIDDEN", message: "A kiosk cannot do this." });
+  if (ctx.actor.deviceId && !role) throw refusal("FORBIDDEN", "A kiosk cannot do this.", "kiosk_not_allowed");
   if (role !== "associate" && role !== "manager" && role !== "admin") {
-    throw new TRPCError({ code: "FORBIDDEN", message: "Only store staff can do this." });
+    throw refusal("FORBIDDEN", "Only store staff can do this.", "staff_only");
   }
 };
 
@@ -112,7 +117,7 @@ export const storeStaffProcedure = staffProcedure.use(async ({ ctx, next, getRaw
   const raw = (await getRawInput()) as { storeId?: unknown } | undefined;
   const storeId = typeof raw?.storeId === "string" ? raw.storeId : null;
   if (ctx.actor.role !== "admin" && (!storeId || !ctx.actor.storeIds.includes(storeId))) {
-    throw new TRPCError({ code: "FORBIDDEN", message: "You do not work in this store." });
+    throw refusal("FORBIDDEN", "You do not work in this store.", "not_your_store");
   }
   return next();
 });
@@ -120,21 +125,20 @@ export const storeStaffProcedure = staffProcedure.use(async ({ ctx, next, getRaw
 /** Managers of the store named in the input, and admins. */
 export const storeManagerProcedure = storeStaffProcedure.use(({ ctx, next }) => {
   if (ctx.actor.role !== "manager" && ctx.actor.role !== "admin") {
-    throw new TRPCError({ code: "FORBIDDEN", message: "Only a manager of this store can do this." });
+    throw refusal("FORBIDDEN", "Only a manager of this store can do this.", "manager_only");
   }
   return next();
 });
 
 export const adminProcedure = staffProcedure.use(({ ctx, next }) => {
-  if (ctx.actor.role !== "admin")
-    throw new TRPCError({ code: "FORBIDDEN", message: "Only an administrator can do this." });
+  if (ctx.actor.role !== "admin") throw refusal("FORBIDDEN", "Only an administrator can do this.", "admin_only");
   return next();
 });
 
 /** A paired kiosk device. */
 export const kioskProcedure = base.use(({ ctx, next }) => {
   if (!ctx.actor.deviceId || !ctx.actor.deviceStoreId) {
-    throw new TRPCError({ code: "FORBIDDEN", message: "This can only be done at a kiosk in the store." });
+    throw refusal("FORBIDDEN", "This can only be done at a kiosk in the store.", "kiosk_only");
   }
   return next({
     ctx: { ...ctx, actor: { ...ctx.actor, deviceId: ctx.actor.deviceId, deviceStoreId: ctx.actor.deviceStoreId } },

@@ -38,19 +38,29 @@ export function errorCode(error: unknown): string | undefined {
   return errorData(error)?.code;
 }
 
+/** The catalogue's words for a failure without a reason of its own, by its tRPC code. */
+const wordsForCode: Record<string, string> = {
+  TOO_MANY_REQUESTS: "tooManyRequests",
+  BAD_REQUEST: "invalidInput",
+  PARSE_ERROR: "invalidInput",
+  UNAUTHORIZED: "unauthorized",
+  FORBIDDEN: "forbidden",
+  NOT_FOUND: "notFound",
+  CONFLICT: "conflict",
+};
+
 /**
  * The words for a failed call in the reader's language, from the app's `domainErrors` catalogue: the
- * refusal's own sentence when the server named its reason, else one per kind of failure (too many
- * tries, no connection). What the catalogue does not know yet falls back to the server's sentence.
+ * refusal's own sentence when the server named its reason (every domain refusal does), else one per
+ * kind of failure. The server's English sentence never reaches the screen.
  */
 export function useErrorMessage() {
   const t = useTranslations("domainErrors");
   return (error: unknown): string => {
     const data = errorData(error);
     if (data?.reason && t.has(data.reason)) return t(data.reason, data.params);
-    if (data?.code === "TOO_MANY_REQUESTS") return t("tooManyRequests");
     if (error instanceof TRPCClientError && !data) return t("network");
-    return errorMessage(error);
+    return t(wordsForCode[data?.code ?? ""] ?? "serverError");
   };
 }
 

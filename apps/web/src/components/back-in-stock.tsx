@@ -6,7 +6,7 @@ import { useState } from "react";
 
 import { Button } from "@omni/ui/button";
 import { ErrorMessage } from "@omni/ui/error-message";
-import { errorMessage, useTRPC } from "@omni/ui/trpc";
+import { useErrorMessage, useTRPC } from "@omni/ui/trpc";
 
 import { TextField } from "./text-field";
 
@@ -23,6 +23,7 @@ export function BackInStock({
   stores: { id: string; name: string }[];
   defaultEmail: string;
 }) {
+  const errorMessage = useErrorMessage();
   const t = useTranslations("engagement");
   const locale = useLocale();
   const trpc = useTRPC();

@@ -6,13 +6,14 @@ import { useLocale, useTranslations } from "next-intl";
 import { ErrorMessage } from "@omni/ui/error-message";
 import { formatDateTime } from "@omni/ui/labels";
 import { Spinner } from "@omni/ui/spinner";
-import { errorMessage, useTRPC } from "@omni/ui/trpc";
+import { useErrorMessage, useTRPC } from "@omni/ui/trpc";
 
 /**
  * Marketing consent per channel (prior consent, as Polish law asks). Service messages about orders and
  * reservations come whatever is chosen here. Each change is kept with its time and the app it was made in.
  */
 export function ConsentSettings() {
+  const errorMessage = useErrorMessage();
   const t = useTranslations("engagement");
   const locale = useLocale();
   const trpc = useTRPC();

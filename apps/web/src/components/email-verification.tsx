@@ -6,13 +6,14 @@ import Link from "next/link";
 
 import { Button } from "@omni/ui/button";
 import { ErrorMessage } from "@omni/ui/error-message";
-import { errorMessage, useTRPC } from "@omni/ui/trpc";
+import { useErrorMessage, useTRPC } from "@omni/ui/trpc";
 
 /**
  * The page a "confirm your address" link opens. Confirming takes a click, not just the visit, so a
  * mail scanner that opens links does not use the token up.
  */
 export function VerifyEmailButton({ token }: { token: string }) {
+  const errorMessage = useErrorMessage();
   const t = useTranslations("recovery");
   const locale = useLocale();
   const trpc = useTRPC();
@@ -38,6 +39,7 @@ export function VerifyEmailButton({ token }: { token: string }) {
 
 /** On the account page while the address is not confirmed: what it is for, and the link again. */
 export function VerifyEmailBanner() {
+  const errorMessage = useErrorMessage();
   const t = useTranslations("recovery");
   const locale = useLocale();
   const trpc = useTRPC();

@@ -7,7 +7,7 @@ import { useState, type FormEvent } from "react";
 
 import { Button } from "@omni/ui/button";
 import { ErrorMessage } from "@omni/ui/error-message";
-import { errorMessage, useTRPC } from "@omni/ui/trpc";
+import { useErrorMessage, useTRPC } from "@omni/ui/trpc";
 
 import { TextField } from "./text-field";
 
@@ -31,6 +31,7 @@ function Done({ text, link }: { text: string; link?: { href: string; label: stri
 
 /** "Forgot your password?": always the same answer, whether or not the address has an account. */
 export function ForgotPasswordForm() {
+  const errorMessage = useErrorMessage();
   const t = useTranslations("recovery");
   const locale = useLocale();
   const trpc = useTRPC();
@@ -56,6 +57,7 @@ export function ForgotPasswordForm() {
 
 /** The page an e-mailed link opens: a new password, set once with the link's token. */
 export function ResetPasswordForm({ token }: { token: string }) {
+  const errorMessage = useErrorMessage();
   const t = useTranslations("recovery");
   const locale = useLocale();
   const trpc = useTRPC();
@@ -97,6 +99,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
 
 /** On the account page: a new password needs the current one, and signs out every device. */
 export function ChangePasswordForm() {
+  const errorMessage = useErrorMessage();
   const t = useTranslations("recovery");
   const locale = useLocale();
   const trpc = useTRPC();

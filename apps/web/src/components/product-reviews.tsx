@@ -8,10 +8,11 @@ import { channelLabel } from "@omni/ui/channel";
 import { ErrorMessage } from "@omni/ui/error-message";
 import { formatDateTime } from "@omni/ui/labels";
 import { RatingStars } from "@omni/ui/rating-stars";
-import { errorMessage, useTRPC } from "@omni/ui/trpc";
+import { useErrorMessage, useTRPC } from "@omni/ui/trpc";
 
 /** The published reviews of a product by verified buyers of every channel, newest first, with the shop's replies. */
 export function ProductReviews({ slug }: { slug: string }) {
+  const errorMessage = useErrorMessage();
   const t = useTranslations("engagement");
   const locale = useLocale();
   const trpc = useTRPC();

@@ -6,7 +6,7 @@ import { useState } from "react";
 
 import { Button } from "@omni/ui/button";
 import { ErrorMessage } from "@omni/ui/error-message";
-import { errorMessage, useTRPC } from "@omni/ui/trpc";
+import { useErrorMessage, useTRPC } from "@omni/ui/trpc";
 
 /** Rating one product of a collected or delivered order: 1–5 stars and an optional comment. */
 export function ReviewForm({
@@ -20,6 +20,7 @@ export function ReviewForm({
   slug: string;
   title: string;
 }) {
+  const errorMessage = useErrorMessage();
   const t = useTranslations("engagement");
   const locale = useLocale();
   const trpc = useTRPC();

@@ -16,7 +16,15 @@ import { router, staffProcedure, storeStaffProcedure } from "../trpc";
 
 export const fulfillmentRouter = router({
   queue: storeStaffProcedure
-    .input(z.object({ storeId, status: z.enum(orderStatuses).optional() }))
+    .input(
+      z.object({
+        storeId,
+        status: z.enum(orderStatuses).optional(),
+        /** A page of finished orders (history); the open queue always comes whole. */
+        limit: z.number().int().min(1).max(500).optional(),
+        offset: z.number().int().min(0).max(1_000_000).optional(),
+      }),
+    )
     .query(({ ctx, input }) => fulfillmentQueue(ctx.db, ctx.actor, input)),
   advance: staffProcedure
     .input(z.object({ orderNumber, to: z.enum(["picking", "ready_for_pickup"]) }))

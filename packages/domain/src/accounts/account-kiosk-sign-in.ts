@@ -18,7 +18,9 @@ export async function createKioskSignInToken(db: Database, actor: Actor & { user
   // A session that began at a kiosk must not mint the next one: a shopper who walked away from a
   // kiosk would otherwise leave a way into their account behind for the next person at the screen.
   if (actor.deviceId || actor.channel === "kiosk")
-    throw forbidden("Kiosk sign-in codes are made on your own phone or computer, not at a kiosk.");
+    throw forbidden("Kiosk sign-in codes are made on your own phone or computer, not at a kiosk.", {
+      reason: "kiosk_sign_in_code_not_at_kiosk",
+    });
   const token = randomSecret(24);
   const expiresAt = new Date(Date.now() + KIOSK_TOKEN_MINUTES * 60_000);
   await db.transaction(async (tx) => {

@@ -17,7 +17,9 @@ import { findLocation } from "../stores";
 import { queueVerificationEmail } from "./email-verification";
 
 const duplicateEmail = () =>
-  conflict("An account with this e-mail address already exists. Sign in instead, or reset your password.");
+  conflict("An account with this e-mail address already exists. Sign in instead, or reset your password.", {
+    reason: "account_exists",
+  });
 
 /**
  * `account.signUp`: a shopper's account (role customer). Signing in afterwards goes through next-auth.
@@ -64,7 +66,7 @@ export async function getMe(db: Database, actor: Actor & { userId: string }) {
     .from(users)
     .leftJoin(locations, eq(locations.id, users.preferredStoreId))
     .where(eq(users.id, actor.userId));
-  if (!row) throw notFound("Your account");
+  if (!row) throw notFound("Your account", "account_not_found");
   return {
     userId: row.user.id,
     email: row.user.email,
@@ -96,7 +98,12 @@ export async function setPreferredStore(
 ): Promise<Me> {
   if (input.storeId) {
     const store = await findLocation(db, input.storeId);
-    if (store.type !== "store") throw badRequest(`${store.name} is not a shop you can visit.`, { field: "storeId" });
+    if (store.type !== "store")
+      throw badRequest(`${store.name} is not a shop you can visit.`, {
+        reason: "store_not_visitable",
+        store: store.name,
+        field: "storeId",
+      });
   }
   await db.transaction((tx) =>
     tx.update(users).set({ preferredStoreId: input.storeId }).where(eq(users.id, actor.userId)),

@@ -33,7 +33,7 @@ export async function requestEmailVerification(
 ) {
   const [found] = await db.select().from(users).where(eq(users.id, actor.userId));
   const user = found && input.locale ? { ...found, locale: input.locale } : found;
-  if (!user) throw notFound("Your account");
+  if (!user) throw notFound("Your account", "account_not_found");
   if (user.emailVerified) return { alreadyVerified: true };
   await consumeOrRefuse(db, [
     ["accountEmails", emailKey(user.email)],
@@ -51,13 +51,17 @@ export async function requestEmailVerification(
 export async function verifyEmail(db: Database, input: { token: string }) {
   return db.transaction(async (tx) => {
     const userId = await redeemAccountToken(tx, "verify-email", input.token);
-    if (!userId) throw badRequest("This confirmation link is not valid any more. Ask for a new one from your account.");
+    if (!userId)
+      throw badRequest("This confirmation link is not valid any more. Ask for a new one from your account.", {
+        reason: "confirmation_link_invalid",
+      });
     const [user] = await tx
       .update(users)
       .set({ emailVerified: sql`coalesce(${users.emailVerified}, now())` })
       .where(eq(users.id, userId))
       .returning({ email: users.email });
-    if (!user) throw badRequest("This confirmation link is not valid any more.");
+    if (!user)
+      throw badRequest("This confirmation link is not valid any more.", { reason: "confirmation_link_invalid" });
     return { email: user.email, verified: true };
   });
 }

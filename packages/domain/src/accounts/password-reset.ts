@@ -76,7 +76,10 @@ export async function resetPassword(db: Database, input: { token: string; passwo
   return db.transaction(async (tx) => {
     const userId = await redeemAccountToken(tx, "reset-password", input.token);
     const user = userId ? await storePassword(tx, userId, passwordHash, true) : null;
-    if (!user) throw badRequest("This link is not valid any more. Ask for a new one on the sign-in page.");
+    if (!user)
+      throw badRequest("This link is not valid any more. Ask for a new one on the sign-in page.", {
+        reason: "reset_link_invalid",
+      });
     return { email: user.email };
   });
 }
@@ -93,10 +96,13 @@ export async function changePassword(
   const key = `user:${actor.userId}|${callerKey(actor)}`;
   await assertNotLimited(db, "signInPair", key);
   const [user] = await db.select().from(users).where(eq(users.id, actor.userId));
-  if (!user) throw notFound("Your account");
+  if (!user) throw notFound("Your account", "account_not_found");
   if (!(await verifyPassword(input.currentPassword, user.passwordHash))) {
     await recordHit(db, "signInPair", key);
-    throw badRequest("Your current password is not right.", { field: "currentPassword" });
+    throw badRequest("Your current password is not right.", {
+      reason: "current_password_wrong",
+      field: "currentPassword",
+    });
   }
   const passwordHash = await hashPassword(input.newPassword);
   await db.transaction((tx) => storePassword(tx, user.id, passwordHash, false));

@@ -19,7 +19,7 @@ export async function listForecast(
   input: { storeId: string; sku?: string; limit?: number },
 ) {
   if (actor.role !== "admin" && !(actor.role === "manager" && actor.storeIds.includes(input.storeId)))
-    throw forbidden("Only a manager of this store can see its forecasts.");
+    throw forbidden("Only a manager of this store can see its forecasts.", { reason: "manager_only" });
   await findLocation(db, input.storeId);
   const [any] = await db.execute<{ n: number }>(
     sql`select count(*)::int as n from (select 1 from demand_forecasts limit 1) x`,

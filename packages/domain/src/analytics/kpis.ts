@@ -106,15 +106,17 @@ const MAX_ANSWERS = 500;
  */
 export async function analyticsKpis(db: Database, actor: Actor, input: KpiInput) {
   if (input.storeId === undefined) {
-    if (actor.role !== "admin") throw forbidden("Only an administrator can see the numbers of the whole chain.");
+    if (actor.role !== "admin")
+      throw forbidden("Only an administrator can see the numbers of the whole chain.", { reason: "admin_only" });
   } else if (actor.role !== "admin" && !(actor.role === "manager" && actor.storeIds.includes(input.storeId))) {
-    throw forbidden("Only a manager of this store can see its numbers.");
+    throw forbidden("Only a manager of this store can see its numbers.", { reason: "manager_only" });
   }
   const from = calendarDay(input.from);
   const to = calendarDay(input.to);
-  if (to < from) throw badRequest("The end of the period comes before its start.");
+  if (to < from) throw badRequest("The end of the period comes before its start.", { reason: "period_reversed" });
   const days = Math.round((Date.parse(to) - Date.parse(from)) / DAY_MS) + 1;
-  if (days > MAX_DAYS) throw badRequest(`Choose a period of at most ${MAX_DAYS} days.`);
+  if (days > MAX_DAYS)
+    throw badRequest(`Choose a period of at most ${MAX_DAYS} days.`, { reason: "period_too_long", max: MAX_DAYS });
   if (input.storeId !== undefined) await findLocation(db, input.storeId);
   await ensureAnalytics(db);
   const [version] = await db.execute<{ at: string }>(sql`

@@ -32,7 +32,11 @@ async function applyValidCode(db: Database, actor: Actor, cartId: string, code: 
     const cart = await lockCart(tx, cartId, actor);
     assertCartOpen(cart);
     if (!code || !(await isValidDiscountCode(tx, code))) {
-      throw badRequest(`The discount code "${code.slice(0, 64)}" is not valid or has expired.`, { field: "code" });
+      throw badRequest(`The discount code "${code.slice(0, 64)}" is not valid or has expired.`, {
+        reason: "discount_code_invalid",
+        code: code.slice(0, 64),
+        field: "code",
+      });
     }
     await tx.update(carts).set({ discountCode: code }).where(eq(carts.id, cart.id));
     await touchCart(tx, cart.id);

@@ -51,7 +51,7 @@ export async function resumeCart(db: Database, actor: Actor, input: { code: stri
           .innerJoin(carts, eq(carts.id, cartHandoffs.cartId))
           .where(and(eq(cartHandoffs.code, code), gt(cartHandoffs.expiresAt, sql`now()`)))
       : [];
-    if (!row || row.status !== "open") throw notFound("This cart code");
+    if (!row || row.status !== "open") throw notFound("This cart code", "cart_code_not_found");
     return { cartId: row.cartId };
   });
 }

@@ -17,7 +17,7 @@ export const MAX_LINE_QUANTITY = 999;
 export async function mergeGuestCart(tx: Tx, userId: string, guestCartId: string): Promise<string> {
   const guest = await lockCart(tx, guestCartId);
   // Another account's cart is not this shopper's to take; say "not found" rather than whose it is.
-  if (guest.userId && guest.userId !== userId) throw notFound("This cart");
+  if (guest.userId && guest.userId !== userId) throw notFound("This cart", "cart_not_found");
   const accountCartId = await openAccountCartId(tx, userId);
   if (accountCartId === guest.id) return guest.id;
   // A guest cart already ordered or merged has nothing to bring: the shopper keeps (or gets) an account cart.

@@ -38,7 +38,7 @@ export async function setCartQuantity(
       // A line whose product was withdrawn can still be removed.
       if (line && input.quantity === 0)
         await tx.delete(cartLines).where(and(eq(cartLines.cartId, cart.id), eq(cartLines.sku, input.sku)));
-      else throw notFound(`SKU ${input.sku}`);
+      else throw notFound(`SKU ${input.sku}`, "sku_not_found", { sku: input.sku });
     } else if (input.quantity === 0) {
       await tx.delete(cartLines).where(and(eq(cartLines.cartId, cart.id), eq(cartLines.sku, input.sku)));
     } else {
@@ -47,6 +47,8 @@ export async function setCartQuantity(
         if (input.quantity > best) {
           const name = `${variant.productTitle} (${variant.title}, ${input.sku})`;
           throw conflict(best === 0 ? `${name} is out of stock.` : `Only ${best} left of ${name}.`, {
+            reason: "out_of_stock_item",
+            item: name,
             sku: input.sku,
             available: best,
           });

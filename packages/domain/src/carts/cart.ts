@@ -60,13 +60,13 @@ export type CartRow = typeof carts.$inferSelect;
  */
 export function assertCartVisibleTo(cart: Pick<CartRow, "userId">, actor: Actor | undefined): void {
   if (actor && cart.userId && actor.userId && actor.userId !== cart.userId && !isStaff(actor))
-    throw notFound("This cart");
+    throw notFound("This cart", "cart_not_found");
 }
 
 /** The cart row, locked for the rest of the transaction so that writers of one cart queue up. */
 export async function lockCart(tx: Tx, cartId: string, actor?: Actor): Promise<CartRow> {
   const [cart] = await tx.select().from(carts).where(eq(carts.id, cartId)).for("update");
-  if (!cart) throw notFound("This cart");
+  if (!cart) throw notFound("This cart", "cart_not_found");
   assertCartVisibleTo(cart, actor);
   return cart;
 }
@@ -74,15 +74,19 @@ export async function lockCart(tx: Tx, cartId: string, actor?: Actor): Promise<C
 /** Refuses changes to a cart that has become an order or was merged into an account's cart. */
 export function assertCartOpen(cart: CartRow): void {
   if (cart.status === "ordered")
-    throw conflict("This cart has already been ordered. Start a new cart to keep shopping.");
+    throw conflict("This cart has already been ordered. Start a new cart to keep shopping.", {
+      reason: "cart_already_ordered",
+    });
   if (cart.status === "merged")
-    throw conflict("This cart was moved into your account's cart. Open your cart again to see it.");
+    throw conflict("This cart was moved into your account's cart. Open your cart again to see it.", {
+      reason: "cart_merged",
+    });
 }
 
 /** The priced view of a cart, with everything a cart page shows. */
 export async function cartView(db: DbOrTx, cartId: string): Promise<CartView> {
   const [cart] = await db.select().from(carts).where(eq(carts.id, cartId));
-  if (!cart) throw notFound("This cart");
+  if (!cart) throw notFound("This cart", "cart_not_found");
   const rows = await db
     .select()
     .from(cartLines)
@@ -159,7 +163,7 @@ export async function touchCart(tx: Tx, cartId: string): Promise<void> {
 /** The contract's `cart.get`. */
 export async function getCart(db: Database, actor: Actor, input: { cartId: string }): Promise<CartView> {
   const [cart] = await db.select({ userId: carts.userId }).from(carts).where(eq(carts.id, input.cartId));
-  if (!cart) throw notFound("This cart");
+  if (!cart) throw notFound("This cart", "cart_not_found");
   assertCartVisibleTo(cart, actor);
   return cartView(db, input.cartId);
 }

@@ -18,12 +18,15 @@ export async function checkoutCreditHolder(db: Database, actor: Actor, choice: C
     return withCodeLimit(db, actor, async () => {
       const code = raw.startsWith("CR-") ? `CR-${normalizeCode(raw.slice(3))}` : raw;
       const holder = codeHolder(code);
-      if ((await creditBalance(db, holder)) <= 0) throw notFound("This credit code");
+      if ((await creditBalance(db, holder)) <= 0) throw notFound("This credit code", "credit_code_not_found");
       return holder;
     });
   }
   if (!choice.storeCreditMinor) return null;
   if (!actor.userId)
-    throw badRequest("Sign in to pay with your store credit, or enter a credit code.", { field: "payment" });
+    throw badRequest("Sign in to pay with your store credit, or enter a credit code.", {
+      reason: "store_credit_sign_in",
+      field: "payment",
+    });
   return userHolder(actor.userId);
 }

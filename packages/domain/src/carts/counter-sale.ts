@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 
 import { orders, type Database } from "@omni/db";
 
-import { forbidden, type Actor } from "../kernel";
+import { notYourStore, type Actor } from "../kernel";
 import { findMember, orderPoints } from "../loyalty";
 import { placeOrder, WALK_IN_EMAIL, type Fulfillment, type PlacedOrder, type PlaceOrderInput } from "./place-order";
 
@@ -38,8 +38,7 @@ export async function sellAtCounter(
   actor: Actor,
   input: CounterSaleInput,
 ): Promise<PlacedOrder & { pointsEarned?: number; memberEmail?: string }> {
-  if (actor.role !== "admin" && !actor.storeIds.includes(input.storeId))
-    throw forbidden("You do not work in this store.");
+  if (actor.role !== "admin" && !actor.storeIds.includes(input.storeId)) throw notYourStore();
   const member =
     input.memberEmail || input.memberCard
       ? await findMember(db, { email: input.memberEmail, card: input.memberCard })

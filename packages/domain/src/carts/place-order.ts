@@ -177,7 +177,9 @@ async function answerForKey(
     order.email !== input.email.toLowerCase() ||
     (order.requestFingerprint && order.requestFingerprint !== fingerprint)
   )
-    throw conflict("This checkout key was already used for another order. Reload the page and try again.");
+    throw conflict("This checkout key was already used for another order. Reload the page and try again.", {
+      reason: "idempotency_key_reused",
+    });
   let [attempt] = (await attemptsOfOrder(db, order.id)).slice(-1);
   // The first call is still waiting for its provider: answer what it will answer, not a half-way state.
   for (
@@ -228,12 +230,16 @@ export async function placeOrder(db: Database, actor: Actor, input: PlaceOrderIn
   const key = callerKey(actor);
   await consumeOrRefuse(db, [["checkout", key]]);
   if (input.payment.method === "cash" && !input.sale)
-    throw badRequest("Cash is taken only at a store's counter.", { field: "payment" });
+    throw badRequest("Cash is taken only at a store's counter.", { reason: "cash_only_at_counter", field: "payment" });
   if (input.payment.method === "pay_in_store" && input.fulfillment.type !== "pickup") {
-    throw badRequest("Paying in store is only possible for click-and-collect orders.", { field: "payment" });
+    throw badRequest("Paying in store is only possible for click-and-collect orders.", {
+      reason: "pay_in_store_pickup_only",
+      field: "payment",
+    });
   }
   if (input.payment.method === "cash_on_delivery" && input.fulfillment.type === "pickup") {
     throw badRequest("Cash on delivery is only possible for deliveries. For click-and-collect, pay in store.", {
+      reason: "cash_on_delivery_delivery_only",
       field: "payment",
     });
   }
@@ -247,7 +253,7 @@ export async function placeOrder(db: Database, actor: Actor, input: PlaceOrderIn
       { caller: limits.unpaidOrders.points, email: limits.unpaidOrdersEmail.points },
     );
   if (input.payment.method === "gift_card" && !input.payment.giftCardCode?.trim())
-    throw badRequest("Enter the gift card's code.", { field: "payment" });
+    throw badRequest("Enter the gift card's code.", { reason: "gift_card_code_required", field: "payment" });
   const creditHolder = await checkoutCreditHolder(db, actor, input.payment);
   const giftCardId = await checkoutGiftCard(db, actor, input.payment);
   let started: Started;
@@ -281,7 +287,8 @@ export async function placeOrder(db: Database, actor: Actor, input: PlaceOrderIn
   if (finished.result === "pending")
     return answerOf(finished.order, { status: "pending", redirectUrl: finished.redirectUrl });
   const again = await answerForKey(db, input, fingerprint);
-  if (!again) throw conflict("The payment could not be confirmed. Please try again.");
+  if (!again)
+    throw conflict("The payment could not be confirmed. Please try again.", { reason: "payment_unconfirmed" });
   return again;
 }
 
@@ -338,6 +345,8 @@ async function fulfillingLocation(tx: Tx, fulfillment: Fulfillment, sale?: Count
   const location = await findLocation(tx, id);
   if (!sale?.takeNow && fulfillment.type === "pickup" && (!location.pickup || location.type !== "store")) {
     throw badRequest(`${location.name} does not offer click-and-collect. Choose another store.`, {
+      reason: "store_no_click_and_collect",
+      store: location.name,
       field: "fulfillment",
     });
   }
@@ -357,10 +366,13 @@ async function pricedCartLines(tx: Tx, cartId: string, code: string | null) {
     .leftJoin(products, eq(products.id, variants.productId))
     .where(eq(cartLines.cartId, cartId))
     .orderBy(asc(cartLines.sku));
-  if (!lines.length) throw badRequest("Your cart is empty.");
+  if (!lines.length) throw badRequest("Your cart is empty.", { reason: "cart_empty" });
   const withdrawn = lines.find((l) => !l.active);
   if (withdrawn)
-    throw conflict(`${withdrawn.sku} is no longer sold. Remove it from your cart to continue.`, { sku: withdrawn.sku });
+    throw conflict(`${withdrawn.sku} is no longer sold. Remove it from your cart to continue.`, {
+      reason: "sku_withdrawn",
+      sku: withdrawn.sku,
+    });
   const priced = await priceCart(
     tx,
     lines.map(({ sku, quantity }) => ({ sku, quantity })),
@@ -401,7 +413,7 @@ async function holdStock(
         available === 0
           ? `${name} is no longer available ${where}.`
           : `Only ${available} of ${name} ${available === 1 ? "is" : "are"} available ${where}.`,
-        { sku: line.sku, locationId, available },
+        { reason: "out_of_stock_item", item: name, sku: line.sku, locationId, available },
       );
     }
   }
@@ -424,6 +436,9 @@ async function holdShipToStore(
     const line = lines.find((l) => l.sku === sku);
     const name = line ? `${line.productTitle} (${line.title}, ${line.sku})` : sku;
     throw conflict(`${name} is no longer available for pickup at ${locationName}.`, {
+      reason: "not_available_for_pickup",
+      item: name,
+      store: locationName,
       sku,
       locationId: order.locationId,
       available: 0,
@@ -471,6 +486,7 @@ async function placeInTransaction(
   const restMinor = totalMinor - points.minor - creditMinor - giftCardMinor;
   if (input.payment.method === "store_credit" && restMinor > 0) {
     throw badRequest("Your store credit does not cover the whole order. Pay the rest by card or in store.", {
+      reason: "store_credit_too_low",
       field: "payment",
     });
   }

@@ -30,7 +30,8 @@ const newPrice = (price: number, change: PriceChange) =>
  * changes nothing.
  */
 export async function bulkChangePrices(db: Database, actor: Actor, input: BulkPriceInput) {
-  if (!input.skus?.length && !input.categorySlug) throw badRequest("Choose the SKUs or a category to reprice.");
+  if (!input.skus?.length && !input.categorySlug)
+    throw badRequest("Choose the SKUs or a category to reprice.", { reason: "reprice_nothing_chosen" });
   return db.transaction(async (tx) => {
     const where: SQL[] = [];
     if (input.skus?.length) where.push(inArray(variants.sku, input.skus));
@@ -42,16 +43,24 @@ export async function bulkChangePrices(db: Database, actor: Actor, input: BulkPr
       .where(and(...where))
       .orderBy(variants.sku)
       .for("update", { of: variants });
-    if (!rows.length) throw badRequest("No variant matches this selection.");
+    if (!rows.length) throw badRequest("No variant matches this selection.", { reason: "reprice_no_match" });
     const missing = input.skus?.filter((s) => !rows.some((r) => r.sku === s)) ?? [];
-    if (missing.length && !input.categorySlug) throw badRequest(`Unknown SKU: ${missing.slice(0, 5).join(", ")}.`);
+    if (missing.length && !input.categorySlug)
+      throw badRequest(`Unknown SKU: ${missing.slice(0, 5).join(", ")}.`, {
+        reason: "sku_unknown",
+        sku: missing.slice(0, 5).join(", "),
+      });
     const changes = rows.map((r) => ({
       sku: r.sku,
       beforeMinor: r.priceMinor,
       afterMinor: newPrice(r.priceMinor, input.change),
     }));
     const negative = changes.find((c) => c.afterMinor < 0);
-    if (negative) throw badRequest(`${negative.sku} would cost less than nothing; nothing was changed.`);
+    if (negative)
+      throw badRequest(`${negative.sku} would cost less than nothing; nothing was changed.`, {
+        reason: "price_below_zero",
+        sku: negative.sku,
+      });
     for (const c of changes) {
       if (c.afterMinor !== c.beforeMinor)
         await tx.update(variants).set({ priceMinor: c.afterMinor }).where(eq(variants.sku, c.sku));

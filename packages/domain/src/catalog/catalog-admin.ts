@@ -44,7 +44,7 @@ export async function listProductsForStaff(
 
 export async function getProductForStaff(db: DbOrTx, productId: string) {
   const [product] = await db.select().from(products).where(eq(products.id, productId));
-  if (!product) throw notFound("This product");
+  if (!product) throw notFound("This product", "product_not_found");
   const variantRows = await db
     .select()
     .from(variants)
@@ -70,7 +70,7 @@ export async function updateProduct(
 ) {
   return db.transaction(async (tx) => {
     const [before] = await tx.select().from(products).where(eq(products.id, input.productId)).for("update");
-    if (!before) throw notFound("This product");
+    if (!before) throw notFound("This product", "product_not_found");
     if (input.categorySlug) await assertCategory(tx, input.categorySlug);
     const { productId, ...changes } = input;
     const [after] = await tx.update(products).set(changes).where(eq(products.id, productId)).returning();
@@ -100,7 +100,7 @@ export async function updateVariant(
 ) {
   return db.transaction(async (tx) => {
     const [before] = await tx.select().from(variants).where(eq(variants.sku, input.sku)).for("update");
-    if (!before) throw notFound(`SKU ${input.sku}`);
+    if (!before) throw notFound(`SKU ${input.sku}`, "sku_not_found", { sku: input.sku });
     const { sku, ...changes } = input;
     let after;
     try {

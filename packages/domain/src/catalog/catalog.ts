@@ -27,7 +27,7 @@ export async function getProduct(db: DbOrTx, slug: string, locale: Locale = "en"
     .from(products)
     .innerJoin(categories, eq(categories.slug, products.categorySlug))
     .where(and(eq(products.slug, slug), eq(products.active, true)));
-  if (!product) throw notFound("This product");
+  if (!product) throw notFound("This product", "product_not_found");
   const rows = await db
     .select({ sku: variants.sku, title: variants.title, options: variants.options, currency: variants.currency })
     .from(variants)

@@ -29,7 +29,11 @@ export async function createCategory(db: Database, actor: Actor, input: Category
       });
       return row!;
     } catch (error) {
-      if (isUniqueViolation(error)) throw conflict(`The category "${input.slug}" already exists.`);
+      if (isUniqueViolation(error))
+        throw conflict(`The category "${input.slug}" already exists.`, {
+          reason: "category_exists",
+          category: input.slug,
+        });
       throw error;
     }
   });
@@ -43,7 +47,7 @@ export async function updateCategory(
 ) {
   return db.transaction(async (tx) => {
     const [before] = await tx.select().from(categories).where(eq(categories.slug, input.slug)).for("update");
-    if (!before) throw notFound(`The category "${input.slug}"`);
+    if (!before) throw notFound(`The category "${input.slug}"`, "category_not_found", { category: input.slug });
     const { slug, ...changes } = input;
     const [after] = await tx.update(categories).set(changes).where(eq(categories.slug, slug)).returning();
     await recordAudit(tx, actor, {

@@ -27,10 +27,14 @@ export async function redeemDiscountCode(
       where r.promotion_id = ${promo.id} and o.status not in ('cancelled', 'expired')`);
     if (promo.usage_limit !== null && used!.total >= promo.usage_limit)
       throw conflict(`The code ${input.code} has been used up. Remove it from your cart to continue.`, {
+        reason: "discount_code_used_up",
+        code: input.code,
         field: "code",
       });
     if (promo.usage_limit_per_customer !== null && used!.mine >= promo.usage_limit_per_customer)
       throw conflict(`You have already used the code ${input.code}. Remove it from your cart to continue.`, {
+        reason: "discount_code_already_used",
+        code: input.code,
         field: "code",
       });
   }

@@ -26,22 +26,28 @@ export async function uploadProductImage(
   input: { productId: string; colour?: string | null; data: Buffer },
   store: ImageStore = imageStoreFromSettings(),
 ) {
-  if (input.data.length > IMAGE_MAX_BYTES) throw badRequest("This picture is too large (at most 10 MB).");
+  if (input.data.length > IMAGE_MAX_BYTES)
+    throw badRequest("This picture is too large (at most 10 MB).", { reason: "picture_too_large", maxMegabytes: 10 });
   const [product] = await db.select({ id: products.id }).from(products).where(eq(products.id, input.productId));
-  if (!product) throw notFound("This product");
+  if (!product) throw notFound("This product", "product_not_found");
   if (input.colour) {
     const [match] = await db
       .select({ sku: variants.sku })
       .from(variants)
       .where(and(eq(variants.productId, input.productId), sql`${variants.options}->>'colour' = ${input.colour}`))
       .limit(1);
-    if (!match) throw badRequest(`This product has no variant in the colour "${input.colour}".`);
+    if (!match)
+      throw badRequest(`This product has no variant in the colour "${input.colour}".`, {
+        reason: "picture_colour_unknown",
+        colour: input.colour,
+      });
   }
   const format = await sharp(input.data)
     .metadata()
     .then((m) => m.format)
     .catch(() => undefined);
-  if (!format || !accepted.has(format)) throw badRequest("This file is not a picture (JPEG, PNG, WebP or AVIF).");
+  if (!format || !accepted.has(format))
+    throw badRequest("This file is not a picture (JPEG, PNG, WebP or AVIF).", { reason: "picture_format" });
   const { data, info } = await sharp(input.data)
     .rotate()
     .resize({ width: 2400, height: 2400, fit: "inside", withoutEnlargement: true })
@@ -97,7 +103,7 @@ export async function deleteProductImage(
 ) {
   const row = await db.transaction(async (tx) => {
     const [deleted] = await tx.delete(productImages).where(eq(productImages.id, input.imageId)).returning();
-    if (!deleted) throw notFound("This picture");
+    if (!deleted) throw notFound("This picture", "picture_not_found");
     await recordAudit(tx, actor, {
       action: "products.deleteImage",
       entityType: "product",
@@ -125,15 +131,15 @@ export async function readProductImage(
   input: { imageId: string; width: number },
   store: ImageStore = imageStoreFromSettings(),
 ): Promise<{ data: Buffer; contentType: string; width: number }> {
-  if (!uuid.test(input.imageId)) throw notFound("This picture");
+  if (!uuid.test(input.imageId)) throw notFound("This picture", "picture_not_found");
   const [row] = await db.select().from(productImages).where(eq(productImages.id, input.imageId));
-  if (!row) throw notFound("This picture");
+  if (!row) throw notFound("This picture", "picture_not_found");
   const width = servedWidth(input.width, row.width);
   const key = `${row.id}/w${width}.webp`;
   const cached = await store.get(key);
   if (cached) return { data: cached, contentType: "image/webp", width };
   const original = await store.get(row.storageKey);
-  if (!original) throw notFound("This picture's file");
+  if (!original) throw notFound("This picture's file", "picture_not_found");
   const data = await sharp(original).resize({ width }).webp({ quality: 80 }).toBuffer();
   await store.put(key, data, "image/webp");
   return { data, contentType: "image/webp", width };

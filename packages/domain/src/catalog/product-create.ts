@@ -15,7 +15,7 @@ export const variantTitle = (v: Pick<VariantInput, "title" | "options">) =>
 
 export async function assertCategory(tx: Tx, slug: string) {
   const [category] = await tx.select({ slug: categories.slug }).from(categories).where(eq(categories.slug, slug));
-  if (!category) throw badRequest(`There is no category "${slug}".`);
+  if (!category) throw badRequest(`There is no category "${slug}".`, { reason: "category_not_found", category: slug });
 }
 
 /** A free slug from the title: "linen-shirt", else "linen-shirt-2", "linen-shirt-3"… */
@@ -37,10 +37,12 @@ async function freeSlug(tx: Tx, title: string): Promise<string> {
 
 /** Turns a unique violation of a SKU or EAN into words a clerk understands. */
 export function duplicateCode(error: unknown, what: { sku?: string; ean?: string | null; slug?: string }): never {
-  if (isUniqueViolation(error, "variants_pkey")) throw conflict(`SKU ${what.sku} already exists.`, { sku: what.sku });
+  if (isUniqueViolation(error, "variants_pkey"))
+    throw conflict(`SKU ${what.sku} already exists.`, { reason: "sku_exists", sku: what.sku });
   if (isUniqueViolation(error, "variants_ean_unique"))
-    throw conflict(`EAN ${what.ean} is already used by another SKU.`);
-  if (isUniqueViolation(error, "products_slug_unique")) throw conflict(`The slug "${what.slug}" is already used.`);
+    throw conflict(`EAN ${what.ean} is already used by another SKU.`, { reason: "ean_exists", ean: what.ean ?? "" });
+  if (isUniqueViolation(error, "products_slug_unique"))
+    throw conflict(`The slug "${what.slug}" is already used.`, { reason: "slug_exists", slug: what.slug ?? "" });
   throw error;
 }
 
@@ -97,7 +99,7 @@ export async function createProduct(db: Database, actor: Actor, input: NewProduc
 export async function createVariant(db: Database, actor: Actor, input: VariantInput & { productId: string }) {
   return db.transaction(async (tx) => {
     const [product] = await tx.select({ id: products.id }).from(products).where(eq(products.id, input.productId));
-    if (!product) throw notFound("This product");
+    if (!product) throw notFound("This product", "product_not_found");
     const [{ next }] = (await tx.execute<{ next: number }>(
       sql`select coalesce(max(position) + 1, 0)::int as next from variants where product_id = ${input.productId}`,
     )) as unknown as [{ next: number }];

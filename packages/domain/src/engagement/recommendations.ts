@@ -161,7 +161,7 @@ export async function recommendForProduct(
   const [product] = await db.execute<{ id: string; category_slug: string }>(
     sql`select id, category_slug from products where slug = ${input.slug} and active`,
   );
-  if (!product) throw notFound("This product");
+  if (!product) throw notFound("This product", "product_not_found");
   const items = await rankedProducts(db, {
     limit: input.limit ?? 8,
     storeId: input.storeId,

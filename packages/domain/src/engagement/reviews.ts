@@ -20,7 +20,8 @@ export async function createReview(
   actor: Actor,
   input: { orderNumber: string; email?: string; slug: string; rating: number; text?: string },
 ) {
-  if (!input.email && !actor.userId) throw badRequest("Enter the e-mail address you used for the order.");
+  if (!input.email && !actor.userId)
+    throw badRequest("Enter the e-mail address you used for the order.", { reason: "email_required" });
   const order = await withCodeLimit(db, actor, async () => {
     const number = normalizeOrderNumber(input.orderNumber);
     const [row] = /^[A-Z0-9-]{1,64}$/.test(number)
@@ -29,18 +30,23 @@ export async function createReview(
     const mine = input.email
       ? row?.email === input.email.trim().toLowerCase()
       : !!actor.userId && row?.userId === actor.userId;
-    if (!row || !mine) throw notFound(`Order ${number.slice(0, 64)}`);
+    if (!row || !mine)
+      throw notFound(`Order ${number.slice(0, 64)}`, "order_not_found", { order: number.slice(0, 64) });
     return row;
   });
   if (!(REVIEWABLE as readonly string[]).includes(order.status)) {
-    throw conflict("You can rate a product once the order is collected or delivered.");
+    throw conflict("You can rate a product once the order is collected or delivered.", { reason: "review_too_early" });
   }
   const [bought] = await db.execute<{ product_id: string }>(sql`
     select p.id as product_id from order_lines ol
     join variants v on v.sku = ol.sku join products p on p.id = v.product_id
     where ol.order_id = ${order.id} and p.slug = ${input.slug} and ol.declined_quantity < ol.quantity
     limit 1`);
-  if (!bought) throw badRequest("This product is not part of the order.", { field: "slug" });
+  if (!bought)
+    throw badRequest("This product is not part of the order.", {
+      reason: "review_product_not_in_order",
+      field: "slug",
+    });
   try {
     return await db.transaction(async (tx) => {
       const [review] = await tx
@@ -59,7 +65,7 @@ export async function createReview(
     });
   } catch (error) {
     if (isUniqueViolation(error, "reviews_order_product_unique")) {
-      throw conflict("You have already rated this product from this order.");
+      throw conflict("You have already rated this product from this order.", { reason: "review_exists" });
     }
     throw error;
   }
@@ -76,7 +82,7 @@ export async function listReviews(db: DbOrTx, input: { slug: string; limit?: num
     .select({ id: products.id })
     .from(products)
     .where(and(eq(products.slug, input.slug), eq(products.active, true)));
-  if (!product) throw notFound("This product");
+  if (!product) throw notFound("This product", "product_not_found");
   const limit = input.limit ?? 10;
   const offset = decodeCursor(input.cursor);
   const rows = await db
@@ -143,7 +149,7 @@ export async function moderateReview(
 ) {
   return db.transaction(async (tx) => {
     const [before] = await tx.select().from(reviews).where(eq(reviews.id, input.id)).for("update");
-    if (!before) throw notFound("This review");
+    if (!before) throw notFound("This review", "review_not_found");
     const reply = input.reply === undefined ? before.reply : input.reply.trim() || null;
     const [after] = await tx
       .update(reviews)

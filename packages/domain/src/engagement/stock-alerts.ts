@@ -19,9 +19,10 @@ export async function createStockAlert(
       (select ${availableSql} from stock_levels sl where sl.sku = v.sku and sl.location_id = l.id) as available
     from variants v left join locations l on l.id = ${input.storeId}
     where v.sku = ${input.sku}`);
-  if (!place) throw notFound(`SKU ${input.sku}`);
-  if (!place.location) throw notFound(`Store ${input.storeId}`);
-  if ((place.available ?? 0) > 0) throw badRequest("It is available there now: no need to wait.");
+  if (!place) throw notFound(`SKU ${input.sku}`, "sku_not_found", { sku: input.sku });
+  if (!place.location) throw notFound(`Store ${input.storeId}`, "store_not_found", { store: input.storeId });
+  if ((place.available ?? 0) > 0)
+    throw badRequest("It is available there now: no need to wait.", { reason: "stock_alert_available_now" });
   await db
     .insert(stockAlerts)
     .values({

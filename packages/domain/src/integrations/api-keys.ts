@@ -16,11 +16,11 @@ export async function createApiKey(
   input: { name: string; scopes: ApiScope[]; storeId?: string | null },
 ) {
   const scopes = [...new Set(input.scopes)];
-  if (scopes.length === 0) throw badRequest("Choose at least one scope.");
+  if (scopes.length === 0) throw badRequest("Choose at least one scope.", { reason: "scope_required" });
   return db.transaction(async (tx) => {
     if (input.storeId) {
       const [store] = await tx.select({ id: locations.id }).from(locations).where(eq(locations.id, input.storeId));
-      if (!store) throw notFound(`Store ${input.storeId}`);
+      if (!store) throw notFound(`Store ${input.storeId}`, "store_not_found", { store: input.storeId });
     }
     const key = `${apiKeyPrefix}${randomSecret(32)}`;
     const [row] = await tx
@@ -52,7 +52,7 @@ export async function revokeApiKey(db: Database, actor: Actor, input: { id: stri
       .set({ revokedAt: new Date() })
       .where(and(eq(apiKeys.id, input.id), isNull(apiKeys.revokedAt)))
       .returning({ id: apiKeys.id, name: apiKeys.name });
-    if (!row) throw notFound("This API key");
+    if (!row) throw notFound("This API key", "api_key_not_found");
     await recordAudit(tx, actor, { action: "apiKeys.revoke", entityType: "api_key", entityId: row.id });
     return { id: row.id, revoked: true };
   });

@@ -23,11 +23,12 @@ export function parseWebhookUrl(raw: string): URL {
   try {
     url = new URL(raw);
   } catch {
-    throw badRequest("Enter a full web address starting with https:// or http://.");
+    throw badRequest("Enter a full web address starting with https:// or http://.", { reason: "webhook_url_invalid" });
   }
   if (url.protocol !== "https:" && url.protocol !== "http:")
-    throw badRequest("A webhook address must start with https:// or http://.");
-  if (url.username || url.password) throw badRequest("A webhook address cannot carry a user name or password.");
+    throw badRequest("A webhook address must start with https:// or http://.", { reason: "webhook_url_invalid" });
+  if (url.username || url.password)
+    throw badRequest("A webhook address cannot carry a user name or password.", { reason: "webhook_url_credentials" });
   return url;
 }
 
@@ -40,10 +41,15 @@ export async function assertDeliverableUrl(raw: string, policy: WebhookAddressPo
   try {
     addresses = ipaddr.isValid(host) ? [host] : (await lookup(host, { all: true })).map((entry) => entry.address);
   } catch {
-    throw badRequest(`The host ${host} of this webhook address could not be found.`);
+    throw badRequest(`The host ${host} of this webhook address could not be found.`, {
+      reason: "webhook_host_unknown",
+      host,
+    });
   }
   if (addresses.length === 0 || !addresses.every(isPublicAddress))
-    throw badRequest("Webhooks may only be sent to public internet addresses, not to private or local ones.");
+    throw badRequest("Webhooks may only be sent to public internet addresses, not to private or local ones.", {
+      reason: "webhook_url_private",
+    });
   return url;
 }
 

@@ -14,7 +14,7 @@ export async function createWebhook(
   policy: WebhookAddressPolicy,
 ) {
   const events = [...new Set(input.events)];
-  if (events.length === 0) throw badRequest("Choose at least one event.");
+  if (events.length === 0) throw badRequest("Choose at least one event.", { reason: "webhook_event_required" });
   const url = await assertDeliverableUrl(input.url, policy);
   return db.transaction(async (tx) => {
     const secret = newWebhookSecret();
@@ -49,7 +49,7 @@ export async function setWebhookEnabled(db: Database, actor: Actor, input: { id:
       )
       .where(eq(webhookSubscriptions.id, input.id))
       .returning({ id: webhookSubscriptions.id, enabled: webhookSubscriptions.enabled });
-    if (!row) throw notFound("This webhook");
+    if (!row) throw notFound("This webhook", "webhook_not_found");
     await recordAudit(tx, actor, {
       action: input.enabled ? "webhooks.enable" : "webhooks.disable",
       entityType: "webhook",
@@ -65,7 +65,7 @@ export async function deleteWebhook(db: Database, actor: Actor, input: { id: str
       .delete(webhookSubscriptions)
       .where(eq(webhookSubscriptions.id, input.id))
       .returning({ id: webhookSubscriptions.id, url: webhookSubscriptions.url });
-    if (!row) throw notFound("This webhook");
+    if (!row) throw notFound("This webhook", "webhook_not_found");
     await recordAudit(tx, actor, { action: "webhooks.delete", entityType: "webhook", entityId: row.id, before: row });
     return { id: row.id, deleted: true };
   });
@@ -74,7 +74,7 @@ export async function deleteWebhook(db: Database, actor: Actor, input: { id: str
 /** One subscription (without its secret) and its delivery log, newest first; `before` pages on with the last id. */
 export async function getWebhook(db: Database, input: { id: string; limit: number; before?: number }) {
   const [subscription] = await db.select().from(webhookSubscriptions).where(eq(webhookSubscriptions.id, input.id));
-  if (!subscription) throw notFound("This webhook");
+  if (!subscription) throw notFound("This webhook", "webhook_not_found");
   const deliveries = await db
     .select()
     .from(webhookDeliveries)
@@ -98,7 +98,7 @@ export async function redeliverWebhook(db: Database, actor: Actor, input: { deli
       .set({ status: "pending", nextAttemptAt: new Date(), lockedUntil: null })
       .where(eq(webhookDeliveries.id, input.deliveryId))
       .returning({ id: webhookDeliveries.id, subscriptionId: webhookDeliveries.subscriptionId });
-    if (!row) throw notFound("This delivery");
+    if (!row) throw notFound("This delivery", "webhook_delivery_not_found");
     await recordAudit(tx, actor, {
       action: "webhooks.redeliver",
       entityType: "webhook_delivery",

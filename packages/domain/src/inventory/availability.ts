@@ -48,7 +48,7 @@ export const ONLINE_LOCATION = "online";
 /** The contract's `inventory.availability`: `online` is what home delivery can promise. */
 export async function getAvailability(db: DbOrTx, input: { sku: string; storeIds?: string[] }) {
   const known = await db.execute<{ sku: string }>(sql`select sku from variants where sku = ${input.sku}`);
-  if (!known.length) throw notFound(`SKU ${input.sku}`);
+  if (!known.length) throw notFound(`SKU ${input.sku}`, "sku_not_found", { sku: input.sku });
   const storeRows = await db.execute<{ id: string; opening_hours: OpeningHours | null; timezone: string }>(
     sql`select id, opening_hours, timezone from locations where type = 'store' order by id`,
   );

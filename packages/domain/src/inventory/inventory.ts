@@ -8,9 +8,9 @@ import { availableSql, getAvailability } from "./availability";
 import { adjustOnHand, setSafetyStock } from "./reserve-stock";
 
 async function assertSkuAndStore(db: DbOrTx, sku: string, storeId: string) {
-  if (!(await storeExists(db, storeId))) throw notFound(`Store ${storeId}`);
+  if (!(await storeExists(db, storeId))) throw notFound(`Store ${storeId}`, "store_not_found", { store: storeId });
   const [variant] = await db.select({ sku: variants.sku }).from(variants).where(eq(variants.sku, sku));
-  if (!variant) throw notFound(`SKU ${sku}`);
+  if (!variant) throw notFound(`SKU ${sku}`, "sku_not_found", { sku: sku });
 }
 
 /** A cycle count: the shelf holds `onHand` units. Safety stock stays as it is. */
@@ -19,7 +19,8 @@ export async function setOnHand(
   actor: Actor,
   input: { storeId: string; sku: string; onHand: number; reason: string },
 ) {
-  if (!canManage(actor, input.storeId)) throw forbidden("Only a manager of this store can change its stock.");
+  if (!canManage(actor, input.storeId))
+    throw forbidden("Only a manager of this store can change its stock.", { reason: "manager_only" });
   return db.transaction(async (tx) => {
     await assertSkuAndStore(tx, input.sku, input.storeId);
     const before = await getAvailability(tx, { sku: input.sku, storeIds: [input.storeId] });
@@ -52,7 +53,8 @@ export async function receiveStock(
   actor: Actor,
   input: { storeId: string; sku: string; quantity: number; reason: string; idempotencyKey: string },
 ) {
-  if (!canManage(actor, input.storeId)) throw forbidden("Only a manager of this store can receive stock.");
+  if (!canManage(actor, input.storeId))
+    throw forbidden("Only a manager of this store can receive stock.", { reason: "manager_only" });
   return db.transaction((tx) => runOnce(tx, actor, "inventory.receive", input, () => receiveInTx(tx, actor, input)));
 }
 
@@ -157,7 +159,8 @@ export async function updateSafetyStock(
   actor: Actor,
   input: { storeId: string; sku: string; safetyStock: number },
 ) {
-  if (!canManage(actor, input.storeId)) throw forbidden("Only a manager of this store can change its safety stock.");
+  if (!canManage(actor, input.storeId))
+    throw forbidden("Only a manager of this store can change its safety stock.", { reason: "manager_only" });
   return db.transaction(async (tx) => {
     await assertSkuAndStore(tx, input.sku, input.storeId);
     const result = await setSafetyStock(tx, {

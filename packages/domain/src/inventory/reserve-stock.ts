@@ -27,7 +27,7 @@ async function lockLevel(tx: Tx, locationId: string, sku: string): Promise<Level
   );
   const again = await tx.execute<{ on_hand: number; held: number; safety_stock: number }>(sql`
     select on_hand, held, safety_stock from stock_levels where location_id = ${locationId} and sku = ${sku} for update`);
-  if (!again[0]) throw notFound(`SKU ${sku}`);
+  if (!again[0]) throw notFound(`SKU ${sku}`, "sku_not_found", { sku: sku });
   return { onHand: again[0].on_hand, held: again[0].held, safetyStock: again[0].safety_stock };
 }
 

@@ -15,7 +15,8 @@ export const CSV_MAX_BYTES = 5_000_000;
  * in Poland) into rows keyed by header. A missing required column or a malformed line is a BAD_REQUEST that names it.
  */
 export function parseCsv(text: string, required: readonly string[]): CsvRow[] {
-  if (text.length > CSV_MAX_BYTES) throw badRequest("This file is too large to import (at most 5 MB).");
+  if (text.length > CSV_MAX_BYTES)
+    throw badRequest("This file is too large to import (at most 5 MB).", { reason: "file_too_large", maxMegabytes: 5 });
   const result = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ""), {
     header: true,
     skipEmptyLines: "greedy",
@@ -25,6 +26,8 @@ export function parseCsv(text: string, required: readonly string[]): CsvRow[] {
   const missing = required.filter((c) => !fields.includes(c));
   if (missing.length) {
     throw badRequest(`The file has no column ${missing.map((c) => `"${c}"`).join(", ")}.`, {
+      reason: "csv_missing_columns",
+      columns: missing.join(", "),
       errors: missing.map((column) => ({ line: 1, column, message: `Missing column "${column}".` })),
     });
   }
@@ -33,7 +36,7 @@ export function parseCsv(text: string, required: readonly string[]): CsvRow[] {
     message: `This line could not be read: ${e.message}.`,
   }));
   rejectIfAny(errors);
-  if (!result.data.length) throw badRequest("The file has no rows.");
+  if (!result.data.length) throw badRequest("The file has no rows.", { reason: "csv_empty" });
   return result.data.map((values, i) => ({ line: i + 2, values }));
 }
 
@@ -44,7 +47,7 @@ export function rejectIfAny(errors: CsvRowError[]): void {
   const first = sorted[0]!;
   throw badRequest(
     `${sorted.length} problem(s) in the file; nothing was imported. Line ${first.line}${first.column ? ` (${first.column})` : ""}: ${first.message}`,
-    { errors: sorted.slice(0, 200) },
+    { reason: "csv_rows_invalid", count: sorted.length, line: first.line, errors: sorted.slice(0, 200) },
   );
 }
 

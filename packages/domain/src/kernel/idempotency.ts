@@ -32,7 +32,9 @@ export async function runOnce<T>(
       .from(idempotencyKeys)
       .where(and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, input.idempotencyKey)));
     if (!first || first.fingerprint !== fingerprint)
-      throw conflict("This idempotency key was already used for a different request. Use a new key.");
+      throw conflict("This idempotency key was already used for a different request. Use a new key.", {
+        reason: "idempotency_key_reused",
+      });
     return first.response as T;
   }
   const answer = await write();

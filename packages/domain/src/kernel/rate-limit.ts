@@ -88,7 +88,9 @@ function limiter(db: Database, bucket: LimitBucket): RateLimiterPostgres {
 }
 
 export const tooManyAttempts = () =>
-  new DomainError("TOO_MANY_REQUESTS", "Too many attempts. Please wait a few minutes and try again.");
+  new DomainError("TOO_MANY_REQUESTS", "Too many attempts. Please wait a few minutes and try again.", {
+    reason: "too_many_attempts",
+  });
 
 /** Whether the key has used up its bucket, without counting this look. */
 export async function isLimited(db: Database, bucket: LimitBucket, key: string): Promise<boolean> {

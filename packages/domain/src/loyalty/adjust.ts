@@ -15,14 +15,20 @@ export async function adjustPoints(
   input: { email: string; points: number; reason: string },
 ) {
   if (actor.role !== "admin" && !actor.storeIds.some((s) => canManage(actor, s)))
-    throw forbidden("Only a manager can adjust loyalty points.");
+    throw forbidden("Only a manager can adjust loyalty points.", { reason: "manager_only" });
   if (!Number.isInteger(input.points) || input.points === 0)
-    throw badRequest("Give a whole number of points to add or take away.", { field: "points" });
+    throw badRequest("Give a whole number of points to add or take away.", {
+      reason: "points_whole_number",
+      field: "points",
+    });
   const member = await findMember(db, input);
   return db.transaction(async (tx) => {
     const before = await lockMember(tx, member.id);
     if (before.points + input.points < 0)
       throw badRequest(`The member has ${before.points} points; you cannot take away ${-input.points}.`, {
+        reason: "points_take_too_many",
+        balance: before.points,
+        points: -input.points,
         field: "points",
       });
     const settings = await loyaltySettings(tx);

@@ -49,7 +49,7 @@ export async function appendEntry(tx: Tx, entry: LoyaltyEntryInput): Promise<num
     .set({ points: sql`${loyaltyMembers.points} + ${entry.points}` })
     .where(and(eq(loyaltyMembers.userId, entry.userId), sql`${loyaltyMembers.points} + ${entry.points} >= 0`))
     .returning({ points: loyaltyMembers.points });
-  if (!moved) throw conflict("There are not enough loyalty points for this.");
+  if (!moved) throw conflict("There are not enough loyalty points for this.", { reason: "points_not_enough" });
   await tx.insert(loyaltyEntries).values({
     userId: entry.userId,
     type: entry.type,

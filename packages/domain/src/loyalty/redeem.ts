@@ -16,16 +16,24 @@ export async function pointsPayment(
 ): Promise<{ points: number; minor: number }> {
   if (!input.points) return { points: 0, minor: 0 };
   if (!(await isMember(tx, input.userId)))
-    throw badRequest("Only signed-in members can pay with loyalty points.", { field: "redeemPoints" });
+    throw badRequest("Only signed-in members can pay with loyalty points.", {
+      reason: "points_sign_in",
+      field: "redeemPoints",
+    });
   const balance = await pointsBalance(tx, input.userId!);
   if (input.points > balance)
-    throw badRequest(`You have ${balance} points; you cannot redeem ${input.points}.`, { field: "redeemPoints" });
+    throw badRequest(`You have ${balance} points; you cannot redeem ${input.points}.`, {
+      reason: "points_redeem_too_many",
+      balance,
+      points: input.points,
+      field: "redeemPoints",
+    });
   const { pointValueMinor } = await loyaltySettings(tx);
   const minor = input.points * pointValueMinor;
   if (minor > input.goodsMinor)
     throw badRequest(
       `You can redeem at most ${Math.floor(input.goodsMinor / pointValueMinor)} points on these goods.`,
-      { field: "redeemPoints" },
+      { reason: "points_redeem_cap", max: Math.floor(input.goodsMinor / pointValueMinor), field: "redeemPoints" },
     );
   return { points: input.points, minor };
 }
@@ -40,6 +48,8 @@ export async function redeemForOrder(
   const member = await lockMember(tx, input.userId);
   if (member.points < input.points)
     throw conflict(`You have ${member.points} points; you cannot redeem ${input.points}.`, {
+      reason: "points_redeem_too_many",
+      points: input.points,
       balance: member.points,
     });
   await appendEntry(tx, {

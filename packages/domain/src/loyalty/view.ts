@@ -67,12 +67,12 @@ export async function getLoyalty(db: DbOrTx, userId: string, now = new Date()) {
 /** A member named by e-mail or by the code of their card; NOT_FOUND for anything else. */
 export async function findMember(db: DbOrTx, input: { email?: string; card?: string }) {
   const cardId = input.card ? CARD_PATTERN.exec(input.card.trim())?.[1] : undefined;
-  if (!input.email && !cardId) throw notFound("This member");
+  if (!input.email && !cardId) throw notFound("This member", "member_not_found");
   const [user] = await db
     .select({ id: users.id, email: users.email, name: users.name, role: users.role })
     .from(users)
     .where(cardId ? eq(users.id, cardId.toLowerCase()) : eq(users.email, input.email!.trim().toLowerCase()));
-  if (!user || user.role !== "customer") throw notFound("This member");
+  if (!user || user.role !== "customer") throw notFound("This member", "member_not_found");
   return user;
 }
 

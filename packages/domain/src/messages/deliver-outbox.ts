@@ -90,7 +90,7 @@ export async function retryMessage(db: Database, actor: Actor, input: { id: numb
       .set({ deadAt: null, attempts: 0, nextAttemptAt: null })
       .where(and(eq(outbox.id, input.id), isNotNull(outbox.deadAt)))
       .returning({ id: outbox.id, to: outbox.to });
-    if (!row) throw notFound("A message that gave up");
+    if (!row) throw notFound("A message that gave up", "message_not_found");
     await recordAudit(tx, actor, { action: "notifications.retry", entityType: "outbox", entityId: String(row.id) });
     return { id: row.id, status: "queued" as const };
   });

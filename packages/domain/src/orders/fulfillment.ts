@@ -4,7 +4,16 @@ import { orderLines, orders, stockLevels, type Database, type OrderStatus, type 
 
 import { queueServiceSms, smsWhen, textsFor } from "../engagement";
 import { endHolds } from "../inventory";
-import { forbidden, notFound, queueMessage, recordAudit, worksIn, type Actor } from "../kernel";
+import {
+  forbidden,
+  moneyText,
+  notFound,
+  notYourStore,
+  queueMessage,
+  recordAudit,
+  worksIn,
+  type Actor,
+} from "../kernel";
 import { openAuthorization, refundOrder, requestCapture, requestRelease, settlePaymentAttempt } from "../payments";
 import { carrier, recordShipment, recordShipmentStatus, shipmentOfOrder } from "../shipping";
 import { findLocation, storeExists } from "../stores";
@@ -15,16 +24,23 @@ import { findOrderByNumber, orderDetailsById } from "./pickup-order-view";
 
 /** What still needs a clerk's hands: the queue shows these unless a status is asked for. */
 const OPEN_STATUSES: OrderStatus[] = ["placed", "picking", "ready_for_pickup", "shipped"];
+/** A page of finished orders, when the queue is asked for history. */
+const HISTORY_PAGE = 100;
 
 /**
  * The work queue of one store: open orders, shoppers who asked for help at the kiosk first, then
  * those who checked in there (they are waiting at the counter), then the oldest orders first.
  */
-export async function fulfillmentQueue(db: Database, actor: Actor, input: { storeId: string; status?: OrderStatus }) {
-  if (!worksIn(actor, input.storeId)) throw forbidden("You do not work in this store.");
-  if (!(await storeExists(db, input.storeId))) throw notFound(`Store ${input.storeId}`);
+export async function fulfillmentQueue(
+  db: Database,
+  actor: Actor,
+  input: { storeId: string; status?: OrderStatus; limit?: number; offset?: number },
+) {
+  if (!worksIn(actor, input.storeId)) throw notYourStore();
+  if (!(await storeExists(db, input.storeId)))
+    throw notFound(`Store ${input.storeId}`, "store_not_found", { store: input.storeId });
   const open = !input.status || OPEN_STATUSES.includes(input.status);
-  const rows = await db
+  const query = db
     .select()
     .from(orders)
     .where(
@@ -40,9 +56,12 @@ export async function fulfillmentQueue(db: Database, actor: Actor, input: { stor
             asc(orders.checkedInAt),
             asc(orders.createdAt),
           ]
-        : [desc(orders.createdAt)]),
+        : [desc(orders.createdAt), desc(orders.number)]),
     )
-    .limit(500);
+    .$dynamic();
+  // The open queue is the store's work: every order of it is shown, never a silent first few hundred.
+  // Finished orders are history, read a page at a time (`limit`, `offset`).
+  const rows = open ? await query : await query.limit(input.limit ?? HISTORY_PAGE).offset(input.offset ?? 0);
   const ids = rows.map((o) => o.id);
   const lines = ids.length
     ? await db
@@ -88,7 +107,11 @@ export async function fulfillmentQueue(db: Database, actor: Actor, input: { stor
 /** Loads and locks an order for a member of staff, refusing those who do not work where it is fulfilled. */
 export async function lockOrderForStaff(tx: Tx, actor: Actor, orderNumber: string): Promise<OrderRow> {
   const found = await findOrderByNumber(tx, orderNumber);
-  if (!worksIn(actor, found.locationId)) throw forbidden(`Order ${found.number} is handled by another store.`);
+  if (!worksIn(actor, found.locationId))
+    throw forbidden(`Order ${found.number} is handled by another store.`, {
+      reason: "order_other_store",
+      order: found.number,
+    });
   return lockOrder(tx, found.id);
 }
 
@@ -156,7 +179,11 @@ export async function advanceOrder(
 /** A delivery order leaves the warehouse: its held units leave the shelf. */
 export async function shipOrder(db: Database, actor: Actor, input: { orderNumber: string; trackingNumber?: string }) {
   const found = await findOrderByNumber(db, input.orderNumber);
-  if (!worksIn(actor, found.locationId)) throw forbidden(`Order ${found.number} is handled by another store.`);
+  if (!worksIn(actor, found.locationId))
+    throw forbidden(`Order ${found.number} is handled by another store.`, {
+      reason: "order_other_store",
+      order: found.number,
+    });
   // The carrier is asked before the transaction, keyed by the order: asking twice gives the same parcel.
   const service = found.deliveryMethod === "locker" ? "locker" : "courier";
   const parcel =
@@ -317,9 +344,13 @@ export async function staffCancelOrder(db: Database, actor: Actor, input: { orde
 /** The parcel label of a shipped delivery, from the carrier that made it, for staff to print. */
 export async function shipmentLabel(db: Database, actor: Actor, input: { orderNumber: string }) {
   const order = await findOrderByNumber(db, input.orderNumber);
-  if (!worksIn(actor, order.locationId)) throw forbidden(`Order ${order.number} is handled by another store.`);
+  if (!worksIn(actor, order.locationId))
+    throw forbidden(`Order ${order.number} is handled by another store.`, {
+      reason: "order_other_store",
+      order: order.number,
+    });
   const shipment = await shipmentOfOrder(db, order.id);
-  if (!shipment) throw notFound(`A parcel for order ${order.number}`);
+  if (!shipment) throw notFound(`A parcel for order ${order.number}`, "parcel_not_found", { order: order.number });
   const to = [
     order.name,
     ...(order.address ? [order.address.line1, `${order.address.postalCode} ${order.address.city}`] : []),

@@ -20,11 +20,17 @@ export async function askForHelp(db: Database, actor: Actor, input: { code: stri
   const found = await withCodeLimit(db, actor, () => findOrderByPickupCode(db, input.code));
   const store = await findLocation(db, found.locationId);
   if (!actor.deviceStoreId || actor.deviceStoreId !== found.locationId)
-    throw forbidden(`This order is collected at ${store.name}, ${store.city}. Please ask the staff there.`);
+    throw forbidden(`This order is collected at ${store.name}, ${store.city}. Please ask the staff there.`, {
+      reason: "order_wrong_store",
+      store: store.name,
+      city: store.city,
+    });
   return db.transaction(async (tx) => {
     const order = await lockOrder(tx, found.id);
     if (!waitingStatuses.has(order.status))
       throw conflict(`Order ${order.number} is ${order.status.replace(/_/g, " ")}: there is nothing to wait for.`, {
+        reason: "order_nothing_to_wait_for",
+        order: order.number,
         status: order.status,
       });
     let requestedAt = order.helpRequestedAt;

@@ -71,7 +71,7 @@ export type OrderRow = typeof orders.$inferSelect;
 export async function lockOrder(tx: Tx, orderId: string): Promise<OrderRow> {
   await tx.execute(sql`select id from orders where id = ${orderId} for update`);
   const [order] = await tx.select().from(orders).where(eq(orders.id, orderId));
-  if (!order) throw notFound("The order");
+  if (!order) throw notFound("The order", "order_not_found");
   return order;
 }
 
@@ -146,10 +146,17 @@ export async function transitionOrder(
   const at = input.at ?? new Date();
   const order = await lockOrder(tx, input.orderId);
   if (!canTransition(order.fulfillmentType, order.status, input.to))
-    throw conflict(refusal(order, input.to), { status: order.status });
+    throw conflict(refusal(order, input.to), {
+      reason: "order_cannot_move",
+      order: order.number,
+      to: input.to,
+      status: order.status,
+    });
   if (input.to === "expired" && order.status === "ready_for_pickup") {
     if (!order.pickupDeadline || order.pickupDeadline > at)
       throw conflict(`Order ${order.number} is still within its pickup time.`, {
+        reason: "order_still_in_pickup_time",
+        order: order.number,
         pickupDeadline: order.pickupDeadline,
       });
   } else if (input.to === "expired") {
@@ -158,14 +165,23 @@ export async function transitionOrder(
     const unpaidHoldOver = !!order.pickupDeadline && order.pickupDeadline <= at;
     const waitsUntil = unpaidHoldOver ? at : await goodsDeadline(tx, order);
     if (!waitsUntil || waitsUntil > at)
-      throw conflict(`Order ${order.number} is still waiting for its goods.`, { readyBy: order.readyBy });
+      throw conflict(`Order ${order.number} is still waiting for its goods.`, {
+        reason: "order_waiting_for_goods",
+        order: order.number,
+        readyBy: order.readyBy,
+      });
   }
   if (input.to === "ready_for_pickup") {
     const waiting = await openTransfersOfOrder(tx, order.id);
     if (waiting.length)
       throw conflict(
         `Order ${order.number} is waiting for goods from another store (transfer ${waiting.map((t) => t.number).join(", ")}).`,
-        { transfers: waiting.map((t) => t.number) },
+        {
+          reason: "order_waiting_for_transfer",
+          order: order.number,
+          transfer: waiting.map((t) => t.number).join(", "),
+          transfers: waiting.map((t) => t.number),
+        },
       );
   }
 

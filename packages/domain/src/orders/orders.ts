@@ -150,14 +150,15 @@ export async function getOrder(
   input: { orderNumber: string; email?: string },
 ): Promise<OrderDetails> {
   if (!input.email && !actor.userId && !actor.apiKeyId)
-    throw badRequest("Enter the e-mail address you used for the order.", { field: "email" });
+    throw badRequest("Enter the e-mail address you used for the order.", { reason: "email_required", field: "email" });
   return withCodeLimit(db, actor, async () => {
     const number = normalizeOrderNumber(input.orderNumber);
     // Order numbers are letters, digits and dashes: anything else matches nothing (and never reaches SQL).
     const [order] = /^[A-Z0-9-]{1,64}$/.test(number)
       ? await db.select().from(orders).where(eq(orders.number, number))
       : [];
-    if (!order || !maySee(actor, order, input.email)) throw notFound(`Order ${number.slice(0, 64)}`);
+    if (!order || !maySee(actor, order, input.email))
+      throw notFound(`Order ${number.slice(0, 64)}`, "order_not_found", { order: number.slice(0, 64) });
     return orderDetails(db, order);
   });
 }

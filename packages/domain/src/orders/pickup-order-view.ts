@@ -10,7 +10,7 @@ import { orderDetails, type OrderDetails } from "./orders";
 /** The order in the shape of `orders.get` (what the counter and the shopper see), by id. */
 export async function orderDetailsById(db: DbOrTx, orderId: string): Promise<OrderDetails> {
   const [order] = await db.select().from(orders).where(eq(orders.id, orderId));
-  if (!order) throw notFound("The order");
+  if (!order) throw notFound("The order", "order_not_found");
   return orderDetails(db, order);
 }
 
@@ -19,7 +19,7 @@ export async function findOrderByNumber(db: DbOrTx, orderNumber: string): Promis
     .select()
     .from(orders)
     .where(eq(orders.number, normalizeOrderNumber(orderNumber)));
-  if (!order) throw notFound(`Order ${orderNumber}`);
+  if (!order) throw notFound(`Order ${orderNumber}`, "order_not_found", { order: orderNumber });
   return order;
 }
 
@@ -27,6 +27,9 @@ export async function findOrderByNumber(db: DbOrTx, orderNumber: string): Promis
 export async function findOrderByPickupCode(db: DbOrTx, code: string): Promise<OrderRow> {
   const normalized = normalizeCode(code);
   const [order] = normalized ? await db.select().from(orders).where(eq(orders.pickupCode, normalized)) : [];
-  if (!order) throw new DomainError("NOT_FOUND", "No order has this pickup code. Check the code and try again.");
+  if (!order)
+    throw new DomainError("NOT_FOUND", "No order has this pickup code. Check the code and try again.", {
+      reason: "pickup_code_unknown",
+    });
   return order;
 }

@@ -29,7 +29,11 @@ export async function checkIn(db: Database, actor: Actor, input: { code: string 
   const found = await withCodeLimit(db, actor, () => findOrderByPickupCode(db, input.code));
   const store = await findLocation(db, found.locationId);
   if (!actor.deviceStoreId || actor.deviceStoreId !== found.locationId) {
-    throw forbidden(`This order is waiting for you at ${store.name}, ${store.city}. Please check in there.`);
+    throw forbidden(`This order is waiting for you at ${store.name}, ${store.city}. Please check in there.`, {
+      reason: "order_wrong_store",
+      store: store.name,
+      city: store.city,
+    });
   }
   return db.transaction(async (tx) => {
     const order = await lockOrder(tx, found.id);
@@ -41,6 +45,8 @@ export async function checkIn(db: Database, actor: Actor, input: { code: string 
       });
     if (order.status !== "picking" && order.status !== "ready_for_pickup") {
       throw conflict(`Order ${order.number} cannot be collected: it is ${order.status.replace(/_/g, " ")}.`, {
+        reason: "order_not_collectable",
+        order: order.number,
         status: order.status,
       });
     }
@@ -76,7 +82,11 @@ export async function checkIn(db: Database, actor: Actor, input: { code: string 
 /** The counter screen: the order behind a code, for staff of its pickup store. */
 export async function getPickupOrder(db: Database, actor: Actor, input: { code: string }) {
   const order = await withCodeLimit(db, actor, () => findOrderByPickupCode(db, input.code));
-  if (!worksIn(actor, order.locationId)) throw forbidden(`Order ${order.number} is collected in another store.`);
+  if (!worksIn(actor, order.locationId))
+    throw forbidden(`Order ${order.number} is collected in another store.`, {
+      reason: "order_other_store",
+      order: order.number,
+    });
   return orderDetailsById(db, order.id);
 }
 
@@ -91,14 +101,22 @@ export async function collectOrder(
   input: { code: string; declineLineIds?: string[]; payment?: HandoverPayment },
 ) {
   const found = await withCodeLimit(db, actor, () => findOrderByPickupCode(db, input.code));
-  if (!worksIn(actor, found.locationId)) throw forbidden(`Order ${found.number} is collected in another store.`);
+  if (!worksIn(actor, found.locationId))
+    throw forbidden(`Order ${found.number} is collected in another store.`, {
+      reason: "order_other_store",
+      order: found.number,
+    });
   let capture: string | undefined;
   const details = await db.transaction(async (tx) => {
     const order = await lockOrder(tx, found.id);
     const lines = await tx.select().from(orderLines).where(eq(orderLines.orderId, order.id));
     const declineIds = new Set(input.declineLineIds ?? []);
     for (const id of declineIds) {
-      if (!lines.some((l) => l.id === id)) throw badRequest(`Line ${id} is not part of order ${order.number}.`);
+      if (!lines.some((l) => l.id === id))
+        throw badRequest(`Line ${id} is not part of order ${order.number}.`, {
+          reason: "order_line_unknown",
+          order: order.number,
+        });
     }
     const declined = lines.filter((l) => declineIds.has(l.id));
     const kept = lines.filter((l) => !declineIds.has(l.id));

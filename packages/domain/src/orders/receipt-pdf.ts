@@ -41,6 +41,7 @@ export async function orderReceiptPdf(
   if (!isOrderCompleted(order.status))
     throw conflict(
       `Order ${order.orderNumber} is not completed yet: its receipt comes when it is collected or delivered.`,
+      { reason: "receipt_not_yet", order: order.orderNumber },
     );
   const kind = order.invoice ? "invoice" : "receipt";
   const doc = await PDFDocument.create();

@@ -8,9 +8,9 @@ import {
   callerKey,
   conflict,
   consumeOrRefuse,
-  forbidden,
   isUniqueViolation,
   moneyText,
+  notYourStore,
   queueMessage,
   recordAudit,
   requestFingerprint,
@@ -134,11 +134,15 @@ async function replay(db: Database, actor: Actor, key: string, fingerprint: stri
   const [card] = await db.select().from(giftCards).where(eq(giftCards.idempotencyKey, key));
   if (!card) return null;
   if (card.requestFingerprint !== fingerprint)
-    throw conflict("This checkout key was already used for another purchase. Reload the page and try again.");
+    throw conflict("This checkout key was already used for another purchase. Reload the page and try again.", {
+      reason: "idempotency_key_reused",
+    });
   const settled = card.status === "pending" ? await settlePending(db, actor, card) : card;
   if (settled.status === "void") throw badRequest("The payment was declined.", { reason: "payment_declined" });
   if (settled.status === "pending")
-    throw conflict("The payment is not confirmed yet. Try again in a minute with the same details.");
+    throw conflict("The payment is not confirmed yet. Try again in a minute with the same details.", {
+      reason: "payment_unconfirmed",
+    });
   return answerOf(settled);
 }
 
@@ -156,10 +160,13 @@ export async function buyGiftCard(db: Database, actor: Actor, input: BuyGiftCard
     input.amountMinor > GIFT_CARD_MAX_MINOR ||
     input.amountMinor % 100 !== 0
   )
-    throw badRequest("A gift card carries 20 to 2000 zł in whole złoty.", { field: "amountMinor" });
-  if (input.storeId !== undefined && !worksIn(actor, input.storeId)) throw forbidden("You do not work in this store.");
+    throw badRequest("A gift card carries 20 to 2000 zł in whole złoty.", {
+      reason: "gift_card_amount",
+      field: "amountMinor",
+    });
+  if (input.storeId !== undefined && !worksIn(actor, input.storeId)) throw notYourStore();
   if (input.payment.method === "cash" && input.storeId === undefined)
-    throw badRequest("Cash is taken only at a store's counter.", { field: "payment" });
+    throw badRequest("Cash is taken only at a store's counter.", { reason: "cash_only_at_counter", field: "payment" });
   const fingerprint = requestFingerprint(actor, input);
   const first = await replay(db, actor, input.idempotencyKey, fingerprint);
   if (first) return first;
@@ -201,7 +208,9 @@ export async function buyGiftCard(db: Database, actor: Actor, input: BuyGiftCard
     throw badRequest(charged.reason, { reason: "payment_declined", field: "payment", method: input.payment.method });
   }
   if (charged.status === "unknown")
-    throw conflict("The payment is not confirmed yet. Try again in a minute with the same details.");
+    throw conflict("The payment is not confirmed yet. Try again in a minute with the same details.", {
+      reason: "payment_unconfirmed",
+    });
   const active = await db.transaction((tx) => activate(tx, actor, card.id, charged.ref || null));
   return answerOf(active);
 }

@@ -3,7 +3,17 @@ import { and, desc, eq, sql } from "drizzle-orm";
 import { normalizeCode } from "@omni/core";
 import { giftCardEntries, giftCards, type Database, type DbOrTx, type GiftCardEntryType, type Tx } from "@omni/db";
 
-import { conflict, DomainError, forbidden, isStaff, notFound, randomCode, withCodeLimit, type Actor } from "../kernel";
+import {
+  conflict,
+  DomainError,
+  forbidden,
+  isStaff,
+  notFound,
+  notYourStore,
+  randomCode,
+  withCodeLimit,
+  type Actor,
+} from "../kernel";
 
 export type GiftCardRow = typeof giftCards.$inferSelect;
 
@@ -42,7 +52,7 @@ export async function findGiftCardByCode(db: Database, actor: Actor, code: strin
 /** Locks a card's row for the rest of the transaction: every writer of its balance queues here. */
 async function lockGiftCard(tx: Tx, giftCardId: string): Promise<GiftCardRow> {
   const [card] = await tx.select().from(giftCards).where(eq(giftCards.id, giftCardId)).for("update");
-  if (!card) throw notFound("This gift card");
+  if (!card) throw notFound("This gift card", "gift_card_not_found");
   return card;
 }
 
@@ -63,7 +73,7 @@ async function appendGiftCardEntry(
     .set({ balanceMinor: sql`${giftCards.balanceMinor} + ${entry.amountMinor}` })
     .where(and(eq(giftCards.id, entry.giftCardId), sql`${giftCards.balanceMinor} + ${entry.amountMinor} >= 0`))
     .returning({ balanceMinor: giftCards.balanceMinor });
-  if (!moved) throw conflict("There is not enough money left on this gift card.");
+  if (!moved) throw conflict("There is not enough money left on this gift card.", { reason: "gift_card_balance" });
   await tx.insert(giftCardEntries).values({
     giftCardId: entry.giftCardId,
     type: entry.type,
@@ -111,7 +121,7 @@ export async function spendGiftCard(
 ) {
   if (input.amountMinor <= 0) return;
   const card = await lockGiftCard(tx, input.giftCardId);
-  if (card.status !== "active") throw conflict("This gift card cannot be used.");
+  if (card.status !== "active") throw conflict("This gift card cannot be used.", { reason: "gift_card_not_found" });
   if (card.balanceMinor < input.amountMinor)
     throw conflict("There is not enough money left on this gift card. Check its balance and try again.", {
       reason: "gift_card_balance",
@@ -202,10 +212,10 @@ export async function lookupGiftCard(db: Database, actor: Actor, input: { code: 
  * their codes masked: a clerk can match a card in hand by its last four, never spend one from the list.
  */
 export async function listGiftCards(db: DbOrTx, actor: Actor, input: { storeId?: string; limit?: number }) {
-  if (!isStaff(actor)) throw forbidden("Only staff can list gift cards.");
-  if (!input.storeId && actor.role !== "admin") throw forbidden("Choose one of your stores.");
-  if (input.storeId && actor.role !== "admin" && !actor.storeIds.includes(input.storeId))
-    throw forbidden("You do not work in this store.");
+  if (!isStaff(actor)) throw forbidden("Only staff can list gift cards.", { reason: "staff_only" });
+  if (!input.storeId && actor.role !== "admin")
+    throw forbidden("Choose one of your stores.", { reason: "staff_store_required" });
+  if (input.storeId && actor.role !== "admin" && !actor.storeIds.includes(input.storeId)) throw notYourStore();
   const rows = await db
     .select()
     .from(giftCards)

@@ -77,7 +77,7 @@ export async function refundOrder(
   }>(
     sql`select id, number, user_id, paid_minor, currency, payment_ref, store_credit_minor, gift_card_minor, payment_method from orders where id = ${input.orderId} for update`,
   );
-  if (!order) throw conflict("The order to refund was not found.");
+  if (!order) throw conflict("The order to refund was not found.", { reason: "order_not_found" });
   if (input.amountMinor <= 0) return nothing;
 
   const refunded = await refundedSoFar(tx, order.id);
@@ -122,7 +122,7 @@ export async function refundOrder(
       providerRef: order.payment_ref!,
       amountMinor: toCard,
     });
-    if (!result.ok) throw conflict(`The refund to the card failed: ${result.reason}`);
+    if (!result.ok) throw conflict(`The refund to the card failed: ${result.reason}`, { reason: "refund_failed" });
     await tx.insert(payments).values({
       orderId: order.id,
       returnId: input.refType === "return" ? input.refId : null,

@@ -44,7 +44,8 @@ export async function spendCredit(
   if (input.amountMinor <= 0) return;
   await lockHolder(tx, input.holder);
   const balance = await creditBalance(tx, input.holder);
-  if (balance < input.amountMinor) throw conflict("There is not enough store credit for this.", { balance });
+  if (balance < input.amountMinor)
+    throw conflict("There is not enough store credit for this.", { reason: "store_credit_not_enough", balance });
   await tx.insert(storeCreditEntries).values({
     holder: input.holder,
     amountMinor: -input.amountMinor,

@@ -16,7 +16,11 @@ import { assertActive } from "./reservations";
  */
 export async function fulfilReservation(db: Database, actor: Actor, input: { code: string; skus?: string[] }) {
   const found = await withCodeLimit(db, actor, () => findReservationByCode(db, input.code));
-  if (!worksIn(actor, found.storeId)) throw forbidden(`Reservation ${found.code} is for another store.`);
+  if (!worksIn(actor, found.storeId))
+    throw forbidden(`Reservation ${found.code} is for another store.`, {
+      reason: "reservation_other_store",
+      code: found.code,
+    });
   return db.transaction(async (tx) => {
     const reservation = await lockReservation(tx, found.id);
     assertActive(reservation);
@@ -24,10 +28,15 @@ export async function fulfilReservation(db: Database, actor: Actor, input: { cod
     const wanted = input.skus ? new Set(input.skus) : null;
     for (const sku of wanted ?? []) {
       if (!lines.some((l) => l.sku === sku))
-        throw badRequest(`${sku} is not part of reservation ${reservation.code}.`, { sku });
+        throw badRequest(`${sku} is not part of reservation ${reservation.code}.`, {
+          reason: "reservation_sku_unknown",
+          code: reservation.code,
+          sku,
+        });
     }
     const sold = wanted ? lines.filter((l) => wanted.has(l.sku)) : lines;
-    if (!sold.length) throw badRequest("Choose at least one reserved item to sell.");
+    if (!sold.length)
+      throw badRequest("Choose at least one reserved item to sell.", { reason: "reservation_choose_item" });
     const rest = lines.filter((l) => !sold.includes(l));
 
     const now = new Date();

@@ -28,6 +28,8 @@ export async function checkReservationLimits(
   const max = await reservationMaxUnits(db);
   if (units > max)
     throw badRequest(`A reservation can hold at most ${max} items. Reserve fewer, or order them instead.`, {
+      reason: "reservation_too_many_units",
+      max,
       field: "lines",
     });
 }

@@ -40,6 +40,8 @@ export async function moveReservation(
   const { reservation, to } = input;
   if (!canMoveReservation(reservation.status, to))
     throw conflict(`Reservation ${reservation.code} is ${reservation.status} and can no longer be changed.`, {
+      reason: "reservation_closed",
+      code: reservation.code,
       status: reservation.status,
     });
   const at = input.at ?? new Date();

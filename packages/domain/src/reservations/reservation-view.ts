@@ -20,7 +20,9 @@ export function effectiveStatus(
 }
 
 const noSuchReservation = () =>
-  new DomainError("NOT_FOUND", "No reservation has this code. Check the code and try again.");
+  new DomainError("NOT_FOUND", "No reservation has this code. Check the code and try again.", {
+    reason: "reservation_code_unknown",
+  });
 
 /** The reservation behind a code as typed or scanned; with `email`, only if it is the shopper's. */
 export async function findReservationByCode(db: DbOrTx, code: string, email?: string): Promise<ReservationRow> {
@@ -34,7 +36,7 @@ export async function findReservationByCode(db: DbOrTx, code: string, email?: st
 export async function lockReservation(tx: Tx, id: string): Promise<ReservationRow> {
   await tx.execute(sql`select id from reservations where id = ${id} for update`);
   const [reservation] = await tx.select().from(reservations).where(eq(reservations.id, id));
-  if (!reservation) throw notFound("The reservation");
+  if (!reservation) throw notFound("The reservation", "reservation_not_found");
   return reservation;
 }
 

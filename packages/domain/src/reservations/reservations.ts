@@ -20,6 +20,7 @@ import {
   forbidden,
   isUniqueViolation,
   notFound,
+  notYourStore,
   queueMessage,
   randomCode,
   recordAudit,
@@ -72,7 +73,9 @@ async function answerForKey(
     existing.email !== input.email.trim().toLowerCase() ||
     (existing.requestFingerprint && existing.requestFingerprint !== fingerprint)
   )
-    throw conflict("This reservation key was already used. Reload the page and try again.");
+    throw conflict("This reservation key was already used. Reload the page and try again.", {
+      reason: "idempotency_key_reused",
+    });
   return answerOf(existing);
 }
 
@@ -103,13 +106,17 @@ export async function createReservation(db: Database, actor: Actor, input: Creat
   const replay = await answerForKey(db, input, fingerprint);
   if (replay) return replay;
   const lines = mergeLines(input.lines);
-  if (!lines.length) throw badRequest("Add at least one item to reserve.");
+  if (!lines.length) throw badRequest("Add at least one item to reserve.", { reason: "reservation_empty" });
   await checkReservationLimits(db, actor, { email: input.email, lines });
   try {
     return await db.transaction(async (tx) => {
       const store = await findLocation(tx, input.storeId);
       if (store.type !== "store" || !store.reservations)
-        throw badRequest(`${store.name} does not take reservations. Choose another store.`, { field: "storeId" });
+        throw badRequest(`${store.name} does not take reservations. Choose another store.`, {
+          reason: "store_no_reservations",
+          store: store.name,
+          field: "storeId",
+        });
 
       const skus = lines.map((l) => l.sku);
       const sold = await tx
@@ -119,8 +126,8 @@ export async function createReservation(db: Database, actor: Actor, input: Creat
         .where(inArray(variants.sku, skus));
       for (const sku of skus) {
         const variant = sold.find((v) => v.sku === sku);
-        if (!variant) throw notFound(`SKU ${sku}`);
-        if (!variant.active) throw conflict(`${sku} is no longer sold.`, { sku });
+        if (!variant) throw notFound(`SKU ${sku}`, "sku_not_found", { sku: sku });
+        if (!variant.active) throw conflict(`${sku} is no longer sold.`, { reason: "sku_withdrawn", sku });
       }
       const prices = await priceSkus(tx, skus);
       const now = new Date();
@@ -256,7 +263,11 @@ export async function closeReservation(
 export function assertActive(reservation: ReservationRow) {
   const status = effectiveStatus(reservation);
   if (status !== "active")
-    throw conflict(`Reservation ${reservation.code} is ${status} and can no longer be changed.`, { status });
+    throw conflict(`Reservation ${reservation.code} is ${status} and can no longer be changed.`, {
+      reason: "reservation_closed",
+      code: reservation.code,
+      status,
+    });
 }
 
 export async function cancelReservation(db: Database, actor: Actor, input: { code: string; email: string }) {
@@ -278,7 +289,11 @@ export async function cancelReservation(db: Database, actor: Actor, input: { cod
 /** The counter: a reservation by code, for staff of its store. */
 export async function lookupReservation(db: Database, actor: Actor, input: { code: string }) {
   const reservation = await withCodeLimit(db, actor, () => findReservationByCode(db, input.code));
-  if (!worksIn(actor, reservation.storeId)) throw forbidden(`Reservation ${reservation.code} is for another store.`);
+  if (!worksIn(actor, reservation.storeId))
+    throw forbidden(`Reservation ${reservation.code} is for another store.`, {
+      reason: "reservation_other_store",
+      code: reservation.code,
+    });
   return reservationView(db, reservation);
 }
 
@@ -288,7 +303,7 @@ export async function listReservations(
   actor: Actor,
   input: { storeId: string; status?: ReservationStatus; limit?: number },
 ) {
-  if (!worksIn(actor, input.storeId)) throw forbidden("You do not work in this store.");
+  if (!worksIn(actor, input.storeId)) throw notYourStore();
   const status = input.status ?? "active";
   const lapsed = and(eq(reservations.status, "active"), lte(reservations.expiresAt, sql`now()`));
   const byStatus =

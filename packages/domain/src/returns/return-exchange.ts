@@ -15,7 +15,11 @@ import { createOrder, type OrderRow } from "../orders";
 export async function priceExchange(tx: Tx, wanted: { sku: string; quantity: number }[]): Promise<ExchangeLine[]> {
   const seen = new Set<string>();
   for (const line of wanted) {
-    if (seen.has(line.sku)) throw badRequest("List each replacement once, with its quantity.", { field: "exchange" });
+    if (seen.has(line.sku))
+      throw badRequest("List each replacement once, with its quantity.", {
+        reason: "exchange_line_repeated",
+        field: "exchange",
+      });
     seen.add(line.sku);
   }
   const prices = await priceSkus(
@@ -25,7 +29,10 @@ export async function priceExchange(tx: Tx, wanted: { sku: string; quantity: num
   return wanted.map((line) => {
     const price = prices.get(line.sku);
     if (!price)
-      throw badRequest(`${line.sku} is not something we sell. Choose another replacement.`, { sku: line.sku });
+      throw badRequest(`${line.sku} is not something we sell. Choose another replacement.`, {
+        reason: "exchange_sku_unknown",
+        sku: line.sku,
+      });
     return {
       sku: line.sku,
       title: `${price.productTitle} – ${price.title}`,
@@ -100,7 +107,11 @@ export async function issueExchange(
       });
     } catch (error) {
       if (error instanceof DomainError && error.code === "CONFLICT")
-        throw conflict(`${line.title} (${line.sku}) is not in stock here for the exchange.`, { sku: line.sku });
+        throw conflict(`${line.title} (${line.sku}) is not in stock here for the exchange.`, {
+          reason: "exchange_out_of_stock",
+          item: line.title,
+          sku: line.sku,
+        });
       throw error;
     }
   }

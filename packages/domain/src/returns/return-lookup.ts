@@ -12,7 +12,7 @@ import {
   type ReturnStatus,
 } from "@omni/db";
 
-import { badRequest, DomainError, forbidden, isStaff, worksIn, type Actor } from "../kernel";
+import { badRequest, DomainError, forbidden, isStaff, notYourStore, worksIn, type Actor } from "../kernel";
 import { exchangeOrderNumber } from "./return-exchange";
 
 /**
@@ -37,7 +37,7 @@ function ownerCondition(
   if (email) return or(sql`lower(${columns.email}) = ${email.trim().toLowerCase()}`, byOwner);
   if (byOwner) return isStaff(actor) ? undefined : byOwner;
   if (isStaff(actor)) return undefined;
-  throw badRequest("Enter the e-mail address used for the order.");
+  throw badRequest("Enter the e-mail address used for the order.", { reason: "email_required" });
 }
 
 export async function findOrderForReturn(
@@ -49,7 +49,9 @@ export async function findOrderForReturn(
   const number = normalizeOrderNumber(input.orderNumber);
   const owner = ownerCondition(actor, input.email, { email: orders.email, userId: orders.userId });
   if (!wellFormed(number))
-    throw new DomainError("NOT_FOUND", "We could not find that order. Check the number and try again.");
+    throw new DomainError("NOT_FOUND", "We could not find that order. Check the number and try again.", {
+      reason: "return_order_not_found",
+    });
   const query = db
     .select()
     .from(orders)
@@ -59,6 +61,7 @@ export async function findOrderForReturn(
     throw new DomainError(
       "NOT_FOUND",
       `We could not find order ${number} with that e-mail address. Check both and try again.`,
+      { reason: "return_order_not_found", order: number },
     );
   }
   return order;
@@ -70,6 +73,7 @@ export const returnNotFound = (number: string) =>
     wellFormed(number)
       ? `We could not find return ${number} with that e-mail address. Check both and try again.`
       : "We could not find that return. Check the number on the slip.",
+    { reason: "return_not_found" },
   );
 
 /** A return a shopper asks about (number + e-mail, or signed-in owner of the order). */
@@ -98,10 +102,16 @@ export async function findReturnByNumber(
 ): Promise<Return> {
   const number = normalizeReturnNumber(returnNumber);
   if (!wellFormed(number))
-    throw new DomainError("NOT_FOUND", "We could not find that return. Check the number on the slip.");
+    throw new DomainError("NOT_FOUND", "We could not find that return. Check the number on the slip.", {
+      reason: "return_not_found",
+    });
   const query = db.select().from(returns).where(eq(returns.number, number));
   const [ret] = options.lock ? await query.for("update") : await query;
-  if (!ret) throw new DomainError("NOT_FOUND", `Return ${number} was not found. Check the number on the slip.`);
+  if (!ret)
+    throw new DomainError("NOT_FOUND", `Return ${number} was not found. Check the number on the slip.`, {
+      reason: "return_not_found",
+      returnNumber: number,
+    });
   return ret;
 }
 
@@ -189,7 +199,7 @@ export async function describeReturnForStaff(db: DbOrTx, ret: Return) {
 
 /** `returns.lookup`: the counter scans the slip's QR code (the return number) and sees what to take back. */
 export async function lookupReturn(db: DbOrTx, actor: Actor, input: { returnNumber: string }) {
-  if (!isStaff(actor)) throw forbidden("Only store staff can do this.");
+  if (!isStaff(actor)) throw forbidden("Only store staff can do this.", { reason: "staff_only" });
   return describeReturnForStaff(db, await findReturnByNumber(db, input.returnNumber));
 }
 
@@ -199,8 +209,8 @@ export async function listReturns(
   actor: Actor,
   input: { storeId?: string; status?: ReturnStatus; limit?: number },
 ) {
-  if (!isStaff(actor)) throw forbidden("Only store staff can do this.");
-  if (input.storeId && !worksIn(actor, input.storeId)) throw forbidden("You do not work in this store.");
+  if (!isStaff(actor)) throw forbidden("Only store staff can do this.", { reason: "staff_only" });
+  if (input.storeId && !worksIn(actor, input.storeId)) throw notYourStore();
   const stores = input.storeId ? [input.storeId] : actor.role === "admin" ? null : actor.storeIds;
   if (stores && !stores.length) return [];
   const rows = await db

@@ -4,7 +4,7 @@ import { orderLines, orders, returnLines, type Database } from "@omni/db";
 
 import { emitWebhookEvent } from "../integrations";
 import { adjustOnHand, lockStockRows } from "../inventory";
-import { badRequest, conflict, forbidden, recordAudit, worksIn, type Actor } from "../kernel";
+import { badRequest, conflict, notYourStore, recordAudit, worksIn, type Actor } from "../kernel";
 import { settleReturnPoints } from "../loyalty";
 import { refundOrder } from "../payments";
 import { findLocation } from "../stores";
@@ -27,14 +27,19 @@ export async function receiveReturn(
   actor: Actor,
   input: { returnNumber: string; storeId: string; lines: { lineId: string; condition: ReceivedCondition }[] },
 ) {
-  if (!worksIn(actor, input.storeId)) throw forbidden("You do not work in this store.");
+  if (!worksIn(actor, input.storeId)) throw notYourStore();
   return db.transaction(async (tx) => {
     const ret = await findReturnByNumber(tx, input.returnNumber, { lock: true });
-    if (ret.status !== "requested") throw conflict(refusalFor(ret.status, "received"), { status: ret.status });
+    if (ret.status !== "requested")
+      throw conflict(refusalFor(ret.status, "received"), {
+        reason: "return_cannot_move",
+        to: "received",
+        status: ret.status,
+      });
 
     const store = await findLocation(tx, input.storeId);
     if (!store.returns && !(store.type === "warehouse" && ret.method === "mail")) {
-      throw badRequest(`${store.name} does not take returns.`);
+      throw badRequest(`${store.name} does not take returns.`, { reason: "store_no_returns", store: store.name });
     }
 
     const lines = await tx
@@ -51,13 +56,21 @@ export async function receiveReturn(
     const conditions = new Map<string, ReceivedCondition>();
     for (const given of input.lines) {
       if (!lines.some((l) => l.lineId === given.lineId))
-        throw badRequest(`That item is not part of return ${ret.number}.`, { lineId: given.lineId });
-      if (conditions.has(given.lineId)) throw badRequest("Give the condition of each item once.");
+        throw badRequest(`That item is not part of return ${ret.number}.`, {
+          reason: "return_line_unknown",
+          returnNumber: ret.number,
+          lineId: given.lineId,
+        });
+      if (conditions.has(given.lineId))
+        throw badRequest("Give the condition of each item once.", { reason: "return_condition_repeated" });
       conditions.set(given.lineId, given.condition);
     }
     const missing = lines.filter((l) => !conditions.has(l.lineId));
     if (missing.length) {
-      throw badRequest(`Say whether each item is resellable or damaged: ${missing.map((l) => l.title).join(", ")}.`);
+      throw badRequest(`Say whether each item is resellable or damaged: ${missing.map((l) => l.title).join(", ")}.`, {
+        reason: "return_condition_missing",
+        items: missing.map((l) => l.title).join(", "),
+      });
     }
 
     // Every SKU's row at this store is locked in the global order first (a return's lines come in the

@@ -73,7 +73,12 @@ export async function moveReturn(
     set?: Partial<typeof returns.$inferInsert>;
   },
 ): Promise<void> {
-  if (!canMoveReturn(input.from, input.to)) throw conflict(refusalFor(input.from, input.to));
+  if (!canMoveReturn(input.from, input.to))
+    throw conflict(refusalFor(input.from, input.to), {
+      reason: "return_cannot_move",
+      status: input.from,
+      to: input.to,
+    });
   const at = new Date();
   const moved = await tx
     .update(returns)
@@ -81,7 +86,9 @@ export async function moveReturn(
     .where(and(eq(returns.id, input.returnId), eq(returns.status, input.from)))
     .returning({ id: returns.id });
   if (!moved.length)
-    throw conflict("This return was changed by someone else at the same moment. Please look it up again.");
+    throw conflict("This return was changed by someone else at the same moment. Please look it up again.", {
+      reason: "changed_meanwhile",
+    });
   await recordReturnEvent(tx, {
     returnId: input.returnId,
     type: input.to,

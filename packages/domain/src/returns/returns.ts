@@ -5,8 +5,8 @@ import { locations, returnLines, returns, type Database, type Tx } from "@omni/d
 import {
   badRequest,
   conflict,
-  forbidden,
   nextReturnNumber,
+  notYourStore,
   recordAudit,
   withCodeLimit,
   worksIn,
@@ -101,7 +101,8 @@ export type CreatedReturn = {
 function refuseRepeatedLines(lines: { lineId: string }[]) {
   const seen = new Set<string>();
   for (const line of lines) {
-    if (seen.has(line.lineId)) throw badRequest("List each item once, with the number of units to return.");
+    if (seen.has(line.lineId))
+      throw badRequest("List each item once, with the number of units to return.", { reason: "return_line_repeated" });
     seen.add(line.lineId);
   }
 }
@@ -128,13 +129,28 @@ async function returnAmounts(tx: Tx, order: Order, input: Pick<CreateReturnInput
     const line = byId.get(wanted.lineId);
     const policyLine = policyById.get(wanted.lineId);
     if (!line || !policyLine)
-      throw badRequest(`That item is not part of order ${order.number}.`, { lineId: wanted.lineId });
+      throw badRequest(`That item is not part of order ${order.number}.`, {
+        reason: "order_line_unknown",
+        order: order.number,
+        lineId: wanted.lineId,
+      });
     if (line.returnableQuantity === 0)
-      throw badRequest(`${line.title}: ${line.reason}`, { lineId: line.lineId, reasonCode: line.reasonCode });
+      throw badRequest(`${line.title}: ${line.reason}`, {
+        reason: "return_not_allowed",
+        item: line.title,
+        lineId: line.lineId,
+        reasonCode: line.reasonCode,
+      });
     if (wanted.quantity > line.returnableQuantity) {
       throw badRequest(
         `You can return at most ${line.returnableQuantity} of ${line.title} (you asked for ${wanted.quantity}).`,
-        { lineId: line.lineId, returnableQuantity: line.returnableQuantity },
+        {
+          reason: "return_too_many_units",
+          item: line.title,
+          asked: wanted.quantity,
+          lineId: line.lineId,
+          returnableQuantity: line.returnableQuantity,
+        },
       );
     }
     refundMinor += refundForUnits({
@@ -219,7 +235,9 @@ export async function createReturn(
     const [earlier] = await tx.select().from(returns).where(eq(returns.idempotencyKey, input.idempotencyKey));
     if (earlier) {
       if (earlier.orderId !== found.id)
-        throw conflict("This request key was already used for another return. Start a new return.");
+        throw conflict("This request key was already used for another return. Start a new return.", {
+          reason: "idempotency_key_reused",
+        });
       return {
         returnNumber: earlier.number,
         status: "requested" as const,
@@ -231,7 +249,10 @@ export async function createReturn(
 
     const store = input.method.type === "in_store" ? await findLocation(tx, input.method.storeId) : null;
     if (store && (!store.returns || store.type !== "store")) {
-      throw badRequest(`${store.name} does not take returns. Choose another store or send the items by mail.`);
+      throw badRequest(`${store.name} does not take returns. Choose another store or send the items by mail.`, {
+        reason: "store_no_returns",
+        store: store.name,
+      });
     }
 
     const { eligibility, byId, refundMinor, goodsWorthMinor, pointsBack, exchange, amountDueMinor } =
@@ -344,7 +365,7 @@ export async function rejectReturn(
   actor: Actor,
   input: { returnNumber: string; storeId: string; reason: string },
 ) {
-  if (!worksIn(actor, input.storeId)) throw forbidden("You do not work in this store.");
+  if (!worksIn(actor, input.storeId)) throw notYourStore();
   return db.transaction(async (tx) => {
     const ret = await findReturnByNumber(tx, input.returnNumber, { lock: true });
     await moveReturn(tx, { returnId: ret.id, from: ret.status, to: "rejected", actor });

@@ -5,7 +5,8 @@ import { deliveryFees, setDeliveryFees, type DeliveryFees } from "./delivery-fee
 
 /** Admin → Orders: the courier and locker prices and the free-delivery threshold, audited with before and after. */
 export async function updateDeliveryFees(db: Database, actor: Actor, input: DeliveryFees) {
-  if (actor.role !== "admin") throw forbidden("Only an administrator can change the delivery prices.");
+  if (actor.role !== "admin")
+    throw forbidden("Only an administrator can change the delivery prices.", { reason: "admin_only" });
   return db.transaction(async (tx) => {
     const before = await deliveryFees(tx);
     const after = await setDeliveryFees(tx, {

@@ -1,10 +1,17 @@
-import { and, desc, eq, gte, ilike, inArray, lt, lte, type SQL } from "drizzle-orm";
+import { and, desc, eq, getTableColumns, gte, ilike, inArray, lt, lte, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 
-import { auditLog, type DbOrTx } from "@omni/db";
+import { auditLog, kioskDevices, locations, users, type DbOrTx } from "@omni/db";
 
 import type { Actor } from "../kernel";
 
-/** The audit trail for the back office: admins see everything, other staff see their stores. */
+const deviceStore = alias(locations, "device_store");
+
+/**
+ * The audit trail for the back office: admins see everything, other staff see their stores. Each
+ * entry comes with the names a clerk knows (the person, the kiosk's store, the store acted in), so
+ * the screen can read it as a sentence; the raw record stays beside them.
+ */
 export async function listAudit(
   db: DbOrTx,
   actor: Actor,
@@ -23,8 +30,17 @@ export async function listAudit(
     filters.push(inArray(auditLog.storeId, actor.storeIds));
   }
   const rows = await db
-    .select()
+    .select({
+      ...getTableColumns(auditLog),
+      actorName: users.name,
+      storeName: locations.name,
+      deviceStoreName: deviceStore.name,
+    })
     .from(auditLog)
+    .leftJoin(users, eq(users.id, auditLog.actorUserId))
+    .leftJoin(locations, eq(locations.id, auditLog.storeId))
+    .leftJoin(kioskDevices, eq(kioskDevices.id, auditLog.actorDeviceId))
+    .leftJoin(deviceStore, eq(deviceStore.id, kioskDevices.storeId))
     .where(and(...filters))
     .orderBy(desc(auditLog.id))
     .limit(input.limit + 1);

@@ -14,13 +14,17 @@ export const ADMIN_PASSWORD_MIN = 12;
  */
 export async function createAdmin(db: Database, input: { email: string; name?: string; password: string }) {
   const email = input.email.trim().toLowerCase();
-  if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email) || email.length > 320) throw badRequest("Give a valid e-mail address.");
+  if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email) || email.length > 320)
+    throw badRequest("Give a valid e-mail address.", { reason: "email_invalid" });
   if (input.password.length < ADMIN_PASSWORD_MIN || input.password.length > 200)
-    throw badRequest(`The password needs at least ${ADMIN_PASSWORD_MIN} characters.`);
+    throw badRequest(`The password needs at least ${ADMIN_PASSWORD_MIN} characters.`, {
+      reason: "password_too_short",
+      min: ADMIN_PASSWORD_MIN,
+    });
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
     const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.email, email));
-    if (existing) throw conflict(`An account with ${email} already exists.`);
+    if (existing) throw conflict(`An account with ${email} already exists.`, { reason: "account_exists" });
     const [user] = await tx
       .insert(users)
       .values({ email, name: input.name?.trim() || "Admin", role: "admin", passwordHash, emailVerified: new Date() })

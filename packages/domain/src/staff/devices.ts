@@ -19,10 +19,11 @@ const PAIRING_MINUTES = 15;
 
 /** A one-time code a manager types into a new kiosk to make it a device of their store. */
 export async function createPairingCode(db: Database, actor: Actor, input: { storeId: string }) {
-  if (!canManage(actor, input.storeId)) throw forbidden("Only a manager of this store can pair kiosks.");
+  if (!canManage(actor, input.storeId))
+    throw forbidden("Only a manager of this store can pair kiosks.", { reason: "manager_only" });
   return db.transaction(async (tx) => {
     const store = await findLocation(tx, input.storeId);
-    if (store.type !== "store") throw notFound(`Store ${input.storeId}`);
+    if (store.type !== "store") throw notFound(`Store ${input.storeId}`, "store_not_found", { store: input.storeId });
     const code = randomCode(8);
     const expiresAt = new Date(Date.now() + PAIRING_MINUTES * 60_000);
     await tx
@@ -54,7 +55,7 @@ export async function pairDevice(db: Database, actor: Actor, input: { code: stri
           ),
         )
         .for("update");
-      if (!pairing) throw notFound("This pairing code");
+      if (!pairing) throw notFound("This pairing code", "pairing_code_not_found");
       const token = randomSecret(32);
       const [count] = await tx
         .select({ n: sql<number>`count(*)::int` })
@@ -114,8 +115,9 @@ export async function listDevices(db: DbOrTx, actor: Actor, input: { storeId?: s
 export async function revokeDevice(db: Database, actor: Actor, input: { deviceId: string }) {
   return db.transaction(async (tx) => {
     const [device] = await tx.select().from(kioskDevices).where(eq(kioskDevices.id, input.deviceId)).for("update");
-    if (!device) throw notFound("This device");
-    if (!canManage(actor, device.storeId)) throw forbidden("Only a manager of this store can revoke its kiosks.");
+    if (!device) throw notFound("This device", "device_not_found");
+    if (!canManage(actor, device.storeId))
+      throw forbidden("Only a manager of this store can revoke its kiosks.", { reason: "manager_only" });
     const revokedAt = device.revokedAt ?? new Date();
     await tx.update(kioskDevices).set({ revokedAt }).where(eq(kioskDevices.id, device.id));
     await recordAudit(tx, actor, {

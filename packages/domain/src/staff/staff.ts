@@ -13,7 +13,8 @@ async function assertStores(db: DbOrTx, storeIds: string[]) {
   if (!storeIds.length) return;
   const found = await findLocations(db, storeIds);
   const missing = storeIds.filter((id) => !found.some((f) => f.id === id));
-  if (missing.length) throw badRequest(`Unknown store: ${missing.join(", ")}.`);
+  if (missing.length)
+    throw badRequest(`Unknown store: ${missing.join(", ")}.`, { reason: "store_unknown", store: missing.join(", ") });
 }
 
 async function snapshot(db: DbOrTx, userId: string) {
@@ -53,14 +54,17 @@ export async function inviteStaff(
   input: { email: string; name: string; role: StaffRole; storeIds: string[]; locale?: Locale },
 ) {
   input = { ...input, email: input.email.trim().toLowerCase(), storeIds: [...new Set(input.storeIds)] };
-  if (input.role !== "admin" && !input.storeIds.length) throw badRequest("Choose at least one store for this person.");
+  if (input.role !== "admin" && !input.storeIds.length)
+    throw badRequest("Choose at least one store for this person.", { reason: "staff_store_required" });
   return db.transaction(async (tx) => {
     await assertStores(tx, input.storeIds);
     const [existing] = await tx.select().from(users).where(eq(users.email, input.email));
-    if (existing && existing.role !== "customer") throw conflict(`${input.email} is already on the staff.`);
+    if (existing && existing.role !== "customer")
+      throw conflict(`${input.email} is already on the staff.`, { reason: "staff_exists", email: input.email });
     if (existing && !existing.emailVerified)
       throw conflict(
         `${input.email} has a shop account whose e-mail address is not verified yet. Ask them to confirm it from the link in their e-mail (or their account page), then invite them again.`,
+        { reason: "staff_email_unverified", email: input.email },
       );
     const [user] = existing
       ? await tx
@@ -99,11 +103,13 @@ export async function updateStaff(
   input: { userId: string; role?: StaffRole; storeIds?: string[]; active?: boolean },
 ) {
   if (input.userId === actor.userId && (input.active === false || (input.role && input.role !== "admin"))) {
-    throw badRequest("You cannot deactivate yourself or take away your own admin role.");
+    throw badRequest("You cannot deactivate yourself or take away your own admin role.", {
+      reason: "staff_self_change",
+    });
   }
   return db.transaction(async (tx) => {
     const before = await snapshot(tx, input.userId);
-    if (!before || before.role === "customer") throw notFound("This member of staff");
+    if (!before || before.role === "customer") throw notFound("This member of staff", "staff_member_not_found");
     if (input.storeIds) {
       const storeIds = [...new Set(input.storeIds)];
       await assertStores(tx, storeIds);

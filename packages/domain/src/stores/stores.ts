@@ -10,7 +10,7 @@ type LocationRow = typeof locations.$inferSelect;
 /** One location row by id, or NOT_FOUND. */
 export async function findLocation(db: DbOrTx, id: string): Promise<LocationRow> {
   const [location] = await db.select().from(locations).where(eq(locations.id, id));
-  if (!location) throw notFound(`Store ${id}`);
+  if (!location) throw notFound(`Store ${id}`, "store_not_found", { store: id });
   return location;
 }
 

@@ -12,7 +12,8 @@ import { createTransferInTx, type TransferLineInput } from "./transfers";
  * enough to bring the store back to twice the minimum.
  */
 const assertManager = (actor: Actor, storeId: string) => {
-  if (!canManage(actor, storeId)) throw forbidden("Only a manager of this store can change its replenishment.");
+  if (!canManage(actor, storeId))
+    throw forbidden("Only a manager of this store can change its replenishment.", { reason: "manager_only" });
 };
 
 /** Sets the minimum of the listed SKUs, or of every SKU of a category at once. */
@@ -23,7 +24,10 @@ export async function setReorderPoints(
 ): Promise<{ updated: number }> {
   assertManager(actor, input.storeId);
   if (!input.skus?.length && !input.category)
-    throw badRequest("Name the SKUs or a category to set the minimum for.", { field: "skus" });
+    throw badRequest("Name the SKUs or a category to set the minimum for.", {
+      reason: "replenishment_nothing_chosen",
+      field: "skus",
+    });
   return db.transaction(async (tx) => {
     const store = await findLocation(tx, input.storeId);
     const rows = await tx
@@ -31,7 +35,10 @@ export async function setReorderPoints(
       .from(variants)
       .innerJoin(products, eq(products.id, variants.productId))
       .where(input.category ? eq(products.categorySlug, input.category) : inArray(variants.sku, input.skus ?? []));
-    if (!rows.length) throw notFound(input.category ? `Category ${input.category}` : `SKU ${input.skus![0]}`);
+    if (!rows.length)
+      throw input.category
+        ? notFound(`Category ${input.category}`, "category_not_found", { category: input.category })
+        : notFound(`SKU ${input.skus![0]}`, "sku_not_found", { sku: input.skus![0] });
     await tx
       .insert(reorderPoints)
       .values(rows.map((r) => ({ locationId: store.id, sku: r.sku, minQuantity: input.minQuantity })))

@@ -40,7 +40,7 @@ export type TransferRow = typeof transfers.$inferSelect;
 export async function lockTransfer(tx: Tx, transferId: string): Promise<TransferRow> {
   await tx.execute(sql`select id from transfers where id = ${transferId} for update`);
   const [row] = await tx.select().from(transfers).where(eq(transfers.id, transferId));
-  if (!row) throw notFound("The transfer");
+  if (!row) throw notFound("The transfer", "transfer_not_found");
   return row;
 }
 
@@ -56,7 +56,7 @@ export async function transitionTransfer(
       row.status === input.to || words[row.status] === words[input.to]
         ? `Transfer ${row.number} is already ${words[row.status]}.`
         : `Cannot ${verbs[input.to]} transfer ${row.number}: it is ${words[row.status]}.`,
-      { status: row.status },
+      { reason: "transfer_cannot_move", transfer: row.number, to: input.to, status: row.status },
     );
   }
   const stamp =

@@ -21,6 +21,7 @@ import {
   forbidden,
   nextTransferNumber,
   notFound,
+  notYourStore,
   recordAudit,
   runOnce,
   worksIn,
@@ -56,8 +57,12 @@ export async function createTransferInTx(
   },
 ): Promise<TransferRow> {
   if (input.fromStoreId === input.toStoreId)
-    throw badRequest("A transfer needs two different locations.", { field: "toStoreId" });
-  if (!input.lines.length) throw badRequest("A transfer needs at least one line.", { field: "lines" });
+    throw badRequest("A transfer needs two different locations.", {
+      reason: "transfer_same_location",
+      field: "toStoreId",
+    });
+  if (!input.lines.length)
+    throw badRequest("A transfer needs at least one line.", { reason: "transfer_empty", field: "lines" });
   const from = await findLocation(tx, input.fromStoreId);
   const to = await findLocation(tx, input.toStoreId);
   const lines = mergeLines(input.lines);
@@ -71,7 +76,7 @@ export async function createTransferInTx(
       ),
     );
   const unknown = lines.find((l) => !known.some((k) => k.sku === l.sku));
-  if (unknown) throw notFound(`SKU ${unknown.sku}`);
+  if (unknown) throw notFound(`SKU ${unknown.sku}`, "sku_not_found", { sku: unknown.sku });
   const number = await nextTransferNumber(tx);
   const [transfer] = await tx
     .insert(transfers)
@@ -124,7 +129,9 @@ export async function createTransfer(
   },
 ) {
   if (!canManage(actor, input.fromStoreId) && !canManage(actor, input.toStoreId))
-    throw forbidden("Only a manager of one of the two stores can create this transfer.");
+    throw forbidden("Only a manager of one of the two stores can create this transfer.", {
+      reason: "transfer_manager_only",
+    });
   const create = async (tx: Tx) => {
     const transfer = await createTransferInTx(tx, actor, input);
     return { transferNumber: transfer.number, status: transfer.status };
@@ -143,7 +150,7 @@ async function findTransfer(db: DbOrTx, transferNumber: string): Promise<Transfe
     .select()
     .from(transfers)
     .where(eq(transfers.number, normalizeTransferNumber(transferNumber)));
-  if (!row) throw notFound(`Transfer ${transferNumber}`);
+  if (!row) throw notFound(`Transfer ${transferNumber}`, "transfer_not_found", { transfer: transferNumber });
   return row;
 }
 
@@ -152,7 +159,10 @@ export async function shipTransfer(db: Database, actor: Actor, input: { transfer
   return db.transaction(async (tx) => {
     const found = await findTransfer(tx, input.transferNumber);
     if (!worksIn(actor, found.fromLocationId))
-      throw forbidden(`Only staff of the sending store can ship transfer ${found.number}.`);
+      throw forbidden(`Only staff of the sending store can ship transfer ${found.number}.`, {
+        reason: "transfer_sender_only",
+        transfer: found.number,
+      });
     const transfer = await transitionTransfer(tx, { transferId: found.id, to: "in_transit" });
     await endHolds(tx, {
       ownerId: transfer.id,
@@ -188,7 +198,10 @@ export async function receiveTransfer(
   return db.transaction(async (tx) => {
     const found = await findTransfer(tx, input.transferNumber);
     if (!worksIn(actor, found.toLocationId))
-      throw forbidden(`Only staff of the receiving store can receive transfer ${found.number}.`);
+      throw forbidden(`Only staff of the receiving store can receive transfer ${found.number}.`, {
+        reason: "transfer_receiver_only",
+        transfer: found.number,
+      });
     const locked = await lockTransfer(tx, found.id);
     const sent = await tx
       .select()
@@ -198,8 +211,18 @@ export async function receiveTransfer(
     const told = new Map<string, ReceivedLine>();
     for (const line of input.lines ?? []) {
       if (!sent.some((s) => s.sku === line.sku))
-        throw badRequest(`${line.sku} is not on transfer ${locked.number}.`, { field: "lines", sku: line.sku });
-      if (told.has(line.sku)) throw badRequest(`${line.sku} is listed twice.`, { field: "lines", sku: line.sku });
+        throw badRequest(`${line.sku} is not on transfer ${locked.number}.`, {
+          reason: "transfer_sku_unknown",
+          transfer: locked.number,
+          field: "lines",
+          sku: line.sku,
+        });
+      if (told.has(line.sku))
+        throw badRequest(`${line.sku} is listed twice.`, {
+          reason: "transfer_sku_repeated",
+          field: "lines",
+          sku: line.sku,
+        });
       told.set(line.sku, line);
     }
     const arrived = sent.map((s) => {
@@ -207,6 +230,9 @@ export async function receiveTransfer(
       const received = line ? line.quantity : s.quantity;
       if (received > s.quantity)
         throw badRequest(`${s.sku}: ${received} received, but only ${s.quantity} were sent.`, {
+          reason: "transfer_received_too_many",
+          received,
+          sent: s.quantity,
           field: "lines",
           sku: s.sku,
         });
@@ -291,7 +317,9 @@ export async function cancelTransfer(db: Database, actor: Actor, input: { transf
   return db.transaction(async (tx) => {
     const found = await findTransfer(tx, input.transferNumber);
     if (!canManage(actor, found.fromLocationId) && !canManage(actor, found.toLocationId))
-      throw forbidden("Only a manager of one of the two stores can cancel this transfer.");
+      throw forbidden("Only a manager of one of the two stores can cancel this transfer.", {
+        reason: "transfer_manager_only",
+      });
     const cancelled = await cancelTransferInTx(tx, actor, found, input.reason);
     await recordAudit(tx, actor, {
       action: "transfers.cancel",
@@ -400,7 +428,7 @@ async function selectTransfers(db: DbOrTx, where: SQL, limit = 200) {
 
 export async function transferView(db: DbOrTx, transferId: string): Promise<TransferView> {
   const [row] = await selectTransfers(db, eq(transfers.id, transferId), 1);
-  if (!row) throw notFound("The transfer");
+  if (!row) throw notFound("The transfer", "transfer_not_found");
   return (await toViews(db, [row]))[0]!;
 }
 
@@ -408,7 +436,10 @@ export async function transferView(db: DbOrTx, transferId: string): Promise<Tran
 export async function getTransfer(db: DbOrTx, actor: Actor, input: { transferNumber: string }) {
   const found = await findTransfer(db, input.transferNumber);
   if (!worksIn(actor, found.fromLocationId) && !worksIn(actor, found.toLocationId))
-    throw forbidden(`Transfer ${found.number} is between other stores.`);
+    throw forbidden(`Transfer ${found.number} is between other stores.`, {
+      reason: "transfer_other_stores",
+      transfer: found.number,
+    });
   return transferView(db, found.id);
 }
 
@@ -418,7 +449,7 @@ export async function listTransfers(
   actor: Actor,
   input: { storeId: string; status?: TransferStatus; direction?: "incoming" | "outgoing" },
 ) {
-  if (!worksIn(actor, input.storeId)) throw forbidden("You do not work in this store.");
+  if (!worksIn(actor, input.storeId)) throw notYourStore();
   await findLocation(db, input.storeId);
   const side =
     input.direction === "incoming"

@@ -41,6 +41,27 @@ export function AuditScreen() {
     });
   };
   const items = log.data?.items ?? [];
+  // The entry as a sentence a clerk reads ("Ola Kowalska marked order OM-100082 ready for pickup"),
+  // from the catalogue's words for its action; an action without words yet still reads as one.
+  const sentence = (row: (typeof items)[number]) => {
+    const who =
+      row.actorName ||
+      row.actorEmail ||
+      (row.deviceStoreName
+        ? t("kioskIn", { store: row.deviceStoreName })
+        : row.actorApiKeyId
+          ? t("apiClient")
+          : t("system"));
+    const after = row.after as { status?: unknown } | null;
+    const values = {
+      who,
+      entity: row.entityId ?? "",
+      status: typeof after?.status === "string" ? after.status : "",
+      action: row.action,
+    };
+    const key = `did.${row.action}`;
+    return t.has(key) ? t(key, values) : t("other", values);
+  };
   return (
     <>
       <PageHeader title={t("title")} description={t("description")} />
@@ -93,9 +114,7 @@ export function AuditScreen() {
               <thead className="border-b border-slate-200">
                 <tr>
                   <th>{t("when")}</th>
-                  <th>{t("actor")}</th>
-                  <th>{t("action")}</th>
-                  <th>{t("entity")}</th>
+                  <th>{t("what")}</th>
                   <th>{t("store")}</th>
                   <th />
                 </tr>
@@ -107,16 +126,8 @@ export function AuditScreen() {
                       <td className="whitespace-nowrap text-slate-600">
                         {format.dateTime(new Date(row.at), { dateStyle: "short", timeStyle: "medium" })}
                       </td>
-                      <td>
-                        {row.actorEmail ?? (row.actorDeviceId ? t("kiosk") : t("system"))}
-                        {row.actorRole && <span className="ml-1 text-xs text-slate-500">({row.actorRole})</span>}
-                      </td>
-                      <td className="font-mono text-xs">{row.action}</td>
-                      <td className="max-w-64 truncate font-mono text-xs text-slate-600" title={row.entityId ?? ""}>
-                        {row.entityType}
-                        {row.entityId && ` ${row.entityId}`}
-                      </td>
-                      <td>{row.storeId ?? "—"}</td>
+                      <td data-testid="audit-sentence">{sentence(row)}</td>
+                      <td>{row.storeName ?? "—"}</td>
                       <td className="text-right">
                         <button
                           type="button"
@@ -130,7 +141,12 @@ export function AuditScreen() {
                     </tr>
                     {open === row.id && (
                       <tr key={`${row.id}-details`}>
-                        <td colSpan={6} className="bg-slate-50">
+                        <td colSpan={4} className="bg-slate-50">
+                          <p className="mb-2 font-mono text-xs text-slate-600" data-testid="audit-raw">
+                            {t("rawData")}: {row.action} · {row.actorEmail ?? row.actorDeviceId ?? "—"}
+                            {row.actorRole && ` (${row.actorRole})`} · {row.entityType ?? "—"} {row.entityId ?? ""} ·{" "}
+                            {row.storeId ?? "—"}
+                          </p>
                           <div className="grid grid-cols-2 gap-3 text-xs">
                             <div>
                               <p className="font-semibold">{t("before")}</p>

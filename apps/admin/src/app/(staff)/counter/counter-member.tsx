@@ -9,7 +9,7 @@ import { useState } from "react";
 import { Button } from "@omni/ui/button";
 import { ErrorMessage } from "@omni/ui/error-message";
 import { tierLabel } from "@omni/ui/loyalty";
-import { errorMessage, useTRPC } from "@omni/ui/trpc";
+import { useErrorMessage, useTRPC } from "@omni/ui/trpc";
 
 export type CounterMember = { email: string; name: string; points: number; tier: string; pointValueMinor: number };
 
@@ -21,6 +21,7 @@ export function CounterMemberPanel({
   member: CounterMember | null;
   onMember: (member: CounterMember | null) => void;
 }) {
+  const errorMessage = useErrorMessage();
   const t = useTranslations("counter");
   const locale = useLocale();
   const trpc = useTRPC();

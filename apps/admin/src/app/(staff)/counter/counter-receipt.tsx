@@ -8,7 +8,7 @@ import { formatMoney } from "@omni/core";
 import { Button } from "@omni/ui/button";
 import { ErrorMessage } from "@omni/ui/error-message";
 import { StatusBadge } from "@omni/ui/status-badge";
-import { errorMessage, useTRPC } from "@omni/ui/trpc";
+import { useErrorMessage, useTRPC } from "@omni/ui/trpc";
 
 export type CounterSold = {
   orderNumber: string;
@@ -26,6 +26,7 @@ export type CounterSold = {
 
 /** The end of a sale: what was paid, the change, the points, and the receipt to print. */
 export function CounterReceipt({ sold, onNext }: { sold: CounterSold; onNext: () => void }) {
+  const errorMessage = useErrorMessage();
   const t = useTranslations("counter");
   const locale = useLocale();
   const trpc = useTRPC();

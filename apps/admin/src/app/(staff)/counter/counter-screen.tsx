@@ -15,7 +15,7 @@ import { Button } from "@omni/ui/button";
 import { EmptyState } from "@omni/ui/empty-state";
 import { ErrorMessage } from "@omni/ui/error-message";
 import { GiftCardCode, type AppliedGiftCard } from "@omni/ui/gift-card-code";
-import { errorMessage, useTRPC } from "@omni/ui/trpc";
+import { useErrorMessage, useTRPC } from "@omni/ui/trpc";
 
 import { CounterMemberPanel, type CounterMember } from "./counter-member";
 import { CounterReceipt, type CounterSold } from "./counter-receipt";
@@ -30,6 +30,7 @@ type Pay = "card" | "blik" | "cash";
  * (with the change), and hand the goods over now or send them home, to a locker or to another store.
  */
 export function CounterScreen() {
+  const errorMessage = useErrorMessage();
   const t = useTranslations("counter");
   const locale = useLocale();
   const trpc = useTRPC();

@@ -6,7 +6,7 @@ import { useLocale, useTranslations } from "next-intl";
 
 import { ErrorMessage } from "@omni/ui/error-message";
 import { Spinner } from "@omni/ui/spinner";
-import { errorMessage, useTRPC } from "@omni/ui/trpc";
+import { useErrorMessage, useTRPC } from "@omni/ui/trpc";
 
 /** What this store has of the SKU just scanned, and what the other stores and home delivery have. */
 export function CounterStock({
@@ -18,6 +18,7 @@ export function CounterStock({
   storeId: string;
   stores: { id: string; name: string; type: string }[];
 }) {
+  const errorMessage = useErrorMessage();
   const t = useTranslations("counter");
   const locale = useLocale();
   const trpc = useTRPC();

@@ -13,10 +13,11 @@ import { ErrorMessage } from "@omni/ui/error-message";
 import { LoyaltyCard, LoyaltyHistory } from "@omni/ui/loyalty";
 import { Spinner } from "@omni/ui/spinner";
 import { StatusBadge } from "@omni/ui/status-badge";
-import { errorMessage, useTRPC } from "@omni/ui/trpc";
+import { useErrorMessage, useTRPC } from "@omni/ui/trpc";
 
 /** A member's points ledger with the orders behind it; managers correct a balance with a reason. */
 export function MembersScreen() {
+  const errorMessage = useErrorMessage();
   const t = useTranslations("members");
   const locale = useLocale();
   const trpc = useTRPC();

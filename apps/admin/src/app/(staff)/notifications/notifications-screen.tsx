@@ -10,10 +10,11 @@ import { Fragment, useState, type FormEvent } from "react";
 
 import { Button } from "@omni/ui/button";
 import { ErrorMessage } from "@omni/ui/error-message";
-import { errorMessage, useTRPC } from "@omni/ui/trpc";
+import { useErrorMessage, useTRPC } from "@omni/ui/trpc";
 
 /** What the platform sent to shoppers, newest first: to answer "did I get the e-mail?" at the counter. */
 export function NotificationsScreen() {
+  const errorMessage = useErrorMessage();
   const t = useTranslations("notifications");
   const format = useFormatter();
   const trpc = useTRPC();

@@ -14,7 +14,7 @@ import { formatMoney, isOrderCompleted } from "@omni/core";
 import { Button } from "@omni/ui/button";
 import { ErrorMessage } from "@omni/ui/error-message";
 import { StatusBadge } from "@omni/ui/status-badge";
-import { errorMessage, useTRPC } from "@omni/ui/trpc";
+import { useErrorMessage, useTRPC } from "@omni/ui/trpc";
 
 type Order = inferRouterOutputs<AppRouter>["orders"]["get"];
 
@@ -52,6 +52,7 @@ export function OrderLookup() {
 }
 
 function OrderDetails({ order }: { order: Order }) {
+  const errorMessage = useErrorMessage();
   const t = useTranslations("orders");
   const locale = useLocale();
   const trpc = useTRPC();

@@ -7,10 +7,11 @@ import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 
 import { ErrorMessage } from "@omni/ui/error-message";
-import { errorMessage, useTRPC } from "@omni/ui/trpc";
+import { useErrorMessage, useTRPC } from "@omni/ui/trpc";
 
 /** Raises or lowers every price of a category by a percentage; the audit log keeps each price before and after. */
 export function BulkPricePanel() {
+  const errorMessage = useErrorMessage();
   const t = useTranslations("products");
   const locale = useLocale();
   const trpc = useTRPC();

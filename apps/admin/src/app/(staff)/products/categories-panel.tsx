@@ -8,10 +8,11 @@ import { useState, type FormEvent } from "react";
 
 import { Button } from "@omni/ui/button";
 import { ErrorMessage } from "@omni/ui/error-message";
-import { errorMessage, useTRPC } from "@omni/ui/trpc";
+import { useErrorMessage, useTRPC } from "@omni/ui/trpc";
 
 /** Categories with their English and Polish names; a new one goes last. */
 export function CategoriesPanel() {
+  const errorMessage = useErrorMessage();
   const t = useTranslations("products");
   const trpc = useTRPC();
   const queryClient = useQueryClient();

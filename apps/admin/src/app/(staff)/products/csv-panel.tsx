@@ -8,7 +8,7 @@ import { useState } from "react";
 
 import { Button } from "@omni/ui/button";
 import { ErrorMessage } from "@omni/ui/error-message";
-import { errorMessage, useTRPC } from "@omni/ui/trpc";
+import { useErrorMessage, useTRPC } from "@omni/ui/trpc";
 
 type RowError = { line: number; column?: string; message: string };
 
@@ -28,6 +28,7 @@ function download(filename: string, csv: string) {
 
 /** Products and stock to and from spreadsheets: export, import (all rows or none, with every bad line named). */
 export function CsvPanel() {
+  const errorMessage = useErrorMessage();
   const t = useTranslations("products");
   const trpc = useTRPC();
   const queryClient = useQueryClient();

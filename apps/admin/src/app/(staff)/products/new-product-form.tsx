@@ -7,10 +7,11 @@ import { useState, type FormEvent } from "react";
 
 import { Button } from "@omni/ui/button";
 import { ErrorMessage } from "@omni/ui/error-message";
-import { errorMessage, useTRPC } from "@omni/ui/trpc";
+import { useErrorMessage, useTRPC } from "@omni/ui/trpc";
 
 /** A new product, named in both languages; it starts withdrawn, so it can get variants and pictures first. */
 export function NewProductForm({ onCreated }: { onCreated: (productId: string) => void }) {
+  const errorMessage = useErrorMessage();
   const t = useTranslations("products");
   const locale = useLocale();
   const trpc = useTRPC();

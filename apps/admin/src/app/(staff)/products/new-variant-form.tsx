@@ -8,10 +8,11 @@ import { useState, type FormEvent } from "react";
 
 import { Button } from "@omni/ui/button";
 import { ErrorMessage } from "@omni/ui/error-message";
-import { errorMessage, useTRPC } from "@omni/ui/trpc";
+import { useErrorMessage, useTRPC } from "@omni/ui/trpc";
 
 /** Adds a size or colour to a product: SKU, EAN, options, price and unit cost. */
 export function NewVariantForm({ productId, onCreated }: { productId: string; onCreated: () => void }) {
+  const errorMessage = useErrorMessage();
   const t = useTranslations("products");
   const trpc = useTRPC();
   const [fields, setFields] = useState({ sku: "", ean: "", size: "", colour: "", price: "", cost: "" });

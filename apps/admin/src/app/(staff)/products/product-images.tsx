@@ -8,7 +8,7 @@ import Image from "next/image";
 import { useState } from "react";
 
 import { ErrorMessage } from "@omni/ui/error-message";
-import { errorMessage, useTRPC } from "@omni/ui/trpc";
+import { useErrorMessage, useTRPC } from "@omni/ui/trpc";
 
 type ProductImage = { id: string; colour: string | null; width: number; height: number };
 
@@ -36,6 +36,7 @@ export function ProductImages({
   editable: boolean;
   onChanged: () => void;
 }) {
+  const errorMessage = useErrorMessage();
   const t = useTranslations("products");
   const trpc = useTRPC();
   const [colour, setColour] = useState("");

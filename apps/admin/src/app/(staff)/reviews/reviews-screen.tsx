@@ -10,12 +10,13 @@ import { useState } from "react";
 import { Button } from "@omni/ui/button";
 import { channelLabel } from "@omni/ui/channel";
 import { ErrorMessage } from "@omni/ui/error-message";
-import { errorMessage, useTRPC } from "@omni/ui/trpc";
+import { useErrorMessage, useTRPC } from "@omni/ui/trpc";
 
 type Status = "published" | "hidden";
 
 /** Moderation of verified buyers' reviews: publish, hide (asks first) or answer in the shop's name. */
 export function ReviewsScreen() {
+  const errorMessage = useErrorMessage();
   const t = useTranslations("reviews");
   const format = useFormatter();
   const locale = useLocale();

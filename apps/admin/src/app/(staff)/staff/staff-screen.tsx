@@ -29,7 +29,8 @@ export function StaffScreen() {
         <p className="text-slate-600">{t("adminsOnly")}</p>
       </>
     );
-  const storeIds = (stores.data ?? []).map((s) => s.id);
+  // A clerk knows stores by name; the id is what the API takes.
+  const storeChoices = (stores.data ?? []).map((s) => ({ id: s.id, name: s.name }));
   return (
     <>
       <PageHeader title={t("title")} description={t("description")} />
@@ -41,22 +42,23 @@ export function StaffScreen() {
                 <TableHead columns={[t("person"), t("role"), t("stores"), ""]} />
                 <tbody className="divide-y divide-slate-100">
                   {rows.map((m) => (
-                    <StaffRow key={m.id} member={m} storeIds={storeIds} self={m.id === userId} />
+                    <StaffRow key={m.id} member={m} stores={storeChoices} self={m.id === userId} />
                   ))}
                 </tbody>
               </table>
             )}
           </ListState>
         </Panel>
-        <InviteForm storeIds={storeIds} />
+        <InviteForm stores={storeChoices} />
       </div>
     </>
   );
 }
 
+type StoreChoice = { id: string; name: string };
 type Member = { id: string; email: string; name: string; role: string; active: boolean; storeIds: string[] };
 
-function StaffRow({ member, storeIds, self }: { member: Member; storeIds: string[]; self: boolean }) {
+function StaffRow({ member, stores: choices, self }: { member: Member; stores: StoreChoice[]; self: boolean }) {
   const errorMessage = useErrorMessage();
   const t = useTranslations("staff");
   const trpc = useTRPC();
@@ -93,14 +95,16 @@ function StaffRow({ member, storeIds, self }: { member: Member; storeIds: string
       </td>
       <td>
         <div className="flex flex-wrap gap-x-3 gap-y-1">
-          {storeIds.map((id) => (
-            <label key={id} className="flex items-center gap-1 text-xs">
+          {choices.map((store) => (
+            <label key={store.id} className="flex items-center gap-1 text-xs">
               <input
                 type="checkbox"
-                checked={stores.includes(id)}
-                onChange={(e) => setStores(e.target.checked ? [...stores, id].sort() : stores.filter((s) => s !== id))}
+                checked={stores.includes(store.id)}
+                onChange={(e) =>
+                  setStores(e.target.checked ? [...stores, store.id].sort() : stores.filter((s) => s !== store.id))
+                }
               />
-              {id}
+              {store.name}
             </label>
           ))}
         </div>
@@ -137,7 +141,7 @@ function StaffRow({ member, storeIds, self }: { member: Member; storeIds: string
   );
 }
 
-function InviteForm({ storeIds }: { storeIds: string[] }) {
+function InviteForm({ stores: choices }: { stores: StoreChoice[] }) {
   const errorMessage = useErrorMessage();
   const t = useTranslations("staff");
   const locale = useLocale();
@@ -209,14 +213,16 @@ function InviteForm({ storeIds }: { storeIds: string[] }) {
         <fieldset>
           <legend className="text-sm font-medium text-slate-700">{t("stores")}</legend>
           <div className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
-            {storeIds.map((id) => (
-              <label key={id} className="flex items-center gap-1 text-sm">
+            {choices.map((store) => (
+              <label key={store.id} className="flex items-center gap-1 text-sm">
                 <input
                   type="checkbox"
-                  checked={stores.includes(id)}
-                  onChange={(e) => setStores(e.target.checked ? [...stores, id] : stores.filter((s) => s !== id))}
+                  checked={stores.includes(store.id)}
+                  onChange={(e) =>
+                    setStores(e.target.checked ? [...stores, store.id] : stores.filter((s) => s !== store.id))
+                  }
                 />
-                {id}
+                {store.name}
               </label>
             ))}
           </div>
