@@ -6,6 +6,7 @@ import { z, ZodError } from "zod";
 import { recordApiKeyUse, type ApiScope } from "@omni/domain/integrations";
 import { DomainError, type CsvRowError } from "@omni/domain/kernel";
 
+import { afterMutation } from "./cached-reads";
 import type { Context } from "./context";
 import { toTRPCError } from "./errors";
 
@@ -55,7 +56,7 @@ export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
 /** Every procedure: turns domain and database errors into tRPC errors, and refuses a revoked kiosk. */
-const base = t.procedure.use(async ({ ctx, next, path, meta }) => {
+const base = t.procedure.use(async ({ ctx, next, path, meta, type }) => {
   if (ctx.deviceRejected && path !== "devices.pair") {
     throw new TRPCError({
       code: "UNAUTHORIZED",
@@ -76,6 +77,7 @@ const base = t.procedure.use(async ({ ctx, next, path, meta }) => {
     });
   }
   const result = await next();
+  if (result.ok && type === "mutation") afterMutation(ctx, path);
   if (!result.ok) {
     const mapped = toTRPCError(result.error.cause ?? result.error);
     if (result.error.code === "BAD_REQUEST" || result.error.code === "PARSE_ERROR") return result;
