@@ -4,8 +4,7 @@ import type { DbOrTx } from "@omni/db";
 
 import { availableSql } from "../inventory";
 import { colourLabel, contentIn, sizeLabel, type Locale } from "./locale";
-import { priceSkus } from "./pricing";
-import { noRating, ratingsOf } from "./ratings";
+import { noRating } from "./ratings";
 
 export type CatalogFilters = {
   query?: string;
@@ -73,7 +72,7 @@ async function codeMatches(db: DbOrTx, query: string): Promise<string[]> {
 const codeMatch = (ids: string[]) => (ids.length ? sql`p.id in ${ids}` : sql`false`);
 
 /** Automatic promotions running now, as the pricing module applies them (codes excluded). */
-const runningPromotions = sql`(select pr.kind, pr.value, pr.category_slug, pr.product_id from promotions pr
+const runningPromotions = sql`(select pr.kind, pr.value, pr.category_slug, pr.product_id, pr.name, pr.name_pl from promotions pr
   where pr.active and pr.code is null and pr.starts_at <= now() and pr.ends_at > now())`;
 
 /** A variant's price after its best automatic promotion: what the shopper pays, used to sort and to filter by price. */
@@ -163,20 +162,14 @@ export async function searchCatalog(db: DbOrTx, input: CatalogSearchInput) {
               ? sql`${relevance} desc, p.featured desc, p.slug`
               : sql`p.featured desc, p.slug`;
     return trigramTolerance(db, fuzzy, (tx) =>
-      tx.execute<{
-        id: string;
-        slug: string;
-        title: string;
-        title_pl: string;
-        category_slug: string;
-        image_hue: number;
-      }>(
-        sql`with promos as ${runningPromotions}
-        select p.id, p.slug, p.title, p.title_pl, p.category_slug, p.image_hue ${byPrice ? sql`, ${minPrice} as min_price` : sql``}
+      tx.execute<PageRow>(
+        describedPage(sql`
+        select p.id, p.slug, p.title, p.title_pl, p.category_slug, p.image_hue
+          ${byPrice ? sql`, ${minPrice} as min_price` : sql``}
         from products p
         where ${and(where)}
         order by ${order}
-        limit ${limit + 1} offset ${offset}`,
+        limit ${limit + 1} offset ${offset}`),
       ),
     );
   };
@@ -191,49 +184,74 @@ export async function searchCatalog(db: DbOrTx, input: CatalogSearchInput) {
     if (!rows.length) rows = await pageOf(true);
   }
 
-  const page = rows.slice(0, limit);
-  const items = await describeItems(db, page, locale);
+  const items = rows.slice(0, limit).map((row) => describeItem(row, locale));
   const didYouMean = items.length === 0 && offset === 0 && words.length ? await suggestSpelling(db, words) : null;
   return { items, nextCursor: rows.length > limit ? (offset + limit).toString(36) : null, didYouMean };
 }
 
-/** Prices and stock of a page of products, each at its cheapest variant after promotions. */
-async function describeItems(
-  db: DbOrTx,
-  page: { id: string; slug: string; title: string; title_pl: string; category_slug: string; image_hue: number }[],
-  locale: Locale,
-) {
-  const ids = page.map((r) => r.id);
-  const skuRows = ids.length
-    ? await db.execute<{ product_id: string; sku: string; in_stock: boolean }>(sql`
-        select v.product_id, v.sku, exists (
-          select 1 from stock_levels sl where sl.sku = v.sku and ${availableSql} > 0) as in_stock
-        from variants v where v.product_id = any(${sql.param(ids)}::uuid[]) and v.active order by v.position`)
-    : [];
-  const prices = await priceSkus(
-    db,
-    skuRows.map((r) => r.sku),
-  );
-  const ratings = await ratingsOf(db, ids);
-  return page.map((p) => {
-    const mine = skuRows.filter((r) => r.product_id === p.id);
-    const cheapest = mine
-      .map((r) => prices.get(r.sku)!)
-      .filter(Boolean)
-      .sort((a, b) => a.priceMinor - b.priceMinor)[0];
-    return {
-      slug: p.slug,
-      title: contentIn(locale, p.title, p.title_pl),
-      category: p.category_slug,
-      priceMinor: cheapest?.priceMinor ?? 0,
-      listPriceMinor: cheapest?.listPriceMinor ?? 0,
-      currency: cheapest?.currency ?? "PLN",
-      promotion: cheapest?.promotion ? contentIn(locale, cheapest.promotion.name, cheapest.promotion.namePl) : null,
-      inStock: mine.some((r) => r.in_stock),
-      imageHue: p.image_hue,
-      rating: ratings.get(p.id) ?? noRating,
-    };
-  });
+type PageRow = {
+  id: string;
+  slug: string;
+  title: string;
+  title_pl: string;
+  category_slug: string;
+  image_hue: number;
+  price_minor: number | null;
+  list_price_minor: number | null;
+  currency: string | null;
+  promotion_name: string | null;
+  promotion_name_pl: string | null;
+  in_stock: boolean;
+  rating_average: number | null;
+  rating_count: number;
+};
+
+/**
+ * A page of products with what a product card shows, in ONE query (it was five round trips: variants and stock,
+ * prices, promotions, ratings): each product at its cheapest active variant after its best automatic promotion
+ * (the same arithmetic as `discountFor` in pricing.ts), whether any variant is available somewhere, and its rating.
+ */
+const describedPage = (page: SQL) => sql`with promos as ${runningPromotions},
+  -- The page's own order, numbered as the sorted, limited rows come out of it.
+  page as (select sorted.*, row_number() over () as ord from (${page}) sorted)
+  select page.id, page.slug, page.title, page.title_pl, page.category_slug, page.image_hue,
+    best.price_minor, best.list_price_minor, best.currency, best.promotion_name, best.promotion_name_pl,
+    exists (select 1 from variants v join stock_levels sl on sl.sku = v.sku
+            where v.product_id = page.id and v.active and ${availableSql} > 0) as in_stock,
+    r.average as rating_average, coalesce(r.count, 0)::int as rating_count
+  from page
+  left join lateral (
+    select v.price_minor - coalesce(d.off, 0) as price_minor, v.price_minor as list_price_minor, v.currency,
+      d.name as promotion_name, d.name_pl as promotion_name_pl
+    from variants v
+    left join lateral (
+      select least(v.price_minor, case when pr.kind = 'percent'
+          then round(v.price_minor * least(100, pr.value) / 100.0)::int else pr.value end) as off, pr.name, pr.name_pl
+      from promos pr
+      where (pr.category_slug is null or pr.category_slug = page.category_slug)
+        and (pr.product_id is null or pr.product_id = page.id)
+      order by 1 desc limit 1) d on true
+    where v.product_id = page.id and v.active
+    order by 1, v.position limit 1) best on true
+  left join lateral (
+    select round(avg(rv.rating)::numeric, 1)::float as average, count(*)::int as count
+    from reviews rv where rv.status = 'published' and rv.product_id = page.id) r on true
+  order by page.ord`;
+
+/** A product card from its row of `describedPage`. */
+function describeItem(row: PageRow, locale: Locale) {
+  return {
+    slug: row.slug,
+    title: contentIn(locale, row.title, row.title_pl),
+    category: row.category_slug,
+    priceMinor: row.price_minor ?? 0,
+    listPriceMinor: row.list_price_minor ?? 0,
+    currency: row.currency ?? "PLN",
+    promotion: row.promotion_name ? contentIn(locale, row.promotion_name, row.promotion_name_pl ?? "") : null,
+    inStock: row.in_stock,
+    imageHue: row.image_hue,
+    rating: row.rating_count ? { average: row.rating_average, count: row.rating_count } : noRating,
+  };
 }
 
 /**
