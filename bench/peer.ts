@@ -42,7 +42,7 @@ type Side = {
 const run = (options: autocannon.Options, duration: number) =>
   new Promise<autocannon.Result>((resolve, reject) =>
     autocannon({ connections: CONNECTIONS, ...options, duration }, (error, result) =>
-      error ? reject(error) : resolve(result),
+      error ? reject(error instanceof Error ? error : new Error(String(error))) : resolve(result),
     ),
   );
 

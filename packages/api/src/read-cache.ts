@@ -129,7 +129,7 @@ export class ReadCache {
       )
       .then(
         (request) => {
-          this.unlisten = request.unlisten;
+          this.unlisten = () => request.unlisten();
         },
         (error: unknown) => log.warn({ err: error }, "read cache could not listen; reading through"),
       );
