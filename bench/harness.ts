@@ -1,3 +1,4 @@
+import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -5,19 +6,23 @@ import path from "node:path";
 import postgres from "postgres";
 
 import { createDb, runMigrations, type DbHandle } from "@omni/db";
-import { startEmbeddedPostgres, type EmbeddedPostgres } from "@omni/db/embedded";
+import { freePort, startEmbeddedPostgres, type EmbeddedPostgres } from "@omni/db/embedded";
 import { seedDemo } from "@omni/db/seed";
 import { seedScale } from "@omni/db/seed/scale";
 
 /** A throwaway embedded PostgreSQL with the demo seed and, optionally, the large synthetic catalogue. */
-export async function benchDatabase(scale?: {
-  variants: number;
-  locations: number;
-  ordersPerDay?: number;
-}): Promise<{ handle: DbHandle; url: string; server: EmbeddedPostgres; cleanup: () => Promise<void> }> {
+export async function benchDatabase(
+  scale?: {
+    variants: number;
+    locations: number;
+    ordersPerDay?: number;
+  },
+  /** `durable`: fsync and synchronous commit on, as a production server (and the peer's PostgreSQL) runs. */
+  options: { durable?: boolean } = {},
+): Promise<{ handle: DbHandle; url: string; server: EmbeddedPostgres; cleanup: () => Promise<void> }> {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), "omni-bench-"));
   fs.chmodSync(root, 0o755);
-  const server = await startEmbeddedPostgres({ dataDir: path.join(root, "pg"), fast: true });
+  const server = await startEmbeddedPostgres({ dataDir: path.join(root, "pg"), fast: !options.durable });
   const admin = postgres(server.url(), { max: 1, onnotice: () => {} });
   await admin`create database bench`;
   await admin.end();
@@ -64,3 +69,60 @@ export async function measure(n: number, fn: (i: number) => Promise<unknown>) {
 }
 
 export const fmt = (ms: number) => `${ms.toFixed(1)} ms`;
+
+/**
+ * `count` app processes serving the shared router over HTTP (packages/api/src/testing-server.ts: the apps' API
+ * without Next, each with its own pool and read cache). Resolves with their base URLs and a stop function.
+ */
+export async function startApiProcesses(url: string, count: number, app: "web" | "kiosk" = "web") {
+  const script = new URL("../packages/api/src/testing-server.ts", import.meta.url).pathname;
+  const children: ChildProcess[] = [];
+  const bases = await Promise.all(
+    Array.from({ length: count }, async () => {
+      const port = await freePort();
+      const child = spawn(process.execPath, ["--import", "tsx", script, url, String(port), app], {
+        stdio: ["ignore", "pipe", "inherit"],
+      });
+      children.push(child);
+      await new Promise<void>((resolve, reject) => {
+        child.stdout!.on("data", (chunk: Buffer) => chunk.toString().includes("ready") && resolve());
+        child.on("exit", (code) => reject(new Error(`app process exited with ${code}`)));
+      });
+      return `http://127.0.0.1:${port}`;
+    }),
+  );
+  return { bases, pids: children.map((c) => c.pid!), stop: () => children.forEach((c) => c.kill("SIGTERM")) };
+}
+
+/** A tRPC call over HTTP (`input` as JSON); resolves with the data or the error's code and message. */
+export async function trpc<T>(
+  base: string,
+  path: string,
+  input: unknown,
+  options: { method?: "GET" | "POST"; address?: string } = {},
+): Promise<{ ok: true; data: T } | { ok: false; code: string; message: string; status: number }> {
+  const method = options.method ?? "POST";
+  const encoded = JSON.stringify({ json: input });
+  const response = await fetch(
+    method === "GET" ? `${base}/api/trpc/${path}?input=${encodeURIComponent(encoded)}` : `${base}/api/trpc/${path}`,
+    {
+      method,
+      headers: {
+        "content-type": "application/json",
+        ...(options.address ? { "x-test-address": options.address } : {}),
+      },
+      body: method === "POST" ? encoded : undefined,
+    },
+  );
+  const body = (await response.json()) as {
+    result?: { data: { json: T } };
+    error?: { json: { message: string; data?: { code?: string } } };
+  };
+  if (body.result) return { ok: true, data: body.result.data.json };
+  return {
+    ok: false,
+    code: body.error?.json.data?.code ?? "UNKNOWN",
+    message: body.error?.json.message ?? "",
+    status: response.status,
+  };
+}

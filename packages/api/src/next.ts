@@ -5,6 +5,7 @@ import { clientAddress } from "@omni/auth/client-address";
 import { getDb, type Database } from "@omni/db";
 import { logger, type Logger } from "@omni/logger";
 
+import { publicCacheHeaders } from "./cache-headers";
 import { bearerToken, createContext, type AppName } from "./context";
 import { apiEnv } from "./env";
 import { openApiDocument } from "./openapi/document";
@@ -50,6 +51,7 @@ export function createTrpcRouteHandler(identity: Identity, dependencies: Depende
           requestId,
         }),
       onError: ({ error, path, type }) => logProcedureError(log, { error, path, type, requestId }),
+      responseMeta: ({ paths, type, errors }) => ({ headers: publicCacheHeaders(req, paths, type, errors.length) }),
     });
     response.headers.set("x-request-id", requestId);
     return response;

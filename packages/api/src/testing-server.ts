@@ -1,6 +1,7 @@
 /**
- * `testing-server.ts <database url> <port>`: the shared router served over plain node HTTP, an app
- * process for the fault tests (a Next build would take minutes; the database layer under test is the same).
+ * `testing-server.ts <database url> <port> [web|kiosk|admin]`: the shared router served over plain node HTTP, an
+ * app process for the fault and read-cache tests (a Next build would take minutes; the database layer and the
+ * per-process read cache under test are the same).
  */
 import http from "node:http";
 
@@ -8,12 +9,14 @@ import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 
 import { createDb } from "@omni/db";
 
-import { createContext } from "./context";
+import { createContext, type AppName } from "./context";
 import { appRouter } from "./root";
 
-const [url, portArg] = process.argv.slice(2);
+const [url, portArg, appArg = "web"] = process.argv.slice(2);
 const port = Number(portArg);
-if (!url || !port) throw new Error("usage: testing-server.ts <database url> <port>");
+const apps: AppName[] = ["web", "kiosk", "admin"];
+const app = apps.find((name) => name === appArg);
+if (!url || !port || !app) throw new Error("usage: testing-server.ts <database url> <port> [web|kiosk|admin]");
 const { db } = createDb(url, { max: 4 });
 // Each simulated shopper sends its own address in `x-test-address` (this server stands for the
 // socket address a real app reads), so that per-address limits treat them as different people.
@@ -22,7 +25,7 @@ const handle = (request: Request) =>
     endpoint: "/api/trpc",
     req: request,
     router: appRouter,
-    createContext: () => createContext({ db, app: "web", ip: request.headers.get("x-test-address") ?? "127.0.0.1" }),
+    createContext: () => createContext({ db, app, ip: request.headers.get("x-test-address") ?? "127.0.0.1" }),
   });
 
 const server = http.createServer((req, res) => {

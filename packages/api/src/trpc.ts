@@ -6,6 +6,7 @@ import { z, ZodError } from "zod";
 import { recordApiKeyUse, type ApiScope } from "@omni/domain/integrations";
 import { DomainError, type CsvRowError, type DomainReason } from "@omni/domain/kernel";
 
+import { afterMutation } from "./cached-reads";
 import type { Context } from "./context";
 import { toTRPCError } from "./errors";
 
@@ -59,7 +60,7 @@ export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
 /** Every procedure: turns domain and database errors into tRPC errors, and refuses a revoked kiosk. */
-const base = t.procedure.use(async ({ ctx, next, path, meta }) => {
+const base = t.procedure.use(async ({ ctx, next, path, meta, type }) => {
   if (ctx.deviceRejected && path !== "devices.pair") {
     throw refusal(
       "UNAUTHORIZED",
@@ -81,6 +82,7 @@ const base = t.procedure.use(async ({ ctx, next, path, meta }) => {
     });
   }
   const result = await next();
+  if (result.ok && type === "mutation") afterMutation(ctx, path);
   if (!result.ok) {
     const mapped = toTRPCError(result.error.cause ?? result.error);
     if (result.error.code === "BAD_REQUEST" || result.error.code === "PARSE_ERROR") return result;

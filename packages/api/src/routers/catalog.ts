@@ -2,6 +2,7 @@ import { z } from "zod";
 
 import { catalogFacets, getProduct, listCategories, searchCatalog, suggestProducts } from "@omni/domain/catalog";
 
+import { cachedRead } from "../cached-reads";
 import { storeId } from "../inputs";
 import { rest } from "../openapi/meta";
 import { publicProcedure, router } from "../trpc";
@@ -34,20 +35,24 @@ export const catalogRouter = router({
         })
         .default({ limit: 20 }),
     )
-    .query(({ ctx, input }) => searchCatalog(ctx.db, input)),
+    .query(({ ctx, input }) => cachedRead(ctx, "catalog.search", input, () => searchCatalog(ctx.db, input))),
   suggest: publicProcedure
     .input(z.object({ query: z.string().max(200), locale, limit: z.number().int().min(1).max(10).default(6) }))
-    .query(({ ctx, input }) => suggestProducts(ctx.db, input)),
+    .query(({ ctx, input }) => cachedRead(ctx, "catalog.suggest", input, () => suggestProducts(ctx.db, input))),
   product: publicProcedure
     .meta(rest("GET", "/products/{slug}", "catalog:read", "A product with its variants"))
     .input(z.object({ slug: z.string().trim().min(1).max(200), locale }))
-    .query(({ ctx, input }) => getProduct(ctx.db, input.slug, input.locale)),
+    .query(({ ctx, input }) =>
+      cachedRead(ctx, "catalog.product", input, () => getProduct(ctx.db, input.slug, input.locale)),
+    ),
   categories: publicProcedure
     .meta(rest("GET", "/categories", "catalog:read", "Categories"))
     .input(z.object({ locale }).optional())
-    .query(({ ctx, input }) => listCategories(ctx.db, input?.locale)),
+    .query(({ ctx, input }) =>
+      cachedRead(ctx, "catalog.categories", input, () => listCategories(ctx.db, input?.locale)),
+    ),
   /** Counts per category, size, colour, price band and "available in `storeId`" that follow the other filters. */
   facets: publicProcedure
     .input(z.object({ ...filters, storeId: storeId.optional() }).default({}))
-    .query(({ ctx, input }) => catalogFacets(ctx.db, input)),
+    .query(({ ctx, input }) => cachedRead(ctx, "catalog.facets", input, () => catalogFacets(ctx.db, input))),
 });

@@ -44,6 +44,18 @@ async function activePromotions(db: DbOrTx, at: Date, code: string | null) {
     );
 }
 
+/**
+ * The next moment at which an automatic promotion starts or ends, so the price of something changes without any
+ * write (null when none is scheduled): a read cache must not keep prices past it.
+ */
+export async function nextPriceChangeAt(db: DbOrTx, at = new Date()): Promise<Date | null> {
+  const [row] = await db.execute<{ next: string | Date | null }>(sql`
+    select least(
+      (select min(starts_at) from promotions where active and code is null and starts_at > ${at.toISOString()}::timestamptz),
+      (select min(ends_at) from promotions where active and code is null and ends_at > ${at.toISOString()}::timestamptz)) as next`);
+  return row?.next ? new Date(row.next) : null;
+}
+
 /** Prices of SKUs at a moment, with the best automatic promotion applied to each. */
 export async function priceSkus(db: DbOrTx, skus: string[], at = new Date()): Promise<Map<string, PricedSku>> {
   const out = new Map<string, PricedSku>();

@@ -13,6 +13,9 @@ export const domainEnv = createEnv({
     OMNI_WORKER_FAST: z.stringbool().default(false),
     // Webhooks may reach loopback and private addresses: the demo only (a receiver on localhost).
     OMNI_WEBHOOKS_ALLOW_PRIVATE: z.stringbool().default(false),
+    // BENCHMARKS ONLY, never in production: order attempts per caller per minute instead of 30, so that a load
+    // generator on one address (bench/peer.ts) can run its sequential checkouts. Unset: the normal limit.
+    OMNI_BENCH_CHECKOUT_LIMIT: z.coerce.number().int().min(1).optional(),
     // The key the test bank signs its transfer notifications with (a Przelewy24-style CRC key).
     OMNI_TEST_BANK_CRC: z.string().min(8).default("omni-test-bank-crc"),
     // The shop's public address, for links in messages (verify the address, set a new password, cart

@@ -21,9 +21,20 @@ export async function findLocations(db: DbOrTx, ids: string[]): Promise<Location
 
 /** Every location; a click-and-collect store also answers when goods on its shelf ordered now are ready. */
 export async function listStores(db: DbOrTx) {
+  return describeStores(await loadStores(db), new Date());
+}
+
+/**
+ * What the store list is made of, as read from the database: it changes only when a location or a setting does
+ * (migration 0016 announces both), so a read cache may keep it; the pickup promise is computed per call.
+ */
+export async function loadStores(db: DbOrTx) {
   const rows = await db.select().from(locations).orderBy(asc(locations.type), asc(locations.name));
-  const settings = await promiseSettings(db);
-  const now = new Date();
+  return { rows, settings: await promiseSettings(db) };
+}
+
+/** The store list at a moment, from what `loadStores` read. */
+export function describeStores({ rows, settings }: Awaited<ReturnType<typeof loadStores>>, now: Date) {
   return rows.map((l) => ({
     ...toStore(l),
     pickupPromise: l.pickup ? pickupPromise({ now, store: l, sourceId: null, settings }) : undefined,

@@ -1,0 +1,50 @@
+import type { ReadCacheTopic } from "@omni/db";
+import { nextPriceChangeAt } from "@omni/domain/catalog";
+
+import type { Context } from "./context";
+import { readCacheOf } from "./read-cache";
+
+/**
+ * The public reads that a process may answer from memory, with what each depends on. Availability, carts, orders
+ * and anything of a signed-in caller are never here: they are read from the database on every call.
+ */
+export const cachedProcedures: Record<string, ReadCacheTopic[]> = {
+  "catalog.search": ["catalog", "stock"],
+  "catalog.facets": ["catalog", "stock"],
+  "catalog.suggest": ["catalog"],
+  "catalog.product": ["catalog"],
+  "catalog.categories": ["catalog"],
+  "stores.list": ["stores"],
+  "stores.get": ["stores"],
+};
+
+/** When a running or scheduled automatic promotion next starts or ends (ms), itself cached until then. */
+function nextPriceChange(ctx: Context): Promise<number | null> {
+  const cache = readCacheOf(ctx.db.$client);
+  const load = async () => (await nextPriceChangeAt(ctx.db))?.getTime() ?? null;
+  return cache ? cache.read("promotions:next-change", ["catalog"], load, (at) => at) : load();
+}
+
+/**
+ * `load()`'s answer for `procedure` and `input`, from this process's read cache when it holds a fresh one. Prices
+ * (topic `catalog`) also expire when a promotion starts or ends.
+ */
+export function cachedRead<T>(ctx: Context, procedure: string, input: unknown, load: () => Promise<T>): Promise<T> {
+  const cache = readCacheOf(ctx.db.$client);
+  const topics = cachedProcedures[procedure];
+  if (!cache || !topics) return load();
+  const key = `${procedure}:${JSON.stringify(input ?? null)}`;
+  return cache.read(key, topics, load, topics.includes("catalog") ? () => nextPriceChange(ctx) : undefined);
+}
+
+/**
+ * Mutations whose use-cases never change a catalogue, stock or store row. Every other successful mutation drops
+ * this process's cached answers at once, so that the caller reads its own write (other processes hear the NOTIFY
+ * a moment later).
+ */
+const harmless = ["cart.", "account.", "consent.", "notifications.", "apiKeys.", "webhooks.", "devices.", "staff."];
+
+export function afterMutation(ctx: Context, path: string) {
+  if (harmless.some((prefix) => path.startsWith(prefix))) return;
+  readCacheOf(ctx.db.$client)?.drop(["catalog", "stock", "stores"]);
+}
