@@ -4,16 +4,7 @@ import { orderLines, orders, stockLevels, type Database, type OrderStatus, type 
 
 import { queueServiceSms, smsWhen, textsFor } from "../engagement";
 import { endHolds } from "../inventory";
-import {
-  forbidden,
-  moneyText,
-  notFound,
-  notYourStore,
-  queueMessage,
-  recordAudit,
-  worksIn,
-  type Actor,
-} from "../kernel";
+import { forbidden, notFound, notYourStore, queueMessage, recordAudit, worksIn, type Actor } from "../kernel";
 import { openAuthorization, refundOrder, requestCapture, requestRelease, settlePaymentAttempt } from "../payments";
 import { carrier, recordShipment, recordShipmentStatus, shipmentOfOrder } from "../shipping";
 import { findLocation, storeExists } from "../stores";
