@@ -68,6 +68,7 @@ export async function prepare(app: App, context: BrowserContext, page: Page, loc
 export async function openPage(page: Page, url: string) {
   const response = await page.goto(url);
   expect(response, url).not.toBeNull();
-  await page.waitForLoadState("networkidle").catch(() => undefined);
+  // Pages that poll (the pickup board, a kiosk waiting for an exchange) never go quiet: wait a moment, not forever.
+  await page.waitForLoadState("networkidle", { timeout: 5_000 }).catch(() => undefined);
   await page.waitForFunction(() => !document.querySelector('div[hidden][id^="S:"]')).catch(() => undefined);
 }
