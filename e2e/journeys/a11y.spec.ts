@@ -12,6 +12,8 @@ import { openPage, pagesOf, prepare, screenOf, segmentValues, urlOf } from "./ap
  */
 async function seriousViolations(page: Page) {
   const results = await new AxeBuilder({ page })
+    // The API reference embeds Scalar's viewer, whose styles are not ours to fix.
+    .exclude("[data-third-party]")
     .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"])
     .analyze();
   return results.violations

@@ -139,7 +139,6 @@ function ChoiceButton({
       data-testid={testId}
       data-sold-out={soldOut || undefined}
       aria-pressed={pressed}
-      aria-label={soldOut ? `${label} — ${soldOutLabel}` : undefined}
       onClick={onClick}
       className={`flex min-h-20 min-w-20 flex-col items-center justify-center rounded-2xl px-6 text-3xl font-semibold ring-2 ring-inset ${
         pressed
@@ -148,11 +147,7 @@ function ChoiceButton({
       }`}
     >
       <span className={soldOut ? "line-through decoration-2" : ""}>{label}</span>
-      {soldOut && (
-        <span aria-hidden className="text-base font-normal">
-          {soldOutLabel}
-        </span>
-      )}
+      {soldOut && <span className="text-base font-normal">{soldOutLabel}</span>}
     </button>
   );
 }

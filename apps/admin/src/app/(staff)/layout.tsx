@@ -51,7 +51,7 @@ export default async function StaffLayout({ children }: { children: ReactNode })
       <div className="grid min-h-screen grid-cols-[13rem_1fr] bg-slate-50 max-lg:grid-cols-[11rem_1fr]">
         <aside className="border-r border-slate-200 bg-slate-100">
           <div className="px-6 pt-5 pb-2 text-lg font-bold tracking-tight">
-            Omni <span className="font-normal text-slate-500">{t("backOffice")}</span>
+            Omni <span className="font-normal text-slate-600">{t("backOffice")}</span>
           </div>
           <Nav />
         </aside>

@@ -161,7 +161,8 @@ export function AnalyticsScreen() {
               }
             >
               <StoresChart k={k} />
-              <div className="mt-3 overflow-x-auto">
+              {/* Focusable so that a keyboard can scroll a table wider than the panel. */}
+              <div className="mt-3 overflow-x-auto" tabIndex={0} role="region" aria-label={t("byStore")}>
                 <StoresTable k={k} />
               </div>
             </Panel>

@@ -117,7 +117,7 @@ function Delta({ value, lowerIsBetter, hint }: { value?: number | null; lowerIsB
       {new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 1, signDisplay: "exceptZero" }).format(
         value,
       )}{" "}
-      <span className="font-normal text-slate-500">{t("vsPrevious")}</span>
+      <span className="font-normal text-slate-600">{t("vsPrevious")}</span>
     </p>
   );
 }
