@@ -137,7 +137,7 @@ export function WebhooksPanel() {
                   checked={chosen.includes(event)}
                   onChange={(e) => setChosen(e.target.checked ? [...chosen, event] : chosen.filter((x) => x !== event))}
                 />
-                {event}
+                <code>{event}</code>
               </label>
             ))}
           </fieldset>
