@@ -48,6 +48,9 @@ export function CheckoutScreen() {
   const [usePoints, setUsePoints] = useState<"no" | "yes">("no");
   // Marketing e-mail needs the shopper's own prior "yes" (Polish law): asked here, kept with the kiosk as its source.
   const [marketing, setMarketing] = useState<"no" | "yes">("no");
+  // The optional extras stay folded until asked for, so the form and its keyboard fit the 1920 px screen.
+  const [withPhone, setWithPhone] = useState(false);
+  const [withGiftCard, setWithGiftCard] = useState(false);
   // A signed-in member may pay for goods with points, at most the balance.
   const loyalty = useQuery({ ...trpc.loyalty.get.queryOptions(), enabled: !!shopper });
   const [placed, setPlaced] = useState<{ order: PlacedOrder; storeId: string | null; email: string } | null>(null);
@@ -110,7 +113,7 @@ export function CheckoutScreen() {
       ? Math.min(loyalty.data.points, Math.floor(choices.data.goodsMinor / pointValue))
       : 0;
   // A gift card typed or scanned pays first, as much as it holds; the chosen way pays the rest.
-  const giftCardCode = values.giftCard?.trim() ? { giftCardCode: values.giftCard.trim() } : {};
+  const giftCardCode = withGiftCard && values.giftCard?.trim() ? { giftCardCode: values.giftCard.trim() } : {};
   const tender: Payment =
     pay === "blik"
       ? { method: "blik", code: (values.blik ?? "").replace(/\D/g, "") }
@@ -152,7 +155,7 @@ export function CheckoutScreen() {
         cartId: cartId!,
         email: (values.email ?? "").trim(),
         name: (values.name ?? "").trim(),
-        phone: values.phone?.trim() || undefined,
+        phone: (withPhone && values.phone?.trim()) || undefined,
         fulfillment,
         payment,
         idempotencyKey,
@@ -240,7 +243,11 @@ export function CheckoutScreen() {
   const fields: TouchField[] = [
     { name: "name", label: t("name"), testId: "checkout-name" },
     { name: "email", label: t("email"), kind: "email", testId: "checkout-email", maxLength: INPUT_LIMITS.email },
-    { name: "phone", label: t("phone"), testId: "checkout-phone", optional: true, maxLength: 40 },
+    ...(withPhone
+      ? ([
+          { name: "phone", label: t("phone"), testId: "checkout-phone", optional: true, maxLength: 40 },
+        ] satisfies TouchField[])
+      : []),
     ...(where === "delivery"
       ? ([
           { name: "line1", label: t("line1"), testId: "checkout-line1" },
@@ -251,14 +258,18 @@ export function CheckoutScreen() {
     ...(pay === "blik"
       ? ([{ name: "blik", label: t("blikCode"), testId: "checkout-blik", maxLength: 6 }] satisfies TouchField[])
       : []),
-    {
-      name: "giftCard",
-      label: t("giftCard"),
-      kind: "code",
-      testId: "checkout-gift-card",
-      optional: true,
-      maxLength: 64,
-    },
+    ...(withGiftCard
+      ? ([
+          {
+            name: "giftCard",
+            label: t("giftCard"),
+            kind: "code",
+            testId: "checkout-gift-card",
+            optional: true,
+            maxLength: 64,
+          },
+        ] satisfies TouchField[])
+      : []),
   ];
 
   return (
@@ -339,17 +350,26 @@ export function CheckoutScreen() {
           ]}
         />
       )}
-      <ChoiceRow
-        label={t("marketing")}
-        value={marketing}
-        onChange={setMarketing}
-        testIdPrefix="marketing"
-        columns={2}
-        options={[
-          { value: "no" as const, label: t("marketingNo") },
-          { value: "yes" as const, label: t("marketingYes") },
-        ]}
-      />
+      <div className="grid grid-cols-3 gap-4" role="group" aria-label={t("extras")}>
+        <ExtraToggle
+          pressed={marketing === "yes"}
+          onToggle={() => setMarketing(marketing === "yes" ? "no" : "yes")}
+          label={t("marketingToggle")}
+          testId="marketing-toggle"
+        />
+        <ExtraToggle
+          pressed={withPhone}
+          onToggle={() => setWithPhone(!withPhone)}
+          label={t("phoneToggle")}
+          testId="phone-toggle"
+        />
+        <ExtraToggle
+          pressed={withGiftCard}
+          onToggle={() => setWithGiftCard(!withGiftCard)}
+          label={t("giftCardToggle")}
+          testId="gift-card-toggle"
+        />
+      </div>
       <ChoiceRow
         label={t("payment")}
         value={pay}
@@ -386,5 +406,35 @@ export function CheckoutScreen() {
         {place.error && <KioskError message={friendly(place.error)} />}
       </TouchForm>
     </Screen>
+  );
+}
+
+/** An optional extra of the order, switched on and off with one tap (a tick shows it is on). */
+function ExtraToggle({
+  pressed,
+  onToggle,
+  label,
+  testId,
+}: {
+  pressed: boolean;
+  onToggle: () => void;
+  label: string;
+  testId: string;
+}) {
+  return (
+    <button
+      type="button"
+      aria-pressed={pressed}
+      onClick={onToggle}
+      data-testid={testId}
+      className={`flex min-h-24 items-center gap-3 rounded-2xl px-5 py-3 text-left text-2xl font-semibold ring-2 ring-inset ${
+        pressed ? "bg-slate-900 text-white ring-slate-900" : "bg-white ring-slate-300 active:bg-slate-100"
+      }`}
+    >
+      <span aria-hidden className="text-3xl">
+        {pressed ? "☑" : "☐"}
+      </span>
+      {label}
+    </button>
   );
 }
