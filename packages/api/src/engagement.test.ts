@@ -5,6 +5,7 @@ import { createTestDatabase } from "@omni/db/testing";
 import { cartReminders } from "@omni/domain/carts";
 import { notifyBackInStock, refreshProductPairs, sendReviewRequests } from "@omni/domain/engagement";
 import { deliverOutbox, devSmsProvider, setSmsProvider, smsapiProvider } from "@omni/domain/messages";
+import { reservationReminders } from "@omni/domain/reservations";
 import { sweeps } from "@omni/domain/worker";
 
 import { cartWith, setStock, stockedSkus } from "./checkout-fixtures";
@@ -457,6 +458,32 @@ describe("SMS", () => {
     setSmsProvider(recorder);
     await deliverOutbox(t.db, new Date());
     expect(recorder.sent.filter((m) => m.to === "+48600100200")).toHaveLength(1);
+  });
+
+  it("sends the reservation's confirmation and its expiry reminder by SMS when a phone is given, listed for staff", async () => {
+    await setStock(t.db, "krakow", C!.sku, 5);
+    const kiosk = await callerFor(t.db, { kiosk: "krakow" }, "kiosk");
+    const reserved = await kiosk.reservations.create({
+      storeId: "krakow",
+      lines: [{ sku: C!.sku, quantity: 1 }],
+      email: "sms-reserve@example.com",
+      name: "Ola Rezerwująca",
+      phone: "+48 600 300 400",
+      idempotencyKey: `sms-reserve-${C!.sku}`,
+    });
+    const ola = await callerFor(t.db, { email: "ola@example.com" }, "admin");
+    const confirmed = await ola.notifications.list({ email: "sms-reserve@example.com", channel: "sms" });
+    expect(confirmed).toHaveLength(1);
+    expect(confirmed[0]).toMatchObject({ channel: "sms", to: "+48600300400", template: "reservation_confirmed" });
+
+    // A while before it lapses, the reminder goes out once, by e-mail and by SMS.
+    const [{ expires_at }] = await t.sql<{ expires_at: string }[]>`
+      select expires_at from reservations where code = ${reserved.code}`;
+    const soon = new Date(new Date(expires_at).getTime() - 60_000);
+    await reservationReminders.run(t.db, soon);
+    await reservationReminders.run(t.db, soon);
+    const sent = await ola.notifications.list({ email: "sms-reserve@example.com", channel: "sms" });
+    expect(sent.map((m) => m.template).sort()).toEqual(["reservation_confirmed", "reservation_expiring"]);
   });
 
   it("speaks SMSAPI's HTTP API with the outbox id as the idempotency key", async () => {
