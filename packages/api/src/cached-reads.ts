@@ -1,4 +1,4 @@
-import type { ReadCacheTopic } from "@omni/db";
+import type { Database, ReadCacheTopic } from "@omni/db";
 import { nextPriceChangeAt } from "@omni/domain/catalog";
 
 import type { Context } from "./context";
@@ -19,9 +19,9 @@ export const cachedProcedures: Record<string, ReadCacheTopic[]> = {
 };
 
 /** When a running or scheduled automatic promotion next starts or ends (ms), itself cached until then. */
-function nextPriceChange(ctx: Context): Promise<number | null> {
-  const cache = readCacheOf(ctx.db.$client);
-  const load = async () => (await nextPriceChangeAt(ctx.db))?.getTime() ?? null;
+function nextPriceChange(db: Database): Promise<number | null> {
+  const cache = readCacheOf(db.$client);
+  const load = async () => (await nextPriceChangeAt(db))?.getTime() ?? null;
   return cache ? cache.read("promotions:next-change", ["catalog"], load, (at) => at) : load();
 }
 
@@ -34,7 +34,28 @@ export function cachedRead<T>(ctx: Context, procedure: string, input: unknown, l
   const topics = cachedProcedures[procedure];
   if (!cache || !topics) return load();
   const key = `${procedure}:${JSON.stringify(input ?? null)}`;
-  return cache.read(key, topics, load, topics.includes("catalog") ? () => nextPriceChange(ctx) : undefined);
+  return cache.read(key, topics, load, topics.includes("catalog") ? () => nextPriceChange(ctx.db) : undefined);
+}
+
+/** A whole HTTP answer, as stored. */
+export type StoredAnswer = { status: number; body: string; headers: [string, string][] };
+
+/**
+ * The whole HTTP answer of an anonymous GET of one public read, from this process's read cache: a hit skips the
+ * parsing, the procedure and the serialisation, which are most of a cached read's cost. Only a 200 is kept; the
+ * same topics and promotion boundaries drop it as the procedure's own cached answer.
+ */
+export function cachedAnswer(
+  db: Database,
+  procedure: string,
+  url: URL,
+  produce: () => Promise<StoredAnswer>,
+): Promise<StoredAnswer> {
+  const cache = readCacheOf(db.$client);
+  const topics = cachedProcedures[procedure];
+  if (!cache || !topics) return produce();
+  const expiresAt = topics.includes("catalog") ? () => nextPriceChange(db) : undefined;
+  return cache.read(`http:${url.pathname}${url.search}`, topics, produce, expiresAt, (a) => a.status === 200);
 }
 
 /**

@@ -2,10 +2,12 @@ import type { AnyTRPCRouter } from "@trpc/server";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 
 import { clientAddress } from "@omni/auth/client-address";
+import { hasSessionCookie } from "@omni/auth/session-cookie";
 import { getDb, type Database } from "@omni/db";
 import { logger, type Logger } from "@omni/logger";
 
 import { publicCacheHeaders } from "./cache-headers";
+import { cachedAnswer, cachedProcedures, type StoredAnswer } from "./cached-reads";
 import { bearerToken, createContext, type AppName } from "./context";
 import { apiEnv } from "./env";
 import { openApiDocument } from "./openapi/document";
@@ -19,14 +21,23 @@ const apiLog = logger.child({ component: "api" });
 
 type Identity = {
   app: AppName;
-  /** The signed-in user of this app's next-auth session. */
+  /** The signed-in user of this app's next-auth session (asked only when the request carries its cookie). */
   getUserId: () => Promise<string | null | undefined>;
   /** The kiosk app's paired device token from its http-only cookie. */
   getDeviceCookie?: () => Promise<string | null | undefined>;
 };
 
 /** What the route handler is built on; the apps take the defaults, tests hand in their own. */
-type Dependencies = { router?: AnyTRPCRouter; db?: () => Database; log?: Logger };
+type Dependencies = {
+  router?: AnyTRPCRouter;
+  db?: () => Database;
+  log?: Logger;
+  /** The caller's address (default: from the socket, as the apps' servers stamp it). */
+  addressOf?: (req: Request) => string | null;
+};
+
+const signedInUser = (identity: Identity, headers: Headers) =>
+  hasSessionCookie(headers, identity.app) ? identity.getUserId() : null;
 
 /**
  * The `/api/trpc` route of an app: the shared router, with the caller read from the request. Every
@@ -34,10 +45,14 @@ type Dependencies = { router?: AnyTRPCRouter; db?: () => Database; log?: Logger 
  * logged with it so that an operator can find the line a user or a client reports.
  */
 export function createTrpcRouteHandler(identity: Identity, dependencies: Dependencies = {}) {
-  const { router = appRouter, db = getDb, log = apiLog } = dependencies;
-  return async (req: Request) => {
-    const requestId = requestIdFrom(req.headers);
-    const response = await fetchRequestHandler({
+  const {
+    router = appRouter,
+    db = getDb,
+    log = apiLog,
+    addressOf = (req) => clientAddress(req.headers),
+  } = dependencies;
+  const handle = async (req: Request, requestId: string) =>
+    fetchRequestHandler({
       endpoint: "/api/trpc",
       req,
       router,
@@ -45,17 +60,46 @@ export function createTrpcRouteHandler(identity: Identity, dependencies: Depende
         createContext({
           db: db(),
           app: identity.app,
-          userId: await identity.getUserId(),
+          userId: await signedInUser(identity, req.headers),
           deviceToken: bearerToken(req.headers.get("authorization")) ?? (await identity.getDeviceCookie?.()),
-          ip: clientAddress(req.headers),
+          ip: addressOf(req),
           requestId,
         }),
       onError: ({ error, path, type }) => logProcedureError(log, { error, path, type, requestId }),
       responseMeta: ({ paths, type, errors }) => ({ headers: publicCacheHeaders(req, paths, type, errors.length) }),
     });
+  return async (req: Request) => {
+    const requestId = requestIdFrom(req.headers);
+    const url = new URL(req.url);
+    const procedure = publicReadOf(req, url);
+    if (procedure && (await isAnonymous(req, identity))) {
+      const answer = await cachedAnswer(db(), procedure, url, async () => storable(await handle(req, requestId)));
+      return new Response(answer.body, {
+        status: answer.status,
+        headers: [...answer.headers, ["x-request-id", requestId]],
+      });
+    }
+    const response = await handle(req, requestId);
     response.headers.set("x-request-id", requestId);
     return response;
   };
+}
+
+/** The procedure of a GET of one public, cacheable read (not a batch), else null. */
+function publicReadOf(req: Request, url: URL): string | null {
+  if (req.method !== "GET" || url.searchParams.has("batch")) return null;
+  const procedure = url.pathname.slice(url.pathname.lastIndexOf("/") + 1);
+  return procedure in cachedProcedures ? procedure : null;
+}
+
+/** No user, API key or kiosk device: nobody whose rights or refusal could make the answer differ. */
+async function isAnonymous(req: Request, identity: Identity) {
+  if (req.headers.has("authorization") || hasSessionCookie(req.headers, identity.app)) return false;
+  return !(await identity.getDeviceCookie?.());
+}
+
+async function storable(response: Response): Promise<StoredAnswer> {
+  return { status: response.status, body: await response.text(), headers: [...response.headers] };
 }
 
 /** The `/api/v1/[...path]` route of an app: the REST face of the procedures, as the same caller as `/api/trpc`. */
@@ -68,7 +112,7 @@ export function createRestRouteHandler(identity: Identity) {
         createContext({
           db: getDb(),
           app: identity.app,
-          userId: await identity.getUserId(),
+          userId: await signedInUser(identity, req.headers),
           deviceToken: bearerToken(req.headers.get("authorization")) ?? (await identity.getDeviceCookie?.()),
           ip: clientAddress(req.headers),
           requestId,
@@ -95,7 +139,7 @@ export async function createServerCaller(identity: Identity & { headers: Headers
     await createContext({
       db: getDb(),
       app: identity.app,
-      userId: await identity.getUserId(),
+      userId: await signedInUser(identity, identity.headers),
       deviceToken: await identity.getDeviceCookie?.(),
       ip: clientAddress(identity.headers),
       requestId,

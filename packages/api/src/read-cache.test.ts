@@ -168,4 +168,16 @@ describe("the read cache with two shop and two kiosk processes", () => {
       "private, no-store",
     );
   });
+
+  it("keeps whole answers only for anonymous callers: an API key is still checked after an anonymous read", async () => {
+    const handle = createTrpcRouteHandler({ app: "web", getUserId: async () => null }, { db: () => t.db });
+    const url = `http://localhost/api/trpc/catalog.product?input=${encodeURIComponent(JSON.stringify({ json: { slug } }))}`;
+    const anonymous = [await handle(new Request(url)), await handle(new Request(url))];
+    expect(anonymous.map((r) => r.status)).toEqual([200, 200]);
+    const [first, second] = await Promise.all(anonymous.map((r) => r.text()));
+    expect(second).toBe(first);
+    expect(anonymous[0]!.headers.get("x-request-id")).not.toBe(anonymous[1]!.headers.get("x-request-id"));
+    const withKey = await handle(new Request(url, { headers: { authorization: "Bearer omni_sk_unknown" } }));
+    expect(withKey.status).toBe(401);
+  });
 });

@@ -52,13 +52,14 @@ export class ReadCache {
 
   /**
    * The cached answer of `key`, or `load()`'s (shared by concurrent callers). `topics`: what it depends on;
-   * `expiresAt`: when it changes by itself, if ever.
+   * `expiresAt`: when it changes by itself, if ever; `keep`: whether an answer may be stored at all.
    */
   async read<T>(
     key: string,
     topics: ReadCacheTopic[],
     load: () => Promise<T>,
     expiresAt?: (value: T) => number | null | Promise<number | null>,
+    keep: (value: T) => boolean = () => true,
   ): Promise<T> {
     if (!this.live) return load();
     const hit = this.entries.get(key);
@@ -74,7 +75,7 @@ export class ReadCache {
       const value = await load();
       const until = expiresAt ? await expiresAt(value) : null;
       const unchanged = topics.every((t, i) => this.generation[t] === seen[i]);
-      if (unchanged && this.live)
+      if (unchanged && this.live && keep(value))
         this.store(key, { value, topics, expiresAt: Math.min(Date.now() + this.options.ttlMs, until ?? Infinity) });
       return value;
     })().finally(() => {

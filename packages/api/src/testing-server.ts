@@ -5,12 +5,10 @@
  */
 import http from "node:http";
 
-import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
-
 import { createDb } from "@omni/db";
 
-import { createContext, type AppName } from "./context";
-import { appRouter } from "./root";
+import { type AppName } from "./context";
+import { createTrpcRouteHandler } from "./next";
 
 const [url, portArg, appArg = "web"] = process.argv.slice(2);
 const port = Number(portArg);
@@ -18,15 +16,13 @@ const apps: AppName[] = ["web", "kiosk", "admin"];
 const app = apps.find((name) => name === appArg);
 if (!url || !port || !app) throw new Error("usage: testing-server.ts <database url> <port> [web|kiosk|admin]");
 const { db } = createDb(url, { max: 4 });
-// Each simulated shopper sends its own address in `x-test-address` (this server stands for the
-// socket address a real app reads), so that per-address limits treat them as different people.
-const handle = (request: Request) =>
-  fetchRequestHandler({
-    endpoint: "/api/trpc",
-    req: request,
-    router: appRouter,
-    createContext: () => createContext({ db, app, ip: request.headers.get("x-test-address") ?? "127.0.0.1" }),
-  });
+// The apps' own route handler, signed in as nobody. Each simulated shopper sends its own address in
+// `x-test-address` (this server stands for the socket address a real app reads), so that per-address limits
+// treat them as different people.
+const handle = createTrpcRouteHandler(
+  { app, getUserId: async () => null },
+  { db: () => db, addressOf: (request) => request.headers.get("x-test-address") ?? "127.0.0.1" },
+);
 
 const server = http.createServer((req, res) => {
   const chunks: Buffer[] = [];

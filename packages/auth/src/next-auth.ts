@@ -7,6 +7,7 @@ import { clientAddress } from "./client-address";
 import { verifyCredentials } from "./credentials";
 import { authEnv, secureCookies } from "./env";
 import { authorizeQrToken } from "./qr-sign-in";
+import { sessionCookieName } from "./session-cookie";
 import { sessionIsCurrent } from "./session-version";
 import { loadUserActor } from "./user";
 
@@ -32,7 +33,7 @@ export function createAuth(app: AppName) {
     },
     cookies: {
       sessionToken: {
-        name: `omni-${app}.session-token`,
+        name: sessionCookieName(app),
         options: { httpOnly: true, sameSite: "lax", path: "/", secure: secureCookies },
       },
     },
