@@ -18,6 +18,13 @@ export const cachedProcedures: Record<string, ReadCacheTopic[]> = {
   "stores.get": ["stores"],
 };
 
+/** Public reads whose answer is worked out anew for each call from cached rows (`stores.list`: the pickup promise). */
+const computedPerCall = new Set(["stores.list"]);
+
+/** Whether the whole HTTP answer of `procedure` may be kept (see `cachedAnswer`). */
+export const answerIsCacheable = (procedure: string) =>
+  procedure in cachedProcedures && !computedPerCall.has(procedure);
+
 /** When a running or scheduled automatic promotion next starts or ends (ms), itself cached until then. */
 function nextPriceChange(db: Database): Promise<number | null> {
   const cache = readCacheOf(db.$client);

@@ -7,7 +7,7 @@ import { getDb, type Database } from "@omni/db";
 import { logger, type Logger } from "@omni/logger";
 
 import { publicCacheHeaders } from "./cache-headers";
-import { cachedAnswer, cachedProcedures, type StoredAnswer } from "./cached-reads";
+import { answerIsCacheable, cachedAnswer, type StoredAnswer } from "./cached-reads";
 import { bearerToken, createContext, type AppName } from "./context";
 import { apiEnv } from "./env";
 import { openApiDocument } from "./openapi/document";
@@ -89,7 +89,7 @@ export function createTrpcRouteHandler(identity: Identity, dependencies: Depende
 function publicReadOf(req: Request, url: URL): string | null {
   if (req.method !== "GET" || url.searchParams.has("batch")) return null;
   const procedure = url.pathname.slice(url.pathname.lastIndexOf("/") + 1);
-  return procedure in cachedProcedures ? procedure : null;
+  return answerIsCacheable(procedure) ? procedure : null;
 }
 
 /** No user, API key or kiosk device: nobody whose rights or refusal could make the answer differ. */
