@@ -65,6 +65,29 @@ describe("catalogue and stock procedures", () => {
     expect(movement).toMatchObject({ reason: "cycle_count", note: "Cycle count aisle B", on_hand_after: 7 });
   });
 
+  it("answers every store and the warehouse in one read, expired holds given back", async () => {
+    const anon = await callerFor(t.db, "anonymous");
+    const [row] =
+      await t.sql`select sku from stock_levels where location_id = 'krakow' and on_hand >= 4 order by sku limit 1`;
+    const sku = row!.sku as string;
+    // Two units held in Kraków: one hold still running, one whose deadline passed (not yet released by a job).
+    await t.sql`update stock_levels set held = held + 2 where sku = ${sku} and location_id = 'krakow'`;
+    await t.sql`insert into stock_holds (location_id, sku, quantity, kind, owner_id, expires_at) values
+      ('krakow', ${sku}, 1, 'reservation', gen_random_uuid(), now() + interval '1 hour'),
+      ('krakow', ${sku}, 1, 'reservation', gen_random_uuid(), now() - interval '1 minute')`;
+    await t.sql`update stock_levels set on_hand = 0, held = 0 where sku = ${sku} and location_id = 'gdansk'`;
+    const expected = await t.sql<{ id: string; available: number }[]>`
+      select sl.location_id as id, greatest(0, sl.on_hand - sl.held - sl.safety_stock + case when sl.location_id = 'krakow' then 1 else 0 end)::int as available
+      from stock_levels sl where sl.sku = ${sku}`;
+    const of = (id: string) => expected.find((e) => e.id === id)?.available ?? 0;
+    const answer = await anon.inventory.availability({ sku });
+    expect(answer.online).toBe(of("online"));
+    expect(answer.locations.map((l) => [l.storeId, l.available])).toEqual(
+      ["gdansk", "krakow", "poznan", "warszawa", "wroclaw"].map((id) => [id, of(id)]),
+    );
+    expect(answer.locations.find((l) => l.storeId === "gdansk")!.pickup.sourcing).not.toBe("in_store");
+  });
+
   it("lists what a store is running out of, scarcest first", async () => {
     const manager = await callerFor(t.db, { email: "max@example.com" }, "admin");
     const [row] =

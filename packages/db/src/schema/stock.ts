@@ -26,6 +26,8 @@ export const stockLevels = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.locationId, t.sku] }),
+    // Migration 0017 makes it a covering index: INCLUDE (location_id, on_hand, held, safety_stock, aisle), so the
+    // availability of a SKU is an index-only scan (drizzle cannot express INCLUDE; the name and key are unchanged).
     index("stock_levels_sku_idx").on(t.sku),
     check("stock_on_hand_nonneg", sql`${t.onHand} >= 0`),
     check("stock_held_nonneg", sql`${t.held} >= 0`),
@@ -55,6 +57,11 @@ export const stockHolds = pgTable(
   (t) => [
     index("stock_holds_open_idx")
       .on(t.locationId, t.sku)
+      .where(sql`${t.releasedAt} is null`),
+    // The open holds of one SKU in every location at once (availability). Migration 0017 adds
+    // INCLUDE (location_id, quantity, expires_at), which drizzle cannot express.
+    index("stock_holds_open_sku_idx")
+      .on(t.sku)
       .where(sql`${t.releasedAt} is null`),
     index("stock_holds_owner_idx").on(t.ownerId),
     check("stock_holds_quantity_positive", sql`${t.quantity} > 0`),

@@ -3,7 +3,7 @@ import { sql, type SQL } from "drizzle-orm";
 import type { DbOrTx, OpeningHours } from "@omni/db";
 
 import { notFound } from "../kernel";
-import { pickupPromise, promiseSettings, soonestSource } from "../stores";
+import { pickupPromise, PROMISE_SETTING_KEYS, promiseSettingsOf, soonestSource, type LeadTimes } from "../stores";
 
 /**
  * Units that can be promised: on hand − held − safety stock, never below 0. Holds whose deadline
@@ -33,7 +33,7 @@ export async function availabilityBySku(
   const rows = await db.execute<{ sku: string; location_id: string; available: number; aisle: string | null }>(sql`
     select sl.sku, sl.location_id, ${availableSql} as available, sl.aisle
     from stock_levels sl join locations l on l.id = sl.location_id
-    where sl.sku in ${skus} ${where ? sql`and ${where}` : sql``}
+    where sl.sku = any(${sql.param(skus)}::text[]) ${where ? sql`and ${where}` : sql``}
     order by sl.sku, l.type desc, l.id`);
   for (const row of rows) {
     const list = out.get(row.sku) ?? [];
@@ -45,20 +45,53 @@ export async function availabilityBySku(
 
 export const ONLINE_LOCATION = "online";
 
-/** The contract's `inventory.availability`: `online` is what home delivery can promise. */
+type AvailabilityRow = {
+  known: boolean;
+  lead_times: Partial<LeadTimes> | null;
+  picking: unknown;
+  id: string | null;
+  type: string | null;
+  opening_hours: OpeningHours | null;
+  timezone: string | null;
+  available: number | null;
+  aisle: string | null;
+};
+
+/**
+ * The contract's `inventory.availability`: `online` is what home delivery can promise.
+ * One statement (a product page asks on every view, for up to 56 locations): whether the SKU exists, the promise
+ * settings, every store and every location that stocks the SKU. Its stock rows come from an index-only scan of
+ * `stock_levels_sku_idx`, which includes the columns read here (migration 0017); the holds whose deadline passed are
+ * summed once per SKU from `stock_holds_open_sku_idx`, not probed once per location.
+ */
 export async function getAvailability(db: DbOrTx, input: { sku: string; storeIds?: string[] }) {
-  const known = await db.execute<{ sku: string }>(sql`select sku from variants where sku = ${input.sku}`);
-  if (!known.length) throw notFound(`SKU ${input.sku}`, "sku_not_found", { sku: input.sku });
-  const storeRows = await db.execute<{ id: string; opening_hours: OpeningHours | null; timezone: string }>(
-    sql`select id, opening_hours, timezone from locations where type = 'store' order by id`,
-  );
+  const rows = await db.execute<AvailabilityRow>(sql`
+    select k.known, k.lead_times, k.picking, x.id, x.type, x.opening_hours, x.timezone, x.available, x.aisle
+    from (select exists (select 1 from variants v where v.sku = ${input.sku}) as known,
+            (select value from settings where key = ${PROMISE_SETTING_KEYS.leadTimes}) as lead_times,
+            (select value from settings where key = ${PROMISE_SETTING_KEYS.picking}) as picking) k
+    left join lateral (
+      select l.id, l.type, l.opening_hours, l.timezone, s.available, s.aisle
+      from locations l
+      left join (
+        select sl.location_id, sl.aisle,
+          greatest(0, sl.on_hand - sl.held - sl.safety_stock + coalesce(h.expired, 0))::int as available
+        from stock_levels sl
+        left join (
+          select h.location_id, sum(h.quantity) as expired from stock_holds h
+          where h.sku = ${input.sku} and h.released_at is null and h.expires_at <= now()
+          group by h.location_id) h on h.location_id = sl.location_id
+        where sl.sku = ${input.sku}) s on s.location_id = l.id
+      where l.type = 'store' or s.location_id is not null) x on k.known
+    order by x.id`);
+  if (!rows[0]?.known) throw notFound(`SKU ${input.sku}`, "sku_not_found", { sku: input.sku });
+  const storeRows = rows.filter((r): r is AvailabilityRow & { id: string; timezone: string } => r.type === "store");
   const wanted = input.storeIds ?? storeRows.map((r) => r.id);
-  const bySku = await availabilityBySku(db, [input.sku]);
-  const levels = bySku.get(input.sku) ?? [];
-  const of = (id: string) => levels.find((l) => l.storeId === id);
-  const settings = await promiseSettings(db);
+  const levels = rows.filter((r): r is AvailabilityRow & { id: string; available: number } => r.available !== null);
+  const of = (id: string) => levels.find((l) => l.id === id);
+  const settings = promiseSettingsOf(rows[0].lead_times, rows[0].picking);
   const now = new Date();
-  const stocked = levels.filter((l) => l.available > 0).map((l) => l.storeId);
+  const stocked = levels.filter((l) => l.available > 0).map((l) => l.id);
   // One unit, the usual case on a product page: here now, or sent from where it gets here soonest.
   const promiseAt = (storeId: string) => {
     const row = storeRows.find((s) => s.id === storeId)!;

@@ -54,10 +54,18 @@ async function setting<T>(db: DbOrTx, key: string): Promise<T | undefined> {
   return row?.value as T | undefined;
 }
 
+/** The settings a pickup promise reads; a caller that reads them in its own statement passes their values. */
+export const PROMISE_SETTING_KEYS = { leadTimes: "transfer_lead_times", picking: "pickup_picking_minutes" } as const;
+
 /** Settings `transfer_lead_times` (partial `LeadTimes`) and `pickup_picking_minutes`, with the defaults. */
 export async function promiseSettings(db: DbOrTx): Promise<PromiseSettings> {
-  const lead = await setting<Partial<LeadTimes>>(db, "transfer_lead_times");
-  const picking = await setting<number>(db, "pickup_picking_minutes");
+  const lead = await setting<Partial<LeadTimes>>(db, PROMISE_SETTING_KEYS.leadTimes);
+  const picking = await setting<number>(db, PROMISE_SETTING_KEYS.picking);
+  return promiseSettingsOf(lead, picking);
+}
+
+/** The stored values of `PROMISE_SETTING_KEYS` (or nothing), completed with the defaults. */
+export function promiseSettingsOf(lead: Partial<LeadTimes> | null | undefined, picking: unknown): PromiseSettings {
   return {
     leadTimes: {
       default: lead?.default ?? DEFAULT_LEAD_TIMES.default,
