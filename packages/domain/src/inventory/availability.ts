@@ -3,7 +3,14 @@ import { sql, type SQL } from "drizzle-orm";
 import type { DbOrTx, OpeningHours } from "@omni/db";
 
 import { notFound } from "../kernel";
-import { pickupPromise, PROMISE_SETTING_KEYS, promiseSettingsOf, soonestSource, type LeadTimes } from "../stores";
+import {
+  leadTimeHours,
+  pickupPromise,
+  PROMISE_SETTING_KEYS,
+  promiseSettingsOf,
+  soonestSource,
+  type LeadTimes,
+} from "../stores";
 
 /**
  * Units that can be promised: on hand − held − safety stock, never below 0. Holds whose deadline
@@ -93,13 +100,19 @@ export async function getAvailability(db: DbOrTx, input: { sku: string; storeIds
   const now = new Date();
   const stocked = levels.filter((l) => l.available > 0).map((l) => l.id);
   // One unit, the usual case on a product page: here now, or sent from where it gets here soonest.
+  const promises = new Map<string, ReturnType<typeof pickupPromise>>();
   const promiseAt = (storeId: string) => {
     const row = storeRows.find((s) => s.id === storeId)!;
     const store = { id: row.id, openingHours: row.opening_hours, timezone: row.timezone };
     const sourceId = stocked.includes(storeId)
       ? null
       : (soonestSource(settings.leadTimes, storeId, stocked) ?? undefined);
-    return pickupPromise({ now, store, sourceId, settings });
+    // Stores with the same hours whose goods arrive at the same moment get the same promise: most of the 56.
+    const arrival = sourceId == null ? String(sourceId) : leadTimeHours(settings.leadTimes, sourceId, storeId);
+    const key = `${arrival}|${row.timezone}|${JSON.stringify(row.opening_hours)}`;
+    const known = promises.get(key) ?? pickupPromise({ now, store, sourceId, settings });
+    promises.set(key, known);
+    return known;
   };
   return {
     sku: input.sku,

@@ -10,17 +10,31 @@ const HOUR_MS = 60 * 60 * 1000;
 
 type LocalDate = { year: number; month: number; day: number };
 
+/**
+ * One formatter per time zone for the life of the process: making an `Intl.DateTimeFormat` costs far more than
+ * formatting with it, and an availability answer computes a pickup promise for every store (56 at the scale seed).
+ */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat("en-GB", {
+      timeZone,
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
+      hourCycle: "h23",
+    });
+    formatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
 function localParts(at: Date, timeZone: string) {
-  const parts = new Intl.DateTimeFormat("en-GB", {
-    timeZone,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit",
-    hourCycle: "h23",
-  }).formatToParts(at);
+  const parts = formatterFor(timeZone).formatToParts(at);
   const get = (type: string) => Number(parts.find((p) => p.type === type)!.value);
   return {
     year: get("year"),
@@ -91,16 +105,27 @@ export function reservationExpiry(input: {
 
 /** The store's open windows from the day of `at` on, for `days` days, as instants. */
 export function openWindows(at: Date, hours: OpeningHours, timeZone: string, days = 8): { open: Date; close: Date }[] {
+  return [...eachOpenWindow(at, hours, timeZone, days)];
+}
+
+/**
+ * The same windows one at a time, so that a caller that needs only the first or second (a pickup promise, for each
+ * of 56 stores in one availability answer) does not turn nine days of wall times into instants.
+ */
+export function* eachOpenWindow(
+  at: Date,
+  hours: OpeningHours,
+  timeZone: string,
+  days = 8,
+): Generator<{ open: Date; close: Date }> {
   const today = localParts(at, timeZone);
-  const windows: { open: Date; close: Date }[] = [];
   for (let ahead = 0; ahead < days; ahead++) {
     const day = addDays(today, ahead);
     const times = hours[day.weekday];
     if (times)
-      windows.push({
+      yield {
         open: wallTimeToInstant(day, times[0], timeZone),
         close: wallTimeToInstant(day, times[1], timeZone),
-      });
+      };
   }
-  return windows;
 }

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 
 import { settings, type DbOrTx, type OpeningHours } from "@omni/db";
 
-import { openWindows } from "./opening-hours";
+import { eachOpenWindow } from "./opening-hours";
 
 /**
  * The one promise of a pickup time. Goods on the shelf are ready a picking time after the store next
@@ -89,9 +89,8 @@ export function readyAfter(input: {
 }): Date {
   const work = input.pickingMinutes * MINUTE_MS;
   if (!input.openingHours) return new Date(input.from.getTime() + work);
-  const windows = openWindows(input.from, input.openingHours, input.timeZone ?? "Europe/Warsaw", 9);
   let left = work;
-  for (const w of windows) {
+  for (const w of eachOpenWindow(input.from, input.openingHours, input.timeZone ?? "Europe/Warsaw", 9)) {
     const start = Math.max(w.open.getTime(), input.from.getTime());
     if (start >= w.close.getTime()) continue;
     const room = w.close.getTime() - start;
