@@ -11,7 +11,8 @@ import { benchDatabase, fmt, percentiles } from "./harness";
  * `next start` of the shop, on the demo seed plus 100k variants × 50 extra stores (5.6M stock rows).
  * Needs a production build of the shop first (`pnpm --filter @omni/web build`). Run: `pnpm bench:http`.
  * BENCH_DATABASE_URL reuses a database that already holds the scale seed (seeding takes minutes);
- * BENCH_REQUESTS (default 500) requests per row, at concurrency 1 and 10, to 127.0.0.1 only.
+ * BENCH_REQUESTS (default 500) requests per row, at concurrency 1 and 10, to 127.0.0.1 only. The shop runs without
+ * its read cache; BENCH_CACHED_ROWS=1 adds the catalogue rows with the cache on (see `startShop`).
  */
 const variants = Number(process.env.BENCH_VARIANTS ?? 100_000);
 const locations = Number(process.env.BENCH_LOCATIONS ?? 50);
@@ -36,19 +37,28 @@ const skus = (await sql`select sku from variants where sku like 'BENCH-%' order 
 await sql.end();
 if (skus.length === 0) throw new Error("This database has no scale seed (BENCH-% SKUs).");
 
-const shop = spawn("pnpm", ["exec", "next", "start", "--port", String(port), "--hostname", "127.0.0.1"], {
-  cwd: path.join(repoRoot, "apps", "web"),
-  env: {
-    ...process.env,
-    DATABASE_URL: url,
-    AUTH_SECRET: authSecret(true),
-    AUTH_TRUST_HOST: "true",
-    NEXT_TELEMETRY_DISABLED: "1",
-    NODE_ENV: "production",
-  },
-  stdio: ["ignore", "ignore", "inherit"],
-  detached: true,
-});
+/**
+ * The shop's production server. Without its read cache (OMNI_READ_CACHE_TTL_MS=0) by default: the text queries
+ * repeat a few words, which the per-process cache would answer from memory without SQL after the first call.
+ * With BENCH_CACHED_ROWS=1 the catalogue rows are measured again on a second start with the cache on, beside them.
+ */
+function startShop(readCache: boolean) {
+  return spawn("pnpm", ["exec", "next", "start", "--port", String(port), "--hostname", "127.0.0.1"], {
+    cwd: path.join(repoRoot, "apps", "web"),
+    env: {
+      ...process.env,
+      DATABASE_URL: url,
+      AUTH_SECRET: authSecret(true),
+      AUTH_TRUST_HOST: "true",
+      NEXT_TELEMETRY_DISABLED: "1",
+      NODE_ENV: "production",
+      ...(readCache ? {} : { OMNI_READ_CACHE_TTL_MS: "0" }),
+    },
+    stdio: ["ignore", "ignore", "inherit"],
+    detached: true,
+  });
+}
+let shop = startShop(false);
 const stopShop = () => {
   try {
     if (shop.pid) process.kill(-shop.pid, "SIGTERM");
@@ -56,6 +66,18 @@ const stopShop = () => {
     /* already gone */
   }
 };
+async function shopReady() {
+  const deadline = Date.now() + 120_000;
+  while (
+    (await fetch(`${base}/api/trpc/stores.list`)
+      .then((r) => r.ok)
+      .catch(() => false)) === false
+  ) {
+    if (Date.now() > deadline)
+      throw new Error("The shop did not start (is there a production build? `pnpm --filter @omni/web build`)");
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
 
 async function get(procedure: string, input: unknown) {
   const response = await fetch(
@@ -85,16 +107,7 @@ async function measure(concurrency: number, call: (i: number) => Promise<unknown
 
 const rows: [string, number, Awaited<ReturnType<typeof measure>>][] = [];
 try {
-  const deadline = Date.now() + 120_000;
-  while (
-    (await fetch(`${base}/api/trpc/stores.list`)
-      .then((r) => r.ok)
-      .catch(() => false)) === false
-  ) {
-    if (Date.now() > deadline)
-      throw new Error("The shop did not start (is there a production build? `pnpm --filter @omni/web build`)");
-    await new Promise((r) => setTimeout(r, 500));
-  }
+  await shopReady();
   const words = ["linen", "wool", "item 42", "denim"];
   // Polish, folded letters, a typo, a prefix and an exact SKU: the queries the search must forgive.
   const forgiving = ["koszula lniana", "welniana kurtka", "kurtla", "jeansow", "zolta kurtka", skus[0]!];
@@ -116,12 +129,23 @@ try {
       () => get("catalog.search", { category: "jeans", availableIn: "krakow", limit: 20 }),
     ],
   ];
-  for (const [name, call] of cases.filter(([name]) => !only || name.includes(only))) {
-    for (const concurrency of [1, 10]) {
-      rows.push([name, concurrency, await measure(concurrency, call)]);
-      const r = rows.at(-1)![2];
-      console.log(`${name} c=${concurrency}: p50 ${fmt(r.p50)}, p95 ${fmt(r.p95)}, p99 ${fmt(r.p99)}`);
-    }
+  const selected = cases.filter(([name]) => !only || name.includes(only));
+  const measureAll = async (list: typeof cases, label: string) => {
+    for (const [name, call] of list)
+      for (const concurrency of [1, 10]) {
+        rows.push([`${name}${label}`, concurrency, await measure(concurrency, call)]);
+        const r = rows.at(-1)![2];
+        console.log(`${name}${label} c=${concurrency}: p50 ${fmt(r.p50)}, p95 ${fmt(r.p95)}, p99 ${fmt(r.p99)}`);
+      }
+  };
+  await measureAll(selected, "");
+  const cacheable = selected.filter(([name]) => name.startsWith("catalog."));
+  if (process.env.BENCH_CACHED_ROWS === "1" && cacheable.length) {
+    stopShop();
+    await new Promise((r) => setTimeout(r, 2000));
+    shop = startShop(true);
+    await shopReady();
+    await measureAll(cacheable, " [read cache on]");
   }
 } finally {
   stopShop();

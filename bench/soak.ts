@@ -17,7 +17,7 @@ import { benchDatabase, fmt, percentiles } from "./harness";
  * (create, add, options, place the order) 2 %.
  * 1. Maximum: SOAK_CONCURRENCY (default 20) closed-loop workers for SOAK_MAX_SECONDS (default 30) after a warm-up
  *    of the same length; operations per second completed is the maximum.
- * 2. Soak: operations started at a fixed rate (open loop: a slow answer does not slow the arrivals), latency per
+ * 2. Soak: after SOAK_WARMUP_SECONDS (default 60) at the soak's rate, not counted, operations started at a fixed rate (open loop: a slow answer does not slow the arrivals), latency per
  *    HTTP request by minute of its start, the resident memory (VmRSS) of every shop process at the end of each minute.
  * Verdict: p99 of the last minute within 1.5× of the first, and no shop process's RSS grew by 20 % or more between
  * the end of the first and of the last minute.
@@ -30,6 +30,7 @@ const LOAD = Number(process.env.SOAK_LOAD ?? 0.7);
 const PROCESSES = Number(process.env.SOAK_PROCESSES ?? 2);
 const CONCURRENCY = Number(process.env.SOAK_CONCURRENCY ?? 20);
 const MAX_SECONDS = Number(process.env.SOAK_MAX_SECONDS ?? 30);
+const WARMUP_SECONDS = Number(process.env.SOAK_WARMUP_SECONDS ?? 60);
 /** Arrivals beyond this many operations in flight are counted as shed, not sent: the run must not snowball. */
 const MAX_IN_FLIGHT = Number(process.env.SOAK_MAX_IN_FLIGHT ?? 500);
 const PORT = Number(process.env.BENCH_PORT ?? 3970);
@@ -188,6 +189,29 @@ try {
       await new Promise((r) => setTimeout(r, 500));
     }
 
+  /** Operations started at `rate` per second for `ms` (open loop: a slow answer does not delay the next start). */
+  const fixedRate = async (ms: number, onTick?: (elapsed: number) => void) => {
+    const started = Date.now();
+    let launched = 0;
+    while (Date.now() - started < ms) {
+      const elapsed = Date.now() - started;
+      const due = Math.floor((elapsed / 1000) * rate) - launched;
+      for (let i = 0; i < due; i++) {
+        launched++;
+        if (inFlight >= MAX_IN_FLIGHT) {
+          shed++;
+          continue;
+        }
+        inFlight++;
+        void operation().finally(() => inFlight--);
+      }
+      onTick?.(elapsed);
+      await new Promise((r) => setTimeout(r, 5));
+    }
+  };
+  let inFlight = 0;
+  let shed = 0;
+  let rate = 0;
   const closedLoop = async (seconds: number) => {
     let operations = 0;
     const until = Date.now() + seconds * 1000;
@@ -205,52 +229,41 @@ try {
   samples = [];
   const maximum = await closedLoop(MAX_SECONDS);
   const failedAtMax = samples.filter((s) => !s.ok).length;
-  const rate = maximum * LOAD;
+  const requestsAtMax = samples.length / MAX_SECONDS;
+  rate = maximum * LOAD;
   console.log(
-    `maximum: ${maximum.toFixed(1)} operations/s (${CONCURRENCY} workers, ${PROCESSES} process(es), ${failedAtMax} failed requests); soak at ${rate.toFixed(1)}/s for ${MINUTES} min`,
+    `maximum: ${maximum.toFixed(1)} operations/s = ${requestsAtMax.toFixed(1)} requests/s (${CONCURRENCY} workers, ${PROCESSES} process(es), ${failedAtMax} failed requests); soak at ${rate.toFixed(1)}/s for ${MINUTES} min`,
   );
 
+  // A warm-up at the soak's own rate, not counted: the processes reach the steady state (JIT, prepared statements,
+  // the read cache's entries, pools) before the first minute that the verdict compares with the last.
+  await fixedRate(WARMUP_SECONDS * 1000);
   samples = [];
   checkouts = 0;
+  shed = 0;
   const minutes: { minute: number; requests: number; failed: number; p50: number; p99: number; rss: number[] }[] = [];
-  const started = Date.now();
-  let launched = 0;
-  let inFlight = 0;
-  let shed = 0;
   let minute = 0;
-  while (minute < MINUTES) {
-    const elapsed = Date.now() - started;
-    const due = Math.floor((elapsed / 1000) * rate) - launched;
-    for (let i = 0; i < due; i++) {
-      launched++;
-      if (inFlight >= MAX_IN_FLIGHT) {
-        shed++;
-        continue;
-      }
-      inFlight++;
-      void operation().finally(() => inFlight--);
-    }
-    if (elapsed >= (minute + 1) * 60_000) {
-      const from = started + minute * 60_000;
-      const of = samples.filter((s) => s.at >= from && s.at < from + 60_000);
-      samples = samples.filter((s) => s.at >= from + 60_000);
-      const p = percentiles(of.map((s) => s.ms));
-      minutes.push({
-        minute: minute + 1,
-        requests: of.length,
-        failed: of.filter((s) => !s.ok).length,
-        p50: p.p50,
-        p99: p.p99,
-        rss: children.map((c) => rssMb(c.pid)),
-      });
-      const m = minutes.at(-1)!;
-      console.log(
-        `minute ${m.minute}: ${m.requests} requests, ${m.failed} failed, p50 ${fmt(m.p50)}, p99 ${fmt(m.p99)}, RSS ${m.rss.map((r) => `${r.toFixed(0)} MB`).join(" / ")}, shed ${shed}`,
-      );
-      minute++;
-    }
-    await new Promise((r) => setTimeout(r, 5));
-  }
+  const started = Date.now();
+  await fixedRate(MINUTES * 60_000 + 50, (elapsed) => {
+    if (elapsed < (minute + 1) * 60_000) return;
+    const from = started + minute * 60_000;
+    const of = samples.filter((s) => s.at >= from && s.at < from + 60_000);
+    samples = samples.filter((s) => s.at >= from + 60_000);
+    const p = percentiles(of.map((s) => s.ms));
+    minutes.push({
+      minute: minute + 1,
+      requests: of.length,
+      failed: of.filter((s) => !s.ok).length,
+      p50: p.p50,
+      p99: p.p99,
+      rss: children.map((c) => rssMb(c.pid)),
+    });
+    const m = minutes.at(-1)!;
+    console.log(
+      `minute ${m.minute}: ${m.requests} requests, ${m.failed} failed, p50 ${fmt(m.p50)}, p99 ${fmt(m.p99)}, RSS ${m.rss.map((r) => `${r.toFixed(0)} MB`).join(" / ")}, shed ${shed}`,
+    );
+    minute++;
+  });
   while (inFlight > 0) await new Promise((r) => setTimeout(r, 50));
 
   const first = minutes[0]!;

@@ -26,9 +26,10 @@ export const stockLevels = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.locationId, t.sku] }),
-    // Migration 0017 makes it a covering index: INCLUDE (location_id, on_hand, held, safety_stock, aisle), so the
-    // availability of a SKU is an index-only scan (drizzle cannot express INCLUDE; the name and key are unchanged).
-    index("stock_levels_sku_idx").on(t.sku),
+    // By SKU, then location, and covering (migration 0017 adds INCLUDE (on_hand, held, safety_stock, aisle), which
+    // drizzle cannot express): the availability of a SKU in every location, and "in stock in this store" for each
+    // of thousands of variants (facets, listings), are index-only scans that never visit the table.
+    index("stock_levels_sku_idx").on(t.sku, t.locationId),
     check("stock_on_hand_nonneg", sql`${t.onHand} >= 0`),
     check("stock_held_nonneg", sql`${t.held} >= 0`),
     check("stock_safety_nonneg", sql`${t.safetyStock} >= 0`),

@@ -304,9 +304,20 @@ export async function catalogFacets(db: DbOrTx, input: CatalogFilters & { storeI
         .map((d) => `ok_${d}`)
         .join(" and "),
     );
+  // Distinct products per value as two hashed groupings (value and product, then value): `count(distinct id)` sorts
+  // every matching variant row, six times per call (25,000 rows for a word found in a quarter of the catalogue).
   const count = (dim: string, key: string, without?: Dimension, extra = "") =>
-    sql`select ${dim}::text as dim, ${sql.raw(key)}::text as value, count(distinct id)::int as count from m
-        where ${others(without)} ${sql.raw(extra)} group by 2`;
+    sql`select ${dim}::text as dim, value, count(*)::int as count from (
+          select ${sql.raw(key)}::text as value, id from m where ${others(without)} ${sql.raw(extra)} group by 1, 2) g
+        group by value`;
+  // "Available in my store": per matching product, its variants (those that pass the other filters) are probed in the
+  // store until one has a unit, instead of probing every matching variant row (25,000 for a common word).
+  const storeCount = (storeId: string) =>
+    sql`select 'store'::text as dim, 'yes'::text as value, count(*)::int as count
+        from (select distinct id from m where ${others("availableIn")}) g
+        where exists (select 1 from variants v join products p on p.id = v.product_id
+                      where v.product_id = g.id and ${and(variantConditions(input, "availableIn"))}
+                        and ${inStoreSql(storeId)})`;
   const counting = db.execute<{
     dim: string;
     value: string | null;
@@ -315,7 +326,6 @@ export async function catalogFacets(db: DbOrTx, input: CatalogFilters & { storeI
     m as materialized (
       select p.id, p.category_slug as category, v.options->>'size' as size, v.options->>'colour' as colour,
         ${bandKey} as band,
-        ${input.storeId ? inStoreSql(input.storeId) : sql`false`} as in_store,
         ${sql.join(
           dims.map((d) => sql`${flag(d)} as ${sql.raw(`ok_${d}`)}`),
           sql`, `,
@@ -328,7 +338,7 @@ export async function catalogFacets(db: DbOrTx, input: CatalogFilters & { storeI
     union all ${count("colours", "colour", "colours")}
     union all ${count("price", "band", "price")}
     union all ${count("total", "'all'")}
-    ${input.storeId ? sql`union all ${count("store", "'yes'", "availableIn", "and in_store")}` : sql``}`);
+    ${input.storeId ? sql`union all ${storeCount(input.storeId)}` : sql``}`);
   const [rows, names] = await Promise.all([
     counting,
     db.execute<{ slug: string; name: string; name_pl: string }>(
