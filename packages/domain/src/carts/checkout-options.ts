@@ -2,7 +2,6 @@ import type { Database } from "@omni/db";
 
 import type { Actor } from "../kernel";
 import { deliveryEtaDays, deliveryFees, shippingFee } from "../shipping";
-import { planSourcing } from "../transfers";
 import { getCart } from "./cart";
 import { pickupOptions } from "./checkout-pickup-options";
 
@@ -17,23 +16,17 @@ export type PaymentOption =
  */
 export async function checkoutOptions(db: Database, actor: Actor, input: { cartId: string }) {
   const cart = await getCart(db, actor, input);
-  const fees = await deliveryFees(db);
-  const nearby = await pickupOptions(db, actor, input);
-  const lines = cart.lines.map((l) => ({ sku: l.sku, quantity: l.quantity }));
+  const [fees, nearby] = await Promise.all([deliveryFees(db), pickupOptions(db, actor, input, cart)]);
   const goods = cart.totalMinor;
-  const pickup = [];
-  for (const store of nearby.stores) {
-    const plan = lines.length ? await planSourcing(db, { storeId: store.storeId, lines }) : null;
-    const promise = plan?.promise ?? { sourcing: "unavailable" as const };
-    pickup.push({
-      storeId: store.storeId,
-      name: store.name,
-      city: store.city,
-      sourcing: promise.sourcing,
-      readyBy: promise.readyBy,
-      priceMinor: 0,
-    });
-  }
+  // The pickup promise per store was worked out by pickupOptions from the same stock read.
+  const pickup = nearby.stores.map((store) => ({
+    storeId: store.storeId,
+    name: store.name,
+    city: store.city,
+    sourcing: store.sourcing,
+    readyBy: store.readyBy,
+    priceMinor: 0,
+  }));
   return {
     cartId: cart.cartId,
     currency: cart.currency,

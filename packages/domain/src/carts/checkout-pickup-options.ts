@@ -5,8 +5,9 @@ import { locations, type Database } from "@omni/db";
 
 import { availabilityBySku, ONLINE_LOCATION } from "../inventory";
 import type { Actor } from "../kernel";
-import { planSourcing } from "../transfers";
-import { getCart, type CartLineView } from "./cart";
+import { promiseSettings, type PickupPromise } from "../stores";
+import { planSourcingFrom } from "../transfers";
+import { getCart, type CartLineView, type CartView } from "./cart";
 
 export type OptionLine = {
   sku: string;
@@ -23,12 +24,27 @@ export type OptionLine = {
  * same for home delivery. Stores come nearest first when the shopper's position is known, otherwise
  * those that have everything first.
  */
-export async function pickupOptions(db: Database, actor: Actor, input: { cartId: string; lat?: number; lng?: number }) {
-  const cart = await getCart(db, actor, input);
-  const bySku = await availabilityBySku(
-    db,
-    cart.lines.map((l) => l.sku),
-  );
+export async function pickupOptions(
+  db: Database,
+  actor: Actor,
+  input: { cartId: string; lat?: number; lng?: number },
+  /** The cart as `getCart` just answered it to the same caller (checkout.options), so it is not read twice. */
+  loaded?: CartView,
+) {
+  const cart = loaded ?? (await getCart(db, actor, input));
+  // Stock, stores and the promise's settings in one go: the page needs all three, whatever the store count.
+  const [bySku, stores, settings] = await Promise.all([
+    availabilityBySku(
+      db,
+      cart.lines.map((l) => l.sku),
+    ),
+    db
+      .select()
+      .from(locations)
+      .where(and(eq(locations.type, "store"), eq(locations.pickup, true)))
+      .orderBy(asc(locations.name)),
+    promiseSettings(db),
+  ]);
   const availableAt = (locationId: string, line: CartLineView): OptionLine => {
     const available = bySku.get(line.sku)?.find((l) => l.storeId === locationId)?.available ?? 0;
     return {
@@ -50,20 +66,15 @@ export async function pickupOptions(db: Database, actor: Actor, input: { cartId:
       availableLineCount: lines.length - missing.length,
     };
   };
-  const stores = await db
-    .select()
-    .from(locations)
-    .where(and(eq(locations.type, "store"), eq(locations.pickup, true)))
-    .orderBy(asc(locations.name));
   const here = input.lat != null && input.lng != null ? { lat: input.lat, lng: input.lng } : null;
   const wanted = cart.lines.map((l) => ({ sku: l.sku, quantity: l.quantity }));
   // The promise per store: from its shelf, sent in from elsewhere (ship-to-store), or not possible.
-  const promises = new Map<string, Awaited<ReturnType<typeof planSourcing>>["promise"]>();
+  const promises = new Map<string, PickupPromise>();
   for (const store of stores) {
     promises.set(
       store.id,
       wanted.length
-        ? (await planSourcing(db, { storeId: store.id, lines: wanted })).promise
+        ? planSourcingFrom({ store, settings, availability: bySku, lines: wanted }).promise
         : { sourcing: "unavailable" },
     );
   }

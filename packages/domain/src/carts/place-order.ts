@@ -315,29 +315,30 @@ async function confirmPlaced(tx: Tx, actor: Actor, order: OrderRow, confirmation
     });
     await earnForOrder(tx, actor, order);
   }
-  if (order.email !== WALK_IN_EMAIL) {
-    await queueMessage(tx, await orderPlacedMessage(tx, order));
-  }
-  await emitWebhookEvent(tx, "order.placed", {
-    orderNumber: order.number,
-    channel: order.channel,
-    status: order.status,
-    fulfillment: confirmationOf.fulfillment,
-    storeId: order.locationId,
-    totalMinor: order.totalMinor,
-    currency: order.currency,
-  });
-  await recordAudit(tx, actor, {
-    action: "checkout.placeOrder",
-    entityType: "order",
-    entityId: order.number,
-    storeId: order.locationId,
-    after: {
-      totalMinor: order.totalMinor,
-      paymentMethod: order.paymentMethod,
+  // The message, the webhook event and the audit entry are independent writes: sent together.
+  await Promise.all([
+    order.email !== WALK_IN_EMAIL ? orderPlacedMessage(tx, order).then((m) => queueMessage(tx, m)) : null,
+    emitWebhookEvent(tx, "order.placed", {
+      orderNumber: order.number,
+      channel: order.channel,
+      status: order.status,
       fulfillment: confirmationOf.fulfillment,
-    },
-  });
+      storeId: order.locationId,
+      totalMinor: order.totalMinor,
+      currency: order.currency,
+    }),
+    recordAudit(tx, actor, {
+      action: "checkout.placeOrder",
+      entityType: "order",
+      entityId: order.number,
+      storeId: order.locationId,
+      after: {
+        totalMinor: order.totalMinor,
+        paymentMethod: order.paymentMethod,
+        fulfillment: confirmationOf.fulfillment,
+      },
+    }),
+  ]);
 }
 
 async function fulfillingLocation(tx: Tx, fulfillment: Fulfillment, sale?: CounterSale) {
@@ -390,10 +391,12 @@ async function holdStock(
   locationName: string,
   lines: PricedLine[],
 ) {
-  await lockStockRows(
-    tx,
-    lines.map((l) => ({ locationId, sku: l.sku })),
-  );
+  // One line locks its one row in reserveStock; several are locked first, in the global order.
+  if (lines.length > 1)
+    await lockStockRows(
+      tx,
+      lines.map((l) => ({ locationId, sku: l.sku })),
+    );
   for (const line of lines) {
     try {
       await reserveStock(tx, {
@@ -455,18 +458,24 @@ async function placeInTransaction(
 ): Promise<Started> {
   const { creditHolder, giftCardId } = tenders;
   const cart = await lockCart(tx, input.cartId, actor);
+  const sale = input.sale;
+  // The reads below are sent together (pipelined on the transaction's connection); their refusals are
+  // reported in the order the checks were always made, and only when no earlier answer came first.
+  const pricing = pricedCartLines(tx, cart.id, cart.discountCode);
+  const locating = fulfillingLocation(tx, input.fulfillment, sale);
+  const fees = deliveryFees(tx);
+  for (const pending of [pricing, locating, fees]) pending.catch(() => {});
   // A concurrent call with the same key may have finished while this one waited for the cart.
   const replay = await answerForKey(tx, input, fingerprint);
   if (replay) return { answer: replay };
   assertCartOpen(cart);
-  const priced = await pricedCartLines(tx, cart.id, cart.discountCode);
-  const sale = input.sale;
+  const priced = await pricing;
   const takeNow = sale?.takeNow ?? false;
-  const location = await fulfillingLocation(tx, input.fulfillment, sale);
+  const location = await locating;
   const locker = input.fulfillment.type === "locker" ? await lockerInService(tx, input.fulfillment.lockerId) : null;
   const deliveryMethod =
     input.fulfillment.type === "pickup" ? null : input.fulfillment.type === "locker" ? "locker" : "courier";
-  const shippingMinor = shippingFee(await deliveryFees(tx), deliveryMethod ?? "pickup", priced.totalMinor);
+  const shippingMinor = shippingFee(await fees, deliveryMethod ?? "pickup", priced.totalMinor);
   const totalMinor = priced.totalMinor + shippingMinor;
   const memberId = sale ? sale.memberId : (cart.userId ?? (actor.role === "customer" ? (actor.userId ?? null) : null));
   // Points pay for goods only, before store credit and the card.

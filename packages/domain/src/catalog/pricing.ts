@@ -60,22 +60,25 @@ export async function nextPriceChangeAt(db: DbOrTx, at = new Date()): Promise<Da
 export async function priceSkus(db: DbOrTx, skus: string[], at = new Date()): Promise<Map<string, PricedSku>> {
   const out = new Map<string, PricedSku>();
   if (!skus.length) return out;
-  const rows = await db
-    .select({
-      sku: variants.sku,
-      productId: variants.productId,
-      title: variants.title,
-      priceMinor: variants.priceMinor,
-      currency: variants.currency,
-      categorySlug: products.categorySlug,
-      productTitle: products.title,
-    })
-    .from(variants)
-    .innerJoin(products, eq(products.id, variants.productId))
-    // One array parameter, not one parameter per SKU: with a page of ~130 SKUs, `in ($1…$130)` cost ~35 ms of
-    // planning on each call at the scale seed, `= any($1)` ~1 ms.
-    .where(sql`${variants.sku} = any(${sql.param(skus)}::text[])`);
-  const promos = await activePromotions(db, at, null);
+  // Variants and promotions are read together: one round trip's wait, not two.
+  const [rows, promos] = await Promise.all([
+    db
+      .select({
+        sku: variants.sku,
+        productId: variants.productId,
+        title: variants.title,
+        priceMinor: variants.priceMinor,
+        currency: variants.currency,
+        categorySlug: products.categorySlug,
+        productTitle: products.title,
+      })
+      .from(variants)
+      .innerJoin(products, eq(products.id, variants.productId))
+      // One array parameter, not one parameter per SKU: with a page of ~130 SKUs, `in ($1…$130)` cost ~35 ms of
+      // planning on each call at the scale seed, `= any($1)` ~1 ms.
+      .where(sql`${variants.sku} = any(${sql.param(skus)}::text[])`),
+    activePromotions(db, at, null),
+  ]);
   for (const row of rows) {
     let best: Promotion | null = null;
     let bestOff = 0;
@@ -116,11 +119,14 @@ export async function priceCart(
   options: { code?: string | null; at?: Date } = {},
 ): Promise<PricedCart> {
   const at = options.at ?? new Date();
-  const prices = await priceSkus(
-    db,
-    lines.map((l) => l.sku),
-    at,
-  );
+  const [prices, codePromotions] = await Promise.all([
+    priceSkus(
+      db,
+      lines.map((l) => l.sku),
+      at,
+    ),
+    options.code ? activePromotions(db, at, options.code) : null,
+  ]);
   const priced: PricedLine[] = lines
     .filter((l) => prices.has(l.sku))
     .map((l) => {
@@ -130,8 +136,8 @@ export async function priceCart(
   const subtotalMinor = priced.reduce((s, l) => s + l.totalMinor, 0);
   let discountMinor = 0;
   let discountCode: PricedCart["discountCode"] = null;
-  if (options.code) {
-    const codePromos = (await activePromotions(db, at, options.code)).filter((p) => p.code);
+  if (codePromotions) {
+    const codePromos = codePromotions.filter((p) => p.code);
     const promo = codePromos[0];
     if (promo) {
       discountCode = { code: promo.code!, name: promo.name };

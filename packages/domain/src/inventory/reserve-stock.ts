@@ -66,39 +66,43 @@ async function applyChange(
     held: input.before.held + input.heldDelta,
   };
   if (input.onHandDelta === 0 && input.heldDelta === 0) return after;
-  await tx
-    .update(stockLevels)
-    .set({ onHand: after.onHand, held: after.held, updatedAt: new Date() })
-    .where(and(eq(stockLevels.locationId, input.locationId), eq(stockLevels.sku, input.sku)));
-  await tx.insert(stockMovements).values({
-    locationId: input.locationId,
-    sku: input.sku,
-    reason: input.reason,
-    note: input.note ?? null,
-    onHandDelta: input.onHandDelta,
-    heldDelta: input.heldDelta,
-    onHandBefore: input.before.onHand,
-    onHandAfter: after.onHand,
-    heldBefore: input.before.held,
-    heldAfter: after.held,
-    actorUserId: input.actor.userId ?? null,
-    actorDeviceId: input.actor.deviceId ?? null,
-    refType: input.refType ?? null,
-    refId: input.refId ?? null,
-  });
-  await emitWebhookEvent(tx, "stock.changed", {
-    storeId: input.locationId,
-    sku: input.sku,
-    onHand: after.onHand,
-    available: availableOf(after),
-    reason: input.reason,
-  });
+  // The level, its movement and the webhook event are written together (pipelined on the transaction's
+  // connection): the row is already locked, so nothing can come between them.
+  await Promise.all([
+    tx
+      .update(stockLevels)
+      .set({ onHand: after.onHand, held: after.held, updatedAt: new Date() })
+      .where(and(eq(stockLevels.locationId, input.locationId), eq(stockLevels.sku, input.sku))),
+    tx.insert(stockMovements).values({
+      locationId: input.locationId,
+      sku: input.sku,
+      reason: input.reason,
+      note: input.note ?? null,
+      onHandDelta: input.onHandDelta,
+      heldDelta: input.heldDelta,
+      onHandBefore: input.before.onHand,
+      onHandAfter: after.onHand,
+      heldBefore: input.before.held,
+      heldAfter: after.held,
+      actorUserId: input.actor.userId ?? null,
+      actorDeviceId: input.actor.deviceId ?? null,
+      refType: input.refType ?? null,
+      refId: input.refId ?? null,
+    }),
+    emitWebhookEvent(tx, "stock.changed", {
+      storeId: input.locationId,
+      sku: input.sku,
+      onHand: after.onHand,
+      available: availableOf(after),
+      reason: input.reason,
+    }),
+  ]);
   return after;
 }
 
-/** Releases holds whose deadline has passed, so that their units can be promised again. */
-async function releaseLapsedHolds(tx: Tx, locationId: string, sku: string, level: Level, actor: Actor): Promise<Level> {
-  const lapsed = await tx
+/** Marks released the holds whose deadline has passed; the caller holds (or is taking) the stock row's lock. */
+function markLapsedHolds(tx: Tx, locationId: string, sku: string) {
+  return tx
     .update(stockHolds)
     .set({ releasedAt: new Date() })
     .where(
@@ -110,6 +114,17 @@ async function releaseLapsedHolds(tx: Tx, locationId: string, sku: string, level
       ),
     )
     .returning({ quantity: stockHolds.quantity, ownerId: stockHolds.ownerId });
+}
+
+/** Puts the units of lapsed holds back into `available`, with their movement. */
+async function releaseLapsedHolds(
+  tx: Tx,
+  locationId: string,
+  sku: string,
+  level: Level,
+  actor: Actor,
+  lapsed: { quantity: number; ownerId: string }[],
+): Promise<Level> {
   const quantity = lapsed.reduce((sum, h) => sum + h.quantity, 0);
   if (!quantity) return level;
   return applyChange(tx, {
@@ -127,7 +142,10 @@ async function releaseLapsedHolds(tx: Tx, locationId: string, sku: string, level
 }
 
 async function lockFreshLevel(tx: Tx, locationId: string, sku: string, actor: Actor): Promise<Level> {
-  return releaseLapsedHolds(tx, locationId, sku, await lockLevel(tx, locationId, sku), actor);
+  // Sent together on the transaction's connection, which runs them in the order they were sent: `lockLevel` sends
+  // its query as soon as it is called, before Promise.all sends the update, so the lock is granted first.
+  const [level, lapsed] = await Promise.all([lockLevel(tx, locationId, sku), markLapsedHolds(tx, locationId, sku)]);
+  return releaseLapsedHolds(tx, locationId, sku, level, actor, lapsed);
 }
 
 export const availableOf = (level: Level) => Math.max(0, level.onHand - level.held - level.safetyStock);
@@ -164,26 +182,28 @@ export async function reserveStock(
       { reason: "out_of_stock", sku: input.sku, locationId: input.locationId, available },
     );
   }
-  await tx.insert(stockHolds).values({
-    locationId: input.locationId,
-    sku: input.sku,
-    quantity: input.quantity,
-    kind: input.kind,
-    ownerId: input.ownerId,
-    expiresAt: input.expiresAt ?? null,
-  });
-  await applyChange(tx, {
-    locationId: input.locationId,
-    sku: input.sku,
-    before: level,
-    onHandDelta: 0,
-    heldDelta: input.quantity,
-    reason: holdReasons[input.kind],
-    actor: input.actor,
-    refType: input.kind,
-    refId: input.ownerId,
-    note: input.note,
-  });
+  await Promise.all([
+    tx.insert(stockHolds).values({
+      locationId: input.locationId,
+      sku: input.sku,
+      quantity: input.quantity,
+      kind: input.kind,
+      ownerId: input.ownerId,
+      expiresAt: input.expiresAt ?? null,
+    }),
+    applyChange(tx, {
+      locationId: input.locationId,
+      sku: input.sku,
+      before: level,
+      onHandDelta: 0,
+      heldDelta: input.quantity,
+      reason: holdReasons[input.kind],
+      actor: input.actor,
+      refType: input.kind,
+      refId: input.ownerId,
+      note: input.note,
+    }),
+  ]);
 }
 
 /**

@@ -3,6 +3,9 @@ import { sql } from "drizzle-orm";
 import type { Tx } from "@omni/db";
 
 /** A human-readable order number, for example `OM-100042`: short enough to read out at a counter. */
+/** The next order number as an SQL expression, so that the insert that uses it needs no round trip of its own. */
+export const nextOrderNumberSql = sql<string>`'OM-' || nextval('order_number_seq')::text`;
+
 export async function nextOrderNumber(tx: Tx): Promise<string> {
   const [row] = await tx.execute<{ n: string }>(sql`select nextval('order_number_seq')::text as n`);
   return `OM-${row!.n}`;

@@ -62,16 +62,18 @@ export async function finaliseOrderPayment(
       return { result: "pending", order, redirectUrl: outcome.status === "pending" ? outcome.redirectUrl : undefined };
     }
     if (outcome.status === "authorized") {
-      await setAttemptStatus(tx, attempt.id, {
-        status: "authorized",
-        providerRef: outcome.providerRef,
-        lastError: null,
-      });
-      const paid = await recordOrderPaid(tx, {
-        orderId: order.id,
-        paidMinor: attempt.amountMinor,
-        paymentRef: outcome.providerRef,
-      });
+      const [, paid] = await Promise.all([
+        setAttemptStatus(tx, attempt.id, {
+          status: "authorized",
+          providerRef: outcome.providerRef,
+          lastError: null,
+        }),
+        recordOrderPaid(tx, {
+          orderId: order.id,
+          paidMinor: attempt.amountMinor,
+          paymentRef: outcome.providerRef,
+        }),
+      ]);
       // A payment that came later than the checkout (a transfer, a lost answer) shows on the timeline.
       if (!input.discardOnDecline)
         await recordOrderEvent(tx, {

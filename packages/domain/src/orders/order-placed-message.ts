@@ -12,8 +12,12 @@ import type { OrderRow } from "./order-state-machine";
  * was paid at once, at the counter, or later by the bank. It ends with "you may also like" recommendations.
  */
 export async function orderPlacedMessage(tx: Tx, order: OrderRow) {
-  const lines = await tx.select().from(orderLines).where(eq(orderLines.orderId, order.id)).orderBy(asc(orderLines.sku));
-  const location = await findLocation(tx, order.locationId);
+  // Lines, store and recommendations are read together (pipelined on the transaction's connection).
+  const [lines, location, alsoLike] = await Promise.all([
+    tx.select().from(orderLines).where(eq(orderLines.orderId, order.id)).orderBy(asc(orderLines.sku)),
+    findLocation(tx, order.locationId),
+    alsoLikeItems(tx, { orderId: order.id, locale: order.locale }),
+  ]);
   const address = order.address ? `${order.address.line1}, ${order.address.postalCode} ${order.address.city}` : "";
   const t = textsFor(order.locale);
   return {
@@ -36,7 +40,7 @@ export async function orderPlacedMessage(tx: Tx, order: OrderRow) {
               type: order.deliveryMethod === "locker" ? "locker" : "courier",
               where: address || (order.lockerId ?? ""),
             },
-      alsoLike: await alsoLikeItems(tx, { orderId: order.id, locale: order.locale }),
+      alsoLike,
     }),
     data: {
       orderNumber: order.number,

@@ -69,8 +69,7 @@ export type OrderRow = typeof orders.$inferSelect;
 
 /** Locks an order row for the rest of the transaction. */
 export async function lockOrder(tx: Tx, orderId: string): Promise<OrderRow> {
-  await tx.execute(sql`select id from orders where id = ${orderId} for update`);
-  const [order] = await tx.select().from(orders).where(eq(orders.id, orderId));
+  const [order] = await tx.select().from(orders).where(eq(orders.id, orderId)).for("update");
   if (!order) throw notFound("The order", "order_not_found");
   return order;
 }
@@ -106,7 +105,7 @@ export async function recordOrderEvent(
  */
 export async function recordOrderStart(
   tx: Tx,
-  input: { order: OrderRow; actor: Actor; data?: Record<string, unknown>; at: Date },
+  input: { order: Pick<OrderRow, "id" | "status">; actor: Actor; data?: Record<string, unknown>; at: Date },
 ): Promise<void> {
   const who = {
     orderId: input.order.id,
@@ -116,9 +115,14 @@ export async function recordOrderStart(
     data: input.data ?? null,
     at: input.at,
   };
-  await tx.insert(orderEvents).values({ ...who, type: "placed", fromStatus: null, toStatus: "placed" });
-  if (input.order.status === "collected")
-    await tx.insert(orderEvents).values({ ...who, type: "collected", fromStatus: "placed", toStatus: "collected" });
+  await tx
+    .insert(orderEvents)
+    .values([
+      { ...who, type: "placed", fromStatus: null, toStatus: "placed" },
+      ...(input.order.status === "collected"
+        ? [{ ...who, type: "collected", fromStatus: "placed", toStatus: "collected" } as const]
+        : []),
+    ]);
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;

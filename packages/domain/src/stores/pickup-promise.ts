@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { inArray } from "drizzle-orm";
 
 import { settings, type DbOrTx, type OpeningHours } from "@omni/db";
 
@@ -49,19 +49,21 @@ export function soonestSource(leadTimes: LeadTimes, toId: string, candidates: st
 
 export type PromiseSettings = { leadTimes: LeadTimes; pickingMinutes: number };
 
-async function setting<T>(db: DbOrTx, key: string): Promise<T | undefined> {
-  const [row] = await db.select({ value: settings.value }).from(settings).where(eq(settings.key, key));
-  return row?.value as T | undefined;
-}
-
 /** The settings a pickup promise reads; a caller that reads them in its own statement passes their values. */
 export const PROMISE_SETTING_KEYS = { leadTimes: "transfer_lead_times", picking: "pickup_picking_minutes" } as const;
 
 /** Settings `transfer_lead_times` (partial `LeadTimes`) and `pickup_picking_minutes`, with the defaults. */
 export async function promiseSettings(db: DbOrTx): Promise<PromiseSettings> {
-  const lead = await setting<Partial<LeadTimes>>(db, PROMISE_SETTING_KEYS.leadTimes);
-  const picking = await setting<number>(db, PROMISE_SETTING_KEYS.picking);
-  return promiseSettingsOf(lead, picking);
+  // Both settings in one round trip.
+  const rows = await db
+    .select({ key: settings.key, value: settings.value })
+    .from(settings)
+    .where(inArray(settings.key, [PROMISE_SETTING_KEYS.leadTimes, PROMISE_SETTING_KEYS.picking]));
+  const valueOf = (key: string) => rows.find((r) => r.key === key)?.value;
+  return promiseSettingsOf(
+    valueOf(PROMISE_SETTING_KEYS.leadTimes) as Partial<LeadTimes> | undefined,
+    valueOf(PROMISE_SETTING_KEYS.picking),
+  );
 }
 
 /** The stored values of `PROMISE_SETTING_KEYS` (or nothing), completed with the defaults. */

@@ -5,7 +5,7 @@ import { locations, type DbOrTx } from "@omni/db";
 import { notFound } from "../kernel";
 import { pickupPromise, promiseSettings } from "./pickup-promise";
 
-type LocationRow = typeof locations.$inferSelect;
+export type LocationRow = typeof locations.$inferSelect;
 
 /** One location row by id, or NOT_FOUND. */
 export async function findLocation(db: DbOrTx, id: string): Promise<LocationRow> {

@@ -1,8 +1,16 @@
 import type { DbOrTx, Tx } from "@omni/db";
 
-import { availabilityBySku, lockStockRows, reserveStock } from "../inventory";
+import { availabilityBySku, lockStockRows, reserveStock, type LocationAvailability } from "../inventory";
 import type { Actor } from "../kernel";
-import { findLocation, pickupPromise, promiseSettings, soonestSource, type PickupPromise } from "../stores";
+import {
+  findLocation,
+  pickupPromise,
+  promiseSettings,
+  soonestSource,
+  type LocationRow,
+  type PickupPromise,
+  type PromiseSettings,
+} from "../stores";
 import { createTransferInTx, type TransferLineInput } from "./transfers";
 
 /**
@@ -20,12 +28,28 @@ export async function planSourcing(
   db: DbOrTx,
   input: { storeId: string; lines: TransferLineInput[] },
 ): Promise<SourcingPlan & { promise: PickupPromise }> {
-  const store = await findLocation(db, input.storeId);
-  const settings = await promiseSettings(db);
-  const availability = await availabilityBySku(
-    db,
-    input.lines.map((l) => l.sku),
-  );
+  const [store, settings, availability] = await Promise.all([
+    findLocation(db, input.storeId),
+    promiseSettings(db),
+    availabilityBySku(
+      db,
+      input.lines.map((l) => l.sku),
+    ),
+  ]);
+  return planSourcingFrom({ store, settings, availability, lines: input.lines });
+}
+
+/**
+ * `planSourcing` from what the caller has already read: one availability read and one settings read serve
+ * every store of a checkout page, instead of three round trips per store.
+ */
+export function planSourcingFrom(input: {
+  store: LocationRow;
+  settings: PromiseSettings;
+  availability: Map<string, LocationAvailability[]>;
+  lines: TransferLineInput[];
+}): SourcingPlan & { promise: PickupPromise } {
+  const { store, settings, availability } = input;
   const plan: SourcingPlan = { local: [], bySource: new Map(), missing: null };
   for (const line of input.lines) {
     const levels = availability.get(line.sku) ?? [];
