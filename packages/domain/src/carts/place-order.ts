@@ -605,8 +605,9 @@ async function placeInTransaction(
       orderNumber: order.number,
       channel: order.channel,
     });
-  // The cart is spent at once so that a second checkout of it waits for this one's payment answer.
-  await tx.update(carts).set({ status: "ordered", updatedAt: new Date() }).where(eq(carts.id, cart.id));
+  // The cart is spent at once so that a second checkout of it waits for this one's payment answer (the cart row
+  // is locked since the start: this write goes along with the next one, not before it).
+  const spent = tx.update(carts).set({ status: "ordered", updatedAt: new Date() }).where(eq(carts.id, cart.id));
   const confirmationOf: Confirmation = {
     locationName: location.name,
     lines: priced.lines,
@@ -616,17 +617,23 @@ async function placeInTransaction(
 
   // Money from a provider is asked for after this transaction commits, once the stock is held.
   if (providerMethods.includes(paymentMethod) && restMinor > 0) {
-    const attempt = await openPaymentAttempt(tx, {
-      orderId: order.id,
-      provider: paymentMethod,
-      amountMinor: restMinor,
-      currency: order.currency,
-    });
+    const [, attempt] = await Promise.all([
+      spent,
+      openPaymentAttempt(tx, {
+        orderId: order.id,
+        provider: paymentMethod,
+        amountMinor: restMinor,
+        currency: order.currency,
+      }),
+    ]);
     return { order, attempt, confirmation: confirmationOf };
   }
   // Cash is counted into the till by the clerk now.
   const cashMinor = paymentMethod === "cash" ? restMinor : 0;
-  const placed = await recordOrderPaid(tx, { orderId: order.id, paidMinor: cashMinor, paymentRef: null });
+  const [, placed] = await Promise.all([
+    spent,
+    recordOrderPaid(tx, { orderId: order.id, paidMinor: cashMinor, paymentRef: null }),
+  ]);
   await confirmPlaced(tx, actor, placed, confirmationOf);
   return { answer: answerOf(placed) };
 }
