@@ -45,7 +45,23 @@ export type StockRow = { locationId: string; sku: string };
  */
 export async function lockStockRows(tx: Tx, rows: StockRow[]): Promise<void> {
   const unique = new Map(rows.map((r) => [`${r.locationId}\u0000${r.sku}`, r]));
-  for (const row of [...unique.values()].sort(stockRowOrder)) await lockLevel(tx, row.locationId, row.sku);
+  const sorted = [...unique.values()].sort(stockRowOrder);
+  if (sorted.length < 2) {
+    for (const row of sorted) await lockLevel(tx, row.locationId, row.sku);
+    return;
+  }
+  // One statement for all of them: PostgreSQL locks the rows as the sort hands them over, so in the global order
+  // (`collate "C"` is the code-point order of stockRowOrder).
+  const locked = await tx.execute<{ location_id: string; sku: string }>(sql`
+    select sl.location_id, sl.sku from stock_levels sl
+    join unnest(${sql.param(sorted.map((r) => r.locationId))}::text[], ${sql.param(sorted.map((r) => r.sku))}::text[]) as w(location_id, sku)
+      on sl.location_id = w.location_id and sl.sku = w.sku
+    order by sl.location_id collate "C", sl.sku collate "C"
+    for update of sl`);
+  const have = new Set(locked.map((r) => `${r.location_id}\u0000${r.sku}`));
+  // A row never stocked yet is made and locked on its own (rare: a SKU's first units at a location).
+  for (const row of sorted)
+    if (!have.has(`${row.locationId}\u0000${row.sku}`)) await lockLevel(tx, row.locationId, row.sku);
 }
 
 async function applyChange(
