@@ -177,7 +177,9 @@ async function runHttp(seconds: number): Promise<{ perSecond: number; refused: M
         const cartId = carts[next++]!;
         const response = await fetch(`${base}/api/trpc/checkout.placeOrder`, {
           method: "POST",
-          headers: { "content-type": "application/json", "x-test-address": "10.9.0.1" },
+          // Each order from its own shopper (testing-server.ts reads the address from this header; `next start` sees
+          // the socket address, 127.0.0.1, for all of them).
+          headers: { "content-type": "application/json", "x-test-address": `10.9.${(next >> 8) & 255}.${next & 255}` },
           body: JSON.stringify({
             json: {
               cartId,
