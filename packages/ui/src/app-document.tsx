@@ -12,14 +12,32 @@ export async function appMetadata({ withDescription = false } = {}): Promise<Met
   };
 }
 
-/** The document of every app: the page in the chosen language, its messages available to client components. */
-export async function AppDocument({ bodyClassName, children }: { bodyClassName: string; children: ReactNode }) {
+/**
+ * The document of every app: the page in the chosen language, its messages available to client components.
+ * `clientMessages={false}` leaves next-intl's client provider (and its message formatter, ~12 kB gzip) out of
+ * every page: the shop's lean pages pass their islands words as props and provide the messages only where
+ * client components translate (`ClientMessages`).
+ */
+export async function AppDocument({
+  bodyClassName,
+  clientMessages = true,
+  children,
+}: {
+  bodyClassName: string;
+  clientMessages?: boolean;
+  children: ReactNode;
+}) {
   const locale = await getLocale();
   return (
     <html lang={locale}>
       <body className={bodyClassName}>
-        <NextIntlClientProvider>{children}</NextIntlClientProvider>
+        {clientMessages ? <NextIntlClientProvider>{children}</NextIntlClientProvider> : children}
       </body>
     </html>
   );
+}
+
+/** The app's messages for the client components below, for a document rendered with `clientMessages={false}`. */
+export function ClientMessages({ children }: { children: ReactNode }) {
+  return <NextIntlClientProvider>{children}</NextIntlClientProvider>;
 }

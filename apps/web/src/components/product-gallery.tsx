@@ -1,6 +1,6 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { translator } from "@/lib/words";
 import { useState } from "react";
 
 import { ProductImage } from "@omni/ui/product-image";
@@ -24,13 +24,16 @@ export function ProductGallery({
   hue,
   category,
   images,
+  words,
 }: {
+  /** Its labels in the reader's language ("product" messages). */
+  words: { gallery: string; view: string };
   title: string;
   hue: number;
   category?: string;
   images: Picture[];
 }) {
-  const t = useTranslations("product");
+  const t = translator(words);
   const { colour } = useChosenColour();
   const shown = picturesFor(images, colour);
   // The picked thumbnail, remembered with its colour: another colour starts at its first picture.

@@ -1,7 +1,7 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
-import { useLocale, useTranslations } from "next-intl";
+import { reserveAction } from "@/app/actions/shop";
+import { translator, type Words } from "@/lib/words";
 import Link from "next/link";
 import { useState } from "react";
 
@@ -10,8 +10,8 @@ import { Button } from "@omni/ui/button";
 import { ErrorMessage } from "@omni/ui/error-message";
 import { formatDateTime } from "@omni/ui/labels";
 import { PickupCodeCard } from "@omni/ui/pickup-code-card";
-import { useErrorMessage, useTRPC } from "@omni/ui/trpc";
 
+import { useAction } from "./error-words";
 import { TextField } from "./text-field";
 
 type Store = {
@@ -32,7 +32,11 @@ export function ReserveInStore({
   preferredStoreId,
   defaultName,
   defaultEmail,
+  words,
+  locale,
 }: {
+  words: Words<"reserve">;
+  locale: string;
   sku: string;
   title: string;
   stores: Store[];
@@ -41,10 +45,8 @@ export function ReserveInStore({
   defaultName: string;
   defaultEmail: string;
 }) {
-  const errorMessage = useErrorMessage();
-  const t = useTranslations("reserve");
-  const locale = useLocale();
-  const trpc = useTRPC();
+  const t = translator(words);
+  const call = useAction();
   const [open, setOpen] = useState(false);
   const withStock = stores.filter((s) => (locations.find((l) => l.storeId === s.id)?.available ?? 0) > 0);
   const [storeId, setStoreId] = useState(
@@ -54,7 +56,11 @@ export function ReserveInStore({
   const [name, setName] = useState(defaultName);
   const [email, setEmail] = useState(defaultEmail);
   const [key, setKey] = useState(() => newIdempotencyKey("res"));
-  const reserve = useMutation(trpc.reservations.create.mutationOptions());
+  const [reserve, setReserve] = useState<{
+    data?: Extract<Awaited<ReturnType<typeof reserveAction>>, { ok: true }>["data"];
+    error?: string;
+    isPending: boolean;
+  }>({ isPending: false });
   const available = locations.find((l) => l.storeId === storeId)?.available ?? 0;
 
   if (withStock.length === 0) return null;
@@ -100,17 +106,21 @@ export function ReserveInStore({
           className="space-y-3 border-t border-slate-200 p-4"
           onSubmit={(e) => {
             e.preventDefault();
-            reserve.mutate(
-              {
+            setReserve({ isPending: true });
+            void call(
+              reserveAction({
                 storeId,
                 lines: [{ sku, quantity }],
                 name,
                 email,
                 idempotencyKey: key,
                 locale: locale === "pl" ? "pl" : "en",
-              },
-              { onError: () => setKey(newIdempotencyKey("res")) },
-            );
+              }),
+            ).then((answer) => {
+              if (answer.ok) return setReserve({ data: answer.data, isPending: false });
+              setKey(newIdempotencyKey("res"));
+              setReserve({ error: answer.message, isPending: false });
+            });
           }}
         >
           <p className="text-sm text-slate-700">{t("intro", { title })}</p>
@@ -169,7 +179,7 @@ export function ReserveInStore({
             autoComplete="email"
             data-testid="reserve-email"
           />
-          {reserve.error && <ErrorMessage message={errorMessage(reserve.error)} locale={locale} />}
+          {reserve.error && <ErrorMessage message={reserve.error} locale={locale} />}
           <Button type="submit" data-testid="reserve-submit" busy={reserve.isPending} className="w-full">
             {t("submit")}
           </Button>
