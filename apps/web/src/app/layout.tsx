@@ -5,7 +5,7 @@ import type { Viewport } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 
-import { AppDocument, appMetadata } from "@omni/ui/app-document";
+import { appMetadata, DocumentShell } from "@omni/ui/document-shell";
 
 import "./globals.css";
 
@@ -20,7 +20,7 @@ export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const [t, failures] = await Promise.all([getTranslations("errors"), getTranslations("domainErrors")]);
   return (
-    <AppDocument bodyClassName="flex min-h-screen flex-col bg-white text-slate-900 antialiased" clientMessages={false}>
+    <DocumentShell bodyClassName="flex min-h-screen flex-col bg-white text-slate-900 antialiased">
       <SiteHeader />
       {/* At least a screen tall, so the footer starts below the fold and does not jump when a streamed page arrives (CLS). */}
       <main id="main" className="mx-auto min-h-screen w-full max-w-6xl flex-1 px-4 py-4 sm:py-6">
@@ -32,6 +32,6 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         </ErrorWords>
       </main>
       <SiteFooter />
-    </AppDocument>
+    </DocumentShell>
   );
 }

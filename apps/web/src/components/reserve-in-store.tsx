@@ -3,16 +3,18 @@
 import { reserveAction } from "@/app/actions/shop";
 import { translator, type Words } from "@/lib/words";
 import Link from "next/link";
-import { useState } from "react";
+import { lazy, Suspense, useState } from "react";
 
 import { newIdempotencyKey } from "@omni/core";
 import { Button } from "@omni/ui/button";
 import { ErrorMessage } from "@omni/ui/error-message";
 import { formatDateTime } from "@omni/ui/labels";
-import { PickupCodeCard } from "@omni/ui/pickup-code-card";
 
 import { useAction } from "./error-words";
 import { TextField } from "./text-field";
+
+/** The code card draws a QR code (the `qrcode` library): loaded once a reservation is made, not with the page. */
+const PickupCodeCard = lazy(() => import("@omni/ui/pickup-code-card").then((m) => ({ default: m.PickupCodeCard })));
 
 type Store = {
   id: string;
@@ -71,13 +73,15 @@ export function ReserveInStore({
       <section data-testid="reservation-confirmation" className="space-y-3 rounded-xl bg-emerald-50 p-4">
         <h2 className="text-lg font-bold">{t("confirmed")}</h2>
         <p>{t("until", { when: formatDateTime(reserve.data.expiresAt, locale) })}</p>
-        <PickupCodeCard
-          code={reserve.data.code}
-          store={store ? { ...store, openingHours: store.openingHours ?? null } : null}
-          locale={locale}
-          title={t("code")}
-          testId="reservation-code"
-        />
+        <Suspense fallback={<p className="font-mono text-2xl font-bold">{reserve.data.code}</p>}>
+          <PickupCodeCard
+            code={reserve.data.code}
+            store={store ? { ...store, openingHours: store.openingHours ?? null } : null}
+            locale={locale}
+            title={t("code")}
+            testId="reservation-code"
+          />
+        </Suspense>
         <Link
           href={`/reservations/${encodeURIComponent(reserve.data.code)}?email=${encodeURIComponent(email)}`}
           className="font-semibold text-sky-800 underline"
