@@ -35,6 +35,5 @@ export function StoredImage({
   if (priority)
     preload(props.src, { as: "image", imageSrcSet: props.srcSet, imageSizes: props.sizes, fetchPriority: "high" });
   // next/image's own markup (width, height, srcSet, decoding), from getImageProps above.
-  // eslint-disable-next-line @next/next/no-img-element, jsx-a11y/alt-text
   return <img {...props} />;
 }
