@@ -6,6 +6,7 @@ import { ProductPurchase } from "@/components/product-purchase";
 import { ProductRecommendations } from "@/components/product-recommendations";
 import { ProductReviews } from "@/components/product-reviews";
 import { lang } from "@/lib/lang";
+import { picturesFor } from "@/lib/pictures";
 import { preferredStoreId } from "@/lib/preferred-store";
 import { orNull } from "@/lib/trpc-errors";
 import { serverApi } from "@/server/api";
@@ -17,6 +18,7 @@ import { notFound } from "next/navigation";
 import { cache, Suspense } from "react";
 
 import { minorToDecimal } from "@omni/core";
+import { ProductImage } from "@omni/ui/product-image";
 import { RatingStars } from "@omni/ui/rating-stars";
 
 export const dynamic = "force-dynamic";
@@ -67,6 +69,9 @@ export default async function ProductPage({ params, searchParams }: Props) {
     product.variants.find((_, i) => availability[i]!.online > 0) ??
     product.variants[0]
   )?.options.colour;
+  // The gallery's pictures are rendered here; the first one shown (of the first colour) is the page's largest paint.
+  const pictureOf = { title: product.title, hue: product.imageHue, category: product.category };
+  const firstPicture = picturesFor(product.images, firstColour)[0]?.id;
   const jsonLd = {
     "@context": "https://schema.org",
     "@type": "Product",
@@ -122,10 +127,26 @@ export default async function ProductPage({ params, searchParams }: Props) {
       <ChosenColourProvider initial={firstColour}>
         <div className="grid gap-6 md:grid-cols-2">
           <ProductGallery
-            title={product.title}
-            hue={product.imageHue}
-            category={product.category}
             images={product.images}
+            views={Object.fromEntries(
+              product.images.map((picture) => [
+                picture.id,
+                <ProductImage
+                  key={picture.id}
+                  {...pictureOf}
+                  imageId={picture.id}
+                  sizes="(min-width: 768px) 50vw, 66vw"
+                  priority={picture.id === firstPicture}
+                />,
+              ]),
+            )}
+            thumbs={Object.fromEntries(
+              product.images.map((picture) => [
+                picture.id,
+                <ProductImage key={picture.id} {...pictureOf} imageId={picture.id} sizes="64px" thumbnail />,
+              ]),
+            )}
+            fallback={<ProductImage {...pictureOf} sizes="(min-width: 768px) 50vw, 66vw" priority />}
             words={{ gallery: words.gallery, view: words.view }}
           />
           <div className="space-y-4">
