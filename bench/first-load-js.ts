@@ -62,7 +62,9 @@ async function htmlRows(base: string, paths: string[]) {
   const out: { route: string; raw: number; gzip: number; scripts: number }[] = [];
   for (const route of paths) {
     const html = await (await fetch(new URL(route, base))).text();
-    const srcs = new Set([...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((m) => m[1]!.split("?")[0]!));
+    // A `nomodule` script (Next's polyfills) is never fetched by a browser that runs modules.
+    const tags = [...html.matchAll(/<script[^>]*\ssrc="([^"]+)"[^>]*>/g)].filter((m) => !/\snomodule/i.test(m[0]));
+    const srcs = new Set(tags.map((m) => m[1]!.split("?")[0]!));
     const files = [...srcs].filter((src) => src.startsWith("/_next/"));
     if (files.length !== srcs.size) throw new Error(`${route} loads a script from outside the build: ${[...srcs]}`);
     const total = files
