@@ -66,7 +66,8 @@ async function htmlRows(base: string, paths: string[]) {
     const tags = [...html.matchAll(/<script[^>]*\ssrc="([^"]+)"[^>]*>/g)].filter((m) => !/\snomodule/i.test(m[0]));
     const srcs = new Set(tags.map((m) => m[1]!.split("?")[0]!));
     const files = [...srcs].filter((src) => src.startsWith("/_next/"));
-    if (files.length !== srcs.size) throw new Error(`${route} loads a script from outside the build: ${[...srcs]}`);
+    if (files.length !== srcs.size)
+      throw new Error(`${route} loads a script from outside the build: ${[...srcs].join(", ")}`);
     const total = files
       .map(size)
       .reduce((a, b) => ({ raw: a.raw + b.raw, gzip: a.gzip + b.gzip }), { raw: 0, gzip: 0 });
