@@ -8,6 +8,10 @@ import { repoRoot } from "../scripts/database";
  * "First Load JS" per route of an app's last production build (Next 16 no longer prints it): the shared
  * runtime chunks plus the chunks of the route's layouts, error boundaries and page, raw and gzipped.
  * Run after `pnpm --filter @omni/web build`: `pnpm exec tsx bench/first-load-js.ts [web|kiosk|admin]`.
+ *
+ * With `FIRST_LOAD_URL=<the running build> ... web / /c/t-shirts /p/<slug>` it also counts, for those pages, every
+ * `<script src>` their HTML really loads (read from the same build), as a check that the manifest count misses
+ * nothing. Chunks loaded later (a lazy island's, a prefetched page's) are not first-load JavaScript.
  */
 const app = process.argv[2] ?? "web";
 const dotNext = path.join(repoRoot, "apps", app, ".next");
@@ -53,6 +57,31 @@ for (const file of manifests(path.join(dotNext, "server", "app"))) {
 }
 
 rows.sort((a, b) => a.route.localeCompare(b.route));
+
+async function htmlRows(base: string, paths: string[]) {
+  const out: { route: string; raw: number; gzip: number; scripts: number }[] = [];
+  for (const route of paths) {
+    const html = await (await fetch(new URL(route, base))).text();
+    // A `nomodule` script (Next's polyfills) is never fetched by a browser that runs modules.
+    const tags = [...html.matchAll(/<script[^>]*\ssrc="([^"]+)"[^>]*>/g)].filter((m) => !/\snomodule/i.test(m[0]));
+    const srcs = new Set(tags.map((m) => m[1]!.split("?")[0]!));
+    const files = [...srcs].filter((src) => src.startsWith("/_next/"));
+    if (files.length !== srcs.size)
+      throw new Error(`${route} loads a script from outside the build: ${[...srcs].join(", ")}`);
+    const total = files
+      .map(size)
+      .reduce((a, b) => ({ raw: a.raw + b.raw, gzip: a.gzip + b.gzip }), { raw: 0, gzip: 0 });
+    out.push({ route, scripts: files.length, ...total });
+  }
+  return out;
+}
 const kb = (n: number) => `${(n / 1024).toFixed(0)} kB`;
 console.log(`| route (apps/${app}) | First Load JS (gzip) | raw |\n|---|---|---|`);
 for (const r of rows) console.log(`| \`${r.route}\` | ${kb(r.gzip)} | ${kb(r.raw)} |`);
+
+const base = process.env.FIRST_LOAD_URL;
+if (base) {
+  console.log(`\n| page (scripts in its HTML at ${base}) | scripts | JS (gzip) | raw |\n|---|---|---|---|`);
+  for (const r of await htmlRows(base, process.argv.slice(3)))
+    console.log(`| \`${r.route}\` | ${r.scripts} | ${kb(r.gzip)} | ${kb(r.raw)} |`);
+}

@@ -20,7 +20,7 @@ export type Meta = OpenApiMeta & { scope?: ApiScope };
  * What an app needs to word a business refusal in its own language: the refusal's `reason` (a key of
  * the apps' `domainErrors` catalogue) and its plain parameters. Nothing else of the details leaves.
  */
-function refusalWording(cause: unknown): { reason?: string; params?: Record<string, string | number> } {
+export function refusalWording(cause: unknown): { reason?: string; params?: Record<string, string | number> } {
   if (!(cause instanceof DomainError) || typeof cause.details?.reason !== "string") return {};
   const params: Record<string, string | number> = {};
   for (const [key, value] of Object.entries(cause.details)) {

@@ -9,6 +9,8 @@ import superjson from "superjson";
 
 import type { AppRouter } from "@omni/api";
 
+import { wordsForCode } from "./error-words";
+
 export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
 
 /** What the API's error formatter puts beside a failed call (packages/api/src/trpc.ts). */
@@ -38,17 +40,6 @@ export function errorCode(error: unknown): string | undefined {
   return errorData(error)?.code;
 }
 
-/** The catalogue's words for a failure without a reason of its own, by its tRPC code. */
-const wordsForCode: Record<string, string> = {
-  TOO_MANY_REQUESTS: "tooManyRequests",
-  BAD_REQUEST: "invalidInput",
-  PARSE_ERROR: "invalidInput",
-  UNAUTHORIZED: "unauthorized",
-  FORBIDDEN: "forbidden",
-  NOT_FOUND: "notFound",
-  CONFLICT: "conflict",
-};
-
 /**
  * The words for a failed call in the reader's language, from the app's `domainErrors` catalogue: the
  * refusal's own sentence when the server named its reason (every domain refusal does), else one per
@@ -60,7 +51,7 @@ export function useErrorMessage() {
     const data = errorData(error);
     if (data?.reason && t.has(data.reason)) return t(data.reason, data.params);
     if (error instanceof TRPCClientError && !data) return t("network");
-    return t(wordsForCode[data?.code ?? ""] ?? "serverError");
+    return t(wordsForCode(data?.code));
   };
 }
 

@@ -5,10 +5,10 @@ import type { ReactNode } from "react";
 
 import { ApiProvider } from "@omni/ui/trpc";
 
-export function Providers({ children, signedIn }: { children: ReactNode; signedIn: boolean }) {
+export function Providers({ children }: { children: ReactNode }) {
   return (
     <ApiProvider>
-      <CartProvider signedIn={signedIn}>{children}</CartProvider>
+      <CartProvider>{children}</CartProvider>
     </ApiProvider>
   );
 }

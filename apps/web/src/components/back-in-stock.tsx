@@ -1,13 +1,13 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
-import { useLocale, useTranslations } from "next-intl";
+import { stockAlertAction } from "@/app/actions/shop";
+import { translator, type Words } from "@/lib/words";
 import { useState } from "react";
 
 import { Button } from "@omni/ui/button";
 import { ErrorMessage } from "@omni/ui/error-message";
-import { useErrorMessage, useTRPC } from "@omni/ui/trpc";
 
+import { useAction } from "./error-words";
 import { TextField } from "./text-field";
 
 /**
@@ -18,24 +18,30 @@ export function BackInStock({
   variants,
   stores,
   defaultEmail,
+  words,
+  locale,
 }: {
+  words: Words<"engagement">;
+  locale: string;
   variants: { sku: string; title: string }[];
   stores: { id: string; name: string }[];
   defaultEmail: string;
 }) {
-  const errorMessage = useErrorMessage();
-  const t = useTranslations("engagement");
-  const locale = useLocale();
-  const trpc = useTRPC();
+  const t = translator(words);
+  const call = useAction();
   const [sku, setSku] = useState(variants[0]?.sku ?? "");
   const [storeId, setStoreId] = useState("online");
   const [email, setEmail] = useState(defaultEmail);
-  const create = useMutation(trpc.stockAlerts.create.mutationOptions());
+  const [state, setState] = useState<{ busy: boolean; saved: boolean; error: string | null }>({
+    busy: false,
+    saved: false,
+    error: null,
+  });
   if (!variants.length) return null;
   return (
     <details data-testid="back-in-stock" className="rounded-xl border border-slate-200 p-3">
       <summary className="cursor-pointer font-semibold">{t("notifyMe")}</summary>
-      {create.isSuccess ? (
+      {state.saved ? (
         <p role="status" data-testid="back-in-stock-saved" className="mt-2 text-emerald-800">
           {t("notifySaved")}
         </p>
@@ -44,7 +50,10 @@ export function BackInStock({
           className="mt-2 space-y-2"
           onSubmit={(event) => {
             event.preventDefault();
-            create.mutate({ sku, storeId, email, locale: locale === "pl" ? "pl" : "en" });
+            setState({ busy: true, saved: false, error: null });
+            void call(stockAlertAction({ sku, storeId, email, locale: locale === "pl" ? "pl" : "en" })).then((answer) =>
+              setState({ busy: false, saved: answer.ok, error: answer.ok ? null : answer.message }),
+            );
           }}
         >
           <label className="block text-sm font-semibold" htmlFor="alert-variant">
@@ -86,8 +95,8 @@ export function BackInStock({
             value={email}
             onChange={(e) => setEmail(e.target.value)}
           />
-          {create.error && <ErrorMessage message={errorMessage(create.error)} locale={locale} />}
-          <Button type="submit" busy={create.isPending}>
+          {state.error && <ErrorMessage message={state.error} locale={locale} />}
+          <Button type="submit" busy={state.busy}>
             {t("notifySubmit")}
           </Button>
         </form>

@@ -1,13 +1,13 @@
 "use client";
 
-import { readCookie, writeCookie } from "@/lib/browser-cookies";
-import { CART_COOKIE } from "@/lib/cookie-names";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { inferRouterOutputs } from "@trpc/server";
-import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from "react";
+import { createContext, useCallback, useContext, useEffect, type ReactNode } from "react";
 
 import type { AppRouter } from "@omni/api";
 import { errorCode, useTRPC } from "@omni/ui/trpc";
+
+import { setCartSummary, useCartSummary } from "./cart-store";
 
 export type CartView = inferRouterOutputs<AppRouter>["cart"]["get"];
 
@@ -31,39 +31,18 @@ type CartState = {
 const CartContext = createContext<CartState | null>(null);
 
 /**
- * The shopper's cart. A guest's cart id (the bearer secret of the cart) lives in a cookie; when a
- * shopper is signed in, the guest cart is brought into the account cart once (cart.create with the
- * guest cart's id), so the same cart follows them to the kiosk and their phone.
+ * The shopper's cart, for the pages that show or change it in full (cart, checkout, handoff...). Which cart it
+ * is comes from the shared cart summary (cart-store.ts), which the header's cart button fills on each page load
+ * (bringing a signed-in shopper's guest cart into the account cart); the count it shows follows this cart.
  */
-export function CartProvider({ children, signedIn }: { children: ReactNode; signedIn: boolean }) {
+export function CartProvider({ children }: { children: ReactNode }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [cartId, setCartId] = useState<string | null>(null);
-  const synced = useRef(false);
+  const { cartId } = useCartSummary();
 
-  const remember = useCallback((id: string | null) => {
-    writeCookie(CART_COOKIE, id);
-    setCartId(id);
-  }, []);
+  const remember = useCallback((id: string | null) => setCartSummary({ cartId: id }), []);
 
   const create = useMutation(trpc.cart.create.mutationOptions());
-
-  useEffect(() => {
-    const stored = readCookie(CART_COOKIE);
-    setCartId(stored);
-    if (signedIn && !synced.current) {
-      synced.current = true;
-      create.mutateAsync(stored ? { cartId: stored } : {}).then(
-        (answer) => {
-          queryClient.setQueryData(trpc.cart.get.queryKey({ cartId: answer.cartId }), answer.cart);
-          remember(answer.cartId);
-        },
-        () => undefined,
-      );
-    }
-    // Runs once per page load: signing in or out reloads the page.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [signedIn]);
 
   const query = useQuery({ ...trpc.cart.get.queryOptions({ cartId: cartId ?? "" }), enabled: !!cartId });
 
@@ -71,6 +50,7 @@ export function CartProvider({ children, signedIn }: { children: ReactNode; sign
   useEffect(() => {
     if (query.data && query.data.status !== "open") remember(null);
     if (query.error && errorCode(query.error) === "NOT_FOUND") remember(null);
+    if (query.data?.status === "open") setCartSummary({ itemCount: query.data.itemCount });
   }, [query.data, query.error, remember]);
 
   const setQty = useMutation(trpc.cart.setQuantity.mutationOptions());

@@ -1,12 +1,29 @@
 "use client";
 
+import { cartSummaryAction } from "@/app/actions/shop";
 import Link from "next/link";
+import { useEffect } from "react";
 
-import { useCart } from "./cart-context";
+import { setCartSummary, storedCartId, useCartSummary } from "./cart-store";
 
-/** The header's cart with the number of items in it. */
-export function CartLink({ label }: { label: string }) {
-  const { itemCount } = useCart();
+/**
+ * The header's cart with the number of items in it. It owns the cart's first read of each page load (and, for a
+ * signed-in shopper, bringing the guest cart into the account's); the pages that change the cart update the count.
+ */
+export function CartLink({ label, signedIn }: { label: string; signedIn: boolean }) {
+  const { itemCount } = useCartSummary();
+  useEffect(() => {
+    const cartId = storedCartId();
+    setCartSummary({ cartId });
+    if (!cartId && !signedIn) return;
+    void cartSummaryAction(cartId, signedIn).then(
+      (answer) => {
+        if (answer.ok) setCartSummary(answer.data);
+      },
+      () => undefined,
+    );
+    // Runs once per page load: signing in or out reloads the page.
+  }, [signedIn]);
   return (
     <Link
       href="/cart"

@@ -2,7 +2,7 @@
 
 import { listingQuery, type ListingFilters } from "@/lib/search-params";
 import { sortSizes } from "@/lib/variants";
-import { useLocale, useTranslations } from "next-intl";
+import { translator, type Words } from "@/lib/words";
 import { usePathname, useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 
@@ -28,15 +28,19 @@ export function ListingFiltersForm({
   query,
   showCategories = false,
   myStoreName,
+  words,
+  locale,
 }: {
+  /** The "listing" messages in the reader's language (the page has no client message catalogue). */
+  words: Words<"listing">;
+  locale: string;
   filters: ListingFilters;
   facets: Facets;
   query?: string;
   showCategories?: boolean;
   myStoreName: string | null;
 }) {
-  const t = useTranslations("listing");
-  const locale = useLocale();
+  const t = translator(words);
   const router = useRouter();
   const pathname = usePathname();
   const [pending, startTransition] = useTransition();

@@ -1,36 +1,32 @@
 "use client";
 
-import { useTranslations } from "next-intl";
-import { useState } from "react";
-
-import { ProductImage } from "@omni/ui/product-image";
+import { picturesFor, type Picture } from "@/lib/pictures";
+import { translator } from "@/lib/words";
+import { Fragment, useState, type ReactNode } from "react";
 
 import { useChosenColour } from "./chosen-colour";
 
-type Picture = { id: string; colour: string | null };
-
-/** The pictures to show for a colour: that colour's and those for every colour; all of them when it has none. */
-export function picturesFor(images: Picture[], colour: string | undefined): Picture[] {
-  const mine = images.filter((i) => !colour || i.colour === colour || i.colour === null);
-  return mine.length ? mine : images;
-}
-
 /**
  * The product's stored pictures of the colour the shopper picked (the picture follows the colour); a product
- * without any shows its category's drawing.
+ * without any shows its category's drawing. The pictures themselves (`views`, `thumbs` by picture id, and the
+ * drawing as `fallback`) are rendered on the server and handed in: this island only chooses which one shows, so
+ * the page ships no image code.
  */
 export function ProductGallery({
-  title,
-  hue,
-  category,
   images,
+  views,
+  thumbs,
+  fallback,
+  words,
 }: {
-  title: string;
-  hue: number;
-  category?: string;
   images: Picture[];
+  views: Record<string, ReactNode>;
+  thumbs: Record<string, ReactNode>;
+  fallback: ReactNode;
+  /** Its labels in the reader's language ("product" messages). */
+  words: { gallery: string; view: string };
 }) {
-  const t = useTranslations("product");
+  const t = translator(words);
   const { colour } = useChosenColour();
   const shown = picturesFor(images, colour);
   // The picked thumbnail, remembered with its colour: another colour starts at its first picture.
@@ -40,15 +36,7 @@ export function ProductGallery({
   return (
     <div data-testid="product-gallery" data-colour={colour} className="flex gap-2 md:flex-col">
       <div className="w-2/3 overflow-hidden rounded-2xl bg-slate-100 md:w-full">
-        <ProductImage
-          key={main?.id}
-          title={title}
-          hue={hue}
-          category={category}
-          imageId={main?.id}
-          sizes="(min-width: 768px) 50vw, 66vw"
-          priority
-        />
+        <Fragment key={main?.id}>{main ? views[main.id] : fallback}</Fragment>
       </div>
       {shown.length > 1 && (
         <div className="flex flex-col gap-2 md:flex-row" role="group" aria-label={t("gallery")}>
@@ -61,7 +49,7 @@ export function ProductGallery({
               onClick={() => setPicked({ colour, index })}
               className={`w-16 overflow-hidden rounded-lg ring-2 focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-600 ${main?.id === picture.id ? "ring-slate-900" : "ring-transparent"}`}
             >
-              <ProductImage title={title} hue={hue} category={category} imageId={picture.id} sizes="64px" thumbnail />
+              {thumbs[picture.id]}
             </button>
           ))}
         </div>

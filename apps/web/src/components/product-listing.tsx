@@ -2,6 +2,7 @@ import { lang } from "@/lib/lang";
 import { preferredStoreId } from "@/lib/preferred-store";
 import { listingQuery, parseListingFilters } from "@/lib/search-params";
 import { serverApi } from "@/server/api";
+import { wordsOf } from "@/server/words";
 import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 
@@ -58,6 +59,8 @@ export async function ProductListing({
         query={query}
         showCategories={!category}
         myStoreName={myStore?.city ?? null}
+        words={await wordsOf("listing")}
+        locale={locale}
       />
       {result.didYouMean && (
         <p data-testid="did-you-mean" className="text-slate-700">

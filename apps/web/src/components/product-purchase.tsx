@@ -1,9 +1,9 @@
 "use client";
 
+import { addToCartAction, availabilityAction } from "@/app/actions/shop";
 import { findVariant, optionValues } from "@/lib/variants";
-import { useQuery } from "@tanstack/react-query";
-import { useLocale, useTranslations } from "next-intl";
-import { useState } from "react";
+import { translator, type Words } from "@/lib/words";
+import { useEffect, useState } from "react";
 
 import { Button } from "@omni/ui/button";
 import { ErrorMessage } from "@omni/ui/error-message";
@@ -11,10 +11,10 @@ import { StoreIcon, TruckIcon } from "@omni/ui/icons";
 import { PickupPromise } from "@omni/ui/pickup-promise";
 import { Price } from "@omni/ui/price";
 import { StoreAvailability } from "@omni/ui/store-availability";
-import { useErrorMessage, useTRPC } from "@omni/ui/trpc";
 
-import { useCart } from "./cart-context";
+import { setCartSummary, storedCartId, useCartSummary } from "./cart-store";
 import { useChosenColour } from "./chosen-colour";
+import { useAction } from "./error-words";
 import { ReserveInStore } from "./reserve-in-store";
 import { usePreferredStore } from "./use-preferred-store";
 
@@ -57,7 +57,13 @@ export function ProductPurchase({
   signedIn,
   defaultName,
   defaultEmail,
+  words,
+  reserveWords,
+  locale,
 }: {
+  words: Words<"product">;
+  reserveWords: Words<"reserve">;
+  locale: string;
   product: { title: string; variants: Variant[] };
   stores: Store[];
   initialAvailability: Availability[];
@@ -67,11 +73,9 @@ export function ProductPurchase({
   defaultName: string;
   defaultEmail: string;
 }) {
-  const errorMessage = useErrorMessage();
-  const t = useTranslations("product");
-  const locale = useLocale();
-  const trpc = useTRPC();
-  const cart = useCart();
+  const t = translator(words);
+  const call = useAction();
+  const { cartId } = useCartSummary();
   const { sizes, colours } = optionValues(product.variants);
   // Sizes are marked sold out by the shop's own channel: what can be delivered (online stock).
   const onlineOf = new Map(initialAvailability.map((a) => [a.sku, a.online]));
@@ -91,13 +95,24 @@ export function ProductPurchase({
   const { storeId, chooseStore } = usePreferredStore(preferredStoreId, signedIn);
 
   const variant = findVariant(product.variants, choice);
-  const availability = useQuery({
-    ...trpc.inventory.availability.queryOptions({ sku: variant?.sku ?? "" }),
-    enabled: !!variant,
-    initialData: initialAvailability.find((a) => a.sku === variant?.sku),
-    staleTime: 0,
-    refetchOnWindowFocus: true,
-  });
+  // Stock is what the shopper acts on: read again for each variant picked and whenever the tab comes back.
+  const [stock, setStock] = useState<Record<string, Availability>>(() =>
+    Object.fromEntries(initialAvailability.map((a) => [a.sku, a])),
+  );
+  const [stockError, setStockError] = useState<string | null>(null);
+  const sku = variant?.sku;
+  const [retries, setRetries] = useState(0);
+  useEffect(() => {
+    if (!sku) return;
+    const refresh = () =>
+      void call(availabilityAction({ sku })).then((answer) => {
+        if (answer.ok) setStock((known) => ({ ...known, [sku]: answer.data }));
+        setStockError(answer.ok ? null : answer.message);
+      });
+    refresh();
+    window.addEventListener("focus", refresh);
+    return () => window.removeEventListener("focus", refresh);
+  }, [sku, call, retries]);
 
   const pick = (next: { size?: string; colour?: string }) => {
     const merged = { ...choice, ...next };
@@ -122,7 +137,7 @@ export function ProductPurchase({
     .sort((a, b) => a.priceMinor - b.priceMinor)[0];
 
   const myStore = stores.find((s) => s.id === storeId) ?? null;
-  const data = availability.data;
+  const data = sku ? stock[sku] : undefined;
   const mine = data?.locations.find((l) => l.storeId === storeId);
   const reference = position ?? (myStore ? { lat: myStore.lat, lng: myStore.lng } : null);
 
@@ -251,13 +266,7 @@ export function ProductPurchase({
               {myStore && mine?.pickup && <PickupPromise promise={mine.pickup} locale={locale} />}
             </div>
           )}
-          {availability.isError && (
-            <ErrorMessage
-              message={errorMessage(availability.error)}
-              onRetry={() => availability.refetch()}
-              locale={locale}
-            />
-          )}
+          {stockError && <ErrorMessage message={stockError} onRetry={() => setRetries((n) => n + 1)} locale={locale} />}
 
           <div className="flex flex-wrap items-end gap-3">
             <label className="text-sm">
@@ -285,14 +294,12 @@ export function ProductPurchase({
                 setAdding(true);
                 setAddError(null);
                 setAdded(null);
-                try {
-                  await cart.addToCart(variant.sku, quantity);
+                const answer = await call(addToCartAction(cartId ?? storedCartId(), variant.sku, quantity));
+                if (answer.ok) {
+                  setCartSummary(answer.data);
                   setAdded(t("added", { title: `${product.title} — ${variant.title}` }));
-                } catch (error) {
-                  setAddError(errorMessage(error));
-                } finally {
-                  setAdding(false);
-                }
+                } else setAddError(answer.message);
+                setAdding(false);
               }}
             >
               {totalOf(data) === 0 ? t("soldOut") : t("addToCart")}
@@ -343,6 +350,8 @@ export function ProductPurchase({
                 preferredStoreId={storeId}
                 defaultName={defaultName}
                 defaultEmail={defaultEmail}
+                words={reserveWords}
+                locale={locale}
               />
             </>
           )}

@@ -1,30 +1,49 @@
 "use client";
 
-import { useInfiniteQuery } from "@tanstack/react-query";
-import { useLocale, useTranslations } from "next-intl";
+import { reviewsAction } from "@/app/actions/shop";
+import { translator, type Words } from "@/lib/words";
+import { useCallback, useEffect, useState } from "react";
 
 import { Button } from "@omni/ui/button";
 import { channelLabel } from "@omni/ui/channel";
 import { ErrorMessage } from "@omni/ui/error-message";
 import { formatDateTime } from "@omni/ui/labels";
 import { RatingStars } from "@omni/ui/rating-stars";
-import { useErrorMessage, useTRPC } from "@omni/ui/trpc";
+
+import { useAction } from "./error-words";
+
+type Page = Extract<Awaited<ReturnType<typeof reviewsAction>>, { ok: true }>["data"];
 
 /** The published reviews of a product by verified buyers of every channel, newest first, with the shop's replies. */
-export function ProductReviews({ slug }: { slug: string }) {
-  const errorMessage = useErrorMessage();
-  const t = useTranslations("engagement");
-  const locale = useLocale();
-  const trpc = useTRPC();
-  const reviews = useInfiniteQuery(
-    trpc.reviews.list.infiniteQueryOptions({ slug, limit: 5 }, { getNextPageParam: (page) => page.nextCursor }),
+export function ProductReviews({ slug, words, locale }: { slug: string; words: Words<"engagement">; locale: string }) {
+  const t = translator(words);
+  const call = useAction();
+  const [items, setItems] = useState<Page["items"]>([]);
+  const [next, setNext] = useState<Page["nextCursor"] | undefined>(undefined);
+  const [state, setState] = useState<{ loaded: boolean; busy: boolean; error: string | null }>({
+    loaded: false,
+    busy: true,
+    error: null,
+  });
+  const load = useCallback(
+    (cursor: Page["nextCursor"] | undefined) => {
+      setState((s) => ({ ...s, busy: true }));
+      void call(reviewsAction({ slug, limit: 5, cursor: cursor ?? undefined })).then((answer) => {
+        if (answer.ok) {
+          setItems((known) => (cursor ? [...known, ...answer.data.items] : answer.data.items));
+          setNext(answer.data.nextCursor);
+        }
+        setState((s) => ({ loaded: s.loaded || answer.ok, busy: false, error: answer.ok ? null : answer.message }));
+      });
+    },
+    [slug, call],
   );
-  const items = reviews.data?.pages.flatMap((p) => p.items) ?? [];
+  useEffect(() => load(undefined), [load]);
   return (
     <section data-testid="reviews" className="space-y-3">
       <h2 className="text-lg font-semibold">{t("reviews")}</h2>
-      {reviews.error && <ErrorMessage message={errorMessage(reviews.error)} locale={locale} />}
-      {reviews.isSuccess && !items.length && <p className="text-slate-600">{t("noReviews")}</p>}
+      {state.error && <ErrorMessage message={state.error} locale={locale} />}
+      {state.loaded && !items.length && <p className="text-slate-600">{t("noReviews")}</p>}
       <ul className="space-y-3">
         {items.map((review, i) => (
           <li key={i} data-testid="review" className="rounded-xl border border-slate-200 p-3">
@@ -42,8 +61,8 @@ export function ProductReviews({ slug }: { slug: string }) {
           </li>
         ))}
       </ul>
-      {reviews.hasNextPage && (
-        <Button variant="secondary" busy={reviews.isFetchingNextPage} onClick={() => void reviews.fetchNextPage()}>
+      {next && state.loaded && (
+        <Button variant="secondary" busy={state.busy} onClick={() => load(next)}>
           {t("moreReviews")}
         </Button>
       )}

@@ -7,7 +7,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { useTRPC } from "@omni/ui/trpc";
 
 import { useCart } from "./cart-context";
-import { ProductCard } from "./product-card";
+import { RecommendationList } from "./recommendation-list";
 
 /**
  * Recommendations from every channel's orders: with a product, what was bought together with it; on the cart,
@@ -37,19 +37,14 @@ export function RecommendedProducts({
     ...trpc.recommendations.list.queryOptions(input),
     enabled: mode !== "cart" || !!cartId,
   });
-  const items = recommended.data?.items ?? [];
-  if (!items.length) return null;
   const title = mode === "product" ? t("boughtTogether") : mode === "cart" ? t("goesWith") : t("forYou");
   return (
-    <section data-testid={mode === "forYou" ? "for-you" : "recommendations"} aria-label={title} className="space-y-3">
-      <h2 className="text-xl font-bold">{title}</h2>
-      <ul className="grid grid-cols-2 gap-4 sm:grid-cols-4">
-        {items.map((item) => (
-          <li key={item.slug}>
-            <ProductCard item={item} locale={locale} outOfStockLabel={t("outOfStock")} />
-          </li>
-        ))}
-      </ul>
-    </section>
+    <RecommendationList
+      items={recommended.data?.items ?? []}
+      title={title}
+      testId={mode === "forYou" ? "for-you" : "recommendations"}
+      locale={locale}
+      outOfStockLabel={t("outOfStock")}
+    />
   );
 }

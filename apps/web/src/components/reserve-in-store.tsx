@@ -1,18 +1,20 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
-import { useLocale, useTranslations } from "next-intl";
+import { reserveAction } from "@/app/actions/shop";
+import { translator, type Words } from "@/lib/words";
 import Link from "next/link";
-import { useState } from "react";
+import { lazy, Suspense, useState } from "react";
 
 import { newIdempotencyKey } from "@omni/core";
 import { Button } from "@omni/ui/button";
 import { ErrorMessage } from "@omni/ui/error-message";
 import { formatDateTime } from "@omni/ui/labels";
-import { PickupCodeCard } from "@omni/ui/pickup-code-card";
-import { useErrorMessage, useTRPC } from "@omni/ui/trpc";
 
+import { useAction } from "./error-words";
 import { TextField } from "./text-field";
+
+/** The code card draws a QR code (the `qrcode` library): loaded once a reservation is made, not with the page. */
+const PickupCodeCard = lazy(() => import("@omni/ui/pickup-code-card").then((m) => ({ default: m.PickupCodeCard })));
 
 type Store = {
   id: string;
@@ -32,7 +34,11 @@ export function ReserveInStore({
   preferredStoreId,
   defaultName,
   defaultEmail,
+  words,
+  locale,
 }: {
+  words: Words<"reserve">;
+  locale: string;
   sku: string;
   title: string;
   stores: Store[];
@@ -41,10 +47,8 @@ export function ReserveInStore({
   defaultName: string;
   defaultEmail: string;
 }) {
-  const errorMessage = useErrorMessage();
-  const t = useTranslations("reserve");
-  const locale = useLocale();
-  const trpc = useTRPC();
+  const t = translator(words);
+  const call = useAction();
   const [open, setOpen] = useState(false);
   const withStock = stores.filter((s) => (locations.find((l) => l.storeId === s.id)?.available ?? 0) > 0);
   const [storeId, setStoreId] = useState(
@@ -54,7 +58,11 @@ export function ReserveInStore({
   const [name, setName] = useState(defaultName);
   const [email, setEmail] = useState(defaultEmail);
   const [key, setKey] = useState(() => newIdempotencyKey("res"));
-  const reserve = useMutation(trpc.reservations.create.mutationOptions());
+  const [reserve, setReserve] = useState<{
+    data?: Extract<Awaited<ReturnType<typeof reserveAction>>, { ok: true }>["data"];
+    error?: string;
+    isPending: boolean;
+  }>({ isPending: false });
   const available = locations.find((l) => l.storeId === storeId)?.available ?? 0;
 
   if (withStock.length === 0) return null;
@@ -65,13 +73,15 @@ export function ReserveInStore({
       <section data-testid="reservation-confirmation" className="space-y-3 rounded-xl bg-emerald-50 p-4">
         <h2 className="text-lg font-bold">{t("confirmed")}</h2>
         <p>{t("until", { when: formatDateTime(reserve.data.expiresAt, locale) })}</p>
-        <PickupCodeCard
-          code={reserve.data.code}
-          store={store ? { ...store, openingHours: store.openingHours ?? null } : null}
-          locale={locale}
-          title={t("code")}
-          testId="reservation-code"
-        />
+        <Suspense fallback={<p className="font-mono text-2xl font-bold">{reserve.data.code}</p>}>
+          <PickupCodeCard
+            code={reserve.data.code}
+            store={store ? { ...store, openingHours: store.openingHours ?? null } : null}
+            locale={locale}
+            title={t("code")}
+            testId="reservation-code"
+          />
+        </Suspense>
         <Link
           href={`/reservations/${encodeURIComponent(reserve.data.code)}?email=${encodeURIComponent(email)}`}
           className="font-semibold text-sky-800 underline"
@@ -100,17 +110,21 @@ export function ReserveInStore({
           className="space-y-3 border-t border-slate-200 p-4"
           onSubmit={(e) => {
             e.preventDefault();
-            reserve.mutate(
-              {
+            setReserve({ isPending: true });
+            void call(
+              reserveAction({
                 storeId,
                 lines: [{ sku, quantity }],
                 name,
                 email,
                 idempotencyKey: key,
                 locale: locale === "pl" ? "pl" : "en",
-              },
-              { onError: () => setKey(newIdempotencyKey("res")) },
-            );
+              }),
+            ).then((answer) => {
+              if (answer.ok) return setReserve({ data: answer.data, isPending: false });
+              setKey(newIdempotencyKey("res"));
+              setReserve({ error: answer.message, isPending: false });
+            });
           }}
         >
           <p className="text-sm text-slate-700">{t("intro", { title })}</p>
@@ -169,7 +183,7 @@ export function ReserveInStore({
             autoComplete="email"
             data-testid="reserve-email"
           />
-          {reserve.error && <ErrorMessage message={errorMessage(reserve.error)} locale={locale} />}
+          {reserve.error && <ErrorMessage message={reserve.error} locale={locale} />}
           <Button type="submit" data-testid="reserve-submit" busy={reserve.isPending} className="w-full">
             {t("submit")}
           </Button>

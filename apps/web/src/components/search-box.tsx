@@ -1,25 +1,23 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
-import { useLocale, useTranslations } from "next-intl";
-import Link from "next/link";
+import { suggestAction } from "@/app/actions/shop";
+import { translator, type Words } from "@/lib/words";
 import { useRouter } from "next/navigation";
-import { useEffect, useId, useRef, useState } from "react";
+import { lazy, Suspense, useEffect, useId, useRef, useState } from "react";
 
-import { Price } from "@omni/ui/price";
-import { ProductImage } from "@omni/ui/product-image";
-import { useTRPC } from "@omni/ui/trpc";
+/** The suggestions' pictures and prices load with the first suggestions, not with every page. */
+const SearchSuggestions = lazy(() => import("./search-suggestions").then((m) => ({ default: m.SearchSuggestions })));
 
 /** Typing waits this long before asking the server, so each keystroke does not become a request. */
 const DEBOUNCE_MS = 200;
 
+type Suggestions = Awaited<ReturnType<typeof suggestAction>>;
+
 /** The header search: instant results under the field as you type, Enter for the full results page. */
-export function SearchBox({ initialQuery = "" }: { initialQuery?: string }) {
-  const t = useTranslations("search");
-  const locale = useLocale();
-  const trpc = useTRPC();
+export function SearchBox({ words, locale }: { words: Words<"search">; locale: string }) {
+  const t = translator(words);
   const router = useRouter();
-  const [text, setText] = useState(initialQuery);
+  const [text, setText] = useState("");
   const [query, setQuery] = useState("");
   const [open, setOpen] = useState(false);
   const listId = useId();
@@ -38,10 +36,20 @@ export function SearchBox({ initialQuery = "" }: { initialQuery?: string }) {
     return () => document.removeEventListener("mousedown", close);
   }, []);
 
-  const results = useQuery({
-    ...trpc.catalog.suggest.queryOptions({ query, limit: 6, locale: locale === "pl" ? "pl" : "en" }),
-    enabled: query.length >= 2,
-  });
+  // The answer for the query shown; a slower answer to an older query never replaces a newer one.
+  const [results, setResults] = useState<Suggestions | "pending">("pending");
+  useEffect(() => {
+    if (query.length < 2) return;
+    let current = true;
+    setResults("pending");
+    suggestAction({ query, limit: 6, locale: locale === "pl" ? "pl" : "en" }).then(
+      (answer) => current && setResults(answer),
+      () => current && setResults({ ok: false, code: "NETWORK", message: "" }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [query, locale]);
   const showDropdown = open && query.length >= 2;
 
   return (
@@ -95,11 +103,11 @@ export function SearchBox({ initialQuery = "" }: { initialQuery?: string }) {
           data-testid="search-results"
           className="absolute left-0 right-0 top-full z-30 mt-2 overflow-hidden rounded-xl border border-slate-200 bg-white shadow-lg"
         >
-          {results.isPending ? (
+          {results === "pending" ? (
             <p className="px-4 py-3 text-slate-600" role="status">
               {t("searching")}
             </p>
-          ) : results.isError ? (
+          ) : !results.ok ? (
             <p className="px-4 py-3 text-red-700" role="alert">
               {t("failed")}
             </p>
@@ -108,46 +116,21 @@ export function SearchBox({ initialQuery = "" }: { initialQuery?: string }) {
               {t("none", { query })}
             </p>
           ) : (
-            <ul>
-              {results.data.items.map((item) => (
-                <li key={item.slug}>
-                  <Link
-                    href={`/p/${item.slug}`}
-                    data-testid="search-result"
-                    onClick={() => setOpen(false)}
-                    className="flex items-center justify-between gap-3 px-4 py-3 hover:bg-slate-50 focus-visible:bg-slate-100 focus-visible:outline-none"
-                  >
-                    <span className="w-10 shrink-0 overflow-hidden rounded bg-slate-100">
-                      <ProductImage
-                        title={item.title}
-                        hue={item.imageHue}
-                        category={item.category}
-                        imageId={item.imageId}
-                        sizes="48px"
-                        thumbnail
-                      />
-                    </span>
-                    <span className="min-w-0 flex-1 truncate">{item.title}</span>
-                    <Price
-                      priceMinor={item.priceMinor}
-                      listPriceMinor={item.listPriceMinor}
-                      currency={item.currency}
-                      locale={locale}
-                      size="sm"
-                    />
-                  </Link>
-                </li>
-              ))}
-              <li className="border-t border-slate-200">
-                <Link
-                  href={`/search?q=${encodeURIComponent(query)}`}
-                  onClick={() => setOpen(false)}
-                  className="block px-4 py-3 font-semibold text-sky-800 hover:bg-slate-50"
-                >
-                  {t("all", { query })}
-                </Link>
-              </li>
-            </ul>
+            <Suspense
+              fallback={
+                <p className="px-4 py-3 text-slate-600" role="status">
+                  {t("searching")}
+                </p>
+              }
+            >
+              <SearchSuggestions
+                items={results.data.items}
+                query={query}
+                allLabel={t("all", { query })}
+                locale={locale}
+                onPick={() => setOpen(false)}
+              />
+            </Suspense>
           )}
         </div>
       )}

@@ -2,6 +2,7 @@ import { auth } from "@/auth";
 import { lang } from "@/lib/lang";
 import { serverApi } from "@/server/api";
 import { orUnavailable } from "@/server/optional";
+import { wordsOf } from "@/server/words";
 import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 
@@ -10,7 +11,13 @@ import { LocaleSwitch } from "./locale-switch";
 import { SearchBox } from "./search-box";
 
 export async function SiteHeader() {
-  const [t, locale, session, api] = await Promise.all([getTranslations("nav"), getLocale(), auth(), serverApi()]);
+  const [t, locale, session, api, searchWords] = await Promise.all([
+    getTranslations("nav"),
+    getLocale(),
+    auth(),
+    serverApi(),
+    wordsOf("search"),
+  ]);
   // Without the categories the header still serves search, account, cart and the store list.
   const categories = (await orUnavailable(api.catalog.categories({ locale: lang(locale) }), "header categories")) ?? [];
   return (
@@ -26,7 +33,7 @@ export async function SiteHeader() {
           omni
         </Link>
         <div className="order-last w-full sm:order-none sm:w-auto sm:flex-1">
-          <SearchBox />
+          <SearchBox words={searchWords} locale={locale} />
         </div>
         <nav aria-label={t("account")} className="ml-auto flex items-center gap-1">
           <Link
@@ -36,7 +43,7 @@ export async function SiteHeader() {
           >
             {session?.user ? session.user.name.split(" ")[0] || t("account") : t("signIn")}
           </Link>
-          <CartLink label={t("cart")} />
+          <CartLink label={t("cart")} signedIn={!!session?.user} />
           <LocaleSwitch />
         </nav>
       </div>

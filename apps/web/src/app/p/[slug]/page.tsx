@@ -3,19 +3,22 @@ import { BackInStock } from "@/components/back-in-stock";
 import { ChosenColourProvider } from "@/components/chosen-colour";
 import { ProductGallery } from "@/components/product-gallery";
 import { ProductPurchase } from "@/components/product-purchase";
+import { ProductRecommendations } from "@/components/product-recommendations";
 import { ProductReviews } from "@/components/product-reviews";
-import { RecommendedProducts } from "@/components/recommended-products";
 import { lang } from "@/lib/lang";
+import { picturesFor } from "@/lib/pictures";
 import { preferredStoreId } from "@/lib/preferred-store";
 import { orNull } from "@/lib/trpc-errors";
 import { serverApi } from "@/server/api";
+import { wordsOf } from "@/server/words";
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { cache } from "react";
+import { cache, Suspense } from "react";
 
 import { minorToDecimal } from "@omni/core";
+import { ProductImage } from "@omni/ui/product-image";
 import { RatingStars } from "@omni/ui/rating-stars";
 
 export const dynamic = "force-dynamic";
@@ -43,12 +46,15 @@ export default async function ProductPage({ params, searchParams }: Props) {
   const { sku } = await searchParams;
   const product = await loadProduct(slug);
   if (!product) notFound();
-  const [api, locale, t, storeId, session] = await Promise.all([
+  const [api, locale, t, storeId, session, words, reserveWords, engagementWords] = await Promise.all([
     serverApi(),
     getLocale(),
     getTranslations("product"),
     preferredStoreId(),
     auth(),
+    wordsOf("product"),
+    wordsOf("reserve"),
+    wordsOf("engagement"),
   ]);
   // Stock is read fresh on every request: it is what the shopper acts on.
   const [stores, availability] = await Promise.all([
@@ -63,6 +69,9 @@ export default async function ProductPage({ params, searchParams }: Props) {
     product.variants.find((_, i) => availability[i]!.online > 0) ??
     product.variants[0]
   )?.options.colour;
+  // The gallery's pictures are rendered here; the first one shown (of the first colour) is the page's largest paint.
+  const pictureOf = { title: product.title, hue: product.imageHue, category: product.category };
+  const firstPicture = picturesFor(product.images, firstColour)[0]?.id;
   const jsonLd = {
     "@context": "https://schema.org",
     "@type": "Product",
@@ -118,10 +127,27 @@ export default async function ProductPage({ params, searchParams }: Props) {
       <ChosenColourProvider initial={firstColour}>
         <div className="grid gap-6 md:grid-cols-2">
           <ProductGallery
-            title={product.title}
-            hue={product.imageHue}
-            category={product.category}
             images={product.images}
+            views={Object.fromEntries(
+              product.images.map((picture) => [
+                picture.id,
+                <ProductImage
+                  key={picture.id}
+                  {...pictureOf}
+                  imageId={picture.id}
+                  sizes="(min-width: 768px) 50vw, 66vw"
+                  priority={picture.id === firstPicture}
+                />,
+              ]),
+            )}
+            thumbs={Object.fromEntries(
+              product.images.map((picture) => [
+                picture.id,
+                <ProductImage key={picture.id} {...pictureOf} imageId={picture.id} sizes="64px" thumbnail />,
+              ]),
+            )}
+            fallback={<ProductImage {...pictureOf} sizes="(min-width: 768px) 50vw, 66vw" priority />}
+            words={{ gallery: words.gallery, view: words.view }}
           />
           <div className="space-y-4">
             <h1 data-testid="product-title" className="text-2xl font-bold sm:text-3xl">
@@ -137,23 +163,30 @@ export default async function ProductPage({ params, searchParams }: Props) {
               signedIn={!!session?.user}
               defaultName={session?.user?.name ?? ""}
               defaultEmail={session?.user?.email ?? ""}
+              words={words}
+              reserveWords={reserveWords}
+              locale={locale}
             />
             {!inStock && cheapest && <p className="text-slate-700">{t("soldOutEverywhere")}</p>}
             <BackInStock
               variants={missingSomewhere.map((v) => ({ sku: v.sku, title: v.title }))}
               stores={stores.filter((s) => s.type === "store").map((s) => ({ id: s.id, name: s.name }))}
               defaultEmail={session?.user?.email ?? ""}
+              words={engagementWords}
+              locale={locale}
             />
             <section>
               <h2 className="text-lg font-semibold">{t("description")}</h2>
               <p className="mt-1 whitespace-pre-line text-slate-700">{product.description}</p>
               {product.finalSale && <p className="mt-2 font-medium text-amber-900">{t("finalSale")}</p>}
             </section>
-            <ProductReviews slug={product.slug} />
+            <ProductReviews slug={product.slug} words={engagementWords} locale={locale} />
           </div>
         </div>
       </ChosenColourProvider>
-      <RecommendedProducts slug={product.slug} mode="product" />
+      <Suspense fallback={null}>
+        <ProductRecommendations slug={product.slug} />
+      </Suspense>
     </article>
   );
 }
