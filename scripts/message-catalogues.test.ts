@@ -3,7 +3,7 @@ import path from "node:path";
 
 import { describe, expect, it } from "vitest";
 
-import { DOMAIN_REASONS } from "@omni/domain/kernel";
+import { CSV_ROW_REASONS, DOMAIN_REASONS } from "@omni/domain/kernel";
 
 import { repoRoot } from "./database";
 
@@ -106,6 +106,15 @@ describe.each(["web", "kiosk", "admin"])("the %s app's message catalogues", (app
     const kinds = ["tooManyRequests", "network", "invalidInput", "unauthorized", "forbidden", "notFound", "conflict"];
     for (const catalogue of [english, polish]) {
       expect(kinds.filter((kind) => !catalogue.has(`domainErrors.${kind}`))).toEqual([]);
+    }
+  });
+});
+
+describe("the admin app's words for refused rows of an imported file", () => {
+  it("word every reason a row can be refused for, in both languages", () => {
+    for (const locale of ["en", "pl"]) {
+      const catalogue = load("admin", locale);
+      expect(CSV_ROW_REASONS.filter((reason) => !catalogue.has(`products.csvRow.${reason}`))).toEqual([]);
     }
   });
 });
