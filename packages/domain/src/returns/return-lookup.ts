@@ -140,6 +140,7 @@ async function describeReturnWithActors(db: DbOrTx, ret: Return) {
       lineId: returnLines.orderLineId,
       sku: orderLines.sku,
       title: orderLines.title,
+      titlePl: orderLines.titlePl,
       quantity: returnLines.quantity,
       unitPriceMinor: orderLines.unitPriceMinor,
       reason: returnLines.reason,

@@ -49,6 +49,7 @@ export async function receiveReturn(
         quantity: returnLines.quantity,
         sku: orderLines.sku,
         title: orderLines.title,
+        titlePl: orderLines.titlePl,
       })
       .from(returnLines)
       .innerJoin(orderLines, eq(orderLines.id, returnLines.orderLineId))
@@ -149,6 +150,7 @@ export async function receiveReturn(
       lines: lines.map((l) => ({
         sku: l.sku,
         title: l.title,
+        titlePl: l.titlePl,
         quantity: l.quantity,
         condition: conditions.get(l.lineId)!,
       })),

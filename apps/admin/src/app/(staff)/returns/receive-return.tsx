@@ -11,6 +11,7 @@ import type { AppRouter } from "@omni/api";
 import { formatMoney, INPUT_LIMITS } from "@omni/core";
 import { Button } from "@omni/ui/button";
 import { ErrorMessage } from "@omni/ui/error-message";
+import { useLineTitle } from "@omni/ui/line-title";
 import { OrderTimeline } from "@omni/ui/order-timeline";
 import { StatusBadge } from "@omni/ui/status-badge";
 import { useErrorMessage, useTRPC } from "@omni/ui/trpc";
@@ -22,6 +23,7 @@ type Condition = "resellable" | "damaged";
 export function ReceiveReturn({ found }: { found: FoundReturn }) {
   const errorMessage = useErrorMessage();
   const t = useTranslations("returns");
+  const lineTitle = useLineTitle();
   const locale = useLocale();
   const { storeId } = useStaff();
   const trpc = useTRPC();
@@ -88,7 +90,7 @@ export function ReceiveReturn({ found }: { found: FoundReturn }) {
           >
             <div>
               <p className="font-medium">
-                {line.quantity}× {line.title}
+                {line.quantity}× {lineTitle(line)}
               </p>
               <p className="text-xs text-slate-500">
                 <span className="font-mono">{line.sku}</span> · {t(`reason.${line.reason}`)} ·{" "}

@@ -13,6 +13,7 @@ import type { AppRouter } from "@omni/api";
 import { dueAtHandover, formatMoney, type HandoverPayment } from "@omni/core";
 import { Button } from "@omni/ui/button";
 import { ErrorMessage } from "@omni/ui/error-message";
+import { useLineTitle } from "@omni/ui/line-title";
 import { Spinner } from "@omni/ui/spinner";
 import { StatusBadge } from "@omni/ui/status-badge";
 import { useErrorMessage, useTRPC } from "@omni/ui/trpc";
@@ -82,6 +83,7 @@ export function CollectScreen({ expectedOrder }: { expectedOrder: string | null 
 type PickupOrder = inferRouterOutputs<AppRouter>["pickup"]["get"];
 
 function Handover({ order, code, onDone }: { order: PickupOrder; code: string; onDone: () => void }) {
+  const lineTitle = useLineTitle();
   const errorMessage = useErrorMessage();
   const t = useTranslations("collect");
   const locale = useLocale();
@@ -190,7 +192,7 @@ function Handover({ order, code, onDone }: { order: PickupOrder; code: string; o
                 data-testid={`collect-line-${line.lineId}`}
               >
                 <td>
-                  {line.title}
+                  {lineTitle(line)}
                   <span className="block font-mono text-xs text-slate-500 no-underline">{line.sku}</span>
                 </td>
                 <td className="text-right">{line.quantity}</td>
@@ -206,7 +208,7 @@ function Handover({ order, code, onDone }: { order: PickupOrder; code: string; o
                         e.target.checked ? [...declined, line.lineId] : declined.filter((id) => id !== line.lineId),
                       )
                     }
-                    aria-label={t("declineLine", { item: line.title })}
+                    aria-label={t("declineLine", { item: lineTitle(line) })}
                     data-testid={`decline-line-${line.lineId}`}
                   />
                 </td>
