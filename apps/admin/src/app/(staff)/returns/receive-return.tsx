@@ -61,7 +61,7 @@ export function ReceiveReturn({ found }: { found: FoundReturn }) {
           <CounterPaymentTaken payment={receive.data.differencePayment} money={money} testId="exchange-difference" />
         )}
         {receive.data.exchangeOrderNumber && (
-          <p className="mt-2 text-lg" data-testid="exchange-order">
+          <p className="mt-2 text-lg" data-testid="exchange-order" data-order={receive.data.exchangeOrderNumber}>
             {t("exchangeOrder", { order: receive.data.exchangeOrderNumber })}
           </p>
         )}
