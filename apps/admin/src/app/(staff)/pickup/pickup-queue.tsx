@@ -63,7 +63,7 @@ export function PickupQueue() {
       />
       <input
         type="search"
-        className={`${inputClass} mb-4 max-w-md`}
+        className={`${inputClass} mb-4 max-w-xl`}
         value={search}
         maxLength={INPUT_LIMITS.search}
         onChange={(e) => setSearch(e.target.value)}
