@@ -3,7 +3,7 @@ import path from "node:path";
 
 import { describe, expect, it } from "vitest";
 
-import { DOMAIN_REASONS } from "@omni/domain/kernel";
+import { CSV_ROW_REASONS, DOMAIN_REASONS } from "@omni/domain/kernel";
 
 import { repoRoot } from "./database";
 
@@ -106,6 +106,42 @@ describe.each(["web", "kiosk", "admin"])("the %s app's message catalogues", (app
     const kinds = ["tooManyRequests", "network", "invalidInput", "unauthorized", "forbidden", "notFound", "conflict"];
     for (const catalogue of [english, polish]) {
       expect(kinds.filter((kind) => !catalogue.has(`domainErrors.${kind}`))).toEqual([]);
+    }
+  });
+});
+
+describe("the admin app's words for refused rows of an imported file", () => {
+  it("word every reason a row can be refused for, in both languages", () => {
+    for (const locale of ["en", "pl"]) {
+      const catalogue = load("admin", locale);
+      expect(CSV_ROW_REASONS.filter((reason) => !catalogue.has(`products.csvRow.${reason}`))).toEqual([]);
+    }
+  });
+});
+
+/** Every action the domain writes to the audit log, read from its source (`action: "orders.cancel"`). */
+function auditActions(): string[] {
+  const found = new Set<string>();
+  const walk = (dir: string) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const file = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(file);
+      else if (entry.name.endsWith(".ts") && !entry.name.endsWith(".test.ts"))
+        for (const m of fs.readFileSync(file, "utf8").matchAll(/action: "([a-z]+\.[A-Za-z]+)"/g)) found.add(m[1]!);
+    }
+  };
+  walk(path.join(repoRoot, "packages", "domain", "src"));
+  return [...found].sort();
+}
+
+describe("the admin app's audit log", () => {
+  // An action without its sentence would fall back to a general one and hide what was done.
+  it("words every action the domain records as a sentence, in both languages", () => {
+    const actions = auditActions();
+    expect(actions.length).toBeGreaterThan(20);
+    for (const locale of ["en", "pl"]) {
+      const catalogue = load("admin", locale);
+      expect(actions.filter((action) => !catalogue.has(`audit.did.${action}`))).toEqual([]);
     }
   });
 });

@@ -120,6 +120,13 @@ describe("kiosk devices", () => {
     const paired = await newKiosk.devices.pair({ code: code.toLowerCase(), name: "Entrance kiosk" });
     expect(paired).toMatchObject({ storeId: "warszawa", name: "Entrance kiosk" });
     await expect(newKiosk.devices.pair({ code })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    // Unnamed, a kiosk is named as a clerk says it: its number in the store and the store's city.
+    const { code: second } = await manager.devices.createPairingCode({ storeId: "warszawa" });
+    const unnamed = await newKiosk.devices.pair({ code: second });
+    const [{ n }] = await t.sql<
+      { n: number }[]
+    >`select count(*)::int as n from kiosk_devices where store_id = 'warszawa'`;
+    expect(unnamed.name).toBe(`Kiosk ${n} · Warszawa`);
 
     const device = await callerFor(t.db, { deviceToken: paired.token });
     expect(await device.kiosk.me()).toMatchObject({ storeId: "warszawa", deviceId: paired.deviceId });

@@ -19,7 +19,7 @@ const stockState = () => t.sql`select location_id, sku, on_hand from stock_level
 
 const rowsOf = (csv: string) => Papa.parse<Record<string, string>>(csv, { header: true, skipEmptyLines: true }).data;
 const unparse = (rows: Record<string, string>[]) => Papa.unparse(rows);
-type RowError = { line: number; column?: string; message: string };
+type RowError = { line: number; column?: string; reason: string; params?: Record<string, unknown>; message: string };
 /** The rows a refused import names, as the domain gives them to the API (the HTTP test reads them from the answer). */
 const rowErrorsOf = (error: unknown) => (error as { cause: { details: { errors: RowError[] } } }).cause.details.errors;
 
@@ -86,11 +86,17 @@ druga linia — żółć' where slug = (select slug from products order by slug 
     ];
     const error = await api.products.importCsv({ csv: unparse(bad) }).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: "BAD_REQUEST" });
+    // Each row carries a reason and its parameters, which the admin words in the clerk's language.
     expect(rowErrorsOf(error)).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ line: 2, column: "price_minor" }),
-        expect.objectContaining({ line: 3, column: "ean" }),
-        expect.objectContaining({ line: 5, column: "sku" }),
+        expect.objectContaining({ line: 2, column: "price_minor", reason: "whole_number" }),
+        expect.objectContaining({ line: 3, column: "ean", reason: "ean_check" }),
+        expect.objectContaining({
+          line: 5,
+          column: "sku",
+          reason: "sku_repeated",
+          params: { sku: rows[0]!.sku, otherLine: 2 },
+        }),
       ]),
     );
     expect(await catalogueState()).toEqual(before);
@@ -112,6 +118,9 @@ druga linia — żółć' where slug = (select slug from products order by slug 
       .importCsv({ csv: unparse([{ ...rows[2]!, category: "nope" }]) })
       .catch((e) => e);
     expect(onlyCategory).toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining('no category "nope"') });
+    expect(rowErrorsOf(onlyCategory)).toEqual([
+      expect.objectContaining({ line: 2, reason: "category_unknown", params: { category: "nope" } }),
+    ]);
     await expect(api.products.importCsv({ csv: "slug,title\nx,y" })).rejects.toMatchObject({
       code: "BAD_REQUEST",
       message: expect.stringContaining("title_pl"),
@@ -153,10 +162,10 @@ describe("stock CSV", () => {
     ].join("\n");
     const error = await api.inventory.importCsv({ csv, reason: "Bad file" }).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: "BAD_REQUEST" });
-    expect(rowErrorsOf(error).map((e) => [e.line, e.column])).toEqual([
-      [3, "on_hand"],
-      [4, "location_id"],
-      [5, "sku"],
+    expect(rowErrorsOf(error).map((e) => [e.line, e.column, e.reason, e.params])).toEqual([
+      [3, "on_hand", "whole_number", { column: "on_hand" }],
+      [4, "location_id", "location_unknown", { location: "atlantis" }],
+      [5, "sku", "sku_unknown", { sku: "NO-SUCH-SKU" }],
     ]);
     expect(await stockState()).toEqual(before);
     // A manager of one store cannot import counts for another.

@@ -142,6 +142,61 @@ describe("exchanges", () => {
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
+  it("the counter takes a dearer exchange's difference (cash with change, or card) and records it as a payment", async () => {
+    const email = `difference-${randomUUID().slice(0, 8)}@example.com`;
+    const { order, shop, ola } = await collectedOrder(email);
+    const lines = [{ lineId: order.lines[0]!.lineId, quantity: 1, reason: "changed_mind" as const }];
+    const created = await shop.returns.create({
+      orderNumber: order.orderNumber,
+      email,
+      lines,
+      method: { type: "in_store", storeId: "krakow" },
+      refundTo: "original",
+      idempotencyKey: key(),
+      exchange: [{ sku: dearer, quantity: 1 }],
+    });
+    const due = created.amountDueMinor!;
+    expect(due).toBeGreaterThan(0);
+    const receive = (payment?: { method: "cash"; tenderedMinor: number } | { method: "card" }) =>
+      ola.returns.receive({
+        returnNumber: created.returnNumber,
+        storeId: "krakow",
+        lines: [{ lineId: order.lines[0]!.lineId, condition: "resellable" }],
+        payment,
+      });
+    const before = await onHand("krakow", dearer);
+    // Without the difference, or with too little cash, nothing is received and nothing leaves the shelf.
+    const refusal = (error: unknown) => (error as { cause: { details: { reason: string } } }).cause.details.reason;
+    expect(refusal(await receive().catch((e: unknown) => e))).toBe("exchange_payment_required");
+    expect(refusal(await receive({ method: "cash", tenderedMinor: due - 1 }).catch((e: unknown) => e))).toBe(
+      "cash_short",
+    );
+    expect((await shop.returns.get({ returnNumber: created.returnNumber, email })).status).toBe("requested");
+    expect(await onHand("krakow", dearer)).toBe(before);
+
+    const tendered = Math.ceil((due + 1) / 10_000) * 10_000;
+    const received = await receive({ method: "cash", tenderedMinor: tendered });
+    expect(received.differencePayment).toEqual({
+      method: "cash",
+      amountMinor: due,
+      tenderedMinor: tendered,
+      changeMinor: tendered - due,
+    });
+    expect(await onHand("krakow", dearer)).toBe(before - 1);
+    // The replacement order says how its difference was paid: its timeline and its payment reference.
+    const [paid] = await t.sql`
+      select o.paid_minor, o.payment_ref, e.data from orders o
+      join order_events e on e.order_id = o.id and e.type = 'paid_in_store'
+      where o.number = ${received.exchangeOrderNumber!}`;
+    expect(paid).toMatchObject({
+      paid_minor: due,
+      payment_ref: "counter:cash",
+      data: { method: "cash", amountMinor: due, changeMinor: tendered - due },
+    });
+    // Scanning the slip again is refused: the difference is taken once.
+    await expect(receive({ method: "card" })).rejects.toMatchObject({ code: "CONFLICT" });
+  });
+
   it("by mail the replacement ships from the warehouse; an unknown SKU is refused and changes nothing", async () => {
     const email = `mail-${randomUUID().slice(0, 8)}@example.com`;
     const { order, shop } = await collectedOrder(email);

@@ -48,3 +48,9 @@ export const discountCode = text().pipe(
 export const line = (what: string) => text().pipe(z.string().min(1, `Enter the ${what}.`).max(INPUT_LIMITS.line));
 /** The shopper's language, for the messages about what they do. */
 export const locale = z.enum(["pl", "en"]).optional();
+
+/** Money taken at a counter: cash (what the shopper hands over; the change follows) or card. */
+export const counterPayment = z.discriminatedUnion("method", [
+  z.object({ method: z.literal("cash"), tenderedMinor: z.number().int().min(0).max(100_000_000) }),
+  z.object({ method: z.literal("card") }),
+]);

@@ -1,4 +1,5 @@
 import { formatDateTime, humanize, pick } from "./labels";
+import { lineTitleIn } from "./line-title";
 
 export type EligibilityLine = {
   lineId: string;
@@ -9,6 +10,7 @@ export type EligibilityLine = {
   reasonCode?: string | null;
   /** Optional extras for a friendlier list. */
   title?: string;
+  titlePl?: string | null;
   quantity?: number;
 };
 
@@ -98,7 +100,9 @@ export function EligibilityView({
                 className={`flex flex-wrap items-center justify-between gap-3 px-4 py-3 ${returnable ? "" : "bg-slate-50"}`}
               >
                 <div className="min-w-0">
-                  <p className="font-medium">{line.title ?? line.sku}</p>
+                  <p className="font-medium">
+                    {line.title ? lineTitleIn(locale, { title: line.title, titlePl: line.titlePl }) : line.sku}
+                  </p>
                   {line.title && (
                     <p className="text-sm text-slate-600">
                       {line.sku}

@@ -9,6 +9,7 @@ import { useEffect, useState } from "react";
 
 import type { AppRouter } from "@omni/api";
 import { formatMoney, INPUT_LIMITS, isOrderCompleted } from "@omni/core";
+import { lineNameIn } from "@omni/ui/line-title";
 import { StatusBadge } from "@omni/ui/status-badge";
 
 import { KioskError } from "./kiosk-error";
@@ -109,7 +110,8 @@ function OrderStatus({ order, email, onBack }: { order: Order; email: string; on
         {order.lines.map((l) => (
           <li key={l.lineId} className="flex justify-between gap-4 px-6 py-4">
             <span>
-              {l.productTitle} <span className="text-slate-500">{l.variantTitle}</span> × {l.quantity}
+              {lineNameIn(locale, l).product} <span className="text-slate-500">{lineNameIn(locale, l).variant}</span> ×{" "}
+              {l.quantity}
             </span>
             <span>{money(l.totalMinor)}</span>
           </li>

@@ -3,8 +3,10 @@
 import { useContract } from "@/lib/contract";
 import { useFriendlyError } from "@/lib/friendly-error";
 import { useMutation } from "@tanstack/react-query";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
+
+import { lineNameIn } from "@omni/ui/line-title";
 
 import { KioskError } from "./kiosk-error";
 import { OrderLookup } from "./order-lookup";
@@ -16,6 +18,7 @@ type Found = { orderNumber: string; email: string; products: { slug: string; tit
 export function RateScreen() {
   const t = useTranslations("rate");
   const contract = useContract();
+  const locale = useLocale();
   const friendly = useFriendlyError();
   const [found, setFound] = useState<Found | null>(null);
   const [rated, setRated] = useState<Record<string, number>>({});
@@ -25,7 +28,7 @@ export function RateScreen() {
       const order = await contract.orders.get.query(input);
       const products = order.lines
         .filter((l) => l.slug && l.declinedQuantity < l.quantity)
-        .map((l) => ({ slug: l.slug!, title: l.productTitle ?? l.title }))
+        .map((l) => ({ slug: l.slug!, title: lineNameIn(locale, l).product }))
         .filter((p, i, all) => all.findIndex((o) => o.slug === p.slug) === i);
       return { orderNumber: order.orderNumber, email: input.email, products };
     },

@@ -4,6 +4,7 @@ import type { Eligibility } from "@/lib/contract";
 import { useLocale, useTranslations } from "next-intl";
 
 import { eligibilityReason } from "@omni/ui/eligibility-view";
+import { useLineTitle } from "@omni/ui/line-title";
 
 import { QuantityStepper } from "./quantity-stepper";
 
@@ -25,6 +26,7 @@ export function ReturnLineList({
   onChange: (lineId: string, quantity: number) => void;
 }) {
   const t = useTranslations("returns");
+  const lineTitle = useLineTitle();
   const locale = useLocale();
   return (
     <section data-testid="eligibility-view" className="flex flex-col gap-4">
@@ -41,7 +43,7 @@ export function ReturnLineList({
               className={`flex items-center gap-6 px-6 py-5 ${returnable ? "" : "bg-slate-50"}`}
             >
               <div className="min-w-0 flex-1">
-                <p className="text-3xl font-semibold">{line.title}</p>
+                <p className="text-3xl font-semibold">{lineTitle(line)}</p>
                 <p className="text-xl text-slate-600">
                   {line.sku} · × {line.quantity}
                 </p>

@@ -7,6 +7,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 
 import { formatMoney } from "@omni/core";
+import { useLineTitle } from "@omni/ui/line-title";
 
 import { ChoiceRow } from "./choice-row";
 import { ExchangePicker, type Replacement } from "./exchange-picker";
@@ -26,6 +27,7 @@ type Found = { orderNumber: string; email: string; eligibility: Eligibility };
  */
 export function ReturnsScreen() {
   const t = useTranslations("returns");
+  const lineTitle = useLineTitle();
   const locale = useLocale();
   const contract = useContract();
   const friendly = useFriendlyError();
@@ -172,13 +174,13 @@ export function ReturnsScreen() {
                         {replacement ? (
                           <span data-testid="replacement" data-sku={replacement.sku}>
                             {t("exchange.swap", {
-                              from: line?.title ?? lineId,
+                              from: line ? lineTitle(line) : lineId,
                               to: `${replacement.productTitle} · ${replacement.variantTitle}`,
                               quantity,
                             })}
                           </span>
                         ) : (
-                          t("exchange.forWhat", { item: line?.title ?? lineId })
+                          t("exchange.forWhat", { item: line ? lineTitle(line) : lineId })
                         )}
                       </p>
                       <button

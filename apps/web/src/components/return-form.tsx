@@ -9,6 +9,7 @@ import { formatMoney, newIdempotencyKey } from "@omni/core";
 import { Button } from "@omni/ui/button";
 import { EligibilityView } from "@omni/ui/eligibility-view";
 import { ErrorMessage } from "@omni/ui/error-message";
+import { useLineTitle } from "@omni/ui/line-title";
 import { Spinner } from "@omni/ui/spinner";
 import { useErrorMessage, useTRPC } from "@omni/ui/trpc";
 
@@ -29,6 +30,7 @@ export function ReturnForm({
 }) {
   const errorMessage = useErrorMessage();
   const t = useTranslations("returns");
+  const lineTitle = useLineTitle();
   const locale = useLocale();
   const trpc = useTRPC();
   const eligibility = useQuery(trpc.returns.eligibility.queryOptions({ orderNumber, email }));
@@ -54,7 +56,7 @@ export function ReturnForm({
   const chosen = lines.filter((l) => (quantities[l.lineId] ?? 0) > 0);
 
   if (create.data) {
-    const returned = chosen.map((l) => ({ title: l.title, quantity: quantities[l.lineId] ?? 0 }));
+    const returned = chosen.map((l) => ({ title: lineTitle(l), quantity: quantities[l.lineId] ?? 0 }));
     const link = `/returns/${encodeURIComponent(create.data.returnNumber)}${email ? `?email=${encodeURIComponent(email)}` : ""}`;
     return (
       <div className="space-y-4" data-testid="return-confirmation">
@@ -126,7 +128,7 @@ export function ReturnForm({
           <legend className="mb-2 text-lg font-semibold">{t("why")}</legend>
           {chosen.map((line) => (
             <label key={line.lineId} className="block">
-              <span className="block text-sm font-semibold">{line.title}</span>
+              <span className="block text-sm font-semibold">{lineTitle(line)}</span>
               <select
                 data-testid="return-reason"
                 value={why[line.lineId] ?? "changed_mind"}

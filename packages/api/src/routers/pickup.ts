@@ -2,7 +2,7 @@ import { z } from "zod";
 
 import { askForHelp, checkIn, collectOrder, getPickupOrder } from "@omni/domain/orders";
 
-import { code } from "../inputs";
+import { code, counterPayment } from "../inputs";
 import { kioskProcedure, router, staffProcedure } from "../trpc";
 
 export const pickupRouter = router({
@@ -18,12 +18,7 @@ export const pickupRouter = router({
         code,
         declineLineIds: z.array(z.string().trim().min(1).max(64)).max(200).optional(),
         /** How a pay-in-store order was paid at the counter: required when something is due. */
-        payment: z
-          .discriminatedUnion("method", [
-            z.object({ method: z.literal("cash"), tenderedMinor: z.number().int().min(0).max(100_000_000) }),
-            z.object({ method: z.literal("card") }),
-          ])
-          .optional(),
+        payment: counterPayment.optional(),
       }),
     )
     .mutation(({ ctx, input }) => collectOrder(ctx.db, ctx.actor, input)),

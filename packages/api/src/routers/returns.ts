@@ -13,7 +13,16 @@ import {
   rejectReturn,
 } from "@omni/domain/returns";
 
-import { email, reason as freeText, idempotencyKey, orderNumber, quantity, sku, storeId } from "../inputs";
+import {
+  counterPayment,
+  email,
+  reason as freeText,
+  idempotencyKey,
+  orderNumber,
+  quantity,
+  sku,
+  storeId,
+} from "../inputs";
 import { rest } from "../openapi/meta";
 import { publicProcedure, router, staffProcedure, storeStaffProcedure } from "../trpc";
 
@@ -83,6 +92,8 @@ export const returnsRouter = router({
           .array(z.object({ lineId, condition: z.enum(returnConditions) }))
           .min(1, "Say what condition the items are in.")
           .max(100),
+        /** The difference of a dearer exchange, taken at the counter: required when something is due. */
+        payment: counterPayment.optional(),
       }),
     )
     .mutation(({ ctx, input }) => receiveReturn(ctx.db, ctx.actor, input)),

@@ -121,7 +121,10 @@ export const orderLines = pgTable(
       .notNull()
       .references(() => orders.id),
     sku: text("sku").notNull(),
+    /** The item as sold, in English (the API's language); neither title changes when the catalogue is edited later. */
     title: text("title").notNull(),
+    /** The same in Polish, for Polish screens and messages; empty on orders placed before it was kept. */
+    titlePl: text("title_pl"),
     quantity: integer("quantity").notNull(),
     unitPriceMinor: integer("unit_price_minor").notNull(),
     /** The VAT rate (percent) the price included when sold. */

@@ -9,7 +9,15 @@ export type ReturnStatus = (typeof returnStatuses)[number];
 export const returnReasons = ["wrong_size", "damaged", "not_as_described", "changed_mind", "other"] as const;
 export const returnConditions = ["resellable", "damaged"] as const;
 
-export type ExchangeLine = { sku: string; title: string; quantity: number; unitPriceMinor: number; vatRate: number };
+export type ExchangeLine = {
+  sku: string;
+  title: string;
+  /** The replacement's name in Polish when the return was made (absent on older returns). */
+  titlePl?: string | null;
+  quantity: number;
+  unitPriceMinor: number;
+  vatRate: number;
+};
 
 export const returnNumberSeq = pgSequence("return_number_seq", { startWith: 500001 });
 

@@ -150,7 +150,7 @@ export async function seedDemo(
     await tx.insert(s.kioskDevices).values(
       storeIds.map((storeId) => ({
         storeId,
-        name: `Kiosk ${storeId} 1`,
+        name: `Kiosk 1 · ${seedLocations.find((l) => l.id === storeId)!.city}`,
         tokenHash: hashToken(`dev-kiosk-${storeId}`),
       })),
     );

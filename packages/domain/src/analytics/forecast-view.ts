@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 
 import type { Database } from "@omni/db";
 
+import { polishLineTitles } from "../catalog";
 import { availableSql } from "../inventory";
 import { forbidden, type Actor } from "../kernel";
 import { findLocation } from "../stores";
@@ -52,6 +53,11 @@ export async function listForecast(
     where sl.location_id = ${input.storeId} ${input.sku ? sql`and sl.sku = ${input.sku}` : sql``}
     order by (sl.on_hand - sl.held)::float8 / nullif(f.daily_demand, 0) asc nulls last, f.daily_demand desc nulls last, sl.sku
     limit ${input.limit ?? 50}`);
+  // A Polish manager reads the products in Polish.
+  const polish = await polishLineTitles(
+    db,
+    rows.map((r) => r.sku),
+  );
   return rows.map((r) => {
     const dailyDemand = r.daily_demand ?? 0;
     const reorderPoint = r.reorder_point ?? 0;
@@ -59,6 +65,7 @@ export async function listForecast(
       sku: r.sku,
       storeId: input.storeId,
       title: r.title,
+      titlePl: polish.get(r.sku) ?? r.title,
       onHand: r.on_hand,
       available: r.available,
       dailyDemand,

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, ilike, or, sql } from "drizzle-orm";
 
-import { products, variants, type Database, type DbOrTx, type VariantOptions } from "@omni/db";
+import { categories, products, variants, type Database, type DbOrTx, type VariantOptions } from "@omni/db";
 
 import { notFound, recordAudit, type Actor } from "../kernel";
 import { listProductImages } from "./images";
@@ -15,6 +15,7 @@ export async function listProductsForStaff(
     input.query
       ? or(
           ilike(products.title, `%${input.query.replace(/[\\%_]/g, "\\$&")}%`),
+          ilike(products.titlePl, `%${input.query.replace(/[\\%_]/g, "\\$&")}%`),
           ilike(products.slug, `%${input.query}%`),
         )
       : undefined,
@@ -25,13 +26,18 @@ export async function listProductsForStaff(
       id: products.id,
       slug: products.slug,
       title: products.title,
+      titlePl: products.titlePl,
       category: products.categorySlug,
+      // The clerk reads the category's name in their language; the slug stays for filters and links.
+      categoryName: categories.name,
+      categoryNamePl: categories.namePl,
       active: products.active,
       imageHue: products.imageHue,
       variantCount: sql<number>`(select count(*)::int from variants v where v.product_id = ${products.id})`,
       minPriceMinor: sql<number>`(select min(v.price_minor)::int from variants v where v.product_id = ${products.id})`,
     })
     .from(products)
+    .leftJoin(categories, eq(categories.slug, products.categorySlug))
     .where(where)
     .orderBy(desc(products.featured), asc(products.title))
     .limit(input.limit + 1)

@@ -3,7 +3,7 @@ import { z } from "zod";
 
 import { categories, products, variants, type Database, type DbOrTx } from "@omni/db";
 
-import { parseCsv, recordAudit, rejectIfAny, toCsv, type Actor, type CsvRowError } from "../kernel";
+import { fieldProblem, parseCsv, recordAudit, rejectIfAny, toCsv, type Actor, type CsvRowError } from "../kernel";
 import { productContent, slugField, variantFields } from "./catalog-inputs";
 import { hueOf, variantTitle } from "./product-create";
 
@@ -110,7 +110,7 @@ function issues(line: number, error: z.ZodError, variant = false): CsvRowError[]
         : variant && key === "title"
           ? "variant_title"
           : (columnOf[key] ?? key);
-    return { line, column: column || undefined, message: i.message };
+    return fieldProblem(line, column, i);
   });
 }
 
@@ -154,11 +154,23 @@ export async function importProductsCsv(db: Database, actor: Actor, input: { csv
     // Duplicates are looked for on every row, also on rows with other mistakes, so one pass names them all.
     const rawSku = r.sku?.trim();
     if (rawSku && seenSku.has(rawSku))
-      errors.push({ line, column: "sku", message: `SKU ${rawSku} is also on line ${seenSku.get(rawSku)}.` });
+      errors.push({
+        line,
+        column: "sku",
+        reason: "sku_repeated",
+        params: { sku: rawSku, otherLine: seenSku.get(rawSku)! },
+        message: `SKU ${rawSku} is also on line ${seenSku.get(rawSku)}.`,
+      });
     if (rawSku && !seenSku.has(rawSku)) seenSku.set(rawSku, line);
     const rawEan = r.ean?.trim();
     if (rawEan && seenEan.has(rawEan))
-      errors.push({ line, column: "ean", message: `EAN ${rawEan} is also on line ${seenEan.get(rawEan)}.` });
+      errors.push({
+        line,
+        column: "ean",
+        reason: "ean_repeated",
+        params: { ean: rawEan, otherLine: seenEan.get(rawEan)! },
+        message: `EAN ${rawEan} is also on line ${seenEan.get(rawEan)}.`,
+      });
     if (rawEan && !seenEan.has(rawEan)) seenEan.set(rawEan, line);
     if (!product.success) errors.push(...issues(line, product.error));
     if (!variant.success) errors.push(...issues(line, variant.error, true));
@@ -177,6 +189,8 @@ export async function importProductsCsv(db: Database, actor: Actor, input: { csv
       errors.push({
         line,
         column: columnOf[differs] ?? differs,
+        reason: "differs_from_line",
+        params: { otherLine: known.line, slug: known.slug },
         message: `This differs from line ${known.line} for the same product "${known.slug}".`,
       });
     }
@@ -210,15 +224,33 @@ export async function importProductsCsv(db: Database, actor: Actor, input: { csv
     );
     for (const p of parsed) {
       if (!categorySlugs.has(p.categorySlug))
-        errors.push({ line: p.line, column: "category", message: `There is no category "${p.categorySlug}".` });
+        errors.push({
+          line: p.line,
+          column: "category",
+          reason: "category_unknown",
+          params: { category: p.categorySlug },
+          message: `There is no category "${p.categorySlug}".`,
+        });
       const productId = existing.get(p.slug)?.id;
       for (const v of p.variants) {
         const current = knownVariants.get(v.sku);
         if (current && current.productId !== productId)
-          errors.push({ line: v.line, column: "sku", message: `SKU ${v.sku} belongs to another product.` });
+          errors.push({
+            line: v.line,
+            column: "sku",
+            reason: "sku_other_product",
+            params: { sku: v.sku },
+            message: `SKU ${v.sku} belongs to another product.`,
+          });
         const owner = v.ean ? eanOwners.get(v.ean) : undefined;
         if (owner && owner !== v.sku && !seenSku.has(owner))
-          errors.push({ line: v.line, column: "ean", message: `EAN ${v.ean} is already used by SKU ${owner}.` });
+          errors.push({
+            line: v.line,
+            column: "ean",
+            reason: "ean_used",
+            params: { ean: v.ean!, sku: owner },
+            message: `EAN ${v.ean} is already used by SKU ${owner}.`,
+          });
       }
     }
     rejectIfAny(errors);

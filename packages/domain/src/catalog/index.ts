@@ -14,3 +14,4 @@ export * from "./catalog-csv";
 export * from "./image-store";
 export * from "./images";
 export * from "./demo-images";
+export * from "./line-titles";

@@ -268,14 +268,25 @@ const previews: Preview[] = [
   },
 ];
 
+/** The sample's goods and counter as a Polish shopper reads them: orders keep their items' Polish names. */
+const polishSample: [string, string][] = [
+  [sample.title, "Lniana koszula M / biała"],
+  ["Wool scarf", "Wełniany szalik"],
+  [sample.point, "Lada 1"],
+];
+const inPolish = (text: string) => polishSample.reduce((out, [en, pl]) => out.replaceAll(en, pl), text);
+
 export function messagePreviews() {
-  return previews.map((p) => ({
-    template: p.template,
-    channel: p.channel,
-    variant: p.variant ?? null,
-    en: p.render(messageTexts.en),
-    pl: p.render(messageTexts.pl),
-  }));
+  return previews.map((p) => {
+    const pl = p.render(messageTexts.pl);
+    return {
+      template: p.template,
+      channel: p.channel,
+      variant: p.variant ?? null,
+      en: p.render(messageTexts.en),
+      pl: { subject: inPolish(pl.subject), body: inPolish(pl.body) },
+    };
+  });
 }
 
 /** The templates that have no preview: none, or a message goes out that staff cannot read first. */

@@ -6,6 +6,7 @@ import { locations, stockLevels, variants, type Database, type DbOrTx } from "@o
 import {
   canManage,
   DomainError,
+  fieldProblem,
   parseCsv,
   recordAudit,
   rejectIfAny,
@@ -60,16 +61,28 @@ export async function importStockCsv(db: Database, actor: Actor, input: { csv: s
   for (const { line, values } of rows) {
     const parsed = stockRow.safeParse(values);
     if (!parsed.success) {
-      errors.push(...parsed.error.issues.map((i) => ({ line, column: String(i.path[0] ?? ""), message: i.message })));
+      errors.push(...parsed.error.issues.map((i) => fieldProblem(line, String(i.path[0] ?? ""), i)));
       continue;
     }
     const { location_id: locationId, sku, on_hand: onHand } = parsed.data;
     const key = `${locationId}/${sku}`;
     if (seen.has(key))
-      errors.push({ line, column: "sku", message: `${sku} at ${locationId} is also on line ${seen.get(key)}.` });
+      errors.push({
+        line,
+        column: "sku",
+        reason: "stock_row_repeated",
+        params: { sku, location: locationId, otherLine: seen.get(key)! },
+        message: `${sku} at ${locationId} is also on line ${seen.get(key)}.`,
+      });
     seen.set(key, line);
     if (!canManage(actor, locationId))
-      errors.push({ line, column: "location_id", message: `You cannot change stock at ${locationId}.` });
+      errors.push({
+        line,
+        column: "location_id",
+        reason: "location_not_allowed",
+        params: { location: locationId },
+        message: `You cannot change stock at ${locationId}.`,
+      });
     counts.push({ line, locationId, sku, onHand });
   }
   const known = async <T extends string>(column: "locations" | "variants", values: T[]) =>
@@ -82,8 +95,21 @@ export async function importStockCsv(db: Database, actor: Actor, input: { csv: s
   const skus = await known("variants", [...new Set(counts.map((c) => c.sku))]);
   for (const c of counts) {
     if (!locationIds.has(c.locationId))
-      errors.push({ line: c.line, column: "location_id", message: `There is no location "${c.locationId}".` });
-    if (!skus.has(c.sku)) errors.push({ line: c.line, column: "sku", message: `There is no SKU ${c.sku}.` });
+      errors.push({
+        line: c.line,
+        column: "location_id",
+        reason: "location_unknown",
+        params: { location: c.locationId },
+        message: `There is no location "${c.locationId}".`,
+      });
+    if (!skus.has(c.sku))
+      errors.push({
+        line: c.line,
+        column: "sku",
+        reason: "sku_unknown",
+        params: { sku: c.sku },
+        message: `There is no SKU ${c.sku}.`,
+      });
   }
   rejectIfAny(errors);
 
@@ -112,7 +138,13 @@ export async function importStockCsv(db: Database, actor: Actor, input: { csv: s
       } catch (error) {
         // Units promised to shoppers cannot be counted away; the row says which, and the whole file rolls back.
         if (error instanceof DomainError && error.code === "CONFLICT")
-          errors.push({ line: c.line, column: "on_hand", message: error.message });
+          errors.push({
+            line: c.line,
+            column: "on_hand",
+            reason: "below_promised",
+            params: { sku: c.sku, held: Number(error.details?.held ?? 0) },
+            message: error.message,
+          });
         else throw error;
       }
       changed++;

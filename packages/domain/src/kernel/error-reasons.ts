@@ -36,6 +36,7 @@ export const DOMAIN_REASONS = [
   "email_required",
   "exchange_line_repeated",
   "exchange_out_of_stock",
+  "exchange_payment_required",
   "exchange_sku_unknown",
   "file_too_large",
   "gift_card_amount",

@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 
 import { orderEvents, orderLines, orders, type Tx } from "@omni/db";
 
+import { polishLineTitles } from "../catalog";
 import { nextOrderNumberSql, type Actor } from "../kernel";
 import { recordOrderStart, type OrderRow } from "./order-state-machine";
 
@@ -36,9 +37,16 @@ export async function createOrder(
     })
     .returning();
   if (!order) throw new Error("The order row was not written.");
+  // Both languages are kept with the line: the shopper's order page and messages read it in theirs, a clerk in theirs.
+  const polish = await polishLineTitles(
+    tx,
+    input.lines.map((l) => l.sku),
+  );
   // The lines and the first events need only the order: sent together (pipelined on the transaction's connection).
   await Promise.all([
-    tx.insert(orderLines).values(input.lines.map((line) => ({ ...line, orderId: order.id }))),
+    tx
+      .insert(orderLines)
+      .values(input.lines.map((line) => ({ ...line, titlePl: polish.get(line.sku) ?? null, orderId: order.id }))),
     recordOrderStart(tx, { order, actor, data: input.data, at }),
   ]);
   return order;

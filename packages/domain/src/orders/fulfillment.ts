@@ -61,6 +61,7 @@ export async function fulfillmentQueue(
           lineId: orderLines.id,
           sku: orderLines.sku,
           title: orderLines.title,
+          titlePl: orderLines.titlePl,
           quantity: orderLines.quantity,
           unitPriceMinor: orderLines.unitPriceMinor,
           declinedQuantity: orderLines.declinedQuantity,

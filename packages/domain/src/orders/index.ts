@@ -11,3 +11,4 @@ export * from "./finalise-payment";
 export * from "./track-shipments";
 export * from "./receipt-pdf";
 export * from "./order-placed-message";
+export * from "./counter-payment";

@@ -3,6 +3,7 @@ import { asc, eq } from "drizzle-orm";
 import { dueAtHandover } from "@omni/core";
 import { orderLines, type Tx } from "@omni/db";
 
+import { contentIn } from "../catalog";
 import { alsoLikeItems, textsFor } from "../engagement";
 import { findLocation } from "../stores";
 import type { OrderRow } from "./order-state-machine";
@@ -28,7 +29,11 @@ export async function orderPlacedMessage(tx: Tx, order: OrderRow) {
       name: order.name,
       orderNumber: order.number,
       currency: order.currency,
-      items: lines.map((l) => ({ quantity: l.quantity, title: l.title, totalMinor: l.quantity * l.unitPriceMinor })),
+      items: lines.map((l) => ({
+        quantity: l.quantity,
+        title: contentIn(order.locale, l.title, l.titlePl),
+        totalMinor: l.quantity * l.unitPriceMinor,
+      })),
       shippingMinor: order.shippingMinor,
       totalMinor: order.totalMinor,
       // What the counter will ask at the handover if the shopper keeps everything.

@@ -27,6 +27,7 @@ export async function orderDetails(db: DbOrTx, order: OrderRow) {
       lineId: orderLines.id,
       sku: orderLines.sku,
       title: orderLines.title,
+      titlePl: orderLines.titlePl,
       quantity: orderLines.quantity,
       unitPriceMinor: orderLines.unitPriceMinor,
       vatRate: orderLines.vatRate,
@@ -124,6 +125,7 @@ export async function orderDetails(db: DbOrTx, order: OrderRow) {
       lineId: l.lineId,
       sku: l.sku,
       title: l.title,
+      titlePl: l.titlePl,
       productTitle: l.productTitle ?? l.title,
       variantTitle: l.variantTitle ?? "",
       slug: l.slug ?? null,
@@ -185,6 +187,7 @@ export async function listMyOrders(
           orderId: orderLines.orderId,
           sku: orderLines.sku,
           title: orderLines.title,
+          titlePl: orderLines.titlePl,
           quantity: orderLines.quantity,
         })
         .from(orderLines)
@@ -206,7 +209,7 @@ export async function listMyOrders(
       currency: order.currency,
       createdAt: order.createdAt,
       itemCount: own.reduce((n, l) => n + l.quantity, 0),
-      lines: own.map(({ sku, title, quantity }) => ({ sku, title, quantity })),
+      lines: own.map(({ sku, title, titlePl, quantity }) => ({ sku, title, titlePl, quantity })),
     };
   });
 }

@@ -17,6 +17,7 @@ import {
 } from "../kernel";
 import { openAuthorization, refundOrder, requestCapture, settlePaymentAttempt } from "../payments";
 import { findLocation } from "../stores";
+import { recordCounterPayment, takeCounterPayment, type PaymentTaken } from "./counter-payment";
 import { recordOrderPaid } from "./create-order";
 import { lockOrder, recordOrderEvent, transitionOrder } from "./order-state-machine";
 import { findOrderByPickupCode, orderDetailsById } from "./pickup-order-view";
@@ -176,20 +177,11 @@ export async function collectOrder(
       const keptValue = valueOfUnits(order, kept);
       const dueMinor = dueAtHandover(order, kept);
       if (dueMinor > 0) {
-        handoverPayment = takeHandoverPayment(order.number, dueMinor, input.payment);
-        await recordOrderEvent(tx, {
-          orderId: order.id,
-          type: "paid_in_store",
-          actor,
-          status: order.status,
-          data: handoverPayment,
-        });
+        handoverPayment = takeCounterPayment(`Order ${order.number}`, dueMinor, input.payment);
+        await recordCounterPayment(tx, actor, { order, payment: handoverPayment });
+      } else {
+        await recordOrderPaid(tx, { orderId: order.id, paidMinor: 0, paymentRef: order.paymentRef });
       }
-      await recordOrderPaid(tx, {
-        orderId: order.id,
-        paidMinor: dueMinor,
-        paymentRef: handoverPayment ? `counter:${handoverPayment.method}` : order.paymentRef,
-      });
       const creditBack = Math.max(0, order.storeCreditMinor + order.giftCardMinor - keptValue);
       if (creditBack > 0) {
         refundedMinor = (
@@ -253,33 +245,4 @@ export async function collectOrder(
   // The provider is asked once the collection is committed; the reconcile sweep retries if this fails.
   if (capture) await settlePaymentAttempt(db, capture);
   return details;
-}
-
-type PaymentTaken = { method: "cash" | "card"; amountMinor: number; tenderedMinor?: number; changeMinor?: number };
-
-/** The payment a clerk records at the handover of a pay-in-store order: cash covers what is due, or card. */
-function takeHandoverPayment(
-  orderNumber: string,
-  dueMinor: number,
-  payment: HandoverPayment | undefined,
-): PaymentTaken {
-  if (!payment)
-    throw badRequest(`Order ${orderNumber} is paid at the counter: record the cash or card payment first.`, {
-      reason: "payment_required",
-      field: "payment",
-      dueMinor,
-    });
-  if (payment.method === "card") return { method: "card", amountMinor: dueMinor };
-  if (payment.tenderedMinor < dueMinor)
-    throw badRequest("The cash given is less than the amount due.", {
-      reason: "cash_short",
-      field: "payment",
-      dueMinor,
-    });
-  return {
-    method: "cash",
-    amountMinor: dueMinor,
-    tenderedMinor: payment.tenderedMinor,
-    changeMinor: payment.tenderedMinor - dueMinor,
-  };
 }

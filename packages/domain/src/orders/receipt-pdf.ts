@@ -87,7 +87,8 @@ export async function orderReceiptPdf(
   for (const line of order.lines) {
     const quantity = line.quantity - line.declinedQuantity;
     if (quantity <= 0) continue;
-    write(`${line.productTitle} ${line.variantTitle}`.slice(0, 52), 40);
+    // The item as sold (not as the catalogue names it today), in Polish where the order kept it: a Polish receipt.
+    write((line.titlePl ?? line.title).slice(0, 52), 40);
     right(String(quantity), 340);
     right(money(line.unitPriceMinor, order.currency), 420);
     right(vatLetter(line.vatRate), 460);

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 
 import { orders, returns, type ExchangeLine, type Tx } from "@omni/db";
 
-import { priceSkus } from "../catalog";
+import { polishLineTitles, priceSkus } from "../catalog";
 import { endHolds, ONLINE_LOCATION, reserveStock } from "../inventory";
 import { badRequest, conflict, DomainError, type Actor } from "../kernel";
 import { earnForOrder } from "../loyalty";
@@ -26,6 +26,10 @@ export async function priceExchange(tx: Tx, wanted: { sku: string; quantity: num
     tx,
     wanted.map((l) => l.sku),
   );
+  const polish = await polishLineTitles(
+    tx,
+    wanted.map((l) => l.sku),
+  );
   return wanted.map((line) => {
     const price = prices.get(line.sku);
     if (!price)
@@ -36,6 +40,7 @@ export async function priceExchange(tx: Tx, wanted: { sku: string; quantity: num
     return {
       sku: line.sku,
       title: `${price.productTitle} – ${price.title}`,
+      titlePl: polish.get(line.sku) ?? null,
       quantity: line.quantity,
       unitPriceMinor: price.priceMinor,
       vatRate: 23,

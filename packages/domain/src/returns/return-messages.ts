@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 
 import { orders, returns, type Tx } from "@omni/db";
 
+import { contentIn } from "../catalog";
 import { textsFor } from "../engagement";
 import { queueMessage } from "../kernel";
 import type { OrderRefund } from "../payments";
@@ -9,16 +10,24 @@ import type { OrderRefund } from "../payments";
 /** The shopper's messages about a return, queued in the caller's transaction, in the language of its order. */
 
 type Place = { id: string; name: string; address: string; city: string; postalCode: string };
-type SlipLine = { sku: string; title: string; quantity: number };
+type SlipLine = { sku: string; title: string; titlePl?: string | null; quantity: number };
 
-/** A return's messages speak the language the shopper ordered in. */
-async function textsOfReturn(tx: Tx, returnNumber: string) {
+/** The lines named in the shopper's language, as the order kept them (English on orders that kept no Polish). */
+const linesIn = <L extends SlipLine>(locale: string | undefined, lines: L[]) =>
+  lines.map(({ titlePl, ...l }) => ({ ...l, title: contentIn(locale === "pl" ? "pl" : "en", l.title, titlePl) }));
+
+/** The language the shopper ordered in, which a return's messages speak. */
+async function localeOfReturn(tx: Tx, returnNumber: string) {
   const [row] = await tx
     .select({ locale: orders.locale })
     .from(returns)
     .innerJoin(orders, eq(orders.id, returns.orderId))
     .where(eq(returns.number, returnNumber));
-  return textsFor(row?.locale);
+  return row?.locale;
+}
+
+async function textsOfReturn(tx: Tx, returnNumber: string) {
+  return textsFor(await localeOfReturn(tx, returnNumber));
 }
 
 /** The return slip: the QR code on it encodes the return number, which the counter scans. */
@@ -41,12 +50,14 @@ export async function sendReturnSlip(
 ): Promise<void> {
   const where = (p: Place) => `${p.name}, ${p.address}, ${p.postalCode} ${p.city}`;
   const t = textsFor(input.locale);
+  const lines = linesIn(input.locale, input.lines);
   await queueMessage(tx, {
     to: input.to,
     template: "return_created",
     subject: t.returnCreatedSubject(input),
     body: t.returnCreatedBody({
       ...input,
+      lines,
       how:
         input.method === "in_store" && input.store
           ? { method: "in_store", store: where(input.store) }
@@ -61,7 +72,7 @@ export async function sendReturnSlip(
       storeName: input.store?.name ?? null,
       storeAddress: input.store ? where(input.store) : null,
       shipTo: input.shipTo ? where(input.shipTo) : null,
-      lines: input.lines,
+      lines,
       refundMinor: input.refundMinor,
       currency: input.currency,
       refundTo: input.refundTo,
@@ -74,13 +85,15 @@ export async function sendReturnReceived(
   tx: Tx,
   input: { to: string; returnNumber: string; storeName: string; lines: (SlipLine & { condition: string })[] },
 ): Promise<void> {
-  const t = await textsOfReturn(tx, input.returnNumber);
+  const locale = await localeOfReturn(tx, input.returnNumber);
+  const t = textsFor(locale);
+  const lines = linesIn(locale, input.lines);
   await queueMessage(tx, {
     to: input.to,
     template: "return_received",
     subject: t.returnReceivedSubject(input.returnNumber),
-    body: t.returnReceivedBody({ returnNumber: input.returnNumber, store: input.storeName, lines: input.lines }),
-    data: { returnNumber: input.returnNumber, storeName: input.storeName, lines: input.lines },
+    body: t.returnReceivedBody({ returnNumber: input.returnNumber, store: input.storeName, lines }),
+    data: { returnNumber: input.returnNumber, storeName: input.storeName, lines },
   });
 }
 

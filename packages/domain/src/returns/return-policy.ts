@@ -42,6 +42,8 @@ export type PolicyLine = {
   lineId: string;
   sku: string;
   title: string;
+  /** The title in Polish as sold (absent on older orders). */
+  titlePl?: string | null;
   quantity: number;
   declinedQuantity: number;
   returnedQuantity: number;
@@ -53,6 +55,7 @@ export type LineEligibility = {
   lineId: string;
   sku: string;
   title: string;
+  titlePl?: string | null;
   quantity: number;
   returnableQuantity: number;
   reason?: string;
@@ -125,6 +128,7 @@ function refuse(line: PolicyLine, reasonCode: ReturnReasonCode, reason: string):
     lineId: line.lineId,
     sku: line.sku,
     title: line.title,
+    titlePl: line.titlePl,
     quantity: line.quantity,
     returnableQuantity: 0,
     reason,
@@ -177,7 +181,14 @@ export function lineEligibility(
         : "This item has already been returned.",
     );
   }
-  return { lineId: line.lineId, sku: line.sku, title: line.title, quantity: line.quantity, returnableQuantity: left };
+  return {
+    lineId: line.lineId,
+    sku: line.sku,
+    title: line.title,
+    titlePl: line.titlePl,
+    quantity: line.quantity,
+    returnableQuantity: left,
+  };
 }
 
 export function orderEligibility(
@@ -226,6 +237,7 @@ export async function loadPolicyOrder(
       lineId: orderLines.id,
       sku: orderLines.sku,
       title: orderLines.title,
+      titlePl: orderLines.titlePl,
       quantity: orderLines.quantity,
       declinedQuantity: orderLines.declinedQuantity,
       unitPriceMinor: orderLines.unitPriceMinor,
@@ -252,6 +264,7 @@ export async function loadPolicyOrder(
       lineId: r.lineId,
       sku: r.sku,
       title: r.title,
+      titlePl: r.titlePl,
       quantity: r.quantity,
       declinedQuantity: r.declinedQuantity,
       returnedQuantity: returnedBy.get(r.lineId) ?? 0,

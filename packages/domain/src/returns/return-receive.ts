@@ -1,11 +1,13 @@
 import { eq } from "drizzle-orm";
 
+import type { HandoverPayment } from "@omni/core";
 import { orderLines, orders, returnLines, type Database } from "@omni/db";
 
 import { emitWebhookEvent } from "../integrations";
 import { adjustOnHand, lockStockRows } from "../inventory";
 import { badRequest, conflict, notYourStore, recordAudit, worksIn, type Actor } from "../kernel";
 import { settleReturnPoints } from "../loyalty";
+import { recordCounterPayment, takeCounterPayment, type PaymentTaken } from "../orders";
 import { refundOrder } from "../payments";
 import { findLocation } from "../stores";
 import { issueExchange } from "./return-exchange";
@@ -20,12 +22,18 @@ export type ReceivedCondition = "resellable" | "damaged";
  * returns (or the warehouse, for mail returns). Resellable units go onto THAT store's shelf; damaged
  * ones are booked in and written off, so both leave a movement. The refund is issued at once.
  * The return row is locked first: when two clerks scan the same slip, one receives it and the
- * other gets CONFLICT, and the refund is issued once.
+ * other gets CONFLICT, and the refund is issued once. An exchange for a dearer item received at a store's
+ * counter takes the difference there (card, or cash with change), recorded as a payment of the replacement order.
  */
 export async function receiveReturn(
   db: Database,
   actor: Actor,
-  input: { returnNumber: string; storeId: string; lines: { lineId: string; condition: ReceivedCondition }[] },
+  input: {
+    returnNumber: string;
+    storeId: string;
+    lines: { lineId: string; condition: ReceivedCondition }[];
+    payment?: HandoverPayment;
+  },
 ) {
   if (!worksIn(actor, input.storeId)) throw notYourStore();
   return db.transaction(async (tx) => {
@@ -41,6 +49,12 @@ export async function receiveReturn(
     if (!store.returns && !(store.type === "warehouse" && ret.method === "mail")) {
       throw badRequest(`${store.name} does not take returns.`, { reason: "store_no_returns", store: store.name });
     }
+    // The difference of a dearer exchange is paid before anything moves; by mail the warehouse takes no money.
+    const atCounter = store.type === "store";
+    const difference: PaymentTaken | null =
+      ret.exchange?.length && ret.amountDueMinor > 0 && atCounter
+        ? takeCounterPayment(`Return ${ret.number}`, ret.amountDueMinor, input.payment, "exchange_payment_required")
+        : null;
 
     const lines = await tx
       .select({
@@ -49,6 +63,7 @@ export async function receiveReturn(
         quantity: returnLines.quantity,
         sku: orderLines.sku,
         title: orderLines.title,
+        titlePl: orderLines.titlePl,
       })
       .from(returnLines)
       .innerJoin(orderLines, eq(orderLines.id, returnLines.orderLineId))
@@ -122,8 +137,10 @@ export async function receiveReturn(
       ret,
       original: original!,
       storeId: store.id,
-      atCounter: store.type === "store",
+      atCounter,
     });
+    if (exchangeOrder && difference)
+      await recordCounterPayment(tx, actor, { order: exchangeOrder, payment: difference });
     const points = await settleReturnPoints(tx, actor, {
       orderId: ret.orderId,
       returnId: ret.id,
@@ -149,6 +166,7 @@ export async function receiveReturn(
       lines: lines.map((l) => ({
         sku: l.sku,
         title: l.title,
+        titlePl: l.titlePl,
         quantity: l.quantity,
         condition: conditions.get(l.lineId)!,
       })),
@@ -186,6 +204,7 @@ export async function receiveReturn(
         toTillMinor: refund.toTillMinor,
         toCreditMinor: refund.toCreditMinor,
         toGiftCardMinor: refund.toGiftCardMinor,
+        ...(difference ? { exchangeOrderNumber: exchangeOrder?.number, differencePaid: difference } : {}),
         lines: lines.map((l) => ({ lineId: l.lineId, quantity: l.quantity, condition: conditions.get(l.lineId) })),
       },
     });
@@ -203,6 +222,8 @@ export async function receiveReturn(
       pointsRestored: points.restored,
       exchangeOrderNumber: exchangeOrder?.number,
       amountDueMinor: ret.exchange ? ret.amountDueMinor : undefined,
+      /** The difference of a dearer exchange as taken at the counter (cash with change, or card). */
+      differencePayment: difference,
       pointsReversed: points.reversed,
     };
   });

@@ -306,6 +306,7 @@ export async function createReturn(
       lines: input.lines.map((l) => ({
         sku: byId.get(l.lineId)!.sku,
         title: byId.get(l.lineId)!.title,
+        titlePl: byId.get(l.lineId)!.titlePl,
         quantity: l.quantity,
       })),
       refundMinor,

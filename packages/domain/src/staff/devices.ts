@@ -57,6 +57,7 @@ export async function pairDevice(db: Database, actor: Actor, input: { code: stri
         .for("update");
       if (!pairing) throw notFound("This pairing code", "pairing_code_not_found");
       const token = randomSecret(32);
+      const store = await findLocation(tx, pairing.storeId);
       const [count] = await tx
         .select({ n: sql<number>`count(*)::int` })
         .from(kioskDevices)
@@ -65,7 +66,8 @@ export async function pairDevice(db: Database, actor: Actor, input: { code: stri
         .insert(kioskDevices)
         .values({
           storeId: pairing.storeId,
-          name: input.name?.trim() || `Kiosk ${pairing.storeId} ${(count?.n ?? 0) + 1}`,
+          // Named as a clerk says it ("Kiosk 2 · Kraków"), not by the store's identifier.
+          name: input.name?.trim() || `Kiosk ${(count?.n ?? 0) + 1} · ${store.city}`,
           tokenHash: hashToken(token),
         })
         .returning();

@@ -122,7 +122,8 @@ export function AnalyticsScreen() {
               <ChannelMixChart k={k} />
             </Panel>
           </div>
-          <div className="grid grid-cols-3 gap-4 max-lg:grid-cols-1">
+          {/* The returns table has four columns: it gets the widest third, and scrolls rather than spill over. */}
+          <div className="grid grid-cols-[minmax(0,1fr)_minmax(0,1fr)_minmax(0,1.35fr)] gap-4 max-lg:grid-cols-1">
             <Panel title={t("charts.funnel")}>
               <PickupFunnelChart k={k} />
             </Panel>
@@ -137,7 +138,9 @@ export function AnalyticsScreen() {
                 </span>
               }
             >
-              <ReturnsTable k={k} />
+              <div className="overflow-x-auto">
+                <ReturnsTable k={k} />
+              </div>
             </Panel>
           </div>
           <Panel

@@ -108,7 +108,7 @@ function Delta({ value, lowerIsBetter, hint }: { value?: number | null; lowerIsB
   const t = useTranslations("analytics");
   const locale = useLocale();
   if (value === undefined || value === null)
-    return <p className="line-clamp-2 text-xs leading-4 text-slate-500">{hint ?? t("noComparison")}</p>;
+    return <p className="text-xs leading-4 text-slate-500">{hint ?? t("noComparison")}</p>;
   const good = lowerIsBetter ? value <= 0 : value >= 0;
   const sign = value > 0 ? "▲" : value < 0 ? "▼" : "■";
   return (

@@ -55,7 +55,11 @@ export function AuditScreen() {
     const after = row.after as { status?: unknown } | null;
     const values = {
       who,
-      entity: row.entityId ?? "",
+      // Stock is recorded per "store/SKU"; the store is named in its own column, so the sentence names the SKU.
+      entity:
+        (row.storeId && row.entityId?.startsWith(`${row.storeId}/`)
+          ? row.entityId.slice(row.storeId.length + 1)
+          : row.entityId) ?? "",
       status: typeof after?.status === "string" ? after.status : "",
       action: row.action,
     };

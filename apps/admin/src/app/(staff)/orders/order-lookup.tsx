@@ -13,6 +13,7 @@ import type { AppRouter } from "@omni/api";
 import { formatMoney, isOrderCompleted } from "@omni/core";
 import { Button } from "@omni/ui/button";
 import { ErrorMessage } from "@omni/ui/error-message";
+import { lineNameIn } from "@omni/ui/line-title";
 import { StatusBadge } from "@omni/ui/status-badge";
 import { useErrorMessage, useTRPC } from "@omni/ui/trpc";
 
@@ -81,7 +82,8 @@ function OrderDetails({ order }: { order: Order }) {
             {order.lines.map((l) => (
               <tr key={l.lineId}>
                 <td>
-                  {l.productTitle} <span className="text-slate-500">{l.variantTitle}</span>
+                  {lineNameIn(locale, l).product}{" "}
+                  <span className="text-slate-500">{lineNameIn(locale, l).variant}</span>
                   <span className="block font-mono text-xs text-slate-500">{l.sku}</span>
                 </td>
                 <td className="text-right">

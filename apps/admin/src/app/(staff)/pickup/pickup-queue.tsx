@@ -15,6 +15,7 @@ import { formatMoney, INPUT_LIMITS } from "@omni/core";
 import { Button } from "@omni/ui/button";
 import { EmptyState } from "@omni/ui/empty-state";
 import { ErrorMessage } from "@omni/ui/error-message";
+import { useLineTitle } from "@omni/ui/line-title";
 import { StatusBadge } from "@omni/ui/status-badge";
 import { useErrorMessage, useTRPC } from "@omni/ui/trpc";
 
@@ -62,7 +63,7 @@ export function PickupQueue() {
       />
       <input
         type="search"
-        className={`${inputClass} mb-4 max-w-md`}
+        className={`${inputClass} mb-4 max-w-xl`}
         value={search}
         maxLength={INPUT_LIMITS.search}
         onChange={(e) => setSearch(e.target.value)}
@@ -155,7 +156,12 @@ function matches(order: QueueOrder, search: string): boolean {
   const needle = search.trim().toLocaleLowerCase();
   if (!needle) return true;
   const digits = needle.replace(/\D/g, "");
-  const fields = [order.orderNumber, order.customerName, ...order.lines.flatMap((l) => [l.title, l.sku])];
+  // A clerk may type the item's name in either language.
+  const fields = [
+    order.orderNumber,
+    order.customerName,
+    ...order.lines.flatMap((l) => [l.title, l.titlePl ?? "", l.sku]),
+  ];
   return (
     fields.some((field) => field.toLocaleLowerCase().includes(needle)) ||
     (digits.length >= 3 && !!order.phone?.replace(/\D/g, "").includes(digits))
@@ -163,6 +169,7 @@ function matches(order: QueueOrder, search: string): boolean {
 }
 
 function OrderCard({ order }: { order: QueueOrder }) {
+  const lineTitle = useLineTitle();
   const errorMessage = useErrorMessage();
   const t = useTranslations("pickup");
   const locale = useLocale();
@@ -235,7 +242,7 @@ function OrderCard({ order }: { order: QueueOrder }) {
         {order.lines.map((line) => (
           <li key={line.lineId} className="flex items-baseline justify-between gap-2 py-1">
             <span>
-              <strong>{line.quantity}×</strong> {line.title}
+              <strong>{line.quantity}×</strong> {lineTitle(line)}
               <span className="block font-mono text-xs text-slate-500">{line.sku}</span>
             </span>
             {line.aisle && (

@@ -10,7 +10,8 @@ import { Button } from "@omni/ui/button";
 import { ErrorMessage } from "@omni/ui/error-message";
 import { useErrorMessage, useTRPC } from "@omni/ui/trpc";
 
-type RowError = { line: number; column?: string; message: string };
+/** A refused row as the API names it: the reason is a key of `products.csvRow`, worded here in the clerk's language. */
+type RowError = { line: number; column?: string; reason: string; params?: Record<string, string | number> };
 
 /** The rows a refused import names (the server lists every bad line; nothing was imported). */
 const rowErrorsOf = (error: unknown): RowError[] =>
@@ -111,7 +112,13 @@ export function CsvPanel() {
           {rows.length > 0 && (
             <ul className="mt-2 max-h-48 overflow-auto text-sm text-red-800" data-testid="import-errors">
               {rows.map((r, i) => (
-                <li key={i}>{t("rowProblem", { line: r.line, column: r.column ?? "—", message: r.message })}</li>
+                <li key={i}>
+                  {t("rowProblem", {
+                    line: r.line,
+                    column: r.column ?? "—",
+                    message: t(`csvRow.${r.reason}`, { column: r.column ?? "", ...r.params }),
+                  })}
+                </li>
               ))}
             </ul>
           )}

@@ -102,13 +102,15 @@ export function ProductsScreen() {
                             className="text-left font-medium underline-offset-2 hover:underline"
                             onClick={() => setChosen(p.id)}
                           >
-                            {p.title}
+                            {locale === "pl" && p.titlePl ? p.titlePl : p.title}
                           </button>
                           <span className="block text-xs text-slate-500">
                             {t("variantCount", { count: p.variantCount })}
                           </span>
                         </td>
-                        <td className="text-slate-600">{p.category}</td>
+                        <td className="text-slate-600">
+                          {(locale === "pl" ? p.categoryNamePl : p.categoryName) || p.categoryName || p.category}
+                        </td>
                         <td className="text-right whitespace-nowrap">
                           {p.minPriceMinor != null ? formatMoney(p.minPriceMinor, "PLN", locale) : "—"}
                         </td>

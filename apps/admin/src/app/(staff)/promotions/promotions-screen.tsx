@@ -24,6 +24,8 @@ export function PromotionsScreen() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const list = useQuery(trpc.promotions.list.queryOptions());
+  const categories = useQuery(trpc.catalog.categories.queryOptions({ locale: locale === "pl" ? "pl" : "en" }));
+  const categoryName = (slug: string) => categories.data?.find((c) => c.slug === slug)?.label ?? slug;
   const setActive = useMutation(
     trpc.promotions.setActive.mutationOptions({
       onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.promotions.list.queryKey() }),
@@ -62,7 +64,7 @@ export function PromotionsScreen() {
                         </td>
                         <td className="text-slate-600">
                           {p.categorySlug
-                            ? t("categoryTarget", { category: p.categorySlug })
+                            ? t("categoryTarget", { category: categoryName(p.categorySlug) })
                             : p.productId
                               ? t("productTarget")
                               : t("everything")}

@@ -1,5 +1,6 @@
 "use client";
 
+import { CounterPaymentFields, CounterPaymentTaken, useCounterPayment } from "@/components/counter-payment";
 import { inputClass, Panel } from "@/components/page-header";
 import { useStaff } from "@/components/staff-context";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
@@ -11,6 +12,7 @@ import type { AppRouter } from "@omni/api";
 import { formatMoney, INPUT_LIMITS } from "@omni/core";
 import { Button } from "@omni/ui/button";
 import { ErrorMessage } from "@omni/ui/error-message";
+import { useLineTitle } from "@omni/ui/line-title";
 import { OrderTimeline } from "@omni/ui/order-timeline";
 import { StatusBadge } from "@omni/ui/status-badge";
 import { useErrorMessage, useTRPC } from "@omni/ui/trpc";
@@ -22,8 +24,14 @@ type Condition = "resellable" | "damaged";
 export function ReceiveReturn({ found }: { found: FoundReturn }) {
   const errorMessage = useErrorMessage();
   const t = useTranslations("returns");
+  const lineTitle = useLineTitle();
   const locale = useLocale();
-  const { storeId } = useStaff();
+  const { storeId, stores } = useStaff();
+  const storeName = (id: string) => stores.find((s) => s.id === id)?.name ?? id;
+  // A dearer exchange received at a store's counter: the shopper pays the difference here (a warehouse takes none).
+  const atCounter = stores.find((s) => s.id === storeId)?.type === "store";
+  const differenceMinor = found.exchange?.length && atCounter ? (found.amountDueMinor ?? 0) : 0;
+  const counter = useCounterPayment(differenceMinor);
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [conditions, setConditions] = useState<Record<string, Condition | undefined>>({});
@@ -49,6 +57,14 @@ export function ReceiveReturn({ found }: { found: FoundReturn }) {
           </strong>
           {found.refundTo === "store_credit" ? ` ${t("asStoreCredit")}` : ` ${t("toOriginal")}`}
         </p>
+        {receive.data.differencePayment && (
+          <CounterPaymentTaken payment={receive.data.differencePayment} money={money} testId="exchange-difference" />
+        )}
+        {receive.data.exchangeOrderNumber && (
+          <p className="mt-2 text-lg" data-testid="exchange-order" data-order={receive.data.exchangeOrderNumber}>
+            {t("exchangeOrder", { order: receive.data.exchangeOrderNumber })}
+          </p>
+        )}
         <StatusBadge status={receive.data.status} locale={locale} />
       </Panel>
     );
@@ -76,7 +92,7 @@ export function ReceiveReturn({ found }: { found: FoundReturn }) {
       </div>
       {found.method.type === "in_store" && found.method.storeId !== storeId && open && (
         <p className="mb-3 rounded-md bg-sky-50 px-3 py-2 text-sm text-sky-900">
-          {t("otherStore", { store: found.method.storeId })}
+          {t("otherStore", { store: storeName(found.method.storeId) })}
         </p>
       )}
       <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200">
@@ -88,7 +104,7 @@ export function ReceiveReturn({ found }: { found: FoundReturn }) {
           >
             <div>
               <p className="font-medium">
-                {line.quantity}× {line.title}
+                {line.quantity}× {lineTitle(line)}
               </p>
               <p className="text-xs text-slate-500">
                 <span className="font-mono">{line.sku}</span> · {t(`reason.${line.reason}`)} ·{" "}
@@ -126,11 +142,38 @@ export function ReceiveReturn({ found }: { found: FoundReturn }) {
           </li>
         ))}
       </ul>
+      {found.exchange && found.exchange.length > 0 && (
+        <div className="mt-4" data-testid="exchange-lines">
+          <h3 className="font-semibold">{t("exchangeTitle")}</h3>
+          <ul className="mt-1 text-sm">
+            {found.exchange.map((l) => (
+              <li key={l.sku}>
+                {l.quantity}× {lineTitle(l)} <span className="font-mono text-xs text-slate-500">{l.sku}</span> ·{" "}
+                {money(l.quantity * l.unitPriceMinor)}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {open && differenceMinor > 0 && (
+        <CounterPaymentFields
+          state={counter}
+          title={t("differenceTitle", { amount: money(differenceMinor) })}
+          money={money}
+          testId="exchange-difference"
+        />
+      )}
       {open && (
         <div className="mt-4 flex flex-wrap items-center justify-between gap-3">
-          <p>
-            {t("refundDue")} <strong>{money(found.refundMinor)}</strong>
-          </p>
+          {differenceMinor > 0 ? (
+            <p className="text-lg" data-testid="exchange-difference-due">
+              {t("differenceDue", { amount: money(differenceMinor) })}
+            </p>
+          ) : (
+            <p>
+              {t("refundDue")} <strong>{money(found.refundMinor)}</strong>
+            </p>
+          )}
           <div className="flex gap-2">
             <Button
               variant="ghost"
@@ -142,21 +185,25 @@ export function ReceiveReturn({ found }: { found: FoundReturn }) {
             </Button>
             <Button
               size="lg"
-              disabled={!allChecked}
+              disabled={!allChecked || (differenceMinor > 0 && !counter.payment)}
               busy={receive.isPending}
               onClick={() =>
                 receive.mutate({
                   returnNumber: found.returnNumber,
                   storeId,
                   lines: found.lines.map((l) => ({ lineId: l.lineId, condition: conditions[l.lineId]! })),
+                  payment: counter.payment,
                 })
               }
               data-testid="receive-submit"
             >
-              {t("receive")}
+              {differenceMinor > 0 ? t("receiveAndExchange") : t("receive")}
             </Button>
           </div>
           {!allChecked && <p className="w-full text-sm text-slate-600">{t("checkEach")}</p>}
+          {allChecked && differenceMinor > 0 && !counter.payment && (
+            <p className="w-full text-sm text-slate-600">{t("takeDifferenceFirst")}</p>
+          )}
         </div>
       )}
       {rejecting && open && (

@@ -15,6 +15,8 @@ import { useTRPC } from "@omni/ui/trpc";
 export function ProductFinder({ onChoose, chosenSku }: { onChoose: (sku: string) => void; chosenSku: string }) {
   const t = useTranslations("stock");
   const trpc = useTRPC();
+  // Names in the clerk's language: products and their categories, as the shop shows them.
+  const language = useLocale() === "pl" ? "pl" : "en";
   const [typed, setTyped] = useState("");
   const [query, setQuery] = useState("");
   const [open, setOpen] = useState<string | null>(null);
@@ -22,7 +24,11 @@ export function ProductFinder({ onChoose, chosenSku }: { onChoose: (sku: string)
     const timer = setTimeout(() => setQuery(typed.trim()), 300);
     return () => clearTimeout(timer);
   }, [typed]);
-  const results = useQuery(trpc.catalog.search.queryOptions({ query: query || undefined, limit: 25 }));
+  const results = useQuery(
+    trpc.catalog.search.queryOptions({ query: query || undefined, limit: 25, locale: language }),
+  );
+  const categories = useQuery(trpc.catalog.categories.queryOptions({ locale: language }));
+  const categoryName = (slug: string) => categories.data?.find((c) => c.slug === slug)?.label ?? slug;
   return (
     <Panel title={t("findProduct")}>
       <input
@@ -51,7 +57,7 @@ export function ProductFinder({ onChoose, chosenSku }: { onChoose: (sku: string)
                   data-testid={`stock-product-${p.slug}`}
                 >
                   <span className="font-medium">{p.title}</span>
-                  <span className="text-xs text-slate-500">{p.category}</span>
+                  <span className="text-xs text-slate-500">{categoryName(p.category)}</span>
                 </button>
                 {open === p.slug && <Variants slug={p.slug} onChoose={onChoose} chosenSku={chosenSku} />}
               </li>
@@ -65,7 +71,8 @@ export function ProductFinder({ onChoose, chosenSku }: { onChoose: (sku: string)
 
 function Variants({ slug, onChoose, chosenSku }: { slug: string; onChoose: (sku: string) => void; chosenSku: string }) {
   const trpc = useTRPC();
-  const product = useQuery(trpc.catalog.product.queryOptions({ slug }));
+  const language = useLocale() === "pl" ? "pl" : "en";
+  const product = useQuery(trpc.catalog.product.queryOptions({ slug, locale: language }));
   if (product.isPending || product.isError) return <QueryState query={product} />;
   return (
     <ul className="mb-2 ml-3 border-l-2 border-slate-200 pl-3">

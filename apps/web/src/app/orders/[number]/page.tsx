@@ -10,6 +10,7 @@ import Link from "next/link";
 import { formatMoney, isOrderCompleted, isOrderDone } from "@omni/core";
 import { ErrorMessage } from "@omni/ui/error-message";
 import { formatDateTime } from "@omni/ui/labels";
+import { lineNameIn } from "@omni/ui/line-title";
 import { OrderTimeline } from "@omni/ui/order-timeline";
 import { PickupCodeCard } from "@omni/ui/pickup-code-card";
 import { PickupPromise } from "@omni/ui/pickup-promise";
@@ -58,7 +59,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
   // One rating per product of the order, for what the shopper kept (declined lines are not theirs to rate).
   const tr = await getTranslations("engagement");
   const reviewable = order.lines
-    .filter((line): line is typeof line & { slug: string; productTitle: string } => !!line.slug && !!line.productTitle)
+    .filter((line): line is typeof line & { slug: string } => !!line.slug)
     .filter((line) => line.declinedQuantity < line.quantity)
     .filter((line, i, all) => all.findIndex((other) => other.slug === line.slug) === i);
   return (
@@ -148,12 +149,13 @@ export default async function OrderPage({ params, searchParams }: Props) {
             {order.lines.map((line) => (
               <li key={line.lineId} data-testid="order-line" data-sku={line.sku} className="flex gap-3 p-3">
                 <div className="w-14 shrink-0 overflow-hidden rounded">
-                  <ProductImage title={line.productTitle} hue={line.imageHue} />
+                  <ProductImage title={lineNameIn(locale, line).product} hue={line.imageHue} />
                 </div>
                 <div className="min-w-0 flex-1">
-                  <p className="font-medium">{line.productTitle}</p>
+                  <p className="font-medium">{lineNameIn(locale, line).product}</p>
                   <p className="text-sm text-slate-600">
-                    {line.variantTitle} · {line.quantity} × {formatMoney(line.unitPriceMinor, order.currency, locale)}
+                    {lineNameIn(locale, line).variant} · {line.quantity} ×{" "}
+                    {formatMoney(line.unitPriceMinor, order.currency, locale)}
                   </p>
                   {line.declinedQuantity > 0 && (
                     <p className="text-sm text-amber-900" data-testid="declined-line">
@@ -255,7 +257,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
               orderNumber={order.orderNumber}
               email={order.email}
               slug={line.slug}
-              title={line.productTitle}
+              title={lineNameIn(locale, line).product}
             />
           ))}
         </section>

@@ -8,6 +8,7 @@ import Link from "next/link";
 import { formatMoney } from "@omni/core";
 import { ErrorMessage } from "@omni/ui/error-message";
 import { formatDateTime } from "@omni/ui/labels";
+import { lineTitleIn } from "@omni/ui/line-title";
 import { OrderTimeline } from "@omni/ui/order-timeline";
 import { StatusBadge } from "@omni/ui/status-badge";
 
@@ -91,7 +92,7 @@ export default async function ReturnPage({ params, searchParams }: Props) {
             {ret.lines.map((line) => (
               <li key={line.lineId} className="flex justify-between gap-3 p-3" data-testid="return-line">
                 <span>
-                  {line.quantity} × {line.title}
+                  {line.quantity} × {lineTitleIn(locale, line)}
                   <span className="block text-sm text-slate-600">{t(`reason_${line.reason}`)}</span>
                 </span>
                 <span>{formatMoney(line.unitPriceMinor * line.quantity, ret.currency, locale)}</span>
@@ -105,7 +106,7 @@ export default async function ReturnPage({ params, searchParams }: Props) {
         <ReturnSlip
           returnNumber={ret.returnNumber}
           orderNumber={ret.orderNumber}
-          lines={ret.lines.map((l) => ({ title: l.title, quantity: l.quantity }))}
+          lines={ret.lines.map((l) => ({ title: lineTitleIn(locale, l), quantity: l.quantity }))}
         />
       )}
     </div>

@@ -39,10 +39,11 @@ export function ForecastScreen() {
   const rows = (forecast.data ?? []).filter((r) => !onlyReorder || r.suggestedQuantity > 0);
   const toReorder = (forecast.data ?? []).filter((r) => r.suggestedQuantity > 0);
   const first = forecast.data?.[0];
+  const titleOf = (r: ForecastRow) => (locale === "pl" ? r.titlePl : r.title);
   const method = (r: ForecastRow) => (r.method ? t(`methods.${r.method}`) : "—");
   const csv = rows.map((r) => ({
     sku: r.sku,
-    product: r.title,
+    product: titleOf(r),
     onHand: r.onHand,
     available: r.available,
     dailyDemand: Number(r.dailyDemand.toFixed(3)),
@@ -144,8 +145,8 @@ export function ForecastScreen() {
                   {list.map((r) => (
                     <tr key={r.sku} data-testid="forecast-row">
                       <td className="font-mono text-xs whitespace-nowrap">{r.sku}</td>
-                      <td className="max-w-52 truncate" title={r.title ?? ""}>
-                        {r.title}
+                      <td className="max-w-52 truncate" title={titleOf(r) ?? ""}>
+                        {titleOf(r)}
                       </td>
                       <td className={right}>{r.available}</td>
                       <td className={right}>{f.number(r.dailyDemand)}</td>

@@ -1,18 +1,18 @@
 "use client";
 
-import { bigChoice, CashTendered } from "@/components/cash-tendered";
 import { CodeLookup } from "@/components/code-lookup";
+import { CounterPaymentFields, CounterPaymentTaken, useCounterPayment } from "@/components/counter-payment";
 import { PageHeader, Panel, tableClass } from "@/components/page-header";
-import { parseMoney } from "@/lib/money-input";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { inferRouterOutputs } from "@trpc/server";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 
 import type { AppRouter } from "@omni/api";
-import { dueAtHandover, formatMoney, type HandoverPayment } from "@omni/core";
+import { dueAtHandover, formatMoney } from "@omni/core";
 import { Button } from "@omni/ui/button";
 import { ErrorMessage } from "@omni/ui/error-message";
+import { useLineTitle } from "@omni/ui/line-title";
 import { Spinner } from "@omni/ui/spinner";
 import { StatusBadge } from "@omni/ui/status-badge";
 import { useErrorMessage, useTRPC } from "@omni/ui/trpc";
@@ -82,6 +82,7 @@ export function CollectScreen({ expectedOrder }: { expectedOrder: string | null 
 type PickupOrder = inferRouterOutputs<AppRouter>["pickup"]["get"];
 
 function Handover({ order, code, onDone }: { order: PickupOrder; code: string; onDone: () => void }) {
+  const lineTitle = useLineTitle();
   const errorMessage = useErrorMessage();
   const t = useTranslations("collect");
   const locale = useLocale();
@@ -89,8 +90,6 @@ function Handover({ order, code, onDone }: { order: PickupOrder; code: string; o
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [declined, setDeclined] = useState<string[]>([]);
-  const [pay, setPay] = useState<"card" | "cash" | null>(null);
-  const [cashGiven, setCashGiven] = useState("");
   const collect = useMutation(
     trpc.pickup.collect.mutationOptions({
       onSuccess: () => {
@@ -102,16 +101,8 @@ function Handover({ order, code, onDone }: { order: PickupOrder; code: string; o
   const money = (minor: number) => formatMoney(minor, order.currency, locale);
   const keptLines = order.lines.filter((l) => !declined.includes(l.lineId));
   const dueMinor = order.paymentMethod === "pay_in_store" ? dueAtHandover(order, keptLines) : 0;
-  const givenMinor = parseMoney(cashGiven);
-  const changeMinor = pay === "cash" && givenMinor !== null ? givenMinor - dueMinor : null;
-  const payment: HandoverPayment | undefined =
-    dueMinor === 0
-      ? undefined
-      : pay === "card"
-        ? { method: "card" }
-        : pay === "cash" && givenMinor !== null && givenMinor >= dueMinor
-          ? { method: "cash", tenderedMinor: givenMinor }
-          : undefined;
+  const counter = useCounterPayment(dueMinor);
+  const payment = counter.payment;
   const declinedValue = order.lines
     .filter((l) => declined.includes(l.lineId))
     .reduce((sum, l) => sum + l.quantity * l.unitPriceMinor, 0);
@@ -125,18 +116,7 @@ function Handover({ order, code, onDone }: { order: PickupOrder; code: string; o
         <div className="mt-2">
           <StatusBadge status={done.status} locale={locale} />
         </div>
-        {done.handoverPayment && (
-          <p className="mt-3 text-lg" data-testid="collect-paid">
-            {t(done.handoverPayment.method === "cash" ? "paidCash" : "paidCard", {
-              amount: money(done.handoverPayment.amountMinor),
-            })}
-            {done.handoverPayment.changeMinor !== undefined && (
-              <strong className="block text-2xl" data-testid="collect-change">
-                {t("giveChange", { amount: money(done.handoverPayment.changeMinor) })}
-              </strong>
-            )}
-          </p>
-        )}
+        {done.handoverPayment && <CounterPaymentTaken payment={done.handoverPayment} money={money} testId="collect" />}
         {gone.length > 0 && (
           <p className="mt-2" data-testid="declined-summary">
             {t("declinedSummary", { count: gone.length })} {done.paymentMethod !== "pay_in_store" && t("refunded")}
@@ -190,7 +170,7 @@ function Handover({ order, code, onDone }: { order: PickupOrder; code: string; o
                 data-testid={`collect-line-${line.lineId}`}
               >
                 <td>
-                  {line.title}
+                  {lineTitle(line)}
                   <span className="block font-mono text-xs text-slate-500 no-underline">{line.sku}</span>
                 </td>
                 <td className="text-right">{line.quantity}</td>
@@ -206,7 +186,7 @@ function Handover({ order, code, onDone }: { order: PickupOrder; code: string; o
                         e.target.checked ? [...declined, line.lineId] : declined.filter((id) => id !== line.lineId),
                       )
                     }
-                    aria-label={t("declineLine", { item: line.title })}
+                    aria-label={t("declineLine", { item: lineTitle(line) })}
                     data-testid={`decline-line-${line.lineId}`}
                   />
                 </td>
@@ -216,34 +196,7 @@ function Handover({ order, code, onDone }: { order: PickupOrder; code: string; o
         </tbody>
       </table>
       {collectable && dueMinor > 0 && (
-        <fieldset className="mt-4 border-t border-slate-200 pt-4" data-testid="collect-payment">
-          <legend className="pt-4 text-lg font-semibold">{t("takePaymentTitle")}</legend>
-          <div className="mt-2 grid max-w-md grid-cols-2 gap-2">
-            {(["card", "cash"] as const).map((method) => (
-              <button
-                key={method}
-                type="button"
-                className={bigChoice(pay === method)}
-                aria-pressed={pay === method}
-                onClick={() => setPay(method)}
-                data-testid={`collect-pay-${method}`}
-              >
-                {t(method === "card" ? "payCard" : "payCash")}
-              </button>
-            ))}
-          </div>
-          {pay === "cash" && (
-            <div className="max-w-md">
-              <CashTendered
-                value={cashGiven}
-                onChange={setCashGiven}
-                changeMinor={changeMinor}
-                money={money}
-                testId="collect-cash-given"
-              />
-            </div>
-          )}
-        </fieldset>
+        <CounterPaymentFields state={counter} title={t("takePaymentTitle")} money={money} testId="collect" />
       )}
       <div className="mt-4 flex flex-wrap items-center justify-between gap-3 border-t border-slate-200 pt-4">
         <div className="text-sm">

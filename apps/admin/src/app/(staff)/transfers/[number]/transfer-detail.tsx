@@ -29,7 +29,8 @@ export function TransferDetail({ transferNumber }: { transferNumber: string }) {
   const trpc = useTRPC();
   const storeName = useStoreName();
   const transfer = useQuery(trpc.transfers.get.queryOptions({ transferNumber }));
-  if (transfer.isPending || transfer.isError) return <QueryState query={transfer} />;
+  if (transfer.isPending || transfer.isError)
+    return <QueryState query={transfer} back={{ href: "/transfers", label: t("backToList") }} />;
   const tr = transfer.data;
   const atSource = staff.role === "admin" || staff.stores.some((s) => s.id === tr.fromStoreId);
   const atDestination = staff.role === "admin" || staff.stores.some((s) => s.id === tr.toStoreId);

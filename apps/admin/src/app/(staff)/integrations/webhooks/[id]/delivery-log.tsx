@@ -25,7 +25,7 @@ export function DeliveryLog({ id }: { id: string }) {
     }),
   );
   const statusWord = { pending: t("statusPending"), succeeded: t("statusSucceeded"), failed: t("statusFailed") };
-  if (!hook.data) return <QueryState query={hook} />;
+  if (!hook.data) return <QueryState query={hook} back={{ href: "/integrations", label: t("back") }} />;
   return (
     <>
       <PageHeader
