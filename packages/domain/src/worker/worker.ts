@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import PgBoss from "pg-boss";
 
 import type { Database } from "@omni/db";
@@ -31,9 +32,16 @@ export async function startWorker(
   const boss = new PgBoss({ connectionString, max: 4 });
   boss.on("error", (error) => log.error({ err: error }, "pg-boss error"));
   await boss.start();
+  // Creating a queue is DDL on pg-boss's partitioned table, which deadlocks when several instances of a
+  // deployment start together: one instance at a time creates the queues and their schedules.
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext('omni:worker-queues'))`);
+    for (const sweep of sweeps) {
+      await boss.createQueue(sweep.name);
+      await boss.schedule(sweep.name, "* * * * *");
+    }
+  });
   for (const sweep of sweeps) {
-    await boss.createQueue(sweep.name);
-    await boss.schedule(sweep.name, "* * * * *");
     await boss.work(sweep.name, async () => {
       const outcome = await runSweep(db, log, sweep);
       // Thrown on so that pg-boss records the job as failed; the next schedule tries again.

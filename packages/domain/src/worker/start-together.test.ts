@@ -1,0 +1,34 @@
+import { afterAll, describe, expect, it } from "vitest";
+
+import { createTestDatabase } from "@omni/db/testing";
+
+import type { Log } from "../kernel";
+import { startWorker } from "./worker";
+
+/**
+ * Every app instance may run a worker, and a deployment starts them at once: the first start creates
+ * pg-boss's schema and queues, which is DDL that deadlocked when three instances did it together.
+ */
+const t = await createTestDatabase({ max: 4 });
+afterAll(() => t.close());
+
+function recordingLog() {
+  const errors: object[] = [];
+  const log: Log = {
+    info: () => undefined,
+    warn: () => undefined,
+    error: (fields) => void errors.push(fields),
+  };
+  return { log, errors };
+}
+
+describe("workers started together", () => {
+  it("all start on a database that has no queues yet, and none logs an error", async () => {
+    const logs = [recordingLog(), recordingLog(), recordingLog()];
+    const workers = await Promise.all(logs.map(({ log }) => startWorker(t.db, t.url, { log })));
+    await Promise.all(workers.map((w) => w.stop()));
+    expect(logs.flatMap((l) => l.errors)).toEqual([]);
+    const queues = await t.sql<{ name: string }[]>`select name from pgboss.queue order by name`;
+    expect(queues.length).toBeGreaterThan(0);
+  }, 60_000);
+});
