@@ -46,6 +46,20 @@ test("a guest ordering in Polish gets the confirmation in Polish with recommenda
   await expect(clerk.locator("td").filter({ hasText: "Może Ci się spodobać" }).first()).toBeVisible();
   await snap(clerk, "messages-admin-outbox-by-kind");
 
+  // Double opt-in: the marketing tick sent a confirmation in Polish, and its link's page confirms with one press.
+  await clerk.getByTestId("notifications-template").selectOption("marketing_confirm");
+  await clerk.getByTestId("notifications-filter").click();
+  await expect(rows).toHaveCount(1);
+  await rows.first().click();
+  const confirmation = clerk.locator("td").filter({ hasText: "/newsletter/confirm?token=" }).first();
+  await expect(confirmation).toContainText("Aby się zgodzić");
+  const link = (await confirmation.innerText()).match(/\/newsletter\/confirm\?token=[^\s]+/)![0];
+  await page.goto(`${urls.web}${link}`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Potwierdź zgodę na nowości e-mailem");
+  await page.getByTestId("newsletter-confirm").click();
+  await expect(page.getByTestId("done")).toContainText(email);
+  await snap(page, "messages-newsletter-confirmed");
+
   // Admin: every template previewed in both languages, none of them English on the Polish side.
   await clerk.goto(`${urls.admin}/notifications/templates`);
   const previews = clerk.getByTestId("template-preview");

@@ -211,6 +211,12 @@ describe("reviews", () => {
   });
 });
 
+/** The token of the latest double opt-in e-mail to an address. */
+async function consentToken(to: string) {
+  const rows = await outboxOf("marketing_confirm", to);
+  return String(rows.at(-1)!.data.consentToken);
+}
+
 /** Outbox rows of a template to an address. */
 const outboxOf = (template: string, to: string) =>
   t.sql<{ channel: string; body: string; data: Record<string, unknown> }[]>`
@@ -286,6 +292,9 @@ describe("a guest's abandoned cart", () => {
     await cartReminders.run(t.db, later(2));
     const email = "guest-consents@example.com";
     await guest.cart.setContact({ cartId, email: "Guest-Consents@example.com ", locale: "pl", marketingEmail: true });
+    // The address's owner has not confirmed yet (double opt-in): still no reminder.
+    expect(await cartReminders.run(t.db, later(2))).toBe(0);
+    await guest.consent.confirm({ token: await consentToken(email) });
     await cartReminders.run(t.db, later(2));
     const [first] = await outboxOf("cart_reminder", email);
     expect(first!.body).toContain("W Twoim koszyku zostały");
@@ -299,6 +308,44 @@ describe("a guest's abandoned cart", () => {
     await guest.cart.setContact({ cartId, email, locale: "pl", marketingEmail: true });
     const consents = await t.sql`select granted, source from consents where email = ${email}`;
     expect(consents).toEqual([{ granted: true, source: "web" }]);
+  });
+
+  it("counts a guest's consent only once the address's owner confirms it by the e-mailed link", async () => {
+    const guest = await callerFor(t.db, "anonymous");
+    const cartId = await cartWith(guest, [{ sku: B!.sku, quantity: 1 }]);
+    const email = "someone-else@example.com";
+    await guest.cart.setContact({ cartId, email, locale: "en", marketingEmail: true });
+    // Ticking again, or from another cart, the same day sends no second e-mail: the form cannot flood an inbox.
+    await guest.cart.setContact({ cartId, email, locale: "en", marketingEmail: true });
+    const [mail, ...more] = await outboxOf("marketing_confirm", email);
+    expect(more).toEqual([]);
+    expect(mail!.body).toContain("/newsletter/confirm?token=");
+    expect(await cartReminders.run(t.db, later(2))).toBe(0);
+    // A wrong or mangled token is refused and confirms nothing.
+    for (const token of ["", "not-a-token", "x".repeat(300)])
+      await expect(guest.consent.confirm({ token })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    expect(await cartReminders.run(t.db, later(2))).toBe(0);
+    // The link works once.
+    const token = String(mail!.data.consentToken);
+    await expect(guest.consent.confirm({ token })).resolves.toEqual({ email });
+    await expect(guest.consent.confirm({ token })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      cause: expect.objectContaining({ details: expect.objectContaining({ reason: "consent_link_invalid" }) }),
+    });
+    expect(await cartReminders.run(t.db, later(2))).toBe(1);
+  });
+
+  it("lets a withdrawal win over a grant confirmed after it", async () => {
+    const guest = await callerFor(t.db, "anonymous");
+    const cartId = await cartWith(guest, [{ sku: B!.sku, quantity: 1 }]);
+    const email = "changed-mind@example.com";
+    await guest.cart.setContact({ cartId, email, locale: "pl", marketingEmail: true });
+    const token = await consentToken(email);
+    await guest.cart.setContact({ cartId, email, locale: "pl", marketingEmail: false });
+    await guest.consent.confirm({ token });
+    expect(await cartReminders.run(t.db, later(2))).toBe(0);
+    const [mail] = await outboxOf("marketing_confirm", email);
+    expect(mail!.body).toContain("Aby się zgodzić");
   });
 
   it("gets none without marketing consent, and a bad address changes nothing", async () => {

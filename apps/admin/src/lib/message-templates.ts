@@ -26,6 +26,7 @@ const kinds: Record<MessageTemplate, true> = {
   back_in_stock: true,
   cart_reminder: true,
   review_request: true,
+  marketing_confirm: true,
   account_verify_email: true,
   account_password_reset: true,
   account_password_changed: true,

@@ -58,6 +58,11 @@ export function ConsentSettings() {
                   })}
                 </span>
               )}
+              {c.awaitingConfirmation && (
+                <span className="block text-sm font-medium text-amber-900" data-testid="consent-awaiting">
+                  {t("consentAwaiting")}
+                </span>
+              )}
             </label>
           </li>
         ))}

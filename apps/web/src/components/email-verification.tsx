@@ -37,6 +37,29 @@ export function VerifyEmailButton({ token }: { token: string }) {
   );
 }
 
+/** The page a double opt-in link opens: confirming takes a click too, for the same reason. */
+export function ConfirmNewsletterButton({ token }: { token: string }) {
+  const errorMessage = useErrorMessage();
+  const t = useTranslations("recovery");
+  const locale = useLocale();
+  const trpc = useTRPC();
+  const confirm = useMutation(trpc.consent.confirm.mutationOptions());
+  if (confirm.isSuccess)
+    return (
+      <p role="status" className="rounded-lg bg-emerald-50 px-4 py-3 text-emerald-900" data-testid="done">
+        {t("newsletterConfirmed", { email: confirm.data.email })}
+      </p>
+    );
+  return (
+    <div className="space-y-3">
+      {confirm.isError && <ErrorMessage message={errorMessage(confirm.error)} locale={locale} />}
+      <Button onClick={() => confirm.mutate({ token })} busy={confirm.isPending} data-testid="newsletter-confirm">
+        {t("newsletterConfirm")}
+      </Button>
+    </div>
+  );
+}
+
 /** On the account page while the address is not confirmed: what it is for, and the link again. */
 export function VerifyEmailBanner() {
   const errorMessage = useErrorMessage();

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 
-type Page = "forgot" | "reset" | "verify";
+type Page = "forgot" | "reset" | "verify" | "newsletter";
 
 export async function linkPageMetadata(page: Page): Promise<Metadata> {
   return { title: (await getTranslations("recovery"))(`${page}Title`) };

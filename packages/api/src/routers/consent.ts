@@ -1,9 +1,9 @@
 import { z } from "zod";
 
-import { myConsents, setMyConsent } from "@omni/domain/engagement";
+import { confirmMarketingConsent, myConsents, setMyConsent } from "@omni/domain/engagement";
 
 import { phone } from "../inputs";
-import { customerProcedure, router } from "../trpc";
+import { customerProcedure, publicProcedure, router } from "../trpc";
 
 /** Marketing consent per channel of the signed-in shopper; every change is kept with its time and app. */
 export const consentRouter = router({
@@ -11,4 +11,8 @@ export const consentRouter = router({
   set: customerProcedure
     .input(z.object({ channel: z.enum(["email", "sms"]), granted: z.boolean(), phone }))
     .mutation(({ ctx, input }) => setMyConsent(ctx.db, ctx.actor, input)),
+  /** The double opt-in link: whoever holds the e-mailed token confirms that address's waiting grant. */
+  confirm: publicProcedure
+    .input(z.object({ token: z.string().max(200) }))
+    .mutation(({ ctx, input }) => confirmMarketingConsent(ctx.db, input)),
 });

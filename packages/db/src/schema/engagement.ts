@@ -10,6 +10,7 @@ import {
   text,
   timestamp,
   unique,
+  uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
 
@@ -91,8 +92,18 @@ export const consents = pgTable(
     source: text("source").notNull(),
     phone: text("phone"),
     at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    /**
+     * When the address's owner confirmed a grant by the e-mailed link (double opt-in). A grant typed by anyone
+     * who has not proved the address is theirs counts only once confirmed; a withdrawal counts at once.
+     */
+    confirmedAt: timestamp("confirmed_at", { withTimezone: true }),
+    /** SHA-256 of the confirmation link's token while the grant waits for it. */
+    confirmTokenHash: text("confirm_token_hash"),
   },
-  (t) => [index("consents_email_idx").on(t.email, t.channel, t.id)],
+  (t) => [
+    index("consents_email_idx").on(t.email, t.channel, t.id),
+    uniqueIndex("consents_confirm_token_idx").on(t.confirmTokenHash),
+  ],
 );
 
 /** A shopper waiting for an out-of-stock SKU at one location (a store, or `online` for delivery). */

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 
 import { carts, type Database, type Locale } from "@omni/db";
 
-import { hasMarketingConsent, recordConsent } from "../engagement";
+import { answerMarketingEmail } from "../engagement";
 import type { Actor } from "../kernel";
 import { assertCartOpen, auditCartWrite, lockCart } from "./cart";
 
@@ -22,14 +22,10 @@ export async function setCartContact(
     const cart = await lockCart(tx, input.cartId, actor);
     assertCartOpen(cart);
     await tx.update(carts).set({ email, locale: input.locale }).where(eq(carts.id, cart.id));
-    // Only a change is recorded: the same answer sent again is not a new consent. The answer does not say
-    // what the address had consented to before: that is its owner's business, not the cart holder's.
-    if (
-      email &&
-      input.marketingEmail !== undefined &&
-      input.marketingEmail !== (await hasMarketingConsent(tx, email, "email"))
-    )
-      await recordConsent(tx, actor, { email, channel: "email", granted: input.marketingEmail });
+    // The answer does not say what the address had consented to before: that is its owner's business, not
+    // the cart holder's; a grant from someone who has not proved the address waits for its owner's link.
+    if (email && input.marketingEmail !== undefined)
+      await answerMarketingEmail(tx, actor, { email, granted: input.marketingEmail, locale: input.locale });
     await auditCartWrite(tx, actor, "cart.setContact", cart.id, { locale: input.locale });
     return { email, locale: input.locale };
   });

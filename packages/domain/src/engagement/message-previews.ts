@@ -219,6 +219,11 @@ const previews: Preview[] = [
     render: (t) => ({ subject: t.reviewSubject(sample.orderNumber), body: t.reviewBody(sample) }),
   },
   {
+    template: "marketing_confirm",
+    channel: "email",
+    render: (t) => ({ subject: t.marketingConfirmSubject, body: t.marketingConfirmBody({ ...sample, days: 7 }) }),
+  },
+  {
     template: "account_verify_email",
     channel: "email",
     render: (t) => ({ subject: t.verifySubject, body: t.verifyBody(sample) }),

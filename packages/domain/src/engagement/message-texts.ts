@@ -21,6 +21,9 @@ const engagementTextsEn = {
     `You left in your cart: ${p.items}.\n\nFinish in the shop: ${p.link}\nor scan the code ${p.code} at a kiosk in the store.\n\nRather not get these? Change your consents in your account: ${p.link.replace(/\/handoff.*$/, "/account")}`,
   reviewSubject: (orderNumber: string) => `How did you like order ${orderNumber}?`,
   reviewBody: (p: { link: string }) => `Thank you for shopping with us. Rate what you collected: ${p.link}`,
+  marketingConfirmSubject: "Confirm that you want our news",
+  marketingConfirmBody: (p: { link: string; days: number }) =>
+    `Someone (we hope you) asked us to send news and offers to this address. To agree, open this link and press "Confirm" (it works for ${p.days} days): ${p.link}\n\nIf it was not you, ignore this e-mail: without your confirmation we send you no marketing.`,
 };
 
 const engagementTextsPl: typeof engagementTextsEn = {
@@ -32,6 +35,9 @@ const engagementTextsPl: typeof engagementTextsEn = {
     `W Twoim koszyku zostały: ${p.items}.\n\nDokończ zakupy w sklepie: ${p.link}\nlub zeskanuj kod ${p.code} w kiosku w sklepie.\n\nNie chcesz takich wiadomości? Zmień zgody na koncie: ${p.link.replace(/\/handoff.*$/, "/account")}`,
   reviewSubject: (orderNumber) => `Jak oceniasz zakupy z zamówienia ${orderNumber}?`,
   reviewBody: (p) => `Dziękujemy za zakupy. Oceń produkty, które odebrałeś: ${p.link}`,
+  marketingConfirmSubject: "Potwierdź, że chcesz otrzymywać nasze nowości",
+  marketingConfirmBody: (p) =>
+    `Ktoś (mamy nadzieję, że Ty) poprosił o wysyłanie nowości i ofert na ten adres. Aby się zgodzić, otwórz link i naciśnij „Potwierdź” (link działa przez ${p.days} dni): ${p.link}\n\nJeśli to nie Ty, zignoruj tę wiadomość: bez Twojego potwierdzenia nie wyślemy Ci żadnych reklam.`,
 };
 
 const en = { ...orderTextsEn, ...reservationTextsEn, ...returnTextsEn, ...accountTextsEn, ...engagementTextsEn };

@@ -21,6 +21,7 @@ export const DOMAIN_REASONS = [
   "category_not_found",
   "changed_meanwhile",
   "confirmation_link_invalid",
+  "consent_link_invalid",
   "credit_code_not_found",
   "csv_empty",
   "csv_missing_columns",

@@ -20,6 +20,7 @@ export const messageTemplates = [
   "back_in_stock",
   "cart_reminder",
   "review_request",
+  "marketing_confirm",
   "account_verify_email",
   "account_password_reset",
   "account_password_changed",
