@@ -60,6 +60,14 @@ test("a guest ordering in Polish gets the confirmation in Polish with recommenda
   await expect(page.getByTestId("done")).toContainText(email);
   await snap(page, "messages-newsletter-confirmed");
 
+  // A mangled "unsubscribe" link says so in Polish and withdraws nothing.
+  await page.goto(`${urls.web}/newsletter/unsubscribe?email=${encodeURIComponent(email)}&token=mangled`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Wypisz się z nowości");
+  await expect(page.getByText(email)).toBeVisible();
+  await page.getByTestId("unsubscribe-submit").click();
+  await expect(page.getByRole("alert")).toContainText("Ten link jest niepełny");
+  await snap(page, "messages-unsubscribe-mangled");
+
   // Admin: every template previewed in both languages, none of them English on the Polish side.
   await clerk.goto(`${urls.admin}/notifications/templates`);
   const previews = clerk.getByTestId("template-preview");

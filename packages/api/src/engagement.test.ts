@@ -4,7 +4,7 @@ import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { createTestDatabase } from "@omni/db/testing";
 import { cartReminders } from "@omni/domain/carts";
 import { notifyBackInStock, refreshProductPairs, sendReviewRequests } from "@omni/domain/engagement";
-import { deliverOutbox, devSmsProvider, setSmsProvider, smsapiProvider } from "@omni/domain/messages";
+import { deliverOutbox, devSmsProvider, renderEmail, setSmsProvider, smsapiProvider } from "@omni/domain/messages";
 import { reservationReminders } from "@omni/domain/reservations";
 import { sweeps } from "@omni/domain/worker";
 
@@ -320,11 +320,13 @@ describe("a guest's abandoned cart", () => {
     const [mail, ...more] = await outboxOf("marketing_confirm", email);
     expect(more).toEqual([]);
     expect(mail!.body).toContain("/newsletter/confirm?token=");
-    expect(await cartReminders.run(t.db, later(2))).toBe(0);
+    await cartReminders.run(t.db, later(2));
+    expect(await outboxOf("cart_reminder", email)).toEqual([]);
     // A wrong or mangled token is refused and confirms nothing.
     for (const token of ["", "not-a-token", "x".repeat(300)])
       await expect(guest.consent.confirm({ token })).rejects.toMatchObject({ code: "BAD_REQUEST" });
-    expect(await cartReminders.run(t.db, later(2))).toBe(0);
+    await cartReminders.run(t.db, later(2));
+    expect(await outboxOf("cart_reminder", email)).toEqual([]);
     // The link works once.
     const token = String(mail!.data.consentToken);
     await expect(guest.consent.confirm({ token })).resolves.toEqual({ email });
@@ -332,7 +334,39 @@ describe("a guest's abandoned cart", () => {
       code: "BAD_REQUEST",
       cause: expect.objectContaining({ details: expect.objectContaining({ reason: "consent_link_invalid" }) }),
     });
-    expect(await cartReminders.run(t.db, later(2))).toBe(1);
+    await cartReminders.run(t.db, later(2));
+    expect(await outboxOf("cart_reminder", email)).toHaveLength(1);
+  });
+
+  it("lets whoever holds a marketing e-mail withdraw by its unsubscribe link, and refuses a forged one", async () => {
+    const guest = await callerFor(t.db, "anonymous");
+    const cartId = await cartWith(guest, [{ sku: B!.sku, quantity: 1 }]);
+    const email = "leaving@example.com";
+    await guest.cart.setContact({ cartId, email, locale: "en", marketingEmail: true });
+    await guest.consent.confirm({ token: await consentToken(email) });
+    await cartReminders.run(t.db, later(2));
+    const [reminder] = await outboxOf("cart_reminder", email);
+    const link = new URL(reminder!.body.match(/https?:\/\/\S+\/newsletter\/unsubscribe\?\S+/)![0]);
+    expect(link.searchParams.get("email")).toBe(email);
+    // Mail programs get it as the List-Unsubscribe header too.
+    const mail = await renderEmail({ to: email, subject: "s", body: reminder!.body, data: reminder!.data });
+    expect(mail.list).toEqual({ unsubscribe: link.href });
+    const token = link.searchParams.get("token")!;
+    const history = () => t.sql`select granted from consents where email = ${email} order by id`;
+    // The token of another address, or one letter changed, withdraws nothing.
+    const forged = `${token.slice(0, -1)}${token.endsWith("A") ? "B" : "A"}`;
+    for (const attempt of [
+      { email: "other@example.com", token },
+      { email, token: forged },
+      { email, token: "" },
+    ])
+      await expect(guest.consent.unsubscribe(attempt)).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    expect(await history()).toEqual([{ granted: true }]);
+    await expect(guest.consent.unsubscribe({ email: email.toUpperCase(), token })).resolves.toEqual({ email });
+    await guest.consent.unsubscribe({ email, token });
+    expect(await history()).toEqual([{ granted: true }, { granted: false }]);
+    await cartReminders.run(t.db, later(25));
+    expect(await outboxOf("cart_reminder", email)).toHaveLength(1);
   });
 
   it("lets a withdrawal win over a grant confirmed after it", async () => {
@@ -343,7 +377,8 @@ describe("a guest's abandoned cart", () => {
     const token = await consentToken(email);
     await guest.cart.setContact({ cartId, email, locale: "pl", marketingEmail: false });
     await guest.consent.confirm({ token });
-    expect(await cartReminders.run(t.db, later(2))).toBe(0);
+    await cartReminders.run(t.db, later(2));
+    expect(await outboxOf("cart_reminder", email)).toEqual([]);
     const [mail] = await outboxOf("marketing_confirm", email);
     expect(mail!.body).toContain("Aby się zgodzić");
   });

@@ -60,6 +60,33 @@ export function ConfirmNewsletterButton({ token }: { token: string }) {
   );
 }
 
+/** The page a marketing e-mail's "unsubscribe" link opens: one press withdraws, and a second changes nothing. */
+export function UnsubscribeButton({ email, token }: { email: string; token: string }) {
+  const errorMessage = useErrorMessage();
+  const t = useTranslations("recovery");
+  const locale = useLocale();
+  const trpc = useTRPC();
+  const unsubscribe = useMutation(trpc.consent.unsubscribe.mutationOptions());
+  if (unsubscribe.isSuccess)
+    return (
+      <p role="status" className="rounded-lg bg-emerald-50 px-4 py-3 text-emerald-900" data-testid="done">
+        {t("unsubscribed", { email: unsubscribe.data.email })}
+      </p>
+    );
+  return (
+    <div className="space-y-3">
+      {unsubscribe.isError && <ErrorMessage message={errorMessage(unsubscribe.error)} locale={locale} />}
+      <Button
+        onClick={() => unsubscribe.mutate({ email, token })}
+        busy={unsubscribe.isPending}
+        data-testid="unsubscribe-submit"
+      >
+        {t("unsubscribeConfirm")}
+      </Button>
+    </div>
+  );
+}
+
 /** On the account page while the address is not confirmed: what it is for, and the link again. */
 export function VerifyEmailBanner() {
   const errorMessage = useErrorMessage();

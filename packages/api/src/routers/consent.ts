@@ -1,8 +1,8 @@
 import { z } from "zod";
 
-import { confirmMarketingConsent, myConsents, setMyConsent } from "@omni/domain/engagement";
+import { confirmMarketingConsent, myConsents, setMyConsent, unsubscribeByLink } from "@omni/domain/engagement";
 
-import { phone } from "../inputs";
+import { email, phone } from "../inputs";
 import { customerProcedure, publicProcedure, router } from "../trpc";
 
 /** Marketing consent per channel of the signed-in shopper; every change is kept with its time and app. */
@@ -15,4 +15,8 @@ export const consentRouter = router({
   confirm: publicProcedure
     .input(z.object({ token: z.string().max(200) }))
     .mutation(({ ctx, input }) => confirmMarketingConsent(ctx.db, input)),
+  /** The "unsubscribe" link of a marketing e-mail: withdraws that address's consent, no account needed. */
+  unsubscribe: publicProcedure
+    .input(z.object({ email, token: z.string().max(200) }))
+    .mutation(({ ctx, input }) => unsubscribeByLink(ctx.db, ctx.actor, input)),
 });

@@ -2,7 +2,7 @@ import { eq, sql } from "drizzle-orm";
 
 import { cartHandoffs, carts, type Database, type Tx } from "@omni/db";
 
-import { marketingConsentSql, textsFor } from "../engagement";
+import { marketingConsentSql, textsFor, unsubscribeLink } from "../engagement";
 import { at, domainEnv, handleEachLocked, queueMessage, randomCode, type Sweep } from "../kernel";
 
 /** How long the code in a reminder opens the cart, in the shop or at a kiosk. */
@@ -58,9 +58,20 @@ async function remind(tx: Tx, cartId: string, now: Date) {
     to: cart!.email,
     template: "cart_reminder",
     subject: t.cartSubject,
-    body: t.cartBody({ items: lines.map((l) => `${l.quantity} × ${l.title}`).join(", "), link, code }),
+    body: t.cartBody({
+      items: lines.map((l) => `${l.quantity} × ${l.title}`).join(", "),
+      link,
+      code,
+      unsubscribe: unsubscribeLink(cart!.email),
+    }),
     // The link travels in the data so that the e-mail shows it as a QR a kiosk can scan.
-    data: { cartCode: code, qrLink: link, step: cart!.reminders_sent + 1, email: cart!.email },
+    data: {
+      cartCode: code,
+      qrLink: link,
+      step: cart!.reminders_sent + 1,
+      email: cart!.email,
+      unsubscribeLink: unsubscribeLink(cart!.email),
+    },
   });
   await tx
     .update(carts)

@@ -7,3 +7,4 @@ export * from "./message-previews";
 export { PAYMENT_NOT_COMPLETED, type OrderPlacedText } from "./texts-orders";
 export * from "./service-sms";
 export * from "./review-requests";
+export * from "./unsubscribe";

@@ -28,6 +28,7 @@ const sample = {
   currency: "PLN",
   returnNumber: "R-500001",
   email: "ada@example.com",
+  unsubscribe: "http://localhost:3000/newsletter/unsubscribe?email=ada%40example.com&token=…",
 };
 const at = new Date("2026-12-04T19:00:00Z");
 const until = smsWhen(at, "Europe/Warsaw");
@@ -210,7 +211,12 @@ const previews: Preview[] = [
     channel: "email",
     render: (t) => ({
       subject: t.cartSubject,
-      body: t.cartBody({ items: `1 × ${sample.title}`, link: sample.link, code: sample.code }),
+      body: t.cartBody({
+        items: `1 × ${sample.title}`,
+        link: sample.link,
+        code: sample.code,
+        unsubscribe: sample.unsubscribe,
+      }),
     }),
   },
   {

@@ -11,16 +11,21 @@ import { returnTextsEn, returnTextsPl } from "./texts-returns";
  * worded in one language only does not compile. SMS texts stay short and plain (no diacritics: one segment).
  */
 
+/** The last line of every marketing e-mail: withdrawing takes one press, without an account. */
+const unsubscribeEn = (link: string) => `Rather not get these? Unsubscribe with one press: ${link}`;
+const unsubscribePl = (link: string) => `Nie chcesz takich wiadomości? Wypisz się jednym kliknięciem: ${link}`;
+
 const engagementTextsEn = {
   backInStockSubject: (title: string) => `${title} is back in stock`,
   backInStockBody: (p: { title: string; where: string; link: string }) =>
     `Good news: ${p.title} is available again (${p.where}).\n\nSee it: ${p.link}`,
   online: "online shop",
   cartSubject: "Your cart is waiting for you",
-  cartBody: (p: { items: string; link: string; code: string }) =>
-    `You left in your cart: ${p.items}.\n\nFinish in the shop: ${p.link}\nor scan the code ${p.code} at a kiosk in the store.\n\nRather not get these? Change your consents in your account: ${p.link.replace(/\/handoff.*$/, "/account")}`,
+  cartBody: (p: { items: string; link: string; code: string; unsubscribe: string }) =>
+    `You left in your cart: ${p.items}.\n\nFinish in the shop: ${p.link}\nor scan the code ${p.code} at a kiosk in the store.\n\n${unsubscribeEn(p.unsubscribe)}`,
   reviewSubject: (orderNumber: string) => `How did you like order ${orderNumber}?`,
-  reviewBody: (p: { link: string }) => `Thank you for shopping with us. Rate what you collected: ${p.link}`,
+  reviewBody: (p: { link: string; unsubscribe: string }) =>
+    `Thank you for shopping with us. Rate what you collected: ${p.link}\n\n${unsubscribeEn(p.unsubscribe)}`,
   marketingConfirmSubject: "Confirm that you want our news",
   marketingConfirmBody: (p: { link: string; days: number }) =>
     `Someone (we hope you) asked us to send news and offers to this address. To agree, open this link and press "Confirm" (it works for ${p.days} days): ${p.link}\n\nIf it was not you, ignore this e-mail: without your confirmation we send you no marketing.`,
@@ -32,9 +37,10 @@ const engagementTextsPl: typeof engagementTextsEn = {
   online: "sklep internetowy",
   cartSubject: "Twój koszyk na Ciebie czeka",
   cartBody: (p) =>
-    `W Twoim koszyku zostały: ${p.items}.\n\nDokończ zakupy w sklepie: ${p.link}\nlub zeskanuj kod ${p.code} w kiosku w sklepie.\n\nNie chcesz takich wiadomości? Zmień zgody na koncie: ${p.link.replace(/\/handoff.*$/, "/account")}`,
+    `W Twoim koszyku zostały: ${p.items}.\n\nDokończ zakupy w sklepie: ${p.link}\nlub zeskanuj kod ${p.code} w kiosku w sklepie.\n\n${unsubscribePl(p.unsubscribe)}`,
   reviewSubject: (orderNumber) => `Jak oceniasz zakupy z zamówienia ${orderNumber}?`,
-  reviewBody: (p) => `Dziękujemy za zakupy. Oceń produkty, które odebrałeś: ${p.link}`,
+  reviewBody: (p) =>
+    `Dziękujemy za zakupy. Oceń produkty, które odebrałeś: ${p.link}\n\n${unsubscribePl(p.unsubscribe)}`,
   marketingConfirmSubject: "Potwierdź, że chcesz otrzymywać nasze nowości",
   marketingConfirmBody: (p) =>
     `Ktoś (mamy nadzieję, że Ty) poprosił o wysyłanie nowości i ofert na ten adres. Aby się zgodzić, otwórz link i naciśnij „Potwierdź” (link działa przez ${p.days} dni): ${p.link}\n\nJeśli to nie Ty, zignoruj tę wiadomość: bez Twojego potwierdzenia nie wyślemy Ci żadnych reklam.`,

@@ -5,6 +5,7 @@ import type { Database } from "@omni/db";
 import { at, domainEnv, queueMessage, type Sweep } from "../kernel";
 import { marketingConsentSql } from "./consent";
 import { textsFor } from "./message-texts";
+import { unsubscribeLink } from "./unsubscribe";
 
 /** Days after collection or delivery when the shopper is asked to rate what they bought. */
 export const REVIEW_REQUEST_DAYS = 3;
@@ -34,13 +35,14 @@ export async function sendReviewRequests(db: Database, now: Date): Promise<numbe
         on conflict do nothing returning order_id`);
       if (!inserted.length) return false;
       const t = textsFor(order.locale);
+      const unsubscribe = unsubscribeLink(order.email);
       const link = `${domainEnv.OMNI_WEB_URL.replace(/\/+$/, "")}/orders/${order.number}?email=${encodeURIComponent(order.email)}#rate`;
       await queueMessage(tx, {
         to: order.email,
         template: "review_request",
         subject: t.reviewSubject(order.number),
-        body: t.reviewBody({ link }),
-        data: { orderNumber: order.number, link },
+        body: t.reviewBody({ link, unsubscribe }),
+        data: { orderNumber: order.number, link, unsubscribeLink: unsubscribe },
       });
       return true;
     });

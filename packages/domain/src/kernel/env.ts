@@ -21,6 +21,10 @@ export const domainEnv = createEnv({
     // The shop's public address, for links in messages (verify the address, set a new password, cart
     // reminders, back in stock, review requests). Set it in production.
     OMNI_WEB_URL: z.url().default("http://localhost:3000"),
+    // The apps' signing secret (next-auth's): it also signs the "unsubscribe" link of marketing e-mail, so the
+    // worker that writes those e-mails needs it. Required in production; development falls back to a fixed key.
+    AUTH_SECRET: z.string().optional(),
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
     // SMS: "smsapi" sends through SMSAPI's HTTP API with SMSAPI_TOKEN; "dev" (default) records what it would send.
     SMS_PROVIDER: z.enum(["dev", "smsapi"]).default("dev"),
     SMSAPI_TOKEN: z.string().optional(),

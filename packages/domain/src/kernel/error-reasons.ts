@@ -158,6 +158,7 @@ export const DOMAIN_REASONS = [
   "transfer_sender_only",
   "transfer_sku_repeated",
   "transfer_sku_unknown",
+  "unsubscribe_link_invalid",
   "webhook_delivery_not_found",
   "webhook_event_required",
   "webhook_host_unknown",

@@ -78,5 +78,9 @@ export async function renderEmail(message: {
     text: message.body,
     html: `<!doctype html><html><body style="font-family:sans-serif;line-height:1.5">${paragraphs}${qr}</body></html>`,
     attachments,
+    // Marketing: mail programs show their own "unsubscribe" button for it (RFC 2369).
+    ...(typeof message.data.unsubscribeLink === "string"
+      ? { list: { unsubscribe: message.data.unsubscribeLink } }
+      : {}),
   };
 }

@@ -1,0 +1,3 @@
+import { ShopProviders } from "../../shop-providers";
+
+export default ShopProviders;
