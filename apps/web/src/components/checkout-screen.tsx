@@ -1,6 +1,6 @@
 "use client";
 
-import { cardToken, TEST_CARDS } from "@/lib/test-cards";
+import { cardToken } from "@/lib/test-cards";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 import Link from "next/link";
@@ -18,6 +18,7 @@ import { Spinner } from "@omni/ui/spinner";
 import { useErrorMessage, useTRPC } from "@omni/ui/trpc";
 
 import { useCart } from "./cart-context";
+import { PaymentCodeField } from "./payment-fields";
 import { TextField } from "./text-field";
 
 type Fulfillment = "pickup" | "delivery" | "locker";
@@ -588,42 +589,9 @@ export function CheckoutScreen({
                   </span>
                 </label>
               </div>
-              {method === "blik" && (
-                <div className="space-y-2">
-                  <TextField
-                    id="blik-code"
-                    data-testid="blik-code"
-                    label={t("blikCode")}
-                    inputMode="numeric"
-                    autoComplete="one-time-code"
-                    maxLength={6}
-                    value={blik}
-                    onChange={(e) => setBlik(e.target.value.replace(/\D/g, ""))}
-                    placeholder="777 123"
-                    required
-                  />
-                  <p className="rounded-lg bg-slate-100 px-3 py-2 text-sm text-slate-700">{t("blikTest")}</p>
-                </div>
-              )}
+              {method === "blik" && <PaymentCodeField kind="blik" id="blik-code" value={blik} onChange={setBlik} />}
               {method === "transfer" && <p className="text-sm text-slate-600">{t("transferHint")}</p>}
-              {method === "card" && (
-                <div className="space-y-2">
-                  <TextField
-                    id="card-number"
-                    data-testid="card-number"
-                    label={t("cardNumber")}
-                    inputMode="numeric"
-                    autoComplete="cc-number"
-                    value={card}
-                    onChange={(e) => setCard(e.target.value)}
-                    placeholder="4242 4242 4242 4242"
-                    required
-                  />
-                  <p className="rounded-lg bg-slate-100 px-3 py-2 text-sm text-slate-700" data-testid="test-card-note">
-                    {t("testCards", { ok: TEST_CARDS.ok, declined: TEST_CARDS.declined })}
-                  </p>
-                </div>
-              )}
+              {method === "card" && <PaymentCodeField kind="card" id="card-number" value={card} onChange={setCard} />}
             </>
           )}
         </fieldset>

@@ -1,6 +1,6 @@
 "use client";
 
-import { cardToken, TEST_CARDS } from "@/lib/test-cards";
+import { cardToken } from "@/lib/test-cards";
 import { useMutation } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 import Link from "next/link";
@@ -12,6 +12,7 @@ import { ErrorMessage } from "@omni/ui/error-message";
 import { GiftCardIssued } from "@omni/ui/gift-card-issued";
 import { useErrorMessage, useTRPC } from "@omni/ui/trpc";
 
+import { PaymentCodeField } from "./payment-fields";
 import { TextField } from "./text-field";
 
 /** The amounts offered at once, in złoty; any whole amount from 20 to 2000 can be typed instead. */
@@ -211,36 +212,9 @@ export function GiftCardShop() {
           </button>
         </div>
         {method === "card" ? (
-          <div className="space-y-2">
-            <TextField
-              id="gift-card-number"
-              data-testid="gift-card-number"
-              label={tc("cardNumber")}
-              inputMode="numeric"
-              autoComplete="cc-number"
-              value={card}
-              onChange={(e) => setCard(e.target.value)}
-              placeholder="4242 4242 4242 4242"
-              required
-            />
-            <p className="rounded-lg bg-slate-100 px-3 py-2 text-sm text-slate-700">
-              {tc("testCards", { ok: TEST_CARDS.ok, declined: TEST_CARDS.declined })}
-            </p>
-          </div>
+          <PaymentCodeField kind="card" id="gift-card-number" value={card} onChange={setCard} />
         ) : (
-          <div className="space-y-2">
-            <TextField
-              id="gift-blik"
-              label={tc("blikCode")}
-              inputMode="numeric"
-              maxLength={6}
-              value={blik}
-              onChange={(e) => setBlik(e.target.value.replace(/\D/g, ""))}
-              placeholder="777 123"
-              required
-            />
-            <p className="rounded-lg bg-slate-100 px-3 py-2 text-sm text-slate-700">{tc("blikTest")}</p>
-          </div>
+          <PaymentCodeField kind="blik" id="gift-blik" value={blik} onChange={setBlik} />
         )}
       </fieldset>
 
