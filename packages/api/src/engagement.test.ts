@@ -369,6 +369,24 @@ describe("a guest's abandoned cart", () => {
     expect(await outboxOf("cart_reminder", email)).toHaveLength(1);
   });
 
+  it("takes a member's own confirmed address at its word, and sends an unconfirmed one the link", async () => {
+    const guest = await callerFor(t.db, "anonymous");
+    await guest.account.signUp({ email: "fresh-member@example.com", password: "long-enough-1", name: "Fresh" });
+    const fresh = await callerFor(t.db, { email: "fresh-member@example.com" });
+    const emailConsent = async (caller: typeof fresh) =>
+      (await caller.consent.get()).find((c) => c.channel === "email");
+    await fresh.consent.set({ channel: "email", granted: true });
+    expect(await emailConsent(fresh)).toMatchObject({ granted: false, awaitingConfirmation: true });
+    await fresh.consent.confirm({ token: await consentToken("fresh-member@example.com") });
+    expect(await emailConsent(fresh)).toMatchObject({ granted: true, awaitingConfirmation: false });
+    // Ada's address is confirmed: her "yes" counts at once and no link is sent.
+    const ada = await callerFor(t.db, { email: "ada@example.com" });
+    await ada.consent.set({ channel: "email", granted: false });
+    await ada.consent.set({ channel: "email", granted: true });
+    expect(await emailConsent(ada)).toMatchObject({ granted: true, awaitingConfirmation: false });
+    expect(await outboxOf("marketing_confirm", "ada@example.com")).toEqual([]);
+  });
+
   it("lets a withdrawal win over a grant confirmed after it", async () => {
     const guest = await callerFor(t.db, "anonymous");
     const cartId = await cartWith(guest, [{ sku: B!.sku, quantity: 1 }]);
