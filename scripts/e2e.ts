@@ -110,6 +110,12 @@ try {
 } catch (error) {
   console.error(error);
 } finally {
+  // The apps and workers finish what they hold before the database goes: a worker stopped after it logs errors.
+  const exited = children.map((child) =>
+    child.exitCode !== null || child.signalCode
+      ? Promise.resolve()
+      : new Promise((resolve) => child.once("exit", resolve)),
+  );
   for (const child of children) {
     try {
       if (child.pid) process.kill(-child.pid, "SIGTERM");
@@ -117,6 +123,7 @@ try {
       /* already gone */
     }
   }
+  await Promise.race([Promise.all(exited), new Promise((resolve) => setTimeout(resolve, 10_000))]);
   await Promise.all(proxies.map((proxy) => proxy.close()));
   await server?.stop();
   fs.rmSync(dataRoot, { recursive: true, force: true });
