@@ -39,6 +39,12 @@ function englishSentences(app: App): string[] {
     .map(([, text]) => text.trim());
 }
 
+/**
+ * Words of the other language that no catalogue sentence of three words catches: the online warehouse's
+ * name (the seed calls it "Omni Online Warehouse"; each app words it from its catalogue by the location's id).
+ */
+const otherLanguage = { pl: /online warehouse/i, en: /magazyn internetowy/i } as const;
+
 const reasons = [
   ...fs
     .readFileSync(path.join(repo, "packages/domain/src/kernel/error-reasons.ts"), "utf8")
@@ -84,6 +90,8 @@ for (const app of ["web", "kiosk", "admin"] as const) {
           await openPage(page, url);
           const text = await readableText(page, locale);
           for (const sentence of english) if (text.includes(sentence)) findings.push(`${route}: English "${sentence}"`);
+          const foreign = text.match(otherLanguage[locale]);
+          if (foreign) findings.push(`${route}: other language "${foreign[0]}"`);
           const key = text.match(rawKey);
           if (key) findings.push(`${route}: raw key "${key[0].trim()}"`);
           const reason = text.match(rawReason);

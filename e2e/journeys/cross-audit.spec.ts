@@ -16,7 +16,8 @@ test.use({ viewport: { width: 1440, height: 900 } });
 
 /** Filters the audit log by an action and expects a row of it naming `entity`, the admin and the store by name. */
 async function expectAudited(admin: Page, action: string, entity: string) {
-  await admin.getByTestId("audit-action").fill(action);
+  // The action is a choice among those the log can hold, each named in the clerk's language.
+  await admin.getByTestId("audit-action").selectOption(action);
   await admin.getByTestId("audit-filter-submit").click();
   const row = admin.locator(`[data-testid=audit-row][data-action="${action}"]`).filter({ hasText: entity });
   // Newest first: the row this journey just caused is the first of its kind.
@@ -104,6 +105,16 @@ test("a cycle count, a pickup handover and a return receipt made in the back off
     admin.locator('[data-testid=audit-row][data-action="returns.receive"]').filter({ hasText: requested.returnNumber }),
   ).toBeVisible();
   await snap(admin, "cross-audit-log");
+  // The filter offers every action by its name, in the order of those names, and "all actions" first.
+  const options = await admin
+    .getByTestId("audit-action")
+    .locator("option")
+    .evaluateAll((all) => all.map((o) => ({ value: (o as HTMLOptionElement).value, label: o.textContent ?? "" })));
+  expect(options[0]).toEqual({ value: "", label: "Wszystkie akcje" });
+  const labels = options.slice(1).map((o) => o.label);
+  expect(labels).toEqual([...labels].sort((a, b) => a.localeCompare(b, "pl")));
+  expect(options.find((o) => o.value === "pickup.collect")?.label).toBe("Wydanie zamówienia");
+  expect(labels.some((label) => /^[a-z]+\.[A-Za-z]+$/.test(label))).toBe(false);
   await expectAudited(admin, "inventory.setOnHand", sku);
   await expectAudited(admin, "pickup.collect", placed.orderNumber);
   await expectAudited(admin, "returns.receive", requested.returnNumber);

@@ -159,6 +159,28 @@ describe("admin catalogue", () => {
     expect(unchanged.map((r) => r.price_minor)).toEqual(after.map((r) => r.price_minor));
   });
 
+  it("lists products in the order of their titles in the clerk's language, Polish letters in their places", async () => {
+    const api = await admin();
+    await api.categories.create({ slug: "sailing", name: "Sailing", namePl: "Żeglarstwo" });
+    // English: Anchor, Beacon, Zodiac. Polish: Lampa, Łódka, Mapa (Ł comes after L, not after Z as by code point),
+    // and a product without Polish words sorts by its English title among them.
+    for (const [title, titlePl] of [
+      ["Zodiac Boat", "Łódka"],
+      ["Anchor Lamp", "Mapa"],
+      ["Beacon", "Lampa"],
+      ["Knot Guide", "Węzły"],
+    ])
+      await api.products.create({ title, titlePl: titlePl!, categorySlug: "sailing" });
+    // Rows from before Polish titles were required have none.
+    await t.sql`update products set title_pl = '' where title = 'Knot Guide'`;
+    const titles = async (locale: "pl" | "en") =>
+      (await api.products.list({ category: "sailing", locale })).items.map((p) =>
+        locale === "pl" && p.titlePl ? p.titlePl : p.title,
+      );
+    expect(await titles("en")).toEqual(["Anchor Lamp", "Beacon", "Knot Guide", "Zodiac Boat"]);
+    expect(await titles("pl")).toEqual(["Knot Guide", "Lampa", "Łódka", "Mapa"]);
+  });
+
   it("is for admins only", async () => {
     const manager = await callerFor(t.db, { email: "max@example.com" }, "admin");
     await expect(manager.products.create({ title: "X", titlePl: "X", categorySlug: "jackets" })).rejects.toMatchObject({

@@ -14,3 +14,5 @@ export * from "./nip";
 export * from "./gtin";
 export * from "./local-path";
 export * from "./handover";
+export * from "./audit-actions";
+export * from "./locations";

@@ -1,5 +1,6 @@
 import { z } from "zod";
 
+import { AUDIT_ACTIONS } from "@omni/core";
 import { listAudit } from "@omni/domain/staff";
 
 import { storeId } from "../inputs";
@@ -10,7 +11,7 @@ export const auditRouter = router({
     .input(
       z
         .object({
-          action: z.string().trim().max(100).optional(),
+          action: z.enum(AUDIT_ACTIONS, "Unknown audit action.").optional(),
           actor: z.string().trim().max(320).optional(),
           storeId: storeId.optional(),
           from: z.coerce.date().optional(),

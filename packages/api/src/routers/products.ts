@@ -22,7 +22,7 @@ import {
   vatRateField,
 } from "@omni/domain/catalog";
 
-import { reason, sku } from "../inputs";
+import { locale, reason, sku } from "../inputs";
 import { adminProcedure, router, staffProcedure } from "../trpc";
 
 const productId = z.uuid("Unknown product.");
@@ -37,6 +37,7 @@ export const productsRouter = router({
         .object({
           query: z.string().trim().max(200).optional(),
           category: z.string().max(64).optional(),
+          locale,
           limit: z.number().int().min(1).max(100).default(25),
           offset: z.number().int().min(0).max(1_000_000).default(0),
         })

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 
+import type { AuditAction } from "@omni/core";
 import {
   cartLines,
   carts,
@@ -179,7 +180,7 @@ export async function myCart(db: Database, actor: Actor): Promise<CartView | nul
 export async function auditCartWrite(
   tx: Tx,
   actor: Actor,
-  action: string,
+  action: AuditAction,
   cartId: string,
   after?: unknown,
 ): Promise<void> {

@@ -4,13 +4,20 @@ import { categories, products, variants, type Database, type DbOrTx, type Varian
 
 import { notFound, recordAudit, type Actor } from "../kernel";
 import { listProductImages } from "./images";
+import type { Locale } from "./locale";
 import { assertCategory, duplicateCode } from "./product-create";
 
 /** The back office's view of products, inactive ones included. */
 export async function listProductsForStaff(
   db: DbOrTx,
-  input: { query?: string; category?: string; limit: number; offset: number },
+  input: { query?: string; category?: string; locale?: Locale; limit: number; offset: number },
 ) {
+  // The clerk reads each title in their language (the Polish one, or the English where there is none), so
+  // the list is in the order of those words, with Polish letters in their Polish places (Ł after L, not after Z).
+  const title =
+    input.locale === "pl"
+      ? sql`coalesce(nullif(${products.titlePl}, ''), ${products.title}) collate "pl-x-icu"`
+      : sql`${products.title} collate "en-x-icu"`;
   const where = and(
     input.query
       ? or(
@@ -39,7 +46,7 @@ export async function listProductsForStaff(
     .from(products)
     .leftJoin(categories, eq(categories.slug, products.categorySlug))
     .where(where)
-    .orderBy(desc(products.featured), asc(products.title))
+    .orderBy(desc(products.featured), asc(title), asc(products.id))
     .limit(input.limit + 1)
     .offset(input.offset);
   return {

@@ -1,5 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 
+import { ONLINE_LOCATION } from "@omni/core";
 import type { DbOrTx, OpeningHours } from "@omni/db";
 
 import { notFound } from "../kernel";
@@ -50,7 +51,7 @@ export async function availabilityBySku(
   return out;
 }
 
-export const ONLINE_LOCATION = "online";
+export { ONLINE_LOCATION };
 
 type AvailabilityRow = {
   known: boolean;

@@ -1,13 +1,18 @@
+import type { AuditAction } from "@omni/core";
 import { auditLog, type Tx } from "@omni/db";
 
 import type { Actor } from "./actor";
+
+// The list lives in @omni/core, where the back office reads it too; scripts and tests reach it here.
+export { AUDIT_ACTIONS, type AuditAction } from "@omni/core";
 
 /** Records a staff or kiosk write in the caller's transaction, so the record and the change stand or fall together. */
 export async function recordAudit(
   tx: Tx,
   actor: Actor,
   entry: {
-    action: string;
+    /** One of AUDIT_ACTIONS: a new action needs its words in the back office's catalogues first. */
+    action: AuditAction;
     entityType?: string;
     entityId?: string;
     storeId?: string;

@@ -1,6 +1,7 @@
 import { and, desc, eq, getTableColumns, gte, ilike, inArray, lt, lte, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 
+import type { AuditAction } from "@omni/core";
 import { auditLog, kioskDevices, locations, users, type DbOrTx } from "@omni/db";
 
 import type { Actor } from "../kernel";
@@ -15,10 +16,19 @@ const deviceStore = alias(locations, "device_store");
 export async function listAudit(
   db: DbOrTx,
   actor: Actor,
-  input: { action?: string; actor?: string; storeId?: string; from?: Date; to?: Date; limit: number; before?: number },
+  input: {
+    action?: AuditAction;
+    actor?: string;
+    storeId?: string;
+    from?: Date;
+    to?: Date;
+    limit: number;
+    before?: number;
+  },
 ) {
   const filters: (SQL | undefined)[] = [
-    input.action ? ilike(auditLog.action, `${input.action.replace(/[\\%_]/g, "\\$&")}%`) : undefined,
+    // One action exactly: a prefix would let "products.create" also find "products.createVariant".
+    input.action ? eq(auditLog.action, input.action) : undefined,
     input.actor ? ilike(auditLog.actorEmail, `%${input.actor.replace(/[\\%_]/g, "\\$&")}%`) : undefined,
     input.storeId ? eq(auditLog.storeId, input.storeId) : undefined,
     input.from ? gte(auditLog.at, input.from) : undefined,

@@ -3,6 +3,7 @@ import { Nav } from "@/components/nav";
 import { StaffProvider } from "@/components/staff-context";
 import { StoreSwitcher } from "@/components/store-switcher";
 import { signOutAction } from "@/lib/actions";
+import { locationNameWith } from "@/lib/location-name";
 import { chosenStore, requireSession } from "@/lib/session";
 import { serverApi } from "@/server/api";
 import { getTranslations } from "next-intl/server";
@@ -28,9 +29,10 @@ export default async function StaffLayout({ children }: { children: ReactNode })
   }
   const { user } = session;
   const all = await (await serverApi()).stores.list();
+  const nameOf = locationNameWith((await getTranslations("locations"))("online"));
   const stores = (user.role === "admin" ? all : all.filter((s) => user.storeIds.includes(s.id))).map((s) => ({
     id: s.id,
-    name: s.name,
+    name: nameOf(s.id, s.name),
     city: s.city,
     type: s.type,
   }));

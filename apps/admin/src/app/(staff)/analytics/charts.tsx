@@ -1,5 +1,6 @@
 "use client";
 
+import { useLocationName } from "@/components/location-name";
 import { useLocale, useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import {
@@ -183,10 +184,13 @@ export function ComparisonChart({ k }: { k: Kpis }) {
 export function StoresChart({ k }: { k: Kpis }) {
   const locale = useLocale();
   const t = useTranslations("analytics");
+  const locationName = useLocationName();
   const f = formats(locale);
-  const data = k.byStore
-    .slice(0, 12)
-    .map((s) => ({ name: s.name.replace(/^Omni /, ""), current: s.revenueMinor, previous: s.previous.revenueMinor }));
+  const data = k.byStore.slice(0, 12).map((s) => ({
+    name: locationName(s.storeId, s.name).replace(/^Omni /, ""),
+    current: s.revenueMinor,
+    previous: s.previous.revenueMinor,
+  }));
   return (
     <div className="h-64" data-testid="chart-stores" role="img" aria-label={t("charts.stores")}>
       <ResponsiveContainer width="100%" height="100%">

@@ -1,6 +1,7 @@
 "use client";
 
 import { TableHead } from "@/components/list-state";
+import { useLocationName } from "@/components/location-name";
 import { tableClass } from "@/components/page-header";
 import { useLocale, useTranslations } from "next-intl";
 
@@ -132,6 +133,7 @@ export function storeRows(k: Kpis) {
 
 export function StoresTable({ k }: { k: Kpis }) {
   const t = useTranslations("analytics");
+  const locationName = useLocationName();
   const locale = useLocale();
   const f = formats(locale);
   return (
@@ -152,7 +154,7 @@ export function StoresTable({ k }: { k: Kpis }) {
       <tbody className="divide-y divide-slate-100">
         {k.byStore.map((s) => (
           <tr key={s.storeId} data-testid="store-row" data-store={s.storeId}>
-            <td className="font-medium whitespace-nowrap">{s.name.replace(/^Omni /, "")}</td>
+            <td className="font-medium whitespace-nowrap">{locationName(s.storeId, s.name).replace(/^Omni /, "")}</td>
             <td className={right}>{f.whole(s.orders)}</td>
             <td className={right}>{f.money(s.revenueMinor)}</td>
             <td className={right}>

@@ -1,18 +1,20 @@
 "use client";
 
+import { useLocationName } from "@/components/location-name";
 import { inputClass, labelClass, PageHeader, Panel, tableClass } from "@/components/page-header";
 import { QueryState } from "@/components/query-state";
 import { useStaff } from "@/components/staff-context";
 import { useQuery } from "@tanstack/react-query";
-import { useFormatter, useTranslations } from "next-intl";
-import { Fragment, useState, type FormEvent } from "react";
+import { useFormatter, useLocale, useTranslations } from "next-intl";
+import { Fragment, useMemo, useState, type FormEvent } from "react";
 
+import { AUDIT_ACTIONS, isAuditAction, type AuditAction } from "@omni/core";
 import { Button } from "@omni/ui/button";
 import { EmptyState } from "@omni/ui/empty-state";
 import { formText } from "@omni/ui/form-text";
 import { useTRPC } from "@omni/ui/trpc";
 
-type Filters = { action?: string; actor?: string; storeId?: string; from?: Date; to?: Date };
+type Filters = { action?: AuditAction; actor?: string; storeId?: string; from?: Date; to?: Date };
 
 /** Every staff and kiosk write, newest first; admins see all stores, others their own. */
 export function AuditScreen() {
@@ -20,6 +22,15 @@ export function AuditScreen() {
   const format = useFormatter();
   const { stores } = useStaff();
   const trpc = useTRPC();
+  const locationName = useLocationName();
+  const locale = useLocale();
+  // Every action the log can hold, named in the clerk's language and in the order of those names.
+  const actions = useMemo(() => {
+    const collator = new Intl.Collator(locale);
+    return AUDIT_ACTIONS.map((code) => ({ code, name: t(`actions.${code}`) })).sort((a, b) =>
+      collator.compare(a.name, b.name),
+    );
+  }, [t, locale]);
   const [filters, setFilters] = useState<Filters>({});
   const [open, setOpen] = useState<number | null>(null);
   // Older pages are reached by the id of the last row shown; the stack lets the clerk go back.
@@ -32,8 +43,9 @@ export function AuditScreen() {
     const date = (k: string, end = false) =>
       text(k) ? new Date(`${text(k)}T${end ? "23:59:59" : "00:00:00"}`) : undefined;
     setCursors([]);
+    const action = text("action");
     setFilters({
-      action: text("action"),
+      action: action && isAuditAction(action) ? action : undefined,
       actor: text("actor"),
       storeId: text("storeId"),
       from: date("from"),
@@ -77,7 +89,14 @@ export function AuditScreen() {
         >
           <label className={labelClass}>
             {t("action")}
-            <input name="action" className={inputClass} placeholder="inventory." data-testid="audit-action" />
+            <select name="action" className={inputClass} data-testid="audit-action" defaultValue="">
+              <option value="">{t("allActions")}</option>
+              {actions.map((a) => (
+                <option key={a.code} value={a.code}>
+                  {a.name}
+                </option>
+              ))}
+            </select>
           </label>
           <label className={labelClass}>
             {t("actor")}
@@ -131,7 +150,7 @@ export function AuditScreen() {
                         {format.dateTime(new Date(row.at), { dateStyle: "short", timeStyle: "medium" })}
                       </td>
                       <td data-testid="audit-sentence">{sentence(row)}</td>
-                      <td>{row.storeName ?? "—"}</td>
+                      <td>{row.storeName ? locationName(row.storeId, row.storeName) : "—"}</td>
                       <td className="text-right">
                         <button
                           type="button"

@@ -1,6 +1,7 @@
 "use client";
 
 import { bigChoice, CashTendered } from "@/components/cash-tendered";
+import { useLocations } from "@/components/location-name";
 import { inputClass, labelClass, PageHeader, Panel } from "@/components/page-header";
 import { QrScanner } from "@/components/qr-scanner";
 import { useStaff } from "@/components/staff-context";
@@ -59,7 +60,7 @@ export function CounterScreen() {
     ...trpc.checkout.options.queryOptions({ cartId: cartId ?? "" }),
     enabled: !!cartId && !!cart.data?.lines.length,
   });
-  const allStores = useQuery(trpc.stores.list.queryOptions());
+  const allStores = useLocations();
 
   const create = useMutation(trpc.cart.create.mutationOptions());
   const line = useMutation(trpc.cart.setQuantity.mutationOptions());

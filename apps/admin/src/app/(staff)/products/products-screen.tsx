@@ -44,7 +44,14 @@ export function ProductsScreen() {
     }, 300);
     return () => clearTimeout(timer);
   }, [typed]);
-  const list = useQuery(trpc.products.list.queryOptions({ query: query || undefined, limit: pageSize, offset }));
+  const list = useQuery(
+    trpc.products.list.queryOptions({
+      query: query || undefined,
+      locale: locale === "pl" ? "pl" : "en",
+      limit: pageSize,
+      offset,
+    }),
+  );
   return (
     <>
       <PageHeader title={t("title")} description={t("description")} />

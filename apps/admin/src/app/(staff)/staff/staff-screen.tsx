@@ -2,6 +2,7 @@
 
 import { ConfirmButton } from "@/components/confirm-button";
 import { ListState, TableHead } from "@/components/list-state";
+import { useLocations } from "@/components/location-name";
 import { inputClass, labelClass, PageHeader, Panel, tableClass } from "@/components/page-header";
 import { useStaff } from "@/components/staff-context";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
@@ -21,7 +22,7 @@ export function StaffScreen() {
   const { role, userId } = useStaff();
   const trpc = useTRPC();
   const list = useQuery({ ...trpc.staff.list.queryOptions(), enabled: role === "admin" });
-  const stores = useQuery(trpc.stores.list.queryOptions());
+  const stores = useLocations();
   if (role !== "admin")
     return (
       <>

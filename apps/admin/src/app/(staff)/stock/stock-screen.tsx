@@ -1,5 +1,6 @@
 "use client";
 
+import { useLocations } from "@/components/location-name";
 import { inputClass, labelClass, PageHeader, Panel } from "@/components/page-header";
 import { QueryState } from "@/components/query-state";
 import { canManageStock, useStaff } from "@/components/staff-context";
@@ -7,6 +8,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 
+import { ONLINE_LOCATION } from "@omni/core";
 import { StoreAvailability } from "@omni/ui/store-availability";
 import { useTRPC } from "@omni/ui/trpc";
 
@@ -70,11 +72,11 @@ function SkuDetails({ sku }: { sku: string }) {
   const staff = useStaff();
   const trpc = useTRPC();
   const availability = useQuery(trpc.inventory.availability.queryOptions({ sku }));
-  const stores = useQuery(trpc.stores.list.queryOptions());
+  const stores = useLocations();
   if (availability.isPending || availability.isError) return <QueryState query={availability} />;
   // The warehouse is not a store: its stock is what home delivery can promise.
   const here =
-    staff.storeId === "online"
+    staff.storeId === ONLINE_LOCATION
       ? { available: availability.data.online, aisle: null }
       : availability.data.locations.find((l) => l.storeId === staff.storeId);
   return (

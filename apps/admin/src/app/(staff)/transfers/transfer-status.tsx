@@ -1,9 +1,7 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
+import { useLocations } from "@/components/location-name";
 import { useTranslations } from "next-intl";
-
-import { useTRPC } from "@omni/ui/trpc";
 
 const tones: Record<string, string> = {
   requested: "bg-amber-50 text-amber-900 ring-amber-300",
@@ -31,7 +29,6 @@ export function TransferStatus({ status }: { status: string }) {
 
 /** Every location's name by id (a transfer's other end may be a store the clerk does not work in). */
 export function useStoreName() {
-  const trpc = useTRPC();
-  const stores = useQuery(trpc.stores.list.queryOptions());
+  const stores = useLocations();
   return (id: string) => stores.data?.find((s) => s.id === id)?.name ?? id;
 }

@@ -1,8 +1,9 @@
 "use client";
 
+import { useLocations } from "@/components/location-name";
 import { inputClass, labelClass, PageHeader, Panel } from "@/components/page-header";
 import { useStaff } from "@/components/staff-context";
-import { useMutation, useQuery } from "@tanstack/react-query";
+import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
@@ -20,7 +21,7 @@ export function NewTransferForm() {
   const staff = useStaff();
   const trpc = useTRPC();
   const router = useRouter();
-  const stores = useQuery(trpc.stores.list.queryOptions());
+  const stores = useLocations();
   const [mode, setMode] = useState<"ask" | "push">("ask");
   const [other, setOther] = useState("");
   const [lines, setLines] = useState<Line[]>([{ sku: "", quantity: "1" }]);
