@@ -10,6 +10,8 @@ import { freePort, startEmbeddedPostgres, type EmbeddedPostgres } from "@omni/db
 import { seedDemo } from "@omni/db/seed";
 import { seedScale } from "@omni/db/seed/scale";
 
+import { authSecret, repoRoot } from "../scripts/database";
+
 /** A throwaway embedded PostgreSQL with the demo seed and, optionally, the large synthetic catalogue. */
 export async function benchDatabase(
   scale?: {
@@ -125,4 +127,30 @@ export async function trpc<T>(
     message: body.error?.json.message ?? "",
     status: response.status,
   };
+}
+
+/**
+ * One production shop process on `port` (the apps' start script, tooling/next-config/serve.mjs) on the database at
+ * `url`, in its own process group (stop it with `process.kill(-pid)`). `env` adds to the benchmark settings,
+ * `nodeOptions` go to node before the script (e.g. `--cpu-prof`).
+ */
+export function spawnShop(url: string, port: number, env: Record<string, string> = {}, nodeOptions: string[] = []) {
+  return spawn(
+    process.execPath,
+    [...nodeOptions, "../../tooling/next-config/serve.mjs", "--port", String(port), "--hostname", "127.0.0.1"],
+    {
+      cwd: path.join(repoRoot, "apps", "web"),
+      env: {
+        ...process.env,
+        DATABASE_URL: url,
+        AUTH_SECRET: authSecret(true),
+        AUTH_TRUST_HOST: "true",
+        NEXT_TELEMETRY_DISABLED: "1",
+        NODE_ENV: "production",
+        ...env,
+      },
+      stdio: ["ignore", "ignore", "inherit"],
+      detached: true,
+    },
+  );
 }

@@ -1,5 +1,6 @@
 import type { Database, ReadCacheTopic } from "@omni/db";
 import { nextPriceChangeAt } from "@omni/domain/catalog";
+import { availabilityPlaces, type AvailabilityPlaces } from "@omni/domain/inventory";
 
 import type { Context } from "./context";
 import { readCacheOf } from "./read-cache";
@@ -42,6 +43,16 @@ export function cachedRead<T>(ctx: Context, procedure: string, input: unknown, l
   if (!cache || !topics) return load();
   const key = `${procedure}:${JSON.stringify(input ?? null)}`;
   return cache.read(key, topics, load, topics.includes("catalog") ? () => nextPriceChange(ctx.db) : undefined);
+}
+
+/**
+ * The stores and promise settings an availability answer needs, from this process's read cache (topic `stores`: any
+ * change to a location or a setting drops them). Only these: the stock itself is read on every call.
+ */
+export function cachedAvailabilityPlaces(ctx: Context): Promise<AvailabilityPlaces> {
+  const load = () => availabilityPlaces(ctx.db);
+  const cache = readCacheOf(ctx.db.$client);
+  return cache ? cache.read("inventory:availability-places", ["stores"], load) : load();
 }
 
 /** A whole HTTP answer, as stored. */

@@ -139,4 +139,31 @@ describe("catalogue and stock procedures", () => {
     const body = await bad.json();
     expect(body.error.json.data.zodError).toBeTruthy();
   });
+
+  it("sends a store's goods from where they arrive soonest, a lead time set for that pair of stores included", async () => {
+    const anon = await callerFor(t.db, "anonymous");
+    const [row] =
+      await t.sql`select sku from stock_levels where location_id = 'warszawa' and on_hand >= 2 order by sku desc limit 1`;
+    const sku = row!.sku as string;
+    // Only the warehouse (24 h to any store) and Warszawa (48 h to other stores, 6 h to Gdańsk) have it; every store
+    // works around the clock, so a promise is the arrival plus the picking time (120 minutes).
+    await t.sql`update stock_levels set on_hand = 0, held = 0 where sku = ${sku} and location_id not in ('online', 'warszawa')`;
+    await t.sql`update stock_levels set on_hand = 5, held = 0, safety_stock = 0
+      where sku = ${sku} and location_id in ('online', 'warszawa')`;
+    await t.sql`update locations set opening_hours = null where type = 'store'`;
+    await t.sql`insert into settings (key, value) values ('transfer_lead_times', '{"pairs": {"warszawa>gdansk": 6}}'::jsonb)
+      on conflict (key) do update set value = excluded.value`;
+    const hoursAway = (answer: Awaited<ReturnType<typeof anon.inventory.availability>>, asked: number) =>
+      Object.fromEntries(
+        answer.locations.map((l) => [l.storeId, Math.round((l.pickup.readyBy!.getTime() - asked) / 3_600_000)]),
+      );
+    // The stores and settings are kept in memory until their change is announced (a moment after the write).
+    let seen: Record<string, number> = {};
+    for (let i = 0; i < 100 && seen.gdansk !== 8; i++) {
+      if (i) await new Promise((resolve) => setTimeout(resolve, 20));
+      const asked = Date.now();
+      seen = hoursAway(await anon.inventory.availability({ sku }), asked);
+    }
+    expect(seen).toEqual({ gdansk: 8, krakow: 26, poznan: 26, warszawa: 2, wroclaw: 26 });
+  });
 });

@@ -154,6 +154,26 @@ describe("the read cache with two shop and two kiosk processes", () => {
     }
   });
 
+  it("shows a store's new hours and picking time in every process's pickup promise within one second", async () => {
+    type Availability = { locations: { storeId: string; pickup: { sourcing: string; readyBy?: string } }[] };
+    const readyBy = async (app: App) => {
+      const answer = await get<Availability>(app, "inventory.availability", { sku, storeIds: ["krakow"] });
+      return new Date(answer.locations[0]!.pickup.readyBy!).getTime();
+    };
+    // Every process reads (and keeps) the stores and settings first.
+    for (const app of apps) await readyBy(app);
+    // Around the clock, 30 minutes of picking: goods on the shelf are ready 30 minutes from now, whatever the hour.
+    await t.sql`update locations set opening_hours = null where id = 'krakow'`;
+    await t.sql`insert into settings (key, value) values ('pickup_picking_minutes', '30'::jsonb)
+      on conflict (key) do update set value = excluded.value`;
+    const delays = await untilAll(async (app) => {
+      const asked = Date.now();
+      const at = await readyBy(app);
+      return at >= asked + 30 * 60_000 && at <= Date.now() + 30 * 60_000;
+    });
+    expect(Math.max(...delays)).toBeLessThan(1_000);
+  });
+
   it("lets a CDN keep public catalogue GETs briefly, and nothing else", async () => {
     const handle = createTrpcRouteHandler({ app: "web", getUserId: async () => null }, { db: () => t.db });
     const call = (path: string, input: unknown) =>

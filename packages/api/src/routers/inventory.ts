@@ -12,6 +12,7 @@ import {
   updateSafetyStock,
 } from "@omni/domain/inventory";
 
+import { cachedAvailabilityPlaces } from "../cached-reads";
 import { idempotencyKey, quantity, reason, sku, storeId } from "../inputs";
 import { rest } from "../openapi/meta";
 import { adminProcedure, publicProcedure, router, storeManagerProcedure, storeStaffProcedure } from "../trpc";
@@ -20,7 +21,7 @@ export const inventoryRouter = router({
   availability: publicProcedure
     .meta(rest("GET", "/availability/{sku}", "catalog:read", "Stock of a SKU by location"))
     .input(z.object({ sku, storeIds: z.array(storeId).max(100).optional() }))
-    .query(({ ctx, input }) => getAvailability(ctx.db, input)),
+    .query(({ ctx, input }) => getAvailability(ctx.db, input, cachedAvailabilityPlaces(ctx))),
   setOnHand: storeManagerProcedure
     .meta(
       rest("PUT", "/stores/{storeId}/stock/{sku}", "stock:write", "Set the counted stock of a SKU in a store", {
