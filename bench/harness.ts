@@ -154,3 +154,17 @@ export function spawnShop(url: string, port: number, env: Record<string, string>
     },
   );
 }
+
+/** The checkout every benchmark places: a guest's home delivery paid by a test card that is accepted. */
+export const benchCheckout = (cartId: string, idempotencyKey: string, email = "jan@example.com") => ({
+  cartId,
+  email,
+  name: "Jan Kowalski",
+  phone: "+48500000000",
+  fulfillment: {
+    type: "delivery" as const,
+    address: { line1: "ul. Testowa 1", city: "Warszawa", postalCode: "00-001", country: "PL" },
+  },
+  payment: { method: "card" as const, token: "tok_ok" },
+  idempotencyKey,
+});

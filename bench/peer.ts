@@ -7,7 +7,7 @@ import autocannon from "autocannon";
 import { setStock } from "@omni/api/checkout-fixtures";
 
 import { authSecret, repoRoot } from "../scripts/database";
-import { benchDatabase, percentiles } from "./harness";
+import { benchCheckout, benchDatabase, percentiles } from "./harness";
 
 /**
  * `pnpm bench:peer`: the peer's five store operations (autocannon, CONNECTIONS=10, DURATION=20 s after a WARMUP=10 s
@@ -17,6 +17,10 @@ import { benchDatabase, percentiles } from "./harness";
  * Medusa in the same run: each operation runs on both sides back to back, the side that goes first alternating,
  * and the checkouts interleave one by one. Needs a production build of the shop (`pnpm --filter @omni/web build`).
  * The shop process gets OMNI_BENCH_CHECKOUT_LIMIT (benchmarks only) so 50 checkouts from one address are allowed.
+ *
+ * For work on our side: OMNI_BENCH_ONLY_OURS=1 leaves the peer out even when it is installed (nothing of Medusa is
+ * started), ONLY=add_line_item,checkout picks operations, and BENCH_CPU_PROF=<dir> runs the shop under
+ * `node --cpu-prof` (NODE_OPTIONS refuses it), which writes its profile to <dir> when the run ends.
  */
 const DURATION = Number(process.env.DURATION ?? 20);
 const CONNECTIONS = Number(process.env.CONNECTIONS ?? 10);
@@ -26,6 +30,8 @@ const PEER_DIR = process.env.PEER_DIR ?? "/work/peer/medusa";
 const PORT = Number(process.env.BENCH_PORT ?? 3940);
 const ONLY = process.env.ONLY?.split(",");
 const OURS = `http://127.0.0.1:${PORT}`;
+const ONLY_OURS = process.env.OMNI_BENCH_ONLY_OURS === "1";
+const CPU_PROF = process.env.BENCH_CPU_PROF;
 
 type Row = { reqPerSec: number; p50: number; p99: number; non2xx: number; errors: number; total: number };
 type Side = {
@@ -36,7 +42,9 @@ type Side = {
   addItem: () => Promise<autocannon.Options>;
   createThenAdd: () => autocannon.Options;
   /** One full checkout: the whole flow's and the final step's milliseconds, and whether an order was made. */
-  checkout: (i: number) => Promise<{ totalMs: number; completeMs: number; ok: boolean }>;
+  checkout: (
+    i: number,
+  ) => Promise<{ totalMs: number; completeMs: number; ok: boolean; stepsMs?: Record<string, number> }>;
 };
 
 const run = (options: autocannon.Options, duration: number) =>
@@ -150,23 +158,23 @@ async function oursSide(skus: string[], slug: string): Promise<Side> {
     checkout: async (i) => {
       const started = performance.now();
       const { cartId } = await trpcPost<{ cartId: string }>("cart.create", {});
+      const created = performance.now();
       await trpcPost("cart.setQuantity", { cartId, sku: skus[(i * 7) % skus.length], quantity: 1 });
+      const added = performance.now();
       await json(trpcGet("checkout.options", { cartId }));
       const completeFrom = performance.now();
-      const order = await trpcPost<{ orderNumber?: string }>("checkout.placeOrder", {
-        cartId,
-        email: "jan@example.com",
-        name: "Jan Kowalski",
-        phone: "+48500000000",
-        fulfillment: {
-          type: "delivery",
-          address: { line1: "ul. Testowa 1", city: "Warszawa", postalCode: "00-001", country: "PL" },
-        },
-        payment: { method: "card", token: "tok_ok" },
-        idempotencyKey: `peer-bench-${cartId}`,
-      });
+      const order = await trpcPost<{ orderNumber?: string }>(
+        "checkout.placeOrder",
+        benchCheckout(cartId, `peer-bench-${cartId}`),
+      );
       const done = performance.now();
-      return { totalMs: done - started, completeMs: done - completeFrom, ok: !!order.orderNumber };
+      return {
+        totalMs: done - started,
+        completeMs: done - completeFrom,
+        ok: !!order.orderNumber,
+        // Each step of our flow, for work on it (the peer's flow has other steps).
+        stepsMs: { create: created - started, setQuantity: added - created, options: completeFrom - added },
+      };
     },
   };
 }
@@ -300,7 +308,9 @@ function medusaSide(seed: PeerSeed, base: string): Side {
 
 // ---- the run ---------------------------------------------------------------------------------------------------
 const peerInstalled =
-  fs.existsSync(path.join(PEER_DIR, "seed-out.json")) && fs.existsSync(path.join(PEER_DIR, "app/.medusa/server"));
+  !ONLY_OURS &&
+  fs.existsSync(path.join(PEER_DIR, "seed-out.json")) &&
+  fs.existsSync(path.join(PEER_DIR, "app/.medusa/server"));
 const recipe = (step: string) =>
   spawnSync(path.join(PEER_DIR, "RECIPE.sh"), [step], {
     stdio: "inherit",
@@ -319,7 +329,14 @@ const [product] = await handle.sql`select p.slug from products p where p.active 
 
 const shop = spawn(
   process.execPath,
-  ["../../tooling/next-config/serve.mjs", "--port", String(PORT), "--hostname", "127.0.0.1"],
+  [
+    ...(CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(CPU_PROF)}`] : []),
+    "../../tooling/next-config/serve.mjs",
+    "--port",
+    String(PORT),
+    "--hostname",
+    "127.0.0.1",
+  ],
   {
     cwd: path.join(repoRoot, "apps", "web"),
     env: {
@@ -365,7 +382,11 @@ try {
     const seed = JSON.parse(fs.readFileSync(path.join(PEER_DIR, "seed-out.json"), "utf8")) as PeerSeed;
     sides.push(medusaSide(seed, `http://127.0.0.1:${process.env.PEER_PORT ?? 9000}`));
   } else {
-    console.log(`No peer at ${PEER_DIR} (run ../shared/peer-medusa/RECIPE.sh there): our side only.`);
+    console.log(
+      ONLY_OURS
+        ? "OMNI_BENCH_ONLY_OURS: our side only."
+        : `No peer at ${PEER_DIR} (run ../shared/peer-medusa/RECIPE.sh there): our side only.`,
+    );
   }
 
   const operations: [string, (side: Side) => Promise<autocannon.Options> | autocannon.Options][] = [
@@ -391,7 +412,10 @@ try {
 
   if (!ONLY || ONLY.includes("checkout")) {
     const samples = Object.fromEntries(
-      sides.map((s) => [s.name, { total: [] as number[], complete: [] as number[], ok: 0, wallMs: 0 }]),
+      sides.map((s) => [
+        s.name,
+        { total: [] as number[], complete: [] as number[], steps: {} as Record<string, number[]>, ok: 0, wallMs: 0 },
+      ]),
     );
     for (let i = 0; i < 3; i++) for (const side of sides) await side.checkout(1000 + i); // warm-up, discarded
     for (let i = 0; i < CHECKOUTS; i++) {
@@ -400,6 +424,7 @@ try {
         const s = samples[side.name]!;
         s.total.push(r.totalMs);
         s.complete.push(r.completeMs);
+        for (const [step, ms] of Object.entries(r.stepsMs ?? {})) (s.steps[step] ??= []).push(ms);
         s.wallMs += r.totalMs;
         if (r.ok) s.ok++;
       }
@@ -413,10 +438,19 @@ try {
         flowP50: percentiles(s.total).p50,
         flowP95: percentiles(s.total).p95,
         completeP50: percentiles(s.complete).p50,
+        ...(Object.keys(s.steps).length
+          ? { stepsP50: Object.fromEntries(Object.entries(s.steps).map(([k, v]) => [k, percentiles(v).p50])) }
+          : {}),
       };
       report.checkout[side.name] = row;
       console.log(
-        `checkout ${side.name}: ${row.orders}/${CHECKOUTS} orders, ${row.ordersPerSec.toFixed(2)}/s, flow p50 ${row.flowP50.toFixed(1)} ms, final step p50 ${row.completeP50.toFixed(1)} ms`,
+        `checkout ${side.name}: ${row.orders}/${CHECKOUTS} orders, ${row.ordersPerSec.toFixed(2)}/s, flow p50 ${row.flowP50.toFixed(1)} ms, final step p50 ${row.completeP50.toFixed(1)} ms${
+          row.stepsP50
+            ? ` (${Object.entries(row.stepsP50)
+                .map(([k, v]) => `${k} ${v.toFixed(1)}`)
+                .join(", ")} ms)`
+            : ""
+        }`,
       );
     }
   }

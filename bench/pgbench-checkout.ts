@@ -7,7 +7,7 @@ import { setStock } from "@omni/api/checkout-fixtures";
 import { freePort } from "@omni/db/embedded";
 
 import { authSecret, repoRoot } from "../scripts/database";
-import { benchDatabase, startApiProcesses } from "./harness";
+import { benchCheckout, benchDatabase, startApiProcesses } from "./harness";
 
 /**
  * `pnpm bench:pgbench`: checkout beside what PostgreSQL itself allows. In one run, alternating, on one throwaway
@@ -180,20 +180,7 @@ async function runHttp(seconds: number): Promise<{ perSecond: number; refused: M
           // Each order from its own shopper (testing-server.ts reads the address from this header; `next start` sees
           // the socket address, 127.0.0.1, for all of them).
           headers: { "content-type": "application/json", "x-test-address": `10.9.${(next >> 8) & 255}.${next & 255}` },
-          body: JSON.stringify({
-            json: {
-              cartId,
-              email: "jan@example.com",
-              name: "Jan Kowalski",
-              phone: "+48500000000",
-              fulfillment: {
-                type: "delivery",
-                address: { line1: "ul. Testowa 1", city: "Warszawa", postalCode: "00-001", country: "PL" },
-              },
-              payment: { method: "card", token: "tok_ok" },
-              idempotencyKey: `pgbench-http-${cartId}`,
-            },
-          }),
+          body: JSON.stringify({ json: benchCheckout(cartId, `pgbench-http-${cartId}`) }),
         });
         const body = (await response.json()) as { result?: unknown; error?: { json: { message: string } } };
         if (body.result) placed++;

@@ -1,6 +1,6 @@
-import type { Database } from "@omni/db";
+import { carts, type Database } from "@omni/db";
 
-import { DomainError, type Actor } from "../kernel";
+import { DomainError, randomSecret, type Actor } from "../kernel";
 import {
   auditCartWrite,
   cartOwnerOf,
@@ -8,6 +8,7 @@ import {
   insertCart,
   lockAccountCarts,
   openAccountCartId,
+  viewOfCart,
   type CartView,
 } from "./cart";
 import { mergeGuestCart } from "./cart-merge";
@@ -24,7 +25,7 @@ export async function createCart(
   input: { cartId?: string } = {},
 ): Promise<{ cartId: string; cart: CartView }> {
   const owner = cartOwnerOf(actor);
-  const cartId = await db.transaction(async (tx) => {
+  const made = await db.transaction(async (tx): Promise<string | CartView> => {
     if (owner) {
       await lockAccountCarts(tx, owner);
       if (input.cartId) {
@@ -44,11 +45,16 @@ export async function createCart(
       });
       if (existing && existing.status === "open" && !existing.attachedToAccount) return existing.cartId;
     }
-    const id = await insertCart(tx, null);
-    await auditCartWrite(tx, actor, "cart.create", id);
-    return id;
+    // A new guest cart is empty: its view is made from the row just written, not read back.
+    const id = randomSecret();
+    const [[cart]] = await Promise.all([
+      tx.insert(carts).values({ id, userId: null }).returning(),
+      auditCartWrite(tx, actor, "cart.create", id),
+    ]);
+    return viewOfCart({ cart: cart!, lines: [] }, []);
   });
-  return { cartId, cart: await cartView(db, cartId) };
+  if (typeof made !== "string") return { cartId: made.cartId, cart: made };
+  return { cartId: made, cart: await cartView(db, made) };
 }
 
 /** `cart.merge`: a guest cart joins the signed-in shopper's account cart. */

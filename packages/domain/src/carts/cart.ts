@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, desc, eq, sql } from "drizzle-orm";
 
 import type { AuditAction } from "@omni/core";
 import {
@@ -12,7 +12,7 @@ import {
   type VariantOptions,
 } from "@omni/db";
 
-import { priceCart } from "../catalog";
+import { cartPromotions, priceBasket, priceRows, type PriceRow, type Promotion } from "../catalog";
 import { conflict, isStaff, notFound, randomSecret, recordAudit, type Actor } from "../kernel";
 
 /**
@@ -84,27 +84,86 @@ export function assertCartOpen(cart: CartRow): void {
     });
 }
 
-/** The priced view of a cart, with everything a cart page shows; with `actor`, only a cart that caller may see. */
-export async function cartView(db: DbOrTx, cartId: string, actor?: Actor): Promise<CartView> {
-  // The cart and its lines together, then prices and looks together: two round trips' wait, not four.
-  const [[cart], rows] = await Promise.all([
-    db.select().from(carts).where(eq(carts.id, cartId)),
-    db.select().from(cartLines).where(eq(cartLines.cartId, cartId)).orderBy(asc(cartLines.addedAt), asc(cartLines.sku)),
-  ]);
-  if (!cart) throw notFound("This cart", "cart_not_found");
-  assertCartVisibleTo(cart, actor);
-  const skus = rows.map((l) => l.sku);
-  const [priced, looks] = await Promise.all([
-    priceCart(db, rows, { code: cart.discountCode }),
-    skus.length
-      ? db
-          .select({ sku: variants.sku, options: variants.options, slug: products.slug, imageHue: products.imageHue })
-          .from(variants)
-          .innerJoin(products, eq(products.id, variants.productId))
-          .where(inArray(variants.sku, skus))
-      : [],
-  ]);
-  const lookOf = new Map(looks.map((l) => [l.sku, l]));
+/** A line of a cart as stored, with what pricing and the cart page need of its SKU (null: the variant is gone). */
+export type CartStateLine = {
+  sku: string;
+  quantity: number;
+  addedAt: Date;
+  variant: (PriceRow & { slug: string; imageHue: number; options: VariantOptions }) | null;
+};
+
+/** What a cart view is made of: the cart's row and its lines with their SKUs, in the order the cart shows them. */
+export type CartState = { cart: CartRow; lines: CartStateLine[] };
+
+/** The columns of a variant and its product that a priced cart line needs. */
+export const cartLineVariantColumns = {
+  productId: variants.productId,
+  title: variants.title,
+  priceMinor: variants.priceMinor,
+  currency: variants.currency,
+  options: variants.options,
+  categorySlug: products.categorySlug,
+  productTitle: products.title,
+  slug: products.slug,
+  imageHue: products.imageHue,
+};
+
+/** The cart, its lines and their SKUs in one statement (null when there is no such cart). */
+export async function readCart(db: DbOrTx, cartId: string): Promise<CartState | null> {
+  const rows = await db
+    .select({
+      cart: carts,
+      sku: cartLines.sku,
+      quantity: cartLines.quantity,
+      addedAt: cartLines.addedAt,
+      ...cartLineVariantColumns,
+    })
+    .from(carts)
+    .leftJoin(cartLines, eq(cartLines.cartId, carts.id))
+    .leftJoin(variants, eq(variants.sku, cartLines.sku))
+    .leftJoin(products, eq(products.id, variants.productId))
+    .where(eq(carts.id, cartId))
+    .orderBy(asc(cartLines.addedAt), asc(cartLines.sku));
+  if (!rows[0]) return null;
+  const lines: CartStateLine[] = [];
+  for (const r of rows) {
+    if (r.sku === null || r.quantity === null || r.addedAt === null) continue;
+    lines.push({
+      sku: r.sku,
+      quantity: r.quantity,
+      addedAt: r.addedAt,
+      variant:
+        r.productId === null
+          ? null
+          : {
+              sku: r.sku,
+              productId: r.productId,
+              title: r.title!,
+              priceMinor: r.priceMinor!,
+              currency: r.currency!,
+              categorySlug: r.categorySlug!,
+              productTitle: r.productTitle!,
+              slug: r.slug!,
+              imageHue: r.imageHue!,
+              options: r.options ?? {},
+            },
+    });
+  }
+  return { cart: rows[0].cart, lines };
+}
+
+/** The priced view of a cart read with `readCart`, with the promotions of `cartPromotions`. */
+export function viewOfCart({ cart, lines: stored }: CartState, promos: Promotion[]): CartView {
+  const withVariant = stored.filter((l) => l.variant);
+  const priced = priceBasket(
+    priceRows(
+      withVariant.map((l) => l.variant!),
+      promos,
+    ),
+    stored,
+    promos,
+  );
+  const lookOf = new Map(withVariant.map((l) => [l.sku, l.variant!]));
   const lines = priced.lines.map((l) => ({
     sku: l.sku,
     quantity: l.quantity,
@@ -132,6 +191,17 @@ export async function cartView(db: DbOrTx, cartId: string, actor?: Actor): Promi
     discountCode: priced.discountCode,
     updatedAt: cart.updatedAt,
   };
+}
+
+/**
+ * The priced view of a cart, with everything a cart page shows; with `actor`, only a cart that caller may see.
+ * Two statements sent together: the cart with its lines and their SKUs, and the promotions that price it.
+ */
+export async function cartView(db: DbOrTx, cartId: string, actor?: Actor): Promise<CartView> {
+  const [state, promos] = await Promise.all([readCart(db, cartId), cartPromotions(db, cartId)]);
+  if (!state) throw notFound("This cart", "cart_not_found");
+  assertCartVisibleTo(state.cart, actor);
+  return viewOfCart(state, promos);
 }
 
 /** Carts of a signed-in shopper follow them; a clerk's counter cart (channel `store`) stays a plain cart. */

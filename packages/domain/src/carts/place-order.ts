@@ -12,7 +12,14 @@ import {
   type Tx,
 } from "@omni/db";
 
-import { priceCart, redeemDiscountCode, type PricedLine } from "../catalog";
+import {
+  cartPromotions,
+  polishLineTitle,
+  priceBasket,
+  priceRows,
+  redeemDiscountCode,
+  type PricedLine,
+} from "../catalog";
 import { emitWebhookEvent } from "../integrations";
 import { endHolds, lockStockRows, ONLINE_LOCATION, reserveStock } from "../inventory";
 import {
@@ -46,7 +53,7 @@ import {
 import { deliveryFees, lockerInService, shippingFee } from "../shipping";
 import { findLocation } from "../stores";
 import { holdForPickup, planSourcing, type SourcingPlan } from "../transfers";
-import { assertCartOpen, lockCart } from "./cart";
+import { assertCartOpen, cartLineVariantColumns, lockCart } from "./cart";
 import { checkoutGiftCard, type GiftCardChoice } from "./checkout-gift-card";
 import { checkoutCreditHolder, type CreditChoice } from "./checkout-store-credit";
 
@@ -271,13 +278,19 @@ export async function placeOrder(db: Database, actor: Actor, input: PlaceOrderIn
   }
   if ("answer" in started) return started.answer;
 
-  const outcome = await askProviderToAuthorize(started.attempt, started.order.number, paymentData(input.payment));
+  // The confirmation message is read together while the provider answers (nothing in it depends on the answer);
+  // it is queued only if the payment is authorised, in the finaliser's transaction.
+  const [outcome, message] = await Promise.all([
+    askProviderToAuthorize(started.attempt, started.order.number, paymentData(input.payment)),
+    started.order.email !== WALK_IN_EMAIL ? orderPlacedMessage(db, started.order).catch(() => undefined) : undefined,
+  ]);
   const finished = await finaliseOrderPayment(db, {
     attemptId: started.attempt.id,
+    orderId: started.order.id,
     outcome,
     discardOnDecline: true,
     actor,
-    onAuthorized: (tx, order) => confirmPlaced(tx, actor, order, started.confirmation),
+    onAuthorized: (tx, order) => confirmPlaced(tx, actor, order, started.confirmation, message),
   });
   if (finished.result === "declined") {
     await db.update(carts).set({ status: "open", updatedAt: new Date() }).where(eq(carts.id, input.cartId));
@@ -302,8 +315,17 @@ type Started =
   | { answer: PlacedOrder }
   | { order: OrderRow; attempt: Awaited<ReturnType<typeof openPaymentAttempt>>; confirmation: Confirmation };
 
-/** The confirmation message and the audit entry of a placed order, in the transaction that makes it so. */
-async function confirmPlaced(tx: Tx, actor: Actor, order: OrderRow, confirmationOf: Confirmation) {
+/**
+ * The confirmation message and the audit entry of a placed order, in the transaction that makes it so (`message`:
+ * the confirmation when it was prepared beforehand).
+ */
+async function confirmPlaced(
+  tx: Tx,
+  actor: Actor,
+  order: OrderRow,
+  confirmationOf: Confirmation,
+  message?: Awaited<ReturnType<typeof orderPlacedMessage>>,
+) {
   // Goods handed over at a counter leave the shelf once paid, and their points are the member's at once.
   if (confirmationOf.takeNow) {
     await endHolds(tx, {
@@ -317,7 +339,11 @@ async function confirmPlaced(tx: Tx, actor: Actor, order: OrderRow, confirmation
   }
   // The message, the webhook event and the audit entry are independent writes: sent together.
   await Promise.all([
-    order.email !== WALK_IN_EMAIL ? orderPlacedMessage(tx, order).then((m) => queueMessage(tx, m)) : null,
+    order.email === WALK_IN_EMAIL
+      ? null
+      : message
+        ? queueMessage(tx, message)
+        : orderPlacedMessage(tx, order).then((m) => queueMessage(tx, m)),
     emitWebhookEvent(tx, "order.placed", {
       orderNumber: order.number,
       channel: order.channel,
@@ -354,19 +380,28 @@ async function fulfillingLocation(tx: Tx, fulfillment: Fulfillment, sale?: Count
   return location;
 }
 
-async function pricedCartLines(tx: Tx, cartId: string, code: string | null) {
-  const lines = await tx
-    .select({
-      sku: cartLines.sku,
-      quantity: cartLines.quantity,
-      active: sql<boolean>`coalesce(${variants.active} and ${products.active}, false)`,
-      vatRate: sql<number>`coalesce(${products.vatRate}, 23)`,
-    })
-    .from(cartLines)
-    .leftJoin(variants, eq(variants.sku, cartLines.sku))
-    .leftJoin(products, eq(products.id, variants.productId))
-    .where(eq(cartLines.cartId, cartId))
-    .orderBy(asc(cartLines.sku));
+/**
+ * The cart's lines priced, in one statement with the promotions beside it (the cart is locked, so the code the
+ * promotions are read for is the one priced): what was sold, its VAT rate and its Polish title for the order.
+ */
+async function pricedCartLines(tx: Tx, cartId: string) {
+  const [lines, promos] = await Promise.all([
+    tx
+      .select({
+        sku: cartLines.sku,
+        quantity: cartLines.quantity,
+        active: sql<boolean>`coalesce(${variants.active} and ${products.active}, false)`,
+        vatRate: sql<number>`coalesce(${products.vatRate}, 23)`,
+        ...cartLineVariantColumns,
+        productTitlePl: products.titlePl,
+      })
+      .from(cartLines)
+      .leftJoin(variants, eq(variants.sku, cartLines.sku))
+      .leftJoin(products, eq(products.id, variants.productId))
+      .where(eq(cartLines.cartId, cartId))
+      .orderBy(asc(cartLines.sku)),
+    cartPromotions(tx, cartId),
+  ]);
   if (!lines.length) throw badRequest("Your cart is empty.", { reason: "cart_empty" });
   const withdrawn = lines.find((l) => !l.active);
   if (withdrawn)
@@ -374,12 +409,25 @@ async function pricedCartLines(tx: Tx, cartId: string, code: string | null) {
       reason: "sku_withdrawn",
       sku: withdrawn.sku,
     });
-  const priced = await priceCart(
-    tx,
-    lines.map(({ sku, quantity }) => ({ sku, quantity })),
-    { code },
-  );
-  return { ...priced, vatRateOf: new Map(lines.map((l) => [l.sku, l.vatRate])) };
+  // Every line is active, so every line has its variant and product.
+  const sold = lines.map((l) => ({
+    sku: l.sku,
+    quantity: l.quantity,
+    productId: l.productId!,
+    title: l.title!,
+    priceMinor: l.priceMinor!,
+    currency: l.currency!,
+    categorySlug: l.categorySlug!,
+    productTitle: l.productTitle!,
+    productTitlePl: l.productTitlePl,
+    options: l.options ?? {},
+  }));
+  const priced = priceBasket(priceRows(sold, promos), sold, promos);
+  return {
+    ...priced,
+    vatRateOf: new Map(lines.map((l) => [l.sku, l.vatRate])),
+    polishTitleOf: new Map(sold.map((l) => [l.sku, polishLineTitle(l)])),
+  };
 }
 
 /** Holds every line at the location, in SKU order; a shortfall is refused with a message naming the line. */
@@ -461,7 +509,7 @@ async function placeInTransaction(
   const sale = input.sale;
   // The reads below are sent together (pipelined on the transaction's connection); their refusals are
   // reported in the order the checks were always made, and only when no earlier answer came first.
-  const pricing = pricedCartLines(tx, cart.id, cart.discountCode);
+  const pricing = pricedCartLines(tx, cart.id);
   const locating = fulfillingLocation(tx, input.fulfillment, sale);
   const fees = deliveryFees(tx);
   for (const pending of [pricing, locating, fees]) pending.catch(() => {});
@@ -570,6 +618,7 @@ async function placeInTransaction(
       quantity: l.quantity,
       unitPriceMinor: l.priceMinor,
       vatRate: priced.vatRateOf.get(l.sku) ?? 23,
+      titlePl: priced.polishTitleOf.get(l.sku) ?? null,
     })),
     soldAtCounter: takeNow,
     data: { totalMinor, paymentMethod, ...(points.points ? { pointsRedeemed: points.points } : {}) },

@@ -1,6 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 
-import { products, variants, type DbOrTx } from "@omni/db";
+import { products, variants, type DbOrTx, type VariantOptions } from "@omni/db";
 
 import { contentIn, variantLabel } from "./locale";
 
@@ -21,10 +21,15 @@ export async function polishLineTitles(db: DbOrTx, skus: string[]): Promise<Map<
     .from(variants)
     .innerJoin(products, eq(products.id, variants.productId))
     .where(sql`${variants.sku} = any(${sql.param(skus)}::text[])`);
-  return new Map(
-    rows.map((r) => [
-      r.sku,
-      `${contentIn("pl", r.productTitle, r.productTitlePl)} – ${variantLabel("pl", r.options, r.title)}`,
-    ]),
-  );
+  return new Map(rows.map((r) => [r.sku, polishLineTitle(r)]));
+}
+
+/** The Polish name of an order line, from its variant and product (for a caller that has read them already). */
+export function polishLineTitle(r: {
+  title: string;
+  options: VariantOptions;
+  productTitle: string;
+  productTitlePl: string | null;
+}): string {
+  return `${contentIn("pl", r.productTitle, r.productTitlePl)} – ${variantLabel("pl", r.options, r.title)}`;
 }

@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull, lte, sql } from "drizzle-orm";
+import { and, eq, gt, isNull, lte, sql, type SQL } from "drizzle-orm";
 
 import { products, promotions, variants, type DbOrTx } from "@omni/db";
 
@@ -28,20 +28,32 @@ export function discountFor(promotion: Pick<Promotion, "kind" | "value">, priceM
 const applies = (p: Pick<Promotion, "categorySlug" | "productId">, item: { productId: string; categorySlug: string }) =>
   (!p.categorySlug || p.categorySlug === item.categorySlug) && (!p.productId || p.productId === item.productId);
 
-async function activePromotions(db: DbOrTx, at: Date, code: string | null) {
+/** The promotions running at `at` among those `which` picks (by their code). */
+async function runningPromotions(db: DbOrTx, at: Date, which: SQL) {
   return db
     .select()
     .from(promotions)
-    .where(
-      and(
-        eq(promotions.active, true),
-        lte(promotions.startsAt, at),
-        gt(promotions.endsAt, at),
-        code
-          ? sql`(${promotions.code} is null or upper(${promotions.code}) = upper(${code}))`
-          : isNull(promotions.code),
-      ),
-    );
+    .where(and(eq(promotions.active, true), lte(promotions.startsAt, at), gt(promotions.endsAt, at), which));
+}
+
+const activePromotions = (db: DbOrTx, at: Date, code: string | null) =>
+  runningPromotions(
+    db,
+    at,
+    code ? sql`(${promotions.code} is null or upper(${promotions.code}) = upper(${code}))` : isNull(promotions.code),
+  );
+
+/**
+ * The promotions running at `at` that can price a cart: every automatic one and those whose code is the cart's
+ * (read from the cart in the same statement, so this needs not wait for the cart's row). For `priceRows` and
+ * `priceBasket`, when the caller reads the variants itself.
+ */
+export async function cartPromotions(db: DbOrTx, cartId: string, at = new Date()): Promise<Promotion[]> {
+  return runningPromotions(
+    db,
+    at,
+    sql`(${promotions.code} is null or upper(${promotions.code}) = (select upper(c.discount_code) from carts c where c.id = ${cartId}))`,
+  );
 }
 
 /**
@@ -58,8 +70,7 @@ export async function nextPriceChangeAt(db: DbOrTx, at = new Date()): Promise<Da
 
 /** Prices of SKUs at a moment, with the best automatic promotion applied to each. */
 export async function priceSkus(db: DbOrTx, skus: string[], at = new Date()): Promise<Map<string, PricedSku>> {
-  const out = new Map<string, PricedSku>();
-  if (!skus.length) return out;
+  if (!skus.length) return new Map();
   // Variants and promotions are read together: one round trip's wait, not two.
   const [rows, promos] = await Promise.all([
     db
@@ -79,10 +90,28 @@ export async function priceSkus(db: DbOrTx, skus: string[], at = new Date()): Pr
       .where(sql`${variants.sku} = any(${sql.param(skus)}::text[])`),
     activePromotions(db, at, null),
   ]);
+  return priceRows(rows, promos);
+}
+
+/** What pricing needs of a variant and its product. */
+export type PriceRow = {
+  sku: string;
+  productId: string;
+  title: string;
+  priceMinor: number;
+  currency: string;
+  categorySlug: string;
+  productTitle: string;
+};
+
+/** Prices of variants the caller has read, with the best automatic promotion (of `promos`) applied to each. */
+export function priceRows(rows: PriceRow[], promos: Promotion[]): Map<string, PricedSku> {
+  const out = new Map<string, PricedSku>();
+  const automatic = promos.filter((p) => !p.code);
   for (const row of rows) {
     let best: Promotion | null = null;
     let bestOff = 0;
-    for (const promo of promos) {
+    for (const promo of automatic) {
       if (!applies(promo, row)) continue;
       const off = discountFor(promo, row.priceMinor);
       if (off > bestOff) [best, bestOff] = [promo, off];
@@ -127,6 +156,18 @@ export async function priceCart(
     ),
     options.code ? activePromotions(db, at, options.code) : null,
   ]);
+  return priceBasket(prices, lines, codePromotions ?? []);
+}
+
+/**
+ * A basket priced from its SKUs' prices (`priceRows`, `priceSkus`): lines whose SKU has no price are left out, then
+ * the first code promotion of `promos` (if any) discounts the lines it covers.
+ */
+export function priceBasket(
+  prices: Map<string, PricedSku>,
+  lines: { sku: string; quantity: number }[],
+  promos: Promotion[],
+): PricedCart {
   const priced: PricedLine[] = lines
     .filter((l) => prices.has(l.sku))
     .map((l) => {
@@ -136,20 +177,17 @@ export async function priceCart(
   const subtotalMinor = priced.reduce((s, l) => s + l.totalMinor, 0);
   let discountMinor = 0;
   let discountCode: PricedCart["discountCode"] = null;
-  if (codePromotions) {
-    const codePromos = codePromotions.filter((p) => p.code);
-    const promo = codePromos[0];
-    if (promo) {
-      discountCode = { code: promo.code!, name: promo.name };
-      const eligible = priced.filter((l) => applies(promo, l));
-      if (promo.kind === "percent") {
-        discountMinor = eligible.reduce((s, l) => s + discountFor(promo, l.totalMinor), 0);
-      } else {
-        discountMinor = Math.min(
-          promo.value,
-          eligible.reduce((s, l) => s + l.totalMinor, 0),
-        );
-      }
+  const promo = promos.find((p) => p.code);
+  if (promo) {
+    discountCode = { code: promo.code!, name: promo.name };
+    const eligible = priced.filter((l) => applies(promo, l));
+    if (promo.kind === "percent") {
+      discountMinor = eligible.reduce((s, l) => s + discountFor(promo, l.totalMinor), 0);
+    } else {
+      discountMinor = Math.min(
+        promo.value,
+        eligible.reduce((s, l) => s + l.totalMinor, 0),
+      );
     }
   }
   return {

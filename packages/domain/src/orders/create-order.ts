@@ -7,7 +7,15 @@ import { nextOrderNumberSql, type Actor } from "../kernel";
 import { recordOrderStart, type OrderRow } from "./order-state-machine";
 
 type NewOrder = Omit<typeof orders.$inferInsert, "id" | "number" | "status" | "createdAt" | "completedAt">;
-type NewOrderLine = { sku: string; title: string; quantity: number; unitPriceMinor: number; vatRate?: number };
+type NewOrderLine = {
+  sku: string;
+  title: string;
+  quantity: number;
+  unitPriceMinor: number;
+  vatRate?: number;
+  /** Its Polish title (`polishLineTitle`), when the caller has read what it is made of; else read here. */
+  titlePl?: string | null;
+};
 
 /**
  * The one way an order comes to be, in every channel: its number, its lines and its first events.
@@ -26,6 +34,15 @@ export async function createOrder(
   },
 ): Promise<OrderRow> {
   const at = input.at ?? new Date();
+  // Both languages are kept with the line: the shopper's order page and messages read it in theirs, a clerk in
+  // theirs. The titles need not the order: read while the order is written (pipelined on the connection).
+  const titling = input.lines.every((l) => l.titlePl !== undefined)
+    ? Promise.resolve(new Map(input.lines.map((l) => [l.sku, l.titlePl ?? null])))
+    : polishLineTitles(
+        tx,
+        input.lines.map((l) => l.sku),
+      );
+  titling.catch(() => {});
   const [order] = await tx
     .insert(orders)
     .values({
@@ -37,11 +54,7 @@ export async function createOrder(
     })
     .returning();
   if (!order) throw new Error("The order row was not written.");
-  // Both languages are kept with the line: the shopper's order page and messages read it in theirs, a clerk in theirs.
-  const polish = await polishLineTitles(
-    tx,
-    input.lines.map((l) => l.sku),
-  );
+  const polish = await titling;
   // The lines and the first events need only the order: sent together (pipelined on the transaction's connection).
   await Promise.all([
     tx

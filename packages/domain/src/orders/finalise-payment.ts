@@ -43,15 +43,22 @@ export async function finaliseOrderPayment(
     outcome: ProviderOutcome;
     discardOnDecline?: boolean;
     actor?: Actor;
+    /** The attempt's order, when the caller knows it: its lock is sent right behind the attempt's, not after. */
+    orderId?: string;
     onAuthorized?: (tx: Tx, order: OrderRow) => Promise<void>;
   },
 ): Promise<FinalisedPayment> {
   const actor = input.actor ?? systemActor;
   return db.transaction(async (tx) => {
-    const attempt = await lockPaymentAttempt(tx, input.attemptId);
+    // The attempt first, then its order: the order every finisher locks them in.
+    const locking = lockPaymentAttempt(tx, input.attemptId);
+    const orderLock = input.orderId ? lockOrder(tx, input.orderId) : null;
+    orderLock?.catch(() => {});
+    const attempt = await locking;
     if (!attempt) return { result: "already", status: "discarded" };
     if (attempt.status !== "pending") return { result: "already", status: attempt.status };
-    const order = await lockOrder(tx, attempt.orderId);
+    const order =
+      orderLock && attempt.orderId === input.orderId ? await orderLock : await lockOrder(tx, attempt.orderId);
     const { outcome } = input;
     if (outcome.status === "unknown" || outcome.status === "pending") {
       await setAttemptStatus(tx, attempt.id, {

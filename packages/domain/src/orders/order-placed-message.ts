@@ -1,7 +1,7 @@
 import { asc, eq } from "drizzle-orm";
 
 import { dueAtHandover } from "@omni/core";
-import { orderLines, type Tx } from "@omni/db";
+import { orderLines, type DbOrTx } from "@omni/db";
 
 import { contentIn } from "../catalog";
 import { alsoLikeItems, textsFor } from "../engagement";
@@ -11,8 +11,9 @@ import type { OrderRow } from "./order-state-machine";
 /**
  * The confirmation of a placed order, in the shopper's language, read back from the order itself: whether it
  * was paid at once, at the counter, or later by the bank. It ends with "you may also like" recommendations.
+ * Nothing in it changes when the payment is recorded, so a checkout may prepare it while the provider answers.
  */
-export async function orderPlacedMessage(tx: Tx, order: OrderRow) {
+export async function orderPlacedMessage(tx: DbOrTx, order: OrderRow) {
   // Lines, store and recommendations are read together (pipelined on the transaction's connection).
   const [lines, location, alsoLike] = await Promise.all([
     tx.select().from(orderLines).where(eq(orderLines.orderId, order.id)).orderBy(asc(orderLines.sku)),
