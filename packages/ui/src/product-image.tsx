@@ -13,6 +13,7 @@ export function ProductImage({
   imageId,
   sizes = "(min-width: 768px) 33vw, 50vw",
   priority = false,
+  eager = false,
   className = "",
   thumbnail = false,
 }: {
@@ -26,13 +27,22 @@ export function ProductImage({
   sizes?: string;
   /** The largest picture of the first screen: loaded at once. */
   priority?: boolean;
+  /** On the first screen but not the largest picture: not lazily loaded. */
+  eager?: boolean;
   className?: string;
   thumbnail?: boolean;
 }) {
   if (imageId)
     // A thumbnail sits inside a labelled control: it is decoration there (WCAG 2.5.3).
     return (
-      <StoredImage id={imageId} alt={thumbnail ? "" : title} sizes={sizes} priority={priority} className={className} />
+      <StoredImage
+        id={imageId}
+        alt={thumbnail ? "" : title}
+        sizes={sizes}
+        priority={priority}
+        eager={eager}
+        className={className}
+      />
     );
   const id = `g${hue}-${category ?? "x"}`;
   const draw = drawingFor(category, title);

@@ -19,14 +19,27 @@ export type ProductCardItem = {
   rating?: Rating;
 };
 
+/** A grid of 2 columns on a phone, 3 and 4 wider, in a page at most 72rem (1152 px) wide. */
+const cardSizes = "(min-width: 1152px) 288px, (min-width: 1024px) 25vw, (min-width: 768px) 33vw, 50vw";
+
+/**
+ * Which cards of a grid are on a phone's first screen: the first row's two pictures (one of them is the page's largest
+ * paint) come first and at once; the next two (the first row of a wide screen, the top of a phone's second row) come
+ * at once too; the rest load as the shopper scrolls.
+ */
+export const cardLoad = (index: number) => (index < 2 ? "priority" : index < 4 ? "eager" : "lazy");
+
 export function ProductCard({
   item,
   locale,
   outOfStockLabel,
+  load = "lazy",
 }: {
   item: ProductCardItem;
   locale: string;
   outOfStockLabel: string;
+  /** Where the card shows: `priority` for the first screen's largest picture, `eager` for the rest of it. */
+  load?: "priority" | "eager" | "lazy";
 }) {
   return (
     <Link
@@ -41,7 +54,9 @@ export function ProductCard({
           hue={item.imageHue}
           category={item.category}
           imageId={item.imageId}
-          sizes="(min-width: 1024px) 25vw, (min-width: 768px) 33vw, 50vw"
+          sizes={cardSizes}
+          priority={load === "priority"}
+          eager={load === "eager"}
           className={item.inStock ? "" : "opacity-60"}
         />
         {item.promotion && (

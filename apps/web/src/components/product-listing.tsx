@@ -9,7 +9,7 @@ import Link from "next/link";
 import { EmptyState } from "@omni/ui/empty-state";
 
 import { ListingFiltersForm } from "./listing-filters";
-import { ProductCard } from "./product-card";
+import { cardLoad, ProductCard } from "./product-card";
 
 const PAGE_SIZE = 24;
 
@@ -86,9 +86,9 @@ export async function ProductListing({
         </EmptyState>
       ) : (
         <ul data-testid="product-list" className="grid grid-cols-2 gap-x-3 gap-y-6 sm:grid-cols-3 lg:grid-cols-4">
-          {result.items.map((item) => (
+          {result.items.map((item, index) => (
             <li key={item.slug}>
-              <ProductCard item={item} locale={locale} outOfStockLabel={t("outOfStock")} />
+              <ProductCard item={item} locale={locale} outOfStockLabel={t("outOfStock")} load={cardLoad(index)} />
             </li>
           ))}
         </ul>

@@ -23,6 +23,9 @@ import { RatingStars } from "@omni/ui/rating-stars";
 
 export const dynamic = "force-dynamic";
 
+/** The gallery's main picture: two thirds of a phone's width, half of a wider page (at most 72rem). */
+const mainPictureSizes = "(min-width: 1152px) 576px, (min-width: 768px) 50vw, 66vw";
+
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ sku?: string }> };
 
 const loadProduct = cache(async (slug: string) =>
@@ -46,21 +49,25 @@ export default async function ProductPage({ params, searchParams }: Props) {
   const { sku } = await searchParams;
   const product = await loadProduct(slug);
   if (!product) notFound();
-  const [api, locale, t, storeId, session, words, reserveWords, engagementWords] = await Promise.all([
-    serverApi(),
-    getLocale(),
-    getTranslations("product"),
-    preferredStoreId(),
-    auth(),
-    wordsOf("product"),
-    wordsOf("reserve"),
-    wordsOf("engagement"),
-  ]);
-  // Stock is read fresh on every request: it is what the shopper acts on.
-  const [stores, availability] = await Promise.all([
-    api.stores.list(),
-    Promise.all(product.variants.map((v) => api.inventory.availability({ sku: v.sku }))),
-  ]);
+  // Stock is read fresh on every request: it is what the shopper acts on. Asked for at once, beside the rest.
+  const stock = serverApi().then((api) =>
+    Promise.all([
+      api.stores.list(),
+      Promise.all(product.variants.map((v) => api.inventory.availability({ sku: v.sku }))),
+    ]),
+  );
+  const [[stores, availability], locale, t, storeId, session, words, reserveWords, engagementWords] = await Promise.all(
+    [
+      stock,
+      getLocale(),
+      getTranslations("product"),
+      preferredStoreId(),
+      auth(),
+      wordsOf("product"),
+      wordsOf("reserve"),
+      wordsOf("engagement"),
+    ],
+  );
   const inStock = availability.some((a) => a.online > 0 || a.locations.some((l) => l.available > 0));
   const cheapest = [...product.variants].sort((a, b) => a.priceMinor - b.priceMinor)[0];
   // The colour shown first: the linked variant's, else the first that can be delivered. Sizes are left to the shopper.
@@ -135,7 +142,7 @@ export default async function ProductPage({ params, searchParams }: Props) {
                   key={picture.id}
                   {...pictureOf}
                   imageId={picture.id}
-                  sizes="(min-width: 768px) 50vw, 66vw"
+                  sizes={mainPictureSizes}
                   priority={picture.id === firstPicture}
                 />,
               ]),
@@ -146,7 +153,7 @@ export default async function ProductPage({ params, searchParams }: Props) {
                 <ProductImage key={picture.id} {...pictureOf} imageId={picture.id} sizes="64px" thumbnail />,
               ]),
             )}
-            fallback={<ProductImage {...pictureOf} sizes="(min-width: 768px) 50vw, 66vw" priority />}
+            fallback={<ProductImage {...pictureOf} sizes={mainPictureSizes} priority />}
             words={{ gallery: words.gallery, view: words.view }}
           />
           <div className="space-y-4">
