@@ -20,11 +20,16 @@ export async function benchDatabase(
     ordersPerDay?: number;
   },
   /** `durable`: fsync and synchronous commit on, as a production server (and the peer's PostgreSQL) runs. */
-  options: { durable?: boolean } = {},
+  /** `settings`: more server settings (`-c name=value`). */
+  options: { durable?: boolean; settings?: Record<string, string> } = {},
 ): Promise<{ handle: DbHandle; url: string; server: EmbeddedPostgres; cleanup: () => Promise<void> }> {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), "omni-bench-"));
   fs.chmodSync(root, 0o755);
-  const server = await startEmbeddedPostgres({ dataDir: path.join(root, "pg"), fast: !options.durable });
+  const server = await startEmbeddedPostgres({
+    dataDir: path.join(root, "pg"),
+    fast: !options.durable,
+    settings: options.settings,
+  });
   const admin = postgres(server.url(), { max: 1, onnotice: () => {} });
   await admin`create database bench`;
   await admin.end();

@@ -8,6 +8,7 @@ import { createDb } from "@omni/db";
 import { authSecret, repoRoot } from "../scripts/database";
 import { startRoundRobinProxy } from "../scripts/round-robin-proxy";
 import { benchDatabase, fmt, percentiles } from "./harness";
+import { cpuMs, statementDrift, watchDatabase, type DatabaseMinute } from "./soak-database";
 
 /**
  * `pnpm bench:soak`: mixed shop traffic for SOAK_MINUTES (default 10) at SOAK_LOAD (default 0.7) of the measured
@@ -17,10 +18,16 @@ import { benchDatabase, fmt, percentiles } from "./harness";
  * (create, add, options, place the order) 2 %.
  * 1. Maximum: SOAK_CONCURRENCY (default 20) closed-loop workers for SOAK_MAX_SECONDS (default 30) after a warm-up
  *    of the same length; operations per second completed is the maximum.
- * 2. Soak: after SOAK_WARMUP_SECONDS (default 60) at the soak's rate, not counted, operations started at a fixed rate (open loop: a slow answer does not slow the arrivals), latency per
- *    HTTP request by minute of its start, the resident memory (VmRSS) of every shop process at the end of each minute.
+ * 2. Soak: after SOAK_WARMUP_SECONDS (default 60) at the soak's rate, not counted, operations started at a fixed rate
+ *    (open loop: a slow answer does not slow the arrivals); latency per HTTP request by the minute it ends in; at the
+ *    end of each minute the resident memory (VmRSS) of every shop process and of the worker, and the CPU time this
+ *    minute of each of them, of PostgreSQL and of this load generator (which also runs the proxy).
+ * The background worker (scripts/worker.ts: outbox, expiries, sweeps) runs beside the shop as in production;
+ * SOAK_WORKER=0 leaves it out. The database side is recorded per minute (bench/soak-database.ts): statement times
+ * from pg_stat_statements (preloaded in the throwaway database), table growth, dead rows, sequential scans, vacuums,
+ * checkpoints, WAL, and what busy backends waited on; all of it lands in the results JSON.
  * Verdict: the median p99 of the last third of the minutes within 1.5× of the first third's, and no shop process's
- * median RSS grew by 20 % or more from the first third to the last.
+ * (nor the worker's) median RSS grew by 20 % or more from the first third to the last.
  * BENCH_DATABASE_URL reuses a migrated, seeded database (e.g. the scale seed); without it a throwaway durable
  * embedded PostgreSQL with the demo seed is made. Needs a production build of the shop (`pnpm --filter @omni/web build`).
  * The shop processes get OMNI_BENCH_CHECKOUT_LIMIT (benchmarks only): every checkout comes from one address.
@@ -33,13 +40,19 @@ const MAX_SECONDS = Number(process.env.SOAK_MAX_SECONDS ?? 30);
 const WARMUP_SECONDS = Number(process.env.SOAK_WARMUP_SECONDS ?? 60);
 /** Arrivals beyond this many operations in flight are counted as shed, not sent: the run must not snowball. */
 const MAX_IN_FLIGHT = Number(process.env.SOAK_MAX_IN_FLIGHT ?? 500);
+/** The background worker (outbox, expiries, sweeps) runs beside the shop, as in production; SOAK_WORKER=0 leaves it out. */
+const WORKER = process.env.SOAK_WORKER !== "0";
 const PORT = Number(process.env.BENCH_PORT ?? 3970);
 const BASE = `http://127.0.0.1:${PORT}`;
 
 let url = process.env.BENCH_DATABASE_URL;
 let cleanup = async () => {};
 if (!url) {
-  const bench = await benchDatabase(undefined, { durable: true });
+  // pg_stat_statements lets the run say which statement slowed down, minute by minute (see dbMinute below).
+  const bench = await benchDatabase(undefined, {
+    durable: true,
+    settings: { shared_preload_libraries: "pg_stat_statements", "pg_stat_statements.track": "all" },
+  });
   url = bench.url;
   cleanup = bench.cleanup;
 }
@@ -80,17 +93,41 @@ for (let i = 1; i <= PROCESSES; i++)
       },
     ),
   );
+// The worker as `pnpm start` runs it (scripts/worker.ts), started by node itself so that its memory is measured.
+const worker = WORKER
+  ? spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], {
+      cwd: repoRoot,
+      env: { ...process.env, DATABASE_URL: url, NODE_ENV: "production" },
+      stdio: ["ignore", "ignore", "inherit"],
+      detached: true,
+    })
+  : undefined;
+/** Every process whose memory is watched: the shop processes, then the worker. */
+const watched = [...children, ...(worker ? [worker] : [])];
+const watchedNames = [...children.map((_, i) => `shop ${i + 1}`), ...(worker ? ["worker"] : [])];
+const cpuNames = [...watchedNames, "PostgreSQL", "load generator"];
 const proxy = startRoundRobinProxy(
   children.map((_, i) => `http://127.0.0.1:${PORT + i + 1}`),
   PORT,
 );
 const stopAll = async () => {
-  for (const child of children)
+  for (const child of watched)
     try {
       if (child.pid) process.kill(-child.pid, "SIGTERM");
     } catch {
       /* already gone */
     }
+  // The database stops only after its clients are gone (a worker mid-sweep would otherwise see it vanish).
+  await Promise.all(
+    watched.map((child) =>
+      child.exitCode !== null || child.signalCode !== null
+        ? undefined
+        : Promise.race([
+            new Promise((resolve) => child.once("exit", resolve)),
+            new Promise((resolve) => setTimeout(resolve, 10_000)),
+          ]),
+    ),
+  );
   await proxy.close();
   await cleanup();
 };
@@ -238,62 +275,154 @@ try {
   // A warm-up at the soak's own rate, not counted: the processes reach the steady state (JIT, prepared statements,
   // the read cache's entries, pools) before the first minutes that the verdict compares with the last.
   await fixedRate(WARMUP_SECONDS * 1000);
+  const database = await watchDatabase(url);
+  const databaseMinutes: Promise<DatabaseMinute>[] = [];
   samples = [];
   checkouts = 0;
   shed = 0;
-  const minutes: { minute: number; requests: number; failed: number; p50: number; p99: number; rss: number[] }[] = [];
+  type Minute = {
+    minute: number;
+    requests: number;
+    failed: number;
+    p50: number;
+    p99: number;
+    /** Resident memory, MB: the lowest and the highest of the minute's samples (one a second) per process. */
+    rss: number[];
+    rssPeak: number[];
+    /** CPU time this minute, ms: every watched process, then PostgreSQL's server, then this load generator. */
+    cpu: number[];
+  };
+  const minutes: Minute[] = [];
+  const cpuNow = () => [...watched.map((c) => cpuMs(c.pid ?? 0, true)), database.cpuMs(), cpuMs(process.pid)];
+  let cpuBefore = cpuNow();
+  // Memory is sampled every second: one sample lands anywhere between two garbage collections, while the lowest of
+  // a minute (just after a collection) is what the process keeps alive, which is what must stay flat.
+  let rssLow = watched.map(() => Infinity);
+  let rssHigh = watched.map(() => 0);
+  const sampleRss = () =>
+    watched.forEach((c, i) => {
+      const mb = rssMb(c.pid);
+      rssLow[i] = Math.min(rssLow[i]!, mb);
+      rssHigh[i] = Math.max(rssHigh[i]!, mb);
+    });
+  const rssTimer = setInterval(sampleRss, 1000);
   let minute = 0;
   const started = Date.now();
-  await fixedRate(MINUTES * 60_000 + 50, (elapsed) => {
-    if (elapsed < (minute + 1) * 60_000) return;
+  const closeMinute = () => {
+    sampleRss();
     const from = started + minute * 60_000;
     const of = samples.filter((s) => s.at >= from && s.at < from + 60_000);
     samples = samples.filter((s) => s.at >= from + 60_000);
     const p = percentiles(of.map((s) => s.ms));
+    const cpu = cpuNow();
     minutes.push({
       minute: minute + 1,
       requests: of.length,
       failed: of.filter((s) => !s.ok).length,
       p50: p.p50,
       p99: p.p99,
-      rss: children.map((c) => rssMb(c.pid)),
+      rss: rssLow,
+      rssPeak: rssHigh,
+      cpu: cpu.map((ms, i) => ms - cpuBefore[i]!),
     });
+    cpuBefore = cpu;
+    rssLow = watched.map(() => Infinity);
+    rssHigh = watched.map(() => 0);
+    databaseMinutes.push(database.minute());
     const m = minutes.at(-1)!;
     console.log(
-      `minute ${m.minute}: ${m.requests} requests, ${m.failed} failed, p50 ${fmt(m.p50)}, p99 ${fmt(m.p99)}, RSS ${m.rss.map((r) => `${r.toFixed(0)} MB`).join(" / ")}, shed ${shed}`,
+      `minute ${m.minute}: ${m.requests} requests, ${m.failed} failed, p50 ${fmt(m.p50)}, p99 ${fmt(m.p99)}, RSS ${m.rss.map((r, i) => `${r.toFixed(0)}–${m.rssPeak[i]!.toFixed(0)} MB`).join(" / ")}, CPU ms per request ${m.cpu.map((ms) => (ms / m.requests).toFixed(2)).join(" / ")}, shed ${shed}`,
     );
     minute++;
+  };
+  await fixedRate(MINUTES * 60_000, (elapsed) => {
+    if (elapsed >= (minute + 1) * 60_000) closeMinute();
   });
+  // The loop's last tick may fall just short of the last boundary (a busy event loop): that minute still counts.
+  while (minute < MINUTES) {
+    await new Promise((r) => setTimeout(r, Math.max(0, started + (minute + 1) * 60_000 - Date.now())));
+    closeMinute();
+  }
   while (inFlight > 0) await new Promise((r) => setTimeout(r, 50));
+  clearInterval(rssTimer);
+  const db = await Promise.all(databaseMinutes);
+  await database.stop();
 
   // The first and the last third of the soak are compared by their medians: one minute's p99 is a handful of
-  // requests, and one RSS sample lands anywhere between two garbage collections.
+  // requests, and even a minute's lowest RSS depends on when the collections fell.
   const third = Math.max(1, Math.floor(minutes.length / 3));
   const median = (values: number[]) => values.toSorted((a, b) => a - b)[Math.floor(values.length / 2)]!;
   const [first, last] = [minutes.slice(0, third), minutes.slice(-third)];
   const p99Ratio = median(last.map((m) => m.p99)) / median(first.map((m) => m.p99));
-  const rssGrowth = children.map(
-    (_, i) => median(last.map((m) => m.rss[i]!)) / median(first.map((m) => m.rss[i]!)) - 1,
-  );
+  const rssGrowth = watched.map((_, i) => median(last.map((m) => m.rss[i]!)) / median(first.map((m) => m.rss[i]!)) - 1);
   const flatP99 = p99Ratio <= 1.5;
   const flatRss = rssGrowth.every((g) => g < 0.2);
   const failed = minutes.reduce((n, m) => n + m.failed, 0);
   console.log(
-    `\n| minute | requests | failed | p50 | p99 | ${children.map((_, i) => `RSS shop ${i + 1}`).join(" | ")} |\n|---|---|---|---|---|${children.map(() => "---|").join("")}`,
+    `\n| minute | requests | failed | p50 | p99 | ${watchedNames.map((n) => `RSS ${n}`).join(" | ")} | CPU ms per request: ${cpuNames.join(" / ")} |\n|---|---|---|---|---|${watched.map(() => "---|").join("")}---|`,
   );
   for (const m of minutes)
     console.log(
-      `| ${m.minute} | ${m.requests} | ${m.failed} | ${fmt(m.p50)} | ${fmt(m.p99)} | ${m.rss.map((r) => `${r.toFixed(0)} MB`).join(" | ")} |`,
+      `| ${m.minute} | ${m.requests} | ${m.failed} | ${fmt(m.p50)} | ${fmt(m.p99)} | ${m.rss.map((r, i) => `${r.toFixed(0)}–${m.rssPeak[i]!.toFixed(0)} MB`).join(" | ")} | ${m.cpu.map((ms) => (ms / m.requests).toFixed(2)).join(" / ")} |`,
     );
   console.log(
     `\nmaximum ${maximum.toFixed(1)} operations/s; soak at ${rate.toFixed(1)}/s (${(LOAD * 100).toFixed(0)} %) for ${MINUTES} min; ` +
       `${checkouts} orders placed; ${failed} failed requests; ${shed} operations shed; served per process ${proxy.served.join(" / ")}\n` +
       `median p99, last / first ${third} minute(s): ${p99Ratio.toFixed(2)}× (${flatP99 ? "flat" : "NOT flat"}, limit 1.5×); ` +
-      `median RSS growth, first → last ${third} minute(s): ${rssGrowth.map((g) => `${(g * 100).toFixed(1)} %`).join(" / ")} (${flatRss ? "flat" : "NOT flat"}, limit 20 %)\n` +
+      `median lowest RSS growth, first → last ${third} minute(s): ${rssGrowth.map((g) => `${(g * 100).toFixed(1)} %`).join(" / ")} (${flatRss ? "flat" : "NOT flat"}, limit 20 %)\n` +
       `verdict: ${flatP99 && flatRss && failed === 0 && shed === 0 ? "PASS" : "FAIL"}`,
   );
+  // Where the database's time went: the statements that took the most, minute 1 against the last minute; then,
+  // per minute, checkpoints, WAL, what busy backends waited on and the tables read by sequential scans.
+  if (database.statementsOn) {
+    console.log(
+      `\n| statement (pg_stat_statements) | total | calls, minute 1 | mean, minute 1 | calls, last | mean, last |\n|---|---|---|---|---|---|`,
+    );
+    for (const s of statementDrift(db))
+      console.log(
+        `| \`${s.query.slice(0, 90)}\` | ${(s.totalMs / 1000).toFixed(1)} s | ${s.first?.calls ?? 0} | ${fmt(s.first?.meanMs ?? 0)} | ${s.last?.calls ?? 0} | ${fmt(s.last?.meanMs ?? 0)} |`,
+      );
+  }
+  console.log(
+    `\n| minute | checkpoints | WAL | waits (backend-seconds) | sequential scans (rows read) | dead rows |\n|---|---|---|---|---|---|`,
+  );
+  db.forEach((m, i) => {
+    const tables = Object.entries(m.tables);
+    const top = <T>(list: [string, T][], by: (t: T) => number) =>
+      list
+        .filter(([, t]) => by(t) > 0)
+        .sort((a, b) => by(b[1]) - by(a[1]))
+        .slice(0, 3);
+    console.log(
+      `| ${i + 1} | ${m.checkpoints} | ${m.walMb.toFixed(0)} MB | ${top(Object.entries(m.waits), (n) => n)
+        .map(([w, n]) => `${w} ${n}`)
+        .join(", ")} | ${top(tables, (t) => t.seqRows)
+        .map(([name, t]) => `${name} ${t.seqScans} (${t.seqRows})`)
+        .join(", ")} | ${top(tables, (t) => t.dead)
+        .map(([name, t]) => `${name} ${t.dead}`)
+        .join(", ")} |`,
+    );
+  });
   const out = path.join(repoRoot, "bench", "results", `soak-${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
-  fs.writeFileSync(out, JSON.stringify({ maximum, rate, minutes, checkouts, shed, served: proxy.served }, null, 2));
+  fs.writeFileSync(
+    out,
+    JSON.stringify(
+      {
+        maximum,
+        rate,
+        worker: WORKER,
+        processes: watchedNames,
+        minutes,
+        checkouts,
+        shed,
+        served: proxy.served,
+        database: db,
+      },
+      null,
+      2,
+    ),
+  );
+  console.log(`\n${path.relative(repoRoot, out)}`);
 } finally {
   await stopAll();
 }

@@ -19,6 +19,8 @@ export type EmbeddedOptions = {
   port?: number;
   /** Trade durability for speed: for throwaway test clusters. */
   fast?: boolean;
+  /** More server settings (`-c name=value`), e.g. `shared_preload_libraries` for a benchmark's statistics. */
+  settings?: Record<string, string>;
   log?: (line: string) => void;
 };
 
@@ -149,6 +151,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     "shared_buffers=256MB",
   ];
   if (options.fast) flags.push("-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off");
+  for (const [name, value] of Object.entries(options.settings ?? {})) flags.push("-c", `${name}=${value}`);
 
   const child: ChildProcess = spawn(path.join(run.bin, "postgres"), flags, {
     ...ids,
