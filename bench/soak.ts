@@ -121,7 +121,7 @@ const stopAll = async () => {
   await Promise.all(
     watched.map((child) =>
       child.exitCode !== null || child.signalCode !== null
-        ? undefined
+        ? Promise.resolve()
         : Promise.race([
             new Promise((resolve) => child.once("exit", resolve)),
             new Promise((resolve) => setTimeout(resolve, 10_000)),
