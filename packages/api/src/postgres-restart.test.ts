@@ -26,6 +26,11 @@ afterAll(async () => {
   fs.rmSync(root, { recursive: true, force: true });
 });
 
+/**
+ * With the pools' own reconnect delay (at most 1 s) both were back within 0.3 s here; with postgres.js's default
+ * backoff the worker took 5.5–8 s, and over 40 s once on a loaded CI machine.
+ */
+const BACK_WITHIN_MS = 3_000;
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
 
@@ -78,21 +83,24 @@ describe("PostgreSQL restarted under load", () => {
     await queue(5, "before");
     await until("the messages queued before", allSent);
 
-    // The database goes away (fast shutdown) while both keep running, and comes back on its port.
+    // The database goes away (fast shutdown) while both keep running, and comes back on its port. Twelve seconds
+    // away is long enough for the worker's loop to fail to connect many times: postgres.js's default backoff then
+    // grows to 10–20 s a try, and the worker came back that long after the database did.
     await sql.end({ timeout: 1 });
     await pg.stop();
     expect((await storesList()).status).toBeGreaterThanOrEqual(500);
-    await pause(500);
+    await pause(12_000);
     pg = await startEmbeddedPostgres({ dataDir, port: pg.port, fast: true });
     const again = postgres(url, { max: 2, onnotice: () => {} });
 
-    await until("the app answering again", async () => (await storesList()).status === 200, 40_000);
+    // Both come back within seconds of the database, not after a backoff of their own.
+    await until("the app answering again", async () => (await storesList()).status === 200, BACK_WITHIN_MS);
     expect(await storesList()).toMatchObject({ status: 200, body: expect.stringContaining("krakow") });
     await again`insert into outbox ("to", template, subject, body) values ('after@example.com', 'order_placed', 'Hello', 'Body')`;
     await until(
       "the worker sending again",
       async () => (await again`select count(*)::int as n from outbox where sent_at is null`)[0]!.n === 0,
-      40_000,
+      BACK_WITHIN_MS,
     );
     // The very same processes did it: neither was restarted.
     expect(app.exitCode).toBeNull();

@@ -13,10 +13,22 @@ export type DbOrTx = Database | Tx;
 
 export type DbHandle = { db: Database; sql: postgres.Sql; close: () => Promise<void> };
 
+/**
+ * Seconds before a pool connection tries again after failing to connect. postgres.js's default grows with
+ * every failure of the whole pool to 10–20 s, so a worker polling through a one-minute database restart
+ * stayed away for up to 20 s after the database was back, twice over if a try landed while it was still
+ * starting up. A refused connection costs the database nothing: try again within a second, with jitter so
+ * that the pools of several processes do not knock at once.
+ */
+export function reconnectDelaySeconds(failures: number): number {
+  return Math.min(0.05 * 2 ** failures, 1) * (0.5 + Math.random() / 2);
+}
+
 /** The one way the project opens a database. */
 export function createDb(url: string, options: { max?: number } = {}): DbHandle {
   const sql = postgres(url, {
     max: options.max ?? 10,
+    backoff: reconnectDelaySeconds,
     onnotice: () => {},
     // Dates travel as ISO strings; let drizzle map them.
     connection: { application_name: "omni" },
