@@ -1,105 +1,37 @@
 "use client";
 
-import { stockAlertAction } from "@/app/actions/shop";
 import { translator, type Words } from "@/lib/words";
-import { useState } from "react";
+import { lazy, Suspense, useState } from "react";
 
-import { Button } from "@omni/ui/button";
-import { ErrorMessage } from "@omni/ui/error-message";
+/** Few shoppers open it: the form's code loads when the panel is first opened, not with the page. */
+const BackInStockForm = lazy(() => import("./back-in-stock-form").then((m) => ({ default: m.BackInStockForm })));
 
-import { useAction } from "./error-words";
-import { TextField } from "./text-field";
-
-/**
- * "Tell me when it is back": for a variant out of stock online or in a chosen store, one message when it is
- * available there again.
- */
-export function BackInStock({
-  variants,
-  stores,
-  defaultEmail,
-  words,
-  locale,
-}: {
+export type BackInStockProps = {
   words: Words<"engagement">;
   locale: string;
   variants: { sku: string; title: string }[];
   stores: { id: string; name: string }[];
   defaultEmail: string;
-}) {
-  const t = translator(words);
-  const call = useAction();
-  const [sku, setSku] = useState(variants[0]?.sku ?? "");
-  const [storeId, setStoreId] = useState("online");
-  const [email, setEmail] = useState(defaultEmail);
-  const [state, setState] = useState<{ busy: boolean; saved: boolean; error: string | null }>({
-    busy: false,
-    saved: false,
-    error: null,
-  });
-  if (!variants.length) return null;
+};
+
+/**
+ * "Tell me when it is back": for a variant out of stock online or in a chosen store, one message when it is
+ * available there again.
+ */
+export function BackInStock(props: BackInStockProps) {
+  const [opened, setOpened] = useState(false);
+  if (!props.variants.length) return null;
   return (
-    <details data-testid="back-in-stock" className="rounded-xl border border-slate-200 p-3">
-      <summary className="cursor-pointer font-semibold">{t("notifyMe")}</summary>
-      {state.saved ? (
-        <p role="status" data-testid="back-in-stock-saved" className="mt-2 text-emerald-800">
-          {t("notifySaved")}
-        </p>
-      ) : (
-        <form
-          className="mt-2 space-y-2"
-          onSubmit={(event) => {
-            event.preventDefault();
-            setState({ busy: true, saved: false, error: null });
-            void call(stockAlertAction({ sku, storeId, email, locale: locale === "pl" ? "pl" : "en" })).then((answer) =>
-              setState({ busy: false, saved: answer.ok, error: answer.ok ? null : answer.message }),
-            );
-          }}
-        >
-          <label className="block text-sm font-semibold" htmlFor="alert-variant">
-            {t("variant")}
-          </label>
-          <select
-            id="alert-variant"
-            value={sku}
-            onChange={(e) => setSku(e.target.value)}
-            className="min-h-11 w-full rounded-lg border border-slate-300 bg-white px-2"
-          >
-            {variants.map((v) => (
-              <option key={v.sku} value={v.sku}>
-                {v.title}
-              </option>
-            ))}
-          </select>
-          <label className="block text-sm font-semibold" htmlFor="alert-where">
-            {t("where")}
-          </label>
-          <select
-            id="alert-where"
-            value={storeId}
-            onChange={(e) => setStoreId(e.target.value)}
-            className="min-h-11 w-full rounded-lg border border-slate-300 bg-white px-2"
-          >
-            <option value="online">{t("homeDelivery")}</option>
-            {stores.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
-          </select>
-          <TextField
-            id="alert-email"
-            type="email"
-            required
-            label={t("email")}
-            value={email}
-            onChange={(e) => setEmail(e.target.value)}
-          />
-          {state.error && <ErrorMessage message={state.error} locale={locale} />}
-          <Button type="submit" busy={state.busy}>
-            {t("notifySubmit")}
-          </Button>
-        </form>
+    <details
+      data-testid="back-in-stock"
+      className="rounded-xl border border-slate-200 p-3"
+      onToggle={(event) => event.currentTarget.open && setOpened(true)}
+    >
+      <summary className="cursor-pointer font-semibold">{translator(props.words)("notifyMe")}</summary>
+      {opened && (
+        <Suspense fallback={null}>
+          <BackInStockForm {...props} />
+        </Suspense>
       )}
     </details>
   );
