@@ -1,6 +1,18 @@
 import type { Page } from "@playwright/test";
 
-import { backOfficeScreen, expect, pageSettled, phone, signInWithApi, snap, test, urls } from "../fixtures";
+import {
+  backOfficeScreen,
+  expect,
+  journeyEmail,
+  pageSettled,
+  phone,
+  pickVariants,
+  signInWithApi,
+  snap,
+  staffApi,
+  test,
+  urls,
+} from "../fixtures";
 import { trpcMutation } from "../trpc";
 import { findStockedVariant } from "./web-helpers";
 
@@ -108,4 +120,53 @@ test("a guest ordering in Polish gets the confirmation in Polish with recommenda
   await expect(clerk.getByTestId("template-en").first()).toContainText(/Thank you|Order/);
   await snap(clerk, "messages-admin-templates");
   await admin.close();
+});
+
+test("a walk-in at the Kraków counter says yes to offers: it waits for the link e-mailed in Polish", async ({
+  page,
+  browser,
+  playwright,
+  request,
+}) => {
+  test.setTimeout(120_000);
+  const admin = await staffApi(playwright, "admin@example.com", "demo-admin");
+  const [picked] = await pickVariants(request, 1, 60);
+  await trpcMutation(admin, urls.admin, "inventory.setOnHand", {
+    storeId: "krakow",
+    sku: picked!.sku,
+    onHand: 10,
+    reason: "e2e counter offers journey: known stock",
+  });
+  const backOffice = await browser.newContext({ ...backOfficeScreen });
+  const clerk = await backOffice.newPage();
+  await signInWithApi(clerk, urls.admin, "ola@example.com", "demo-staff");
+  await clerk.goto(`${urls.admin}/counter`);
+  await clerk.getByTestId("counter-sku").fill(picked!.sku);
+  await clerk.getByTestId("counter-sku").press("Enter");
+  await expect(clerk.locator(`[data-testid=counter-line][data-sku="${picked!.sku}"]`)).toBeVisible({ timeout: 30_000 });
+
+  // The goods leave now; the shopper says yes to offers, and the till asks for their address before it sells.
+  const email = journeyEmail("counter-offers");
+  await clerk.getByTestId("counter-pay-card").click();
+  await clerk.getByTestId("counter-offers-check").check();
+  await expect(clerk.getByTestId("counter-sell")).toBeDisabled();
+  await clerk.getByTestId("counter-offers-email").fill(email);
+  await expect(clerk.getByTestId("counter-offers")).toContainText(
+    "oferty zaczną przychodzić, gdy klient go potwierdzi",
+  );
+  await expect(clerk.getByTestId("counter-sell")).toBeEnabled();
+  await snap(clerk, "counter-offers-before");
+  await clerk.getByTestId("counter-sell").click();
+  await expect(clerk.getByTestId("counter-sold")).toBeVisible({ timeout: 30_000 });
+
+  // The "yes" waits for its owner: admin's outbox holds the link, in Polish; following it makes the "yes" count.
+  const office = await browser.newContext({ ...backOfficeScreen });
+  const reader = await office.newPage();
+  await signInWithApi(reader, urls.admin, "admin@example.com", "demo-admin");
+  const link = await confirmationLink(reader, email);
+  await page.goto(`${urls.web}${link}`);
+  await page.getByTestId("newsletter-confirm").click();
+  await expect(page.getByTestId("done")).toContainText(email);
+  await backOffice.close();
+  await office.close();
 });
