@@ -86,6 +86,9 @@ test("a guest ordering in Polish gets the confirmation in Polish with recommenda
     "Wysłaliśmy Ci link: nowości e-mailem zaczniemy wysyłać po jego potwierdzeniu.",
   );
   await expect(consents.getByTestId("consent-email")).not.toBeChecked();
+  // Its box keeps the size of the SMS one though the words beside it wrap.
+  const width = async (id: string) => (await consents.getByTestId(id).boundingBox())!.width;
+  expect(await width("consent-email")).toBe(await width("consent-sms"));
   await consents.scrollIntoViewIfNeeded();
   await snap(page, "messages-account-consent-awaiting");
 
