@@ -129,8 +129,12 @@ export function CounterScreen() {
     sell.reset();
   };
 
+  const needsContact = handover !== "take_now" && !member;
+
   const submit = () => {
     if (!cartId) return;
+    // Only an address the form shows (for the delivery, or for the offers) goes with the sale.
+    const typedEmail = needsContact || (offers && !member) ? contact.email.trim() || undefined : undefined;
     const fulfillment =
       handover === "take_now"
         ? { type: "take_now" as const }
@@ -153,7 +157,7 @@ export function CounterScreen() {
         storeId,
         cartId,
         memberEmail: member?.email,
-        email: contact.email.trim() || undefined,
+        email: typedEmail,
         name: contact.name.trim() || undefined,
         fulfillment,
         payment,
@@ -166,7 +170,7 @@ export function CounterScreen() {
         onSuccess: (result) =>
           setSold({
             ...result,
-            email: contact.email.trim() || member?.email || "walk-in@counter.invalid",
+            email: typedEmail || member?.email || "walk-in@counter.invalid",
             changeMinor: pay === "cash" && changeMinor !== null ? changeMinor : null,
           }),
         onError: () => setKey(newIdempotencyKey("counter")),
@@ -185,7 +189,6 @@ export function CounterScreen() {
     );
   }
 
-  const needsContact = handover !== "take_now" && !member;
   const cashShort = pay === "cash" && toPayMinor > 0 && (changeMinor === null || changeMinor < 0);
   // A "yes" to offers needs an address to send the confirmation link to.
   const offersWithoutEmail = offers && !member && !contact.email.trim();
