@@ -40,6 +40,9 @@ test("an admin sees the chain's numbers in charts, store by store, and exports t
   const text = Buffer.concat(csv).toString("utf8");
   expect(text).toContain("store,storeId,orders,revenue");
   expect(text).toContain("Omni Kraków Galeria");
+  // The warehouse in the clerk's language (Polish here), as the table names it, not its stored English name.
+  expect(text).toMatch(/^Magazyn internetowy,online,/m);
+  expect(text).not.toContain("Online warehouse");
 
   // A longer period and one store.
   await page.getByTestId("period-90").click();

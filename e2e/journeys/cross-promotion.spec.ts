@@ -52,10 +52,29 @@ test("a promotion created in the back office changes the price at once in the sh
   await form.getByTestId("promotion-kind").selectOption("percent");
   await form.getByTestId("promotion-value").fill("20");
   await form.getByTestId("promotion-target").selectOption("product");
-  await form.getByRole("searchbox").fill(variant.title);
+  // The clerk reads Polish: the picker names products by their Polish titles, in the order of those words
+  // (Ł after L), as admin's product list does; not by the English titles in English order.
   const productSelect = form.getByTestId("promotion-product");
-  await expect(productSelect.locator(`option[value="${productId}"]`)).toHaveCount(1);
+  type Listed = { items: { id: string; title: string; titlePl: string }[] };
+  const inPolish = (list: Listed) => list.items.map((p) => p.titlePl || p.title);
+  const first = await trpcQuery<Listed>(admin.request, urls.admin, "products.list", {
+    locale: "pl",
+    limit: 20,
+    offset: 0,
+  });
+  await expect(productSelect.locator("option")).toHaveText(["—", ...inPolish(first)]);
+  await form.getByRole("searchbox").fill(variant.title);
+  const found = await trpcQuery<Listed>(admin.request, urls.admin, "products.list", {
+    query: variant.title,
+    locale: "pl",
+    limit: 20,
+    offset: 0,
+  });
+  const chosen = found.items.find((p) => p.id === productId);
+  expect(chosen?.titlePl, "the product has a Polish title").toBeTruthy();
+  await expect(productSelect.locator(`option[value="${productId}"]`)).toHaveText(chosen!.titlePl);
   await productSelect.selectOption(productId!);
+  await snap(admin, "cross-promotion-admin-product-picker");
   await form.getByTestId("promotion-submit").click();
   await expect(form.getByRole("status")).toBeVisible();
   await expect(admin.getByTestId("promotion-row").filter({ hasText: name })).toHaveAttribute("data-state", "running");

@@ -4,6 +4,7 @@ import { stockAlertAction } from "@/app/actions/shop";
 import { translator } from "@/lib/words";
 import { useState } from "react";
 
+import { ONLINE_LOCATION } from "@omni/core";
 import { Button } from "@omni/ui/button";
 import { ErrorMessage } from "@omni/ui/error-message";
 
@@ -16,7 +17,7 @@ export function BackInStockForm({ variants, stores, defaultEmail, words, locale 
   const t = translator(words);
   const call = useAction();
   const [sku, setSku] = useState(variants[0]?.sku ?? "");
-  const [storeId, setStoreId] = useState("online");
+  const [storeId, setStoreId] = useState<string>(ONLINE_LOCATION);
   const [email, setEmail] = useState(defaultEmail);
   const [state, setState] = useState<{ busy: boolean; saved: boolean; error: string | null }>({
     busy: false,
@@ -62,7 +63,7 @@ export function BackInStockForm({ variants, stores, defaultEmail, words, locale 
         onChange={(e) => setStoreId(e.target.value)}
         className="min-h-11 w-full rounded-lg border border-slate-300 bg-white px-2"
       >
-        <option value="online">{t("homeDelivery")}</option>
+        <option value={ONLINE_LOCATION}>{t("homeDelivery")}</option>
         {stores.map((s) => (
           <option key={s.id} value={s.id}>
             {s.name}

@@ -46,7 +46,8 @@ export function ConsentSettings() {
               checked={c.granted}
               disabled={set.isPending}
               onChange={(e) => set.mutate({ channel: c.channel, granted: e.target.checked })}
-              className="mt-1 size-5"
+              // Kept at its size when the words beside it wrap to a second line.
+              className="mt-1 size-5 shrink-0"
             />
             <label htmlFor={`consent-${c.channel}`}>
               <span className="font-medium">{c.channel === "email" ? t("consentEmail") : t("consentSms")}</span>

@@ -2,7 +2,7 @@ import { z } from "zod";
 
 import { sellAtCounter } from "@omni/domain/carts";
 
-import { cartId, email, idempotencyKey, name, phone, storeId } from "../inputs";
+import { cartId, email, idempotencyKey, locale, name, phone, storeId } from "../inputs";
 import { router, storeStaffProcedure } from "../trpc";
 import { blikCode, fulfillment, giftCardCode, redeemPoints } from "./checkout";
 
@@ -35,6 +35,9 @@ export const counterRouter = router({
         fulfillment: counterFulfillment,
         payment: counterPayment,
         redeemPoints: redeemPoints.optional(),
+        // The shopper's "yes" to offers by e-mail at the till, and their language for the order's messages.
+        marketingEmail: z.boolean().optional(),
+        locale,
         idempotencyKey,
       }),
     )

@@ -20,6 +20,7 @@ import {
   redeemDiscountCode,
   type PricedLine,
 } from "../catalog";
+import { answerMarketingEmail } from "../engagement";
 import { emitWebhookEvent } from "../integrations";
 import { endHolds, lockStockRows, ONLINE_LOCATION, reserveStock } from "../inventory";
 import {
@@ -81,14 +82,15 @@ export type PaymentChoice = CreditChoice &
     | { method: "cash" }
   );
 
-/**
- * A sale at a counter (`counter.sell`): the store it is made in, whether the goods leave with the
- * shopper now, and the member the clerk named (by card or e-mail), who earns and may redeem points.
- */
 /** The e-mail of an order sold at a counter to a shopper who gave none: nothing is sent to it. */
 export const WALK_IN_EMAIL = "walk-in@counter.invalid";
 
-export type CounterSale = { storeId: string; takeNow: boolean; memberId: string | null };
+/**
+ * A sale at a counter (`counter.sell`): the store it is made in, whether the goods leave with the
+ * shopper now, the member the clerk named (by card or e-mail), who earns and may redeem points, and
+ * whether the shopper said yes to offers by e-mail at the till (`marketingEmail`).
+ */
+export type CounterSale = { storeId: string; takeNow: boolean; memberId: string | null; marketingEmail?: boolean };
 
 export type PlaceOrderInput = {
   cartId: string;
@@ -310,6 +312,8 @@ type Confirmation = {
   lines: PricedLine[];
   fulfillment: Fulfillment["type"] | "take_now";
   takeNow: boolean;
+  /** The shopper's "yes" to offers by e-mail, given at the counter with this sale. */
+  marketingEmail: boolean;
 };
 type Started =
   | { answer: PlacedOrder }
@@ -365,6 +369,10 @@ async function confirmPlaced(
       },
     }),
   ]);
+  // A "yes" to offers said at the till counts as the shop's checkout tick does: the address's owner confirms
+  // it by the e-mailed link (double opt-in), so a mistyped address subscribes nobody. Only with a sale made.
+  if (confirmationOf.marketingEmail && order.email !== WALK_IN_EMAIL)
+    await answerMarketingEmail(tx, actor, { email: order.email, granted: true, locale: order.locale });
 }
 
 async function fulfillingLocation(tx: Tx, fulfillment: Fulfillment, sale?: CounterSale) {
@@ -662,6 +670,7 @@ async function placeInTransaction(
     lines: priced.lines,
     fulfillment: takeNow ? "take_now" : input.fulfillment.type,
     takeNow,
+    marketingEmail: sale?.marketingEmail === true,
   };
 
   // Money from a provider is asked for after this transaction commits, once the stock is held.

@@ -51,6 +51,7 @@ export const DOMAIN_REASONS = [
   "kiosk_unpaired",
   "locker_unavailable",
   "manager_only",
+  "marketing_email_address_required",
   "member_not_found",
   "message_not_found",
   "not_available_for_pickup",

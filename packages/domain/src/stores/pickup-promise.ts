@@ -1,5 +1,6 @@
 import { inArray } from "drizzle-orm";
 
+import { ONLINE_LOCATION } from "@omni/core";
 import { settings, type DbOrTx, type OpeningHours } from "@omni/db";
 
 import { eachOpenWindow } from "./opening-hours";
@@ -17,13 +18,11 @@ export type PickupPromise = { sourcing: Sourcing; readyBy?: Date };
 const MINUTE_MS = 60_000;
 const HOUR_MS = 60 * MINUTE_MS;
 
-export const WAREHOUSE_ID = "online";
-
 /** Hours goods take between two locations: `pairs["from>to"]`, else the source's default, else `default`. */
 export type LeadTimes = { default: number; from: Record<string, number>; pairs: Record<string, number> };
 
 /** The warehouse ships to any store by the next day; stores lend each other within two days. */
-export const DEFAULT_LEAD_TIMES: LeadTimes = { default: 48, from: { [WAREHOUSE_ID]: 24 }, pairs: {} };
+export const DEFAULT_LEAD_TIMES: LeadTimes = { default: 48, from: { [ONLINE_LOCATION]: 24 }, pairs: {} };
 export const DEFAULT_PICKING_MINUTES = 120;
 
 export function leadTimeHours(leadTimes: LeadTimes, fromId: string, toId: string): number {
@@ -41,7 +40,7 @@ export function soonestSource(leadTimes: LeadTimes, toId: string, candidates: st
     .sort(
       (a, b) =>
         a.hours - b.hours ||
-        Number(b.id === WAREHOUSE_ID) - Number(a.id === WAREHOUSE_ID) ||
+        Number(b.id === ONLINE_LOCATION) - Number(a.id === ONLINE_LOCATION) ||
         (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
     );
   return ranked[0]?.id ?? null;

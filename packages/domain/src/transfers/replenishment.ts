@@ -1,10 +1,11 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 
+import { ONLINE_LOCATION } from "@omni/core";
 import { products, reorderPoints, variants, type Database, type DbOrTx } from "@omni/db";
 
 import { availabilityBySku } from "../inventory";
 import { badRequest, canManage, forbidden, notFound, recordAudit, type Actor } from "../kernel";
-import { findLocation, WAREHOUSE_ID } from "../stores";
+import { findLocation } from "../stores";
 import { createTransferInTx, type TransferLineInput } from "./transfers";
 
 /**
@@ -84,7 +85,7 @@ export async function replenishmentSuggestions(db: DbOrTx, actor: Actor, input: 
     below.map((r) => r.sku),
   );
   return below.map((r) => {
-    const atWarehouse = warehouse.get(r.sku)?.find((l) => l.storeId === WAREHOUSE_ID)?.available ?? 0;
+    const atWarehouse = warehouse.get(r.sku)?.find((l) => l.storeId === ONLINE_LOCATION)?.available ?? 0;
     const wanted = 2 * r.minQuantity - (r.onHand - r.held + r.incoming);
     return {
       sku: r.sku,
@@ -109,7 +110,7 @@ export async function replenish(
   assertManager(actor, input.storeId);
   const transfer = await db.transaction((tx) =>
     createTransferInTx(tx, actor, {
-      fromStoreId: WAREHOUSE_ID,
+      fromStoreId: ONLINE_LOCATION,
       toStoreId: input.storeId,
       lines: input.lines,
       reason: "Replenishment below the reorder point",

@@ -1,5 +1,6 @@
 "use client";
 
+import { useLocationName } from "@/components/location-name";
 import { PageHeader, Panel } from "@/components/page-header";
 import { QueryState } from "@/components/query-state";
 import { useStaff } from "@/components/staff-context";
@@ -34,6 +35,7 @@ export function AnalyticsScreen() {
   const t = useTranslations("analytics");
   const locale = useLocale();
   const staff = useStaff();
+  const locationName = useLocationName();
   const client = useTRPCClient();
   const isAdmin = staff.role === "admin";
   const [scope, setScope] = useState<string>(isAdmin ? CHAIN : staff.storeId);
@@ -159,7 +161,7 @@ export function AnalyticsScreen() {
               title={
                 <span className="flex items-center justify-between">
                   {t("byStore")}
-                  <CsvButton filename={file("stores")} rows={storeRows(k)} testId="csv-stores" />
+                  <CsvButton filename={file("stores")} rows={storeRows(k, locationName)} testId="csv-stores" />
                 </span>
               }
             >

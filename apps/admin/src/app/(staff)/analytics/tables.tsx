@@ -114,9 +114,10 @@ export function ReturnsTable({ k }: { k: Kpis }) {
   );
 }
 
-export function storeRows(k: Kpis) {
+/** The online warehouse is named in the clerk's language (`useLocationName`), as on the screen; stores by their names. */
+export function storeRows(k: Kpis, locationName: (id: string, name: string) => string) {
   return k.byStore.map((s) => ({
-    store: s.name,
+    store: locationName(s.storeId, s.name),
     storeId: s.storeId,
     orders: s.orders,
     revenue: s.revenueMinor / 100,

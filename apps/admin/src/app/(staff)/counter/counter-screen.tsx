@@ -19,6 +19,7 @@ import { GiftCardCode, type AppliedGiftCard } from "@omni/ui/gift-card-code";
 import { useErrorMessage, useTRPC } from "@omni/ui/trpc";
 
 import { CounterMemberPanel, type CounterMember } from "./counter-member";
+import { CounterOffers } from "./counter-offers";
 import { CounterReceipt, type CounterSold } from "./counter-receipt";
 import { CounterStock } from "./counter-stock";
 
@@ -47,6 +48,7 @@ export function CounterScreen() {
   const [lockerId, setLockerId] = useState("");
   const [pickupStore, setPickupStore] = useState("");
   const [contact, setContact] = useState({ name: "", email: "" });
+  const [offers, setOffers] = useState(false);
   const [pay, setPay] = useState<Pay>("card");
   const [cardResult, setCardResult] = useState<"tok_ok" | "tok_declined">("tok_ok");
   const [blik, setBlik] = useState("");
@@ -117,6 +119,9 @@ export function CounterScreen() {
     setUsePoints(false);
     setGiftCard(null);
     setHandover("take_now");
+    setOffers(false);
+    // The next shopper starts with an empty form: no address of the one before.
+    setContact({ name: "", email: "" });
     setCashGiven("");
     setBlik("");
     setSold(null);
@@ -124,8 +129,12 @@ export function CounterScreen() {
     sell.reset();
   };
 
+  const needsContact = handover !== "take_now" && !member;
+
   const submit = () => {
     if (!cartId) return;
+    // Only an address the form shows (for the delivery, or for the offers) goes with the sale.
+    const typedEmail = needsContact || (offers && !member) ? contact.email.trim() || undefined : undefined;
     const fulfillment =
       handover === "take_now"
         ? { type: "take_now" as const }
@@ -148,18 +157,20 @@ export function CounterScreen() {
         storeId,
         cartId,
         memberEmail: member?.email,
-        email: contact.email.trim() || undefined,
+        email: typedEmail,
         name: contact.name.trim() || undefined,
         fulfillment,
         payment,
         redeemPoints: pointsUsed > 0 ? pointsUsed : undefined,
+        marketingEmail: offers || undefined,
+        locale: locale === "pl" ? "pl" : "en",
         idempotencyKey: key,
       },
       {
         onSuccess: (result) =>
           setSold({
             ...result,
-            email: contact.email.trim() || member?.email || "walk-in@counter.invalid",
+            email: typedEmail || member?.email || "walk-in@counter.invalid",
             changeMinor: pay === "cash" && changeMinor !== null ? changeMinor : null,
           }),
         onError: () => setKey(newIdempotencyKey("counter")),
@@ -178,8 +189,9 @@ export function CounterScreen() {
     );
   }
 
-  const needsContact = handover !== "take_now" && !member;
   const cashShort = pay === "cash" && toPayMinor > 0 && (changeMinor === null || changeMinor < 0);
+  // A "yes" to offers needs an address to send the confirmation link to.
+  const offersWithoutEmail = offers && !member && !contact.email.trim();
   return (
     <>
       <PageHeader title={t("title")} description={t("description")} />
@@ -334,6 +346,14 @@ export function CounterScreen() {
                 ))}
               </div>
             )}
+            <CounterOffers
+              checked={offers}
+              onChecked={setOffers}
+              memberEmail={member?.email ?? null}
+              askEmail={!needsContact && !member}
+              email={contact.email}
+              onEmail={(email) => setContact((c) => ({ ...c, email }))}
+            />
           </Panel>
 
           <Panel title={t("payment")} testId="counter-payment">
@@ -409,7 +429,7 @@ export function CounterScreen() {
             <Button
               size="lg"
               className="mt-4 w-full"
-              disabled={!lines.length || cashShort || (handover === "pickup" && !pickupStore)}
+              disabled={!lines.length || cashShort || offersWithoutEmail || (handover === "pickup" && !pickupStore)}
               busy={sell.isPending}
               onClick={submit}
               data-testid="counter-sell"

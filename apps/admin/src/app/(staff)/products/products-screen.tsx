@@ -2,6 +2,7 @@
 
 import { inputClass, PageHeader, Panel, tableClass } from "@/components/page-header";
 import { QueryState } from "@/components/query-state";
+import { productTitleIn } from "@/lib/product-title";
 import { useQuery } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
@@ -109,7 +110,7 @@ export function ProductsScreen() {
                             className="text-left font-medium underline-offset-2 hover:underline"
                             onClick={() => setChosen(p.id)}
                           >
-                            {locale === "pl" && p.titlePl ? p.titlePl : p.title}
+                            {productTitleIn(locale)(p)}
                           </button>
                           <span className="block text-xs text-slate-500">
                             {t("variantCount", { count: p.variantCount })}

@@ -2,6 +2,7 @@
 
 import { inputClass, labelClass, Panel } from "@/components/page-header";
 import { parseMoney } from "@/lib/money-input";
+import { productTitleIn } from "@/lib/product-title";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
@@ -37,10 +38,17 @@ export function PromotionForm() {
   const [startsAt, setStartsAt] = useState(() => localInput(new Date()));
   const [endsAt, setEndsAt] = useState(() => localInput(new Date(Date.now() + 7 * 86_400_000)));
   const [invalid, setInvalid] = useState(false);
+  // Listed in the order of the titles the clerk reads, as admin's product list is.
   const products = useQuery({
-    ...trpc.products.list.queryOptions({ query: productQuery.trim() || undefined, limit: 20, offset: 0 }),
+    ...trpc.products.list.queryOptions({
+      query: productQuery.trim() || undefined,
+      locale: locale === "pl" ? "pl" : "en",
+      limit: 20,
+      offset: 0,
+    }),
     enabled: target === "product",
   });
+  const titleOf = productTitleIn(locale);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -158,7 +166,7 @@ export function PromotionForm() {
               <option value="">—</option>
               {(products.data?.items ?? []).map((p) => (
                 <option key={p.id} value={p.id}>
-                  {p.title}
+                  {titleOf(p)}
                 </option>
               ))}
             </select>

@@ -7,6 +7,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 
+import { ONLINE_LOCATION } from "@omni/core";
 import { EmptyState } from "@omni/ui/empty-state";
 import { StockBadge } from "@omni/ui/stock-badge";
 import { useTRPC } from "@omni/ui/trpc";
@@ -102,7 +103,7 @@ function HereBadge({ sku }: { sku: string }) {
   const { storeId } = useStaff();
   const availability = useQuery(trpc.inventory.availability.queryOptions({ sku, storeIds: [storeId] }));
   const here =
-    storeId === "online" && availability.data
+    storeId === ONLINE_LOCATION && availability.data
       ? { available: availability.data.online }
       : availability.data?.locations.find((l) => l.storeId === storeId);
   return here ? <StockBadge available={here.available} locale={locale} /> : null;
