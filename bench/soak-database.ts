@@ -32,6 +32,8 @@ export type DatabaseMinute = {
   tables: Record<string, Table>;
   checkpoints: number;
   walMb: number;
+  /** Messages waiting in the outbox at the minute's end (due or not): a worker that falls behind shows here. */
+  outboxUnsent: number;
   /** Busy backends seen per wait (one sample a second), e.g. `Lock:transactionid` or `IO:DataFileRead`. */
   waits: Record<string, number>;
 };
@@ -122,7 +124,9 @@ export async function watchDatabase(url: string) {
         if (delta.seqScans || delta.idxScans || delta.vacuums || t.live !== before?.live || t.dead !== before?.dead)
           tables[name] = delta;
       }
+      const [unsent] = await sql`select count(*)::int as n from outbox where sent_at is null and dead_at is null`;
       const minute = {
+        outboxUnsent: unsent!.n as number,
         statements,
         tables,
         checkpoints: now.checkpoints - last.checkpoints,

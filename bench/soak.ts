@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import readline from "node:readline";
 
 import { setStock } from "@omni/api/checkout-fixtures";
 import { createDb } from "@omni/db";
@@ -26,6 +27,9 @@ import { cpuMs, statementDrift, watchDatabase, type DatabaseMinute } from "./soa
  * SOAK_WORKER=0 leaves it out. The database side is recorded per minute (bench/soak-database.ts): statement times
  * from pg_stat_statements (preloaded in the throwaway database), table growth, dead rows, sequential scans, vacuums,
  * checkpoints, WAL, and what busy backends waited on; all of it lands in the results JSON.
+ * Per SOAK_WINDOW_SECONDS (default 10) window, the run also reports what a climbing p99 is traced with: latency, how
+ * late the arrivals were against their schedule, CPU per request of every process, the shops' garbage-collection
+ * pauses (node --trace-gc) and the worker's sweeps that ran (their duration, from the worker's log at debug level).
  * Verdict: the median p99 of the last third of the minutes within 1.5× of the first third's, and no shop process's
  * (nor the worker's) median RSS grew by 20 % or more from the first third to the last.
  * BENCH_DATABASE_URL reuses a migrated, seeded database (e.g. the scale seed); without it a throwaway durable
@@ -42,6 +46,14 @@ const WARMUP_SECONDS = Number(process.env.SOAK_WARMUP_SECONDS ?? 60);
 const MAX_IN_FLIGHT = Number(process.env.SOAK_MAX_IN_FLIGHT ?? 500);
 /** The background worker (outbox, expiries, sweeps) runs beside the shop, as in production; SOAK_WORKER=0 leaves it out. */
 const WORKER = process.env.SOAK_WORKER !== "0";
+const WINDOW_SECONDS = Number(process.env.SOAK_WINDOW_SECONDS ?? 10);
+/**
+ * A fixed soak rate (operations/s) instead of SOAK_LOAD × the measured maximum: two runs compared on a shared machine
+ * (before and after a change) then carry the same traffic whatever the maximum measured that time. Not for the verdict.
+ */
+const FIXED_RATE = process.env.SOAK_RATE ? Number(process.env.SOAK_RATE) : undefined;
+/** More node flags for the shop processes (e.g. `--max-semi-space-size=64`), to try a setting of the runtime. */
+const SHOP_NODE_FLAGS = (process.env.SOAK_SHOP_NODE_FLAGS ?? "").split(/\s+/).filter(Boolean);
 const PORT = Number(process.env.BENCH_PORT ?? 3970);
 const BASE = `http://127.0.0.1:${PORT}`;
 
@@ -76,7 +88,15 @@ for (let i = 1; i <= PROCESSES; i++)
   children.push(
     spawn(
       process.execPath,
-      ["../../tooling/next-config/serve.mjs", "--port", String(PORT + i), "--hostname", "127.0.0.1"],
+      [
+        ...SHOP_NODE_FLAGS,
+        "--trace-gc",
+        "../../tooling/next-config/serve.mjs",
+        "--port",
+        String(PORT + i),
+        "--hostname",
+        "127.0.0.1",
+      ],
       {
         cwd: path.join(repoRoot, "apps", "web"),
         env: {
@@ -88,7 +108,7 @@ for (let i = 1; i <= PROCESSES; i++)
           NODE_ENV: "production",
           OMNI_BENCH_CHECKOUT_LIMIT: "1000000",
         },
-        stdio: ["ignore", "ignore", "inherit"],
+        stdio: ["ignore", "pipe", "inherit"],
         detached: true,
       },
     ),
@@ -97,11 +117,36 @@ for (let i = 1; i <= PROCESSES; i++)
 const worker = WORKER
   ? spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], {
       cwd: repoRoot,
-      env: { ...process.env, DATABASE_URL: url, NODE_ENV: "production" },
-      stdio: ["ignore", "ignore", "inherit"],
+      env: { ...process.env, DATABASE_URL: url, NODE_ENV: "production", LOG_LEVEL: "debug" },
+      stdio: ["ignore", "pipe", "inherit"],
       detached: true,
     })
   : undefined;
+// What each window reports besides latency: the shops' GC pauses (--trace-gc prints one line per collection) and the
+// worker's sweeps (one JSON line per run, with its duration). Times are when the line arrived, to the window.
+type Gc = { at: number; shop: number; ms: number; full: boolean };
+type SweepRun = { at: number; name: string; ms: number };
+const gcPauses: Gc[] = [];
+const sweepRuns: SweepRun[] = [];
+const GC_LINE =
+  /: (Scavenge|Minor Mark-Sweep|Mark-Compact|Mark-Sweep)\b.*? MB, (?:pooled: [\d.]+ MB, )?([\d.]+) \/ [\d.]+ ms/;
+children.forEach((child, shop) =>
+  readline.createInterface({ input: child.stdout! }).on("line", (line) => {
+    const gc = GC_LINE.exec(line);
+    if (gc) gcPauses.push({ at: Date.now(), shop, ms: Number(gc[2]), full: !gc[1]!.includes("Scavenge") });
+  }),
+);
+if (worker)
+  readline.createInterface({ input: worker.stdout! }).on("line", (line) => {
+    try {
+      const entry = JSON.parse(line) as { sweep?: string; ms?: number; time?: number };
+      if (entry.sweep && typeof entry.ms === "number")
+        sweepRuns.push({ at: entry.time ?? Date.now(), name: entry.sweep, ms: entry.ms });
+    } catch {
+      /* not a log line */
+    }
+  });
+
 /** Every process whose memory is watched: the shop processes, then the worker. */
 const watched = [...children, ...(worker ? [worker] : [])];
 const watchedNames = [...children.map((_, i) => `shop ${i + 1}`), ...(worker ? ["worker"] : [])];
@@ -149,6 +194,10 @@ function rssMb(pid: number | undefined): number {
 // ---- the operations ---------------------------------------------------------------------------------------------
 type Sample = { at: number; ms: number; ok: boolean };
 let samples: Sample[] = [];
+/** Every sample of the soak (not only the current minute's), for the windows. */
+let allSamples: Sample[] = [];
+/** How late each arrival was launched against its schedule (ms): an open loop is only as good as its clock. */
+let lateness: { at: number; ms: number }[] = [];
 const pick = <T>(list: T[]) => list[(Math.random() * list.length) | 0]!;
 const trpcGet = (p: string, input: unknown) =>
   `${BASE}/api/trpc/${p}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`;
@@ -170,7 +219,9 @@ async function call<T>(url: string, body?: unknown): Promise<T | undefined> {
   } catch {
     ok = false;
   }
-  samples.push({ at: Date.now(), ms: performance.now() - started, ok });
+  const sample = { at: Date.now(), ms: performance.now() - started, ok };
+  samples.push(sample);
+  allSamples.push(sample);
   return data;
 }
 const post = <T>(p: string, input: unknown) => call<T>(`${BASE}/api/trpc/${p}`, input);
@@ -233,8 +284,10 @@ try {
     while (Date.now() - started < ms) {
       const elapsed = Date.now() - started;
       const due = Math.floor((elapsed / 1000) * rate) - launched;
+      const now = Date.now();
       for (let i = 0; i < due; i++) {
         launched++;
+        lateness.push({ at: now, ms: now - (started + (launched / rate) * 1000) });
         if (inFlight >= MAX_IN_FLIGHT) {
           shed++;
           continue;
@@ -267,7 +320,7 @@ try {
   const maximum = await closedLoop(MAX_SECONDS);
   const failedAtMax = samples.filter((s) => !s.ok).length;
   const requestsAtMax = samples.length / MAX_SECONDS;
-  rate = maximum * LOAD;
+  rate = FIXED_RATE ?? maximum * LOAD;
   console.log(
     `maximum: ${maximum.toFixed(1)} operations/s = ${requestsAtMax.toFixed(1)} requests/s (${CONCURRENCY} workers, ${PROCESSES} process(es), ${failedAtMax} failed requests); soak at ${rate.toFixed(1)}/s for ${MINUTES} min`,
   );
@@ -278,6 +331,10 @@ try {
   const database = await watchDatabase(url);
   const databaseMinutes: Promise<DatabaseMinute>[] = [];
   samples = [];
+  allSamples = [];
+  lateness = [];
+  gcPauses.length = 0;
+  sweepRuns.length = 0;
   checkouts = 0;
   shed = 0;
   type Minute = {
@@ -308,6 +365,9 @@ try {
   const rssTimer = setInterval(sampleRss, 1000);
   let minute = 0;
   const started = Date.now();
+  // CPU of every process at each window's end, for CPU per request per window.
+  const cpuAtWindow: { at: number; cpu: number[] }[] = [{ at: started, cpu: cpuNow() }];
+  const windowTimer = setInterval(() => cpuAtWindow.push({ at: Date.now(), cpu: cpuNow() }), WINDOW_SECONDS * 1000);
   const closeMinute = () => {
     sampleRss();
     const from = started + minute * 60_000;
@@ -345,6 +405,8 @@ try {
   }
   while (inFlight > 0) await new Promise((r) => setTimeout(r, 50));
   clearInterval(rssTimer);
+  clearInterval(windowTimer);
+  const windows = soakWindows(started, MINUTES * 60_000, WINDOW_SECONDS * 1000, cpuAtWindow, PROCESSES);
   const db = await Promise.all(databaseMinutes);
   await database.stop();
 
@@ -359,6 +421,13 @@ try {
   const flatRss = rssGrowth.every((g) => g < 0.2);
   const failed = minutes.reduce((n, m) => n + m.failed, 0);
   console.log(
+    `\n| window (s) | requests | p50 | p99 | max | latest arrival | CPU ms per request: ${cpuNames.join(" / ")} | GC pauses per shop: n, total, longest | sweeps (ms) |\n|---|---|---|---|---|---|---|---|---|`,
+  );
+  for (const w of windows)
+    console.log(
+      `| ${w.from}–${w.to} | ${w.requests} | ${fmt(w.p50)} | ${fmt(w.p99)} | ${fmt(w.max)} | ${fmt(w.lateMs)} | ${w.cpuPerRequest.map((c) => c.toFixed(2)).join(" / ")} | ${w.gc.map((g) => `${g.count}, ${g.totalMs.toFixed(0)}, ${g.longestMs.toFixed(0)}${g.full ? ` (${g.full} full)` : ""}`).join(" / ")} | ${w.sweeps.join(", ")} |`,
+    );
+  console.log(
     `\n| minute | requests | failed | p50 | p99 | ${watchedNames.map((n) => `RSS ${n}`).join(" | ")} | CPU ms per request: ${cpuNames.join(" / ")} |\n|---|---|---|---|---|${watched.map(() => "---|").join("")}---|`,
   );
   for (const m of minutes)
@@ -366,7 +435,7 @@ try {
       `| ${m.minute} | ${m.requests} | ${m.failed} | ${fmt(m.p50)} | ${fmt(m.p99)} | ${m.rss.map((r, i) => `${r.toFixed(0)}–${m.rssPeak[i]!.toFixed(0)} MB`).join(" | ")} | ${m.cpu.map((ms) => (ms / m.requests).toFixed(2)).join(" / ")} |`,
     );
   console.log(
-    `\nmaximum ${maximum.toFixed(1)} operations/s; soak at ${rate.toFixed(1)}/s (${(LOAD * 100).toFixed(0)} %) for ${MINUTES} min; ` +
+    `\nmaximum ${maximum.toFixed(1)} operations/s; soak at ${rate.toFixed(1)}/s (${FIXED_RATE ? "SOAK_RATE" : `${(LOAD * 100).toFixed(0)} %`}) for ${MINUTES} min; ` +
       `${checkouts} orders placed; ${failed} failed requests; ${shed} operations shed; served per process ${proxy.served.join(" / ")}\n` +
       `median p99, last / first ${third} minute(s): ${p99Ratio.toFixed(2)}× (${flatP99 ? "flat" : "NOT flat"}, limit 1.5×); ` +
       `median lowest RSS growth, first → last ${third} minute(s): ${rssGrowth.map((g) => `${(g * 100).toFixed(1)} %`).join(" / ")} (${flatRss ? "flat" : "NOT flat"}, limit 20 %)\n` +
@@ -384,7 +453,7 @@ try {
       );
   }
   console.log(
-    `\n| minute | checkpoints | WAL | waits (backend-seconds) | sequential scans (rows read) | dead rows |\n|---|---|---|---|---|---|`,
+    `\n| minute | outbox unsent | checkpoints | WAL | waits (backend-seconds) | sequential scans (rows read) | dead rows |\n|---|---|---|---|---|---|---|`,
   );
   db.forEach((m, i) => {
     const tables = Object.entries(m.tables);
@@ -394,7 +463,10 @@ try {
         .sort((a, b) => by(b[1]) - by(a[1]))
         .slice(0, 3);
     console.log(
-      `| ${i + 1} | ${m.checkpoints} | ${m.walMb.toFixed(0)} MB | ${top(Object.entries(m.waits), (n) => n)
+      `| ${i + 1} | ${m.outboxUnsent} | ${m.checkpoints} | ${m.walMb.toFixed(0)} MB | ${top(
+        Object.entries(m.waits),
+        (n) => n,
+      )
         .map(([w, n]) => `${w} ${n}`)
         .join(", ")} | ${top(tables, (t) => t.seqRows)
         .map(([name, t]) => `${name} ${t.seqScans} (${t.seqRows})`)
@@ -413,6 +485,7 @@ try {
         worker: WORKER,
         processes: watchedNames,
         minutes,
+        windows,
         checkouts,
         shed,
         served: proxy.served,
@@ -427,3 +500,48 @@ try {
   await stopAll();
 }
 process.exit(0);
+
+/** The soak cut in windows of `windowMs`: latency, arrival lateness, CPU per request, GC pauses and sweeps of each. */
+function soakWindows(
+  started: number,
+  durationMs: number,
+  windowMs: number,
+  cpuAt: { at: number; cpu: number[] }[],
+  shops: number,
+) {
+  const windows = [];
+  for (let from = started; from < started + durationMs; from += windowMs) {
+    const to = from + windowMs;
+    const inside = <T extends { at: number }>(list: T[]) => list.filter((x) => x.at >= from && x.at < to);
+    const of = inside(allSamples);
+    const p = percentiles(of.map((s) => s.ms));
+    // The CPU snapshots nearest the window's ends (the timer fires about on them).
+    const nearest = (at: number) => cpuAt.reduce((a, b) => (Math.abs(b.at - at) < Math.abs(a.at - at) ? b : a));
+    const [before, after] = [nearest(from), nearest(to)];
+    const gc = inside(gcPauses);
+    windows.push({
+      from: (from - started) / 1000,
+      to: (to - started) / 1000,
+      requests: of.length,
+      failed: of.filter((s) => !s.ok).length,
+      p50: p.p50 ?? 0,
+      p99: p.p99 ?? 0,
+      max: Math.max(0, ...of.map((s) => s.ms)),
+      lateMs: Math.max(0, ...inside(lateness).map((l) => l.ms)),
+      cpuPerRequest: after.cpu.map((ms, i) => (after === before || !of.length ? 0 : (ms - before.cpu[i]!) / of.length)),
+      gc: Array.from({ length: shops }, (_, shop) => {
+        const mine = gc.filter((g) => g.shop === shop);
+        return {
+          count: mine.length,
+          full: mine.filter((g) => g.full).length,
+          totalMs: mine.reduce((n, g) => n + g.ms, 0),
+          longestMs: Math.max(0, ...mine.map((g) => g.ms)),
+        };
+      }),
+      sweeps: inside(sweepRuns)
+        .filter((r) => r.ms >= 20)
+        .map((r) => `${r.name} ${r.ms}`),
+    });
+  }
+  return windows;
+}

@@ -96,4 +96,29 @@ describe("outbox delivery", () => {
     expect(texts).toEqual(["+48600100200"]);
     expect((await rowOf(id)).sent_at).not.toBeNull();
   });
+
+  it("drains a backlog beyond the old 200 messages per run, and stops at its time budget", async () => {
+    await deliverOutbox(t.db, new Date());
+    // A busy shop's minute: more messages than the sweep used to send per run (200), so that it fell behind.
+    const queueMany = (n: number) => t.sql`
+      insert into outbox ("to", channel, template, subject, body)
+      select 'shopper' || i || '@example.com', 'email', 'order_placed', 'Hello', 'Body' from generate_series(1, ${n}) i`;
+    await queueMany(450);
+    const sent: string[] = [];
+    setMailSender({ sendMail: async (m) => void sent.push(m.to as string) });
+    expect(await deliverOutbox(t.db, new Date())).toBe(450);
+    expect(new Set(sent).size).toBe(450);
+    const [left] = await t.sql`select count(*)::int as n from outbox where sent_at is null and dead_at is null`;
+    expect(left!.n).toBe(0);
+
+    // A slow transport: the run ends at its budget and leaves the rest, unsent and untried, to the next run.
+    await queueMany(50);
+    setMailSender({ sendMail: () => new Promise((resolve) => setTimeout(resolve, 20)) });
+    const first = await deliverOutbox(t.db, new Date(), { budgetMs: 150 });
+    expect(first).toBeGreaterThan(0);
+    expect(first).toBeLessThan(50);
+    const [untried] = await t.sql`select count(*)::int as n from outbox where sent_at is null and attempts = 0`;
+    expect(untried!.n).toBe(50 - first);
+    expect(await deliverOutbox(t.db, new Date())).toBe(50 - first);
+  });
 });

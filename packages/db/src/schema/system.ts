@@ -36,7 +36,11 @@ export const outbox = pgTable(
   },
   (t) => [
     index("outbox_to_idx").on(t.to),
-    index("outbox_unsent_idx").on(t.id),
+    // The sender takes the oldest unsent message first (`order by id`): only unsent ones are indexed, so its read does not
+    // walk past every message ever sent (it was the whole table, a copy of the primary key).
+    index("outbox_unsent_idx")
+      .on(t.id)
+      .where(sql`${t.sentAt} is null and ${t.deadAt} is null`),
     index("outbox_due_idx")
       .on(t.nextAttemptAt)
       .where(sql`${t.sentAt} is null and ${t.deadAt} is null`),

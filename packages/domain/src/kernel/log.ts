@@ -6,4 +6,6 @@ export type Log = {
   info: (fields: object, message: string) => void;
   warn: (fields: object, message: string) => void;
   error: (fields: object, message: string) => void;
+  /** Routine detail, off unless the logger's level asks for it (LOG_LEVEL=debug). */
+  debug?: (fields: object, message: string) => void;
 };

@@ -6,11 +6,18 @@ import type { Database } from "@omni/db";
 import type { Log, Sweep } from "../kernel";
 import { sweeps } from "./sweeps";
 
-/** Runs one sweep; a failure is logged with the sweep's name and stack, and given back to the caller. */
+/**
+ * Runs one sweep; a failure is logged with the sweep's name and stack, and given back to the caller. Every run is
+ * logged with its duration (debug, or info when it handled rows), so that a burst of work in the worker can be lined
+ * up with the shop's latency (bench/soak.ts reads these lines).
+ */
 async function runSweep(db: Database, log: Log, sweep: Sweep): Promise<{ failed: unknown } | undefined> {
+  const started = performance.now();
   try {
     const handled = await sweep.run(db, new Date());
-    if (handled) log.info({ sweep: sweep.name, handled }, "sweep handled rows");
+    const ms = Math.round(performance.now() - started);
+    if (handled) log.info({ sweep: sweep.name, handled, ms }, "sweep handled rows");
+    else log.debug?.({ sweep: sweep.name, handled, ms }, "sweep ran");
     return undefined;
   } catch (error) {
     log.error({ sweep: sweep.name, err: error }, "sweep failed");
