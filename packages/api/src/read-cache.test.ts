@@ -43,6 +43,17 @@ async function get<T>(app: App, procedure: string, input: unknown): Promise<T> {
   return body.result.data.json;
 }
 
+async function post<T>(app: App, procedure: string, input: unknown): Promise<T> {
+  const response = await fetch(`${app.base}/api/trpc/${procedure}`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ json: input }),
+  });
+  const body = (await response.json()) as { result?: { data: { json: T } }; error?: unknown };
+  if (!body.result) throw new Error(`${app.name} ${procedure}: ${response.status} ${JSON.stringify(body.error)}`);
+  return body.result.data.json;
+}
+
 type Product = { variants: { sku: string; priceMinor: number; listPriceMinor: number }[] };
 type Listing = { items: { slug: string; priceMinor: number }[] };
 
@@ -104,6 +115,27 @@ describe("the read cache with two shop and two kiosk processes", () => {
       await tx`update variants set price_minor = price_minor + 1 where sku = ${sku}`;
     });
     for (const app of apps) expect(priceIn(await get<Product>(app, "catalog.product", { slug }))).toBe(before);
+
+    // A checkout changes stock, not the catalogue: the process that served it drops only what depends on stock, so
+    // its product answers stay in memory (they were all dropped on every order).
+    const [other] = (await stockedSkus(t.db, "online", 2)).filter((s) => s !== sku);
+    const shop = apps[0]!;
+    const { cartId } = await post<{ cartId: string }>(shop, "cart.create", {});
+    await post(shop, "cart.setQuantity", { cartId, sku: other, quantity: 1 });
+    const order = await post<{ orderNumber?: string }>(shop, "checkout.placeOrder", {
+      cartId,
+      email: "cache@example.com",
+      name: "Jan Kowalski",
+      phone: "+48500000000",
+      fulfillment: {
+        type: "delivery",
+        address: { line1: "ul. Testowa 1", city: "Warszawa", postalCode: "00-001", country: "PL" },
+      },
+      payment: { method: "card", token: "tok_ok" },
+      idempotencyKey: `cache-${cartId}`,
+    });
+    expect(order.orderNumber).toBeTruthy();
+    expect(priceIn(await get<Product>(shop, "catalog.product", { slug }))).toBe(before);
   });
 
   it("shows a price changed in admin in every shop and kiosk process within one second", async () => {
