@@ -1,4 +1,5 @@
 import type { Database, ReadCacheTopic } from "@omni/db";
+import { checkoutPlaces, type CheckoutPlaces } from "@omni/domain/carts";
 import { nextPriceChangeAt } from "@omni/domain/catalog";
 import { availabilityPlaces, type AvailabilityPlaces } from "@omni/domain/inventory";
 
@@ -55,6 +56,17 @@ export function cachedAvailabilityPlaces(ctx: Context): Promise<AvailabilityPlac
   return cache ? cache.read("inventory:availability-places", ["stores"], load) : load();
 }
 
+/**
+ * The delivery prices, locations and promise settings a checkout reads, from this process's read cache (topic
+ * `stores`: any change to a location or a setting drops them). The cart, its prices and the stock are read on every
+ * call.
+ */
+export function cachedCheckoutPlaces(ctx: Context): Promise<CheckoutPlaces> {
+  const load = () => checkoutPlaces(ctx.db);
+  const cache = readCacheOf(ctx.db.$client);
+  return cache ? cache.read("checkout:places", ["stores"], load) : load();
+}
+
 /** A whole HTTP answer, as stored. */
 export type StoredAnswer = { status: number; body: string; headers: [string, string][] };
 
@@ -83,7 +95,12 @@ export function cachedAnswer(
  */
 const harmless = ["cart.", "account.", "consent.", "notifications.", "apiKeys.", "webhooks.", "devices.", "staff."];
 
+/** A checkout writes orders, stock, payments and carts, never a location or a setting. */
+const storesUntouched = ["checkout."];
+
 export function afterMutation(ctx: Context, path: string) {
   if (harmless.some((prefix) => path.startsWith(prefix))) return;
-  readCacheOf(ctx.db.$client)?.drop(["catalog", "stock", "stores"]);
+  readCacheOf(ctx.db.$client)?.drop(
+    storesUntouched.some((prefix) => path.startsWith(prefix)) ? ["catalog", "stock"] : ["catalog", "stock", "stores"],
+  );
 }

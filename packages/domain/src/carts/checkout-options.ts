@@ -4,6 +4,7 @@ import type { Actor } from "../kernel";
 import { deliveryEtaDays, deliveryFees, shippingFee } from "../shipping";
 import { getCart } from "./cart";
 import { pickupOptions } from "./checkout-pickup-options";
+import type { CheckoutPlacesSource } from "./checkout-places";
 
 export type PaymentOption =
   "card" | "blik" | "transfer" | "cash_on_delivery" | "pay_in_store" | "store_credit" | "gift_card";
@@ -14,9 +15,21 @@ export type PaymentOption =
  * can hand the cart over from its own shelf, after goods are sent in (ship-to-store), or not at all,
  * with the promised time from the one pickup promise.
  */
-export async function checkoutOptions(db: Database, actor: Actor, input: { cartId: string }) {
+export async function checkoutOptions(
+  db: Database,
+  actor: Actor,
+  input: { cartId: string },
+  /** The fees, stores and settings from the API's read cache; without it they are read here. */
+  placesFrom?: CheckoutPlacesSource,
+) {
+  // The cached places (a hit answers at once) are asked for beside the cart, not after it.
+  const places = placesFrom?.();
+  places?.catch(() => {});
   const cart = await getCart(db, actor, input);
-  const [fees, nearby] = await Promise.all([deliveryFees(db), pickupOptions(db, actor, input, cart)]);
+  const [fees, nearby] = await Promise.all([
+    places ? places.then((p) => p.fees) : deliveryFees(db),
+    pickupOptions(db, actor, input, cart, places),
+  ]);
   const goods = cart.totalMinor;
   // The pickup promise per store was worked out by pickupOptions from the same stock read.
   const pickup = nearby.stores.map((store) => ({

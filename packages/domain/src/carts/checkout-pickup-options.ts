@@ -8,6 +8,7 @@ import type { Actor } from "../kernel";
 import { promiseSettings, type PickupPromise } from "../stores";
 import { planSourcingFrom } from "../transfers";
 import { getCart, type CartLineView, type CartView } from "./cart";
+import { pickupStoresOf, type CheckoutPlaces } from "./checkout-places";
 
 export type OptionLine = {
   sku: string;
@@ -30,6 +31,8 @@ export async function pickupOptions(
   input: { cartId: string; lat?: number; lng?: number },
   /** The cart as `getCart` just answered it to the same caller (checkout.options), so it is not read twice. */
   loaded?: CartView,
+  /** The stores and settings from the API's read cache; without it they are read here. */
+  places?: CheckoutPlaces | Promise<CheckoutPlaces>,
 ) {
   const cart = loaded ?? (await getCart(db, actor, input));
   // Stock, stores and the promise's settings in one go: the page needs all three, whatever the store count.
@@ -38,12 +41,14 @@ export async function pickupOptions(
       db,
       cart.lines.map((l) => l.sku),
     ),
-    db
-      .select()
-      .from(locations)
-      .where(and(eq(locations.type, "store"), eq(locations.pickup, true)))
-      .orderBy(asc(locations.name)),
-    promiseSettings(db),
+    places
+      ? Promise.resolve(places).then(pickupStoresOf)
+      : db
+          .select()
+          .from(locations)
+          .where(and(eq(locations.type, "store"), eq(locations.pickup, true)))
+          .orderBy(asc(locations.name)),
+    places ? Promise.resolve(places).then((p) => p.settings) : promiseSettings(db),
   ]);
   const availableAt = (locationId: string, line: CartLineView): OptionLine => {
     const available = bySku.get(line.sku)?.find((l) => l.storeId === locationId)?.available ?? 0;
