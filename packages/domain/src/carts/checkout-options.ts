@@ -1,5 +1,6 @@
 import type { Database } from "@omni/db";
 
+import { cartAvailability } from "../inventory";
 import type { Actor } from "../kernel";
 import { deliveryEtaDays, deliveryFees, shippingFee } from "../shipping";
 import { getCart } from "./cart";
@@ -22,13 +23,15 @@ export async function checkoutOptions(
   /** The fees, stores and settings from the API's read cache; without it they are read here. */
   placesFrom?: CheckoutPlacesSource,
 ) {
-  // The cached places (a hit answers at once) are asked for beside the cart, not after it.
+  // The cached places (a hit answers at once) and the stock of the cart's lines are asked for beside the cart, not
+  // after it; the stock is used only if it saw the same lines as the cart's read (pickupOptions checks).
   const places = placesFrom?.();
-  places?.catch(() => {});
+  const stock = cartAvailability(db, input.cartId);
+  for (const pending of [places, stock]) pending?.catch(() => {});
   const cart = await getCart(db, actor, input);
   const [fees, nearby] = await Promise.all([
     places ? places.then((p) => p.fees) : deliveryFees(db),
-    pickupOptions(db, actor, input, cart, places),
+    pickupOptions(db, actor, input, cart, places, stock),
   ]);
   const goods = cart.totalMinor;
   // The pickup promise per store was worked out by pickupOptions from the same stock read.

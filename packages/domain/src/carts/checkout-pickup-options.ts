@@ -3,7 +3,7 @@ import { and, asc, eq } from "drizzle-orm";
 import { distanceKm } from "@omni/core";
 import { locations, type Database } from "@omni/db";
 
-import { availabilityBySku, ONLINE_LOCATION } from "../inventory";
+import { availabilityBySku, cartAvailability, ONLINE_LOCATION } from "../inventory";
 import type { Actor } from "../kernel";
 import { promiseSettings, type PickupPromise } from "../stores";
 import { planSourcingFrom } from "../transfers";
@@ -33,14 +33,17 @@ export async function pickupOptions(
   loaded?: CartView,
   /** The stores and settings from the API's read cache; without it they are read here. */
   places?: CheckoutPlaces | Promise<CheckoutPlaces>,
+  /** The stock, read by the cart's id beside the cart (checkout.options): used if it saw the same lines. */
+  stock?: ReturnType<typeof cartAvailability>,
 ) {
   const cart = loaded ?? (await getCart(db, actor, input));
+  const skus = cart.lines.map((l) => l.sku);
+  const sameSkus = (seen: string[]) => seen.length === skus.length && seen.every((sku) => skus.includes(sku));
   // Stock, stores and the promise's settings in one go: the page needs all three, whatever the store count.
   const [bySku, stores, settings] = await Promise.all([
-    availabilityBySku(
-      db,
-      cart.lines.map((l) => l.sku),
-    ),
+    stock
+      ? stock.then((read) => (sameSkus(read.skus) ? read.bySku : availabilityBySku(db, skus)))
+      : availabilityBySku(db, skus),
     places
       ? Promise.resolve(places).then(pickupStoresOf)
       : db
