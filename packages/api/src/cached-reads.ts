@@ -1,4 +1,5 @@
 import type { Database, ReadCacheTopic } from "@omni/db";
+import { checkoutPlaces, type CheckoutPlaces } from "@omni/domain/carts";
 import { nextPriceChangeAt } from "@omni/domain/catalog";
 import { availabilityPlaces, type AvailabilityPlaces } from "@omni/domain/inventory";
 
@@ -53,6 +54,17 @@ export function cachedAvailabilityPlaces(ctx: Context): Promise<AvailabilityPlac
   const load = () => availabilityPlaces(ctx.db);
   const cache = readCacheOf(ctx.db.$client);
   return cache ? cache.read("inventory:availability-places", ["stores"], load) : load();
+}
+
+/**
+ * The delivery prices, locations and promise settings a checkout reads, from this process's read cache (topic
+ * `stores`: any change to a location or a setting drops them). The cart, its prices and the stock are read on every
+ * call.
+ */
+export function cachedCheckoutPlaces(ctx: Context): Promise<CheckoutPlaces> {
+  const load = () => checkoutPlaces(ctx.db);
+  const cache = readCacheOf(ctx.db.$client);
+  return cache ? cache.read("checkout:places", ["stores"], load) : load();
 }
 
 /** A whole HTTP answer, as stored. */

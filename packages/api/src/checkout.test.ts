@@ -1,6 +1,9 @@
 import { afterAll, describe, expect, it } from "vitest";
 
 import { createTestDatabase } from "@omni/db/testing";
+import { pickupOptions } from "@omni/domain/carts";
+import { cartAvailability } from "@omni/domain/inventory";
+import { systemActor } from "@omni/domain/kernel";
 import { grantCredit, userHolder } from "@omni/domain/payments";
 
 import { cartWith, setStock, stockedSkus, stockOf } from "./checkout-fixtures";
@@ -17,6 +20,29 @@ const delivery = {
 let keyCounter = 0;
 const key = () => `test-key-${Date.now()}-${++keyCounter}`;
 const guest = { email: "guest@example.com", name: "Gość Testowy" };
+
+describe("checkout.options", () => {
+  it("uses the stock read sent beside the cart's read only when it saw the same lines", async () => {
+    const api = await callerFor(t.db, "anonymous");
+    const cartId = await cartWith(api, [{ sku: skuA!, quantity: 1 }]);
+    // What a stock read sent beside the cart's may see: the cart as it was before a line was added.
+    const stale = await cartAvailability(t.db, cartId);
+    expect(stale.skus).toEqual([skuA]);
+    await api.cart.setQuantity({ cartId, sku: skuB!, quantity: 1 });
+    const cart = await api.cart.get({ cartId });
+    const fresh = await pickupOptions(t.db, systemActor, { cartId }, cart);
+    const fromStale = await pickupOptions(t.db, systemActor, { cartId }, cart, undefined, Promise.resolve(stale));
+    const linesOf = (o: typeof fresh) => [o.delivery.lines, ...o.stores.map((s) => [s.storeId, s.lines])];
+    expect(linesOf(fromStale)).toEqual(linesOf(fresh));
+    // Kraków has the added line: the stale read (which never saw it) would have said 0.
+    const krakow = fromStale.stores.find((s) => s.storeId === "krakow")!;
+    expect(krakow.lines.find((l) => l.sku === skuB)!.available).toBeGreaterThan(0);
+    expect(krakow.allAvailable).toBe(true);
+    // And through the API, whose read is sent beside the cart's: the same stores, the same promise.
+    const options = await api.checkout.options({ cartId });
+    expect(options.pickup.find((p) => p.storeId === "krakow")!.sourcing).toBe(krakow.sourcing);
+  });
+});
 
 describe("checkout.placeOrder", () => {
   it("places a click-and-collect order paid by card: holds stock, charges, records the timeline and queues the confirmation", async () => {

@@ -6,6 +6,7 @@ import { handlePaymentNotification } from "@omni/domain/orders";
 import { testBankPay } from "@omni/domain/payments";
 import { findLockers } from "@omni/domain/shipping";
 
+import { cachedCheckoutPlaces } from "../cached-reads";
 import { cartId, code, email, idempotencyKey, limit, line, locale, name, phone, storeId } from "../inputs";
 import { rest } from "../openapi/meta";
 import { publicProcedure, router } from "../trpc";
@@ -90,10 +91,10 @@ export const checkoutRouter = router({
         redeemPoints: redeemPoints.optional(),
       }),
     )
-    .mutation(({ ctx, input }) => placeOrder(ctx.db, ctx.actor, input)),
+    .mutation(({ ctx, input }) => placeOrder(ctx.db, ctx.actor, input, { places: () => cachedCheckoutPlaces(ctx) })),
   options: publicProcedure
     .input(z.object({ cartId }))
-    .query(({ ctx, input }) => checkoutOptions(ctx.db, ctx.actor, input)),
+    .query(({ ctx, input }) => checkoutOptions(ctx.db, ctx.actor, input, () => cachedCheckoutPlaces(ctx))),
   pickupOptions: publicProcedure
     .input(z.object({ cartId, lat: coordinate(90).optional(), lng: coordinate(180).optional() }))
     .query(({ ctx, input }) => pickupOptions(ctx.db, ctx.actor, input)),

@@ -3,11 +3,12 @@ import { and, asc, eq } from "drizzle-orm";
 import { distanceKm } from "@omni/core";
 import { locations, type Database } from "@omni/db";
 
-import { availabilityBySku, ONLINE_LOCATION } from "../inventory";
+import { availabilityBySku, cartAvailability, ONLINE_LOCATION } from "../inventory";
 import type { Actor } from "../kernel";
 import { promiseSettings, type PickupPromise } from "../stores";
 import { planSourcingFrom } from "../transfers";
 import { getCart, type CartLineView, type CartView } from "./cart";
+import { pickupStoresOf, type CheckoutPlaces } from "./checkout-places";
 
 export type OptionLine = {
   sku: string;
@@ -30,20 +31,27 @@ export async function pickupOptions(
   input: { cartId: string; lat?: number; lng?: number },
   /** The cart as `getCart` just answered it to the same caller (checkout.options), so it is not read twice. */
   loaded?: CartView,
+  /** The stores and settings from the API's read cache; without it they are read here. */
+  places?: CheckoutPlaces | Promise<CheckoutPlaces>,
+  /** The stock, read by the cart's id beside the cart (checkout.options): used if it saw the same lines. */
+  stock?: ReturnType<typeof cartAvailability>,
 ) {
   const cart = loaded ?? (await getCart(db, actor, input));
+  const skus = cart.lines.map((l) => l.sku);
+  const sameSkus = (seen: string[]) => seen.length === skus.length && seen.every((sku) => skus.includes(sku));
   // Stock, stores and the promise's settings in one go: the page needs all three, whatever the store count.
   const [bySku, stores, settings] = await Promise.all([
-    availabilityBySku(
-      db,
-      cart.lines.map((l) => l.sku),
-    ),
-    db
-      .select()
-      .from(locations)
-      .where(and(eq(locations.type, "store"), eq(locations.pickup, true)))
-      .orderBy(asc(locations.name)),
-    promiseSettings(db),
+    stock
+      ? stock.then((read) => (sameSkus(read.skus) ? read.bySku : availabilityBySku(db, skus)))
+      : availabilityBySku(db, skus),
+    places
+      ? Promise.resolve(places).then(pickupStoresOf)
+      : db
+          .select()
+          .from(locations)
+          .where(and(eq(locations.type, "store"), eq(locations.pickup, true)))
+          .orderBy(asc(locations.name)),
+    places ? Promise.resolve(places).then((p) => p.settings) : promiseSettings(db),
   ]);
   const availableAt = (locationId: string, line: CartLineView): OptionLine => {
     const available = bySku.get(line.sku)?.find((l) => l.storeId === locationId)?.available ?? 0;

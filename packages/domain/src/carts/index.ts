@@ -10,5 +10,6 @@ export * from "./checkout-store-credit";
 export * from "./checkout-gift-card";
 export * from "./place-order";
 export * from "./checkout-options";
+export * from "./checkout-places";
 export * from "./cart-reminders";
 export * from "./counter-sale";

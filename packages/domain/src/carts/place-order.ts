@@ -39,7 +39,14 @@ import {
   type Actor,
 } from "../kernel";
 import { earnForOrder, pointsPayment, redeemForOrder } from "../loyalty";
-import { createOrder, finaliseOrderPayment, orderPlacedMessage, recordOrderPaid, type OrderRow } from "../orders";
+import {
+  createOrder,
+  finaliseOrderPayment,
+  orderPlacedMessage,
+  recordOrderPaid,
+  type MessageLine,
+  type OrderRow,
+} from "../orders";
 import {
   askProviderToAuthorize,
   attemptsOfOrder,
@@ -56,6 +63,7 @@ import { findLocation } from "../stores";
 import { holdForPickup, planSourcing, type SourcingPlan } from "../transfers";
 import { assertCartOpen, cartLineVariantColumns, lockCart } from "./cart";
 import { checkoutGiftCard, type GiftCardChoice } from "./checkout-gift-card";
+import { placeOf, type CheckoutPlaces, type CheckoutPlacesSource } from "./checkout-places";
 import { checkoutCreditHolder, type CreditChoice } from "./checkout-store-credit";
 
 export type Fulfillment =
@@ -232,7 +240,13 @@ function paymentData(payment: PaymentChoice): PaymentData {
  * A declined payment is `BAD_REQUEST` with the provider's words: retrying the same card will not help,
  * unlike a stock `CONFLICT`, which names the SKU that ran out.
  */
-export async function placeOrder(db: Database, actor: Actor, input: PlaceOrderInput): Promise<PlacedOrder> {
+export async function placeOrder(
+  db: Database,
+  actor: Actor,
+  input: PlaceOrderInput,
+  /** `places`: the fees and locations from the API's read cache; without it they are read in the transaction. */
+  options: { places?: CheckoutPlacesSource } = {},
+): Promise<PlacedOrder> {
   const fingerprint = requestFingerprint(actor, input);
   const replay = await answerForKey(db, input, fingerprint);
   if (replay) return replay;
@@ -265,10 +279,12 @@ export async function placeOrder(db: Database, actor: Actor, input: PlaceOrderIn
     throw badRequest("Enter the gift card's code.", { reason: "gift_card_code_required", field: "payment" });
   const creditHolder = await checkoutCreditHolder(db, actor, input.payment);
   const giftCardId = await checkoutGiftCard(db, actor, input.payment);
+  const places = options.places?.();
+  places?.catch(() => {});
   let started: Started;
   try {
     started = await db.transaction((tx) =>
-      placeInTransaction(tx, actor, input, { creditHolder, giftCardId }, fingerprint),
+      placeInTransaction(tx, actor, input, { creditHolder, giftCardId }, fingerprint, places),
     );
   } catch (error) {
     // Two calls with one key at the same moment: the loser waited on the key's unique index.
@@ -284,7 +300,12 @@ export async function placeOrder(db: Database, actor: Actor, input: PlaceOrderIn
   // it is queued only if the payment is authorised, in the finaliser's transaction.
   const [outcome, message] = await Promise.all([
     askProviderToAuthorize(started.attempt, started.order.number, paymentData(input.payment)),
-    started.order.email !== WALK_IN_EMAIL ? orderPlacedMessage(db, started.order).catch(() => undefined) : undefined,
+    started.order.email !== WALK_IN_EMAIL
+      ? orderPlacedMessage(db, started.order, {
+          lines: started.confirmation.orderedLines,
+          locationName: started.confirmation.locationName,
+        }).catch(() => undefined)
+      : undefined,
   ]);
   const finished = await finaliseOrderPayment(db, {
     attemptId: started.attempt.id,
@@ -293,6 +314,8 @@ export async function placeOrder(db: Database, actor: Actor, input: PlaceOrderIn
     discardOnDecline: true,
     actor,
     onAuthorized: (tx, order) => confirmPlaced(tx, actor, order, started.confirmation, message),
+    // Goods handed over at a counter are consumed and earn points from the paid order: after the payment's writes.
+    confirmBesidePayment: !started.confirmation.takeNow,
   });
   if (finished.result === "declined") {
     await db.update(carts).set({ status: "open", updatedAt: new Date() }).where(eq(carts.id, input.cartId));
@@ -310,6 +333,8 @@ export async function placeOrder(db: Database, actor: Actor, input: PlaceOrderIn
 type Confirmation = {
   locationName: string;
   lines: PricedLine[];
+  /** The order's lines as written, for the confirmation message (not read back). */
+  orderedLines: MessageLine[];
   fulfillment: Fulfillment["type"] | "take_now";
   takeNow: boolean;
   /** The shopper's "yes" to offers by e-mail, given at the counter with this sale. */
@@ -347,7 +372,10 @@ async function confirmPlaced(
       ? null
       : message
         ? queueMessage(tx, message)
-        : orderPlacedMessage(tx, order).then((m) => queueMessage(tx, m)),
+        : orderPlacedMessage(tx, order, {
+            lines: confirmationOf.orderedLines,
+            locationName: confirmationOf.locationName,
+          }).then((m) => queueMessage(tx, m)),
     emitWebhookEvent(tx, "order.placed", {
       orderNumber: order.number,
       channel: order.channel,
@@ -375,9 +403,14 @@ async function confirmPlaced(
     await answerMarketingEmail(tx, actor, { email: order.email, granted: true, locale: order.locale });
 }
 
-async function fulfillingLocation(tx: Tx, fulfillment: Fulfillment, sale?: CounterSale) {
+async function fulfillingLocation(
+  tx: Tx,
+  fulfillment: Fulfillment,
+  sale?: CounterSale,
+  places?: Promise<CheckoutPlaces>,
+) {
   const id = sale?.takeNow ? sale.storeId : fulfillment.type === "pickup" ? fulfillment.storeId : ONLINE_LOCATION;
-  const location = await findLocation(tx, id);
+  const location = places ? await placeOf(tx, await places, id) : await findLocation(tx, id);
   if (!sale?.takeNow && fulfillment.type === "pickup" && (!location.pickup || location.type !== "store")) {
     throw badRequest(`${location.name} does not offer click-and-collect. Choose another store.`, {
       reason: "store_no_click_and_collect",
@@ -511,6 +544,7 @@ async function placeInTransaction(
   input: PlaceOrderInput,
   tenders: { creditHolder: string | null; giftCardId: string | null },
   fingerprint: string,
+  places?: Promise<CheckoutPlaces>,
 ): Promise<Started> {
   const { creditHolder, giftCardId } = tenders;
   const cart = await lockCart(tx, input.cartId, actor);
@@ -518,8 +552,8 @@ async function placeInTransaction(
   // The reads below are sent together (pipelined on the transaction's connection); their refusals are
   // reported in the order the checks were always made, and only when no earlier answer came first.
   const pricing = pricedCartLines(tx, cart.id);
-  const locating = fulfillingLocation(tx, input.fulfillment, sale);
-  const fees = deliveryFees(tx);
+  const locating = fulfillingLocation(tx, input.fulfillment, sale, places);
+  const fees = places ? places.then((p) => p.fees) : deliveryFees(tx);
   for (const pending of [pricing, locating, fees]) pending.catch(() => {});
   // A concurrent call with the same key may have finished while this one waited for the cart.
   const replay = await answerForKey(tx, input, fingerprint);
@@ -575,6 +609,14 @@ async function placeInTransaction(
   const sourcing = pickup && !takeNow ? await planSourcing(tx, { storeId: location.id, lines: priced.lines }) : null;
   const shipToStore = sourcing !== null && sourcing.bySource.size > 0 && !sourcing.missing;
 
+  const orderedLines = priced.lines.map((l) => ({
+    sku: l.sku,
+    title: `${l.productTitle} – ${l.title}`,
+    quantity: l.quantity,
+    unitPriceMinor: l.priceMinor,
+    vatRate: priced.vatRateOf.get(l.sku) ?? 23,
+    titlePl: priced.polishTitleOf.get(l.sku) ?? null,
+  }));
   const order = await createOrder(tx, actor, {
     order: {
       channel: actor.channel,
@@ -620,14 +662,7 @@ async function placeInTransaction(
       requestFingerprint: fingerprint,
       invoice: input.invoice ?? null,
     },
-    lines: priced.lines.map((l) => ({
-      sku: l.sku,
-      title: `${l.productTitle} – ${l.title}`,
-      quantity: l.quantity,
-      unitPriceMinor: l.priceMinor,
-      vatRate: priced.vatRateOf.get(l.sku) ?? 23,
-      titlePl: priced.polishTitleOf.get(l.sku) ?? null,
-    })),
+    lines: orderedLines,
     soldAtCounter: takeNow,
     data: { totalMinor, paymentMethod, ...(points.points ? { pointsRedeemed: points.points } : {}) },
   });
@@ -668,6 +703,7 @@ async function placeInTransaction(
   const confirmationOf: Confirmation = {
     locationName: location.name,
     lines: priced.lines,
+    orderedLines,
     fulfillment: takeNow ? "take_now" : input.fulfillment.type,
     takeNow,
     marketingEmail: sale?.marketingEmail === true,

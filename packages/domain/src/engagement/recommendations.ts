@@ -99,29 +99,28 @@ async function rankedProducts(
     image_hue: number;
     image_id: string | null;
     in_store: boolean;
+    skus: string[];
   }>(sql`
     with candidates as (${input.candidates}),
     ranked as (select pid, min(rank) as rank from candidates group by pid)
     select p.id, p.slug, p.title, p.title_pl, p.category_slug, p.image_hue,
       (select pi.id from product_images pi where pi.product_id = p.id order by pi.position, pi.created_at limit 1)
         as image_id,
-      ${input.storeId ? inStockAt(sql`sl.location_id = ${input.storeId}`) : sql`false`} as in_store
+      ${input.storeId ? inStockAt(sql`sl.location_id = ${input.storeId}`) : sql`false`} as in_store,
+      -- The product's SKUs come with it (not in a second round trip): the cheapest one prices it.
+      array(select v.sku from variants v where v.product_id = p.id and v.active) as skus
     from ranked r join products p on p.id = r.pid
     where p.active and ${inStockAt(sql`true`)} and not (${input.exclude})
     order by r.rank, p.slug
     limit ${input.limit}`);
   if (!rows.length) return [];
-  const skuRows = await db.execute<{ product_id: string; sku: string }>(
-    sql`select product_id, sku from variants where active and product_id in ${rows.map((r) => r.id)}`,
-  );
   const prices = await priceSkus(
     db,
-    skuRows.map((r) => r.sku),
+    rows.flatMap((r) => r.skus),
   );
   return rows.map((p) => {
-    const cheapest = skuRows
-      .filter((s) => s.product_id === p.id)
-      .map((s) => prices.get(s.sku))
+    const cheapest = p.skus
+      .map((sku) => prices.get(sku))
       .filter((price) => price !== undefined)
       .sort((a, b) => a.priceMinor - b.priceMinor)[0];
     return {

@@ -39,17 +39,42 @@ export async function availabilityBySku(
 ): Promise<Map<string, LocationAvailability[]>> {
   const out = new Map<string, LocationAvailability[]>();
   if (!skus.length) return out;
-  const rows = await db.execute<{ sku: string; location_id: string; available: number; aisle: string | null }>(sql`
+  const rows = await db.execute<StockRowRead>(sql`
     select sl.sku, sl.location_id, ${availableSql} as available, sl.aisle
     from stock_levels sl join locations l on l.id = sl.location_id
     where sl.sku = any(${sql.param(skus)}::text[]) ${where ? sql`and ${where}` : sql``}
     order by sl.sku, l.type desc, l.id`);
+  return groupBySku(rows, out);
+}
+
+type StockRowRead = { sku: string; location_id: string | null; available: number | null; aisle: string | null };
+
+function groupBySku(rows: StockRowRead[], out = new Map<string, LocationAvailability[]>()) {
   for (const row of rows) {
+    if (row.location_id === null || row.available === null) continue;
     const list = out.get(row.sku) ?? [];
     list.push({ storeId: row.location_id, available: row.available, aisle: row.aisle });
     out.set(row.sku, list);
   }
   return out;
+}
+
+/**
+ * `availabilityBySku` of the SKUs in a cart, found by the cart's id, so that it can be sent beside the cart's own
+ * read instead of after it. `skus`: the cart's SKUs as this statement saw them; a caller compares them with its own
+ * read of the cart (a line changed in between makes them differ) and reads by SKU when they differ.
+ */
+export async function cartAvailability(
+  db: DbOrTx,
+  cartId: string,
+): Promise<{ skus: string[]; bySku: Map<string, LocationAvailability[]> }> {
+  const rows = await db.execute<StockRowRead>(sql`
+    with skus as (select sku from cart_lines where cart_id = ${cartId})
+    select s.sku, sl.location_id, ${availableSql} as available, sl.aisle
+    from skus s
+    left join (stock_levels sl join locations l on l.id = sl.location_id) on sl.sku = s.sku
+    order by s.sku, l.type desc, l.id`);
+  return { skus: [...new Set(rows.map((r) => r.sku))], bySku: groupBySku(rows) };
 }
 
 export { ONLINE_LOCATION };

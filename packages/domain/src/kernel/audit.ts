@@ -6,6 +6,10 @@ import type { Actor } from "./actor";
 // The list lives in @omni/core, where the back office reads it too; scripts and tests reach it here.
 export { AUDIT_ACTIONS, type AuditAction } from "@omni/core";
 
+/** Whether `recordAudit` keeps a record of this caller's writes: staff, kiosks and API keys; not shoppers. */
+export const isAudited = (actor: Actor): boolean =>
+  Boolean(actor.deviceId || actor.apiKeyId || (actor.role && actor.role !== "customer"));
+
 /** Records a staff or kiosk write in the caller's transaction, so the record and the change stand or fall together. */
 export async function recordAudit(
   tx: Tx,
@@ -20,7 +24,7 @@ export async function recordAudit(
     after?: unknown;
   },
 ): Promise<void> {
-  if (!actor.deviceId && !actor.apiKeyId && (!actor.role || actor.role === "customer")) return;
+  if (!isAudited(actor)) return;
   await tx.insert(auditLog).values({
     actorUserId: actor.userId ?? null,
     actorEmail: actor.email ?? null,

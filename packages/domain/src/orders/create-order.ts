@@ -1,3 +1,5 @@
+import { randomUUID } from "node:crypto";
+
 import { eq } from "drizzle-orm";
 
 import { orderEvents, orderLines, orders, type Tx } from "@omni/db";
@@ -34,33 +36,50 @@ export async function createOrder(
   },
 ): Promise<OrderRow> {
   const at = input.at ?? new Date();
+  // The id is made here, so that the lines and the first events need not wait for the order's answer.
+  const id = randomUUID();
+  const status = input.soldAtCounter ? "collected" : "placed";
+  const insertOrder = async () => {
+    const [written] = await tx
+      .insert(orders)
+      .values({
+        ...input.order,
+        id,
+        // Numbered by the insert itself: no round trip of its own.
+        number: nextOrderNumberSql,
+        status,
+        completedAt: input.soldAtCounter ? at : null,
+      })
+      .returning();
+    if (!written) throw new Error("The order row was not written.");
+    return written;
+  };
+  const insertLines = async (polish: Map<string, string | null>) => {
+    await tx
+      .insert(orderLines)
+      .values(input.lines.map((line) => ({ ...line, titlePl: polish.get(line.sku) ?? null, orderId: id })));
+  };
   // Both languages are kept with the line: the shopper's order page and messages read it in theirs, a clerk in
-  // theirs. The titles need not the order: read while the order is written (pipelined on the connection).
-  const titling = input.lines.every((l) => l.titlePl !== undefined)
-    ? Promise.resolve(new Map(input.lines.map((l) => [l.sku, l.titlePl ?? null])))
-    : polishLineTitles(
+  // theirs. Titles the caller did not give are read while the order is written; then the lines and the events.
+  if (input.lines.some((l) => l.titlePl === undefined)) {
+    const [order, polish] = await Promise.all([
+      insertOrder(),
+      polishLineTitles(
         tx,
         input.lines.map((l) => l.sku),
-      );
-  titling.catch(() => {});
-  const [order] = await tx
-    .insert(orders)
-    .values({
-      ...input.order,
-      // Numbered by the insert itself: no round trip of its own.
-      number: nextOrderNumberSql,
-      status: input.soldAtCounter ? "collected" : "placed",
-      completedAt: input.soldAtCounter ? at : null,
-    })
-    .returning();
-  if (!order) throw new Error("The order row was not written.");
-  const polish = await titling;
-  // The lines and the first events need only the order: sent together (pipelined on the transaction's connection).
-  await Promise.all([
-    tx
-      .insert(orderLines)
-      .values(input.lines.map((line) => ({ ...line, titlePl: polish.get(line.sku) ?? null, orderId: order.id }))),
-    recordOrderStart(tx, { order, actor, data: input.data, at }),
+      ),
+    ]);
+    await Promise.all([insertLines(polish), recordOrderStart(tx, { order, actor, data: input.data, at })]);
+    return order;
+  }
+  // The order, its lines and its first events in one round trip (pipelined on the transaction's connection, which
+  // runs them in the order they are started here: the order's row comes first). An order refused (a key used
+  // twice) is the first answer to fail, so its error is the one reported.
+  const polish = new Map(input.lines.map((l) => [l.sku, l.titlePl ?? null]));
+  const [order] = await Promise.all([
+    insertOrder(),
+    insertLines(polish),
+    recordOrderStart(tx, { order: { id, status }, actor, data: input.data, at }),
   ]);
   return order;
 }

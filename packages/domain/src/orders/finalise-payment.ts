@@ -46,6 +46,11 @@ export async function finaliseOrderPayment(
     /** The attempt's order, when the caller knows it: its lock is sent right behind the attempt's, not after. */
     orderId?: string;
     onAuthorized?: (tx: Tx, order: OrderRow) => Promise<void>;
+    /**
+     * `onAuthorized` writes nothing that the payment's own writes change nor reads them back (a checkout's
+     * confirmation): it is sent together with them, one round trip instead of two.
+     */
+    confirmBesidePayment?: boolean;
   },
 ): Promise<FinalisedPayment> {
   const actor = input.actor ?? systemActor;
@@ -69,6 +74,8 @@ export async function finaliseOrderPayment(
       return { result: "pending", order, redirectUrl: outcome.status === "pending" ? outcome.redirectUrl : undefined };
     }
     if (outcome.status === "authorized") {
+      // Beside the payment's writes only when no timeline entry must come first (see below).
+      const beside = input.discardOnDecline && input.confirmBesidePayment ? input.onAuthorized : undefined;
       const [, paid] = await Promise.all([
         setAttemptStatus(tx, attempt.id, {
           status: "authorized",
@@ -80,6 +87,7 @@ export async function finaliseOrderPayment(
           paidMinor: attempt.amountMinor,
           paymentRef: outcome.providerRef,
         }),
+        beside?.(tx, { ...order, paidMinor: attempt.amountMinor, paymentRef: outcome.providerRef }),
       ]);
       // A payment that came later than the checkout (a transfer, a lost answer) shows on the timeline.
       if (!input.discardOnDecline)
@@ -90,6 +98,7 @@ export async function finaliseOrderPayment(
           status: order.status,
           data: { provider: attempt.provider, amountMinor: attempt.amountMinor },
         });
+      if (beside) return { result: "authorized", order: paid };
       if (input.onAuthorized) await input.onAuthorized(tx, paid);
       else await queueMessage(tx, await orderPlacedMessage(tx, paid));
       return { result: "authorized", order: paid };

@@ -8,16 +8,32 @@ import { alsoLikeItems, textsFor } from "../engagement";
 import { findLocation } from "../stores";
 import type { OrderRow } from "./order-state-machine";
 
+/** What the message says of a line of the order. */
+export type MessageLine = {
+  sku: string;
+  title: string;
+  titlePl: string | null;
+  quantity: number;
+  unitPriceMinor: number;
+};
+
 /**
  * The confirmation of a placed order, in the shopper's language, read back from the order itself: whether it
  * was paid at once, at the counter, or later by the bank. It ends with "you may also like" recommendations.
  * Nothing in it changes when the payment is recorded, so a checkout may prepare it while the provider answers.
+ * `written`: the lines and the store's name as the checkout that just wrote the order has them, not read again.
  */
-export async function orderPlacedMessage(tx: DbOrTx, order: OrderRow) {
+export async function orderPlacedMessage(
+  tx: DbOrTx,
+  order: OrderRow,
+  written?: { lines: MessageLine[]; locationName: string },
+) {
   // Lines, store and recommendations are read together (pipelined on the transaction's connection).
-  const [lines, location, alsoLike] = await Promise.all([
-    tx.select().from(orderLines).where(eq(orderLines.orderId, order.id)).orderBy(asc(orderLines.sku)),
-    findLocation(tx, order.locationId),
+  const [lines, locationName, alsoLike] = await Promise.all([
+    written
+      ? [...written.lines].sort((a, b) => (a.sku < b.sku ? -1 : a.sku > b.sku ? 1 : 0))
+      : tx.select().from(orderLines).where(eq(orderLines.orderId, order.id)).orderBy(asc(orderLines.sku)),
+    written ? written.locationName : findLocation(tx, order.locationId).then((l) => l.name),
     alsoLikeItems(tx, { orderId: order.id, locale: order.locale }),
   ]);
   const address = order.address ? `${order.address.line1}, ${order.address.postalCode} ${order.address.city}` : "";
@@ -41,7 +57,7 @@ export async function orderPlacedMessage(tx: DbOrTx, order: OrderRow) {
       dueAtCounterMinor: order.paymentMethod === "pay_in_store" ? dueAtHandover(order, lines) : null,
       how:
         order.fulfillmentType === "pickup"
-          ? { type: "pickup", store: location.name, code: order.pickupCode ?? "", readyBy: order.readyBy }
+          ? { type: "pickup", store: locationName, code: order.pickupCode ?? "", readyBy: order.readyBy }
           : {
               type: order.deliveryMethod === "locker" ? "locker" : "courier",
               where: address || (order.lockerId ?? ""),
