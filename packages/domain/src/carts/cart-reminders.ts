@@ -82,6 +82,7 @@ async function remind(tx: Tx, cartId: string, now: Date) {
 /** Reminds shoppers of abandoned carts: at most one sequence per cart, consent permitting. */
 export const cartReminders: Sweep = {
   name: "cart-reminders",
+  cron: "2-59/5 * * * *",
   run: (db: Database, now: Date) =>
     handleEachLocked(db, { table: "carts", due: dueSql(now), now, handle: (tx, id) => remind(tx, id, now) }),
 };

@@ -56,6 +56,7 @@ export async function refreshProductPairs(
 
 export const refreshRecommendationsSweep: Sweep = {
   name: "refresh-recommendations",
+  cron: "3-59/10 * * * *",
   run: (db) => refreshProductPairs(db, { minIntervalMinutes: 10 }),
 };
 

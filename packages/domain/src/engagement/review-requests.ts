@@ -51,4 +51,4 @@ export async function sendReviewRequests(db: Database, now: Date): Promise<numbe
   return sent;
 }
 
-export const reviewRequestsSweep: Sweep = { name: "review-requests", run: sendReviewRequests };
+export const reviewRequestsSweep: Sweep = { name: "review-requests", cron: "13 * * * *", run: sendReviewRequests };

@@ -50,6 +50,7 @@ const KEY_DAYS = 7;
 
 export const clearIdempotencyKeys: Sweep = {
   name: "idempotency-keys",
+  cron: "4-59/10 * * * *",
   async run(db, now) {
     const gone = await db
       .delete(idempotencyKeys)

@@ -155,6 +155,7 @@ export async function withCodeLimit<T>(db: Database, actor: Actor, lookup: () =>
 /** Deletes counters whose window has passed, so the table holds only live callers. */
 export const clearRateLimits: Sweep = {
   name: "rate-limits",
+  cron: "6-59/10 * * * *",
   async run(db, now) {
     const gone = await db
       .delete(rateLimits)

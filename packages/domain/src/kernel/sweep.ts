@@ -11,6 +11,11 @@ export type Sweep = {
   name: string;
   /** Returns how many things it handled. */
   run: (db: Database, now: Date) => Promise<number>;
+  /**
+   * When the worker runs it (cron, UTC); every minute if unsaid. Work that is not waited for by a shopper runs less
+   * often and at its own minute, so that the sweeps do not all land on a busy shop in the same second.
+   */
+  cron?: string;
 };
 
 const BATCH = 100;

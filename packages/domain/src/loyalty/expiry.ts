@@ -83,4 +83,4 @@ export async function expirePoints(db: Database, now: Date): Promise<number> {
   return handled;
 }
 
-export const expirePointsSweep: Sweep = { name: "loyalty-expiry", run: expirePoints };
+export const expirePointsSweep: Sweep = { name: "loyalty-expiry", cron: "11 * * * *", run: expirePoints };

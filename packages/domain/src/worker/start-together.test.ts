@@ -3,6 +3,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "@omni/db/testing";
 
 import type { Log } from "../kernel";
+import { sweeps } from "./sweeps";
 import { startWorker } from "./worker";
 
 /**
@@ -30,5 +31,15 @@ describe("workers started together", () => {
     expect(logs.flatMap((l) => l.errors)).toEqual([]);
     const queues = await t.sql<{ name: string }[]>`select name from pgboss.queue order by name`;
     expect(queues.length).toBeGreaterThan(0);
+    // Each sweep on its own schedule: what shoppers wait for every minute, the heavy ones spread over other minutes.
+    const schedules = await t.sql<{ name: string; cron: string }[]>`select name, cron from pgboss.schedule`;
+    const cronOf = Object.fromEntries(schedules.map((s) => [s.name, s.cron]));
+    expect(cronOf).toMatchObject({
+      "deliver-outbox": "* * * * *",
+      "expire-reservations": "* * * * *",
+      "analytics-refresh": "1-59/5 * * * *",
+      "refresh-recommendations": "3-59/10 * * * *",
+    });
+    expect(schedules).toHaveLength(sweeps.length);
   }, 60_000);
 });

@@ -26,7 +26,7 @@ async function runSweep(db: Database, log: Log, sweep: Sweep): Promise<{ failed:
 }
 
 /**
- * Runs the sweeps on pg-boss: each is scheduled every minute, and pg-boss gives a scheduled job to
+ * Runs the sweeps on pg-boss: each is scheduled by its cron (every minute if unsaid), and pg-boss gives a scheduled job to
  * one worker only, so several app instances never double-send or double-expire. `fastIntervalMs`
  * also runs every sweep on a short timer (tests and demos), which stays safe because sweeps lock rows.
  */
@@ -45,7 +45,7 @@ export async function startWorker(
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext('omni:worker-queues'))`);
     for (const sweep of sweeps) {
       await boss.createQueue(sweep.name);
-      await boss.schedule(sweep.name, "* * * * *");
+      await boss.schedule(sweep.name, sweep.cron ?? "* * * * *");
     }
   });
   for (const sweep of sweeps) {
