@@ -190,3 +190,15 @@ export function serverCpuMs(postmaster: number): number {
   return ms;
 }
 export { cpuMs };
+
+/**
+ * The machine's CPU ticks so far (`/proc/stat`): busy, and stolen by the host from this virtual machine. A window in
+ * which every process needs more CPU for the same requests may be one in which the host gave the machine less of its
+ * cores; steal time tells the two apart.
+ */
+export function machineTicks(): { busy: number; steal: number; total: number } {
+  const [, ...fields] = fs.readFileSync("/proc/stat", "utf8").split("\n", 1)[0]!.trim().split(/\s+/);
+  const [user, nice, system, idle, iowait, irq, softirq, steal] = fields.map(Number) as number[];
+  const busy = user! + nice! + system! + irq! + softirq!;
+  return { busy, steal: steal!, total: busy + idle! + iowait! + steal! };
+}

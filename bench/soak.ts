@@ -9,7 +9,7 @@ import { createDb } from "@omni/db";
 import { authSecret, repoRoot } from "../scripts/database";
 import { startRoundRobinProxy } from "../scripts/round-robin-proxy";
 import { benchDatabase, fmt, percentiles } from "./harness";
-import { cpuMs, statementDrift, watchDatabase, type DatabaseMinute } from "./soak-database";
+import { cpuMs, machineTicks, statementDrift, watchDatabase, type DatabaseMinute } from "./soak-database";
 
 /**
  * `pnpm bench:soak`: mixed shop traffic for SOAK_MINUTES (default 10) at SOAK_LOAD (default 0.7) of the measured
@@ -28,8 +28,9 @@ import { cpuMs, statementDrift, watchDatabase, type DatabaseMinute } from "./soa
  * from pg_stat_statements (preloaded in the throwaway database), table growth, dead rows, sequential scans, vacuums,
  * checkpoints, WAL, and what busy backends waited on; all of it lands in the results JSON.
  * Per SOAK_WINDOW_SECONDS (default 10) window, the run also reports what a climbing p99 is traced with: latency, how
- * late the arrivals were against their schedule, CPU per request of every process, the shops' garbage-collection
- * pauses (node --trace-gc) and the worker's sweeps that ran (their duration, from the worker's log at debug level).
+ * late the arrivals were against their schedule, CPU per request of every process, how busy the machine was and how
+ * much of its CPU the host stole (/proc/stat), the shops' garbage-collection pauses (node --trace-gc) and the worker's
+ * sweeps that ran (their duration, from the worker's log at debug level).
  * Verdict: the median p99 of the last third of the minutes within 1.5× of the first third's, and no shop process's
  * (nor the worker's) median RSS grew by 20 % or more from the first third to the last.
  * BENCH_DATABASE_URL reuses a migrated, seeded database (e.g. the scale seed); without it a throwaway durable
@@ -366,8 +367,11 @@ try {
   let minute = 0;
   const started = Date.now();
   // CPU of every process at each window's end, for CPU per request per window.
-  const cpuAtWindow: { at: number; cpu: number[] }[] = [{ at: started, cpu: cpuNow() }];
-  const windowTimer = setInterval(() => cpuAtWindow.push({ at: Date.now(), cpu: cpuNow() }), WINDOW_SECONDS * 1000);
+  const cpuAtWindow: CpuSnapshot[] = [{ at: started, cpu: cpuNow(), machine: machineTicks() }];
+  const windowTimer = setInterval(
+    () => cpuAtWindow.push({ at: Date.now(), cpu: cpuNow(), machine: machineTicks() }),
+    WINDOW_SECONDS * 1000,
+  );
   const closeMinute = () => {
     sampleRss();
     const from = started + minute * 60_000;
@@ -421,11 +425,11 @@ try {
   const flatRss = rssGrowth.every((g) => g < 0.2);
   const failed = minutes.reduce((n, m) => n + m.failed, 0);
   console.log(
-    `\n| window (s) | requests | p50 | p99 | max | latest arrival | CPU ms per request: ${cpuNames.join(" / ")} | GC pauses per shop: n, total, longest | sweeps (ms) |\n|---|---|---|---|---|---|---|---|---|`,
+    `\n| window (s) | requests | p50 | p99 | max | latest arrival | CPU ms per request: ${cpuNames.join(" / ")} | machine busy / stolen | GC pauses per shop: n, total, longest | sweeps (ms) |\n|---|---|---|---|---|---|---|---|---|---|`,
   );
   for (const w of windows)
     console.log(
-      `| ${w.from}–${w.to} | ${w.requests} | ${fmt(w.p50)} | ${fmt(w.p99)} | ${fmt(w.max)} | ${fmt(w.lateMs)} | ${w.cpuPerRequest.map((c) => c.toFixed(2)).join(" / ")} | ${w.gc.map((g) => `${g.count}, ${g.totalMs.toFixed(0)}, ${g.longestMs.toFixed(0)}${g.full ? ` (${g.full} full)` : ""}`).join(" / ")} | ${w.sweeps.join(", ")} |`,
+      `| ${w.from}–${w.to} | ${w.requests} | ${fmt(w.p50)} | ${fmt(w.p99)} | ${fmt(w.max)} | ${fmt(w.lateMs)} | ${w.cpuPerRequest.map((c) => c.toFixed(2)).join(" / ")} | ${w.machineBusy.toFixed(0)} % / ${w.machineStolen.toFixed(1)} % | ${w.gc.map((g) => `${g.count}, ${g.totalMs.toFixed(0)}, ${g.longestMs.toFixed(0)}${g.full ? ` (${g.full} full)` : ""}`).join(" / ")} | ${w.sweeps.join(", ")} |`,
     );
   console.log(
     `\n| minute | requests | failed | p50 | p99 | ${watchedNames.map((n) => `RSS ${n}`).join(" | ")} | CPU ms per request: ${cpuNames.join(" / ")} |\n|---|---|---|---|---|${watched.map(() => "---|").join("")}---|`,
@@ -501,14 +505,20 @@ try {
 }
 process.exit(0);
 
+type CpuSnapshot = { at: number; cpu: number[]; machine: ReturnType<typeof machineTicks> };
+
+/** The share of the machine's ticks between two snapshots that was busy, and that the host stole, in percent. */
+function machineShare(before: CpuSnapshot["machine"], after: CpuSnapshot["machine"]) {
+  const total = after.total - before.total;
+  if (total <= 0) return { machineBusy: 0, machineStolen: 0 };
+  return {
+    machineBusy: (100 * (after.busy - before.busy)) / total,
+    machineStolen: (100 * (after.steal - before.steal)) / total,
+  };
+}
+
 /** The soak cut in windows of `windowMs`: latency, arrival lateness, CPU per request, GC pauses and sweeps of each. */
-function soakWindows(
-  started: number,
-  durationMs: number,
-  windowMs: number,
-  cpuAt: { at: number; cpu: number[] }[],
-  shops: number,
-) {
+function soakWindows(started: number, durationMs: number, windowMs: number, cpuAt: CpuSnapshot[], shops: number) {
   const windows = [];
   for (let from = started; from < started + durationMs; from += windowMs) {
     const to = from + windowMs;
@@ -529,6 +539,7 @@ function soakWindows(
       max: Math.max(0, ...of.map((s) => s.ms)),
       lateMs: Math.max(0, ...inside(lateness).map((l) => l.ms)),
       cpuPerRequest: after.cpu.map((ms, i) => (after === before || !of.length ? 0 : (ms - before.cpu[i]!) / of.length)),
+      ...machineShare(before.machine, after.machine),
       gc: Array.from({ length: shops }, (_, shop) => {
         const mine = gc.filter((g) => g.shop === shop);
         return {
