@@ -12,10 +12,14 @@ import { benchCheckout, benchDatabase, percentiles } from "./harness";
  * (default 200, one after another) the milliseconds of CPU per call in this process and in PostgreSQL (all of the
  * cluster's processes, from /proc) and the wall time's p50. CPU time moves far less than throughput when the
  * machine is shared, so before/after comparisons of a change can be made on a busy machine. `STATEMENTS_LOG=1`
- * prints each statement of one call.
+ * prints each statement of one call; STATEMENTS_TOP=<n> sets how many of the flow's costliest statements
+ * (pg_stat_statements) are listed at the end.
  */
 const ROUNDS = Number(process.env.ROUNDS ?? 200);
-const { handle, url, cleanup } = await benchDatabase();
+const { handle, url, cleanup } = await benchDatabase(undefined, {
+  settings: { shared_preload_libraries: "pg_stat_statements", "pg_stat_statements.track": "all" },
+});
+await handle.sql`create extension if not exists pg_stat_statements`;
 let log: string[] = [];
 const counting = createDb(url);
 // postgres.js reads `debug` from its options on every query: a handle of its own, counted.
@@ -89,12 +93,22 @@ log = [];
 await cost("cart.create", () => api.cart.create({}));
 const { cartId } = await api.cart.create({});
 await cost("cart.setQuantity", (i) => api.cart.setQuantity({ cartId, sku: skus[3]!, quantity: (i % 999) + 1 }));
+await handle.sql`select pg_stat_statements_reset()`;
 await cost("checkout flow", async (i) => {
   const { cartId } = await api.cart.create({});
   await api.cart.setQuantity({ cartId, sku: skus[i % skus.length]!, quantity: 1 });
   await api.checkout.options({ cartId });
   await placeOrder(cartId);
 });
+// Where PostgreSQL's time in the flow went (statements inside functions and triggers included).
+const top = await handle.sql<{ calls: string; total: number; mean: number; query: string }[]>`
+  select calls::text, total_exec_time as total, mean_exec_time as mean, query from pg_stat_statements
+  where query not ilike '%pg_stat_statements%' order by total_exec_time desc limit ${Number(process.env.STATEMENTS_TOP ?? 12)}`;
+console.log(`\nPostgreSQL execution time over the flow's ${ROUNDS} rounds, per flow:`);
+for (const s of top)
+  console.log(
+    `${(s.total / ROUNDS).toFixed(3).padStart(7)} ms ${(Number(s.calls) / ROUNDS).toFixed(1).padStart(4)}× ${s.mean.toFixed(3)} ms  ${s.query.replace(/\s+/g, " ").slice(0, 110)}`,
+  );
 await counting.close();
 await cleanup();
 process.exit(0);

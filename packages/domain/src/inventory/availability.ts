@@ -68,12 +68,16 @@ export async function cartAvailability(
   db: DbOrTx,
   cartId: string,
 ): Promise<{ skus: string[]; bySku: Map<string, LocationAvailability[]> }> {
+  // Lateral, so that each line's stock is read by its SKU: as a join, the planner scanned every stock row.
   const rows = await db.execute<StockRowRead>(sql`
-    with skus as (select sku from cart_lines where cart_id = ${cartId})
-    select s.sku, sl.location_id, ${availableSql} as available, sl.aisle
-    from skus s
-    left join (stock_levels sl join locations l on l.id = sl.location_id) on sl.sku = s.sku
-    order by s.sku, l.type desc, l.id`);
+    select cl.sku, x.location_id, x.available, x.aisle
+    from cart_lines cl
+    left join lateral (
+      select sl.location_id, ${availableSql} as available, sl.aisle, l.type
+      from stock_levels sl join locations l on l.id = sl.location_id
+      where sl.sku = cl.sku) x on true
+    where cl.cart_id = ${cartId}
+    order by cl.sku, x.type desc, x.location_id`);
   return { skus: [...new Set(rows.map((r) => r.sku))], bySku: groupBySku(rows) };
 }
 
