@@ -253,26 +253,27 @@ const sortInStoreFirst = (items: Recommendation[]) =>
   [...items].sort((a, b) => Number(b.inStore ?? false) - Number(a.inStore ?? false));
 
 /**
- * The "you may also like" list of the order confirmation: bought together with the order's goods, then
+ * The "you may also like" list of the order confirmation: bought together with the order's goods (`skus`), then
  * the rest of their categories, without what was ordered. Only the precomputed pairs and the categories are
- * read (no bestseller count), so the checkout transaction stays short.
+ * read (no bestseller count), so the checkout stays short.
  */
 export async function alsoLikeItems(
   db: DbOrTx,
-  input: { orderId: string; locale: string | null },
+  input: { skus: string[]; locale: string | null },
 ): Promise<{ title: string; link: string }[]> {
-  const inThisCart = sql`select ov.product_id from order_lines ol join variants ov on ov.sku = ol.sku
-    where ol.order_id = ${input.orderId}`;
+  // By the SKUs the caller has in hand, each found by its key: joined to the order's lines instead, the planner
+  // scanned every variant three times.
+  const ordered = sql`select ov.product_id from variants ov where ov.sku = any(${sql.param(input.skus)}::text[])`;
   const items = await rankedProducts(db, {
     limit: 3,
     locale: input.locale === "pl" ? "pl" : "en",
-    exclude: sql`p.id in (${inThisCart})`,
+    exclude: sql`p.id in (${ordered})`,
     candidates: sql`
       select other_product_id as pid, -sum(orders) as rank from product_pairs
-        where product_id in (${inThisCart}) group by other_product_id
+        where product_id in (${ordered}) group by other_product_id
       union all
       select id, ${2 * TIER} from products
-        where category_slug in (select category_slug from products where id in (${inThisCart}))`,
+        where category_slug in (select category_slug from products where id in (${ordered}))`,
   });
   const shop = domainEnv.OMNI_WEB_URL.replace(/\/+$/, "");
   return items.map((i) => ({ title: i.title, link: `${shop}/p/${i.slug}` }));

@@ -28,14 +28,15 @@ export async function orderPlacedMessage(
   order: OrderRow,
   written?: { lines: MessageLine[]; locationName: string },
 ) {
-  // Lines, store and recommendations are read together (pipelined on the transaction's connection).
-  const [lines, locationName, alsoLike] = await Promise.all([
+  // The lines and the store, then the recommendations for those lines (a checkout hands in both, so only the
+  // recommendations are read).
+  const [lines, locationName] = await Promise.all([
     written
       ? [...written.lines].sort((a, b) => (a.sku < b.sku ? -1 : a.sku > b.sku ? 1 : 0))
       : tx.select().from(orderLines).where(eq(orderLines.orderId, order.id)).orderBy(asc(orderLines.sku)),
     written ? written.locationName : findLocation(tx, order.locationId).then((l) => l.name),
-    alsoLikeItems(tx, { orderId: order.id, locale: order.locale }),
   ]);
+  const alsoLike = await alsoLikeItems(tx, { skus: lines.map((l) => l.sku), locale: order.locale });
   const address = order.address ? `${order.address.line1}, ${order.address.postalCode} ${order.address.city}` : "";
   const t = textsFor(order.locale);
   return {
