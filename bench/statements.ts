@@ -17,7 +17,11 @@ import { benchCheckout, benchDatabase, percentiles } from "./harness";
  */
 const ROUNDS = Number(process.env.ROUNDS ?? 200);
 const { handle, url, cleanup } = await benchDatabase(undefined, {
-  settings: { shared_preload_libraries: "pg_stat_statements", "pg_stat_statements.track": "all" },
+  settings: {
+    shared_preload_libraries: "pg_stat_statements",
+    "pg_stat_statements.track": "all",
+    "pg_stat_statements.track_planning": "on",
+  },
 });
 await handle.sql`create extension if not exists pg_stat_statements`;
 let log: string[] = [];
@@ -101,14 +105,25 @@ await cost("checkout flow", async (i) => {
   await placeOrder(cartId);
 });
 // Where PostgreSQL's time in the flow went (statements inside functions and triggers included).
-const top = await handle.sql<{ calls: string; total: number; mean: number; query: string }[]>`
-  select calls::text, total_exec_time as total, mean_exec_time as mean, query from pg_stat_statements
-  where query not ilike '%pg_stat_statements%' order by total_exec_time desc limit ${Number(process.env.STATEMENTS_TOP ?? 12)}`;
-console.log(`\nPostgreSQL execution time over the flow's ${ROUNDS} rounds, per flow:`);
+const top = await handle.sql<
+  { calls: string; total: number; mean: number; plans: string; plan: number; query: string }[]
+>`
+  select calls::text, total_exec_time as total, mean_exec_time as mean, plans::text, total_plan_time as plan, query
+  from pg_stat_statements
+  where query not ilike '%pg_stat_statements%' order by total_exec_time + total_plan_time desc limit ${Number(process.env.STATEMENTS_TOP ?? 12)}`;
+console.log(
+  `\nPostgreSQL's time over the flow's ${ROUNDS} rounds, per flow: executing | planning (plans per call) | calls, statement`,
+);
 for (const s of top)
   console.log(
-    `${(s.total / ROUNDS).toFixed(3).padStart(7)} ms ${(Number(s.calls) / ROUNDS).toFixed(1).padStart(4)}× ${s.mean.toFixed(3)} ms  ${s.query.replace(/\s+/g, " ").slice(0, 110)}`,
+    `${(s.total / ROUNDS).toFixed(3).padStart(7)} ms | ${(s.plan / ROUNDS).toFixed(3).padStart(6)} ms (${(Number(s.plans) / Number(s.calls)).toFixed(2)}) | ${(Number(s.calls) / ROUNDS).toFixed(1).padStart(4)}× ${s.query.replace(/\s+/g, " ").slice(0, 100)}`,
   );
+const [sum] = await handle.sql<{ exec: number; plan: number }[]>`
+  select sum(total_exec_time) as exec, sum(total_plan_time) as plan from pg_stat_statements
+  where query not ilike '%pg_stat_statements%'`;
+console.log(
+  `all statements, per flow: executing ${(sum!.exec / ROUNDS).toFixed(2)} ms, planning ${(sum!.plan / ROUNDS).toFixed(2)} ms`,
+);
 await counting.close();
 await cleanup();
 process.exit(0);

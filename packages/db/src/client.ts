@@ -24,6 +24,35 @@ export function reconnectDelaySeconds(failures: number): number {
   return Math.min(0.05 * 2 ** failures, 1) * (0.5 + Math.random() / 2);
 }
 
+type Scoped = (sql: postgres.Sql) => unknown;
+
+/**
+ * The pool as drizzle gets it: every statement prepared. drizzle sends its queries unnamed (`unsafe` with
+ * `prepare: false`, unless a query is given a name), so PostgreSQL parsed and planned every statement on every
+ * call, and in a checkout it spent more time planning than executing. postgres.js keeps a prepared statement per
+ * query text on each connection (connections are replaced within an hour), and prepares it again if a migration
+ * changed what it reads. Transactions and savepoints hand their own connection to the callback: it is wrapped
+ * the same way.
+ */
+function preparing(sql: postgres.Sql): postgres.Sql {
+  const scoped =
+    (open: (...args: unknown[]) => unknown) =>
+    (...args: unknown[]) => {
+      const callback = args.pop() as Scoped;
+      return open(...args, (inner: postgres.Sql) => callback(preparing(inner)));
+    };
+  return new Proxy(sql, {
+    get(target, property, receiver) {
+      if (property === "unsafe")
+        return (query: string, parameters?: postgres.ParameterOrJSON<never>[], options?: postgres.UnsafeQueryOptions) =>
+          target.unsafe(query, parameters, { ...options, prepare: true });
+      if (property === "begin" || property === "savepoint")
+        return scoped((Reflect.get(target, property) as (...args: unknown[]) => unknown).bind(target));
+      return Reflect.get(target, property, receiver) as unknown;
+    },
+  });
+}
+
 /** The one way the project opens a database. */
 export function createDb(url: string, options: { max?: number } = {}): DbHandle {
   const sql = postgres(url, {
@@ -33,7 +62,7 @@ export function createDb(url: string, options: { max?: number } = {}): DbHandle 
     // Dates travel as ISO strings; let drizzle map them.
     connection: { application_name: "omni" },
   });
-  const db = withTransactionRetry(drizzle(sql, { schema }));
+  const db = withTransactionRetry(drizzle(preparing(sql), { schema }));
   return { db, sql, close: () => sql.end({ timeout: 5 }) };
 }
 

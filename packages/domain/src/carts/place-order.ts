@@ -279,8 +279,9 @@ export async function placeOrder(
     throw badRequest("Enter the gift card's code.", { reason: "gift_card_code_required", field: "payment" });
   const creditHolder = await checkoutCreditHolder(db, actor, input.payment);
   const giftCardId = await checkoutGiftCard(db, actor, input.payment);
-  const places = options.places?.();
-  places?.catch(() => {});
+  // Read before the transaction opens, never inside it: a read on the pool from inside a transaction waits for a
+  // free connection, and under a rush of checkouts (a read cache that missed) the transactions held all of them.
+  const places = options.places ? await options.places() : undefined;
   let started: Started;
   try {
     started = await db.transaction((tx) =>
@@ -403,14 +404,9 @@ async function confirmPlaced(
     await answerMarketingEmail(tx, actor, { email: order.email, granted: true, locale: order.locale });
 }
 
-async function fulfillingLocation(
-  tx: Tx,
-  fulfillment: Fulfillment,
-  sale?: CounterSale,
-  places?: Promise<CheckoutPlaces>,
-) {
+async function fulfillingLocation(tx: Tx, fulfillment: Fulfillment, sale?: CounterSale, places?: CheckoutPlaces) {
   const id = sale?.takeNow ? sale.storeId : fulfillment.type === "pickup" ? fulfillment.storeId : ONLINE_LOCATION;
-  const location = places ? await placeOf(tx, await places, id) : await findLocation(tx, id);
+  const location = places ? await placeOf(tx, places, id) : await findLocation(tx, id);
   if (!sale?.takeNow && fulfillment.type === "pickup" && (!location.pickup || location.type !== "store")) {
     throw badRequest(`${location.name} does not offer click-and-collect. Choose another store.`, {
       reason: "store_no_click_and_collect",
@@ -544,7 +540,7 @@ async function placeInTransaction(
   input: PlaceOrderInput,
   tenders: { creditHolder: string | null; giftCardId: string | null },
   fingerprint: string,
-  places?: Promise<CheckoutPlaces>,
+  places?: CheckoutPlaces,
 ): Promise<Started> {
   const { creditHolder, giftCardId } = tenders;
   const cart = await lockCart(tx, input.cartId, actor);
@@ -553,7 +549,7 @@ async function placeInTransaction(
   // reported in the order the checks were always made, and only when no earlier answer came first.
   const pricing = pricedCartLines(tx, cart.id);
   const locating = fulfillingLocation(tx, input.fulfillment, sale, places);
-  const fees = places ? places.then((p) => p.fees) : deliveryFees(tx);
+  const fees = places ? Promise.resolve(places.fees) : deliveryFees(tx);
   for (const pending of [pricing, locating, fees]) pending.catch(() => {});
   // A concurrent call with the same key may have finished while this one waited for the cart.
   const replay = await answerForKey(tx, input, fingerprint);
