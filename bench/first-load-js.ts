@@ -39,12 +39,17 @@ function manifests(dir: string): string[] {
 }
 
 const rows: { route: string; raw: number; gzip: number }[] = [];
+/** Whether the build's manifests name each route's entry chunks: Turbopack's do, webpack's (Next 16) do not. */
+let entryChunksKnown = false;
 for (const file of manifests(path.join(dotNext, "server", "app"))) {
   const source = fs.readFileSync(file, "utf8");
-  const json = source.slice(source.indexOf("= {") + 2).replace(/;\s*$/, "");
+  // `globalThis.__RSC_MANIFEST[…] = {…};` (Turbopack) or `…]={…};` (webpack): the object literal is JSON.
+  const json = /=\s*(\{[\s\S]*\})\s*;?\s*$/.exec(source)?.[1];
+  if (!json) throw new Error(`Unexpected client reference manifest: ${file}`);
   const manifest = JSON.parse(json) as { entryJSFiles?: Record<string, string[]> };
   const route = "/" + path.relative(path.join(dotNext, "server", "app"), path.dirname(file)).replace(/\\/g, "/");
   if (route.startsWith("/_") || route.includes("/api/")) continue;
+  if (manifest.entryJSFiles) entryChunksKnown = true;
   const chunks = new Set(buildManifest.rootMainFiles);
   for (const [entry, files] of Object.entries(manifest.entryJSFiles ?? {})) {
     if (entry.includes("global-error") || entry.endsWith("/not-found")) continue;
@@ -64,7 +69,9 @@ async function htmlRows(base: string, paths: string[]) {
     const html = await (await fetch(new URL(route, base))).text();
     // A `nomodule` script (Next's polyfills) is never fetched by a browser that runs modules.
     const tags = [...html.matchAll(/<script[^>]*\ssrc="([^"]+)"[^>]*>/g)].filter((m) => !/\snomodule/i.test(m[0]));
-    const srcs = new Set(tags.map((m) => m[1]!.split("?")[0]!));
+    // Webpack names a route's chunks after its folders (`app/%5Blocale%5D/page-….js` in the HTML, `[locale]` on
+    // disk): the file read is the decoded path. Turbopack's chunk names need no escaping.
+    const srcs = new Set(tags.map((m) => decodeURIComponent(m[1]!.split("?")[0]!)));
     const files = [...srcs].filter((src) => src.startsWith("/_next/"));
     if (files.length !== srcs.size)
       throw new Error(`${route} loads a script from outside the build: ${[...srcs].join(", ")}`);
@@ -76,8 +83,13 @@ async function htmlRows(base: string, paths: string[]) {
   return out;
 }
 const kb = (n: number) => `${(n / 1024).toFixed(0)} kB`;
-console.log(`| route (apps/${app}) | First Load JS (gzip) | raw |\n|---|---|---|`);
-for (const r of rows) console.log(`| \`${r.route}\` | ${kb(r.gzip)} | ${kb(r.raw)} |`);
+if (entryChunksKnown) {
+  console.log(`| route (apps/${app}) | First Load JS (gzip) | raw |\n|---|---|---|`);
+  for (const r of rows) console.log(`| \`${r.route}\` | ${kb(r.gzip)} | ${kb(r.raw)} |`);
+} else {
+  // Without them every route would count only the shared runtime: a wrong table is worse than none.
+  console.log(`apps/${app} was built by webpack, whose manifests name no route's chunks: only the served-HTML count.`);
+}
 
 const base = process.env.FIRST_LOAD_URL;
 if (base) {

@@ -137,9 +137,16 @@ export async function trpc<T>(
 /**
  * One production shop process on `port` (the apps' start script, tooling/next-config/serve.mjs) on the database at
  * `url`, in its own process group (stop it with `process.kill(-pid)`). `env` adds to the benchmark settings,
- * `nodeOptions` go to node before the script (e.g. `--cpu-prof`).
+ * `nodeOptions` go to node before the script (e.g. `--cpu-prof`, `--trace-gc`); `stdout: "pipe"` hands the
+ * process's output to the caller (soak reads the GC lines of --trace-gc from it), else it is dropped.
  */
-export function spawnShop(url: string, port: number, env: Record<string, string> = {}, nodeOptions: string[] = []) {
+export function spawnShop(
+  url: string,
+  port: number,
+  env: Record<string, string> = {},
+  nodeOptions: string[] = [],
+  stdout: "ignore" | "pipe" = "ignore",
+) {
   return spawn(
     process.execPath,
     [...nodeOptions, "../../tooling/next-config/serve.mjs", "--port", String(port), "--hostname", "127.0.0.1"],
@@ -154,7 +161,7 @@ export function spawnShop(url: string, port: number, env: Record<string, string>
         NODE_ENV: "production",
         ...env,
       },
-      stdio: ["ignore", "ignore", "inherit"],
+      stdio: ["ignore", stdout, "inherit"],
       detached: true,
     },
   );

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -6,13 +6,14 @@ import path from "node:path";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
 
-import { authSecret, prepareDatabase, repoRoot } from "../scripts/database";
+import { prepareDatabase } from "../scripts/database";
+import { spawnShop } from "./harness";
 
 /**
  * Lighthouse (mobile emulation, default throttling) on the shop's home page, a category listing and a
  * product page, and a markdown table of the four category scores. Run: `pnpm bench:lighthouse`.
- * With LIGHTHOUSE_URL it audits that running shop; otherwise it starts `next start` of apps/web (a
- * production build must exist: `pnpm --filter @omni/web build`) on a throwaway embedded database
+ * With LIGHTHOUSE_URL it audits that running shop; otherwise it starts the production shop as the other benchmarks
+ * do (bench/harness.ts `spawnShop`; a build must exist: `pnpm --filter @omni/web build`) on a throwaway embedded database
  * with the demo seed. Chromium: CHROME_PATH, else /usr/bin/chromium. LIGHTHOUSE_RUNS (default 1)
  * runs per page; the table shows the median. LIGHTHOUSE_SAVE=<folder> keeps the full JSON reports.
  */
@@ -33,21 +34,7 @@ if (!base) {
     await server?.stop();
     fs.rmSync(dataRoot, { recursive: true, force: true });
   };
-  shop = spawn("pnpm", ["exec", "next", "start", "--port", String(port), "--hostname", "127.0.0.1"], {
-    cwd: path.join(repoRoot, "apps", "web"),
-    env: {
-      ...process.env,
-      DATABASE_URL: url,
-      AUTH_SECRET: authSecret(true),
-      AUTH_TRUST_HOST: "true",
-      OMNI_INSECURE_COOKIES: "1",
-      OMNI_WEB_URL: base,
-      NEXT_TELEMETRY_DISABLED: "1",
-      NODE_ENV: "production",
-    },
-    stdio: ["ignore", "ignore", "inherit"],
-    detached: true,
-  });
+  shop = spawnShop(url, port, { OMNI_INSECURE_COOKIES: "1", OMNI_WEB_URL: base });
 }
 
 async function query<T>(procedure: string, input?: unknown): Promise<T> {

@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 
@@ -6,8 +6,8 @@ import autocannon from "autocannon";
 
 import { setStock } from "@omni/api/checkout-fixtures";
 
-import { authSecret, repoRoot } from "../scripts/database";
-import { benchCheckout, benchDatabase, percentiles } from "./harness";
+import { repoRoot } from "../scripts/database";
+import { benchCheckout, benchDatabase, percentiles, spawnShop } from "./harness";
 
 /**
  * `pnpm bench:peer`: the peer's five store operations (autocannon, CONNECTIONS=10, DURATION=20 s after a WARMUP=10 s
@@ -327,30 +327,11 @@ for (const sku of skus) await setStock(handle.db, "online", sku, 1_000_000);
 const [product] = await handle.sql`select p.slug from products p where p.active and p.has_active_variant
   order by p.featured desc, p.slug limit 1`;
 
-const shop = spawn(
-  process.execPath,
-  [
-    ...(CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(CPU_PROF)}`] : []),
-    "../../tooling/next-config/serve.mjs",
-    "--port",
-    String(PORT),
-    "--hostname",
-    "127.0.0.1",
-  ],
-  {
-    cwd: path.join(repoRoot, "apps", "web"),
-    env: {
-      ...process.env,
-      DATABASE_URL: url,
-      AUTH_SECRET: authSecret(true),
-      AUTH_TRUST_HOST: "true",
-      NEXT_TELEMETRY_DISABLED: "1",
-      NODE_ENV: "production",
-      OMNI_BENCH_CHECKOUT_LIMIT: "1000000",
-    },
-    stdio: ["ignore", "ignore", "inherit"],
-    detached: true,
-  },
+const shop = spawnShop(
+  url,
+  PORT,
+  { OMNI_BENCH_CHECKOUT_LIMIT: "1000000" },
+  CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(CPU_PROF)}`] : [],
 );
 const stop = () => {
   try {

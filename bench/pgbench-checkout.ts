@@ -1,4 +1,4 @@
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -6,8 +6,8 @@ import path from "node:path";
 import { setStock } from "@omni/api/checkout-fixtures";
 import { freePort } from "@omni/db/embedded";
 
-import { authSecret, repoRoot } from "../scripts/database";
-import { benchCheckout, benchDatabase, startApiProcesses } from "./harness";
+import { repoRoot } from "../scripts/database";
+import { benchCheckout, benchDatabase, spawnShop, startApiProcesses } from "./harness";
 
 /**
  * `pnpm bench:pgbench`: checkout beside what PostgreSQL itself allows. In one run, alternating, on one throwaway
@@ -112,23 +112,8 @@ let base: string;
 process.env.OMNI_BENCH_CHECKOUT_LIMIT = "1000000";
 if (server === "next") {
   const webPort = await freePort();
-  children = spawn(
-    process.execPath,
-    ["../../tooling/next-config/serve.mjs", "--port", String(webPort), "--hostname", "127.0.0.1"],
-    {
-      cwd: path.join(repoRoot, "apps", "web"),
-      env: {
-        ...process.env,
-        DATABASE_URL: url,
-        AUTH_SECRET: authSecret(true),
-        AUTH_TRUST_HOST: "true",
-        NEXT_TELEMETRY_DISABLED: "1",
-        NODE_ENV: "production",
-      },
-      stdio: ["ignore", "ignore", "inherit"],
-      detached: true,
-    },
-  );
+  // OMNI_BENCH_CHECKOUT_LIMIT reaches it through process.env, as it reaches the testing server below.
+  children = spawnShop(url, webPort);
   stopApps = () => {
     try {
       if (children?.pid) process.kill(-children.pid, "SIGTERM");

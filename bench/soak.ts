@@ -6,9 +6,9 @@ import readline from "node:readline";
 import { setStock } from "@omni/api/checkout-fixtures";
 import { createDb } from "@omni/db";
 
-import { authSecret, repoRoot } from "../scripts/database";
+import { repoRoot } from "../scripts/database";
 import { startRoundRobinProxy } from "../scripts/round-robin-proxy";
-import { benchDatabase, fmt, percentiles } from "./harness";
+import { benchDatabase, fmt, percentiles, spawnShop } from "./harness";
 import { cpuMs, machineTicks, statementDrift, watchDatabase, type DatabaseMinute } from "./soak-database";
 
 /**
@@ -87,32 +87,7 @@ await setup.close();
 const children: ChildProcess[] = [];
 for (let i = 1; i <= PROCESSES; i++)
   children.push(
-    spawn(
-      process.execPath,
-      [
-        ...SHOP_NODE_FLAGS,
-        "--trace-gc",
-        "../../tooling/next-config/serve.mjs",
-        "--port",
-        String(PORT + i),
-        "--hostname",
-        "127.0.0.1",
-      ],
-      {
-        cwd: path.join(repoRoot, "apps", "web"),
-        env: {
-          ...process.env,
-          DATABASE_URL: url,
-          AUTH_SECRET: authSecret(true),
-          AUTH_TRUST_HOST: "true",
-          NEXT_TELEMETRY_DISABLED: "1",
-          NODE_ENV: "production",
-          OMNI_BENCH_CHECKOUT_LIMIT: "1000000",
-        },
-        stdio: ["ignore", "pipe", "inherit"],
-        detached: true,
-      },
-    ),
+    spawnShop(url, PORT + i, { OMNI_BENCH_CHECKOUT_LIMIT: "1000000" }, [...SHOP_NODE_FLAGS, "--trace-gc"], "pipe"),
   );
 // The worker as `pnpm start` runs it (scripts/worker.ts), started by node itself so that its memory is measured.
 const worker = WORKER

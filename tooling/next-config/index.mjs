@@ -38,9 +38,10 @@ export function createNextConfig({ camera = false, frameablePaths = [] } = {}) {
   return {
     reactStrictMode: true,
     poweredByHeader: false,
-    // A self-contained server (`.next/standalone/apps/<app>/server.js`) for containers and replicas; `next start`
-    // still works on the same build.
-    output: "standalone",
+    // A self-contained server (`.next/standalone/apps/<app>/server.js`) only when a container image is built
+    // (the Dockerfiles set OMNI_NEXT_STANDALONE=1): `next start` and serve.mjs, which every other build is
+    // served with, warn that they "do not work" with a standalone build.
+    output: process.env.OMNI_NEXT_STANDALONE === "1" ? "standalone" : undefined,
     transpilePackages: [
       "@omni/core",
       "@omni/ui",
