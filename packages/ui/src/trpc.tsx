@@ -10,7 +10,6 @@ import superjson from "superjson";
 import type { AppRouter } from "@omni/api";
 
 import { wordsForCode } from "./error-words";
-import { API_URL } from "./trpc-client";
 
 export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
 
@@ -71,7 +70,7 @@ export function ApiProvider({ children, onError }: { children: ReactNode; onErro
       }),
   );
   const [trpcClient] = useState(() =>
-    createTRPCClient<AppRouter>({ links: [httpBatchLink({ url: API_URL, transformer: superjson })] }),
+    createTRPCClient<AppRouter>({ links: [httpBatchLink({ url: "/api/trpc", transformer: superjson })] }),
   );
   return (
     <QueryClientProvider client={queryClient}>
