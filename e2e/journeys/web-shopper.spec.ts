@@ -1,4 +1,5 @@
 import { expect, phone, snap, test, urls } from "../fixtures";
+import { trpcQuery } from "../trpc";
 import { findStockedVariant } from "./web-helpers";
 
 test.use({ ...phone });
@@ -10,9 +11,14 @@ test("a phone shopper finds a product by search, picks a size, sees per-store st
   const { product, variant, storeId } = await findStockedVariant(request);
   await page.goto(urls.web);
   const word = product.title.split(" ").slice(0, 2).join(" ");
+  // Suggestions are a GET that a CDN may keep, not a server action's POST.
+  const suggested = page.waitForResponse((response) => response.url().includes("/api/trpc/catalog.suggest?"));
   await page.getByTestId("search-input").fill(word);
   const result = page.getByTestId("search-result").filter({ hasText: product.title }).first();
   await expect(result).toBeVisible();
+  const answer = await suggested;
+  expect(answer.request().method()).toBe("GET");
+  expect(answer.headers()["cache-control"]).toMatch(/^public, max-age=0, s-maxage=\d+/);
   await snap(page, "web-01-search-dropdown");
   await result.click();
   await expect(page.getByTestId("product-title")).toHaveText(product.title);
@@ -91,4 +97,57 @@ test("a shopper fills a cart, checks out for pickup and sees the order page with
   const number = await page.getByTestId("order-number").textContent();
   await page.goto(`${urls.web}/orders/${number}?email=${encodeURIComponent(email)}`);
   await expect(page.getByTestId("pickup-code")).toHaveAttribute("data-code", (await code.getAttribute("data-code"))!);
+});
+
+test("a product's 'bought together' follows the cart: a product added on the way leaves it when the shopper comes back", async ({
+  page,
+  request,
+}) => {
+  type Listed = { items: { slug: string; title: string }[] };
+  type Product = {
+    slug: string;
+    title: string;
+    variants: { sku: string; options: { size?: string; colour?: string } }[];
+  };
+  const { product } = await findStockedVariant(request);
+  // The shop speaks Polish by default; a guest's list (no cart yet).
+  const listed = await trpcQuery<Listed>(request, urls.web, "recommendations.list", {
+    slug: product.slug,
+    limit: 4,
+    locale: "pl",
+  });
+  // A recommended product with a variant the shop can deliver.
+  let other: { product: Product; sku: string } | undefined;
+  for (const item of listed.items) {
+    const candidate = await trpcQuery<Product>(request, urls.web, "catalog.product", { slug: item.slug, locale: "pl" });
+    for (const variant of candidate.variants) {
+      const stock = await trpcQuery<{ online: number }>(request, urls.web, "inventory.availability", {
+        sku: variant.sku,
+      });
+      if (stock.online > 0) other = { product: candidate, sku: variant.sku };
+    }
+    if (other) break;
+  }
+  expect(other, "a recommended product the shop can deliver").toBeDefined();
+  const card = (slug: string) => page.getByTestId("recommendations").locator(`[data-slug="${slug}"]`);
+
+  await page.goto(`${urls.web}/p/${product.slug}`);
+  await expect(card(other!.product.slug)).toBeVisible();
+  await card(other!.product.slug).click();
+  await expect(page.getByTestId("product-title")).toHaveText(other!.product.title);
+  const variant = other!.product.variants.find((v) => v.sku === other!.sku)!;
+  for (const kind of ["colour", "size"] as const) {
+    const value = variant.options[kind];
+    const option = page.locator(`[data-testid=variant-option][data-kind=${kind}][data-value="${value}"]`);
+    if (value && (await option.count())) await option.click();
+  }
+  await page.getByTestId("add-to-cart").click();
+  await expect(page.getByTestId("added-to-cart")).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId("cart-count")).toHaveText("1");
+
+  // Back: the router shows the page as it was rendered, and the list reads again without a reload.
+  await page.goBack();
+  await expect(page.getByTestId("product-title")).toHaveText(product.title);
+  await expect(card(other!.product.slug)).toHaveCount(0);
+  await snap(page, "web-07-bought-together-after-add");
 });

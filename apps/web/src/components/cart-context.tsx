@@ -7,7 +7,7 @@ import { createContext, useCallback, useContext, useEffect, type ReactNode } fro
 import type { AppRouter } from "@omni/api";
 import { errorCode, useTRPC } from "@omni/ui/trpc";
 
-import { setCartSummary, useCartSummary } from "./cart-store";
+import { cartEdited, setCartSummary, useCartSummary } from "./cart-store";
 
 export type CartView = inferRouterOutputs<AppRouter>["cart"]["get"];
 
@@ -58,12 +58,14 @@ export function CartProvider({ children }: { children: ReactNode }) {
   const remove = useMutation(trpc.cart.removeCode.mutationOptions());
 
   // A read of the cart that started before a write would land after it with the cart as it was: it is
-  // dropped before the write's answer is kept.
+  // dropped before the write's answer is kept. Pages met again on the way back (a product's "bought together")
+  // hear of the write through the cart summary.
   const store = useCallback(
     async (cart: CartView) => {
       const key = trpc.cart.get.queryKey({ cartId: cart.cartId });
       await queryClient.cancelQueries({ queryKey: key });
       queryClient.setQueryData(key, cart);
+      cartEdited({});
       return cart;
     },
     [queryClient, trpc],

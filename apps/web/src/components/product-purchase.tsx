@@ -12,7 +12,7 @@ import { PickupPromise } from "@omni/ui/pickup-promise";
 import { Price } from "@omni/ui/price";
 import { StoreAvailability } from "@omni/ui/store-availability";
 
-import { setCartSummary, storedCartId, useCartSummary } from "./cart-store";
+import { cartEdited, storedCartId, useCartSummary } from "./cart-store";
 import { useChosenColour } from "./chosen-colour";
 import { useAction } from "./error-words";
 import { ReserveInStore } from "./reserve-in-store";
@@ -296,7 +296,7 @@ export function ProductPurchase({
                 setAdded(null);
                 const answer = await call(addToCartAction(cartId ?? storedCartId(), variant.sku, quantity));
                 if (answer.ok) {
-                  setCartSummary(answer.data);
+                  cartEdited(answer.data);
                   setAdded(t("added", { title: `${product.title} — ${variant.title}` }));
                 } else setAddError(answer.message);
                 setAdding(false);

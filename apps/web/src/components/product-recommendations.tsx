@@ -9,7 +9,8 @@ import { RecommendationList } from "./recommendation-list";
 
 /**
  * "Bought together" on a product page, rendered on the server (the cart's id is in its cookie, so what is already
- * in the cart is left out) and streamed after the page: no client script. Absent when there is nothing to suggest.
+ * in the cart is left out) and streamed after the page: no client script of its own (live-recommendations.tsx renders
+ * it again, through a server action, when the shopper changes the cart). Absent when there is nothing to suggest.
  */
 export async function ProductRecommendations({ slug, limit = 4 }: { slug: string; limit?: number }) {
   const [api, locale, t, jar] = await Promise.all([serverApi(), getLocale(), getTranslations("engagement"), cookies()]);

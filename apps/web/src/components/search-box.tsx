@@ -1,9 +1,12 @@
 "use client";
 
-import { suggestAction } from "@/app/actions/shop";
+import { lang } from "@/lib/lang";
 import { translator, type Words } from "@/lib/words";
+import type { inferRouterOutputs } from "@trpc/server";
 import { useRouter } from "next/navigation";
 import { lazy, Suspense, useEffect, useId, useRef, useState } from "react";
+
+import type { AppRouter } from "@omni/api";
 
 /** The suggestions' pictures and prices load with the first suggestions, not with every page. */
 const SearchSuggestions = lazy(() => import("./search-suggestions").then((m) => ({ default: m.SearchSuggestions })));
@@ -11,7 +14,15 @@ const SearchSuggestions = lazy(() => import("./search-suggestions").then((m) => 
 /** Typing waits this long before asking the server, so each keystroke does not become a request. */
 const DEBOUNCE_MS = 200;
 
-type Suggestions = Awaited<ReturnType<typeof suggestAction>>;
+/**
+ * The tRPC client of public reads comes with the first keystroke, not with every page: the header is on all of them,
+ * and home, category and product pages load no React Query. Suggestions are a plain GET of `catalog.suggest`, which
+ * the CDN and the app's read cache keep (a server action is a POST that nothing may keep).
+ */
+const suggest = (input: { query: string; limit: number; locale: "pl" | "en" }, signal: AbortSignal) =>
+  import("@omni/ui/trpc-client").then((m) => m.publicReadClient().catalog.suggest.query(input, { signal }));
+
+export type Suggestions = inferRouterOutputs<AppRouter>["catalog"]["suggest"];
 
 /** The header search: instant results under the field as you type, Enter for the full results page. */
 export function SearchBox({ words, locale }: { words: Words<"search">; locale: string }) {
@@ -36,19 +47,17 @@ export function SearchBox({ words, locale }: { words: Words<"search">; locale: s
     return () => document.removeEventListener("mousedown", close);
   }, []);
 
-  // The answer for the query shown; a slower answer to an older query never replaces a newer one.
-  const [results, setResults] = useState<Suggestions | "pending">("pending");
+  // The answer for the query shown; an older query's request is cancelled, so its answer never replaces a newer one.
+  const [results, setResults] = useState<Suggestions | "pending" | "failed">("pending");
   useEffect(() => {
     if (query.length < 2) return;
-    let current = true;
+    const request = new AbortController();
     setResults("pending");
-    suggestAction({ query, limit: 6, locale: locale === "pl" ? "pl" : "en" }).then(
-      (answer) => current && setResults(answer),
-      () => current && setResults({ ok: false, code: "NETWORK", message: "" }),
+    suggest({ query, limit: 6, locale: lang(locale) }, request.signal).then(
+      (answer) => !request.signal.aborted && setResults(answer),
+      () => !request.signal.aborted && setResults("failed"),
     );
-    return () => {
-      current = false;
-    };
+    return () => request.abort();
   }, [query, locale]);
   const showDropdown = open && query.length >= 2;
 
@@ -80,7 +89,11 @@ export function SearchBox({ words, locale }: { words: Words<"search">; locale: s
         placeholder={t("placeholder")}
         // A search field may not carry aria-expanded; it points at the suggestions only while they show.
         aria-controls={showDropdown ? listId : undefined}
-        onFocus={() => setOpen(true)}
+        onFocus={() => {
+          setOpen(true);
+          // The client's chunk loads while the shopper starts typing, not after the first pause.
+          void import("@omni/ui/trpc-client");
+        }}
         onChange={(event) => {
           setText(event.target.value);
           setOpen(true);
@@ -107,11 +120,11 @@ export function SearchBox({ words, locale }: { words: Words<"search">; locale: s
             <p className="px-4 py-3 text-slate-600" role="status">
               {t("searching")}
             </p>
-          ) : !results.ok ? (
+          ) : results === "failed" ? (
             <p className="px-4 py-3 text-red-700" role="alert">
               {t("failed")}
             </p>
-          ) : results.data.items.length === 0 ? (
+          ) : results.items.length === 0 ? (
             <p className="px-4 py-3 text-slate-600" role="status">
               {t("none", { query })}
             </p>
@@ -124,7 +137,7 @@ export function SearchBox({ words, locale }: { words: Words<"search">; locale: s
               }
             >
               <SearchSuggestions
-                items={results.data.items}
+                items={results.items}
                 query={query}
                 allLabel={t("all", { query })}
                 locale={locale}

@@ -5,9 +5,9 @@ import Link from "next/link";
 import { Price } from "@omni/ui/price";
 import { ProductImage } from "@omni/ui/product-image";
 
-import type { suggestAction } from "../app/actions/shop";
+import type { Suggestions } from "./search-box";
 
-type Items = Extract<Awaited<ReturnType<typeof suggestAction>>, { ok: true }>["data"]["items"];
+type Items = Suggestions["items"];
 
 /** The header search's instant results: picture, title and price of each, then "all results". */
 export function SearchSuggestions({

@@ -1,10 +1,6 @@
 import { BrowseScreen } from "@/components/browse-screen";
-import { Suspense } from "react";
 
+/** No Suspense boundary of its own: see reservations/new/page.tsx (two copies of a screen for a moment). */
 export default function BrowsePage() {
-  return (
-    <Suspense>
-      <BrowseScreen />
-    </Suspense>
-  );
+  return <BrowseScreen />;
 }

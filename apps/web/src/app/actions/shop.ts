@@ -9,7 +9,8 @@ import type { AppRouter } from "@omni/api";
 /**
  * The shop's client islands on its lean pages (header, product page) call the API through these actions: the
  * server-side tRPC caller with the shopper's session, so the browser needs neither the tRPC client nor React
- * Query. Inputs are the procedures' own types, and the procedures validate them as for any other caller.
+ * Query. Inputs are the procedures' own types, and the procedures validate them as for any other caller. Public
+ * catalogue reads (the header's search suggestions) are not here: they are GETs a CDN may keep (search-box.tsx).
  */
 type In = inferRouterInputs<AppRouter>;
 
@@ -54,10 +55,6 @@ export async function addToCartAction(cartId: string | null, sku: string, quanti
 
 export async function availabilityAction(input: In["inventory"]["availability"]) {
   return actionResult(async () => (await serverApi()).inventory.availability(input));
-}
-
-export async function suggestAction(input: In["catalog"]["suggest"]) {
-  return actionResult(async () => (await serverApi()).catalog.suggest(input));
 }
 
 export async function setPreferredStoreAction(input: In["account"]["setPreferredStore"]) {

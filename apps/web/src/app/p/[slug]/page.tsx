@@ -1,6 +1,7 @@
 import { auth } from "@/auth";
 import { BackInStock } from "@/components/back-in-stock";
 import { ChosenColourProvider } from "@/components/chosen-colour";
+import { LiveRecommendations } from "@/components/live-recommendations";
 import { ProductGallery } from "@/components/product-gallery";
 import { ProductPurchase } from "@/components/product-purchase";
 import { ProductRecommendations } from "@/components/product-recommendations";
@@ -191,9 +192,11 @@ export default async function ProductPage({ params, searchParams }: Props) {
           </div>
         </div>
       </ChosenColourProvider>
-      <Suspense fallback={null}>
-        <ProductRecommendations slug={product.slug} />
-      </Suspense>
+      <LiveRecommendations slug={product.slug}>
+        <Suspense fallback={null}>
+          <ProductRecommendations slug={product.slug} />
+        </Suspense>
+      </LiveRecommendations>
     </article>
   );
 }
