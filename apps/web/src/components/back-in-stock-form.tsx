@@ -10,6 +10,7 @@ import { ErrorMessage } from "@omni/ui/error-message";
 
 import type { BackInStockProps } from "./back-in-stock";
 import { useAction } from "./error-words";
+import { SelectField } from "./select-field";
 import { TextField } from "./text-field";
 
 /** The form of "tell me when it is back", loaded when the shopper first opens it (see back-in-stock.tsx). */
@@ -39,37 +40,21 @@ export function BackInStockForm({ variants, stores, defaultEmail, words, locale 
         );
       }}
     >
-      <label className="block text-sm font-semibold" htmlFor="alert-variant">
-        {t("variant")}
-      </label>
-      <select
-        id="alert-variant"
-        value={sku}
-        onChange={(e) => setSku(e.target.value)}
-        className="min-h-11 w-full rounded-lg border border-slate-300 bg-white px-2"
-      >
+      <SelectField id="alert-variant" label={t("variant")} value={sku} onChange={(e) => setSku(e.target.value)}>
         {variants.map((v) => (
           <option key={v.sku} value={v.sku}>
             {v.title}
           </option>
         ))}
-      </select>
-      <label className="block text-sm font-semibold" htmlFor="alert-where">
-        {t("where")}
-      </label>
-      <select
-        id="alert-where"
-        value={storeId}
-        onChange={(e) => setStoreId(e.target.value)}
-        className="min-h-11 w-full rounded-lg border border-slate-300 bg-white px-2"
-      >
+      </SelectField>
+      <SelectField id="alert-where" label={t("where")} value={storeId} onChange={(e) => setStoreId(e.target.value)}>
         <option value={ONLINE_LOCATION}>{t("homeDelivery")}</option>
         {stores.map((s) => (
           <option key={s.id} value={s.id}>
             {s.name}
           </option>
         ))}
-      </select>
+      </SelectField>
       <TextField
         id="alert-email"
         type="email"

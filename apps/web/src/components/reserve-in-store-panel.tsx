@@ -13,6 +13,7 @@ import { formatDateTime } from "@omni/ui/labels";
 import { useAction } from "./error-words";
 import type { ReserveInStoreProps } from "./reserve-in-store";
 import { ReserveToggle } from "./reserve-toggle";
+import { SelectField } from "./select-field";
 import { TextField } from "./text-field";
 
 /** The code card draws a QR code (the `qrcode` library): loaded once a reservation is made, not with the page. */
@@ -105,42 +106,33 @@ export function ReserveInStorePanel({
           }}
         >
           <p className="text-sm text-slate-700">{t("intro", { title })}</p>
-          <div>
-            <label htmlFor="reserve-store" className="block text-sm font-semibold">
-              {t("store")}
-            </label>
-            <select
-              id="reserve-store"
-              data-testid="reserve-store"
-              value={storeId}
-              onChange={(e) => setStoreId(e.target.value)}
-              className="mt-1 min-h-11 w-full rounded-lg border border-slate-300 px-3"
-            >
-              {withStock.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.name} ({locations.find((l) => l.storeId === s.id)?.available})
-                </option>
-              ))}
-            </select>
-          </div>
-          <div>
-            <label htmlFor="reserve-qty" className="block text-sm font-semibold">
-              {t("quantity")}
-            </label>
-            <select
-              id="reserve-qty"
-              data-testid="reserve-quantity"
-              value={quantity}
-              onChange={(e) => setQuantity(Number(e.target.value))}
-              className="mt-1 min-h-11 rounded-lg border border-slate-300 px-3"
-            >
-              {Array.from({ length: Math.max(1, Math.min(available, 5)) }, (_, i) => i + 1).map((n) => (
-                <option key={n} value={n}>
-                  {n}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            id="reserve-store"
+            data-testid="reserve-store"
+            label={t("store")}
+            value={storeId}
+            onChange={(e) => setStoreId(e.target.value)}
+          >
+            {withStock.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name} ({locations.find((l) => l.storeId === s.id)?.available})
+              </option>
+            ))}
+          </SelectField>
+          <SelectField
+            id="reserve-qty"
+            data-testid="reserve-quantity"
+            label={t("quantity")}
+            fit
+            value={quantity}
+            onChange={(e) => setQuantity(Number(e.target.value))}
+          >
+            {Array.from({ length: Math.max(1, Math.min(available, 5)) }, (_, i) => i + 1).map((n) => (
+              <option key={n} value={n}>
+                {n}
+              </option>
+            ))}
+          </SelectField>
           <TextField
             id="reserve-name"
             label={t("name")}

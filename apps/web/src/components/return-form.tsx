@@ -14,6 +14,7 @@ import { Spinner } from "@omni/ui/spinner";
 import { useErrorMessage, useTRPC } from "@omni/ui/trpc";
 
 import { ReturnSlip } from "./return-slip";
+import { SelectField } from "./select-field";
 
 const reasons = ["wrong_size", "damaged", "not_as_described", "changed_mind", "other"] as const;
 type Reason = (typeof reasons)[number];
@@ -127,21 +128,20 @@ export function ReturnForm({
         <fieldset className="space-y-2">
           <legend className="mb-2 text-lg font-semibold">{t("why")}</legend>
           {chosen.map((line) => (
-            <label key={line.lineId} className="block">
-              <span className="block text-sm font-semibold">{lineTitle(line)}</span>
-              <select
-                data-testid="return-reason"
-                value={why[line.lineId] ?? "changed_mind"}
-                onChange={(e) => setWhy((w) => ({ ...w, [line.lineId]: e.target.value as Reason }))}
-                className="mt-1 min-h-11 w-full rounded-lg border border-slate-300 px-3"
-              >
-                {reasons.map((r) => (
-                  <option key={r} value={r}>
-                    {t(`reason_${r}`)}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <SelectField
+              key={line.lineId}
+              id={`return-reason-${line.lineId}`}
+              data-testid="return-reason"
+              label={lineTitle(line)}
+              value={why[line.lineId] ?? "changed_mind"}
+              onChange={(e) => setWhy((w) => ({ ...w, [line.lineId]: e.target.value as Reason }))}
+            >
+              {reasons.map((r) => (
+                <option key={r} value={r}>
+                  {t(`reason_${r}`)}
+                </option>
+              ))}
+            </SelectField>
           ))}
         </fieldset>
       )}
@@ -179,21 +179,19 @@ export function ReturnForm({
           </label>
         </div>
         {method === "in_store" && (
-          <label className="block">
-            <span className="block text-sm font-semibold">{t("store")}</span>
-            <select
-              data-testid="return-store"
-              value={storeId}
-              onChange={(e) => setStoreId(e.target.value)}
-              className="mt-1 min-h-11 w-full rounded-lg border border-slate-300 px-3"
-            >
-              {stores.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.name}
-                </option>
-              ))}
-            </select>
-          </label>
+          <SelectField
+            id="return-store"
+            data-testid="return-store"
+            label={t("store")}
+            value={storeId}
+            onChange={(e) => setStoreId(e.target.value)}
+          >
+            {stores.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
+          </SelectField>
         )}
       </fieldset>
 
