@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 
-import { test as base, expect, type Page } from "@playwright/test";
+import { test as base, expect, type Browser, type Page } from "@playwright/test";
 
 import { trpcMutation, trpcQuery } from "./trpc";
 
@@ -31,7 +31,17 @@ export async function signInWithApi(page: Page, appUrl: string, email: string, p
   expect(response.ok()).toBeTruthy();
 }
 
-export const test = base;
+/**
+ * The journeys' `test`: Playwright's, plus `admin`, an API request context signed in to the back office as the
+ * seed's admin (made only for a journey that asks for it, disposed after it), to set up what the journey needs.
+ */
+export const test = base.extend<{ admin: ApiRequest }>({
+  admin: async ({ playwright }, use) => {
+    const admin = await staffApi(playwright, staff.admin.email, staff.admin.password);
+    await use(admin);
+    await admin.dispose();
+  },
+});
 export { expect };
 
 // ---- Helpers for the cross-channel journeys (e2e/journeys/cross-*.spec.ts) ----
@@ -134,6 +144,31 @@ export async function staffApi(
   return request;
 }
 
+/** Sets a SKU's stock on hand in each store named (store id → units), with the journey's reason for the movement. */
+export async function setStock(admin: ApiRequest, sku: string, onHand: Record<string, number>, reason: string) {
+  for (const [storeId, units] of Object.entries(onHand))
+    await trpcMutation(admin, urls.admin, "inventory.setOnHand", { storeId, sku, onHand: units, reason });
+}
+
+/**
+ * How most cross-channel journeys start: `count` returnable products (see pickVariants for `skip`) with exactly
+ * known stock, 10 in Kraków unless `stock` says otherwise per store, set by the admin before the shopper comes.
+ */
+export async function stockedVariants(
+  admin: ApiRequest,
+  request: ApiRequest,
+  {
+    count,
+    skip,
+    reason,
+    stock = { krakow: 10 },
+  }: { count: number; skip: number; reason: string; stock?: Record<string, number> },
+): Promise<PickedVariant[]> {
+  const variants = await pickVariants(request, count, skip);
+  for (const variant of variants) await setStock(admin, variant.sku, stock, reason);
+  return variants;
+}
+
 /** A click-and-collect order (paid by test card unless told), placed through the shop's API by an anonymous shopper. */
 export async function placePickupOrderViaApi(
   request: ApiRequest,
@@ -184,6 +219,23 @@ export const backOfficeScreen = {
   hasTouch: false,
   deviceScaleFactor: 1,
 };
+
+/** The development seed's staff the journeys sign in as. */
+export const staff = {
+  admin: { email: "admin@example.com", password: "demo-admin" },
+  /** Ola, an associate in Kraków. */
+  ola: { email: "ola@example.com", password: "demo-staff" },
+  /** Max, the Warszawa manager. */
+  max: { email: "max@example.com", password: "demo-manager" },
+} as const;
+
+/** A back-office page at 1440x900 in a browser context of its own, signed in as one of the staff. */
+export async function backOfficePage(browser: Browser, who: { email: string; password: string }): Promise<Page> {
+  const context = await browser.newContext({ ...backOfficeScreen });
+  const page = await context.newPage();
+  await signInWithApi(page, urls.admin, who.email, who.password);
+  return page;
+}
 
 /**
  * Waits until a server-rendered page has revealed all it streamed: Next.js streams parts of a page into

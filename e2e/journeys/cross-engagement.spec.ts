@@ -3,19 +3,19 @@ import {
   expect,
   journeyEmail,
   kioskDevice,
-  kioskDevice1080,
   pageSettled,
   phone,
-  pickVariants,
   placePickupOrderViaApi,
   signInWithApi,
   snap,
+  staff,
   staffApi,
+  stockedVariants,
   test,
   urls,
 } from "../fixtures";
 import { trpcMutation, trpcQuery } from "../trpc";
-import { pairKiosk } from "./kiosk-support";
+import { kioskPage } from "./kiosk-support";
 
 test.use({ ...phone });
 
@@ -24,16 +24,13 @@ type Rating = { average: number | null; count: number };
 
 test("a member sees 'for you' on the phone, built from what they bought at a kiosk", async ({
   page: shop,
-  playwright,
+  admin,
   request,
 }) => {
   test.setTimeout(90_000);
-  const admin = await staffApi(playwright, "admin@example.com", "demo-admin");
-  const [bought] = await pickVariants(request, 1, 30);
-  await trpcMutation(admin, urls.admin, "inventory.setOnHand", {
-    storeId: "krakow",
-    sku: bought!.sku,
-    onHand: 10,
+  const [bought] = await stockedVariants(admin, request, {
+    count: 1,
+    skip: 30,
     reason: "e2e engagement journey: known stock",
   });
   // A new member, so that the only history is this journey's.
@@ -88,20 +85,18 @@ test("a member sees 'for you' on the phone, built from what they bought at a kio
 
 test("a shopper rates a collected product from the order page, and the kiosk shows the new average", async ({
   page: shop,
+  admin,
   browser,
   playwright,
   request,
 }) => {
   test.setTimeout(90_000);
-  const admin = await staffApi(playwright, "admin@example.com", "demo-admin");
-  const clerk = await staffApi(playwright, "ola@example.com", "demo-staff");
-  const [product] = await pickVariants(request, 1, 40);
-  await trpcMutation(admin, urls.admin, "inventory.setOnHand", {
-    storeId: "krakow",
-    sku: product!.sku,
-    onHand: 10,
+  const [product] = await stockedVariants(admin, request, {
+    count: 1,
+    skip: 40,
     reason: "e2e engagement journey: known stock",
   });
+  const clerk = await staffApi(playwright, staff.ola.email, staff.ola.password);
   const before = (await trpcQuery<{ rating: Rating }>(request, urls.web, "catalog.product", { slug: product!.slug }))
     .rating;
 
@@ -143,9 +138,7 @@ test("a shopper rates a collected product from the order page, and the kiosk sho
   const average = Math.round((((before.average ?? 0) * before.count + 2 + 5) / count) * 10) / 10;
 
   // The kiosk in the store shows the new average and count on the product page.
-  const kioskContext = await browser.newContext({ ...kioskDevice1080 });
-  await pairKiosk(kioskContext, "krakow");
-  const kiosk = await kioskContext.newPage();
+  const kiosk = await kioskPage(browser, "krakow");
   await kiosk.goto(`${urls.kiosk}/product/${encodeURIComponent(product!.slug)}`);
   const rating = kiosk.getByTestId("product-page").getByTestId("rating").first();
   await expect(rating).toHaveAttribute("data-count", String(count));
@@ -156,5 +149,5 @@ test("a shopper rates a collected product from the order page, and the kiosk sho
   await shop.goto(`${urls.web}/p/${product!.slug}`);
   const jsonLd = JSON.parse((await shop.locator('script[type="application/ld+json"]').first().textContent())!);
   expect(jsonLd.aggregateRating).toMatchObject({ ratingValue: average, reviewCount: count });
-  await kioskContext.close();
+  await kiosk.context().close();
 });

@@ -1,16 +1,7 @@
-import {
-  expect,
-  kioskDevice1080,
-  pageSettled,
-  phone,
-  pickVariants,
-  signInWithApi,
-  snap,
-  staffApi,
-  test,
-  urls,
-} from "../fixtures";
+import { expect, pageSettled, phone, signInWithApi, snap, stockedVariants, test, urls } from "../fixtures";
 import { trpcMutation, trpcQuery } from "../trpc";
+import { kioskPage } from "./kiosk-support";
+import { fillCart } from "./web-helpers";
 
 test.use({ ...phone });
 
@@ -19,20 +10,15 @@ type Cart = { cartId: string; lines: { sku: string; quantity: number }[] };
 test("a phone shopper hands a cart to the Kraków kiosk by code, the kiosk places a click-and-collect order, and the phone lists it under my orders", async ({
   page: shop,
   browser,
-  playwright,
+  admin,
   request,
 }) => {
   test.setTimeout(90_000);
-  const admin = await staffApi(playwright, "admin@example.com", "demo-admin");
-  const [first, second] = await pickVariants(request, 2, 0);
-  for (const v of [first!, second!]) {
-    await trpcMutation(admin, urls.admin, "inventory.setOnHand", {
-      storeId: "krakow",
-      sku: v.sku,
-      onHand: 10,
-      reason: "e2e handoff journey: known stock",
-    });
-  }
+  const [first, second] = await stockedVariants(admin, request, {
+    count: 2,
+    skip: 0,
+    reason: "e2e handoff journey: known stock",
+  });
 
   // Ada signs in on her phone; whatever an earlier visit left in her account cart is emptied first.
   await signInWithApi(shop, urls.web, "ada@example.com", "demo-shopper");
@@ -42,14 +28,7 @@ test("a phone shopper hands a cart to the Kraków kiosk by code, the kiosk place
     await trpcMutation(shop.request, urls.web, "cart.setQuantity", { cartId: mine.cartId, sku: line.sku, quantity: 0 });
 
   // 1. She fills the cart in the shop.
-  for (const v of [first!, second!]) {
-    await shop.goto(`${urls.web}/p/${v.slug}?sku=${encodeURIComponent(v.sku)}`);
-    await pageSettled(shop);
-    await shop.getByTestId("add-to-cart").filter({ visible: true }).click();
-    await expect(shop.getByTestId("added-to-cart")).toBeVisible();
-  }
-  await shop.getByTestId("cart-link").click();
-  await pageSettled(shop);
+  await fillCart(shop, [first!, second!]);
   await expect(shop.getByTestId("cart-line")).toHaveCount(2);
 
   // 2. …and hands it off: the cart page shows a short code (and its QR).
@@ -61,11 +40,7 @@ test("a phone shopper hands a cart to the Kraków kiosk by code, the kiosk place
   await snap(shop, "cross-handoff-phone-code");
 
   // 3. At the Kraków kiosk she types the code and gets the same cart.
-  const kioskContext = await browser.newContext({ ...kioskDevice1080 });
-  await kioskContext.addCookies([
-    { name: "omni-kiosk-device", value: "dev-kiosk-krakow", url: urls.kiosk, httpOnly: true, sameSite: "Strict" },
-  ]);
-  const kiosk = await kioskContext.newPage();
+  const kiosk = await kioskPage(browser, "krakow");
   await kiosk.goto(urls.kiosk);
   await kiosk.getByTestId("attract-screen").tap();
   await kiosk.getByTestId("nav-cart").tap();
@@ -114,6 +89,5 @@ test("a phone shopper hands a cart to the Kraków kiosk by code, the kiosk place
   await pageSettled(shop);
   await expect(shop.getByTestId("order-number")).toHaveText(orderNumber);
 
-  await kioskContext.close();
-  await admin.dispose();
+  await kiosk.context().close();
 });

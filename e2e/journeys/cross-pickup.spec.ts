@@ -1,20 +1,20 @@
 import {
   availableAt,
-  backOfficeScreen,
+  backOfficePage,
   expect,
   journeyEmail,
-  kioskDevice1080,
   moneyPattern,
   pageSettled,
   phone,
-  pickVariants,
-  signInWithApi,
   snap,
-  staffApi,
+  staff,
+  stockedVariants,
   test,
   urls,
 } from "../fixtures";
-import { trpcMutation, trpcQuery } from "../trpc";
+import { trpcQuery } from "../trpc";
+import { kioskPage } from "./kiosk-support";
+import { chooseStorePickup, fillCart, payByTestCard } from "./web-helpers";
 
 test.use({ ...phone });
 
@@ -27,57 +27,36 @@ type Order = {
 test("a phone order for pickup in Kraków is picked, announced, checked in at the kiosk and handed over with one line declined", async ({
   page: shop,
   browser,
-  playwright,
+  admin,
   request,
 }) => {
   test.setTimeout(90_000);
   // Two products with exactly known Kraków stock, set by the admin before the shopper comes.
-  const admin = await staffApi(playwright, "admin@example.com", "demo-admin");
-  const [kept, declined] = await pickVariants(request, 2, 10);
-  for (const v of [kept!, declined!]) {
-    await trpcMutation(admin, urls.admin, "inventory.setOnHand", {
-      storeId: "krakow",
-      sku: v.sku,
-      onHand: 10,
-      reason: "e2e pickup journey: known stock",
-    });
-  }
+  const [kept, declined] = await stockedVariants(admin, request, {
+    count: 2,
+    skip: 10,
+    reason: "e2e pickup journey: known stock",
+  });
   const email = journeyEmail("cross-pickup");
 
   // 1. The shopper orders both on the phone, for pickup in Kraków, paying by test card.
   await shop.context().addCookies([{ name: "omni-store", value: "krakow", url: urls.web }]);
-  for (const v of [kept!, declined!]) {
-    await shop.goto(`${urls.web}/p/${v.slug}?sku=${encodeURIComponent(v.sku)}`);
-    await pageSettled(shop);
-    await shop.getByTestId("add-to-cart").filter({ visible: true }).click();
-    await expect(shop.getByTestId("added-to-cart")).toBeVisible();
-  }
-  await shop.getByTestId("cart-link").click();
-  await pageSettled(shop);
+  await fillCart(shop, [kept!, declined!]);
   await expect(shop.getByTestId("cart-line")).toHaveCount(2);
   await shop.getByTestId("go-to-checkout").click();
   await pageSettled(shop);
   await shop.getByTestId("checkout-name").fill("Piotr Odbiorca");
   await shop.getByTestId("checkout-email").fill(email);
-  await shop.getByTestId("fulfillment-pickup").check();
-  const krakow = shop.locator('[data-testid=pickup-store-option][data-store-id="krakow"]');
+  const krakow = await chooseStorePickup(shop, "krakow");
   await expect(krakow).toHaveAttribute("data-all-available", "true");
-  await krakow.locator("input").check();
-  await shop.getByTestId("payment-card").check();
-  await shop.getByTestId("card-number").fill("4242 4242 4242 4242");
-  await shop.getByTestId("checkout-submit").click();
-  await expect(shop.getByTestId("order-number")).toBeVisible({ timeout: 30_000 });
-  const orderNumber = (await shop.getByTestId("order-number").textContent())!.trim();
-  const pickupCode = (await shop.getByTestId("pickup-code").getAttribute("data-code"))!;
+  const { orderNumber, pickupCode } = await payByTestCard(shop);
   expect(pickupCode.length).toBeGreaterThanOrEqual(6);
   const order = await trpcQuery<Order>(request, urls.web, "orders.get", { orderNumber, email });
   expect(order.lines).toHaveLength(2);
   const declinedLine = order.lines.find((l) => l.sku === declined!.sku)!;
 
   // 2. The Kraków clerk starts picking and marks it ready in the back office.
-  const adminContext = await browser.newContext({ ...backOfficeScreen });
-  const clerk = await adminContext.newPage();
-  await signInWithApi(clerk, urls.admin, "ola@example.com", "demo-staff");
+  const clerk = await backOfficePage(browser, staff.ola);
   await clerk.goto(`${urls.admin}/pickup`);
   await expect(clerk.getByTestId("store-switcher")).toHaveValue("krakow");
   const card = clerk.getByTestId(`queue-order-${orderNumber}`);
@@ -107,11 +86,7 @@ test("a phone order for pickup in Kraków is picked, announced, checked in at th
   await snap(clerk, "cross-pickup-admin-ready-notification");
 
   // 4. The shopper checks in with the code at the Kraków kiosk.
-  const kioskContext = await browser.newContext({ ...kioskDevice1080 });
-  await kioskContext.addCookies([
-    { name: "omni-kiosk-device", value: "dev-kiosk-krakow", url: urls.kiosk, httpOnly: true, sameSite: "Strict" },
-  ]);
-  const kiosk = await kioskContext.newPage();
+  const kiosk = await kioskPage(browser, "krakow");
   await kiosk.goto(`${urls.kiosk}/collect`);
   await expect(kiosk.getByTestId("collect-screen")).toBeVisible();
   await kiosk.getByTestId("checkin-code").fill(pickupCode);
@@ -155,7 +130,6 @@ test("a phone order for pickup in Kraków is picked, announced, checked in at th
   await expect(shop.getByTestId("declined-refund")).toContainText(/zwrot pieniędzy|refund/i);
   await expect(shop.getByTestId("declined-refund")).toContainText(refunded);
 
-  await kioskContext.close();
-  await adminContext.close();
-  await admin.dispose();
+  await kiosk.context().close();
+  await clerk.context().close();
 });

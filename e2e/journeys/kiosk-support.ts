@@ -1,6 +1,6 @@
-import type { BrowserContext, Page } from "@playwright/test";
+import type { Browser, BrowserContext, Page } from "@playwright/test";
 
-import { kioskDevice, urls } from "../fixtures";
+import { kioskDevice, kioskDevice1080, urls } from "../fixtures";
 import { trpcQuery } from "../trpc";
 
 /** Pairs the kiosk app the way the development pairing form does: the device token in the http-only cookie. */
@@ -8,6 +8,13 @@ export async function pairKiosk(context: BrowserContext, storeId = "krakow") {
   await context.addCookies([
     { name: "omni-kiosk-device", value: `dev-kiosk-${storeId}`, url: urls.kiosk, httpOnly: true, sameSite: "Strict" },
   ]);
+}
+
+/** A kiosk page at 1080x1920 in a browser context of its own, paired with the store. */
+export async function kioskPage(browser: Browser, storeId = "krakow"): Promise<Page> {
+  const context = await browser.newContext({ ...kioskDevice1080 });
+  await pairKiosk(context, storeId);
+  return context.newPage();
 }
 
 /** Types on the on-screen keyboard, one tap per character. */

@@ -1,20 +1,20 @@
 import type { Page } from "@playwright/test";
 
 import {
-  backOfficeScreen,
+  backOfficePage,
   expect,
   journeyEmail,
   pageSettled,
   phone,
-  pickVariants,
   signInWithApi,
   snap,
-  staffApi,
+  staff,
+  stockedVariants,
   test,
   urls,
 } from "../fixtures";
 import { trpcMutation } from "../trpc";
-import { findStockedVariant } from "./web-helpers";
+import { addToCart, chooseStorePickup, findStockedVariant, openProductPage, payByTestCard } from "./web-helpers";
 
 test.use({ ...phone });
 
@@ -40,9 +40,8 @@ test("a guest ordering in Polish gets the confirmation in Polish with recommenda
   test.setTimeout(120_000);
   const { product, variant, storeId } = await findStockedVariant(request);
   await page.context().addCookies([{ name: "omni-store", value: storeId, url: urls.web }]);
-  await page.goto(`${urls.web}/p/${product.slug}?sku=${encodeURIComponent(variant.sku)}`);
-  await page.getByTestId("add-to-cart").click();
-  await expect(page.getByTestId("added-to-cart")).toBeVisible({ timeout: 30_000 });
+  await openProductPage(page, { slug: product.slug, sku: variant.sku });
+  await addToCart(page);
   await page.goto(`${urls.web}/checkout`);
 
   // The contact step: the address reaches the cart as the guest leaves the field, with their marketing answer.
@@ -52,17 +51,11 @@ test("a guest ordering in Polish gets the confirmation in Polish with recommenda
   const saved = page.waitForResponse((r) => r.url().includes("cart.setContact") && r.ok());
   await page.getByTestId("checkout-marketing").check();
   await saved;
-  await page.getByTestId("fulfillment-pickup").check();
-  await page.locator(`[data-testid=pickup-store-option][data-store-id="${storeId}"] input`).check();
-  await page.getByTestId("payment-card").check();
-  await page.getByTestId("card-number").fill("4242 4242 4242 4242");
-  await page.getByTestId("checkout-submit").click();
-  const number = (await page.getByTestId("order-number").textContent({ timeout: 30_000 }))!.trim();
+  await chooseStorePickup(page, storeId);
+  const { orderNumber: number } = await payByTestCard(page);
 
   // Admin: the outbox filtered by kind of message shows the Polish confirmation, recommendations included.
-  const admin = await browser.newContext({ ...backOfficeScreen });
-  const clerk = await admin.newPage();
-  await signInWithApi(clerk, urls.admin, "admin@example.com", "demo-admin");
+  const clerk = await backOfficePage(browser, staff.admin);
   await clerk.goto(`${urls.admin}/notifications`);
   await clerk.getByTestId("notifications-email").fill(email);
   await clerk.getByTestId("notifications-template").selectOption("order_placed");
@@ -122,27 +115,22 @@ test("a guest ordering in Polish gets the confirmation in Polish with recommenda
     expect(text).not.toMatch(/\b(Hello|Thank you|your order|Your order|We will|Please)\b/);
   await expect(clerk.getByTestId("template-en").first()).toContainText(/Thank you|Order/);
   await snap(clerk, "messages-admin-templates");
-  await admin.close();
+  await clerk.context().close();
 });
 
 test("a walk-in at the Kraków counter says yes to offers: it waits for the link e-mailed in Polish", async ({
   page,
   browser,
-  playwright,
+  admin,
   request,
 }) => {
   test.setTimeout(120_000);
-  const admin = await staffApi(playwright, "admin@example.com", "demo-admin");
-  const [picked] = await pickVariants(request, 1, 60);
-  await trpcMutation(admin, urls.admin, "inventory.setOnHand", {
-    storeId: "krakow",
-    sku: picked!.sku,
-    onHand: 10,
+  const [picked] = await stockedVariants(admin, request, {
+    count: 1,
+    skip: 60,
     reason: "e2e counter offers journey: known stock",
   });
-  const backOffice = await browser.newContext({ ...backOfficeScreen });
-  const clerk = await backOffice.newPage();
-  await signInWithApi(clerk, urls.admin, "ola@example.com", "demo-staff");
+  const clerk = await backOfficePage(browser, staff.ola);
   await clerk.goto(`${urls.admin}/counter`);
   await clerk.getByTestId("counter-sku").fill(picked!.sku);
   await clerk.getByTestId("counter-sku").press("Enter");
@@ -163,13 +151,11 @@ test("a walk-in at the Kraków counter says yes to offers: it waits for the link
   await expect(clerk.getByTestId("counter-sold")).toBeVisible({ timeout: 30_000 });
 
   // The "yes" waits for its owner: admin's outbox holds the link, in Polish; following it makes the "yes" count.
-  const office = await browser.newContext({ ...backOfficeScreen });
-  const reader = await office.newPage();
-  await signInWithApi(reader, urls.admin, "admin@example.com", "demo-admin");
+  const reader = await backOfficePage(browser, staff.admin);
   const link = await confirmationLink(reader, email);
   await page.goto(`${urls.web}${link}`);
   await page.getByTestId("newsletter-confirm").click();
   await expect(page.getByTestId("done")).toContainText(email);
-  await backOffice.close();
-  await office.close();
+  await clerk.context().close();
+  await reader.context().close();
 });

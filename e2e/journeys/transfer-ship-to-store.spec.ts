@@ -1,17 +1,17 @@
 import {
-  backOfficeScreen,
+  backOfficePage,
   expect,
   journeyEmail,
   pageSettled,
   phone,
-  pickVariants,
-  signInWithApi,
   snap,
-  staffApi,
+  staff,
+  stockedVariants,
   test,
   urls,
 } from "../fixtures";
-import { trpcMutation, trpcQuery } from "../trpc";
+import { trpcQuery } from "../trpc";
+import { addToCart, chooseStorePickup, openProductPage, payByTestCard } from "./web-helpers";
 
 test.use({ ...phone });
 
@@ -22,35 +22,29 @@ type Transfer = { transferNumber: string; status: string; orderNumber?: string; 
 test("a Kraków pickup of what only Warszawa has is promised, shipped by Warszawa, scanned in by Kraków and collected", async ({
   page: shop,
   browser,
-  playwright,
+  admin,
   request,
 }) => {
   test.setTimeout(150_000);
   // A product that only Warszawa has, one unit, set by the admin before the shopper comes.
-  const admin = await staffApi(playwright, "admin@example.com", "demo-admin");
-  const [jacket] = await pickVariants(request, 1, 40);
-  for (const storeId of LOCATIONS) {
-    await trpcMutation(admin, urls.admin, "inventory.setOnHand", {
-      storeId,
-      sku: jacket!.sku,
-      onHand: storeId === "warszawa" ? 1 : 0,
-      reason: "e2e ship-to-store journey: only Warszawa has it",
-    });
-  }
+  const [jacket] = await stockedVariants(admin, request, {
+    count: 1,
+    skip: 40,
+    stock: Object.fromEntries(LOCATIONS.map((storeId) => [storeId, storeId === "warszawa" ? 1 : 0])),
+    reason: "e2e ship-to-store journey: only Warszawa has it",
+  });
   const email = journeyEmail("ship-to-store");
 
   // 1. On the phone, Kraków is the shopper's store: the product page promises it sent in, "ready on …".
   await shop.context().addCookies([{ name: "omni-store", value: "krakow", url: urls.web }]);
-  await shop.goto(`${urls.web}/p/${jacket!.slug}?sku=${encodeURIComponent(jacket!.sku)}`);
-  await pageSettled(shop);
+  await openProductPage(shop, jacket!);
   const krakowRow = shop
     .locator('[data-testid=store-availability-row][data-store-id="krakow"]')
     .filter({ visible: true });
   await expect(krakowRow.getByTestId("pickup-promise")).toHaveAttribute("data-sourcing", "ship_to_store");
   await expect(krakowRow.getByTestId("pickup-promise")).toContainText(/gotowe (w|we) \S+/);
   await snap(shop, "transfer-shop-product-promise");
-  await shop.getByTestId("add-to-cart").filter({ visible: true }).click();
-  await expect(shop.getByTestId("added-to-cart")).toBeVisible();
+  await addToCart(shop);
 
   // 2. Checkout for pickup in Kraków: the store is offered with goods sent in, and the promise.
   await shop.getByTestId("cart-link").click();
@@ -59,17 +53,10 @@ test("a Kraków pickup of what only Warszawa has is promised, shipped by Warszaw
   await pageSettled(shop);
   await shop.getByTestId("checkout-name").fill("Jan Daleki");
   await shop.getByTestId("checkout-email").fill(email);
-  await shop.getByTestId("fulfillment-pickup").check();
-  const krakow = shop.locator('[data-testid=pickup-store-option][data-store-id="krakow"]');
+  const krakow = await chooseStorePickup(shop, "krakow");
   await expect(krakow).toHaveAttribute("data-sourcing", "ship_to_store");
   await expect(krakow.getByTestId("pickup-promise")).toContainText(/gotowe/);
-  await krakow.locator("input").check();
-  await shop.getByTestId("payment-card").check();
-  await shop.getByTestId("card-number").fill("4242 4242 4242 4242");
-  await shop.getByTestId("checkout-submit").click();
-  await expect(shop.getByTestId("order-number")).toBeVisible({ timeout: 30_000 });
-  const orderNumber = (await shop.getByTestId("order-number").textContent())!.trim();
-  const pickupCode = (await shop.getByTestId("pickup-code").getAttribute("data-code"))!;
+  const { orderNumber, pickupCode } = await payByTestCard(shop);
   await expect(shop.getByTestId("pickup-promise")).toHaveAttribute("data-sourcing", "ship_to_store");
   await expect(shop.getByTestId("pickup-promise")).toContainText(/gotowe (w|we) \S+/);
   await snap(shop, "transfer-shop-order-ready-on");
@@ -77,9 +64,7 @@ test("a Kraków pickup of what only Warszawa has is promised, shipped by Warszaw
   expect(order.readyBy).toBeTruthy();
 
   // 3. The Warszawa manager finds the transfer for the order, scans the jacket on the pick list and ships it.
-  const warszawaContext = await browser.newContext({ ...backOfficeScreen });
-  const max = await warszawaContext.newPage();
-  await signInWithApi(max, urls.admin, "max@example.com", "demo-manager");
+  const max = await backOfficePage(browser, staff.max);
   await max.goto(`${urls.admin}/transfers`);
   const row = max.getByTestId("transfer-row").filter({ hasText: orderNumber });
   await expect(row).toHaveCount(1);
@@ -96,9 +81,7 @@ test("a Kraków pickup of what only Warszawa has is promised, shipped by Warszaw
   await expect(max.getByTestId("transfer-status")).toHaveAttribute("data-status", "in_transit");
 
   // 4. The Kraków associate scans in what arrived.
-  const krakowContext = await browser.newContext({ ...backOfficeScreen });
-  const ola = await krakowContext.newPage();
-  await signInWithApi(ola, urls.admin, "ola@example.com", "demo-staff");
+  const ola = await backOfficePage(browser, staff.ola);
   await ola.goto(`${urls.admin}/transfers`);
   await ola.getByTestId("transfer-status-filter").selectOption("in_transit");
   const incoming = ola.getByTestId("transfer-row").filter({ hasText: orderNumber });
@@ -157,7 +140,6 @@ test("a Kraków pickup of what only Warszawa has is promised, shipped by Warszaw
   await expect(max.getByTestId("replenishment-row").first()).toBeVisible();
   await snap(max, "transfer-admin-replenishment");
 
-  await warszawaContext.close();
-  await krakowContext.close();
-  await admin.dispose();
+  await max.context().close();
+  await ola.context().close();
 });

@@ -1,6 +1,6 @@
-import type { APIRequestContext } from "@playwright/test";
+import type { APIRequestContext, Locator, Page } from "@playwright/test";
 
-import { expect, urls } from "../fixtures";
+import { expect, pageSettled, urls } from "../fixtures";
 import { trpcQuery } from "../trpc";
 
 /** Helpers of the web journeys: they read what they need through the API instead of assuming seed numbers. */
@@ -63,3 +63,45 @@ export async function signedInRequest(
 
 /** Staff procedures may live on the admin app alone; when only the shop runs, the shop serves them. */
 export const staffAppUrl = process.env.OMNI_E2E_ADMIN ?? urls.web;
+
+// ---- The shopper's steps on the phone that journeys through other channels start with ----
+
+/** Opens a variant's product page and waits until all of it has streamed in. */
+export async function openProductPage(shop: Page, variant: { slug: string; sku: string }) {
+  await shop.goto(`${urls.web}/p/${variant.slug}?sku=${encodeURIComponent(variant.sku)}`);
+  await pageSettled(shop);
+}
+
+/** Adds the variant of the open product page to the cart. */
+export async function addToCart(shop: Page) {
+  await shop.getByTestId("add-to-cart").filter({ visible: true }).click();
+  await expect(shop.getByTestId("added-to-cart")).toBeVisible({ timeout: 30_000 });
+}
+
+/** Puts one of each variant into the cart from its product page, then opens the cart. */
+export async function fillCart(shop: Page, variants: { slug: string; sku: string }[]) {
+  for (const variant of variants) {
+    await openProductPage(shop, variant);
+    await addToCart(shop);
+  }
+  await shop.getByTestId("cart-link").click();
+  await pageSettled(shop);
+}
+
+/** At the checkout, click-and-collect at the store: its option, for the journey to look at what it promises. */
+export async function chooseStorePickup(shop: Page, storeId: string): Promise<Locator> {
+  await shop.getByTestId("fulfillment-pickup").check();
+  const option = shop.locator(`[data-testid=pickup-store-option][data-store-id="${storeId}"]`);
+  await option.locator("input").check();
+  return option;
+}
+
+/** Pays by the test card and places the order: the confirmation's order number and pickup code. */
+export async function payByTestCard(shop: Page) {
+  await shop.getByTestId("payment-card").check();
+  await shop.getByTestId("card-number").fill("4242 4242 4242 4242");
+  await shop.getByTestId("checkout-submit").click();
+  const orderNumber = (await shop.getByTestId("order-number").textContent({ timeout: 30_000 }))!.trim();
+  const pickupCode = (await shop.getByTestId("pickup-code").getAttribute("data-code"))!;
+  return { orderNumber, pickupCode };
+}
