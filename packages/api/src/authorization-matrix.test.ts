@@ -298,6 +298,8 @@ const matrix: Record<string, Row> = {
   "reviews.moderate": row(rules.admin, () => ({ id: "00000000-0000-4000-8000-000000000000", status: "hidden" })),
   "consent.get": row(rules.customer),
   "consent.set": row(rules.customer, () => ({ channel: "sms", granted: false })),
+  "consent.confirmSms": row(rules.customer, () => ({ code: "000000" })),
+  "consent.resendSmsCode": row(rules.customer),
   "consent.confirm": row(rules.public, () => ({ token: "not-a-real-token" })),
   "consent.unsubscribe": row(rules.public, () => ({ email: "nobody@example.com", token: "not-a-real-token" })),
   "stockAlerts.create": row(rules.public, (f) => ({ sku: f.skus[0], storeId: "online", email: "alert@example.com" })),

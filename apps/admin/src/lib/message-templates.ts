@@ -27,6 +27,7 @@ const kinds: Record<MessageTemplate, true> = {
   cart_reminder: true,
   review_request: true,
   marketing_confirm: true,
+  marketing_confirm_sms: true,
   account_verify_email: true,
   account_password_reset: true,
   account_password_changed: true,

@@ -1,8 +1,15 @@
 import { z } from "zod";
 
-import { confirmMarketingConsent, myConsents, setMyConsent, unsubscribeByLink } from "@omni/domain/engagement";
+import {
+  confirmMarketingConsent,
+  confirmMySmsConsent,
+  myConsents,
+  resendMySmsCode,
+  setMyConsent,
+  unsubscribeByLink,
+} from "@omni/domain/engagement";
 
-import { email, phone } from "../inputs";
+import { email, phone, text } from "../inputs";
 import { customerProcedure, publicProcedure, router } from "../trpc";
 
 /** Marketing consent per channel of the signed-in shopper; every change is kept with its time and app. */
@@ -11,6 +18,12 @@ export const consentRouter = router({
   set: customerProcedure
     .input(z.object({ channel: z.enum(["email", "sms"]), granted: z.boolean(), phone }))
     .mutation(({ ctx, input }) => setMyConsent(ctx.db, ctx.actor, input)),
+  /** SMS double opt-in: the code texted to the number confirms the signed-in shopper's waiting SMS grant. */
+  confirmSms: customerProcedure
+    .input(z.object({ code: text().pipe(z.string().min(1, "Type the code from the SMS.").max(20)) }))
+    .mutation(({ ctx, input }) => confirmMySmsConsent(ctx.db, ctx.actor, input)),
+  /** A new code to the number of the SMS grant waiting for one (limited per number and caller). */
+  resendSmsCode: customerProcedure.mutation(({ ctx }) => resendMySmsCode(ctx.db, ctx.actor)),
   /** The double opt-in link: whoever holds the e-mailed token confirms that address's waiting grant. */
   confirm: publicProcedure
     .input(z.object({ token: z.string().max(200) }))

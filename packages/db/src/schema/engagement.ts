@@ -99,6 +99,12 @@ export const consents = pgTable(
     confirmedAt: timestamp("confirmed_at", { withTimezone: true }),
     /** SHA-256 of the confirmation link's token while the grant waits for it. */
     confirmTokenHash: text("confirm_token_hash"),
+    /**
+     * An SMS grant's double opt-in: SHA-256 of the code texted to `phone` (with the number, as six digits alone
+     * hash to a guessable value), and how many codes were typed against it, so guessing stops after a few.
+     */
+    confirmCodeHash: text("confirm_code_hash"),
+    confirmAttempts: integer("confirm_attempts").notNull().default(0),
   },
   (t) => [
     index("consents_email_idx").on(t.email, t.channel, t.id),

@@ -7,8 +7,8 @@ import { textsFor } from "./message-texts";
 
 export type ConsentChannel = "email" | "sms";
 
-/** How long a double opt-in link works, and how often one address can be sent one. */
-const CONFIRM_DAYS = 7;
+/** How long a double opt-in link (or SMS code) works, and how often one address can be sent a link. */
+export const CONFIRM_DAYS = 7;
 const CONFIRM_RESEND_HOURS = 24;
 
 /** The rows that decide an answer: every withdrawal, and the grants their address's owner confirmed. */
@@ -41,9 +41,17 @@ export const marketingConsentSql = (email: ReturnType<typeof sql>, channel: Cons
 export async function recordConsent(
   tx: Tx,
   actor: Actor,
-  input: { email: string; channel: ConsentChannel; granted: boolean; confirmed: boolean; phone?: string | null },
+  input: {
+    email: string;
+    channel: ConsentChannel;
+    granted: boolean;
+    confirmed: boolean;
+    phone?: string | null;
+    /** SMS double opt-in: the hash of the texted code stands in for the e-mailed link's token. */
+    confirmCodeHash?: string;
+  },
 ): Promise<{ confirmToken: string | null }> {
-  const confirmToken = input.granted && !input.confirmed ? randomSecret(32) : null;
+  const confirmToken = input.granted && !input.confirmed && !input.confirmCodeHash ? randomSecret(32) : null;
   await tx.insert(consents).values({
     email: input.email.trim().toLowerCase(),
     userId: actor.userId ?? null,
@@ -53,6 +61,7 @@ export async function recordConsent(
     phone: input.phone ?? null,
     confirmedAt: input.granted && input.confirmed ? sql`now()` : null,
     confirmTokenHash: confirmToken ? hashToken(confirmToken) : null,
+    confirmCodeHash: input.granted && !input.confirmed ? (input.confirmCodeHash ?? null) : null,
   });
   return { confirmToken };
 }
@@ -68,7 +77,7 @@ async function ownsAddress(tx: Tx, actor: Actor, email: string): Promise<boolean
 }
 
 /** Whether the address's latest e-mail answer is a grant waiting for its link, sent within `hours`. */
-async function waitingGrant(db: DbOrTx, email: string, hours: number): Promise<boolean> {
+export async function waitingGrant(db: DbOrTx, email: string, hours: number): Promise<boolean> {
   const [latest] = await db
     .select({
       waiting: sql<boolean>`${consents.confirmTokenHash} is not null and ${consents.at} > now() - make_interval(hours => ${hours})`,
@@ -138,59 +147,4 @@ export async function confirmMarketingConsent(db: Database, input: { token: stri
     .returning({ email: consents.email });
   if (!confirmed) throw invalid();
   return confirmed;
-}
-
-/** A signed-in shopper's current answers per channel, with when and where each was given, and a grant awaiting its link. */
-export async function myConsents(db: DbOrTx, actor: Actor & { userId: string }) {
-  const [user] = await db.select({ email: users.email }).from(users).where(eq(users.id, actor.userId));
-  const rows = user
-    ? await db.execute<{
-        channel: ConsentChannel;
-        granted: boolean;
-        source: string;
-        at: Date;
-        phone: string | null;
-      }>(sql`
-        select distinct on (channel) channel, granted, source, at, phone from consents
-        where email = ${user.email} and (not granted or confirmed_at is not null) order by channel, id desc`)
-    : [];
-  const waiting = user && (await waitingGrant(db, user.email, CONFIRM_DAYS * 24));
-  return (["email", "sms"] as const).map((channel) => {
-    const row = rows.find((r) => r.channel === channel);
-    return {
-      channel,
-      granted: row?.granted ?? false,
-      source: row?.source ?? null,
-      at: row ? new Date(row.at) : null,
-      phone: row?.phone ?? null,
-      awaitingConfirmation: channel === "email" && !!waiting,
-    };
-  });
-}
-
-/**
- * `consent.set`: a signed-in shopper gives or withdraws marketing consent for one channel. E-mail follows
- * `answerMarketingEmail` (an account whose address is not confirmed yet gets the link); SMS goes to the
- * number the member typed in their own account.
- */
-export async function setMyConsent(
-  db: Database,
-  actor: Actor & { userId: string },
-  input: { channel: ConsentChannel; granted: boolean; phone?: string },
-) {
-  const [user] = await db
-    .select({ email: users.email, locale: users.locale })
-    .from(users)
-    .where(eq(users.id, actor.userId));
-  if (!user) return myConsents(db, actor);
-  await db.transaction(async (tx) => {
-    if (input.channel === "email")
-      await answerMarketingEmail(tx, actor, {
-        email: user.email,
-        granted: input.granted,
-        locale: user.locale === "pl" ? "pl" : "en",
-      });
-    else await recordConsent(tx, actor, { email: user.email, ...input, confirmed: true });
-  });
-  return myConsents(db, actor);
 }

@@ -230,6 +230,11 @@ const previews: Preview[] = [
     render: (t) => ({ subject: t.marketingConfirmSubject, body: t.marketingConfirmBody({ ...sample, days: 7 }) }),
   },
   {
+    template: "marketing_confirm_sms",
+    channel: "sms",
+    render: (t) => sms(t.marketingConfirmSms({ code: "493817", days: 7 })),
+  },
+  {
     template: "account_verify_email",
     channel: "email",
     render: (t) => ({ subject: t.verifySubject, body: t.verifyBody(sample) }),

@@ -29,6 +29,8 @@ const engagementTextsEn = {
   marketingConfirmSubject: "Confirm that you want our news",
   marketingConfirmBody: (p: { link: string; days: number }) =>
     `Someone (we hope you) asked us to send news and offers to this address. To agree, open this link and press "Confirm" (it works for ${p.days} days): ${p.link}\n\nIf it was not you, ignore this e-mail: without your confirmation we send you no marketing.`,
+  marketingConfirmSms: (p: { code: string; days: number }) =>
+    `Omni: your code for SMS offers is ${p.code}. Type it in your account within ${p.days} days. Not you? Ignore this SMS.`,
 };
 
 const engagementTextsPl: typeof engagementTextsEn = {
@@ -44,6 +46,8 @@ const engagementTextsPl: typeof engagementTextsEn = {
   marketingConfirmSubject: "Potwierdź, że chcesz otrzymywać nasze nowości",
   marketingConfirmBody: (p) =>
     `Ktoś (mamy nadzieję, że Ty) poprosił o wysyłanie nowości i ofert na ten adres. Aby się zgodzić, otwórz link i naciśnij „Potwierdź” (link działa przez ${p.days} dni): ${p.link}\n\nJeśli to nie Ty, zignoruj tę wiadomość: bez Twojego potwierdzenia nie wyślemy Ci żadnych reklam.`,
+  marketingConfirmSms: (p) =>
+    `Omni: Twoj kod zgody na oferty SMS to ${p.code}. Wpisz go na swoim koncie w ciagu ${p.days} dni. To nie Ty? Zignoruj SMS.`,
 };
 
 const en = { ...orderTextsEn, ...reservationTextsEn, ...returnTextsEn, ...accountTextsEn, ...engagementTextsEn };

@@ -21,6 +21,7 @@ export const messageTemplates = [
   "cart_reminder",
   "review_request",
   "marketing_confirm",
+  "marketing_confirm_sms",
   "account_verify_email",
   "account_password_reset",
   "account_password_changed",

@@ -23,6 +23,8 @@ import type { Sweep } from "./sweep";
  *   for pay-in-store orders, which hold stock without any payment.
  * - `accountEmails`, `accountEmailsAddress`: verification and password-reset e-mails per e-mail address and
  *   per caller, so nobody can flood an inbox or the outbox through the "forgot password" form.
+ * - `smsCodes`, `smsCodesCaller`: SMS consent codes per phone number and per caller, a day: a number cannot be
+ *   flooded (nor the SMS bill run up) through the "send a new code" button.
  * - `checkout`: order attempts per caller per minute. `apiKey`: calls per API key per minute.
  */
 export const limits = {
@@ -39,6 +41,8 @@ export const limits = {
   discountCodes: { points: 10, seconds: 15 * 60 },
   accountEmails: { points: 5, seconds: 60 * 60 },
   accountEmailsAddress: { points: 20, seconds: 60 * 60 },
+  smsCodes: { points: 3, seconds: 24 * 60 * 60 },
+  smsCodesCaller: { points: 5, seconds: 24 * 60 * 60 },
   apiKey: { points: 300, seconds: 60 },
 } as const;
 export type LimitBucket = keyof typeof limits;
