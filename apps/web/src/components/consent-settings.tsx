@@ -2,15 +2,19 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
+import { useState } from "react";
 
 import { ErrorMessage } from "@omni/ui/error-message";
 import { formatDateTime } from "@omni/ui/labels";
 import { Spinner } from "@omni/ui/spinner";
 import { useErrorMessage, useTRPC } from "@omni/ui/trpc";
 
+import { SmsConsentCode, SmsConsentPhone } from "./sms-consent-code";
+
 /**
  * Marketing consent per channel (prior consent, as Polish law asks). Service messages about orders and
  * reservations come whatever is chosen here. Each change is kept with its time and the app it was made in.
+ * Ticking SMS asks for the number and texts it a code; the grant counts once the code is typed (double opt-in).
  */
 export function ConsentSettings() {
   const errorMessage = useErrorMessage();
@@ -19,6 +23,7 @@ export function ConsentSettings() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const consents = useQuery(trpc.consent.get.queryOptions());
+  const [askPhone, setAskPhone] = useState(false);
   const set = useMutation(
     trpc.consent.set.mutationOptions({
       onSuccess: (answer) => queryClient.setQueryData(trpc.consent.get.queryKey(), answer),
@@ -43,28 +48,41 @@ export function ConsentSettings() {
               id={`consent-${c.channel}`}
               type="checkbox"
               data-testid={`consent-${c.channel}`}
-              checked={c.granted}
+              checked={c.granted || c.awaitingConfirmation || (c.channel === "sms" && askPhone)}
               disabled={set.isPending}
-              onChange={(e) => set.mutate({ channel: c.channel, granted: e.target.checked })}
+              onChange={(e) => {
+                const granted = e.target.checked;
+                if (c.channel === "sms") setAskPhone(granted && !c.granted);
+                // An SMS "yes" needs the number first; a "no" (also to a grant waiting for its code) counts at once.
+                if (c.channel === "email" || !granted) set.mutate({ channel: c.channel, granted });
+              }}
               // Kept at its size when the words beside it wrap to a second line.
               className="mt-1 size-5 shrink-0"
             />
-            <label htmlFor={`consent-${c.channel}`}>
-              <span className="font-medium">{c.channel === "email" ? t("consentEmail") : t("consentSms")}</span>
-              {c.at && (
-                <span className="block text-sm text-slate-600">
-                  {t(c.granted ? "consentGiven" : "consentWithdrawn", {
-                    when: formatDateTime(c.at, locale),
-                    source: c.source ?? "",
-                  })}
-                </span>
+            <div className="min-w-0 flex-1">
+              <label htmlFor={`consent-${c.channel}`}>
+                <span className="font-medium">{c.channel === "email" ? t("consentEmail") : t("consentSms")}</span>
+                {c.at && (
+                  <span className="block text-sm text-slate-600">
+                    {t(c.granted ? "consentGiven" : "consentWithdrawn", {
+                      when: formatDateTime(c.at, locale),
+                      source: c.source ?? "",
+                    })}
+                  </span>
+                )}
+                {c.channel === "email" && c.awaitingConfirmation && (
+                  <span className="block text-sm font-medium text-amber-900" data-testid="consent-awaiting">
+                    {t("consentAwaiting")}
+                  </span>
+                )}
+              </label>
+              {c.channel === "sms" && c.awaitingConfirmation && c.awaitingPhone && (
+                <SmsConsentCode phone={c.awaitingPhone} attemptsLeft={c.codeAttemptsLeft} />
               )}
-              {c.awaitingConfirmation && (
-                <span className="block text-sm font-medium text-amber-900" data-testid="consent-awaiting">
-                  {t("consentAwaiting")}
-                </span>
+              {c.channel === "sms" && askPhone && !c.awaitingConfirmation && !c.granted && (
+                <SmsConsentPhone onSent={() => setAskPhone(false)} />
               )}
-            </label>
+            </div>
           </li>
         ))}
       </ul>
