@@ -67,6 +67,8 @@ export function SmsConsentCode({ phone, attemptsLeft }: { phone: string; attempt
   const confirm = useMutation(
     trpc.consent.confirmSms.mutationOptions({
       onSuccess: (answer) => queryClient.setQueryData(trpc.consent.get.queryKey(), answer),
+      // A wrong code used a try: the hint's count of those left comes from the server again.
+      onError: () => queryClient.invalidateQueries({ queryKey: trpc.consent.get.queryKey() }),
     }),
   );
   const resend = useMutation(
