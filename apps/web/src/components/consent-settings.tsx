@@ -48,7 +48,8 @@ export function ConsentSettings() {
               id={`consent-${c.channel}`}
               type="checkbox"
               data-testid={`consent-${c.channel}`}
-              checked={c.granted || c.awaitingConfirmation || (c.channel === "sms" && askPhone)}
+              // An e-mail "yes" waiting for its link stays unticked; an SMS one stays ticked beside its code field.
+              checked={c.granted || (c.channel === "sms" && (c.awaitingConfirmation || askPhone))}
               disabled={set.isPending}
               onChange={(e) => {
                 const granted = e.target.checked;
