@@ -18,14 +18,14 @@ afterEach(() => setSmsProvider(undefined));
 const LOCATIONS = ["krakow", "warszawa", "gdansk", "wroclaw", "poznan", "online"];
 
 /** Five products of one category, each with a SKU Kraków has plenty of: the cast of the order history. */
-const cast = await t.db.execute<{ slug: string; sku: string; category: string }>(sql`
+const cast = await t.db.execute<{ slug: string; sku: string; category: string; productId: string }>(sql`
   with stocked as (
     select distinct on (p.id) p.id, p.slug, p.category_slug, sl.sku
     from products p join variants v on v.product_id = p.id join stock_levels sl on sl.sku = v.sku
     where p.active and v.active and v.price_minor > 0 and sl.location_id = 'krakow'
       and sl.on_hand - sl.held - sl.safety_stock >= 5 and p.category_slug <> 'accessories'
     order by p.id, sl.sku)
-  select slug, sku, category_slug as category from stocked
+  select slug, sku, category_slug as category, id as "productId" from stocked
   where category_slug = (select category_slug from stocked group by category_slug order by count(*) desc limit 1)
   order by slug limit 5`);
 const [A, B, C, D, E] = cast;
@@ -67,6 +67,20 @@ describe("recommendations", () => {
     expect(await refreshProductPairs(t.db)).toBe(10);
     // Nothing changed since: the sweep does not rebuild.
     expect(await refreshProductPairs(t.db)).toBe(0);
+    // The bestsellers were counted with the pairs: every product's units of orders that count, the cancelled left out.
+    const counted = await t.sql<{ product_id: string; sold: number }[]>`
+      select product_id, sold from product_sales where product_id in (${A!.productId}, ${B!.productId}, ${E!.productId})`;
+    const live = await t.sql<{ product_id: string; sold: number }[]>`
+      select v.product_id, sum(ol.quantity - ol.declined_quantity)::int as sold
+      from order_lines ol join orders o on o.id = ol.order_id join variants v on v.sku = ol.sku
+      where o.status not in ('cancelled', 'expired') and v.product_id in (${A!.productId}, ${B!.productId}, ${E!.productId})
+      group by v.product_id`;
+    const byProduct = (rows: { product_id: string; sold: number }[]) =>
+      Object.fromEntries(rows.map((r) => [r.product_id, r.sold]));
+    expect(byProduct(counted)).toEqual(byProduct(live));
+    // A: four orders that count; E: only the cancelled one, so it sold nothing.
+    expect(byProduct(counted)[A!.productId]).toBe(4);
+    expect(byProduct(counted)[E!.productId]).toBeUndefined();
 
     const web = await callerFor(t.db, "anonymous");
     const { items } = await web.recommendations.forProduct({ slug: A!.slug, limit: 6 });

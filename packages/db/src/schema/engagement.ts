@@ -44,6 +44,19 @@ export const productPairs = pgTable(
   ],
 );
 
+/**
+ * Units sold per product in every channel, the bestseller measure of recommendations. Rebuilt with
+ * `product_pairs` by the same sweep: counted on every product page view, the sum over all order lines grew
+ * with the order history.
+ */
+export const productSales = pgTable("product_sales", {
+  productId: uuid("product_id")
+    .primaryKey()
+    .references(() => products.id, { onDelete: "cascade" }),
+  sold: integer("sold").notNull(),
+  refreshedAt: timestamp("refreshed_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
 /** A verified buyer's rating of a product of one of their collected or delivered orders. */
 export const reviews = pgTable(
   "reviews",

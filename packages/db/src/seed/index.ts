@@ -130,6 +130,11 @@ export async function seedDemo(
         p.variants.map((v) => ({ sku: v.sku, title: `${p.title} – ${v.title}`, priceMinor: v.priceMinor })),
       ),
     });
+    // The bestsellers of that history, as the worker's recommendations sweep keeps them from then on.
+    await tx.execute(sql`insert into product_sales (product_id, sold)
+      select v.product_id, sum(ol.quantity - ol.declined_quantity)::int
+      from order_lines ol join orders o on o.id = ol.order_id join variants v on v.sku = ol.sku
+      where o.status not in ('cancelled', 'expired') group by v.product_id`);
 
     for (const account of demoAccounts) {
       const [user] = await tx

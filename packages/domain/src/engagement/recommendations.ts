@@ -11,8 +11,8 @@ const BOUGHT = sql`o.status not in ('cancelled', 'expired')`;
 
 /**
  * Rebuilds "bought together" from every channel's orders (item-to-item co-occurrence, Amazon's 2003 method):
- * for each pair of products, how many orders held both. One statement in one transaction, so a product page
- * never reads a half-built table.
+ * for each pair of products, how many orders held both; and the units sold per product, the bestsellers. In one
+ * transaction, so a product page never reads a half-built table.
  */
 // The build is stamped with the database's clock, which also stamps the order events it is compared with.
 export async function refreshProductPairs(
@@ -37,6 +37,12 @@ export async function refreshProductPairs(
           as recent from product_pairs`);
       if (recent?.recent) return 0;
     }
+    await tx.execute(sql`delete from product_sales`);
+    await tx.execute(sql`
+      insert into product_sales (product_id, sold, refreshed_at)
+      select v.product_id, sum(ol.quantity - ol.declined_quantity)::int, now()
+      from order_lines ol join orders o on o.id = ol.order_id join variants v on v.sku = ol.sku
+      where ${BOUGHT} group by v.product_id`);
     await tx.execute(sql`delete from product_pairs`);
     const inserted = await tx.execute<{ product_id: string }>(sql`
       with bought as (
@@ -74,11 +80,8 @@ export type Recommendation = {
   inStore?: boolean;
 };
 
-/** Units sold per product, the bestseller measure that fills a thin history. */
-const soldPerProduct = sql`
-  select v.product_id, sum(ol.quantity - ol.declined_quantity)::int as sold
-  from order_lines ol join orders o on o.id = ol.order_id join variants v on v.sku = ol.sku
-  where ${BOUGHT} group by v.product_id`;
+/** Units sold per product, the bestseller measure that fills a thin history (as of the sweep's last run). */
+const soldPerProduct = sql`select product_id, sold from product_sales`;
 
 /**
  * Ranks candidates (a lower rank is better), keeps what is active, in stock somewhere and not excluded,
